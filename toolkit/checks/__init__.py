@@ -1,0 +1,30 @@
+"""``jixiao check``: every rule family run over a loaded report.
+
+Each family is a module with a ``run(loaded) -> Iterable[Finding]`` function that registers its rules in
+:mod:`toolkit.rules` at import. Findings are all collected (never stop at the first).
+"""
+from __future__ import annotations
+
+import importlib
+
+from ..findings import Result
+from ..load import Loaded
+
+FAMILIES = ["sums", "balance", "shares", "scores", "dates", "narrative"]
+
+_modules = []
+for _name in FAMILIES:
+    try:
+        _modules.append(importlib.import_module(f"{__name__}.{_name}"))
+    except ModuleNotFoundError as _exc:  # a family not written yet
+        if _exc.name != f"{__name__}.{_name}":
+            raise
+
+
+def check(loaded: Loaded) -> Result:
+    """Run every rule family; the load warnings (unknown keys, encoding) come first."""
+    result = Result(loaded.file)
+    result.extend(loaded.warnings)
+    for module in _modules:
+        result.extend(module.run(loaded))
+    return result

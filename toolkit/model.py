@@ -1,0 +1,470 @@
+"""The report's data model: one department-year.
+
+Keys are English; open-ended categories (functional classes, project names, indicator names) are Chinese labels in
+the data. Money is :class:`~decimal.Decimal` in 万元; percentages are Decimals in percent units (``95`` = 95 %).
+
+A *declared* figure is what the user wrote (and what the published report says). Fields left out are ``None`` and
+can be derived (see :mod:`toolkit.derive`); fields given are checked against what can be computed
+(see :mod:`toolkit.checks`). The model never corrects a declared figure: the examples reproduce published reports,
+mistakes included.
+
+Every model object remembers its data path (``_path``) so checks can locate a finding at the YAML line of the value.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import Enum
+from typing import Annotated, Any, Iterator
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+
+from .numbers import parse_decimal
+
+# --------------------------------------------------------------------------------------------------------------
+# Scalar types
+# --------------------------------------------------------------------------------------------------------------
+
+
+def _to_decimal(value: Any) -> Any:
+    if value is None or isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool):
+        raise ValueError("应为数字")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):  # only reached when a caller builds the model from Python floats
+        return Decimal(repr(value))
+    if isinstance(value, str):
+        try:
+            return parse_decimal(value)
+        except ValueError:
+            raise ValueError(f"应为数字，收到 '{value}'") from None
+    raise ValueError(f"应为数字，收到 {type(value).__name__}")
+
+
+def _to_percent(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().endswith(("%", "％")):
+        value = value.strip()[:-1]
+    return _to_decimal(value)
+
+
+def _to_count(value: Any) -> Any:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    raise ValueError(f"应为整数，收到 '{value}'")
+
+
+def _to_text(value: Any) -> Any:
+    # YAML turns 95% into a string but 100 into a number; a target such as "20家" or 100 are both text here.
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (int, Decimal)):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+Money = Annotated[Decimal, BeforeValidator(_to_decimal)]
+"""An amount in 万元 (Decimal)."""
+Number = Annotated[Decimal, BeforeValidator(_to_decimal)]
+"""A weight or a score (Decimal)."""
+Percent = Annotated[Decimal, BeforeValidator(_to_percent)]
+"""A percentage in percent units: ``95``, ``95%`` and ``"95.00%"`` all mean 95 %."""
+Count = Annotated[int, BeforeValidator(_to_count)]
+"""A head count or a number of things."""
+Text = Annotated[str, BeforeValidator(_to_text)]
+"""Plain text; numbers written in YAML are kept as the text they were."""
+Markdown = Annotated[str, BeforeValidator(_to_text)]
+"""Narrative in Markdown: paragraphs, **bold**, numbered and bulleted lists."""
+
+
+class Node(BaseModel):
+    """Base of every model object: unknown keys are kept (and reported as warnings), the data path is remembered."""
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True, validate_assignment=False)
+
+    _path: str = PrivateAttr(default="")
+
+    @property
+    def path(self) -> str:
+        """Data path of this object, such as ``budget.expenditure.basic``."""
+        return self._path
+
+    def at(self, field: str) -> str:
+        """Data path of one of this object's fields."""
+        return f"{self._path}.{field}" if self._path else field
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Unit facts
+# --------------------------------------------------------------------------------------------------------------
+
+
+class Headcount(Node):
+    """Staff numbers by kind. ``total`` is declared or derived as the sum of the kinds given."""
+
+    administrative: Count | None = Field(None, description="行政编制 / 行政人员")
+    institutional: Count | None = Field(None, description="事业编制 / 事业人员")
+    worker: Count | None = Field(None, description="工勤编制 / 工勤人员")
+    other: Count | None = Field(None, description="其他")
+    total: Count | None = Field(None, description="合计（declared; derived when omitted）")
+
+
+class Staffing(Node):
+    """人员情况: authorised posts, people in post, retirees."""
+
+    authorized: Headcount | None = Field(None, description="编制数 by kind")
+    actual: Headcount | None = Field(None, description="实有人数（在职）by kind")
+    retired: Count | None = Field(None, description="退休人员")
+    total: Count | None = Field(None, description="实有 + 退休 共计 as declared")
+    control_rate: Percent | None = Field(None, description="在职人员控制率 = 实有 / 编制, as declared")
+    note: Markdown | None = Field(None, description="extra text after the figures")
+
+
+class Unit(Node):
+    """部门基本情况."""
+
+    name: Text = Field(description="全称, e.g. 益阳市资阳区工业和信息化局")
+    short_name: Text | None = Field(None, description="简称 used in the text, e.g. 区工信局")
+    duties: list[Markdown] = Field(default_factory=list, description="职能职责, one item each (numbered on render)")
+    departments: list[Text] = Field(default_factory=list, description="内设机构 names")
+    departments_count: Count | None = Field(None, description="内设机构 count as declared (checked against the list)")
+    organisation: Markdown | None = Field(None, description="机构设置 narrative (independent accounting, level …)")
+    staffing: Staffing | None = None
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Money
+# --------------------------------------------------------------------------------------------------------------
+
+
+class Figure(Node):
+    """One budget figure in 万元 with its stages and comparisons; every field optional.
+
+    ``amount`` is this year's figure (决算数 / 执行数 / 实际支出). ``full_budget`` should equal ``initial_budget +
+    adjustment``; ``execution_rate`` = amount / full_budget. ``share`` is the declared 占比 of the parent total;
+    ``change`` / ``change_rate`` the declared 比上年增减 (signed: a decrease is negative).
+    """
+
+    amount: Money | None = Field(None, description="本年数（决算数/执行数）")
+    previous: Money | None = Field(None, description="上年数（上年决算数）")
+    initial_budget: Money | None = Field(None, description="年初预算数")
+    adjustment: Money | None = Field(None, description="年中调整/追加数 (negative for a cut)")
+    full_budget: Money | None = Field(None, description="全年预算数 = 年初 + 调整")
+    execution_rate: Percent | None = Field(None, description="执行率 as declared")
+    share: Percent | None = Field(None, description="占比 of the parent total as declared")
+    change: Money | None = Field(None, description="比上年增减额 as declared (signed)")
+    change_rate: Percent | None = Field(None, description="比上年增减率 as declared (signed)")
+    note: Markdown | None = Field(None, description="text printed after the figure (reasons for a change …)")
+
+
+class Item(Figure):
+    """A labelled line: an income source, a functional class, a project. ``items`` are its 其中 parts."""
+
+    label: Text = Field(description="label as printed, e.g. 一般公共预算财政拨款收入")
+    items: list["Item"] = Field(default_factory=list, description="其中 parts; their sum must equal amount")
+
+
+class Basic(Figure):
+    """基本支出 = 人员经费 + 公用经费."""
+
+    personnel: Figure | None = Field(None, description="人员经费")
+    public: Figure | None = Field(None, description="公用经费（日常公用经费）")
+
+
+class Project(Figure):
+    """项目支出 as a whole; ``items`` are named projects (each with its own budget stages)."""
+
+    items: list[Item] = Field(default_factory=list, description="named projects")
+    operation: Figure | None = Field(None, description="其中：运行维护经费 (附件1)")
+
+
+class Expenditure(Figure):
+    """支出合计 (``amount``) by nature, function and economic class."""
+
+    basic: Basic | None = Field(None, description="基本支出")
+    project: Project | None = Field(None, description="项目支出")
+    by_function: list[Item] = Field(default_factory=list, description="按功能分类（类）")
+    by_economic: list[Item] = Field(default_factory=list, description="按经济分类")
+
+
+class Vehicle(Figure):
+    """公务用车购置及运行维护费 = 购置 + 运行维护."""
+
+    purchase: Figure | None = Field(None, description="公务用车购置费")
+    operation: Figure | None = Field(None, description="公务用车运行维护费")
+
+
+class ThreePublic(Figure):
+    """"三公"经费 = 因公出国(境)费 + 公务用车 + 公务接待费."""
+
+    overseas: Figure | None = Field(None, description="因公出国（境）费")
+    vehicle: Vehicle | None = Field(None, description="公务用车购置及运行维护费")
+    reception: Figure | None = Field(None, description="公务接待费")
+
+
+class Procurement(Figure):
+    """政府采购 = 货物 + 工程 + 服务."""
+
+    goods: Figure | None = Field(None, description="货物")
+    works: Figure | None = Field(None, description="工程")
+    services: Figure | None = Field(None, description="服务")
+
+
+class Carryover(Node):
+    """结转和结余."""
+
+    opening: Figure | None = Field(None, description="年初结转和结余（上年结转）")
+    closing: Figure | None = Field(None, description="年末结转和结余")
+
+
+class Fund(Figure):
+    """A budget other than the general public budget (政府性基金, 国有资本经营, 社会保险基金). None = 无."""
+
+    text: Markdown | None = Field(None, description="narrative for this fund's section")
+
+
+class Buildings(Node):
+    """楼堂馆所控制情况 (附件1)."""
+
+    approved_area: Number | None = Field(None, description="批复规模（㎡）")
+    actual_area: Number | None = Field(None, description="实际规模（㎡）")
+    area_control_rate: Percent | None = Field(None, description="规模控制率")
+    budget_investment: Money | None = Field(None, description="预算投资（万元）")
+    actual_investment: Money | None = Field(None, description="实际投资（万元）")
+    investment_control_rate: Percent | None = Field(None, description="投资概算控制率")
+
+
+class Budget(Node):
+    """收支 of the general public budget and everything the report says about money (万元)."""
+
+    income: Item | None = Field(None, description="收入合计 with sources as items (上年结转 may be one)")
+    expenditure: Expenditure | None = None
+    carryover: Carryover | None = None
+    three_public: ThreePublic | None = Field(None, description='"三公"经费')
+    procurement: Procurement | None = Field(None, description="政府采购")
+    government_fund: Fund | None = Field(None, description="政府性基金预算支出 (omit: 无)")
+    state_capital: Fund | None = Field(None, description="国有资本经营预算支出 (omit: 无)")
+    social_insurance: Fund | None = Field(None, description="社会保险基金预算支出 (omit: 无)")
+    buildings: Buildings | None = Field(None, description="楼堂馆所控制情况")
+    thrift: Markdown | None = Field(None, description="厉行节约保障措施")
+    note: Markdown | None = Field(None, description="extra text after the budget figures")
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The evaluation
+# --------------------------------------------------------------------------------------------------------------
+
+
+class Member(Node):
+    """A member of the evaluation working group."""
+
+    name: Text
+    role: Text = Field(description="组长 / 副组长 / 成员 …")
+    title: Text | None = Field(None, description="职务, e.g. 局长")
+    duty: Markdown | None = Field(None, description="职责")
+
+
+class Phase(Node):
+    """A phase of the evaluation work, with its dates (a year-N report is evaluated in year N+1)."""
+
+    name: Text = Field(description="e.g. 准备阶段")
+    start: dt.date | None = None
+    end: dt.date | None = None
+    description: Markdown | None = None
+
+
+class Evaluation(Node):
+    """绩效评价基本情况: why, how, who and when."""
+
+    purpose: Markdown | None = Field(None, description="评价目的")
+    principles: list[Markdown] = Field(default_factory=list, description="评价原则, one item each")
+    basis: Markdown | None = Field(None, description="评价依据")
+    method: Markdown | None = Field(None, description="评价方法 / 指标体系")
+    group_established: dt.date | None = Field(None, description="工作组成立日期")
+    group: list[Member] = Field(default_factory=list, description="工作组成员")
+    group_note: Markdown | None = Field(None, description="工作组 narrative (office, duties)")
+    phases: list[Phase] = Field(default_factory=list, description="工作过程 phases in order")
+    date: dt.date | None = Field(None, description="报告日期 (signature date)")
+
+
+class Kind(str, Enum):
+    """How an indicator is scored (DOMAIN.md section 3)."""
+
+    positive = "正向"
+    negative = "反向"
+    qualitative = "定性"
+
+
+_KIND_ALIASES = {
+    "positive": "正向", "正向": "正向", "正向指标": "正向", "定量": "正向",
+    "negative": "反向", "反向": "反向", "反向指标": "反向",
+    "qualitative": "定性", "定性": "定性", "定性指标": "定性",
+}
+
+
+def _to_kind(value: Any) -> Any:
+    if isinstance(value, str) and value.strip() in _KIND_ALIASES:
+        return _KIND_ALIASES[value.strip()]
+    return value
+
+
+class Achievement(str, Enum):
+    """Qualitative result bands: 达成 80–100 %, 部分达成 60–80 %, 未达成 0–60 % of the weight."""
+
+    achieved = "达成"
+    partly = "部分达成"
+    missed = "未达成"
+
+
+_ACHIEVEMENT_ALIASES = {
+    "achieved": "达成", "达成": "达成", "达成年度指标": "达成", "全部达成": "达成",
+    "partly": "部分达成", "部分达成": "部分达成", "部分达成并具有一定效果": "部分达成",
+    "missed": "未达成", "未达成": "未达成", "未达成且效果较差": "未达成",
+}
+
+
+def _to_achievement(value: Any) -> Any:
+    if isinstance(value, str) and value.strip() in _ACHIEVEMENT_ALIASES:
+        return _ACHIEVEMENT_ALIASES[value.strip()]
+    return value
+
+
+class Indicator(Node):
+    """三级指标: the concrete indicator with its target, result, weight and score."""
+
+    name: Text
+    target: Text | None = Field(None, description="年度指标值 as printed: ≥90%, 20家, 合规")
+    actual: Text | None = Field(None, description="实际完成值 as printed: 98%, 27家, 合规")
+    unit: Text | None = Field(None, description="计量单位 when not written in target/actual")
+    kind: Annotated[Kind, BeforeValidator(_to_kind)] | None = Field(
+        None, description="正向 / 反向 / 定性 (positive / negative / qualitative); guessed from target when omitted")
+    achievement: Annotated[Achievement, BeforeValidator(_to_achievement)] | None = Field(
+        None, description="定性 result: 达成 / 部分达成 / 未达成")
+    weight: Number = Field(description="分值")
+    score: Number | None = Field(None, description="得分")
+    deviation: Markdown | None = Field(None, description="偏差原因分析及改进措施 (needed when score < weight)")
+    narrative: Markdown | None = Field(None, description="评价情况 text for this indicator (Chongqing outline)")
+
+
+class Level2(Node):
+    """二级指标 (数量指标, 质量指标, 经济效益指标 …) grouping 三级 indicators."""
+
+    name: Text
+    weight: Number | None = Field(None, description="declared group weight (checked against its children)")
+    indicators: list[Indicator] = Field(default_factory=list)
+
+
+class Level1(Node):
+    """一级指标 (产出指标, 效益指标, 满意度指标 …)."""
+
+    name: Text
+    weight: Number | None = Field(None, description="declared group weight (checked against its children)")
+    children: list[Level2] = Field(default_factory=list)
+
+
+class ExecutionIndicator(Node):
+    """预算执行率 indicator: score = weight × 执行数 / 全年预算数 (capped at the weight)."""
+
+    weight: Number = Field(Decimal(10), description="分值, often 10")
+    initial_budget: Money | None = Field(None, description="年初预算数 (defaults to budget.expenditure)")
+    full_budget: Money | None = Field(None, description="全年预算数 (defaults to budget.expenditure)")
+    actual: Money | None = Field(None, description="全年执行数 (defaults to budget.expenditure)")
+    rate: Percent | None = Field(None, description="执行率 as declared")
+    score: Number | None = Field(None, description="得分")
+    deviation: Markdown | None = None
+
+
+class Goal(Node):
+    """年度总体目标: what was planned and what was done."""
+
+    target: Markdown | None = Field(None, description="预期目标")
+    actual: Markdown | None = Field(None, description="实际完成情况")
+
+
+class Indicators(Node):
+    """The indicator system, the scores and the result."""
+
+    goal: Goal | None = None
+    execution: ExecutionIndicator | None = Field(None, description="预算执行率 (omit when not scored)")
+    groups: list[Level1] = Field(default_factory=list, description="一级指标")
+    total_weight: Number | None = Field(None, description="总分值 as declared (100)")
+    total_score: Number | None = Field(None, description="自评得分 as declared (derived when omitted)")
+    grade: Text | None = Field(None, description="等级 as declared: 优/良/中/差 or 优秀/良好/合格/不合格")
+
+    def all_indicators(self) -> Iterator[tuple[Level1, Level2, Indicator]]:
+        for g1 in self.groups:
+            for g2 in g1.children:
+                for ind in g2.indicators:
+                    yield g1, g2, ind
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Narrative and the report
+# --------------------------------------------------------------------------------------------------------------
+
+
+class Narrative(Node):
+    """Narrative sections in Markdown. A section left out is omitted (numbering closes up) or, where the outline
+    requires it, replaced by a standard sentence."""
+
+    preface: Markdown | None = Field(None, description="开头段 (为进一步加强…现将有关情况报告如下)")
+    key_work: Markdown | None = Field(None, description="重点工作 (in 部门基本情况)")
+    performance: Markdown | None = Field(None, description="部门整体支出绩效情况 / 主要成效")
+    achievements: Markdown | None = Field(None, description="主要经验及做法")
+    conclusion: Markdown | None = Field(None, description="评价结论 text beyond the score and grade")
+    problems: Markdown | None = Field(None, description="存在的问题及原因")
+    measures: Markdown | None = Field(None, description="下一步改进措施 / 有关建议")
+    application: Markdown | None = Field(None, description="绩效自评结果拟应用情况")
+    publication: Markdown | None = Field(None, description="绩效自评结果公开情况")
+    other: Markdown | None = Field(None, description="其他需要说明的情况 (omit: 无)")
+
+
+class Attachments(Node):
+    """What the attachments carry beyond the report body."""
+
+    basic_data: bool = Field(True, description="附件1 基础数据表 (Hunan)")
+    self_evaluation: bool = Field(True, description="附件2 自评表 (Hunan)")
+    filler: Text | None = Field(None, description="填表人")
+    phone: Text | None = Field(None, description="联系电话")
+    date: dt.date | None = Field(None, description="填报日期")
+
+
+class Report(Node):
+    """One department-year: the root of a YAML file."""
+
+    year: Count = Field(description="the year evaluated (N); the report is written in N+1")
+    unit: Unit
+    title: Text | None = Field(None, description="override the title (default: <unit><year>年度部门整体支出绩效自评报告)")
+    label: Text | None = Field(None, description="top-left label such as 附件4")
+    outline: Text = Field("hunan", description="built-in outline: hunan / chongqing")
+    budget: Budget = Field(default_factory=Budget)
+    evaluation: Evaluation = Field(default_factory=Evaluation)
+    indicators: Indicators = Field(default_factory=Indicators)
+    narrative: Narrative = Field(default_factory=Narrative)
+    attachments: Attachments = Field(default_factory=Attachments)
+    signature: Text | None = Field(None, description="落款单位 (defaults to unit.name)")
+
+
+Item.model_rebuild()
+
+
+def walk(node: Node, path: str = "") -> Iterator[tuple[str, Node]]:
+    """Yield ``(path, node)`` for a node and every Node beneath it, setting each node's ``_path``."""
+    node._path = path
+    yield path, node
+    for name in type(node).model_fields:
+        value = getattr(node, name)
+        child = f"{path}.{name}" if path else name
+        if isinstance(value, Node):
+            yield from walk(value, child)
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                if isinstance(v, Node):
+                    yield from walk(v, f"{child}[{i}]")

@@ -1,0 +1,98 @@
+"""Decimal numbers: parsing, formatting, rounding tolerance (DOMAIN.md section 7).
+
+Money is always :class:`decimal.Decimal` in 万元; percentages are Decimals in percent units (``95`` means 95 %).
+Never use binary floats for amounts.
+"""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+#: Amounts are published with two decimals; a figure written with fewer (``3345.5``) is taken as rounded to 0.01.
+MONEY_PLACES = 2
+
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+
+
+def parse_decimal(text: str) -> Decimal:
+    """Parse a number written by a person: ``3345.50``, ``3,345.50``, ``-6.03``; raises ValueError otherwise.
+
+    ``12,3`` (a decimal comma) and ``约500`` are refused rather than guessed.
+    """
+    s = text.strip().replace("\u2212", "-")
+    if _THOUSANDS.match(s):
+        s = s.replace(",", "")
+    if not _PLAIN.match(s):
+        raise ValueError(text)
+    try:
+        return Decimal(s)
+    except InvalidOperation as exc:  # pragma: no cover - regex guards this
+        raise ValueError(text) from exc
+
+
+def places(value: Decimal) -> int:
+    """Number of decimals a Decimal was written with (``Decimal('3.50')`` -> 2, ``Decimal('7')`` -> 0)."""
+    exp = value.as_tuple().exponent
+    return -exp if isinstance(exp, int) and exp < 0 else 0
+
+
+def half_ulp(value: Decimal, min_places: int = 0) -> Decimal:
+    """Half a unit in the last place the figure was published with: the most its rounding can hide."""
+    p = max(places(value), min_places)
+    return Decimal(5).scaleb(-(p + 1))
+
+
+def round_to(value: Decimal, ndigits: int = 2) -> Decimal:
+    """Round half up (the Chinese accounting convention), as published figures are rounded."""
+    return value.quantize(Decimal(1).scaleb(-ndigits), rounding=ROUND_HALF_UP)
+
+
+def fmt_money(value: Decimal | None, ndigits: int = 2) -> str:
+    """``Decimal('3345.5')`` -> ``3345.50``; None -> empty string."""
+    if value is None:
+        return ""
+    return f"{round_to(value, ndigits):f}"
+
+
+def fmt_number(value: Decimal | int | None) -> str:
+    """A weight, a score or a count as people write it: ``10``, ``8.95``, ``93.39`` (no trailing zeros)."""
+    if value is None:
+        return ""
+    d = Decimal(value)
+    if d == d.to_integral_value():
+        return str(d.quantize(Decimal(1)))
+    return f"{d.normalize():f}"
+
+
+def fmt_percent(value: Decimal | None, ndigits: int = 2) -> str:
+    """``Decimal('15.147')`` -> ``15.15%``."""
+    if value is None:
+        return ""
+    return f"{round_to(value, ndigits):f}%"
+
+
+def ratio_percent(part: Decimal, whole: Decimal) -> Decimal | None:
+    """part / whole in percent, unrounded; None when whole is zero."""
+    if whole == 0:
+        return None
+    return part * 100 / whole
+
+
+def verdict(diff: Decimal, tolerance: Decimal) -> str:
+    """Classify a difference between a computed and a declared figure.
+
+    Returns ``"ok"`` when equal, ``"rounding"`` when within the rounding of the figures involved (a warning,
+    "可能为四舍五入误差"), ``"error"`` beyond it.
+    """
+    d = abs(diff)
+    if d == 0:
+        return "ok"
+    if d <= tolerance:
+        return "rounding"
+    return "error"
+
+
+def sum_tolerance(*values: Decimal | None, min_places: int = MONEY_PLACES) -> Decimal:
+    """The most independent rounding of these figures can make a sum miss its total by."""
+    return sum((half_ulp(v, min_places) for v in values if v is not None), Decimal(0))

@@ -1,0 +1,42 @@
+"""The rule catalogue: every finding code, what it checks, why it matters and an example.
+
+Rule families register their rules here when they are imported (``toolkit.checks`` imports every family,
+``toolkit.lint`` its relations), so ``jixiao rules`` and the documentation list one catalogue.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str  # family prefix + three digits, e.g. SUM001
+    family: str  # sums / balance / shares / scores / dates / narrative / input / lint
+    severity: str  # default severity: error or warning
+    title: str  # one line, Chinese
+    explanation: str  # what it checks and why it matters, Chinese
+    example: str = ""  # an example of a finding, Chinese
+
+
+CATALOGUE: dict[str, Rule] = {}
+
+
+def register(code: str, family: str, severity: str, title: str, explanation: str, example: str = "") -> Rule:
+    """Add a rule to the catalogue (idempotent for the same code) and return it."""
+    rule = Rule(code, family, severity, title, explanation, example)
+    existing = CATALOGUE.get(code)
+    if existing is not None and existing != rule:
+        raise ValueError(f"rule code {code} registered twice with different definitions")
+    CATALOGUE[code] = rule
+    return rule
+
+
+def load_all() -> dict[str, Rule]:
+    """Import every module that registers rules and return the catalogue sorted by code."""
+    from . import load as _load  # noqa: F401  (input rules)
+    from . import checks as _checks  # noqa: F401
+    try:
+        from . import lint as _lint  # noqa: F401
+    except ImportError:  # pragma: no cover - lint is optional while it is being built
+        pass
+    return dict(sorted(CATALOGUE.items()))
