@@ -1,0 +1,115 @@
+"""Loading YAML into the model: positions, Decimal values, encodings and every kind of bad input."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from toolkit import InputError, load, loads
+from toolkit.model import Kind
+
+from .conftest import FIXTURES
+
+LOAD = FIXTURES / "load"
+
+
+def problems(name: str) -> list[str]:
+    with pytest.raises(InputError) as info:
+        load(LOAD / name)
+    return [str(p).replace(str(LOAD) + "/", "") for p in info.value.problems]
+
+
+def test_values_are_decimal_from_the_written_text():
+    loaded = loads(
+        "year: 2022\nunit: {name: 局}\nbudget:\n  income:\n    label: 收入合计\n    amount: 3352.23\n"
+        "    items:\n      - {label: 一般, amount: 3345.5}\n      - {label: 其他, amount: 6.73}\n",
+        "x.yaml",
+    )
+    income = loaded.report.budget.income
+    assert income.amount == Decimal("3352.23") and isinstance(income.amount, Decimal)
+    assert str(income.items[0].amount) == "3345.5"  # no binary float round trip
+    assert sum(i.amount for i in income.items) == Decimal("3352.23")
+
+
+def test_every_value_keeps_its_position_and_path():
+    loaded = loads("year: 2022\nunit:\n  name: 局\n  staffing:\n    retired: 75\n", "x.yaml")
+    staffing = loaded.report.unit.staffing
+    assert staffing.path == "unit.staffing"
+    assert loaded.source.locate(staffing.at("retired")) == (5, 14)
+    f = loaded.finding("SUM001", "error", "m", "unit.staffing.retired")
+    assert (f.file, f.line, f.column) == ("x.yaml", 5, 14)
+    # a field that is absent is located at its nearest written ancestor
+    assert loaded.source.locate("unit.staffing.total") == (5, 5)
+
+
+def test_percent_and_kind_accept_the_ways_people_write_them():
+    loaded = loads(
+        "year: 2022\nunit:\n  name: 局\n  staffing: {control_rate: 93.94%}\nindicators:\n  groups:\n"
+        "    - name: 产出指标\n      children:\n        - name: 数量指标\n          indicators:\n"
+        "            - {name: a, weight: 5, kind: negative, target: 100, actual: '98%'}\n",
+        "x.yaml",
+    )
+    assert loaded.report.unit.staffing.control_rate == Decimal("93.94")
+    ind = loaded.report.indicators.groups[0].children[0].indicators[0]
+    assert ind.kind is Kind.negative and ind.target == "100" and ind.actual == "98%"
+
+
+def test_utf8_bom_is_read():
+    assert load(LOAD / "bom.yaml").report.unit.name == "示例县农业农村局"
+
+
+def test_gbk_file_is_read_correctly_with_a_warning():
+    loaded = load(LOAD / "gbk.yaml")
+    assert loaded.report.unit.name == "冷水滩区科技和工业信息化局"
+    assert loaded.report.unit.duties == ["贯彻执行国家有关方针政策"]
+    assert [w.code for w in loaded.warnings] == ["ENC001"]
+
+
+def test_undecodable_file_is_refused_not_mojibake():
+    assert problems("latin1.yaml") == [
+        "latin1.yaml:3:12: 无法识别文件编码：既不是 UTF-8，也不像 GBK/GB18030 中文文本（第一个无法解码的字节在此处）。"
+        "请用编辑器另存为 UTF-8 后重试。"
+    ]
+
+
+def test_syntax_error_is_located():
+    assert problems("syntax_error.yaml") == ["syntax_error.yaml:6:4: YAML 语法错误：缩进不一致"]
+    assert problems("tab_indent.yaml") == ["tab_indent.yaml:3:1: YAML 语法错误：不能用 Tab 缩进，请改用空格"]
+
+
+def test_all_type_errors_are_reported_at_once():
+    assert problems("wrong_types.yaml") == [
+        "wrong_types.yaml:7:13: 应为数字，收到 '12,3' [budget.income.amount]",
+        "wrong_types.yaml:10:17: 应为数字，收到 '约500' [budget.income.items[0].amount]",
+        "wrong_types.yaml:17:15: 缺少必填字段 [indicators.groups[0].children[0].indicators[0].weight]",
+    ]
+
+
+def test_missing_required_fields():
+    assert problems("missing_required.yaml") == [
+        "missing_required.yaml:1:1: 缺少必填字段 [unit]",
+        "missing_required.yaml:4:5: 缺少必填字段 [budget.income.label]",
+    ]
+
+
+def test_duplicate_key_is_an_error():
+    assert problems("duplicate_key.yaml") == ["duplicate_key.yaml:4:3: 重复的键 'name'（第一次出现在第 3 行） [unit.name]"]
+
+
+def test_unknown_key_is_a_warning_with_a_suggestion():
+    loaded = load(LOAD / "unknown_key.yaml")
+    [w] = loaded.warnings
+    assert (w.code, w.severity, w.path, w.line, w.column) == ("KEY001", "warning", "budgt", 4, 1)
+    assert w.message == "未知字段 'budgt'，是否应为 'budget'？"
+
+
+def test_missing_file_and_directory():
+    with pytest.raises(InputError, match="文件不存在"):
+        load(LOAD / "nope.yaml")
+    with pytest.raises(InputError, match="这是一个目录"):
+        load(LOAD)
+
+
+def test_top_level_must_be_a_mapping():
+    with pytest.raises(InputError, match="顶层应为映射"):
+        loads("- 1\n- 2\n", "x.yaml")
