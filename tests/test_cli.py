@@ -1,0 +1,76 @@
+"""The CLI through Typer's CliRunner: exact messages and exit codes (0 clean, 1 findings, 2 bad input)."""
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from toolkit.cli import app
+
+from .conftest import FIXTURES
+
+LOAD = FIXTURES / "load"
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_check_clean_file_exits_0():
+    r = run("check", LOAD / "minimal.yaml")
+    assert r.exit_code == 0, r.output
+    assert r.stdout == f"{LOAD / 'minimal.yaml'}：未发现问题。\n"
+
+
+def test_check_broken_yaml_exits_2_with_location_and_no_traceback():
+    r = run("check", LOAD / "syntax_error.yaml")
+    assert r.exit_code == 2
+    assert r.stderr == f"{LOAD / 'syntax_error.yaml'}:6:4: YAML 语法错误：缩进不一致\n"
+    assert "Traceback" not in r.output
+
+
+def test_check_wrong_types_exits_2_listing_every_problem():
+    r = run("check", LOAD / "wrong_types.yaml")
+    assert r.exit_code == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 3
+    assert lines[0].endswith("wrong_types.yaml:7:13: 应为数字，收到 '12,3' [budget.income.amount]")
+
+
+def test_unknown_key_is_a_warning_and_strict_makes_it_fail():
+    r = run("check", LOAD / "unknown_key.yaml")
+    assert r.exit_code == 0
+    assert "KEY001（警告） 未知字段 'budgt'，是否应为 'budget'？ [budgt]" in r.stdout
+    assert r.stdout.rstrip().endswith("共 0 个错误，1 个警告。")
+    assert run("check", "--strict", LOAD / "unknown_key.yaml").exit_code == 1
+
+
+def test_check_json_output_has_the_documented_fields():
+    r = run("check", "--format", "json", LOAD / "unknown_key.yaml")
+    assert r.exit_code == 0
+    data = json.loads(r.stdout)
+    assert set(data) == {"file", "findings", "errors", "warnings"}
+    assert (data["errors"], data["warnings"]) == (0, 1)
+    [f] = data["findings"]
+    assert set(f) == {"code", "severity", "message", "path", "line", "column", "expected", "found", "help"}
+    assert (f["code"], f["line"], f["column"], f["path"]) == ("KEY001", 4, 1, "budgt")
+
+
+def test_missing_file_exits_2():
+    r = run("check", LOAD / "does-not-exist.yaml")
+    assert r.exit_code == 2
+    assert "文件不存在" in r.stderr
+
+
+def test_rules_lists_the_catalogue_and_explains_one():
+    r = run("rules")
+    assert r.exit_code == 0
+    assert "KEY001  警告  未知字段" in r.stdout
+    r = run("rules", "key001")
+    assert r.exit_code == 0
+    assert r.stdout.startswith("KEY001（警告，input）：未知字段")
+    assert "示例" in r.stdout
+    r = run("rules", "XYZ999")
+    assert r.exit_code == 2
+    assert "未知规则代码：XYZ999" in r.stderr
