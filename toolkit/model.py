@@ -80,7 +80,8 @@ Count = Annotated[int, BeforeValidator(_to_count)]
 """A head count or a number of things."""
 Text = Annotated[str, BeforeValidator(_to_text)]
 """Plain text; numbers written in YAML are kept as the text they were."""
-Markdown = Annotated[str, BeforeValidator(_to_text)]
+MARKDOWN = "markdown"  # marker in Annotated metadata: this text is Markdown (used by the docs and the renderer)
+Markdown = Annotated[str, BeforeValidator(_to_text), MARKDOWN]
 """Narrative in Markdown: paragraphs, **bold**, numbered and bulleted lists."""
 
 
@@ -136,7 +137,7 @@ class Unit(Node):
     departments: list[Text] = Field(default_factory=list, description="内设机构 names")
     departments_count: Count | None = Field(None, description="内设机构 count as declared (checked against the list)")
     organisation: Markdown | None = Field(None, description="机构设置 narrative (independent accounting, level …)")
-    staffing: Staffing | None = None
+    staffing: Staffing | None = Field(None, description="人员情况")
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -245,8 +246,8 @@ class Budget(Node):
     """收支 of the general public budget and everything the report says about money (万元)."""
 
     income: Item | None = Field(None, description="收入合计 with sources as items (上年结转 may be one)")
-    expenditure: Expenditure | None = None
-    carryover: Carryover | None = None
+    expenditure: Expenditure | None = Field(None, description="支出合计 and its breakdowns")
+    carryover: Carryover | None = Field(None, description="结转和结余")
     three_public: ThreePublic | None = Field(None, description='"三公"经费')
     procurement: Procurement | None = Field(None, description="政府采购")
     government_fund: Fund | None = Field(None, description="政府性基金预算支出 (omit: 无)")
@@ -391,7 +392,7 @@ class Goal(Node):
 class Indicators(Node):
     """The indicator system, the scores and the result."""
 
-    goal: Goal | None = None
+    goal: Goal | None = Field(None, description="年度总体目标")
     execution: ExecutionIndicator | None = Field(None, description="预算执行率 (omit when not scored)")
     groups: list[Level1] = Field(default_factory=list, description="一级指标")
     total_weight: Number | None = Field(None, description="总分值 as declared (100)")
@@ -440,15 +441,15 @@ class Report(Node):
     """One department-year: the root of a YAML file."""
 
     year: Count = Field(description="the year evaluated (N); the report is written in N+1")
-    unit: Unit
+    unit: Unit = Field(description="部门基本情况")
     title: Text | None = Field(None, description="override the title (default: <unit><year>年度部门整体支出绩效自评报告)")
     label: Text | None = Field(None, description="top-left label such as 附件4")
     outline: Text = Field("hunan", description="built-in outline: hunan / chongqing")
-    budget: Budget = Field(default_factory=Budget)
-    evaluation: Evaluation = Field(default_factory=Evaluation)
-    indicators: Indicators = Field(default_factory=Indicators)
-    narrative: Narrative = Field(default_factory=Narrative)
-    attachments: Attachments = Field(default_factory=Attachments)
+    budget: Budget = Field(default_factory=Budget, description="收支 figures (万元)")
+    evaluation: Evaluation = Field(default_factory=Evaluation, description="绩效评价基本情况")
+    indicators: Indicators = Field(default_factory=Indicators, description="指标体系, scores and grade")
+    narrative: Narrative = Field(default_factory=Narrative, description="narrative sections (Markdown)")
+    attachments: Attachments = Field(default_factory=Attachments, description="附件 switches and form details")
     signature: Text | None = Field(None, description="落款单位 (defaults to unit.name)")
 
 

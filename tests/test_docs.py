@@ -1,0 +1,24 @@
+"""The reference docs are generated from the code; the committed copies must be current."""
+from __future__ import annotations
+
+from toolkit.docs import fields_markdown, rules_markdown
+
+from .conftest import ROOT
+
+
+def test_fields_reference_is_current():
+    assert (ROOT / "docs" / "fields.md").read_text(encoding="utf-8") == fields_markdown() + "\n", (
+        "docs/fields.md is stale: run python -m toolkit.docs")
+
+
+def test_rule_catalogue_is_current():
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown() + "\n", (
+        "docs/rules.md is stale: run python -m toolkit.docs")
+
+
+def test_every_rule_is_documented_with_an_example():
+    from toolkit.rules import load_all
+
+    for rule in load_all().values():
+        assert rule.explanation and rule.example, rule.code
+        assert rule.example.split(" ")[1].startswith(rule.code) or rule.code in rule.example, rule.code

@@ -1,0 +1,129 @@
+"""Generate the reference documentation from the code, so it never drifts from it.
+
+``python -m toolkit.docs`` rewrites ``docs/fields.md`` (every YAML field, from the model's descriptions) and
+``docs/rules.md`` (every finding code, from the rule catalogue). A test fails when the committed files are stale.
+"""
+from __future__ import annotations
+
+import sys
+import typing
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .model import Report
+
+_SCALARS = {
+    "Decimal": "数字",
+    "int": "整数",
+    "str": "文本",
+    "bool": "true/false",
+    "date": "日期 YYYY-MM-DD",
+}
+
+
+def _type_name(annotation: typing.Any) -> tuple[str, type[BaseModel] | None]:
+    """A short Chinese name for a field's type, and the model class it holds (if any)."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        meta = " ".join(str(m) for m in args[1:])
+        name, model = _type_name(args[0])
+        if "_to_percent" in meta:
+            return "百分数", None
+        if "_to_decimal" in meta:
+            return "数字", None
+        if "markdown" in meta:
+            return "Markdown", None
+        if "_to_text" in meta:
+            return "文本", None
+        return name, model
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        parts = [a for a in args if a is not type(None)]
+        if len(parts) == 1:
+            return _type_name(parts[0])
+    if origin is list:
+        name, model = _type_name(args[0])
+        return f"{name} 的列表", model
+    if isinstance(annotation, type):
+        if issubclass(annotation, BaseModel):
+            return annotation.__name__, annotation
+        if hasattr(annotation, "__members__"):
+            return " / ".join(m.value for m in annotation), None  # an Enum: list its values
+        return _SCALARS.get(annotation.__name__, annotation.__name__), None
+    return str(annotation), None
+
+
+def fields_markdown() -> str:
+    """Every model class reachable from Report, as a table of its fields."""
+    out = [
+        "# YAML field reference",
+        "",
+        "Generated from `toolkit/model.py` by `python -m toolkit.docs`; do not edit by hand.",
+        "See [yaml-reference.md](yaml-reference.md) for a guided tour with examples.",
+        "",
+        "Money is in 万元 (written as a number: `3345.50`); a 百分数 may be written `95`, `95%` or `\"95.00%\"`.",
+        "A field marked *required* must be present; every other field may be left out.",
+        "",
+    ]
+    seen: set[type[BaseModel]] = set()
+    queue: list[type[BaseModel]] = [Report]
+    while queue:
+        model = queue.pop(0)
+        if model in seen:
+            continue
+        seen.add(model)
+        doc = (model.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
+        out += [f"## {model.__name__}", "", doc, "", "| key | type | meaning |", "|---|---|---|"]
+        for name, info in model.model_fields.items():
+            type_name, inner = _type_name(info.annotation)
+            if inner is not None and inner not in seen:
+                queue.append(inner)
+            if inner is not None:
+                type_name = type_name.replace(inner.__name__, f"[{inner.__name__}](#{inner.__name__.lower()})")
+            req = " *required*" if info.is_required() else ""
+            desc = (info.description or "").replace("|", "\\|")
+            out.append(f"| `{name}` | {type_name}{req} | {desc} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def rules_markdown() -> str:
+    """The rule catalogue: every code with its explanation and an example."""
+    from .rules import load_all
+
+    catalogue = load_all()
+    out = [
+        "# Rule catalogue",
+        "",
+        "Generated from the rule registry by `python -m toolkit.docs`; do not edit by hand.",
+        "`jixiao rules` prints the same list, `jixiao rules CODE` one rule.",
+        "",
+        "| code | family | severity | title |",
+        "|---|---|---|---|",
+    ]
+    for r in catalogue.values():
+        out.append(f"| [{r.code}](#{r.code.lower()}) | {r.family} | {r.severity} | {r.title} |")
+    out.append("")
+    for r in catalogue.values():
+        out += [f"## {r.code}", "", f"**{r.title}** ({r.family}, {r.severity})", "", r.explanation, ""]
+        if r.example:
+            out += ["```", r.example, "```", ""]
+    return "\n".join(out)
+
+
+def write(root: Path) -> list[Path]:
+    docs = root / "docs"
+    docs.mkdir(exist_ok=True)
+    written = []
+    for name, text in (("fields.md", fields_markdown()), ("rules.md", rules_markdown())):
+        path = docs / name
+        path.write_text(text + "\n", encoding="utf-8")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":  # pragma: no cover
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1]
+    for p in write(root):
+        print(p)
