@@ -184,6 +184,9 @@ class Project(Figure):
 
     items: list[Item] = Field(default_factory=list, description="named projects")
     operation: Figure | None = Field(None, description="其中：运行维护经费 (附件1)")
+    items_partial: bool | None = Field(
+        None, description="true when items name only some projects (\"主要是增加了以下项目支出\"): their sum is not "
+                          "expected to equal amount")
 
 
 class Expenditure(Figure):
@@ -398,6 +401,9 @@ class Indicators(Node):
     total_weight: Number | None = Field(None, description="总分值 as declared (100)")
     total_score: Number | None = Field(None, description="自评得分 as declared (derived when omitted)")
     grade: Text | None = Field(None, description="等级 as declared: 优/良/中/差 or 优秀/良好/合格/不合格")
+    ungrouped: bool | None = Field(
+        None, description="true when the report lists its indicators without 一级/二级 headings (Chongqing "
+                          "narrative): the one group holding them has placeholder names that are not printed")
 
     def all_indicators(self) -> Iterator[tuple[Level1, Level2, Indicator]]:
         for g1 in self.groups:
