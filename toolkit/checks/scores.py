@@ -137,12 +137,16 @@ def _q2(v: Decimal) -> Decimal:
     return round_to(v, 2)
 
 
-def score_verdict(declared: Decimal, exact: Decimal) -> tuple[str, Decimal]:
-    """Compare a declared score with the exact rule result: ok / rounding / error, and the 2-decimal expected."""
+def score_verdict(declared: Decimal, exact: Decimal, weight: Decimal) -> tuple[str, Decimal]:
+    """Compare a declared score with the exact rule result: ok / rounding / error, and the 2-decimal expected.
+
+    A score written with fewer decimals (9 for 9.47) is a rounding warning, except full marks: a score equal to the
+    weight claims the target was met.
+    """
     expected = _q2(exact)
     if declared == expected or abs(declared - exact) <= Decimal("0.005"):
         return "ok", expected
-    if abs(declared - exact) <= half_ulp(declared):  # written with fewer decimals (9 for 9.47)
+    if declared != weight and abs(declared - exact) <= half_ulp(declared):
         return "rounding", expected
     return "error", expected
 
@@ -209,7 +213,7 @@ def _quantitative(loaded: Loaded, i: Indicator) -> Finding | None:
         exact = rule(i.weight, t.number, a.number)
         if exact is None:
             continue
-        results.append((name, *score_verdict(i.score, exact)))
+        results.append((name, *score_verdict(i.score, exact, i.weight)))
     if not results or any(r[1] == "ok" for r in results):
         return None
     order = {"rounding": 0, "error": 1}
@@ -222,7 +226,7 @@ def _quantitative(loaded: Loaded, i: Indicator) -> Finding | None:
            f"所写得分 {number(i.score)} 分{tail}")
     return loaded.finding("SCR002", ERROR if v == "error" else WARNING, msg, i.at("score"),
                           expected=value_text(expected), found=value_text(i.score),
-                          help="正向：实际 ≥ 目标得满分，否则 分值 × 实际 ÷ 目标；如指标为反向或定性，请写 kind")
+                          help="计分规则见 jixiao rules SCR002；指标为定性时请写 kind: 定性 和 achievement（达成程度）")
 
 
 def _execution(loaded: Loaded) -> Iterable[Finding]:
@@ -242,7 +246,7 @@ def _execution(loaded: Loaded) -> Iterable[Finding]:
     if full in (None, ZERO) or actual is None:
         return
     exact = min(w, w * actual / full)
-    v, expected = score_verdict(s, exact)
+    v, expected = score_verdict(s, exact, w)
     if v == "ok":
         return
     diff = abs(s - expected)

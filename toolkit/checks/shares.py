@@ -126,7 +126,7 @@ def _shares(loaded: Loaded) -> Iterable[Finding]:
                     "PCT006", ERROR if v == "error" else WARNING,
                     f"{b.parts_label}的占比之和 {s:f}% ≠ 100%"
                     + diff_note(s - HUNDRED, v == "rounding", show=lambda d: f"{d:f}"),
-                    b.total.path or None, expected="100%", found=f"{s:f}%")
+                    present[0].node.at("share"), expected="100%", found=f"{s:f}%")
 
 
 def _figure_rates(loaded: Loaded, f: Figure) -> Iterable[Finding]:
