@@ -1,0 +1,382 @@
+"""Build the built-in report templates (hunan.docx, chongqing.docx) with python-docx.
+
+Run ``python templates/build.py`` after changing this file; the generated .docx files are committed.
+
+Each template is a GB/T 9704-2012 公文 page (A4; margins 37/35/28/26 mm; 22 lines of 28 characters) whose
+styles carry every font, East Asian font included (w:eastAsia), so Word and WPS never fall back to 宋体. The
+paragraphs hold docxtpl/Jinja tags; the context they can use is documented in docs/templates.md. Heading
+numbers are never typed: ``{{ num(1) }}`` prints the next "一、", ``{{ num(2) }}`` the next "（一）" and so on.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from toolkit.render import ooxml as X  # noqa: E402
+
+FANGSONG = "仿宋_GB2312"
+HEITI = "黑体"
+KAITI = "楷体_GB2312"
+XIAOBIAOSONG = "方正小标宋简体"
+SONGTI = "宋体"
+LINE = Pt(28.95)  # 22 lines in the 225 mm text block
+
+
+def set_fonts(rpr, font: str) -> None:
+    """Set ascii, hAnsi, eastAsia and cs fonts of a w:rPr (East Asian font included, or WPS falls back)."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), font)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+
+
+def first_line_chars(style, chars: int) -> None:
+    """First-line indent in characters (w:firstLineChars), as Word writes it for Chinese text."""
+    ppr = style.element.get_or_add_pPr()
+    ind = ppr.find(qn("w:ind"))
+    if ind is None:
+        ind = OxmlElement("w:ind")
+        ppr.append(ind)
+    ind.set(qn("w:firstLineChars"), str(chars * 100))
+    size = style.font.size.pt if style.font.size else 16
+    ind.set(qn("w:firstLine"), str(int(size * 20 * chars)))
+
+
+def add_style(doc, style_id: str, name: str, font: str, size: float, *, bold: bool = False,
+              align=None, indent_chars: int = 0, line: Pt | None = LINE, before: float = 0, after: float = 0,
+              keep_next: bool = False, base: str | None = None):
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.element.set(qn("w:styleId"), style_id)
+    style.base_style = doc.styles[base] if base else None
+    style.quick_style = True
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    style.font.name = font
+    set_fonts(style.element.get_or_add_rPr(), font)
+    pf = style.paragraph_format
+    pf.alignment = align if align is not None else WD_ALIGN_PARAGRAPH.JUSTIFY
+    pf.space_before = Pt(before)
+    pf.space_after = Pt(after)
+    pf.keep_with_next = keep_next
+    pf.widow_control = False
+    if line is not None:
+        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        pf.line_spacing = line
+    else:
+        pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    if indent_chars:
+        first_line_chars(style, indent_chars)
+    # no 'snap to grid' surprises for the dense table text
+    return style
+
+
+def setup(doc) -> None:
+    """Page, default fonts, paragraph styles, footers with page numbers."""
+    # Document defaults: 仿宋_GB2312 16 pt, Chinese language
+    rpr_default = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    set_fonts(rpr_default, FANGSONG)
+    lang = rpr_default.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr_default.append(lang)
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(16)
+    set_fonts(normal.element.get_or_add_rPr(), FANGSONG)
+
+    center, left, right = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
+    add_style(doc, X.TITLE, "公文标题", XIAOBIAOSONG, 22, align=center, line=Pt(36), after=29)
+    add_style(doc, X.BODY, "公文正文", FANGSONG, 16, indent_chars=2)
+    add_style(doc, X.LIST, "公文正文（编号）", FANGSONG, 16, indent_chars=2)
+    add_style(doc, X.H1, "公文一级标题", HEITI, 16, indent_chars=2, keep_next=True)
+    add_style(doc, X.H2, "公文二级标题", KAITI, 16, indent_chars=2, keep_next=True)
+    add_style(doc, X.H3, "公文三级标题", FANGSONG, 16, bold=True, indent_chars=2, keep_next=True)
+    add_style(doc, X.H4, "公文四级标题", FANGSONG, 16, indent_chars=2, keep_next=True)
+    add_style(doc, X.ATTACH_LABEL, "附件标识", HEITI, 16, align=left, keep_next=True)
+    add_style(doc, X.ATTACH_TITLE, "附件标题", XIAOBIAOSONG, 18, align=center, line=Pt(30), after=12,
+              keep_next=True)
+    add_style(doc, X.CELL, "表格文字", FANGSONG, 10.5, align=center, line=None)
+    add_style(doc, X.CELL_LEFT, "表格文字（左对齐）", FANGSONG, 10.5, align=WD_ALIGN_PARAGRAPH.JUSTIFY, line=None)
+    add_style(doc, X.CELL_HEAD, "表格表头", HEITI, 10.5, align=center, line=None)
+    add_style(doc, X.NOTE, "表注", FANGSONG, 12, align=WD_ALIGN_PARAGRAPH.JUSTIFY, line=Pt(20), before=6)
+    add_style(doc, X.PAGE_NUMBER, "页码", SONGTI, 14, line=None)
+
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.header_distance, section.footer_distance = Mm(15), Mm(24)
+    grid = section._sectPr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        section._sectPr.append(grid)
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), "579")
+
+    # Page numbers "— N —": odd pages right, even pages left, one character in from the edge.
+    doc.settings.odd_and_even_pages_header_footer = True
+    page_number(doc, section.footer.paragraphs[0], right, "right")
+    page_number(doc, section.even_page_footer.paragraphs[0], left, "left")
+
+
+def page_number(doc, p, align, side: str) -> None:
+    p.style = _by_id(doc, X.PAGE_NUMBER)
+    p.alignment = align
+    ind = OxmlElement("w:ind")
+    ind.set(qn(f"w:{side}"), "280")  # one 14 pt character
+    p._p.get_or_add_pPr().append(ind)
+    p.add_run("— ")
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+        r = p.add_run()
+        if kind:
+            fld = OxmlElement("w:fldChar")
+            fld.set(qn("w:fldCharType"), kind)
+            r._r.append(fld)
+        elif text.strip() == "PAGE":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            r._r.append(instr)
+        else:
+            r.text = text
+    p.add_run(" —")
+
+
+def para(doc, style: str, text: str, page_break_before: bool = False):
+    p = doc.add_paragraph(text, style=_by_id(doc, style))
+    if page_break_before:
+        p.paragraph_format.page_break_before = True
+    return p
+
+
+def _by_id(doc, style_id: str):
+    for s in doc.styles:
+        if s.style_id == style_id:
+            return s
+    raise KeyError(style_id)
+
+
+def control(doc, tag: str):
+    """A paragraph holding only a {%p ... %} tag (removed with its paragraph on render)."""
+    return para(doc, X.BODY, tag)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Outlines
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def head(doc) -> None:
+    control(doc, "{%p if label %}")
+    para(doc, X.ATTACH_LABEL, "{{ label }}")
+    control(doc, "{%p endif %}")
+    para(doc, X.TITLE, "{{ title }}")
+    para(doc, X.BODY, "{{p md(text.preface) }}")
+
+
+def attachments(doc) -> None:
+    para(doc, X.BODY, "{{p attachment_list }}")
+    control(doc, "{%p for a in attachments %}")
+    para(doc, X.ATTACH_LABEL, "附件{{ a.number }}", page_break_before=True)
+    para(doc, X.ATTACH_TITLE, "{{ a.title }}")
+    para(doc, X.BODY, "{{p a.table }}")
+    para(doc, X.BODY, "{{p a.notes }}")
+    control(doc, "{%p endfor %}")
+
+
+def hunan(doc) -> None:
+    head(doc)
+    para(doc, X.H1, "{{ num(1) }}部门基本情况")
+    para(doc, X.H2, "{{ num(2) }}职能职责")
+    para(doc, X.BODY, "{{p numbered(unit.duties, 3) }}")
+    para(doc, X.H2, "{{ num(2) }}机构设置、人员情况")
+    para(doc, X.BODY, "{{p md(unit.organisation) }}")
+    para(doc, X.BODY, "{{p para(text.departments) }}")
+    para(doc, X.BODY, "{{p para(text.staffing) }}")
+    para(doc, X.BODY, "{{p md(unit.staffing_note) }}")
+    para(doc, X.BODY, "{{p md(narrative.key_work) }}")
+
+    para(doc, X.H1, "{{ num(1) }}一般公共预算支出情况")
+    para(doc, X.BODY, "{{p para(text.income) }}")
+    para(doc, X.BODY, "{{p para(text.expenditure) }}")
+    para(doc, X.H2, "{{ num(2) }}基本支出情况")
+    para(doc, X.BODY, "基本支出是用于保障机构正常运转、完成日常工作任务而发生的支出，包括人员经费和公用经费。")
+    para(doc, X.BODY, "{{p para(text.basic) }}")
+    para(doc, X.BODY, "{{p md(budget.basic_note) }}")
+    para(doc, X.H2, "{{ num(2) }}项目支出情况")
+    para(doc, X.BODY, "项目支出是指单位为完成特定行政工作任务或事业发展目标而发生的支出，包括有关事业发展专项、"
+                      "专项业务费、基本建设支出等。")
+    para(doc, X.BODY, "{{p para(text.project) }}")
+    para(doc, X.BODY, "{{p md(budget.project_note) }}")
+    para(doc, X.BODY, "{{p projects }}")
+    para(doc, X.BODY, "{{p para(text.by_function) }}")
+    para(doc, X.BODY, "{{p para(text.by_economic) }}")
+    control(doc, "{%p if text.three_public or text.procurement or text.carryover %}")
+    para(doc, X.H2, "{{ num(2) }}“三公”经费、政府采购及结转结余情况")
+    para(doc, X.BODY, "{{p para(text.three_public) }}")
+    para(doc, X.BODY, "{{p para(text.procurement) }}")
+    para(doc, X.BODY, "{{p para(text.carryover) }}")
+    control(doc, "{%p endif %}")
+    para(doc, X.BODY, "{{p md(budget.note) }}")
+
+    for key, name in (("government_fund", "政府性基金预算"), ("state_capital", "国有资本经营预算"),
+                      ("social_insurance", "社会保险基金预算")):
+        para(doc, X.H1, "{{ num(1) }}%s支出情况" % name)
+        para(doc, X.BODY, "{{p para(text.%s) }}" % key)
+        para(doc, X.BODY, "{{p md(budget.%s.text) }}" % key)
+
+    para(doc, X.H1, "{{ num(1) }}部门整体支出绩效情况")
+    para(doc, X.BODY, "{{p md(narrative.performance) }}")
+    para(doc, X.BODY, "{{p md(narrative.achievements) }}")
+    para(doc, X.BODY, "{{p para(text.score) }}")
+
+    control(doc, "{%p if narrative.problems %}")
+    para(doc, X.H1, "{{ num(1) }}存在的问题及原因分析")
+    para(doc, X.BODY, "{{p md(narrative.problems) }}")
+    control(doc, "{%p endif %}")
+    control(doc, "{%p if narrative.measures %}")
+    para(doc, X.H1, "{{ num(1) }}下一步改进措施")
+    para(doc, X.BODY, "{{p md(narrative.measures) }}")
+    control(doc, "{%p endif %}")
+    control(doc, "{%p if narrative.application or narrative.publication %}")
+    para(doc, X.H1, "{{ num(1) }}部门整体支出绩效自评结果拟应用和公开情况")
+    control(doc, "{%p if narrative.application %}")
+    para(doc, X.H2, "{{ num(2) }}绩效自评结果拟应用情况")
+    para(doc, X.BODY, "{{p md(narrative.application) }}")
+    control(doc, "{%p endif %}")
+    control(doc, "{%p if narrative.publication %}")
+    para(doc, X.H2, "{{ num(2) }}绩效自评结果公开情况")
+    para(doc, X.BODY, "{{p md(narrative.publication) }}")
+    control(doc, "{%p endif %}")
+    control(doc, "{%p endif %}")
+    para(doc, X.H1, "{{ num(1) }}其他需要说明的情况")
+    para(doc, X.BODY, "{{p md(text.other) }}")
+    para(doc, X.BODY, "{{p signature_block }}")
+    attachments(doc)
+
+
+def chongqing(doc) -> None:
+    head(doc)
+    para(doc, X.H1, "{{ num(1) }}基本情况")
+    para(doc, X.H2, "{{ num(2) }}单位基本情况")
+    para(doc, X.H3, "{{ num(3) }}职能职责")
+    para(doc, X.BODY, "{{p numbered(unit.duties, 4) }}")
+    control(doc, "{%p if text.departments or unit.organisation %}")
+    para(doc, X.H3, "{{ num(3) }}机构情况")
+    para(doc, X.BODY, "{{p md(unit.organisation) }}")
+    para(doc, X.BODY, "{{p para(text.departments) }}")
+    control(doc, "{%p endif %}")
+    control(doc, "{%p if text.staffing %}")
+    para(doc, X.H3, "{{ num(3) }}人员情况")
+    para(doc, X.BODY, "{{p para(text.staffing) }}")
+    para(doc, X.BODY, "{{p md(unit.staffing_note) }}")
+    control(doc, "{%p endif %}")
+    para(doc, X.BODY, "{{p md(narrative.key_work) }}")
+    para(doc, X.H2, "{{ num(2) }}预算及支出情况")
+    for key in ("income", "expenditure", "basic", "project"):
+        para(doc, X.BODY, "{{p para(text.%s) }}" % key)
+    para(doc, X.BODY, "{{p projects }}")
+    for key in ("by_function", "by_economic", "three_public", "procurement", "carryover",
+                "government_fund", "state_capital", "social_insurance"):
+        para(doc, X.BODY, "{{p para(text.%s) }}" % key)
+    para(doc, X.BODY, "{{p md(budget.note) }}")
+    para(doc, X.BODY, "{{p md(goal.target) }}")
+
+    para(doc, X.H1, "{{ num(1) }}绩效评价基本情况")
+    control(doc, "{%p if evaluation.purpose %}")
+    para(doc, X.H2, "{{ num(2) }}绩效评价目的")
+    para(doc, X.BODY, "{{p md(evaluation.purpose) }}")
+    control(doc, "{%p endif %}")
+    control(doc, "{%p if evaluation.principles or evaluation.basis or evaluation.method %}")
+    para(doc, X.H2, "{{ num(2) }}绩效评价原则、依据和方法")
+    para(doc, X.BODY, "{{p numbered(evaluation.principles, 3) }}")
+    para(doc, X.BODY, "{{p md(evaluation.basis) }}")
+    para(doc, X.BODY, "{{p md(evaluation.method) }}")
+    control(doc, "{%p endif %}")
+    control(doc, "{%p if text.group or evaluation.phases %}")
+    para(doc, X.H2, "{{ num(2) }}绩效评价工作过程")
+    para(doc, X.BODY, "{{p para(text.group) }}")
+    para(doc, X.BODY, "{{p group_members }}")
+    para(doc, X.BODY, "{{p md(evaluation.group_note) }}")
+    para(doc, X.BODY, "{{p phases }}")
+    control(doc, "{%p endif %}")
+
+    control(doc, "{%p if narrative.performance %}")
+    para(doc, X.H1, "{{ num(1) }}主要成效")
+    para(doc, X.BODY, "{{p md(narrative.performance) }}")
+    control(doc, "{%p endif %}")
+    control(doc, "{%p if narrative.achievements %}")
+    para(doc, X.H1, "{{ num(1) }}主要经验及做法")
+    para(doc, X.BODY, "{{p md(narrative.achievements) }}")
+    control(doc, "{%p endif %}")
+
+    para(doc, X.H1, "{{ num(1) }}绩效评价情况及结论")
+    para(doc, X.H2, "{{ num(2) }}绩效评价情况")
+    control(doc, "{%p for ind in scored_indicators %}")
+    para(doc, X.H3, "{{ num(3) }}{{ ind.name }}（{{ ind.weight }}分）")
+    para(doc, X.BODY, "{{p para(ind.sentence) }}")
+    para(doc, X.BODY, "{{p md(ind.narrative) }}")
+    para(doc, X.BODY, "{{p md(ind.deviation) }}")
+    control(doc, "{%p endfor %}")
+    para(doc, X.H2, "{{ num(2) }}绩效评价结论")
+    para(doc, X.BODY, "{{p para(text.conclusion) }}")
+    para(doc, X.BODY, "{{p md(narrative.conclusion) }}")
+
+    control(doc, "{%p if narrative.problems %}")
+    para(doc, X.H1, "{{ num(1) }}存在的问题及原因")
+    para(doc, X.BODY, "{{p md(narrative.problems) }}")
+    control(doc, "{%p endif %}")
+    control(doc, "{%p if narrative.measures %}")
+    para(doc, X.H1, "{{ num(1) }}有关建议")
+    para(doc, X.BODY, "{{p md(narrative.measures) }}")
+    control(doc, "{%p endif %}")
+    control(doc, "{%p if narrative.application or narrative.publication or narrative.other %}")
+    para(doc, X.H1, "{{ num(1) }}其他需要说明的情况")
+    para(doc, X.BODY, "{{p md(narrative.application) }}")
+    para(doc, X.BODY, "{{p md(narrative.publication) }}")
+    para(doc, X.BODY, "{{p md(narrative.other) }}")
+    control(doc, "{%p endif %}")
+    para(doc, X.BODY, "{{p signature_block }}")
+    attachments(doc)
+
+
+OUTLINES = {"hunan": hunan, "chongqing": chongqing}
+
+
+def build(name: str, target: Path) -> Path:
+    doc = Document()
+    doc.core_properties.title = "部门整体支出绩效自评报告"
+    doc.core_properties.author = "jixiao"
+    doc.core_properties.comments = f"jixiao built-in template: {name}"
+    setup(doc)
+    body = doc.element.body
+    for p in list(body.iterchildren(qn("w:p"))):  # python-docx's default document starts with no paragraph
+        body.remove(p)
+    OUTLINES[name](doc)
+    doc.save(target)
+    return target
+
+
+def main() -> None:
+    for name in OUTLINES:
+        print(build(name, HERE / f"{name}.docx"))
+
+
+if __name__ == "__main__":
+    main()

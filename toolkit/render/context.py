@@ -1,0 +1,536 @@
+"""The Jinja context of a report: formatted figures, generated sentences, rich blocks and heading numbers.
+
+Everything a template prints is prepared here, in Python, so templates stay simple and user templates can reuse
+it (docs/templates.md lists every variable). Rules:
+
+* Amounts are printed with two decimals (:func:`toolkit.numbers.fmt_money`), percentages with two decimals,
+  weights and scores as people write them (``10``, ``8.95``).
+* A declared value is printed as declared, even when it disagrees with its parts (the checker flags that); a
+  value left out is derived (:mod:`toolkit.derive`) — a total from its parts, a share from part / total, an
+  execution rate from 执行数 / 全年预算数, the total score and the grade. Nothing derivable is left blank.
+* Heading numbers are generated at render time by :class:`Numbering` (``{{ num(1) }}`` -> 一、), so an omitted
+  section closes up the numbering.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Callable, Iterable
+
+from markupsafe import Markup
+
+from .. import derive
+from ..model import Figure, Fund, Report
+from ..numbers import fmt_money, fmt_number, fmt_percent, ratio_percent
+from . import ooxml as X
+from .markdown import MarkdownConverter, number_prefix
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 35 -> 三十五 (1..99)."""
+    if n < 10:
+        return _CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 1 else _CN_DIGITS[tens]
+    return f"{head}十{_CN_DIGITS[ones] if ones else ''}"
+
+
+def heading_number(level: int, n: int) -> str:
+    """GB/T 9704 heading numbers: 一、 （一） 1. （1）."""
+    if level == 1:
+        return f"{chinese_number(n)}、"
+    if level == 2:
+        return f"（{chinese_number(n)}）"
+    if level == 3:
+        return f"{n}."
+    return f"（{n}）"
+
+
+class Numbering:
+    """``num(level)`` returns the next heading number at that level and restarts the levels below it."""
+
+    def __init__(self) -> None:
+        self.counts = [0, 0, 0, 0]
+
+    def __call__(self, level: int) -> str:
+        level = int(level)
+        if not 1 <= level <= 4:
+            raise ValueError(f"标题级别应为 1–4，收到 {level}")
+        self.counts[level - 1] += 1
+        for deeper in range(level, 4):
+            self.counts[deeper] = 0
+        return heading_number(level, self.counts[level - 1])
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Figures: declared or derived
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def amount(f: Figure | None, parts: Iterable[Figure | Decimal | None] = ()) -> Decimal | None:
+    """A figure's amount as declared, else the sum of its parts' amounts."""
+    if f is not None and f.amount is not None:
+        return f.amount
+    vals = [p if isinstance(p, Decimal) or p is None else p.amount for p in parts]
+    return derive.sum_of(vals)
+
+
+def share(part: Figure | None, part_amount: Decimal | None, total: Decimal | None) -> Decimal | None:
+    """占比 as declared, else part / total."""
+    if part is not None and part.share is not None:
+        return part.share
+    if part_amount is None or total is None:
+        return None
+    return ratio_percent(part_amount, total)
+
+
+def wan(value: Decimal | None) -> str:
+    return f"{fmt_money(value)}万元"
+
+
+class Figures:
+    """The budget's main amounts, each declared or derived, computed once per report."""
+
+    def __init__(self, report: Report) -> None:
+        b = report.budget
+        ex = b.expenditure
+        basic = ex.basic if ex else None
+        project = ex.project if ex else None
+        self.personnel = basic.personnel.amount if basic and basic.personnel else None
+        self.public = basic.public.amount if basic and basic.public else None
+        self.basic = amount(basic, [self.personnel, self.public]) if basic else None
+        self.project = amount(project, project.items) if project else None
+        self.expenditure = amount(ex, [self.basic, self.project]) if ex else None
+        self.income = amount(b.income, b.income.items) if b.income else None
+        tp = b.three_public
+        self.vehicle = amount(tp.vehicle, [tp.vehicle.purchase, tp.vehicle.operation]) if tp and tp.vehicle else None
+        self.three_public = amount(tp, [tp.overseas, self.vehicle, tp.reception]) if tp else None
+        pr = b.procurement
+        self.procurement = amount(pr, [pr.goods, pr.works, pr.services]) if pr else None
+        self.total_score = derive.total_score(report)
+        self.computed_score = derive.computed_total_score(report)
+        self.total_weight = (report.indicators.total_weight if report.indicators.total_weight is not None
+                             else derive.computed_total_weight(report))
+        self.grade = derive.grade(report)
+        init, full, actual = derive.execution_figures(report)
+        self.exec_initial, self.exec_full, self.exec_actual = init, full, actual
+        exi = report.indicators.execution
+        if exi is not None and exi.rate is not None:
+            self.exec_rate = exi.rate
+        else:
+            self.exec_rate = ratio_percent(actual, full) if actual is not None and full else None
+        self.exec_score = derive.execution_score(report)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Sentences
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def _join(parts: Iterable[str], sep: str = "，") -> str:
+    return sep.join(p for p in parts if p)
+
+
+def _stages(f: Figure, actual: Decimal | None, what: str = "本年实际支出") -> str:
+    """年初预算…万元，年中调整追加…万元，全年预算…万元，本年实际支出…万元，执行率…%."""
+    full = derive.full_budget(f)
+    parts = []
+    if f.initial_budget is not None:
+        parts.append(f"年初预算{wan(f.initial_budget)}")
+    if f.adjustment is not None:
+        verb = "年中调整追加" if f.adjustment >= 0 else "年中调减"
+        parts.append(f"{verb}{wan(abs(f.adjustment))}")
+    if full is not None and (f.full_budget is not None or f.adjustment is not None):
+        parts.append(f"全年预算{wan(full)}")
+    if actual is not None:
+        parts.append(f"{what}{wan(actual)}")
+    rate = derive.execution_rate(f) if f.amount is not None else (
+        ratio_percent(actual, full) if actual is not None and full else None)
+    if rate is not None and full:
+        parts.append(f"执行率{fmt_percent(rate)}")
+    return _join(parts)
+
+
+def _change(f: Figure | None, current: Decimal | None) -> str:
+    """比上年增加/减少…万元，增长/下降…%, from declared or derived change figures."""
+    if f is None or current is None:
+        return ""
+    change = f.change if f.change is not None else (current - f.previous if f.previous is not None else None)
+    if change is None:
+        return ""
+    rate = f.change_rate if f.change_rate is not None else (
+        ratio_percent(change, f.previous) if f.previous else None)
+    if change == 0:
+        return "与上年持平"
+    text = f"比上年{'增加' if change > 0 else '减少'}{wan(abs(change))}"
+    if rate is not None:
+        text += f"，{'增长' if change > 0 else '下降'}{fmt_percent(abs(rate))}"
+    return text
+
+
+def _labelled(items: Iterable[Any]) -> str:
+    return "，".join(f"{i.label}{wan(i.amount)}" for i in items if i.amount is not None)
+
+
+class Sentences:
+    """Generated Chinese sentences from the figures; an empty string when the data has nothing to say."""
+
+    def __init__(self, report: Report, fig: Figures, subject: str) -> None:
+        self.r, self.fig, self.subject, self.year = report, fig, subject, report.year
+
+    def income(self) -> str:
+        inc = self.r.budget.income
+        if inc is None or self.fig.income is None:
+            return ""
+        label = inc.label if inc.label.endswith(("合计", "总计")) else "收入总计"
+        parts = _labelled(inc.items)
+        head = f"{self.subject}{self.year}年" + (f"{parts}，全年" if parts else "")
+        return head + f"{label}{wan(self.fig.income)}" + _suffix(_change(inc, self.fig.income)) + "。"
+
+    def expenditure(self) -> str:
+        ex = self.r.budget.expenditure
+        if ex is None or self.fig.expenditure is None:
+            return ""
+        total = self.fig.expenditure
+        parts = []
+        if self.fig.basic is not None:
+            s = share(ex.basic, self.fig.basic, total)
+            parts.append(f"基本支出{wan(self.fig.basic)}" + (f"，占{fmt_percent(s)}" if s is not None else ""))
+        if self.fig.project is not None:
+            s = share(ex.project, self.fig.project, total)
+            parts.append(f"项目支出{wan(self.fig.project)}" + (f"，占{fmt_percent(s)}" if s is not None else ""))
+        text = f"{self.year}年一般公共预算支出{wan(total)}" + _suffix(_change(ex, total))
+        return text + (f"，其中{'，'.join(parts)}" if parts else "") + "。"
+
+    def basic(self) -> str:
+        ex = self.r.budget.expenditure
+        basic = ex.basic if ex else None
+        if basic is None:
+            return ""
+        text = _stages(basic, self.fig.basic)
+        sentence = f"{self.year}年基本支出{text}。" if text else ""
+        parts = []
+        if self.fig.personnel is not None:
+            parts.append(f"人员经费支出{wan(self.fig.personnel)}")
+        if self.fig.public is not None:
+            parts.append(f"公用经费{wan(self.fig.public)}")
+        return sentence + (f"其中{'，'.join(parts)}。" if parts else "")
+
+    def project(self) -> str:
+        ex = self.r.budget.expenditure
+        project = ex.project if ex else None
+        if project is None:
+            return ""
+        text = _stages(project, self.fig.project)
+        return f"{self.year}年项目支出{text}。" if text else ""
+
+    def by_function(self) -> str:
+        ex = self.r.budget.expenditure
+        items = _labelled(ex.by_function) if ex else ""
+        return f"按支出功能科目划分，各项支出金额为：{items}。" if items else ""
+
+    def by_economic(self) -> str:
+        ex = self.r.budget.expenditure
+        items = _labelled(ex.by_economic) if ex else ""
+        return f"按支出经济分类划分，各项支出金额为：{items}。" if items else ""
+
+    def three_public(self) -> str:
+        tp = self.r.budget.three_public
+        if tp is None or self.fig.three_public is None:
+            return ""
+        parts = []
+        if tp.overseas and tp.overseas.amount is not None:
+            parts.append(f"因公出国（境）费{wan(tp.overseas.amount)}")
+        if tp.vehicle and self.fig.vehicle is not None:
+            sub = []
+            if tp.vehicle.purchase and tp.vehicle.purchase.amount is not None:
+                sub.append(f"公务用车购置费{wan(tp.vehicle.purchase.amount)}")
+            if tp.vehicle.operation and tp.vehicle.operation.amount is not None:
+                sub.append(f"公务用车运行维护费{wan(tp.vehicle.operation.amount)}")
+            parts.append(f"公务用车购置及运行维护费{wan(self.fig.vehicle)}" + (f"（{'，'.join(sub)}）" if sub else ""))
+        if tp.reception and tp.reception.amount is not None:
+            parts.append(f"公务接待费{wan(tp.reception.amount)}")
+        text = f"{self.year}年“三公”经费支出{wan(self.fig.three_public)}" + _suffix(_change(tp, self.fig.three_public))
+        return text + (f"，其中{'，'.join(parts)}" if parts else "") + "。"
+
+    def procurement(self) -> str:
+        pr = self.r.budget.procurement
+        if pr is None or self.fig.procurement is None:
+            return ""
+        parts = [f"{label}{wan(f.amount)}" for label, f in (("货物", pr.goods), ("工程", pr.works),
+                                                          ("服务", pr.services)) if f and f.amount is not None]
+        text = f"{self.year}年政府采购金额{wan(self.fig.procurement)}"
+        return text + (f"，其中{'，'.join(parts)}" if parts else "") + "。"
+
+    def carryover(self) -> str:
+        co = self.r.budget.carryover
+        if co is None:
+            return ""
+        parts = []
+        if co.opening and co.opening.amount is not None:
+            parts.append(f"年初结转和结余{wan(co.opening.amount)}")
+        if co.closing and co.closing.amount is not None:
+            parts.append(f"年末结转和结余{wan(co.closing.amount)}")
+        return f"{self.year}年{'，'.join(parts)}。" if parts else ""
+
+    def fund(self, fund: Fund | None, name: str) -> str:
+        """One sentence for a non-general budget; "2022年本单位无政府性基金预算支出。" when there is none."""
+        none = f"{self.year}年本单位无{name}支出。"
+        if fund is None:
+            return none
+        stages = _stages(fund, fund.amount, what="实际支出")
+        if not stages:
+            return "" if fund.text else none
+        if fund.amount == 0 and fund.initial_budget in (None, 0) and fund.full_budget in (None, 0):
+            return none
+        return f"{self.year}年{name}支出{stages}。"
+
+    def staffing(self) -> str:
+        st = self.r.unit.staffing
+        if st is None:
+            return ""
+        parts = []
+        auth = st.authorized
+        if auth is not None:
+            kinds = _kinds(auth, "编制", "个")
+            total = auth.total if auth.total is not None else derive.sum_of(
+                [auth.administrative, auth.institutional, auth.worker, auth.other])
+            if total is not None:
+                parts.append(f"核定编制{total}个" + (f"（{kinds}）" if kinds else ""))
+        act = st.actual
+        actual_total = None
+        if act is not None:
+            actual_total = act.total if act.total is not None else derive.sum_of(
+                [act.administrative, act.institutional, act.worker, act.other])
+            kinds = _kinds(act, "人员", "人")
+            if actual_total is not None:
+                parts.append(f"实有在职人员{actual_total}人" + (f"（{kinds}）" if kinds else ""))
+        if st.retired is not None:
+            parts.append(f"退休人员{st.retired}人")
+        total = st.total if st.total is not None else (
+            actual_total + st.retired if actual_total is not None and st.retired is not None else None)
+        if total is not None and st.retired is not None:
+            parts.append(f"共计{total}人")
+        return f"{self.subject}{'，'.join(parts)}。" if parts else ""
+
+    def departments(self) -> str:
+        u = self.r.unit
+        count = u.departments_count if u.departments_count is not None else (len(u.departments) or None)
+        if count is None:
+            return ""
+        names = "、".join(u.departments)
+        return f"{self.subject}内设机构{count}个" + (f"：{names}" if names else "") + "。"
+
+    def score(self) -> str:
+        if self.fig.total_score is None:
+            return ""
+        grade = f"，等级为“{self.fig.grade}”" if self.fig.grade else ""
+        return f"{self.year}年部门整体支出绩效自评得分{fmt_number(self.fig.total_score)}分{grade}。"
+
+    def conclusion(self) -> str:
+        if self.fig.total_score is None:
+            return ""
+        grade = f"，等级为{self.fig.grade}" if self.fig.grade else ""
+        return (f"绩效自评满分{fmt_number(self.fig.total_weight)}分，"
+                f"得分{fmt_number(self.fig.total_score)}分{grade}。")
+
+    def group(self) -> str:
+        ev = self.r.evaluation
+        if not ev.group and ev.group_established is None:
+            return ""
+        when = f"{ev.group_established.year}年{ev.group_established.month}月{ev.group_established.day}日，" \
+            if ev.group_established else ""
+        return f"{when}成立部门整体支出绩效评价工作组，负责绩效自评工作" + ("，工作组成员及职责如下：" if ev.group else "。")
+
+
+def _suffix(text: str) -> str:
+    return f"，{text}" if text else ""
+
+
+def _kinds(h, word: str, unit: str) -> str:
+    pairs = (("行政", h.administrative), ("事业", h.institutional), ("工勤", h.worker), ("其他", h.other))
+    return "，".join(f"{k}{word}{v}{unit}" for k, v in pairs if v is not None)
+
+
+def _date(d) -> str:
+    return f"{d.year}年{d.month}月{d.day}日" if d else ""
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The context
+# ----------------------------------------------------------------------------------------------------------------
+
+FUND_NAMES = {"government_fund": "政府性基金预算", "state_capital": "国有资本经营预算",
+              "social_insurance": "社会保险基金预算"}
+
+
+def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Report, Figures], list]) -> dict:
+    """The dict a template renders with (see docs/templates.md)."""
+    fig = Figures(report)
+    unit = report.unit
+    subject = unit.short_name or "本单位"
+    say = Sentences(report, fig, subject)
+    b, ev, nar = report.budget, report.evaluation, report.narrative
+
+    def md_xml(text: Any) -> Markup:
+        if text is None:
+            return Markup("")
+        return Markup(md.to_xml(str(text)))
+
+    def para_xml(text: Any) -> Markup:
+        if text is None or not str(text).strip():
+            return Markup("")
+        return Markup(X.paragraph(str(text), X.BODY))
+
+    def numbered(items: Any, level: int = 3) -> Markup:
+        prefix = (lambda n: heading_number(int(level), n))
+        return Markup(md.numbered_xml([str(i) for i in (items or [])], prefix))
+
+    text = {
+        "preface": nar.preface or (f"为进一步加强财政资金绩效管理，提高资金使用效益，{subject}对{report.year}年部门整体"
+                                   "支出情况进行了绩效自评，现将有关情况报告如下："),
+        "income": say.income(), "expenditure": say.expenditure(), "basic": say.basic(), "project": say.project(),
+        "by_function": say.by_function(), "by_economic": say.by_economic(),
+        "three_public": say.three_public(), "procurement": say.procurement(), "carryover": say.carryover(),
+        "staffing": say.staffing(), "departments": say.departments(),
+        "score": say.score(), "conclusion": say.conclusion(), "group": say.group(),
+        "other": nar.other or "本单位无其他需要说明的情况。",
+    }
+    for key, name in FUND_NAMES.items():
+        text[key] = say.fund(getattr(b, key), name)
+
+    ex = b.expenditure
+    project = ex.project if ex else None
+    project_lines = []
+    for item in (project.items if project else []):
+        if item.amount is None and derive.full_budget(item) is None:
+            continue  # a project of last year only: it appears in 附件1, not in this year's text
+        stages = _stages(item, item.amount)
+        line = f"{item.label}：{stages}。" if stages else f"{item.label}。"
+        if item.note:
+            line += "".join(s.text for s in md.inline(item.note))
+        project_lines.append(line)
+    projects = ""
+    if project_lines:
+        projects = X.paragraph("主要项目支出情况如下：", X.BODY) + "".join(
+            X.paragraph(f"{number_prefix(n, 0)}{line}", X.LIST) for n, line in enumerate(project_lines, 1))
+
+    members = "".join(
+        X.paragraph(f"{m.role}：{m.name}" + (f"（{m.title}）" if m.title else "") + (f"，{m.duty}" if m.duty else ""),
+                    X.BODY) for m in ev.group)
+    phase_parts = []
+    for n, ph in enumerate(ev.phases, 1):
+        when = ""
+        if ph.start and ph.end:
+            when = f"（{_date(ph.start)}至{_date(ph.end)}）"
+        elif ph.start or ph.end:
+            when = f"（{_date(ph.start or ph.end)}）"
+        desc = "".join(s.text for s in md.inline(ph.description)) if ph.description else ""
+        phase_parts.append(X.paragraph(f"{number_prefix(n, 0)}{ph.name}{when}" + (f"：{desc}" if desc else "。"),
+                                       X.LIST))
+
+    scored = []
+    ex_ind = report.indicators.execution
+    if ex_ind is not None:
+        scored.append(_indicator_entry("预算执行率", ex_ind.weight, fig.exec_score, None, ex_ind.deviation))
+    for _g1, _g2, ind in report.indicators.all_indicators():
+        scored.append(_indicator_entry(ind.name, ind.weight, ind.score, ind.narrative, ind.deviation))
+
+    attachments = []
+    for kind, title, table_xml, notes_xml in tables(report, fig):
+        attachments.append({"number": len(attachments) + 1, "kind": kind, "title": title,
+                            "table": Markup(table_xml), "notes": Markup(notes_xml)})
+    attachment_list = ""
+    if attachments:
+        lines = [f"{a['number']}. {a['title'].removeprefix(f'{report.year}年度')}" for a in attachments]
+        attachment_list = _attachment_list(lines)
+
+    signature = report.signature or None
+    sign_date = ev.date
+    signature_block = ""
+    if signature or sign_date:
+        signature_block = (X.paragraph(signature or unit.name, X.BODY, align="right")
+                           + (X.paragraph(_date(sign_date), X.BODY, align="right") if sign_date else ""))
+
+    goal = report.indicators.goal
+    return {
+        "year": report.year,
+        "next_year": report.year + 1,
+        "title": report.title or f"{unit.name}{report.year}年度部门整体支出绩效自评报告",
+        "label": report.label or "",
+        "subject": subject,
+        "unit": {
+            "name": unit.name, "short_name": unit.short_name or "", "duties": list(unit.duties),
+            "departments": list(unit.departments), "organisation": unit.organisation,
+            "staffing_note": unit.staffing.note if unit.staffing else None,
+        },
+        "budget": {
+            "note": b.note, "thrift": b.thrift,
+            "basic_note": ex.basic.note if ex and ex.basic else None,
+            "project_note": project.note if project else None,
+            **{k: {"text": getattr(b, k).text if getattr(b, k) else None, "present": getattr(b, k) is not None}
+               for k in FUND_NAMES},
+        },
+        "fig": _fig_dict(fig),
+        "text": text,
+        "narrative": {k: getattr(nar, k) for k in type(nar).model_fields},
+        "evaluation": {
+            "purpose": ev.purpose, "principles": list(ev.principles), "basis": ev.basis, "method": ev.method,
+            "group_note": ev.group_note, "phases": [p.name for p in ev.phases],
+            "date": _date(ev.date),
+        },
+        "goal": {"target": goal.target if goal else None, "actual": goal.actual if goal else None},
+        "scored_indicators": scored,
+        "score": fmt_number(fig.total_score) if fig.total_score is not None else "",
+        "grade": fig.grade or "",
+        "grade_long": derive.long_grade(derive.normalise_grade(fig.grade) or fig.grade) if fig.grade else "",
+        "projects": Markup(projects),
+        "group_members": Markup(members),
+        "phases": Markup("".join(phase_parts)),
+        "attachments": attachments,
+        "attachment_list": Markup(attachment_list),
+        "signature_block": Markup(signature_block),
+        "md": md_xml,
+        "para": para_xml,
+        "numbered": numbered,
+        "num": Numbering(),
+    }
+
+
+def _attachment_list(lines: list[str]) -> str:
+    """附件说明 (GB/T 9704 7.3.5): "附件：1. …", following items aligned under the first."""
+    out = [X.paragraph("附件：" + lines[0], X.BODY)]
+    for line in lines[1:]:
+        out.append('<w:p><w:pPr><w:pStyle w:val="JxBody"/><w:ind w:left="1600" w:firstLine="0" '
+                   f'w:firstLineChars="0"/></w:pPr>{X.run(line)}</w:p>')
+    return "".join(out)
+
+
+def _indicator_entry(name: str, weight: Decimal, score: Decimal | None, narrative: Any, deviation: Any) -> dict:
+    w, s = fmt_number(weight), fmt_number(score) if score is not None else ""
+    sentence = f"{name}指标分值{w}分"
+    if score is not None:
+        sentence += f"，实际得分{s}分。"
+        if weight:
+            pct = fmt_number((score * 100 / weight).quantize(Decimal("0.01")))
+            sentence += f"根据评价标准，该指标得{pct}%权重分。"
+    else:
+        sentence += "。"
+    return {"name": name, "weight": w, "score": s, "sentence": sentence, "narrative": narrative,
+            "deviation": deviation}
+
+
+def _fig_dict(fig: Figures) -> dict:
+    money = {k: fmt_money(getattr(fig, k)) for k in (
+        "income", "expenditure", "basic", "personnel", "public", "project", "three_public", "vehicle",
+        "procurement", "exec_initial", "exec_full", "exec_actual")}
+    return {
+        **money,
+        "exec_rate": fmt_percent(fig.exec_rate),
+        "exec_score": fmt_number(fig.exec_score),
+        "total_score": fmt_number(fig.total_score),
+        "computed_score": fmt_number(fig.computed_score),
+        "total_weight": fmt_number(fig.total_weight),
+        "grade": fig.grade or "",
+    }

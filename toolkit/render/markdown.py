@@ -1,0 +1,208 @@
+"""Narrative Markdown -> native Word paragraphs and runs in the report's styles (never altChunk).
+
+What a finance officer writes and what comes out:
+
+* Every line is a paragraph (reports are typed one paragraph per line; Markdown's "blank line between paragraphs"
+  is not needed). Leading spaces and full-width spaces are dropped: the style indents the first line by two
+  characters.
+* ``**粗体**`` and ``*斜体*`` become bold / italic runs; ``# 标题`` becomes a bold paragraph (the report's own
+  headings and their numbers come from the outline, never from the narrative).
+* Numbered lists (``1. …``) keep the numbers the user wrote, printed in 公文 style as plain text: ``1.`` at the first
+  level, ``（1）`` when nested. The number is text, not Word auto-numbering, so it survives copy and paste, WPS and
+  later editing exactly as a finance office expects. Numbers typed the Chinese way (``1、``, ``（1）``) are not
+  Markdown lists and stay exactly as typed.
+* Bulleted lists (``- …``) become plain paragraphs: 公文 use no bullet glyphs.
+* ``&``, ``<`` and ``>`` are text, never HTML.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+import markdown as md_lib
+from lxml import html as lxml_html
+
+from .ooxml import BODY, LIST, Span, paragraph
+
+_LIST_MARKER = re.compile(r"^(\d+[.)]|[-*+])\s+")
+_INDENT = " \t\u3000"
+
+
+def number_prefix(n: int, depth: int) -> str:
+    """``1.`` at depth 0, ``（1）`` at depth 1, ``①``-style fallback deeper (as ``1)``)."""
+    if depth == 0:
+        return f"{n}."
+    if depth == 1:
+        return f"（{n}）"
+    return f"{n})"
+
+
+def _prepare(text: str) -> str:
+    """One paragraph per line; list indentation normalised to Python-Markdown's four spaces per level."""
+    lines = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        stripped = raw.lstrip(_INDENT)
+        if not stripped.strip():
+            continue
+        if _LIST_MARKER.match(stripped):
+            width = len(raw) - len(stripped)
+            lines.append("    " * ((width + 1) // 2) + stripped.rstrip())
+        else:
+            lines.append(stripped.rstrip())
+    source = "\n\n".join(lines)
+    return source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class MarkdownConverter:
+    """Converts narrative Markdown to paragraph XML. One instance per renderer (Python-Markdown is stateful)."""
+
+    def __init__(self) -> None:
+        self._md = md_lib.Markdown(extensions=["sane_lists"], lazy_ol=False)
+
+    def spans_blocks(self, text: str | None) -> list[tuple[str, list[Span]]]:
+        """``[(prefix, spans), …]``, one per paragraph; prefix is a list number such as ``1.`` or ``（1）``."""
+        if text is None or not str(text).strip():
+            return []
+        self._md.reset()
+        html = self._md.convert(_prepare(str(text)))
+        if not html.strip():
+            return []
+        root = lxml_html.fragment_fromstring(html, create_parent="div")
+        out: list[tuple[str, list[Span]]] = []
+        self._blocks(root, out, depth=-1)
+        return out
+
+    def to_xml(self, text: str | None, style: str = BODY, list_style: str = LIST) -> str:
+        """Paragraph XML for a Markdown text (empty string for None/blank)."""
+        parts = []
+        for prefix, spans in self.spans_blocks(text):
+            if prefix:
+                parts.append(paragraph([Span(prefix), *spans], list_style))
+            else:
+                parts.append(paragraph(spans, style))
+        return "".join(parts)
+
+    def inline(self, text: str | None) -> list[Span]:
+        """The spans of a short text (one paragraph; several lines are joined)."""
+        spans: list[Span] = []
+        for _prefix, s in self.spans_blocks(text):
+            spans.extend(s)
+        return spans
+
+    def numbered_xml(self, items: Iterable[str], prefix_of, style: str = LIST) -> str:
+        """Each item as one paragraph starting with ``prefix_of(n)`` (n from 1)."""
+        return "".join(paragraph([Span(prefix_of(n)), *self.inline(item)], style)
+                       for n, item in enumerate(items, 1))
+
+    # -- tree walking ------------------------------------------------------------------------------------------
+
+    def _blocks(self, el, out: list, depth: int) -> None:
+        for child in el:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "pre"):
+                bold = tag.startswith("h")
+                for line in _inline_lines(child, bold, False):
+                    if line:
+                        out.append(("", line))
+            elif tag in ("ol", "ul"):
+                start = int(child.get("start", "1") or 1) if tag == "ol" else 1
+                self._list(child, out, depth + 1, ordered=(tag == "ol"), start=start)
+            elif tag in ("blockquote", "div"):
+                self._blocks(child, out, depth)
+            elif tag == "hr":
+                continue
+            else:
+                for line in _inline_lines(child, False, False):
+                    if line:
+                        out.append(("", line))
+
+    def _list(self, el, out: list, depth: int, ordered: bool, start: int) -> None:
+        n = start
+        for li in el:
+            if not isinstance(li.tag, str) or li.tag != "li":
+                continue
+            prefix = number_prefix(n, depth) if ordered else ""
+            first = True
+            # inline content directly in <li> (tight list) or inside its <p> children (loose list)
+            inline_holder = _LiInline(li)
+            for line in _inline_lines(inline_holder, False, False):
+                if line:
+                    out.append((prefix if first else "", line))
+                    first = False
+            for child in li:
+                if not isinstance(child.tag, str):
+                    continue
+                if child.tag == "p":
+                    for line in _inline_lines(child, False, False):
+                        if line:
+                            out.append((prefix if first else "", line))
+                            first = False
+                elif child.tag in ("ol", "ul"):
+                    if first and prefix:
+                        out.append((prefix, []))
+                        first = False
+                    s = int(child.get("start", "1") or 1) if child.tag == "ol" else 1
+                    self._list(child, out, depth + 1, ordered=(child.tag == "ol"), start=s)
+            if first and prefix:
+                out.append((prefix, []))
+            n += 1
+
+
+class _LiInline:
+    """The inline part of an <li>: its text and inline children, without nested blocks."""
+
+    _BLOCK = {"p", "ol", "ul", "blockquote", "pre", "div"}
+
+    def __init__(self, li) -> None:
+        self.text = li.text
+        self._children = [c for c in li if not (isinstance(c.tag, str) and c.tag in self._BLOCK)]
+        # the tail of a block child belongs to the li's inline flow too, but Python-Markdown never emits one
+        self.tag = "li"
+
+    def __iter__(self):
+        return iter(self._children)
+
+
+def _inline_lines(el, bold: bool, italic: bool) -> list[list[Span]]:
+    """Inline content of an element as lines of spans (``<br>`` and newlines inside ``<pre>`` split lines)."""
+    lines: list[list[Span]] = [[]]
+
+    def add(text: str | None, b: bool, i: bool) -> None:
+        if not text:
+            return
+        text = text.replace("\r", "")
+        pieces = text.split("\n")
+        for k, piece in enumerate(pieces):
+            if k:
+                lines.append([])
+            if piece:
+                lines[-1].append(Span(piece, b, i))
+
+    def walk(node, b: bool, i: bool) -> None:
+        add(node.text, b, i)
+        for child in node:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag == "br":
+                lines.append([])
+            elif tag in ("ol", "ul", "p"):
+                pass  # handled by the block walker
+            else:
+                walk(child, b or tag in ("strong", "b"), i or tag in ("em", "i"))
+            add(child.tail, b, i)
+
+    walk(el, bold, italic)
+    return [_merge(line) for line in lines]
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    """Join neighbouring spans with the same formatting; trim the line's outer whitespace."""
+    out: list[Span] = []
+    for s in spans:
+        if out and out[-1].bold == s.bold and out[-1].italic == s.italic:
+            out[-1] = Span(out[-1].text + s.text, s.bold, s.italic)
+        else:
+            out.append(s)
+    if out:
+        out[0] = Span(out[0].text.lstrip(_INDENT + "\n"), out[0].bold, out[0].italic)
+        out[-1] = Span(out[-1].text.rstrip(_INDENT + "\n"), out[-1].bold, out[-1].italic)
+    return [s for s in out if s.text]

@@ -1,0 +1,193 @@
+"""Compile a .docx template once, render many reports from memory.
+
+A :class:`Renderer` reads the template's zip parts into memory, lets docxtpl clean up the Jinja tags Word split
+across runs (``DocxTemplate.patch_xml``: ``{{p …}}`` / ``{%p …%}`` replace their whole paragraph, ``{%tr …%}``
+their row, as in docxtpl), compiles the body and every header/footer holding tags with a sandboxed, autoescaping,
+StrictUndefined Jinja environment, and keeps the compiled templates. Rendering a report is then: build the context,
+run the compiled Jinja, check the XML is well-formed, and write a new zip from the in-memory parts — no
+re-reading or re-parsing of the .docx, which is what makes batch rendering fast.
+"""
+from __future__ import annotations
+
+import re
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
+
+from ..errors import TemplateError
+from ..io import atomic_path
+from ..model import Report
+from .. import templates as registry
+from . import ooxml as X
+from .context import Numbering, build_context
+from .markdown import MarkdownConverter
+from .tables import attachment_tables
+
+_BODY_RE = re.compile(r"<w:body\b[^>]*>.*</w:body>", re.DOTALL)
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+@dataclass
+class _Part:
+    name: str
+    prefix: str  # XML before the rendered region
+    suffix: str
+    template: jinja2.Template
+
+
+def _environment() -> SandboxedEnvironment:
+    return SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+
+
+class Renderer:
+    """A compiled template; :meth:`render` writes one report. Build it once and reuse it for many reports."""
+
+    def __init__(self, template: str | Path | None = None, default: str = "hunan") -> None:
+        self.path = registry.resolve(template, default=default)
+        self.builtin = self.path.parent.name in ("templates", "_templates") and self.path.stem in registry.BUILTIN
+        self._md = MarkdownConverter()
+        self._env = _environment()
+        try:
+            with zipfile.ZipFile(self.path) as z:
+                self._entries = [(info, z.read(info.filename)) for info in z.infolist()]
+        except (zipfile.BadZipFile, OSError, KeyError) as exc:
+            raise TemplateError(f"{self.path}: 无法读取 .docx 模板：{exc}") from None
+        self._parts: dict[str, _Part] = {}
+        self._compile()
+
+    # -- compiling --------------------------------------------------------------------------------------------
+
+    def _compile(self) -> None:
+        from docxtpl import DocxTemplate
+
+        try:
+            tpl = DocxTemplate(str(self.path))
+            tpl.init_docx()
+        except Exception as exc:  # python-docx raises many kinds on a damaged package
+            raise TemplateError(f"{self.path}: 无法打开 .docx 模板：{exc}") from None
+        for info, data in self._entries:
+            name = info.filename
+            if name == "word/document.xml":
+                xml = data.decode("utf-8")
+                match = _BODY_RE.search(xml)
+                if match is None:
+                    raise TemplateError(f"{self.path}: 模板缺少正文（w:body）")
+                source = tpl.patch_xml(tpl.get_xml())
+                self._parts[name] = _Part(name, xml[:match.start()], xml[match.end():], self._jinja(source, "正文"))
+            elif re.fullmatch(r"word/(header|footer)\d*\.xml", name):
+                xml = data.decode("utf-8")
+                if "{{" in xml or "{%" in xml:
+                    where = "页眉" if "header" in name else "页脚"
+                    self._parts[name] = _Part(name, "", "", self._jinja(tpl.patch_xml(xml), where))
+            elif name == "word/styles.xml" and not self.builtin:
+                self._entries[self._entries.index((info, data))] = (info, _add_missing_styles(data))
+
+    def _jinja(self, source: str, where: str) -> jinja2.Template:
+        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
+        try:
+            return self._env.from_string(source)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(f"{self.path}: 模板{where}中的 Jinja 标签有误：{exc.message}"
+                                f"{_near(source, exc.lineno)}") from None
+
+    # -- rendering --------------------------------------------------------------------------------------------
+
+    def context(self, report: Report) -> dict[str, Any]:
+        """The Jinja context for one report (see docs/templates.md)."""
+        return build_context(report, self._md, attachment_tables)
+
+    def render_bytes(self, report: Report) -> bytes:
+        """The rendered .docx as bytes."""
+        import io
+
+        buf = io.BytesIO()
+        self._write(report, buf)
+        return buf.getvalue()
+
+    def render(self, loaded_or_report: Any, output: str | Path) -> Path:
+        """Render one report to ``output`` atomically: a failure leaves no partial file and keeps an old one."""
+        report = getattr(loaded_or_report, "report", loaded_or_report)
+        output = Path(output)
+        with atomic_path(output) as tmp:
+            with open(tmp, "wb") as fh:
+                self._write(report, fh)
+        return output
+
+    def _write(self, report: Report, fh) -> None:
+        rendered = {}
+        ctx = self.context(report)
+        for name, part in self._parts.items():
+            ctx["num"] = Numbering()  # heading numbers restart in every part
+            rendered[name] = (part.prefix + self._render_part(part, ctx) + part.suffix).encode("utf-8")
+        with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+            for info, data in self._entries:
+                zi = zipfile.ZipInfo(info.filename, date_time=time.localtime()[:6])
+                zi.compress_type = zipfile.ZIP_DEFLATED
+                z.writestr(zi, rendered.get(info.filename, data))
+
+    def _render_part(self, part: _Part, ctx: dict[str, Any]) -> str:
+        try:
+            xml = part.template.render(ctx)
+        except jinja2.UndefinedError as exc:
+            raise TemplateError(f"{self.path}: 模板使用了未定义的变量：{_undefined_name(exc)}"
+                                "（可用变量见 docs/templates.md）") from None
+        except jinja2.TemplateError as exc:
+            raise TemplateError(f"{self.path}: 模板渲染出错：{exc}") from None
+        except jinja2.exceptions.SecurityError as exc:  # pragma: no cover - subclass of TemplateError
+            raise TemplateError(f"{self.path}: 模板试图访问不允许的内容：{exc}") from None
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        if any(c in xml for c in "\n\t\a\f"):
+            from docxtpl import DocxTemplate
+
+            xml = DocxTemplate.resolve_listing(None, xml)  # newlines in values -> line breaks, as docxtpl does
+        _check_well_formed(part, xml, self.path)
+        return xml
+
+
+def _check_well_formed(part: _Part, xml: str, path: Path) -> None:
+    """Refuse to write a corrupt document (e.g. ``{{ md(x) }}`` written inside a paragraph instead of ``{{p …}}``)."""
+    doc = part.prefix + xml + part.suffix if part.prefix else xml
+    try:
+        etree.fromstring(doc.encode("utf-8"))
+    except etree.XMLSyntaxError as exc:
+        raise TemplateError(f"{path}: 渲染结果不是合法的 Word XML（{exc}）。段落级内容（md()、para()、numbered()、表格）"
+                            "必须独占一段并写成 {{p …}}。") from None
+
+
+def _undefined_name(exc: jinja2.UndefinedError) -> str:
+    msg = str(exc)
+    m = re.search(r"'([^']+)' is undefined", msg) or re.search(r"has no attribute '([^']+)'", msg)
+    return f"“{m.group(1)}”（{msg}）" if m else msg
+
+
+def _near(source: str, lineno: int | None) -> str:
+    if not lineno:
+        return ""
+    lines = source.splitlines()[max(lineno - 2, 0): lineno + 1]
+    text = "".join(re.sub(r"<[^>]+>", "", line) for line in lines).strip()
+    return f"（位置附近的文字：{text[:80]}）" if text else ""
+
+
+def _add_missing_styles(styles_xml: bytes) -> bytes:
+    """Copy the report styles (JxBody, JxH1 …) from the built-in template into a user's template lacking them."""
+    try:
+        root = etree.fromstring(styles_xml)
+        with zipfile.ZipFile(registry.builtin_path("hunan")) as z:
+            builtin = etree.fromstring(z.read("word/styles.xml"))
+    except (etree.XMLSyntaxError, KeyError, OSError, TemplateError):
+        return styles_xml
+    ns = {"w": _W_NS}
+    have = {s.get(f"{{{_W_NS}}}styleId") for s in root.findall("w:style", ns)}
+    added = False
+    for style in builtin.findall("w:style", ns):
+        sid = style.get(f"{{{_W_NS}}}styleId")
+        if sid in X.STYLE_IDS and sid not in have:
+            root.append(style)
+            added = True
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) if added else styles_xml

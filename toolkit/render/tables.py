@@ -1,0 +1,238 @@
+"""The attachment tables: 附件1 基础数据表 and 附件2 自评表, built from the model as real Word tables.
+
+docxtpl's ``{% vm %}`` merges a cell with the same cell of the row above only inside one loop; the 自评表 needs
+一级 and 二级 cells merged over a varying number of rows, group by group. So the tables are built here, directly as
+WordprocessingML (:mod:`toolkit.render.ooxml`): the first row of a group carries ``<w:vMerge w:val="restart"/>``
+and the text, each following row an empty ``<w:vMerge/>`` cell. The template places a table with
+``{{p a.table }}`` (the whole paragraph is replaced by the table).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .. import derive
+from ..model import Figure, Report
+from ..numbers import fmt_money, fmt_number, fmt_percent, ratio_percent
+from . import ooxml as X
+from .ooxml import CELL, CELL_HEAD, CELL_LEFT, Cell, cell, merged
+
+# ----------------------------------------------------------------------------------------------------------------
+# 附件1 基础数据表
+# ----------------------------------------------------------------------------------------------------------------
+
+#: label column + six value columns; four-column rows pair the value columns (gridSpan 2).
+_BASIC_WIDTHS = [X.mm(48)] + [X.mm(18)] * 6
+
+
+def _money_cells(previous, budget, actual) -> list[Cell]:
+    return [cell(fmt_money(v), CELL, span=2) for v in (previous, budget, actual)]
+
+
+def _fig_cells(f: Figure | None, actual: Decimal | None = None) -> list[Cell]:
+    """上年决算数 / 本年预算数 / 本年决算数 of a figure (预算数 = 全年预算, declared or 年初 + 调整)."""
+    if f is None:
+        return _money_cells(None, None, actual)
+    return _money_cells(f.previous, derive.full_budget(f), f.amount if f.amount is not None else actual)
+
+
+def _sum_previous(parts) -> Decimal | None:
+    vals = [p.previous for p in parts if p is not None]
+    return derive.sum_of(vals) if vals and all(v is not None for v in vals) else None
+
+
+def basic_data_table(report: Report, fig) -> tuple[str, str]:
+    """(table XML, notes XML) of 附件1 部门整体支出绩效评价基础数据表."""
+    y, b = report.year, report.budget
+    ex = b.expenditure
+    basic = ex.basic if ex else None
+    project = ex.project if ex else None
+    tp, pr = b.three_public, b.procurement
+    st = report.unit.staffing
+    rows: list[list[Cell]] = []
+
+    # 财政供养人员情况
+    auth = st.authorized.total if st and st.authorized and st.authorized.total is not None else (
+        derive.sum_of([st.authorized.administrative, st.authorized.institutional, st.authorized.worker,
+                       st.authorized.other]) if st and st.authorized else None)
+    actual = st.actual.total if st and st.actual and st.actual.total is not None else (
+        derive.sum_of([st.actual.administrative, st.actual.institutional, st.actual.worker, st.actual.other])
+        if st and st.actual else None)
+    rate = st.control_rate if st and st.control_rate is not None else (
+        ratio_percent(Decimal(actual), Decimal(auth)) if actual is not None and auth else None)
+    rows.append([merged("财政供养人员情况（人）", True, CELL_HEAD), cell("编制数", CELL_HEAD, 2),
+                 cell(f"{y}年实际在职人数", CELL_HEAD, 2), cell("控制率", CELL_HEAD, 2)])
+    rows.append([merged("", False, CELL_HEAD), cell("" if auth is None else auth, CELL, 2),
+                 cell("" if actual is None else actual, CELL, 2), cell(fmt_percent(rate), CELL, 2)])
+
+    # 经费控制情况
+    rows.append([cell("经费控制情况（万元）", CELL_HEAD), cell(f"{y - 1}年决算数", CELL_HEAD, 2),
+                 cell(f"{y}年预算数", CELL_HEAD, 2), cell(f"{y}年决算数", CELL_HEAD, 2)])
+
+    def line(label: str, cells: list[Cell], indent: bool = False) -> None:
+        rows.append([cell(("　　" if indent else "") + label, CELL_LEFT), *cells])
+
+    total_prev = ex.previous if ex and ex.previous is not None else (
+        _sum_previous([basic, project]) if basic and project else None)
+    line("支出总额", _money_cells(total_prev, derive.full_budget(ex) if ex else None, fig.expenditure))
+    line("基本支出", _fig_cells(basic, fig.basic))
+    line("其中：公用经费", _fig_cells(basic.public if basic else None, fig.public), indent=True)
+    line("项目支出", _fig_cells(project, fig.project))
+    line("其中：运行维护经费", _fig_cells(project.operation if project else None), indent=True)
+    for item in (project.items if project else []):
+        line(item.label, _fig_cells(item), indent=True)
+    tp_prev = tp.previous if tp and tp.previous is not None else None
+    line("“三公”经费", _money_cells(tp_prev, derive.full_budget(tp) if tp else None, fig.three_public))
+    vehicle = tp.vehicle if tp else None
+    line("1.公务用车购置和维护经费", _fig_cells(vehicle, fig.vehicle), indent=True)
+    line("其中：公车购置", _fig_cells(vehicle.purchase if vehicle else None), indent=True)
+    line("　　　公车运行维护", _fig_cells(vehicle.operation if vehicle else None), indent=True)
+    line("2.出国经费", _fig_cells(tp.overseas if tp else None), indent=True)
+    line("3.公务接待", _fig_cells(tp.reception if tp else None), indent=True)
+    line("政府采购金额", _fig_cells(pr, fig.procurement))
+
+    # 楼堂馆所
+    bl = b.buildings
+    rows.append([cell(f"楼堂馆所控制情况\n（{y - 1}年完工项目）", CELL_HEAD, vmerge="restart"),
+                 *[cell(h, CELL_HEAD) for h in ("批复规模（㎡）", "实际规模（㎡）", "规模控制率", "预算投资（万元）",
+                                                "实际投资（万元）", "投资概算控制率")]])
+    if bl is not None:
+        area_rate = bl.area_control_rate if bl.area_control_rate is not None else (
+            ratio_percent(bl.actual_area, bl.approved_area)
+            if bl.actual_area is not None and bl.approved_area else None)
+        inv_rate = bl.investment_control_rate if bl.investment_control_rate is not None else (
+            ratio_percent(bl.actual_investment, bl.budget_investment)
+            if bl.actual_investment is not None and bl.budget_investment else None)
+        values = [fmt_number(bl.approved_area), fmt_number(bl.actual_area), fmt_percent(area_rate),
+                  fmt_money(bl.budget_investment), fmt_money(bl.actual_investment), fmt_percent(inv_rate)]
+    else:
+        values = [""] * 6
+    rows.append([merged("", False, CELL_HEAD), *[cell(v) for v in values]])
+
+    # 厉行节约保障措施
+    thrift = _md_cell(report, b.thrift)
+    rows.append([cell("厉行节约保障措施", CELL_HEAD), Cell(thrift, span=6)])
+
+    table = X.table(_BASIC_WIDTHS, rows, header_rows=0)
+    att = report.attachments
+    notes = (X.paragraph("说明：“公用经费”填报基本支出中的一般商品和服务支出。“项目支出”需要填报基本支出以外的所有项目"
+                         "支出情况，“运行维护经费”填报项目支出中用于人员类和公用运转类的支出。", X.NOTE, no_indent=True)
+             + X.paragraph(f"填表人：{att.filler or '　' * 4}　　填报日期：{_date(att.date) or '　' * 4}　　"
+                           f"联系电话：{att.phone or '　' * 4}　　单位负责人签字：", X.NOTE, no_indent=True))
+    return table, notes
+
+
+_MD = None
+
+
+def _md_cell(report: Report, text) -> str:
+    from .markdown import MarkdownConverter
+
+    global _MD
+    if _MD is None:
+        _MD = MarkdownConverter()
+    xml = _MD.to_xml(text, style=CELL_LEFT, list_style=CELL_LEFT) if text else ""
+    return xml or X.paragraph("", CELL_LEFT)
+
+
+def _date(d) -> str:
+    return f"{d.year}年{d.month}月{d.day}日" if d else ""
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# 附件2 自评表
+# ----------------------------------------------------------------------------------------------------------------
+
+#: side label, 一级, 二级, 三级, 年度指标值, 实际完成值, 分值, 得分, 偏差原因分析及改进措施 (156 mm in all)
+_SELF_WIDTHS = [X.mm(v) for v in (10, 16, 19, 29, 20, 20, 10, 10, 22)]
+
+
+def self_evaluation_tables(report: Report, fig) -> str:
+    """附件2 部门整体支出绩效自评表: a header table (预算部门, 资金, 总体目标) and the indicator table.
+
+    The indicator table is a separate table so that its column-header row is the table's first row and can repeat
+    on every page (w:tblHeader applies to leading rows only). A hairline paragraph keeps the two apart.
+    """
+    return (X.table(_SELF_WIDTHS, _header_rows(report, fig)) + X.spacer()
+            + X.table(_SELF_WIDTHS, _indicator_rows(report, fig), header_rows=1))
+
+
+def _header_rows(report: Report, fig) -> list[list[Cell]]:
+    b = report.budget
+    ex = b.expenditure
+    exi = report.indicators.execution
+    rows: list[list[Cell]] = [[cell("预算部门", CELL_HEAD), cell(report.unit.name, CELL, span=8)]]
+    rows.append([merged("年度预算申请（万元）", True, CELL_HEAD), cell("", CELL_HEAD, span=2),
+                 *[cell(h, CELL_HEAD) for h in ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")]])
+    rows.append([merged("", False), cell("年度资金总额", CELL_HEAD, span=2),
+                 cell(fmt_money(fig.exec_initial)), cell(fmt_money(fig.exec_full)), cell(fmt_money(fig.exec_actual)),
+                 cell(fmt_number(exi.weight) if exi else ""), cell(fmt_percent(fig.exec_rate)),
+                 cell(fmt_number(fig.exec_score) if exi else "")])
+    rows.append([merged("", False), cell("按收入性质分：", CELL_LEFT, span=4), cell("按支出性质分：", CELL_LEFT, span=4)])
+    income = [f"{i.label}：{fmt_money(i.amount)}" for i in (b.income.items if b.income else [])]
+    nature = []
+    if fig.basic is not None:
+        nature.append(f"基本支出：{fmt_money(fig.basic)}")
+    if fig.project is not None:
+        nature.append(f"项目支出：{fmt_money(fig.project)}")
+    for k in range(max(len(income), len(nature), 1)):
+        left = ("其中：" if k == 0 and income else "") + (income[k] if k < len(income) else "")
+        right = ("其中：" if k == 0 and nature else "") + (nature[k] if k < len(nature) else "")
+        rows.append([merged("", False), cell(left, CELL_LEFT, span=4), cell(right, CELL_LEFT, span=4)])
+    goal = report.indicators.goal
+    rows.append([merged("年度总体目标", True, CELL_HEAD), cell("预期目标", CELL_HEAD, span=4),
+                 cell("实际完成情况", CELL_HEAD, span=4)])
+    rows.append([merged("", False), Cell(_md_cell(report, goal.target if goal else None), span=4),
+                 Cell(_md_cell(report, goal.actual if goal else None), span=4)])
+    return rows
+
+
+def _indicator_rows(report: Report, fig) -> list[list[Cell]]:
+    ind = report.indicators
+    rows: list[list[Cell]] = [[merged("绩效指标", True, CELL_HEAD),
+                               *[cell(h, CELL_HEAD) for h in ("一级指标", "二级指标", "三级指标", "年度指标值",
+                                                              "实际完成值", "分值", "得分", "偏差原因分析及改进措施")]]]
+    exi = ind.execution
+    if exi is not None:
+        rows.append([merged("", False), cell("预算执行率", CELL, span=3), cell("100%"),
+                     cell(fmt_percent(fig.exec_rate)), cell(fmt_number(exi.weight)),
+                     cell(fmt_number(fig.exec_score)), Cell(_md_cell(report, exi.deviation))])
+    for g1 in ind.groups:
+        leaves = [(g2, i) for g2 in g1.children for i in (g2.indicators or [None])]
+        label1 = f"{g1.name}（{fmt_number(derive.level1_weight(g1))}分）"
+        seen2: set[int] = set()
+        for k, (g2, i) in enumerate(leaves):
+            first2 = id(g2) not in seen2
+            seen2.add(id(g2))
+            label2 = f"{g2.name}（{fmt_number(derive.level2_weight(g2))}分）"
+            row = [merged("", False), merged(label1, k == 0), merged(label2, first2)]
+            if i is None:
+                row += [cell("") for _ in range(6)]
+            else:
+                target = i.target or ""
+                actual = i.actual or ""
+                if i.unit:
+                    target = f"{target}{i.unit}" if target and not target.endswith(i.unit) else target
+                    actual = f"{actual}{i.unit}" if actual and not actual.endswith(i.unit) else actual
+                row += [cell(i.name), cell(target), cell(actual), cell(fmt_number(i.weight)),
+                        cell(fmt_number(i.score)), Cell(_md_cell(report, i.deviation))]
+            rows.append(row)
+    total_score = fig.computed_score if fig.computed_score is not None else fig.total_score
+    rows.append([cell("总分", CELL_HEAD, span=6), cell(fmt_number(fig.total_weight), CELL_HEAD),
+                 cell(fmt_number(total_score), CELL_HEAD), cell("")])
+    return rows
+
+
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def attachment_tables(report: Report, fig) -> list[tuple[str, str, str, str]]:
+    """``[(kind, title, table XML, notes XML), …]`` for the attachments the report carries, in order."""
+    out = []
+    att = report.attachments
+    if att.basic_data:
+        table, notes = basic_data_table(report, fig)
+        out.append(("basic_data", f"{report.year}年度部门整体支出绩效评价基础数据表", table, notes))
+    if att.self_evaluation and (report.indicators.groups or report.indicators.execution):
+        out.append(("self_evaluation", f"{report.year}年度部门整体支出绩效自评表",
+                    self_evaluation_tables(report, fig), ""))
+    return out
