@@ -187,6 +187,9 @@ class Project(Figure):
     items_partial: bool | None = Field(
         None, description="true when items name only some projects (\"主要是增加了以下项目支出\"): their sum is not "
                           "expected to equal amount")
+    by_function: list[Item] = Field(
+        default_factory=list, description="按功能分类 of 项目支出 alone, when the report classifies only the project "
+                                          "expenditure (seed 002): Σ = project amount")
 
 
 class Expenditure(Figure):
