@@ -1,0 +1,434 @@
+"""Relations stated in one paragraph of prose, and their verdicts.
+
+Each ``check_*`` function takes the paragraph text and its quantities and returns :class:`Issue` objects (code,
+severity, message, expected, found, offset); the caller locates them (``jixiao lint``: paragraph / line; ``jixiao
+check``: the YAML line of the narrative field). A relation is only judged when its words make it unambiguous; a
+sentence that could be read as consistent is never flagged.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..findings import ERROR, WARNING
+from .arith import like, num_text, pct_text, ratio_verdict, sum_verdict
+from .cnnum import CHARS, cn_to_int
+from .quantities import COUNT_UNITS, Quantity, extract, rate_parts, share_target
+from ..numbers import half_ulp, places, sum_tolerance, verdict
+
+ROUNDING_NOTE = "，可能为四舍五入误差"
+
+
+@dataclass
+class Issue:
+    code: str
+    severity: str
+    message: str
+    expected: str | None
+    found: str | None
+    offset: int  # where in the text the claim is (for the quote and the line)
+    end: int | None = None  # where the claim ends, when it spans sentences (a total, then 其中 in the next one)
+
+
+def sentence_at(text: str, offset: int, end: int | None = None) -> str:
+    """The sentence(s) of ``text`` from ``offset`` to ``end`` (a sentence ends at 。！？ or the end of the text)."""
+    start = max(text.rfind(c, 0, offset) for c in "。！？\n") + 1
+    ends = [i for i in (text.find(c, max(offset, end or 0)) for c in "。！？\n") if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    return text[start:end].strip()
+
+
+def _sentence_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = max(text.rfind(c, 0, offset) for c in "。！？\n") + 1
+    ends = [i for i in (text.find(c, offset) for c in "。！？\n") if i >= 0]
+    return start, (min(ends) if ends else len(text))
+
+
+def _issue(code: str, verdict_: str, message: str, expected: str | None, found: str | None, offset: int,
+           end: int | None = None) -> Issue:
+    if verdict_ == "rounding":
+        return Issue(code, WARNING, message + ROUNDING_NOTE, expected, found, offset, end)
+    return Issue(code, ERROR, message, expected, found, offset, end)
+
+
+def _plus(values: list[Decimal]) -> str:
+    return " + ".join(num_text(v) for v in values)
+
+
+def _signed(values: list[Decimal]) -> str:
+    out = num_text(values[0])
+    for v in values[1:]:
+        out += f" − {num_text(-v)}" if v < 0 else f" + {num_text(v)}"
+    return out
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Totals and parts
+# ----------------------------------------------------------------------------------------------------------------
+
+_GROUP = re.compile(r"其中|分别为|分别是")
+#: label sets that make a list of parts complete (DOMAIN.md section 2)
+COMPLETE_SETS = [("基本支出", "项目支出"), ("人员经费", "公用经费"), ("货物", "工程", "服务"),
+                 ("因公出国", "公务用车", "公务接待"), ("购置", "运行")]
+_REST = re.compile(r"其他|其它|其余")
+
+
+def _complete(labels: list[str], keyword: str) -> bool:
+    if keyword.startswith("分别"):
+        return True
+    if any(_REST.search(lb) for lb in labels[1:]):
+        return True
+    return any(all(any(word in lb for lb in labels) for word in words) for words in COMPLETE_SETS)
+
+
+def _usable(q: Quantity) -> bool:
+    return q.role == "level" and not q.approx and q.kind in ("money", "count")
+
+
+@dataclass
+class Group:
+    total: Quantity
+    parts: list[Quantity]
+    keyword: str
+    complete: bool
+    ok: bool  # parts add up to the total
+
+
+def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
+    """Totals followed by their parts (``X万元，其中A万元，B万元``)."""
+    groups = []
+    marks = [(m.start(), m.group(0)) for m in _GROUP.finditer(text)]
+    for k, (pos, keyword) in enumerate(marks):
+        s_start, s_end = _sentence_bounds(text, pos)
+        limit = marks[k + 1][0] if k + 1 < len(marks) and marks[k + 1][0] < s_end else s_end
+        after = [q for q in qs if pos < q.start < limit and _usable(q)]
+        if not after or re.search(r"[，,；;]", text[pos + len(keyword):after[0].start].lstrip("：:，, ")):
+            continue  # the first part must open the first clause after the keyword
+        unit = after[0].unit
+        parts = []
+        for q in after:
+            if q.unit != unit:
+                continue
+            if q.total:
+                break
+            parts.append(q)
+        # the total: nearest same-unit figure before the keyword, in this sentence or the one before
+        prev_start, _ = _sentence_bounds(text, max(0, s_start - 1)) if s_start else (0, 0)
+        before = [q for q in qs if prev_start <= q.start < pos and q.unit == unit and q.role == "level"]
+        if len(parts) < 2 or not before or before[-1].approx:
+            continue
+        if keyword.startswith("分别") and not all(p.label for p in parts):
+            continue  # "分别达到50家、8家": respectively, not parts of a total
+        total = before[-1]
+        complete = _complete([p.label for p in parts], keyword)
+        groups.append(Group(total, parts, keyword, complete, False))
+    return groups
+
+
+def check_sums(text: str, qs: list[Quantity]) -> tuple[list[Issue], list[Group]]:
+    issues = []
+    groups = find_groups(text, qs)
+    for g in groups:
+        money = g.total.kind == "money"
+        values = [p.value for p in g.parts]
+        v, s = sum_verdict(values, g.total.value, money)
+        if v == "ok":
+            g.ok = True
+            continue
+        if v == "error" and s > g.total.value and _some_run_matches(values, g.total.value, money):
+            g.ok = True  # the later parts count along another dimension (新建14个，续建13个，投资过亿元21个)
+            continue
+        if v == "error" and s < g.total.value and not g.complete:
+            continue  # 其中 may list only some parts
+        if v == "rounding":
+            g.ok = True
+        label = g.total.label or "总数"
+        issues.append(_issue("TXT001", v, f"{label} {g.total.text} 与其中各项之和不符：{_plus(values)} = {like(s, values)}"
+                             f"（差 {like(abs(s - g.total.value), values)}）", like(s, values), num_text(g.total.value),
+                             g.total.start, g.parts[-1].end))
+    # parts first, then 共计/合计/总计
+    for t in qs:
+        if not (t.total and _usable(t)):
+            continue
+        s_start, _ = _sentence_bounds(text, t.start)
+        run: list[Quantity] = []
+        for q in reversed([q for q in qs if s_start <= q.start < t.start]):
+            between = text[q.end:t.start if not run else run[0].start]
+            if "；" in between or _GROUP.search(between) or q.total:
+                break
+            if q.unit == t.unit and _usable(q):
+                run.insert(0, q)
+        if len(run) < 2 or any(q.value >= t.value for q in run) or _GROUP.search(text[s_start:t.start]):
+            continue
+        money = t.kind == "money"
+        values = [q.value for q in run]
+        if any(sum_verdict(values[i:], t.value, money)[0] == "ok" for i in range(len(values) - 1)):
+            continue
+        matches = [sum_verdict(values[i:], t.value, money) for i in range(len(values) - 1)]
+        v, s = ("rounding", sum(values[[m[0] for m in matches].index("rounding"):], Decimal(0))) \
+            if any(m[0] == "rounding" for m in matches) else ("error", sum(values, Decimal(0)))
+        shown = values if v == "error" else values[[m[0] for m in matches].index("rounding"):]
+        issues.append(_issue("TXT001", v, f"{t.label or '合计'} {t.text} 与前列各项之和不符：{_plus(shown)} = {like(s, shown)}",
+                             like(s, shown), num_text(t.value), t.start))
+    return issues, groups
+
+
+def _some_run_matches(values: list[Decimal], total: Decimal, money: bool) -> bool:
+    n = len(values)
+    for i in range(n):
+        for j in range(i + 2, n + 1):
+            if (i, j) != (0, n) and sum_verdict(values[i:j], total, money)[0] != "error":
+                return True
+    return False
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Shares, changes, rates
+# ----------------------------------------------------------------------------------------------------------------
+
+_WHOLE_NOISE = re.compile(r"本年|全年|当年|本年度|年度|总|的|全部|合计")
+
+
+def _label_match(label: str, words: str) -> bool:
+    core = _WHOLE_NOISE.sub("", words)
+    return bool(core) and (core in label or _WHOLE_NOISE.sub("", label).endswith(core))
+
+
+def check_shares(text: str, qs: list[Quantity], groups: list[Group]) -> list[Issue]:
+    issues = []
+    member = {id(p): g for g in groups for p in g.parts}
+    for i, q in enumerate(qs):
+        if q.role != "share" or q.unit != "%" or q.approx:
+            continue
+        s_start, _ = _sentence_bounds(text, q.start)
+        prior = [p for p in qs[:i] if p.start >= s_start and _usable(p)]
+        if not prior:
+            continue
+        part = prior[-1]
+        whole_words = share_target(q)
+        inline = [p for p in qs[:i] if p.start >= q.start - len(q.pre) and p.unit == part.unit and p is not part]
+        whole = None
+        if inline:  # 占年度指标值20家的135%
+            whole = inline[-1]
+        elif not whole_words:
+            g = member.get(id(part))
+            whole = g.total if g is not None and g.ok else None
+        else:
+            cands = [p for p in qs if p is not part and p.unit == part.unit and _usable(p)
+                     and _label_match(p.label, whole_words)]
+            whole = cands[0] if len(cands) == 1 else None
+        if whole is None or whole.value == 0:
+            continue
+        v, exact = ratio_verdict(part.value, whole.value, q.value)
+        if v == "ok":
+            continue
+        issues.append(_issue("TXT002", v, f"{part.label or '该项'} {part.text} 占 {whole.label or '总数'} {whole.text} 的比例为 "
+                             f"{pct_text(exact, q.value)}，文中写 {q.text}", pct_text(exact, q.value), q.text, q.start))
+    # the shares of a complete list add to 100 %
+    for g in groups:
+        if not g.ok:
+            continue
+        shares = []
+        for p in g.parts:
+            nxt = [q for q in qs if q.start > p.end and q.role == "share" and not share_target(q)][:1]
+            if nxt and not any(o.start < nxt[0].start for o in g.parts if o.start > p.start):
+                shares.append(nxt[0])
+        if len(shares) == len(g.parts) and len(shares) >= 2:
+            values = [s.value for s in shares]
+            total = sum(values, Decimal(0))
+            tol = sum((half_ulp(x) for x in values), Decimal(0))
+            v = verdict(total - 100, tol)
+            if v != "ok":
+                issues.append(_issue("TXT003", v, f"各部分占比之和为 {num_text(total)}%，不等于 100%",
+                                     "100%", f"{num_text(total)}%", shares[0].start))
+    return issues
+
+
+_UP = re.compile(r"增|上升|上涨|提高|超")
+_DOWN = re.compile(r"减|下降|降|缩|节约")
+_COMPARE = re.compile(r"比上年|较上年|比去年|较去年|同比|比20\d\d年|较20\d\d年|比上一年")
+
+
+def _direction(words: str) -> int:
+    if _DOWN.search(words):
+        return -1
+    if _UP.search(words):
+        return 1
+    return 0
+
+
+def check_changes(text: str, qs: list[Quantity]) -> list[Issue]:
+    """``X万元，比上年增加D万元，增长R%``: R = D / (X − D)."""
+    issues = []
+    for i, d in enumerate(qs):
+        if d.role != "change" or d.kind not in ("money", "count") or d.approx or not _COMPARE.search(d.pre):
+            continue
+        s_start, _ = _sentence_bounds(text, d.start)
+        prior = [q for q in qs[:i] if q.start >= s_start and q.unit == d.unit and _usable(q)]
+        nxt = qs[i + 1] if i + 1 < len(qs) else None
+        if not prior or nxt is None or nxt.unit != "%" or nxt.role != "change" or nxt.approx:
+            continue
+        between = text[d.end:nxt.start]
+        if len(re.findall(r"[，,；;]", between)) > 1 or "。" in between:
+            continue
+        x = prior[-1]
+        if text[x.end:d.start].count("，") > 1:
+            continue  # the figure must be the one the change is said of
+        sd, sr = _direction(d.pre[-6:]), _direction(nxt.pre[-6:])
+        if sd == 0 or (sr != 0 and sr != sd):
+            continue
+        previous = x.value - d.value if sd > 0 else x.value + d.value
+        if previous <= 0:
+            continue
+        rate = abs(nxt.value)
+        v, exact = ratio_verdict(d.value, previous, rate, den_tol=half_ulp(x.value) + half_ulp(d.value))
+        if v == "ok":
+            continue
+        word = "增长" if sd > 0 else "下降"
+        issues.append(_issue("TXT004", v, f"{x.label or '本年数'} {x.text} 比上年{('增加' if sd > 0 else '减少')} {d.text}，"
+                             f"上年应为 {num_text(previous)}，{word}率应为 {pct_text(exact, rate)}，文中写 {nxt.text}",
+                             pct_text(exact, rate), nxt.text, nxt.start))
+    return issues
+
+
+_NUMERATOR = {"完成": ("完成", "实际", "累计"), "执行": ("执行", "实际", "支出", "决算"),
+              "控制": ("实有", "在职", "实际", "在编"), "到位": ("到位", "实际"), "支出": ("支出", "执行")}
+_DENOMINATOR = {"控制": ("编制", "核定", "预算"), "执行": ("预算",)}
+
+
+def check_rates(text: str, qs: list[Quantity]) -> list[Issue]:
+    """``共收集问题825个，解决问题782个，问题解决率达94.8%``: 782 / 825."""
+    issues = []
+    for i, r in enumerate(qs):
+        if r.role != "rate" or r.approx:
+            continue
+        stem, whole_words = rate_parts(r)
+        verb = stem[-2:]
+        if not verb:
+            continue
+        s_start, _ = _sentence_bounds(text, r.start)
+        prior = [q for q in qs[:i] if q.start >= s_start and _usable(q)]
+        num_words = _NUMERATOR.get(verb, (verb,))
+        nums = [q for q in prior if any(w in q.label for w in num_words)]
+        pairs = []
+        for n in nums:
+            dens = [q for q in prior if q is not n and q.unit == n.unit]
+            if whole_words:
+                dens = [q for q in dens if _label_match(q.label, whole_words)]
+            elif verb in _DENOMINATOR:
+                dens = [q for q in dens if any(w in q.label for w in _DENOMINATOR[verb])]
+            else:
+                dens = [q for q in dens if not any(w in q.label for w in num_words)]
+            pairs += [(n, d) for d in dens]
+        if not pairs:
+            continue
+        results = [(n, d, *ratio_verdict(n.value, d.value, r.value)) for n, d in pairs]
+        if any(res[2] == "ok" for res in results) or len(results) != 1:
+            continue
+        n, d, v, exact = results[0]
+        issues.append(_issue("TXT005", v, f"{stem}率：{n.label} {n.text} ÷ {d.label} {d.text} = {pct_text(exact, r.value)}，"
+                             f"文中写 {r.text}", pct_text(exact, r.value), r.text, r.start))
+    return issues
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Enumerations
+# ----------------------------------------------------------------------------------------------------------------
+
+_CNT = r"(?P<count>\d+|[" + CHARS + r"]{1,4})(?P<unit>" + "|".join(COUNT_UNITS) + r")"
+_ENUM_AFTER = re.compile(_CNT + r"(?P<noun>[^，。；：:、\d（(]{0,10}?)(?:[：:]|，?(?P<kw>分别为|分别是|包括|即))(?P<list>[^。；]+)")
+_ENUM_PAREN = re.compile(_CNT + r"[（(](?P<list>[^（）()]+)[）)]")
+_ENUM_BEFORE = re.compile(r"(?P<list>[^，。；：:]+)等" + _CNT)
+_OPEN, _CLOSE = "（(“‘《「【[", "）)”’》」】]"
+
+
+def split_items(text: str) -> list[str]:
+    """Items of a 、-separated list, ignoring 、 inside brackets and quotes."""
+    items, depth, cur = [], 0, ""
+    for c in text:
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE:
+            depth = max(0, depth - 1)
+        if c == "、" and depth == 0:
+            items.append(cur.strip())
+            cur = ""
+        else:
+            cur += c
+    items.append(cur.strip())
+    return [x for x in items if x]
+
+
+def _count(m: re.Match) -> int | None:
+    c = m.group("count")
+    return int(c) if c.isdigit() else cn_to_int(c)
+
+
+def _list_end(s: str) -> str:
+    """A list runs to the first ，at bracket depth 0 after its last 、."""
+    depth, last_sep = 0, -1
+    for i, c in enumerate(s):
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE:
+            depth = max(0, depth - 1)
+        elif c == "、" and depth == 0:
+            last_sep = i
+        elif c in "，," and depth == 0 and last_sep >= 0:
+            return s[:i]
+    return s
+
+
+def check_enumerations(text: str) -> list[Issue]:
+    issues = []
+    seen: set[int] = set()
+
+    def judge(m: re.Match, items: list[str], partial: bool) -> None:
+        n = _count(m)
+        if n is None or len(items) < 2 or m.start() in seen:
+            return
+        seen.add(m.start())
+        listed = len(items)
+        joined = sum(len(re.findall(r"[和及与]", x)) for x in items)  # 'A、B和C' may be three
+        if listed == n or (listed < n <= listed + joined):
+            return
+        if partial and listed < n:
+            return
+        what = f"{m.group('count')}{m.group('unit')}"
+        issues.append(Issue("TXT006", ERROR, f"文中说有 {what}，但列出了 {listed} 项：{'、'.join(items)}",
+                            str(listed), str(n), m.start()))
+
+    for m in _ENUM_AFTER.finditer(text):
+        body = _list_end(m.group("list"))
+        partial = bool(re.search(r"^(主要|如|例如|比如|重点)", body.strip())) or bool(re.search(r"等[^、]{0,8}$", body))
+        body = re.sub(r"等[^、]{0,8}$", "", body)
+        judge(m, split_items(body), partial)
+    for m in _ENUM_PAREN.finditer(text):
+        body = m.group("list")
+        judge(m, split_items(re.sub(r"等$", "", body)), body.endswith("等"))
+    for m in _ENUM_BEFORE.finditer(text):
+        body = m.group("list")
+        body = re.split(r"有|包括|为|是|：|:", body)[-1] if re.search(r"有|包括|为|是", body.split("、")[0]) else body
+        items = split_items(body)
+        if items and re.search(r"\d", items[0]):
+            continue
+        n = _count(m)
+        if n is not None and len(items) > n and len(items) >= 2 and m.start("count") not in seen:
+            seen.add(m.start("count"))
+            issues.append(Issue("TXT006", ERROR, f"文中说“等{m.group('count')}{m.group('unit')}”，但列出了 {len(items)} 项："
+                                f"{'、'.join(items)}", str(len(items)), str(n), m.start("count")))
+        elif n is not None and len(items) == n:
+            seen.add(m.start("count"))
+    return issues
+
+
+def check_text(text: str) -> tuple[list[Issue], list[Quantity]]:
+    """Every relation of one paragraph; returns the issues and the quantities read."""
+    qs = extract(text)
+    issues, groups = check_sums(text, qs)
+    issues += check_shares(text, qs, groups)
+    issues += check_changes(text, qs)
+    issues += check_rates(text, qs)
+    issues += check_enumerations(text)
+    return issues, qs

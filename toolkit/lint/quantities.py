@@ -1,0 +1,146 @@
+"""Numbers with units read from Chinese prose, each with the role its words give it.
+
+A :class:`Quantity` is ``507.79万元`` / ``15.15%`` / ``27家`` / ``十个`` / ``98分`` with
+
+* ``label``: the words before it in its clause (``其中基本支出507.79万元`` -> ``基本支出``);
+* ``role``: ``level`` (a figure), ``change`` (after 增加/减少/增长…), ``share`` (after 占), ``rate`` (after …率 or
+  完成…的), ``target`` (after ≥/不低于…); ``total`` marks a level introduced by 共计/合计/总计/总额.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..numbers import parse_decimal
+from .cnnum import CHARS, cn_to_int
+
+MONEY = ("亿元", "万元", "元")
+COUNT_UNITS = ("人次", "个", "家", "人", "名", "项", "次", "户", "件", "条", "处", "期", "所", "座", "台", "套", "份",
+               "篇", "场", "批", "类", "只", "辆", "栋", "宗")
+_UNIT = "|".join(MONEY + ("%", "％", "分") + COUNT_UNITS)
+_NUM = r"(?<![\d.])(?P<sign>[-−－])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_QTY = re.compile(_NUM + r"\s*(?P<approx>余|多)?\s*(?P<unit>" + _UNIT + r")"
+                  r"|(?<![第初周])(?P<cn>[" + CHARS + r"]{1,5})(?P<cnunit>" + "|".join(COUNT_UNITS) + r")")
+#: a 分 that is not a score: 分别, 分析, 分类 …
+_NOT_SCORE = set("别析类配布钟管局解批期行成级项工摊担散值数")
+_CLAUSE_END = "，。；：:;,！？!?（(）)\n"
+_CHANGE = re.compile(r"(增加|减少|增长|下降|上升|上涨|降低|提高|减|增|增幅|降幅|增速|下降了|减少了|增加了|增长了|缩减|节约|超出|超支)"
+                     r"(了|为|达到|达|约)?$")
+_SHARE = re.compile(r"占(比)?(?P<what>[^，。；]*?)(的)?(比重|比例)?(为|达到|达|约)?$")
+_RATE = re.compile(r"(?P<stem>[\u4e00-\u9fff]{1,6})率(达到|达|为|是|约|：|:)?$")
+_DONE_OF = re.compile(r"完成(?P<what>[^，。；]*?)的$")
+_TARGET = re.compile(r"([≥≤<>＜＞]=?|不低于|不少于|不超过|不高于|不大于|控制在|目标|以内)$")
+_TOTAL = re.compile(r"((共计|合计|总计|共有|总额|总数|总共|一共)[^，。；、]{0,6}|(?<!公)共)$")
+_LABEL_TRIM = re.compile(r"^(其中|分别为|分别是|分别|包括|以及|及|和|另有|另)[：:，,]?|(为|达到|达|是|约|：|:|共计|合计|总计|共)+$")
+
+
+@dataclass
+class Quantity:
+    value: Decimal
+    unit: str  # 万元 / 亿元 / 元 / % / 分 / a count word
+    start: int  # offsets in the paragraph text
+    end: int
+    text: str  # as written, e.g. "507.79万元"
+    role: str = "level"  # level / change / share / rate / target
+    label: str = ""  # words before it in its clause
+    pre: str = ""  # the clause text before it, untrimmed
+    total: bool = False
+    approx: bool = False
+    chinese: bool = False
+
+    @property
+    def kind(self) -> str:
+        if self.unit in MONEY:
+            return "money"
+        if self.unit == "%":
+            return "percent"
+        if self.unit == "分":
+            return "score"
+        return "count"
+
+    def same_unit(self, other: "Quantity") -> bool:
+        return self.unit == other.unit
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Offset just after the last clause delimiter before ``pos``."""
+    i = pos - 1
+    while i >= 0 and text[i] not in _CLAUSE_END:
+        i -= 1
+    return i + 1
+
+
+def extract(text: str) -> list[Quantity]:
+    """Every quantity with a unit in ``text``, in order."""
+    out: list[Quantity] = []
+    for m in _QTY.finditer(text):
+        if m.group("cn"):
+            cn = m.group("cn")
+            # a Chinese numeral must stand on its own: not 统一个, 之一项, 第十个
+            while cn and cn[0] not in "一二两三四五六七八九十" and cn[0] not in "零〇":
+                cn = cn[1:]
+            value = cn_to_int(cn)
+            if value is None or not cn:
+                continue
+            start = m.start("cn") + (len(m.group("cn")) - len(cn))
+            if start > 0 and text[start - 1] in "第统唯之单每同某逐":
+                continue
+            q = Quantity(Decimal(value), m.group("cnunit"), start, m.end(), text[start:m.end()], chinese=True)
+        else:
+            unit = m.group("unit")
+            if unit == "分" and m.end() < len(text) and text[m.end()] in _NOT_SCORE:
+                continue
+            if unit == "％":
+                unit = "%"
+            try:
+                value = parse_decimal(m.group("num"))
+            except ValueError:
+                continue
+            if m.group("sign"):
+                value = -value
+            q = Quantity(value, unit, m.start(), m.end(), m.group(0), approx=bool(m.group("approx")))
+            # 约600家, 30余家, 5—10家: not exact figures
+            if text[max(0, m.start() - 1):m.start()] in ("约", "近", "超", "逾", "—", "-", "~", "～") and not m.group("sign"):
+                q.approx = True
+            if text[m.end():m.end() + 1] in ("以", "多", "左") and text[m.end():m.end() + 2] in ("以上", "以下", "多", "左右"):
+                q.approx = True
+        cs = clause_start(text, q.start)
+        q.pre = text[cs:q.start]
+        _classify(q)
+        out.append(q)
+    return out
+
+
+def _classify(q: Quantity) -> None:
+    pre = q.pre.strip()
+    if _TARGET.search(pre):
+        q.role = "target"
+    elif _CHANGE.search(pre):
+        q.role = "change"
+    elif "占" in pre and _SHARE.search(pre[pre.rindex("占"):]):
+        q.role = "share"
+    elif q.unit == "%" and (_RATE.search(pre) or _DONE_OF.search(pre)):
+        q.role = "rate"
+    q.total = bool(_TOTAL.search(pre))
+    label = pre
+    for _ in range(3):
+        label = _LABEL_TRIM.sub("", label).strip()
+    q.label = label
+
+
+def share_target(q: Quantity) -> str:
+    """For a share ``占本年支出的15%``: the words naming the whole (``本年支出``); empty for a bare ``占15%``."""
+    pre = q.pre
+    m = _SHARE.search(pre[pre.rindex("占"):])
+    return (m.group("what") or "").strip() if m else ""
+
+
+def rate_parts(q: Quantity) -> tuple[str, str]:
+    """For a rate: (stem, whole) — ``问题解决率达94.8%`` -> ("问题解决", ""), ``完成年度计划的196.7%`` -> ("完成", "年度计划")."""
+    pre = q.pre.strip()
+    m = _DONE_OF.search(pre)
+    if m:
+        return "完成", m.group("what").strip()
+    m = _RATE.search(pre)
+    return (m.group("stem"), "") if m else ("", "")

@@ -1,0 +1,130 @@
+"""Scores and grades stated in prose: the total score against the indicator scores (in the text or in the scoring
+table), an indicator's score against its weight and completion rate, the grade against the score band."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..derive import grade_for, long_grade, normalise_grade
+from ..findings import ERROR, WARNING
+from .arith import like, num_text, sum_verdict
+from .prose import Issue, _issue, sentence_at
+from .quantities import Quantity
+
+_TOTAL_CONTEXT = re.compile(r"自评|综合|总分|总得分|满分100|等级|评价结论")
+_INDICATOR_CONTEXT = re.compile(r"该指标|该项指标|该项|指标分值|此项")
+_SCORE_WORD = re.compile(r"得分|自评分|总分|评分")
+_WEIGHT_WORD = re.compile(r"分值|权重|满分")
+GRADE = re.compile(r"等级(?:评定)?(?:为|是|：|:|评定为)?\s*[“\"「『]?(优秀|优|良好|良|合格|中等|中|不合格|较差|差)(?![\u4e00-\u9fff]{0,1}[化质势])")
+
+
+@dataclass
+class ScoreClaim:
+    value: Decimal
+    text: str
+    offset: int
+    para: int  # index into the list of texts given to :func:`read_claims`
+    weight: Decimal | None = None
+    rate: Decimal | None = None
+
+
+def _before(text: str, q: Quantity) -> str:
+    """The sentence up to the quantity."""
+    start = max(text.rfind(c, 0, q.start) for c in "。！？\n") + 1
+    return text[start:q.start]
+
+
+def read_claims(texts: list[str], quantities: list[list[Quantity]]) -> tuple[list[ScoreClaim], list[ScoreClaim]]:
+    """(total-score claims, indicator-score claims) in a list of paragraph texts."""
+    totals, indicators = [], []
+    for k, (text, qs) in enumerate(zip(texts, quantities)):
+        for i, q in enumerate(qs):
+            if q.unit != "分" or q.approx or not _SCORE_WORD.search(q.pre) or _WEIGHT_WORD.search(q.pre[-4:]):
+                continue
+            before = _before(text, q)
+            if _INDICATOR_CONTEXT.search(before):
+                claim = ScoreClaim(q.value, q.text, q.start, k)
+                weights = [p for p in qs[:i] if p.unit == "分" and _WEIGHT_WORD.search(p.pre)
+                           and p.start >= q.start - len(before)]
+                claim.weight = weights[-1].value if weights else None
+                rates = [p for p in qs[:i] if p.unit == "%" and p.role in ("rate", "level")]
+                claim.rate = rates[-1].value if rates else None
+                indicators.append(claim)
+            elif _TOTAL_CONTEXT.search(before) and "指标" not in re.sub(r"指标体系", "", before[-12:]):
+                totals.append(ScoreClaim(q.value, q.text, q.start, k))
+    return totals, indicators
+
+
+def check_indicator_scores(indicators: list[ScoreClaim]) -> list[tuple[int, Issue]]:
+    """Each indicator: score ≤ weight; proportional scoring (score = weight × rate when the rate is under 100 %)."""
+    out = []
+    for c in indicators:
+        if c.weight is not None and c.value > c.weight:
+            out.append((c.para, Issue("TXT008", ERROR, f"指标得分 {c.text} 超过其分值 {num_text(c.weight)}分",
+                                      f"≤{num_text(c.weight)}", num_text(c.value), c.offset)))
+            continue
+        if c.rate is None or not (0 < c.rate < 100) or c.value == c.value.to_integral_value():
+            continue
+        if c.weight is not None:
+            expected = (c.weight * c.rate / 100).quantize(Decimal("0.01"))
+            if abs(expected - c.value) > Decimal("0.01"):
+                out.append((c.para, Issue("TXT008", WARNING, f"完成率 {num_text(c.rate)}%，按比例计分应得 {num_text(c.weight)} × "
+                                          f"{num_text(c.rate)}% = {num_text(expected)}分，文中为 {c.text}（请核对计分方法）",
+                                          num_text(expected), num_text(c.value), c.offset)))
+            continue
+        implied = c.value * 100 / c.rate
+        if abs(implied * 2 - (implied * 2).to_integral_value()) > Decimal("0.02"):
+            out.append((c.para, Issue("TXT008", WARNING, f"完成率 {num_text(c.rate)}%、得分 {c.text}：按比例计分（得分 = 分值 × "
+                                      f"完成率）对应的分值为 {implied.quantize(Decimal('0.01'))}分，不是整数或半分；"
+                                      f"请核对分值与得分", None, num_text(c.value), c.offset)))
+    return out
+
+
+def check_total_vs_indicators(totals: list[ScoreClaim], indicators: list[ScoreClaim]) -> list[tuple[int, Issue]]:
+    """The total score in the text against Σ of the indicator scores in the text (only when they can be complete)."""
+    if len(indicators) < 3 or not totals:
+        return []
+    scores = [c.value for c in indicators]
+    weights = [c.weight for c in indicators]
+    complete = all(w is not None for w in weights) and sum(weights, Decimal(0)) == 100
+    out = []
+    for t in totals:
+        v, s = sum_verdict(scores, t.value, False)
+        if v == "ok" or (s < t.value and not complete and v == "error"):
+            continue
+        out.append((t.para, _issue("TXT007", v, f"总得分 {t.text} 与文中 {len(scores)} 个指标得分之和 {like(s, scores)} 不符",
+                                   like(s, scores), num_text(t.value), t.offset)))
+    return out
+
+
+def check_total_vs_table(totals: list[ScoreClaim], table_total: Decimal, where: str) -> list[tuple[int, Issue]]:
+    out = []
+    for t in totals:
+        v, _s = sum_verdict([table_total], t.value, False)
+        if v != "ok":
+            out.append((t.para, _issue("TXT010", v, f"正文所述总得分 {t.text} 与{where}的得分合计 {num_text(table_total)}分不符",
+                                       num_text(table_total), num_text(t.value), t.offset)))
+    return out
+
+
+def check_grades(texts: list[str], totals: list[ScoreClaim]) -> list[tuple[int, Issue]]:
+    """A grade (等级为“优秀”) against the band of the nearest total score before it (same or previous paragraph)."""
+    out = []
+    for k, text in enumerate(texts):
+        for m in GRADE.finditer(text):
+            near = [t for t in totals if (t.para == k and t.offset < m.start()) or t.para in (k - 1, k - 2)]
+            if not near:
+                continue
+            t = max(near, key=lambda c: (c.para, c.offset))
+            stated = normalise_grade(m.group(1))
+            band = grade_for(t.value)
+            if stated is None or stated == band:
+                continue
+            out.append((k, Issue("TXT009", ERROR, f"得分 {t.text} 对应等级为“{long_grade(band)}”（{band}），文中写“{m.group(1)}”",
+                                 long_grade(band), m.group(1), m.start(1))))
+    return out
+
+
+def quote(texts: list[str], para: int, offset: int) -> str:
+    return sentence_at(texts[para], offset)

@@ -1,0 +1,242 @@
+"""Relations inside tables: a total row against the rows it sums, a scoring table (自评表) against its 总分 row and
+its weights, and rate columns (执行率, 控制率, 完成率) against the figures beside them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..findings import ERROR, WARNING
+from ..numbers import parse_decimal
+from .arith import like, num_text, pct_text, ratio_verdict, sum_verdict
+from .document import Table
+from .prose import ROUNDING_NOTE
+
+
+@dataclass
+class TableIssue:
+    code: str
+    severity: str
+    message: str
+    expected: str | None
+    found: str | None
+    row: int
+    col: int | None
+    quote: str
+
+
+def cell_number(text: str) -> Decimal | None:
+    """A cell holding just a number (``3352.23``, ``100%``, ``10``); None otherwise."""
+    t = text.strip().replace("\xa0", "").replace(" ", "").replace("　", "")
+    t = t.removesuffix("%").removesuffix("％").removesuffix("分")
+    try:
+        return parse_decimal(t) if t else None
+    except ValueError:
+        return None
+
+
+def _is_pct(text: str) -> bool:
+    return text.strip().endswith(("%", "％"))
+
+
+def _label(row: list[str]) -> str:
+    for c in row[:2]:
+        if c.strip() and cell_number(c) is None:
+            return re.sub(r"\s+", "", c)
+    return ""
+
+
+def _issue(code: str, v: str, msg: str, expected: str, found: str, row: int, col: int | None, quote: str) -> TableIssue:
+    if v == "rounding":
+        return TableIssue(code, WARNING, msg + ROUNDING_NOTE, expected, found, row, col, quote)
+    return TableIssue(code, ERROR, msg, expected, found, row, col, quote)
+
+
+def _quote(row: list[str]) -> str:
+    return " | ".join(c.replace("\n", "") for c in row if c.strip())
+
+
+# ----------------------------------------------------------------------------------------------------------------
+
+_TOTAL_LABEL = re.compile(r"^(合计|总计|小计|共计|总额)$|(支出|收入|资金)(总额|合计|总计)$|^(支出|收入)总计")
+
+
+def check_total_rows(t: Table) -> list[TableIssue]:
+    """A 合计 / 支出总额 row against the rows under it (其中 rows excluded): the shortest run of rows that adds
+    up in at least one column fixes the parts; every other column of the total is checked against them."""
+    issues = []
+    rows = t.rows
+    for r, row in enumerate(rows):
+        label = _label(row)
+        if not _TOTAL_LABEL.search(label) or re.search(r"得分|分值|总分", label):
+            continue
+        cols = [c for c, cell in enumerate(row) if cell_number(cell) is not None and not _is_pct(cell)]
+        parts: list[int] = []
+        for rr in range(r + 1, len(rows)):
+            lb = _label(rows[rr])
+            if len(rows[rr]) != len(row) or not lb or _TOTAL_LABEL.search(lb):
+                break
+            if lb.startswith("其中") or re.match(r"^\d+[、.．]", lb):
+                continue
+            parts.append(rr)
+        if len(parts) < 2 or not cols:
+            continue
+        for n in range(2, len(parts) + 1):
+            use = parts[:n]
+            verdicts = {}
+            for c in cols:
+                values = [cell_number(rows[p][c]) or Decimal(0) for p in use]
+                verdicts[c] = (*sum_verdict(values, cell_number(row[c]), True), values)
+            if any(v[0] == "ok" for v in verdicts.values()):
+                for c, (v, s, values) in verdicts.items():
+                    if v == "ok":
+                        continue
+                    names = "、".join(_label(rows[p]) for p in use)
+                    issues.append(_issue("TBL001", v, f"{label} {row[c].strip()} 与 {names} 之和不符："
+                                         f"{' + '.join(num_text(x) for x in values)} = {like(s, values)}",
+                                         like(s, values), row[c].strip(), r, c, _quote(row)))
+                break
+    return issues
+
+
+# ----------------------------------------------------------------------------------------------------------------
+
+@dataclass
+class ScoreTable:
+    table: Table
+    items: list[tuple[int, Decimal, Decimal]] = field(default_factory=list)  # (row, weight, score)
+    total_row: int | None = None
+    total_weight: Decimal | None = None
+    total_score: Decimal | None = None
+
+    @property
+    def score_sum(self) -> Decimal:
+        return sum((s for _r, _w, s in self.items), Decimal(0))
+
+    @property
+    def weight_sum(self) -> Decimal:
+        return sum((w for _r, w, _s in self.items), Decimal(0))
+
+
+_TOTAL_SCORE_LABEL = re.compile(r"^(总分|合计|总计|得分合计|总得分|综合得分|自评得分|自评总分|分值合计)$")
+_GROUP_WEIGHT = re.compile(r"[（(](\d+(?:\.\d+)?)分[）)]")
+
+
+def read_score_table(t: Table) -> ScoreTable | None:
+    """The 分值 and 得分 columns of a 自评表 (several header rows may switch the columns), and its 总分 row."""
+    st = ScoreTable(t)
+    wcol = scol = None
+    for r, row in enumerate(t.rows):
+        heads = [re.sub(r"\s+", "", c) for c in row]
+        if "得分" in heads and any(h in ("分值", "权重", "分值（分）", "权重（分）") for h in heads):
+            wcol = next(i for i, h in enumerate(heads) if h.startswith(("分值", "权重")))
+            scol = heads.index("得分")
+            continue
+        if wcol is None:
+            continue
+        label = _label(row)
+        if _TOTAL_SCORE_LABEL.match(label):
+            nums = [cell_number(c) for c in row if cell_number(c) is not None]
+            aligned = len(row) > max(wcol, scol) and cell_number(row[scol]) is not None
+            if aligned:
+                st.total_weight, st.total_score = cell_number(row[wcol]), cell_number(row[scol])
+            elif len(nums) == 2:
+                st.total_weight, st.total_score = nums
+            elif len(nums) == 1:
+                st.total_score = nums[0]
+            st.total_row = r
+            continue
+        if len(row) > max(wcol, scol):
+            w, s = cell_number(row[wcol]), cell_number(row[scol])
+            if w is not None and s is not None and not _is_pct(row[wcol]):
+                st.items.append((r, w, s))
+    return st if st.items else None
+
+
+def check_score_table(st: ScoreTable) -> list[TableIssue]:
+    t = st.table
+    issues = []
+    for r, w, s in st.items:
+        if s > w:
+            issues.append(_issue("TBL004", "error", f"得分 {num_text(s)} 超过分值 {num_text(w)}", f"≤{num_text(w)}",
+                                 num_text(s), r, None, _quote(t.rows[r])))
+    scores = [s for _r, _w, s in st.items]
+    weights = [w for _r, w, _s in st.items]
+    if st.total_score is not None:
+        v, total = sum_verdict(scores, st.total_score, False)
+        if v != "ok":
+            issues.append(_issue("TBL002", v, f"总分行得分 {num_text(st.total_score)} 与各指标得分之和 {like(total, scores)} 不符",
+                                 like(total, scores), num_text(st.total_score), st.total_row, None,
+                                 _quote(t.rows[st.total_row])))
+    if st.total_weight is not None:
+        v, total = sum_verdict(weights, st.total_weight, False)
+        if v != "ok":
+            issues.append(_issue("TBL003", v, f"总分行分值 {num_text(st.total_weight)} 与各指标分值之和 {like(total, weights)} 不符",
+                                 like(total, weights), num_text(st.total_weight), st.total_row, None,
+                                 _quote(t.rows[st.total_row])))
+    # group cells such as 产出指标（50分）: the weights of the rows under them
+    first, last = st.items[0][0], st.items[-1][0]
+    for c in range(len(t.rows[first])):
+        groups: list[tuple[int, Decimal, list[Decimal]]] = []
+        for r in range(first, last + 1):
+            row = t.rows[r]
+            cell = row[c] if c < len(row) else ""
+            m = _GROUP_WEIGHT.search(cell.replace("\n", ""))
+            if m and cell_number(cell) is None:
+                groups.append((r, Decimal(m.group(1)), []))
+            if groups:
+                groups[-1][2].extend(w for rr, w, _s in st.items if rr == r)
+        for r, declared, ws in groups:
+            if not ws:
+                continue
+            v, total = sum_verdict(ws, declared, False)
+            if v != "ok":
+                name = re.sub(r"\s+", "", t.rows[r][c])
+                issues.append(_issue("TBL003", v, f"{name} 的分值 {num_text(declared)} 与其下各指标分值之和 {like(total, ws)} 不符",
+                                     like(total, ws), num_text(declared), r, c, _quote(t.rows[r])))
+    return issues
+
+
+# ----------------------------------------------------------------------------------------------------------------
+
+_NUM_HEAD = re.compile(r"执行|实际|实有|在职|完成|决算|实际规模|实际投资")
+_DEN_HEAD = re.compile(r"预算|编制|计划|目标|批复|核定|指标值|概算")
+
+
+def check_rate_columns(t: Table) -> list[TableIssue]:
+    """A column headed …率 against the figures of its row: 执行率 = 执行数 / 预算数, 控制率 = 实有 / 编制 …"""
+    issues = []
+    header: list[str] | None = None
+    for r, row in enumerate(t.rows):
+        heads = [re.sub(r"\s+", "", c) for c in row]
+        if any(h.endswith("率") for h in heads) and not any(cell_number(c) is not None for c in row):
+            header = heads
+            continue
+        if header is None or len(row) != len(header):
+            continue
+        for c, h in enumerate(header):
+            if not h.endswith("率") or not _is_pct(row[c]):
+                continue
+            stated = cell_number(row[c])
+            nums = [i for i, hh in enumerate(header) if _NUM_HEAD.search(hh) and not hh.endswith("率")
+                    and cell_number(row[i]) is not None and not _is_pct(row[i])]
+            dens = [i for i, hh in enumerate(header) if _DEN_HEAD.search(hh) and not _NUM_HEAD.search(hh)
+                    and cell_number(row[i]) is not None and not _is_pct(row[i])]
+            results = [(n, d, *ratio_verdict(cell_number(row[n]), cell_number(row[d]), stated)) for n in nums for d in dens]
+            if not results or any(x[2] == "ok" for x in results):
+                continue
+            n, d, v, exact = min(results, key=lambda x: abs(x[3] - stated) if x[3] is not None else Decimal(10**9))
+            if exact is None:
+                continue
+            issues.append(_issue("TBL005", v, f"{h} {row[c].strip()} 与 {header[n]} {row[n].strip()} ÷ {header[d]} "
+                                 f"{row[d].strip()} = {pct_text(exact, stated)} 不符", pct_text(exact, stated),
+                                 row[c].strip(), r, c, _quote(row)))
+    return issues
+
+
+def check_table(t: Table) -> tuple[list[TableIssue], ScoreTable | None]:
+    issues = check_total_rows(t) + check_rate_columns(t)
+    st = read_score_table(t)
+    if st is not None:
+        issues += check_score_table(st)
+    return issues, st
