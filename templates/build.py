@@ -59,7 +59,7 @@ def first_line_chars(style, chars: int) -> None:
 
 def add_style(doc, style_id: str, name: str, font: str, size: float, *, bold: bool = False,
               align=None, indent_chars: int = 0, line: Pt | None = LINE, before: float = 0, after: float = 0,
-              keep_next: bool = False, base: str | None = None):
+              keep_next: bool = False, base: str | None = None, snap: bool = True):
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.element.set(qn("w:styleId"), style_id)
     style.base_style = doc.styles[base] if base else None
@@ -81,7 +81,15 @@ def add_style(doc, style_id: str, name: str, font: str, size: float, *, bold: bo
         pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
     if indent_chars:
         first_line_chars(style, indent_chars)
-    # no 'snap to grid' surprises for the dense table text
+    if not snap:  # dense text must not snap to the 22-line page grid (it would get 29 pt lines)
+        ppr = style.element.get_or_add_pPr()
+        el = OxmlElement("w:snapToGrid")
+        el.set(qn("w:val"), "0")
+        spacing = ppr.find(qn("w:spacing"))
+        if spacing is not None:
+            spacing.addprevious(el)
+        else:
+            ppr.append(el)
     return style
 
 
@@ -110,12 +118,14 @@ def setup(doc) -> None:
     add_style(doc, X.H4, "公文四级标题", FANGSONG, 16, indent_chars=2, keep_next=True)
     add_style(doc, X.ATTACH_LABEL, "附件标识", HEITI, 16, align=left, keep_next=True)
     add_style(doc, X.ATTACH_TITLE, "附件标题", XIAOBIAOSONG, 18, align=center, line=Pt(30), after=12,
-              keep_next=True)
-    add_style(doc, X.CELL, "表格文字", FANGSONG, 10.5, align=center, line=None)
-    add_style(doc, X.CELL_LEFT, "表格文字（左对齐）", FANGSONG, 10.5, align=WD_ALIGN_PARAGRAPH.JUSTIFY, line=None)
-    add_style(doc, X.CELL_HEAD, "表格表头", HEITI, 10.5, align=center, line=None)
-    add_style(doc, X.NOTE, "表注", FANGSONG, 12, align=WD_ALIGN_PARAGRAPH.JUSTIFY, line=Pt(20), before=6)
-    add_style(doc, X.PAGE_NUMBER, "页码", SONGTI, 14, line=None)
+              keep_next=True, snap=False)
+    add_style(doc, X.CELL, "表格文字", FANGSONG, 10.5, align=center, line=None, snap=False)
+    add_style(doc, X.CELL_LEFT, "表格文字（左对齐）", FANGSONG, 10.5, align=left, line=None,
+              snap=False)
+    add_style(doc, X.CELL_HEAD, "表格表头", HEITI, 10.5, align=center, line=None, snap=False)
+    add_style(doc, X.NOTE, "表注", FANGSONG, 12, align=WD_ALIGN_PARAGRAPH.JUSTIFY, line=Pt(18), before=6,
+              snap=False)
+    add_style(doc, X.PAGE_NUMBER, "页码", SONGTI, 14, line=None, snap=False)
 
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -216,19 +226,16 @@ def hunan(doc) -> None:
     para(doc, X.BODY, "{{p para(text.income) }}")
     para(doc, X.BODY, "{{p para(text.expenditure) }}")
     para(doc, X.H2, "{{ num(2) }}基本支出情况")
-    para(doc, X.BODY, "基本支出是用于保障机构正常运转、完成日常工作任务而发生的支出，包括人员经费和公用经费。")
     para(doc, X.BODY, "{{p para(text.basic) }}")
     para(doc, X.BODY, "{{p md(budget.basic_note) }}")
     para(doc, X.H2, "{{ num(2) }}项目支出情况")
-    para(doc, X.BODY, "项目支出是指单位为完成特定行政工作任务或事业发展目标而发生的支出，包括有关事业发展专项、"
-                      "专项业务费、基本建设支出等。")
     para(doc, X.BODY, "{{p para(text.project) }}")
     para(doc, X.BODY, "{{p md(budget.project_note) }}")
     para(doc, X.BODY, "{{p projects }}")
     para(doc, X.BODY, "{{p para(text.by_function) }}")
     para(doc, X.BODY, "{{p para(text.by_economic) }}")
-    control(doc, "{%p if text.three_public or text.procurement or text.carryover %}")
-    para(doc, X.H2, "{{ num(2) }}“三公”经费、政府采购及结转结余情况")
+    control(doc, "{%p if text.other_spending_title %}")
+    para(doc, X.H2, "{{ num(2) }}{{ text.other_spending_title }}")
     para(doc, X.BODY, "{{p para(text.three_public) }}")
     para(doc, X.BODY, "{{p para(text.procurement) }}")
     para(doc, X.BODY, "{{p para(text.carryover) }}")

@@ -153,12 +153,15 @@ def _stages(f: Figure, actual: Decimal | None, what: str = "本年实际支出")
 
 
 def _change(f: Figure | None, current: Decimal | None) -> str:
-    """比上年增加/减少…万元，增长/下降…%, from declared or derived change figures."""
-    if f is None or current is None:
+    """比上年增加/减少…万元，增长/下降…%, when the user declared a change (or its rate).
+
+    A 上年 figure alone does not make the sentence: reports often carry a 上年决算数 in 附件1 without discussing it.
+    """
+    if f is None or current is None or (f.change is None and f.change_rate is None):
         return ""
     change = f.change if f.change is not None else (current - f.previous if f.previous is not None else None)
     if change is None:
-        return ""
+        return f"比上年{'增长' if f.change_rate >= 0 else '下降'}{fmt_percent(abs(f.change_rate))}"
     rate = f.change_rate if f.change_rate is not None else (
         ratio_percent(change, f.previous) if f.previous else None)
     if change == 0:
@@ -184,8 +187,9 @@ class Sentences:
         if inc is None or self.fig.income is None:
             return ""
         label = inc.label if inc.label.endswith(("合计", "总计")) else "收入总计"
+        label = label if label.startswith("全年") else "全年" + label
         parts = _labelled(inc.items)
-        head = f"{self.subject}{self.year}年" + (f"{parts}，全年" if parts else "")
+        head = f"{self.subject}{self.year}年" + (f"{parts}，" if parts else "")
         return head + f"{label}{wan(self.fig.income)}" + _suffix(_change(inc, self.fig.income)) + "。"
 
     def expenditure(self) -> str:
@@ -397,6 +401,11 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
         "score": say.score(), "conclusion": say.conclusion(), "group": say.group(),
         "other": nar.other or "本单位无其他需要说明的情况。",
     }
+    present = [name for key, name in (("three_public", "“三公”经费"), ("procurement", "政府采购"),
+                                      ("carryover", "结转结余")) if text[key]]
+    text["other_spending_title"] = (
+        "" if not present else present[0] + "情况" if len(present) == 1
+        else "、".join(present[:-1]) + "和" + present[-1] + "情况")
     for key, name in FUND_NAMES.items():
         text[key] = say.fund(getattr(b, key), name)
 

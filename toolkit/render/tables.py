@@ -21,7 +21,7 @@ from .ooxml import CELL, CELL_HEAD, CELL_LEFT, Cell, cell, merged
 # ----------------------------------------------------------------------------------------------------------------
 
 #: label column + six value columns; four-column rows pair the value columns (gridSpan 2).
-_BASIC_WIDTHS = [X.mm(48)] + [X.mm(18)] * 6
+_BASIC_WIDTHS = [X.mm(60)] + [X.mm(16)] * 6
 
 
 def _money_cells(previous, budget, actual) -> list[Cell]:
@@ -112,12 +112,12 @@ def basic_data_table(report: Report, fig) -> tuple[str, str]:
     thrift = _md_cell(report, b.thrift)
     rows.append([cell("厉行节约保障措施", CELL_HEAD), Cell(thrift, span=6)])
 
-    table = X.table(_BASIC_WIDTHS, rows, header_rows=0)
+    table = X.table(_BASIC_WIDTHS, rows, header_rows=0, cant_split=False)
     att = report.attachments
     notes = (X.paragraph("说明：“公用经费”填报基本支出中的一般商品和服务支出。“项目支出”需要填报基本支出以外的所有项目"
                          "支出情况，“运行维护经费”填报项目支出中用于人员类和公用运转类的支出。", X.NOTE, no_indent=True)
-             + X.paragraph(f"填表人：{att.filler or '　' * 4}　　填报日期：{_date(att.date) or '　' * 4}　　"
-                           f"联系电话：{att.phone or '　' * 4}　　单位负责人签字：", X.NOTE, no_indent=True))
+             + X.paragraph(f"填表人：{att.filler or '　' * 3}　填报日期：{_date(att.date) or '　' * 3}　"
+                           f"联系电话：{att.phone or '　' * 3}　单位负责人签字：", X.NOTE, no_indent=True))
     return table, notes
 
 
@@ -143,7 +143,7 @@ def _date(d) -> str:
 # ----------------------------------------------------------------------------------------------------------------
 
 #: side label, 一级, 二级, 三级, 年度指标值, 实际完成值, 分值, 得分, 偏差原因分析及改进措施 (156 mm in all)
-_SELF_WIDTHS = [X.mm(v) for v in (10, 16, 19, 29, 20, 20, 10, 10, 22)]
+_SELF_WIDTHS = [X.mm(v) for v in (12, 15, 16, 24, 19, 19, 11, 16, 24)]
 
 
 def self_evaluation_tables(report: Report, fig) -> str:
@@ -152,7 +152,7 @@ def self_evaluation_tables(report: Report, fig) -> str:
     The indicator table is a separate table so that its column-header row is the table's first row and can repeat
     on every page (w:tblHeader applies to leading rows only). A hairline paragraph keeps the two apart.
     """
-    return (X.table(_SELF_WIDTHS, _header_rows(report, fig)) + X.spacer()
+    return (X.table(_SELF_WIDTHS, _header_rows(report, fig), cant_split=False) + X.spacer()
             + X.table(_SELF_WIDTHS, _indicator_rows(report, fig), header_rows=1))
 
 
@@ -188,12 +188,14 @@ def _header_rows(report: Report, fig) -> list[list[Cell]]:
 
 def _indicator_rows(report: Report, fig) -> list[list[Cell]]:
     ind = report.indicators
-    rows: list[list[Cell]] = [[merged("绩效指标", True, CELL_HEAD),
+    # The side cell "绩效指标" stands alone in the header row (repeated on every page); the body rows below it
+    # form one merged, empty side column.
+    rows: list[list[Cell]] = [[cell("绩效指标", CELL_HEAD),
                                *[cell(h, CELL_HEAD) for h in ("一级指标", "二级指标", "三级指标", "年度指标值",
                                                               "实际完成值", "分值", "得分", "偏差原因分析及改进措施")]]]
     exi = ind.execution
     if exi is not None:
-        rows.append([merged("", False), cell("预算执行率", CELL, span=3), cell("100%"),
+        rows.append([merged("", len(rows) == 1), cell("预算执行率", CELL, span=3), cell("100%"),
                      cell(fmt_percent(fig.exec_rate)), cell(fmt_number(exi.weight)),
                      cell(fmt_number(fig.exec_score)), Cell(_md_cell(report, exi.deviation))])
     for g1 in ind.groups:
@@ -204,7 +206,7 @@ def _indicator_rows(report: Report, fig) -> list[list[Cell]]:
             first2 = id(g2) not in seen2
             seen2.add(id(g2))
             label2 = f"{g2.name}（{fmt_number(derive.level2_weight(g2))}分）"
-            row = [merged("", False), merged(label1, k == 0), merged(label2, first2)]
+            row = [merged("", len(rows) == 1), merged(label1, k == 0), merged(label2, first2)]
             if i is None:
                 row += [cell("") for _ in range(6)]
             else:
