@@ -102,6 +102,7 @@ class Breakdown:
     parts: list[Part]
     parts_label: str  # e.g. 人员经费与公用经费
     complete: bool  # the parts claim to be all of the total (else they may fall short of it: 其中, partial lists)
+    listed: bool = False  # a list of lines: in a complete list, a line without a value in one column is 0 there
     alt: list[tuple[Figure, str]] = field(default_factory=list)  # other totals a part's 占比 may be declared of
 
     def present(self) -> list[Part]:
@@ -115,7 +116,7 @@ def _fixed(code: str, total: Figure | None, label: str, parts: list[tuple[Figure
         return None
     ps = [Part(n, lab) for n, lab in parts]
     complete = all(p.node is not None for p in ps)
-    return Breakdown(code, total, label, ps, join_labels([lab for _, lab in parts]), complete, alt or [])
+    return Breakdown(code, total, label, ps, join_labels([lab for _, lab in parts]), complete, alt=alt or [])
 
 
 def _listed(code: str, total: Figure | None, label: str, items: list[Item], parts_label: str, complete: bool,
@@ -124,7 +125,7 @@ def _listed(code: str, total: Figure | None, label: str, items: list[Item], part
     parts = [Part(n, lab) for n, lab in (extra or []) if n is not None] + [Part(i, i.label) for i in items]
     if total is None or not parts:
         return None
-    return Breakdown(code, total, label, parts, parts_label, complete, alt or [])
+    return Breakdown(code, total, label, parts, parts_label, complete, listed=True, alt=alt or [])
 
 
 def breakdowns(report: Report) -> list[Breakdown]:
@@ -142,9 +143,9 @@ def breakdowns(report: Report) -> list[Breakdown]:
                               [(exp.basic.personnel, "人员经费"), (exp.basic.public, "公用经费")], whole))
         p = exp.project
         if p is not None:
-            complete = bool(getattr(p, "complete", False))
-            out.append(_listed("SUM006", p, "项目支出", p.items, "各项目支出", complete, whole,
+            out.append(_listed("SUM006", p, "项目支出", p.items, "各项目支出", not p.items_partial, whole,
                                extra=[(p.operation, "运行维护经费")]))
+            out.append(_listed("SUM004", p, "项目支出", p.by_function, "项目支出各功能分类", True, whole))
         out.append(_listed("SUM004", exp, "支出合计", exp.by_function, "各功能分类支出", True))
         out.append(_listed("SUM005", exp, "支出合计", exp.by_economic, "各经济分类支出", True))
     tp = b.three_public

@@ -197,6 +197,8 @@ def _indicator(loaded: Loaded, i: Indicator) -> Iterable[Finding]:
 
 def _quantitative(loaded: Loaded, i: Indicator) -> Finding | None:
     t, a = parse_value(i.target), parse_value(i.actual)
+    if i.target is None and a is not None and i.kind is Kind.positive and (a.unit or i.unit) == "%":
+        return _implied_target(loaded, i, a)
     if t is None or a is None:
         return None
     tu, au = t.unit or (i.unit or ""), a.unit or (i.unit or "")
@@ -227,6 +229,27 @@ def _quantitative(loaded: Loaded, i: Indicator) -> Finding | None:
     return loaded.finding("SCR002", ERROR if v == "error" else WARNING, msg, i.at("score"),
                           expected=value_text(expected), found=value_text(i.score),
                           help="计分规则见 jixiao rules SCR002；指标为定性时请写 kind: 定性 和 achievement（达成程度）")
+
+
+def _implied_target(loaded: Loaded, i: Indicator, a: Value) -> Finding | None:
+    """A 正向 rate published without its target ("满意度达95%，得分9.69分"): no target up to 100 % can give less than
+    weight × actual / 100, so a lower score is an error; a score between that and full marks needs a target
+    above the actual that the report does not state, so it is a warning."""
+    exact = positive_score(i.weight, HUNDRED, a.number)
+    v, expected = score_verdict(i.score, exact, i.weight)
+    if v == "ok" or i.score == i.weight and a.number >= HUNDRED:
+        return None
+    if v == "error" and expected < i.score < i.weight:
+        v = "unstated"
+    diff = abs(i.score - expected)
+    note = "，可能为四舍五入误差" if v == "rounding" else ""
+    msg = (f"“{i.name}”未写目标值，实际 {i.actual}，按目标 100% 正向计分应得 {number(expected)} 分，"
+           f"所写得分 {number(i.score)} 分（差 {number(diff)}{note}）")
+    if v == "error":
+        msg += "；目标不超过 100% 时得分不可能低于此数"
+    return loaded.finding("SCR002", ERROR if v == "error" else WARNING, msg, i.at("score"),
+                          expected=value_text(expected), found=value_text(i.score),
+                          help="请写明目标值（target）；如目标不是 100%，得分按 分值 × 实际 ÷ 目标 计算")
 
 
 def _execution(loaded: Loaded) -> Iterable[Finding]:

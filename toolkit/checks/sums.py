@@ -6,9 +6,11 @@ Decisions:
 * A breakdown whose parts are all given must add up to its total exactly, or within the rounding of the figures
   involved (a warning). When a part is left out (only 人员经费 given, not 公用经费), the parts given may not exceed
   the total but may fall short of it.
+* A list of lines (income sources, functional classes, projects) is the whole of its total: a line without a value
+  in one column (a project that only existed last year) counts as 0 in that column.
 * 项目支出 lists (``budget.expenditure.project.items``, plus ``operation`` 运行维护经费, which Hunan's 附件1 prints as
-  the first project row) are often partial ("主要是增加了以下项目支出"): their sum may fall short of 项目支出 but may
-  not exceed it. Write ``complete: true`` under ``project`` to say the list is every project; then it must add up.
+  the first project row) must add up to 项目支出, unless ``items_partial: true`` says they name only some projects
+  ("主要是增加了以下项目支出"): then their sum may fall short of 项目支出 but may not exceed it.
 * 其中 rows (an Item's ``items``) are "of which": they may not exceed their line, and need not add up to it.
 * A total left at 0 while its parts are filled is its own rule (SUM008), the typical copy-last-year's-table slip.
 """
@@ -39,17 +41,17 @@ _RULES = [
      "收入合计 = 各收入来源（一般公共预算财政拨款、政府性基金、事业收入、其他收入、上年结转 …）之和，逐列核对。",
      f"{_EX}:20:5: SUM003 各项收入之和 3352.23 ≠ 收入合计 3352.32（差 0.09）"),
     ("SUM004", "支出合计不等于各功能分类支出之和",
-     "按支出功能分类（类）列出的各项支出之和应等于支出合计。只列了项目支出的功能分类时，请把它们写在项目下，"
-     "而不是 expenditure.by_function。",
+     "按支出功能分类（类）列出的各项支出之和应等于支出合计（expenditure.by_function），或项目支出"
+     "（project.by_function，报告只对项目支出分类时）。",
      f"{_EX}:30:5: SUM004 各功能分类支出之和 2844.44 ≠ 支出合计 3352.23（差 507.79）"),
     ("SUM005", "支出合计不等于各经济分类支出之和",
      "按经济分类（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出 …）列出的各项之和应等于支出合计。",
      f"{_EX}:30:5: SUM005 各经济分类支出之和 3350.23 ≠ 支出合计 3352.23（差 2.00）"),
-    ("SUM006", "所列项目支出之和超过项目支出",
-     "报告常只列主要项目（“主要是增加了以下项目支出”），所以各项目之和可以小于项目支出，但不能超过它。"
-     "在 project 下写 complete: true 表示已列出全部项目，此时必须相等。运行维护经费（附件1 中项目支出的第一行）"
-     "计入所列项目。",
-     f"{_EX}:48:7: SUM006 运行维护经费、各项目支出之和 2944.44 超过 项目支出 2844.44（差 100.00）"),
+    ("SUM006", "各项目支出之和与项目支出不符",
+     "所列项目（连同运行维护经费，即附件1 项目支出下的第一行）之和应等于项目支出，逐列核对；某项目某列未填（如只在上年"
+     "有的项目）按 0 计。报告只列主要项目时（“主要是增加了以下项目支出”），在 project 下写 items_partial: true："
+     "此时各项目之和可以小于项目支出，但不能超过它。",
+     f"{_EX}:48:7: SUM006 各项目支出之和 2944.44 ≠ 项目支出 2844.44（差 100.00）"),
     ("SUM007", "“其中”各项之和超过所属项目",
      "“其中”行是所属行的一部分：它们的和可以小于所属行（未全部列出），但不能超过它。",
      f"{_EX}:25:9: SUM007 其中各项之和 120.00 超过 一般公共预算财政拨款收入 100.00（差 20.00）"),
@@ -113,7 +115,7 @@ def _breakdown(loaded: Loaded, b: Breakdown) -> Iterable[Finding]:
         given = [v for v in values if v is not None]
         if not given:
             continue
-        exact = b.complete and len(given) == len(b.parts)
+        exact = b.complete and (b.listed or len(given) == len(b.parts))
         s = sum(given, ZERO)
         path = b.total.at(col)
         parts = f"{pre}{b.parts_label}{suf}"
@@ -134,7 +136,18 @@ def _breakdown(loaded: Loaded, b: Breakdown) -> Iterable[Finding]:
         else:
             msg = f"{parts}之和 {money(s)} 超过 {whole} {money(total)}"
         yield loaded.finding(b.code, ERROR if v == "error" else WARNING, msg + diff_note(diff, v == "rounding"), path,
-                             expected=value_text(s), found=value_text(total))
+                             expected=value_text(s), found=value_text(total), help=_hint(b, col, s))
+
+
+def _hint(b: Breakdown, col: str, s: Decimal) -> str | None:
+    """When a breakdown of 支出合计 adds up exactly to 基本支出 or 项目支出, it is probably that one's breakdown."""
+    exp = b.total
+    if b.code not in ("SUM004", "SUM005"):
+        return None
+    for part, name in ((getattr(exp, "basic", None), "基本支出"), (getattr(exp, "project", None), "项目支出")):
+        if part is not None and getattr(part, col) == s:
+            return f"各项之和恰等于{name}：所列可能只是{name}的分类，而不是全部支出的分类"
+    return None
 
 
 def _staffing(loaded: Loaded, st) -> Iterable[Finding]:
