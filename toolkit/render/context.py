@@ -234,6 +234,12 @@ class Sentences:
         items = _labelled(ex.by_function) if ex else ""
         return f"按支出功能科目划分，各项支出金额为：{items}。" if items else ""
 
+    def project_by_function(self) -> str:
+        ex = self.r.budget.expenditure
+        project = ex.project if ex else None
+        items = _labelled(getattr(project, "by_function", None) or []) if project else ""
+        return f"按支出功能科目划分，各项支出金额为：{items}。" if items else ""
+
     def by_economic(self) -> str:
         ex = self.r.budget.expenditure
         items = _labelled(ex.by_economic) if ex else ""
@@ -395,7 +401,7 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
         "preface": nar.preface or (f"为进一步加强财政资金绩效管理，提高资金使用效益，{subject}对{report.year}年部门整体"
                                    "支出情况进行了绩效自评，现将有关情况报告如下："),
         "income": say.income(), "expenditure": say.expenditure(), "basic": say.basic(), "project": say.project(),
-        "by_function": say.by_function(), "by_economic": say.by_economic(),
+        "by_function": say.by_function(), "project_by_function": say.project_by_function(), "by_economic": say.by_economic(),
         "three_public": say.three_public(), "procurement": say.procurement(), "carryover": say.carryover(),
         "staffing": say.staffing(), "departments": say.departments(),
         "score": say.score(), "conclusion": say.conclusion(), "group": say.group(),

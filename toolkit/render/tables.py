@@ -200,12 +200,12 @@ def _indicator_rows(report: Report, fig) -> list[list[Cell]]:
                      cell(fmt_number(fig.exec_score)), Cell(_md_cell(report, exi.deviation))])
     for g1 in ind.groups:
         leaves = [(g2, i) for g2 in g1.children for i in (g2.indicators or [None])]
-        label1 = f"{g1.name}（{fmt_number(derive.level1_weight(g1))}分）"
+        label1 = "" if ind.ungrouped else f"{g1.name}（{fmt_number(derive.level1_weight(g1))}分）"
         seen2: set[int] = set()
         for k, (g2, i) in enumerate(leaves):
             first2 = id(g2) not in seen2
             seen2.add(id(g2))
-            label2 = f"{g2.name}（{fmt_number(derive.level2_weight(g2))}分）"
+            label2 = "" if ind.ungrouped else f"{g2.name}（{fmt_number(derive.level2_weight(g2))}分）"
             row = [merged("", len(rows) == 1), merged(label1, k == 0), merged(label2, first2)]
             if i is None:
                 row += [cell("") for _ in range(6)]

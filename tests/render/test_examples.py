@@ -1,0 +1,68 @@
+"""Every example renders; its text matches the golden snapshot; LibreOffice converts it to PDF.
+
+Regenerate the snapshots after an intended change with ``JIXIAO_UPDATE_SNAPSHOTS=1 python -m pytest tests/render``
+and read the diff.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from toolkit.load import load
+
+from .conftest import REPORTS, SNAPSHOTS
+from .docx_text import docx_text
+
+UPDATE = os.environ.get("JIXIAO_UPDATE_SNAPSHOTS") == "1"
+
+
+@pytest.mark.parametrize("yaml_path", REPORTS, ids=lambda p: p.stem)
+def test_text_matches_snapshot(yaml_path, rendered):
+    text = docx_text(rendered(yaml_path))
+    snap = SNAPSHOTS / f"{yaml_path.stem}.txt"
+    if UPDATE or not snap.exists():
+        snap.parent.mkdir(parents=True, exist_ok=True)
+        snap.write_text(text, encoding="utf-8")
+        if not UPDATE:
+            pytest.fail(f"snapshot {snap.name} was missing and has been written: review and commit it")
+    assert text == snap.read_text(encoding="utf-8"), (
+        f"rendered text differs from {snap}; if intended, rerun with JIXIAO_UPDATE_SNAPSHOTS=1 and review the diff")
+
+
+@pytest.mark.parametrize("yaml_path", REPORTS, ids=lambda p: p.stem)
+def test_no_markdown_or_template_syntax_leaks(yaml_path, rendered):
+    text = docx_text(rendered(yaml_path))
+    for leak in ("**", "{{", "}}", "{%", "%}", "\n# ", "\n- "):
+        assert leak not in text, f"{leak!r} left in the rendered text of {yaml_path.name}"
+
+
+@pytest.mark.parametrize("yaml_path", REPORTS, ids=lambda p: p.stem)
+def test_derived_figures_are_printed(yaml_path, rendered):
+    """The total score (declared or derived) appears in the text whenever the report has scores."""
+    from toolkit import derive
+    from toolkit.numbers import fmt_number
+
+    report = load(yaml_path).report
+    score = derive.total_score(report)
+    if score is None:
+        pytest.skip("no scores in this report")
+    assert f"得分{fmt_number(score)}分" in docx_text(rendered(yaml_path))
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.parametrize("yaml_path", REPORTS, ids=lambda p: p.stem)
+def test_converts_to_pdf(yaml_path, rendered, tmp_path):
+    docx = rendered(yaml_path)
+    proc = subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+                           "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
+                          capture_output=True, text=True, timeout=180)
+    pdf = tmp_path / f"{docx.stem}.pdf"
+    assert proc.returncode == 0 and pdf.exists(), proc.stderr
+    assert pdf.stat().st_size > 10_000
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+        title = load(yaml_path).report.unit.name
+        assert title[:6] in text.replace(" ", "")

@@ -1,0 +1,36 @@
+"""Ziyang (seed 002) rendered holds every figure of its 二、一般公共预算支出情况 and every 自评表 row."""
+from __future__ import annotations
+
+import pytest
+from docx import Document
+
+from toolkit.load import load
+
+from .conftest import ROOT
+from .docx_text import docx_text
+
+ZIYANG = ROOT / "examples" / "ziyang-gxj-2022.yaml"
+pytestmark = pytest.mark.skipif(not ZIYANG.exists(), reason="example not written yet")
+
+
+def test_general_budget_figures(rendered):
+    text = docx_text(rendered(ZIYANG))
+    section = text[text.index("二、一般公共预算支出情况"):text.index("三、政府性基金预算支出情况")]
+    for figure in ("3345.50", "6.73", "3352.23", "507.79", "15.15%", "2844.44", "84.85%", "457.52", "50.27",
+                   "420.39", "87.41", "2440.67", "403.77", "一般公共服务支出7.00", "科学技术支出442.15",
+                   "社会保障和就业支出80.40", "卫生健康支出998.99", "节能环保支出49.98", "资源勘探工业信息等支出1135.36",
+                   "金融支出27.73", "其他支出4.83"):
+        assert figure in section, figure
+    assert "2022年本单位无政府性基金预算支出。" in text
+
+
+def test_every_indicator_row(rendered):
+    report = load(ZIYANG).report
+    doc = Document(str(rendered(ZIYANG)))
+    table = doc.tables[-1]
+    rows = {tuple(c.text for c in r.cells) for r in table.rows}
+    names = [r[3] for r in rows]
+    for _g1, _g2, ind in report.indicators.all_indicators():
+        assert ind.name in names, ind.name
+    total = [r for r in rows if r[0] == "总分"]
+    assert total and total[0][6] == "100" and total[0][7] == "99"
