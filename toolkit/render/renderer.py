@@ -153,11 +153,13 @@ class Renderer:
 def _check_well_formed(part: _Part, xml: str, path: Path) -> None:
     """Refuse to write a corrupt document (e.g. ``{{ md(x) }}`` written inside a paragraph instead of ``{{p …}}``)."""
     doc = part.prefix + xml + part.suffix if part.prefix else xml
+    hint = "段落级内容（md()、para()、numbered()、表格）必须独占一段并写成 {{p …}}。"
     try:
-        etree.fromstring(doc.encode("utf-8"))
+        root = etree.fromstring(doc.encode("utf-8"))
     except etree.XMLSyntaxError as exc:
-        raise TemplateError(f"{path}: 渲染结果不是合法的 Word XML（{exc}）。段落级内容（md()、para()、numbered()、表格）"
-                            "必须独占一段并写成 {{p …}}。") from None
+        raise TemplateError(f"{path}: 渲染结果不是合法的 Word XML（{exc}）。{hint}") from None
+    if root.find(f".//{{{_W_NS}}}t/*") is not None:
+        raise TemplateError(f"{path}: 模板把段落或表格放进了一行文字里。{hint}")
 
 
 def _undefined_name(exc: jinja2.UndefinedError) -> str:

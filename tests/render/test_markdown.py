@@ -1,0 +1,34 @@
+"""Narrative Markdown becomes native paragraphs and runs."""
+from __future__ import annotations
+
+from toolkit.render.context import Numbering, chinese_number
+from toolkit.render.markdown import MarkdownConverter
+
+
+def blocks(text):
+    return [(prefix, [(s.text, s.bold, s.italic) for s in spans])
+            for prefix, spans in MarkdownConverter().spans_blocks(text)]
+
+
+def test_lines_are_paragraphs_and_inline_formatting_is_runs():
+    assert blocks("　　第一段**重点**和*强调*。\n第二段") == [
+        ("", [("第一段", False, False), ("重点", True, False), ("和", False, False), ("强调", False, True),
+              ("。", False, False)]),
+        ("", [("第二段", False, False)]),
+    ]
+
+
+def test_lists_keep_user_numbers_in_chinese_style():
+    got = blocks("3. 三\n4. 四\n  1. 子\n- 要点\n1、中文编号照原样")
+    assert got == [("3.", [("三", False, False)]), ("4.", [("四", False, False)]), ("（1）", [("子", False, False)]),
+                   ("", [("要点", False, False)]), ("", [("1、中文编号照原样", False, False)])]
+
+
+def test_headings_and_html_are_text():
+    assert blocks("# 标题\nA & <b>B</b>") == [("", [("标题", True, False)]), ("", [("A & <b>B</b>", False, False)])]
+
+
+def test_heading_numbers_close_up():
+    num = Numbering()
+    assert [num(1), num(2), num(2), num(3), num(1), num(2), num(4)] == ["一、", "（一）", "（二）", "1.", "二、", "（一）", "（1）"]
+    assert [chinese_number(n) for n in (1, 10, 11, 20, 23)] == ["一", "十", "十一", "二十", "二十三"]

@@ -1,0 +1,55 @@
+"""The 自评表 merges 一级 and 二级 cells vertically over their indicators, group by group."""
+from __future__ import annotations
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from toolkit import derive
+from toolkit.load import load
+from toolkit.numbers import fmt_number
+
+from .conftest import REPORTS
+
+
+def _vmerge(tc) -> str | None:
+    vm = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+    if vm is None:
+        return None
+    return vm.get(qn("w:val")) or "continue"
+
+
+def _text(tc) -> str:
+    return "".join(t.text or "" for t in tc.iter(qn("w:t")))
+
+
+@pytest.mark.parametrize("yaml_path", REPORTS, ids=lambda p: p.stem)
+def test_group_cells_merge_over_their_indicators(yaml_path, rendered):
+    report = load(yaml_path).report
+    ind = report.indicators
+    if not (report.attachments.self_evaluation and ind.groups):
+        pytest.skip("no 自评表 in this report")
+    table = Document(str(rendered(yaml_path))).tables[-1]._tbl
+    rows = table.tr_lst[1:]  # after the column-header row
+    if ind.execution is not None:
+        assert "预算执行率" in _text(rows[0].tc_lst[1])
+        rows = rows[1:]
+    k = 0
+    for g1 in ind.groups:
+        leaves = [(g2, i) for g2 in g1.children for i in (g2.indicators or [None])]
+        states1 = [_vmerge(rows[k + j].tc_lst[1]) for j in range(len(leaves))]
+        assert states1 == ["restart"] + ["continue"] * (len(leaves) - 1), g1.name
+        if not ind.ungrouped:
+            assert _text(rows[k].tc_lst[1]) == f"{g1.name}（{fmt_number(derive.level1_weight(g1))}分）"
+        j = 0
+        for g2 in g1.children:
+            n = max(len(g2.indicators), 1)
+            states2 = [_vmerge(rows[k + j + m].tc_lst[2]) for m in range(n)]
+            assert states2 == ["restart"] + ["continue"] * (n - 1), g2.name
+            j += n
+        k += len(leaves)
+    total = rows[k]
+    assert _text(total.tc_lst[0]) == "总分"
+    assert _text(total.tc_lst[1]) == fmt_number(
+        report.indicators.total_weight if report.indicators.total_weight is not None
+        else derive.computed_total_weight(report))
