@@ -36,7 +36,8 @@ _RULES = [
      "目标值和实际值都是同一单位的数字时按规则计分：正向指标实际 ≥ 目标得满分，否则得 分值 × 实际 ÷ 目标（两位小数）；"
      "反向指标实际 ≤ 目标得满分，目标 < 实际 < 2 × 目标时得 分值 × (1 − (实际 − 目标) ÷ 目标)，否则 0 分。"
      "未写 kind 时由目标值判断（≥、不低于、以上为正向；≤、不高于、以内为反向）；只写一个数（如 100%）时两种规则都接受。"
-     "“≥全省平均水平”“合规”之类的文字目标不按此规则核对。",
+     "“≥全省平均水平”“合规”之类的文字目标不按此规则核对。正向指标只写了实际百分比、没写目标值时按目标 100% 核对："
+     "得分低于 分值 × 实际 ÷ 100 为错误（任何不超过 100% 的目标都给不出这么低的分），介于其间为警告。",
      f"{_EX}:98:9: SCR002 “补助资金发放及时率”实际 95%、目标 100%，按正向计分应得 9.50 分，所写得分 8.95 分（差 0.55）"),
     ("SCR003", ERROR, "定性指标得分超出其达成程度的分档",
      "定性指标按达成程度（achievement）计分：达成年度指标得分值的 80%–100%，部分达成并具有一定效果 60%–80%，"
@@ -184,7 +185,7 @@ def _indicator(loaded: Loaded, i: Indicator) -> Iterable[Finding]:
         if not lo <= s <= hi:
             yield loaded.finding(
                 "SCR003", ERROR,
-                f"“{i.name}”为“{i.achievement.value}”，得分应在 {number(_q2(lo))} 至 {number(_q2(hi))} 分之间"
+                f"“{i.name}”为“{i.achievement.value}”，得分应在 {_q2(lo):f} 至 {_q2(hi):f} 分之间"
                 f"（分值 {number(w)} 的 {low}%–{high}%），所写 {number(s)} 分",
                 i.at("score"), expected=f"{number(_q2(lo))}–{number(_q2(hi))}", found=value_text(s))
         return
@@ -221,10 +222,10 @@ def _quantitative(loaded: Loaded, i: Indicator) -> Finding | None:
     order = {"rounding": 0, "error": 1}
     results.sort(key=lambda r: order[r[1]])
     name, v, expected = results[0]
-    others = "".join(f"（按{n}计分为 {number(e)} 分）" for n, _v, e in results[1:])
+    others = "".join(f"（按{n}计分为 {e:f} 分）" for n, _v, e in results[1:])
     diff = abs(i.score - expected)
     tail = f"（差 {number(diff)}，可能为四舍五入误差）" if v == "rounding" else f"（差 {number(diff)}）"
-    msg = (f"“{i.name}”实际 {i.actual}、目标 {i.target}，按{name}计分应得 {number(expected)} 分{others}，"
+    msg = (f"“{i.name}”实际 {i.actual}、目标 {i.target}，按{name}计分应得 {expected:f} 分{others}，"
            f"所写得分 {number(i.score)} 分{tail}")
     return loaded.finding("SCR002", ERROR if v == "error" else WARNING, msg, i.at("score"),
                           expected=value_text(expected), found=value_text(i.score),
@@ -243,7 +244,7 @@ def _implied_target(loaded: Loaded, i: Indicator, a: Value) -> Finding | None:
         v = "unstated"
     diff = abs(i.score - expected)
     note = "，可能为四舍五入误差" if v == "rounding" else ""
-    msg = (f"“{i.name}”未写目标值，实际 {i.actual}，按目标 100% 正向计分应得 {number(expected)} 分，"
+    msg = (f"“{i.name}”未写目标值，实际 {i.actual}，按目标 100% 正向计分应得 {expected:f} 分，"
            f"所写得分 {number(i.score)} 分（差 {number(diff)}{note}）")
     if v == "error":
         msg += "；目标不超过 100% 时得分不可能低于此数"
@@ -276,7 +277,7 @@ def _execution(loaded: Loaded) -> Iterable[Finding]:
     tail = f"（差 {number(diff)}，可能为四舍五入误差）" if v == "rounding" else f"（差 {number(diff)}）"
     yield loaded.finding(
         "SCR004", ERROR if v == "error" else WARNING,
-        f"预算执行率得分应为 {number(w)} × {actual:f} ÷ {full:f} = {number(expected)} 分，所写 {number(s)} 分{tail}",
+        f"预算执行率得分应为 {number(w)} × {actual:f} ÷ {full:f} = {expected:f} 分，所写 {number(s)} 分{tail}",
         ex.at("score"), expected=value_text(expected), found=value_text(s))
 
 
