@@ -25,6 +25,8 @@ from lxml import html as lxml_html
 from .ooxml import BODY, LIST, Span, paragraph
 
 _LIST_MARKER = re.compile(r"^(\d+[.)]|[-*+])\s+")
+#: Text without any Markdown syntax takes a fast path (most Chinese narrative is plain lines).
+_MARKDOWN_SYNTAX = re.compile(r"[*_`#\[\]!\\]|^[ \t\u3000]*(\d+[.)]|[-+>])(\s|$)|^[ \t\u3000]*(={3,}|-{3,})", re.M)
 _INDENT = " \t\u3000"
 
 
@@ -63,6 +65,9 @@ class MarkdownConverter:
         """``[(prefix, spans), …]``, one per paragraph; prefix is a list number such as ``1.`` or ``（1）``."""
         if text is None or not str(text).strip():
             return []
+        if not _MARKDOWN_SYNTAX.search(str(text)):
+            lines = (line.strip(_INDENT) for line in str(text).replace("\r", "\n").split("\n"))
+            return [("", [Span(line)]) for line in lines if line]
         self._md.reset()
         html = self._md.convert(_prepare(str(text)))
         if not html.strip():

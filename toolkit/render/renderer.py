@@ -60,6 +60,7 @@ class Renderer:
             raise TemplateError(f"{self.path}: 无法读取 .docx 模板：{exc}") from None
         self._parts: dict[str, _Part] = {}
         self._compile()
+        self._base = self._static_zip()
 
     # -- compiling --------------------------------------------------------------------------------------------
 
@@ -87,6 +88,17 @@ class Renderer:
                     self._parts[name] = _Part(name, "", "", self._jinja(tpl.patch_xml(xml), where))
             elif name == "word/styles.xml" and not self.builtin:
                 self._entries[self._entries.index((info, data))] = (info, _add_missing_styles(data))
+
+    def _static_zip(self) -> bytes:
+        """The template's unrendered parts, compressed once; each report appends its rendered parts to a copy."""
+        import io
+
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+            for info, data in self._entries:
+                if info.filename not in self._parts:
+                    z.writestr(_zipinfo(info.filename), data)
+        return buf.getvalue()
 
     def _jinja(self, source: str, where: str) -> jinja2.Template:
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
@@ -125,11 +137,14 @@ class Renderer:
         for name, part in self._parts.items():
             ctx["num"] = Numbering()  # heading numbers restart in every part
             rendered[name] = (part.prefix + self._render_part(part, ctx) + part.suffix).encode("utf-8")
-        with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
-            for info, data in self._entries:
-                zi = zipfile.ZipInfo(info.filename, date_time=time.localtime()[:6])
-                zi.compress_type = zipfile.ZIP_DEFLATED
-                z.writestr(zi, rendered.get(info.filename, data))
+        import io
+
+        buf = io.BytesIO(self._base)
+        buf.seek(0, 2)
+        with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+            for name, data in rendered.items():
+                z.writestr(_zipinfo(name), data)
+        fh.write(buf.getvalue())
 
     def _render_part(self, part: _Part, ctx: dict[str, Any]) -> str:
         try:
@@ -148,6 +163,12 @@ class Renderer:
             xml = DocxTemplate.resolve_listing(None, xml)  # newlines in values -> line breaks, as docxtpl does
         _check_well_formed(part, xml, self.path)
         return xml
+
+
+def _zipinfo(name: str) -> zipfile.ZipInfo:
+    zi = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
+    zi.compress_type = zipfile.ZIP_DEFLATED
+    return zi
 
 
 def _check_well_formed(part: _Part, xml: str, path: Path) -> None:
