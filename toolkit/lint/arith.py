@@ -64,3 +64,14 @@ def like(value: Decimal, figures: list[Decimal]) -> str:
     """A computed sum shown with as many places as the figures it came from (420.39 + 87.41 -> 507.80)."""
     p = max((places(v) for v in figures), default=0)
     return f"{round_to(value, p):f}"
+
+
+def compare(stated: Decimal, actual: Decimal, money: bool = False) -> str:
+    """A figure written in the text against the figure it should repeat: ``ok`` when equal, ``rounding`` when the
+    text shows it rounded to fewer places (95.5 written 96; 3345.504 written 3345.50), ``error`` otherwise."""
+    if stated == actual:
+        return "ok"
+    p = max(places(stated), 2 if money else 0)
+    if round_to(actual, p) == stated:
+        return "ok" if money and places(actual) > 2 else "rounding"
+    return "error"

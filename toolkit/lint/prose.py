@@ -15,7 +15,7 @@ from ..findings import ERROR, WARNING
 from .arith import like, num_text, pct_text, ratio_verdict, sum_verdict
 from .cnnum import CHARS, cn_to_int
 from .quantities import COUNT_UNITS, Quantity, extract, rate_parts, share_target
-from ..numbers import half_ulp, places, sum_tolerance, verdict
+from ..numbers import half_ulp, places, round_to
 
 ROUNDING_NOTE = "，可能为四舍五入误差"
 
@@ -198,6 +198,7 @@ def _label_match(label: str, words: str) -> bool:
 def check_shares(text: str, qs: list[Quantity], groups: list[Group]) -> list[Issue]:
     issues = []
     member = {id(p): g for g in groups for p in g.parts}
+    rounded: dict[int, bool] = {}  # share quantity id -> True when it is the computed ratio rounded half up
     for i, q in enumerate(qs):
         if q.role != "share" or q.unit != "%" or q.approx:
             continue
@@ -222,10 +223,11 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group]) -> list[Iss
             continue
         v, exact = ratio_verdict(part.value, whole.value, q.value)
         if v == "ok":
+            rounded[id(q)] = round_to(exact, places(q.value)) == q.value
             continue
         issues.append(_issue("TXT002", v, f"{part.label or '该项'} {part.text} 占 {whole.label or '总数'} {whole.text} 的比例为 "
                              f"{pct_text(exact, q.value)}，文中写 {q.text}", pct_text(exact, q.value), q.text, q.start))
-    # the shares of a complete list add to 100 %
+    # the shares of a complete list, each rounded correctly, may still not add to 100 % (a warning)
     for g in groups:
         if not g.ok:
             continue
@@ -234,14 +236,13 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group]) -> list[Iss
             nxt = [q for q in qs if q.start > p.end and q.role == "share" and not share_target(q)][:1]
             if nxt and not any(o.start < nxt[0].start for o in g.parts if o.start > p.start):
                 shares.append(nxt[0])
-        if len(shares) == len(g.parts) and len(shares) >= 2:
-            values = [s.value for s in shares]
-            total = sum(values, Decimal(0))
-            tol = sum((half_ulp(x) for x in values), Decimal(0))
-            v = verdict(total - 100, tol)
-            if v != "ok":
-                issues.append(_issue("TXT003", v, f"各部分占比之和为 {num_text(total)}%，不等于 100%",
-                                     "100%", f"{num_text(total)}%", shares[0].start))
+        if len(shares) != len(g.parts) or len(shares) < 2 or not all(rounded.get(id(s)) for s in shares):
+            continue
+        values = [s.value for s in shares]
+        total = sum(values, Decimal(0))
+        if total != 100:
+            issues.append(Issue("TXT003", WARNING, f"各部分占比之和为 {like(total, values)}%，不等于 100%（各项分别四舍五入所致，"
+                                "建议调整尾差使合计为 100%）", "100%", f"{like(total, values)}%", shares[0].start))
     return issues
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ..derive import grade_for, long_grade, normalise_grade
 from ..findings import ERROR, WARNING
-from .arith import like, num_text, sum_verdict
+from .arith import compare, like, num_text, sum_verdict
 from .prose import Issue, _issue, sentence_at
 from .quantities import Quantity
 
@@ -40,9 +40,9 @@ def read_claims(texts: list[str], quantities: list[list[Quantity]]) -> tuple[lis
     totals, indicators = [], []
     for k, (text, qs) in enumerate(zip(texts, quantities)):
         for i, q in enumerate(qs):
-            if q.unit != "分" or q.approx or not _SCORE_WORD.search(q.pre) or _WEIGHT_WORD.search(q.pre[-4:]):
-                continue
             before = _before(text, q)
+            if q.unit != "分" or q.approx or not _SCORE_WORD.search(before[-10:]) or _WEIGHT_WORD.search(q.pre[-4:]):
+                continue
             if _INDICATOR_CONTEXT.search(before):
                 claim = ScoreClaim(q.value, q.text, q.start, k)
                 weights = [p for p in qs[:i] if p.unit == "分" and _WEIGHT_WORD.search(p.pre)
@@ -101,7 +101,7 @@ def check_total_vs_indicators(totals: list[ScoreClaim], indicators: list[ScoreCl
 def check_total_vs_table(totals: list[ScoreClaim], table_total: Decimal, where: str) -> list[tuple[int, Issue]]:
     out = []
     for t in totals:
-        v, _s = sum_verdict([table_total], t.value, False)
+        v = compare(t.value, table_total)
         if v != "ok":
             out.append((t.para, _issue("TXT010", v, f"正文所述总得分 {t.text} 与{where}的得分合计 {num_text(table_total)}分不符",
                                        num_text(table_total), num_text(t.value), t.offset)))

@@ -93,7 +93,7 @@ def check_total_rows(t: Table) -> list[TableIssue]:
                         continue
                     names = "、".join(_label(rows[p]) for p in use)
                     issues.append(_issue("TBL001", v, f"{label} {row[c].strip()} 与 {names} 之和不符："
-                                         f"{' + '.join(num_text(x) for x in values)} = {like(s, values)}",
+                                         f"{' + '.join(rows[p][c].strip() or '0' for p in use)} = {like(s, values)}",
                                          like(s, values), row[c].strip(), r, c, _quote(row)))
                 break
     return issues

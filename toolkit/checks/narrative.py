@@ -1,0 +1,280 @@
+"""Narrative: figures written in the Markdown text of a YAML report must equal the data.
+
+The text fields (``narrative.*``, each indicator's ``narrative`` and ``deviation``, ``indicators.goal``, the fund
+texts, notes) are read with the same engine as ``jixiao lint``: a total score, a grade, a budget figure named by
+its label, an indicator's score, weight or actual value, the number of internal departments — each is compared
+with the data. The generic relations of the lint engine (TXT001…, sums, shares, changes, rates, enumerations)
+are run over the same paragraphs. Each finding is located at the line of the paragraph inside the YAML field.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..derive import computed_total_score, grade_for, long_grade, normalise_grade
+from ..findings import ERROR, WARNING, Finding
+from ..lint import check_paragraphs
+from ..lint.arith import compare, num_text
+from ..lint.prose import Issue, sentence_at
+from ..lint.quantities import Quantity, extract
+from ..lint.scores import GRADE, read_claims
+from ..load import Loaded
+from ..model import Figure, Indicator, Report
+from ..rules import register
+from .scores import parse_value
+
+_EX = "examples/ziyang-gxj-2022.yaml"
+register("NAR001", "narrative", ERROR, "正文中的总得分与评分表不符",
+         "正文（如 narrative.performance）写出的自评总得分（“自评分98分”“综合得分93.39分”“得分为：85分”）应等于"
+         "评分表各指标得分之和，以及所填的 indicators.total_score。报告改表后常忘了同步正文。",
+         f"{_EX}:398:5: NAR001 正文写自评总得分 98分，评分表各指标得分之和为 99分 [narrative.performance]")
+register("NAR002", "narrative", ERROR, "正文中的等级与得分不符",
+         "正文写出的等级（“等级为“优秀””）应与总得分所在分数段一致，并与 indicators.grade 一致。",
+         f"{_EX}:398:5: NAR002 正文写等级“良好”，总得分 99分 对应“优秀”（优） [narrative.performance]")
+register("NAR003", "narrative", ERROR, "正文中的金额与数据不符",
+         "正文以标签写出的金额（“基本支出507.79万元”“项目支出2844.44万元”“收入合计…”）应等于数据中同名项目的金额；"
+         "标签带“上年”“年初预算”等限定时与相应栏次比较。",
+         f"{_EX}:380:5: NAR003 正文写项目支出 2834.44万元，数据为 2844.44万元 [narrative.performance]")
+register("NAR004", "narrative", ERROR, "指标说明中的数值与指标数据不符",
+         "指标自己的 narrative 中写出的得分（“该指标得分为8.95分”）、分值（“分值10分”）和实际完成值（与 actual 同单位、"
+         "标签含指标名称的数字）应等于该指标的 score、weight、actual。",
+         "examples/bishan-jxw-2021.yaml:158:15: NAR004 指标“补助资金发放及时率”的说明写得分 8.5分，数据为 8.95分 "
+         "[indicators.groups[0].children[0].indicators[1].narrative]")
+register("NAR005", "narrative", ERROR, "正文中的内设机构数与所列机构不符",
+         "正文写的内设机构（科室、股室）数量应等于 unit.departments 列出的机构数（及 departments_count）。",
+         f"{_EX}:40:3: NAR005 正文写内设科室 7个，unit.departments 列出 6 个 [unit.organisation]")
+
+#: text fields by model class name
+_TEXT_FIELDS = {
+    "Narrative": None,  # every field
+    "Goal": ("target", "actual"),
+    "Indicator": ("narrative", "deviation"),
+    "ExecutionIndicator": ("deviation",),
+    "Fund": ("text", "note"),
+    "Unit": ("organisation",),
+    "Staffing": ("note",),
+    "Budget": ("thrift", "note"),
+    "Evaluation": ("purpose", "basis", "method", "group_note"),
+    "Phase": ("description",),
+}
+
+
+@dataclass
+class Field:
+    path: str
+    text: str
+    node: object
+
+
+def text_fields(report: Report) -> Iterator[Field]:
+    from ..model import walk
+
+    for path, node in walk(report):
+        names = _TEXT_FIELDS.get(type(node).__name__, ("note",) if isinstance(node, Figure) else ())
+        if names is None:
+            names = tuple(type(node).model_fields)
+        for name in names:
+            value = getattr(node, name, None)
+            if isinstance(value, str) and value.strip():
+                yield Field(node.at(name), value, node)
+
+
+def paragraphs(text: str) -> list[tuple[str, int]]:
+    """Non-empty lines of a Markdown text with their line offset inside it (markup stripped)."""
+    out = []
+    for k, line in enumerate(text.split("\n")):
+        s = re.sub(r"\*\*|__|`", "", line).strip().lstrip("#>").strip()
+        s = re.sub(r"^[-*+]\s+", "", s)
+        if s:
+            out.append((s, k))
+    return out
+
+
+class Locator:
+    """YAML line of a paragraph inside a text field: block scalars (``|``) start on the line after the key."""
+
+    def __init__(self, loaded: Loaded):
+        self.loaded = loaded
+        try:
+            self.lines = Path(loaded.file).read_text(encoding="utf-8-sig").split("\n")
+        except (OSError, UnicodeDecodeError):
+            self.lines = []
+
+    def finding(self, code: str, severity: str, message: str, path: str, line_offset: int, **kw) -> Finding:
+        f = self.loaded.finding(code, severity, message, path, **kw)
+        if f.line is None or not self.lines or f.line > len(self.lines):
+            return f
+        src = self.lines[f.line - 1][(f.column or 1) - 1:]
+        if src.startswith(("|", ">")):
+            f.line += 1 + line_offset
+            f.column = None
+        elif line_offset:
+            f.line += line_offset
+            f.column = None
+        return f
+
+
+# ----------------------------------------------------------------------------------------------------------------
+
+def run(loaded: Loaded) -> Iterable[Finding]:
+    report = loaded.report
+    loc = Locator(loaded)
+    fields = list(text_fields(report))
+    out: list[Finding] = []
+    for fld in fields:
+        pars = paragraphs(fld.text)
+        texts = [p for p, _k in pars]
+        issues = check_paragraphs(texts)
+        for k, issue in issues:
+            if issue.code == "TXT008":
+                continue  # an indicator's score against its weight is judged on the data (SCR001/SCR002)
+            out.append(loc.finding(issue.code, issue.severity, issue.message, fld.path, pars[k][1],
+                                   expected=issue.expected, found=issue.found,
+                                   quote=sentence_at(texts[k], issue.offset, issue.end)))
+        quantities = [extract(t) for t in texts]
+        out += _scores_and_grades(loaded, loc, fld, pars, quantities)
+        out += _budget_figures(report, loc, fld, pars, quantities)
+        out += _departments(report, loc, fld, pars)
+        if isinstance(fld.node, Indicator) and fld.path.endswith(".narrative"):
+            out += _indicator(fld.node, loc, fld, pars, quantities)
+    return out
+
+
+def _scores_and_grades(loaded, loc, fld, pars, quantities) -> list[Finding]:
+    report = loaded.report
+    out = []
+    texts = [p for p, _k in pars]
+    totals, _ind = read_claims(texts, quantities)
+    has_table = any(True for _ in report.indicators.all_indicators())
+    computed = computed_total_score(report) if has_table else None
+    declared = report.indicators.total_score
+    for t in totals:
+        for what, value in (("评分表各指标得分之和", computed), ("indicators.total_score", declared)):
+            if value is None:
+                continue
+            v = compare(t.value, value)
+            if v != "ok":
+                tail = "，可能为四舍五入误差" if v == "rounding" else ""
+                out.append(loc.finding("NAR001", WARNING if v == "rounding" else ERROR,
+                                       f"正文写自评总得分 {t.text}，{what}为 {num_text(value)}分{tail}",
+                                       fld.path, pars[t.para][1], expected=num_text(value), found=num_text(t.value),
+                                       quote=sentence_at(texts[t.para], t.offset)))
+                break
+    score = computed if computed is not None else declared
+    declared_grade = normalise_grade(report.indicators.grade) if report.indicators.grade else None
+    for k, text in enumerate(texts):
+        for m in GRADE.finditer(text):
+            stated = normalise_grade(m.group(1))
+            if stated is None:
+                continue
+            expected = grade_for(score) if score is not None else declared_grade
+            if expected is None or stated == expected:
+                continue
+            why = f"总得分 {num_text(score)}分 对应" if score is not None else "indicators.grade 为"
+            out.append(loc.finding("NAR002", ERROR, f"正文写等级“{m.group(1)}”，{why}“{long_grade(expected)}”（{expected}）",
+                                   fld.path, pars[k][1], expected=long_grade(expected), found=m.group(1),
+                                   quote=sentence_at(text, m.start())))
+    return out
+
+
+_LABEL_NOISE = re.compile(r"^(\d{4}年(度)?|本年度?|全年|本单位|我局|我单位|其中[：:]?|合计|累计)+")
+
+
+def budget_labels(report: Report) -> dict[str, Decimal]:
+    """Labels a report's text may use for its budget figures, with this year's amounts."""
+    b = report.budget
+    out: dict[str, Decimal] = {}
+
+    def put(labels: Iterable[str], fig: Figure | None) -> None:
+        if fig is not None and fig.amount is not None:
+            for lb in labels:
+                out.setdefault(lb, fig.amount)
+
+    exp = b.expenditure
+    if exp is not None:
+        put(("支出合计", "支出总额", "总支出", "一般公共预算支出"), exp)
+        if exp.basic is not None:
+            put(("基本支出",), exp.basic)
+            put(("人员经费", "人员经费支出"), exp.basic.personnel)
+            put(("公用经费", "日常公用经费", "公用经费支出"), exp.basic.public)
+        put(("项目支出",), exp.project)
+        for it in exp.by_function + exp.by_economic:
+            put((it.label,), it)
+    if b.income is not None:
+        put(("收入合计", "收入总计", "总收入", b.income.label), b.income)
+        for it in b.income.items:
+            put((it.label,), it)
+    put(("三公经费", "“三公”经费", "\"三公\"经费"), b.three_public)
+    put(("政府采购", "政府采购金额"), b.procurement)
+    return out
+
+
+def _budget_figures(report, loc, fld, pars, quantities) -> list[Finding]:
+    labels = budget_labels(report)
+    out = []
+    for k, qs in enumerate(quantities):
+        for q in qs:
+            if q.unit != "万元" or q.role != "level" or q.approx:
+                continue
+            label = _LABEL_NOISE.sub("", q.label).strip()
+            if label not in labels:
+                continue
+            value = labels[label]
+            v = compare(q.value, value, money=True)
+            if v == "ok":
+                continue
+            sev = WARNING if v == "rounding" else ERROR
+            tail = "，可能为四舍五入误差" if v == "rounding" else ""
+            out.append(loc.finding("NAR003", sev, f"正文写{label} {q.text}，数据为 {value:f}万元{tail}", fld.path,
+                                   pars[k][1], expected=f"{value:f}", found=num_text(q.value),
+                                   quote=sentence_at(pars[k][0], q.start)))
+    return out
+
+
+_DEPTS = re.compile(r"(内设|下设)(机构|科室|股室|处室|职能科室)?(有|共有|共)?(?P<n>\d+|[一二两三四五六七八九十]+)个(机构|科室|股室|处室|职能科室)?")
+
+
+def _departments(report, loc, fld, pars) -> list[Finding]:
+    from ..lint.cnnum import cn_to_int
+
+    listed = len(report.unit.departments) if report.unit.departments else report.unit.departments_count
+    if not listed:
+        return []
+    out = []
+    for text, off in pars:
+        for m in _DEPTS.finditer(text):
+            n = int(m.group("n")) if m.group("n").isdigit() else cn_to_int(m.group("n"))
+            if n is None or n == listed:
+                continue
+            out.append(loc.finding("NAR005", ERROR, f"正文写内设机构 {m.group('n')}个，unit.departments 列出 {listed} 个",
+                                   fld.path, off, expected=str(listed), found=str(n), quote=sentence_at(text, m.start())))
+    return out
+
+
+def _indicator(ind: Indicator, loc, fld, pars, quantities) -> list[Finding]:
+    out = []
+    actual = parse_value(ind.actual)
+    core = re.sub(r"[“”\"]", "", ind.name)[-3:]
+    for k, qs in enumerate(quantities):
+        text = pars[k][0]
+        for q in qs:
+            before = text[max(0, q.start - 12):q.start]
+            checks = []
+            if q.unit == "分" and re.search(r"得分(为|是|：)?$", before) and ind.score is not None:
+                checks.append(("得分", ind.score))
+            elif q.unit == "分" and re.search(r"分值(为|是|：)?$", before):
+                checks.append(("分值", ind.weight))
+            elif (actual is not None and actual.op is None and q.unit == (actual.unit or "") and core
+                  and core in q.label and q.role in ("level", "rate")):
+                checks.append(("实际完成值", actual.number))
+            for what, value in checks:
+                if value is None or value == q.value:
+                    continue
+                out.append(loc.finding("NAR004", ERROR, f"指标“{ind.name}”的说明写{what} {q.text}，数据为 {num_text(value)}"
+                                       f"{q.unit if what == '实际完成值' else '分'}", fld.path, pars[k][1],
+                                       expected=num_text(value), found=num_text(q.value),
+                                       quote=sentence_at(text, q.start)))
+    return out
