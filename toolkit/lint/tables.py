@@ -76,6 +76,8 @@ def check_total_rows(t: Table) -> list[TableIssue]:
             lb = _label(rows[rr])
             if len(rows[rr]) != len(row) or not lb or _TOTAL_LABEL.search(lb):
                 break
+            if any(rows[rr][c].strip() and cell_number(rows[rr][c]) is None for c in cols):
+                break  # text where the figures should be: another part of the table begins
             if lb.startswith("其中") or re.match(r"^\d+[、.．]", lb):
                 continue
             parts.append(rr)
