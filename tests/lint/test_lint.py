@@ -262,3 +262,13 @@ def test_every_lint_rule_documented():
     for c in lint_codes:
         rule = CATALOGUE[c]
         assert re.search(r"[\u4e00-\u9fff]", rule.title) and len(rule.explanation) > 20 and f" {c}" in rule.example
+
+
+def test_total_score_against_indicator_scores_stated_twice():
+    sections = []
+    for n, (w, s) in enumerate([(40, "40"), (30, "28.5"), (30, "30")], 1):
+        sections += [f"{n}.指标{n}（{w}分）", f"指标{n}指标分值{w}分，实际得分{s}分。", f"经调研，该指标绩效评价得分为{s}分。"]
+    ok = check_paragraphs(sections + ["本次绩效评价综合得分98.5分，绩效评价等级为“优”。"])
+    assert [i.code for _k, i in ok] == []
+    wrong = check_paragraphs(sections + ["本次绩效评价综合得分99.5分，绩效评价等级为“优”。"])
+    assert [(i.code, i.expected, i.found) for _k, i in wrong] == [("TXT007", "98.5", "99.5")]

@@ -53,7 +53,32 @@ def read_claims(texts: list[str], quantities: list[list[Quantity]]) -> tuple[lis
                 indicators.append(claim)
             elif _TOTAL_CONTEXT.search(before) and "指标" not in re.sub(r"指标体系", "", before[-12:]):
                 totals.append(ScoreClaim(q.value, q.text, q.start, k))
-    return totals, indicators
+    return totals, _one_per_section(texts, indicators)
+
+
+_HEADING = re.compile(r"^\s*(\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)")
+
+
+def _one_per_section(texts: list[str], claims: list[ScoreClaim]) -> list[ScoreClaim]:
+    """One score per indicator section (a short numbered heading opens a section): a report may state the same
+    score twice ("分值10分，实际得分8.95分" then "该指标得分为8.95分"); a weight stated once serves the section."""
+    section, sections = 0, []
+    for text in texts:
+        if _HEADING.match(text) and len(text) < 40 and "。" not in text:
+            section += 1
+        sections.append(section)
+    kept: dict[tuple[int, Decimal], ScoreClaim] = {}
+    out = []
+    for c in claims:
+        key = (sections[c.para], c.value) if sections[c.para] else (-1 - len(out), c.value)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = c
+            out.append(c)
+        else:
+            first.weight = first.weight if first.weight is not None else c.weight
+            first.rate = first.rate if first.rate is not None else c.rate
+    return out
 
 
 def check_indicator_scores(indicators: list[ScoreClaim]) -> list[tuple[int, Issue]]:
