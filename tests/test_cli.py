@@ -26,7 +26,7 @@ def test_check_clean_file_exits_0():
 def test_check_broken_yaml_exits_2_with_location_and_no_traceback():
     r = run("check", LOAD / "syntax_error.yaml")
     assert r.exit_code == 2
-    assert r.stderr == f"{LOAD / 'syntax_error.yaml'}:6:4: YAML 语法错误：缩进不一致\n"
+    assert r.stderr == f"{LOAD / 'syntax_error.yaml'}:6:4: YAML 语法错误：缺少键，或缩进不一致\n"
     assert "Traceback" not in r.output
 
 

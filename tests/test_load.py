@@ -73,7 +73,7 @@ def test_undecodable_file_is_refused_not_mojibake():
 
 
 def test_syntax_error_is_located():
-    assert problems("syntax_error.yaml") == ["syntax_error.yaml:6:4: YAML 语法错误：缩进不一致"]
+    assert problems("syntax_error.yaml") == ["syntax_error.yaml:6:4: YAML 语法错误：缺少键，或缩进不一致"]
     assert problems("tab_indent.yaml") == ["tab_indent.yaml:3:1: YAML 语法错误：不能用 Tab 缩进，请改用空格"]
 
 
@@ -88,7 +88,7 @@ def test_all_type_errors_are_reported_at_once():
 def test_missing_required_fields():
     assert problems("missing_required.yaml") == [
         "missing_required.yaml:1:1: 缺少必填字段 [unit]",
-        "missing_required.yaml:4:5: 缺少必填字段 [budget.income.label]",
+        "missing_required.yaml:6:9: 缺少必填字段 [budget.income.items[0].label]",
     ]
 
 

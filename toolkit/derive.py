@@ -42,7 +42,7 @@ def long_grade(short: str) -> str:
 
 def normalise_grade(text: str) -> str | None:
     """The short grade a declared grade means (``"优秀"`` -> ``"优"``), or None if it is not a grade."""
-    t = text.strip().strip("“”\"'「」").removesuffix("等级").removesuffix("等")
+    t = text.strip().removesuffix("等级").removesuffix("等").strip().strip("“”\"'「」‘’")
     return GRADE_ALIASES.get(t)
 
 

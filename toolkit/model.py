@@ -172,6 +172,12 @@ class Item(Figure):
     items: list["Item"] = Field(default_factory=list, description="其中 parts; their sum must equal amount")
 
 
+class Income(Item):
+    """收入合计 (``amount``) with its sources as ``items``; 上年结转 may be one of them."""
+
+    label: Text = Field("收入合计", description="label as printed")
+
+
 class Basic(Figure):
     """基本支出 = 人员经费 + 公用经费."""
 
@@ -251,7 +257,7 @@ class Buildings(Node):
 class Budget(Node):
     """收支 of the general public budget and everything the report says about money (万元)."""
 
-    income: Item | None = Field(None, description="收入合计 with sources as items (上年结转 may be one)")
+    income: Income | None = Field(None, description="收入合计 with sources as items (上年结转 may be one)")
     expenditure: Expenditure | None = Field(None, description="支出合计 and its breakdowns")
     carryover: Carryover | None = Field(None, description="结转和结余")
     three_public: ThreePublic | None = Field(None, description='"三公"经费')

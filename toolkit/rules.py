@@ -35,8 +35,5 @@ def load_all() -> dict[str, Rule]:
     """Import every module that registers rules and return the catalogue sorted by code."""
     from . import load as _load  # noqa: F401  (input rules)
     from . import checks as _checks  # noqa: F401
-    try:
-        from . import lint as _lint  # noqa: F401
-    except ImportError:  # pragma: no cover - lint is optional while it is being built
-        pass
+    from . import lint as _lint  # noqa: F401
     return dict(sorted(CATALOGUE.items()))

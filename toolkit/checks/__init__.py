@@ -12,13 +12,7 @@ from ..load import Loaded
 
 FAMILIES = ["sums", "balance", "shares", "scores", "dates", "narrative"]
 
-_modules = []
-for _name in FAMILIES:
-    try:
-        _modules.append(importlib.import_module(f"{__name__}.{_name}"))
-    except ModuleNotFoundError as _exc:  # a family not written yet
-        if _exc.name != f"{__name__}.{_name}":
-            raise
+_modules = [importlib.import_module(f"{__name__}.{name}") for name in FAMILIES]
 
 
 def check(loaded: Loaded) -> Result:
