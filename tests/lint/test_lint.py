@@ -44,6 +44,7 @@ def test_seed_002_mistakes_found():
         ("TXT001", "warning", "507.79", "507.80"),  # 人员经费 420.39 + 公用经费 87.41
         ("TBL001", "error", "707.74", "642.28"),  # 2021 支出总额 vs 529.72 + 112.56
         ("TBL005", "error", "100%", "93.94%"),  # 控制率 100% with 31 of 33
+        ("TXT011", "warning", "（二）", "（2）"),  # "（1）" then "（二）" in 七、存在的问题及原因分析
     }
     by_code = {f.code: f for f in result.findings}
     assert by_code["TXT010"].where == "第44段" and "自评分98分" in by_code["TXT010"].quote
@@ -54,13 +55,23 @@ def test_seed_002_mistakes_found():
 
 def test_seed_000_disproportionate_scores_warned():
     result = lint(seed("000"))
-    assert {(f.code, f.severity, f.found) for f in result.findings} == {
+    assert {(f.code, f.severity, f.found) for f in result.findings if f.code != "TXT011"} == {
         ("TXT008", "warning", "8.95"), ("TXT008", "warning", "9.69")}
     assert result.errors == 0
 
 
-def test_seed_003_has_no_arithmetic_mistake():
-    assert lint(seed("003")).findings == []
+def test_seed_000_mixed_heading_styles():
+    # "1、 基本情况" ... "二、" ... "四、" then "5、 存在的问题和建议"; "（一）" then "（2） 预算及支出情况"
+    got = [(f.where, f.found) for f in lint(seed("000")).findings if f.code == "TXT011"]
+    assert got == [("第22段", "（2）"), ("第24段", "二、"), ("第88段", "5、")]
+
+
+def test_seed_003_has_no_arithmetic_mistake_but_mixed_headings():
+    findings = lint(seed("003")).findings
+    assert [f for f in findings if f.code != "TXT011"] == []
+    # "三、" then "4、 5、 6、 7、" then "八、"
+    assert [(f.found, f.expected, f.severity) for f in findings] == [
+        ("4、", "四、", "warning"), ("5、", "五、", "warning"), ("6、", "六、", "warning"), ("7、", "七、", "warning")]
 
 
 #: true statements copied from the seeds; each is checked by some relation and none may be flagged

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..findings import ERROR, WARNING, Finding, Result
 from ..rules import register
 from .document import Document, Paragraph, Table, read
+from .headings import check_headings
 from .prose import Issue, check_text, sentence_at
 from .quantities import Quantity
 from .scores import (check_grades, check_indicator_scores, check_total_vs_indicators, check_total_vs_table,
@@ -79,10 +80,15 @@ register("TBL005", "lint", ERROR, "表中比率与同行数字不符",
 
 
 def check_paragraphs(texts: list[str]) -> list[tuple[int, Issue]]:
-    """Every prose relation, score and grade in a list of paragraph texts: [(paragraph index, issue)].
+    """Every prose relation, score, grade and heading number in a list of paragraph texts: [(index, issue)].
 
     Used by ``jixiao lint`` and by the narrative family of ``jixiao check`` (on the Markdown of a YAML report).
     """
+    return analyse(texts)[0]
+
+
+def analyse(texts: list[str]) -> tuple[list[tuple[int, Issue]], list[list[Quantity]]]:
+    """:func:`check_paragraphs`, also returning the quantities read from each paragraph (read once, used twice)."""
     out: list[tuple[int, Issue]] = []
     quantities: list[list[Quantity]] = []
     for k, text in enumerate(texts):
@@ -93,7 +99,8 @@ def check_paragraphs(texts: list[str]) -> list[tuple[int, Issue]]:
     out += check_indicator_scores(indicators)
     out += check_total_vs_indicators(totals, indicators)
     out += check_grades(texts, totals)
-    return out
+    out += check_headings(texts)
+    return out, quantities
 
 
 def lint_document(doc: Document) -> Result:
@@ -101,7 +108,8 @@ def lint_document(doc: Document) -> Result:
     result = Result(doc.file)
     paragraphs = doc.paragraphs
     texts = [p.text for p in paragraphs]
-    for k, issue in check_paragraphs(texts):
+    issues, quantities = analyse(texts)
+    for k, issue in issues:
         result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     score_tables = []
     for t in doc.tables:
@@ -115,7 +123,7 @@ def lint_document(doc: Document) -> Result:
     if score_tables:
         st = max(score_tables, key=lambda s: len(s.items))
         table_total = st.score_sum
-        totals, _ind = read_claims(texts, [check_text(x)[1] for x in texts])
+        totals, _ind = read_claims(texts, quantities)
         for k, issue in check_total_vs_table(totals, table_total, f"{st.table.where()}（评分表）"):
             result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     return result
