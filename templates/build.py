@@ -123,6 +123,10 @@ def setup(doc) -> None:
     add_style(doc, X.CELL_LEFT, "表格文字（左对齐）", FANGSONG, 10.5, align=left, line=None,
               snap=False)
     add_style(doc, X.CELL_HEAD, "表格表头", HEITI, 10.5, align=center, line=None, snap=False)
+    # 小五 with exact 13 pt lines: a dense table (附件1 基础数据表) that must fit one page
+    add_style(doc, X.DENSE, "密排表格文字", FANGSONG, 9, align=center, line=Pt(13), snap=False)
+    add_style(doc, X.DENSE_LEFT, "密排表格文字（左对齐）", FANGSONG, 9, align=left, line=Pt(13), snap=False)
+    add_style(doc, X.DENSE_HEAD, "密排表格表头", HEITI, 9, align=center, line=Pt(13), snap=False)
     add_style(doc, X.NOTE, "表注", FANGSONG, 12, align=WD_ALIGN_PARAGRAPH.JUSTIFY, line=Pt(18), before=6,
               snap=False)
     add_style(doc, X.PAGE_NUMBER, "页码", SONGTI, 14, line=None, snap=False)

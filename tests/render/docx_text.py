@@ -34,3 +34,15 @@ def docx_text(path: str | Path) -> str:
                 lines.append(" | ".join(cells))
             lines.append("[表格完]")
     return "\n".join(lines) + "\n"
+
+
+def pdf_pages(docx: str | Path, workdir: str | Path) -> list[str]:
+    """Convert a .docx to PDF with LibreOffice and return the text of each page (pdftotext, form feeds)."""
+    import subprocess
+
+    workdir = Path(workdir)
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{workdir}/lo", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(workdir), str(docx)], capture_output=True, text=True, timeout=180, check=True)
+    pdf = workdir / f"{Path(docx).stem}.pdf"
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")

@@ -35,7 +35,7 @@ def test_page_and_margins(doc):
 @pytest.mark.parametrize("style_id, font, size", [
     (X.TITLE, "方正小标宋简体", 22), (X.BODY, "仿宋_GB2312", 16), (X.H1, "黑体", 16), (X.H2, "楷体_GB2312", 16),
     (X.H3, "仿宋_GB2312", 16), (X.H4, "仿宋_GB2312", 16), (X.ATTACH_LABEL, "黑体", 16), (X.CELL, "仿宋_GB2312", 10.5),
-    (X.PAGE_NUMBER, "宋体", 14),
+    (X.PAGE_NUMBER, "宋体", 14), (X.DENSE, "仿宋_GB2312", 9), (X.DENSE_HEAD, "黑体", 9),
 ])
 def test_style_fonts(doc, style_id, font, size):
     style = _style(doc, style_id)
@@ -83,7 +83,7 @@ def test_tables_have_borders_dense_font_and_repeated_header(doc):
         borders = t._tbl.tblPr.find(qn("w:tblBorders"))
         assert {b.tag.split("}")[1] for b in borders} >= {"top", "left", "bottom", "right", "insideH", "insideV"}
         for p in t._tbl.iter(qn("w:pStyle")):
-            assert p.get(qn("w:val")) in (X.CELL, X.CELL_LEFT, X.CELL_HEAD)
+            assert p.get(qn("w:val")) in (X.CELL, X.CELL_LEFT, X.CELL_HEAD, X.DENSE, X.DENSE_LEFT, X.DENSE_HEAD)
     indicator = doc.tables[-1]._tbl
     first_row = indicator.tr_lst[0]
     assert first_row.trPr.find(qn("w:tblHeader")) is not None

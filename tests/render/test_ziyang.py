@@ -1,13 +1,15 @@
 """Ziyang (seed 002) rendered holds every figure of its 二、一般公共预算支出情况 and every 自评表 row."""
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from docx import Document
 
 from toolkit.load import load
 
 from .conftest import ROOT
-from .docx_text import docx_text
+from .docx_text import docx_text, pdf_pages
 
 ZIYANG = ROOT / "examples" / "ziyang-gxj-2022.yaml"
 pytestmark = pytest.mark.skipif(not ZIYANG.exists(), reason="example not written yet")
@@ -34,3 +36,15 @@ def test_every_indicator_row(rendered):
         assert ind.name in names, ind.name
     total = [r for r in rows if r[0] == "总分"]
     assert total and total[0][6] == "100" and total[0][7] == "99"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice and pdftotext are needed to count pages")
+def test_basic_data_table_fits_one_page(rendered, tmp_path):
+    """附件1 (seed 002 has 9 project rows) stays on one page with its notes: no spill onto a near-empty page."""
+    pages = pdf_pages(rendered(ZIYANG), tmp_path)
+    first = next(n for n, page in enumerate(pages) if "基础数据表" in page and "附件1" in page.replace(" ", ""))
+    page = pages[first].replace(" ", "")
+    for last_rows in ("政府采购金额", "楼堂馆所控制情况", "厉行节约保障措施", "填表人"):
+        assert last_rows in page, f"{last_rows} is not on the page of 附件1"
+    assert "附件2" in pages[first + 1].replace(" ", "")

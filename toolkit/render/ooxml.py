@@ -24,13 +24,15 @@ LIST = "JxList"  # a body paragraph that starts with a number the renderer wrote
 CELL = "JxCell"  # dense table text, centred
 CELL_LEFT = "JxCellLeft"  # dense table text, left-aligned (long text)
 CELL_HEAD = "JxCellHead"  # table header text (bold, centred)
+#: 小五 (9 pt) variants with exact 13 pt lines, for a table that must fit one page (附件1 基础数据表)
+DENSE, DENSE_LEFT, DENSE_HEAD = "JxDense", "JxDenseLeft", "JxDenseHead"
 ATTACH_LABEL = "JxAttachLabel"  # "附件1": 黑体, top left, starts a new page
 ATTACH_TITLE = "JxAttachTitle"  # attachment title, centred
 NOTE = "JxNote"  # small text under a table (说明, 填表人)
 PAGE_NUMBER = "JxPageNumber"
 
-STYLE_IDS = (TITLE, H1, H2, H3, H4, BODY, LIST, CELL, CELL_LEFT, CELL_HEAD, ATTACH_LABEL, ATTACH_TITLE, NOTE,
-             PAGE_NUMBER)
+STYLE_IDS = (TITLE, H1, H2, H3, H4, BODY, LIST, CELL, CELL_LEFT, CELL_HEAD, DENSE, DENSE_LEFT, DENSE_HEAD,
+             ATTACH_LABEL, ATTACH_TITLE, NOTE, PAGE_NUMBER)
 
 _BAD_XML_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -119,8 +121,11 @@ def merged(text: object, first: bool, style: str = CELL, span: int = 1) -> Cell:
 
 
 def table(widths: Sequence[int], rows: Sequence[Sequence[Cell]], header_rows: int = 0,
-          cant_split: bool = True) -> str:
-    """A table with single borders on every cell; the first ``header_rows`` rows repeat on each page."""
+          cant_split: bool = True, margin: int = 28) -> str:
+    """A table with single borders on every cell; the first ``header_rows`` rows repeat on each page.
+
+    ``margin`` is the cell's top and bottom padding in twips (0 for a dense table).
+    """
     borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                       for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
     total = sum(widths)
@@ -128,8 +133,8 @@ def table(widths: Sequence[int], rows: Sequence[Sequence[Cell]], header_rows: in
         "<w:tbl><w:tblPr>"
         f'<w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/>'
         f"<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
-        '<w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="57" w:type="dxa"/>'
-        '<w:bottom w:w="28" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+        f'<w:tblCellMar><w:top w:w="{margin}" w:type="dxa"/><w:left w:w="57" w:type="dxa"/>'
+        f'<w:bottom w:w="{margin}" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
         '<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>',
         "".join(f'<w:gridCol w:w="{w}"/>' for w in widths),
         "</w:tblGrid>",

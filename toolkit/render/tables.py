@@ -15,17 +15,18 @@ from ..model import Figure, Report
 from ..numbers import fmt_money, fmt_number, fmt_percent, ratio_percent
 from . import ooxml as X
 from .ooxml import CELL, CELL_HEAD, CELL_LEFT, Cell, cell, merged
+from .ooxml import DENSE as DC, DENSE_HEAD as DH, DENSE_LEFT as DL
 
 # ----------------------------------------------------------------------------------------------------------------
 # 附件1 基础数据表
 # ----------------------------------------------------------------------------------------------------------------
 
 #: label column + six value columns; four-column rows pair the value columns (gridSpan 2).
-_BASIC_WIDTHS = [X.mm(60)] + [X.mm(16)] * 6
+_BASIC_WIDTHS = [X.mm(66)] + [X.mm(15)] * 6
 
 
 def _money_cells(previous, budget, actual) -> list[Cell]:
-    return [cell(fmt_money(v), CELL, span=2) for v in (previous, budget, actual)]
+    return [cell(fmt_money(v), DC, span=2) for v in (previous, budget, actual)]
 
 
 def _fig_cells(f: Figure | None, actual: Decimal | None = None) -> list[Cell]:
@@ -59,17 +60,17 @@ def basic_data_table(report: Report, fig) -> tuple[str, str]:
         if st and st.actual else None)
     rate = st.control_rate if st and st.control_rate is not None else (
         ratio_percent(Decimal(actual), Decimal(auth)) if actual is not None and auth else None)
-    rows.append([merged("财政供养人员情况（人）", True, CELL_HEAD), cell("编制数", CELL_HEAD, 2),
-                 cell(f"{y}年实际在职人数", CELL_HEAD, 2), cell("控制率", CELL_HEAD, 2)])
-    rows.append([merged("", False, CELL_HEAD), cell("" if auth is None else auth, CELL, 2),
-                 cell("" if actual is None else actual, CELL, 2), cell(fmt_percent(rate), CELL, 2)])
+    rows.append([merged("财政供养人员情况（人）", True, DH), cell("编制数", DH, 2),
+                 cell(f"{y}年实际在职人数", DH, 2), cell("控制率", DH, 2)])
+    rows.append([merged("", False, DH), cell("" if auth is None else auth, DC, 2),
+                 cell("" if actual is None else actual, DC, 2), cell(fmt_percent(rate), DC, 2)])
 
     # 经费控制情况
-    rows.append([cell("经费控制情况（万元）", CELL_HEAD), cell(f"{y - 1}年决算数", CELL_HEAD, 2),
-                 cell(f"{y}年预算数", CELL_HEAD, 2), cell(f"{y}年决算数", CELL_HEAD, 2)])
+    rows.append([cell("经费控制情况（万元）", DH), cell(f"{y - 1}年决算数", DH, 2),
+                 cell(f"{y}年预算数", DH, 2), cell(f"{y}年决算数", DH, 2)])
 
     def line(label: str, cells: list[Cell], indent: bool = False) -> None:
-        rows.append([cell(("　　" if indent else "") + label, CELL_LEFT), *cells])
+        rows.append([cell(("　　" if indent else "") + label, DL), *cells])
 
     total_prev = ex.previous if ex and ex.previous is not None else (
         _sum_previous([basic, project]) if basic and project else None)
@@ -92,8 +93,8 @@ def basic_data_table(report: Report, fig) -> tuple[str, str]:
 
     # 楼堂馆所
     bl = b.buildings
-    rows.append([cell(f"楼堂馆所控制情况\n（{y - 1}年完工项目）", CELL_HEAD, vmerge="restart"),
-                 *[cell(h, CELL_HEAD) for h in ("批复规模（㎡）", "实际规模（㎡）", "规模控制率", "预算投资（万元）",
+    rows.append([cell(f"楼堂馆所控制情况\n（{y - 1}年完工项目）", DH, vmerge="restart"),
+                 *[cell(h, DH) for h in ("批复规模（㎡）", "实际规模（㎡）", "规模控制率", "预算投资（万元）",
                                                 "实际投资（万元）", "投资概算控制率")]])
     if bl is not None:
         area_rate = bl.area_control_rate if bl.area_control_rate is not None else (
@@ -106,13 +107,13 @@ def basic_data_table(report: Report, fig) -> tuple[str, str]:
                   fmt_money(bl.budget_investment), fmt_money(bl.actual_investment), fmt_percent(inv_rate)]
     else:
         values = [""] * 6
-    rows.append([merged("", False, CELL_HEAD), *[cell(v) for v in values]])
+    rows.append([merged("", False, DH), *[cell(v, DC) for v in values]])
 
     # 厉行节约保障措施
-    thrift = _md_cell(report, b.thrift)
-    rows.append([cell("厉行节约保障措施", CELL_HEAD), Cell(thrift, span=6)])
+    thrift = _md_cell(report, b.thrift, DL)
+    rows.append([cell("厉行节约保障措施", DH), Cell(thrift, span=6)])
 
-    table = X.table(_BASIC_WIDTHS, rows, header_rows=0, cant_split=False)
+    table = X.table(_BASIC_WIDTHS, rows, header_rows=0, margin=0)
     att = report.attachments
     notes = (X.paragraph("说明：“公用经费”填报基本支出中的一般商品和服务支出。“项目支出”需要填报基本支出以外的所有项目"
                          "支出情况，“运行维护经费”填报项目支出中用于人员类和公用运转类的支出。", X.NOTE, no_indent=True)
@@ -124,14 +125,14 @@ def basic_data_table(report: Report, fig) -> tuple[str, str]:
 _MD = None
 
 
-def _md_cell(report: Report, text) -> str:
+def _md_cell(report: Report, text, style: str = CELL_LEFT) -> str:
     from .markdown import MarkdownConverter
 
     global _MD
     if _MD is None:
         _MD = MarkdownConverter()
-    xml = _MD.to_xml(text, style=CELL_LEFT, list_style=CELL_LEFT) if text else ""
-    return xml or X.paragraph("", CELL_LEFT)
+    xml = _MD.to_xml(text, style=style, list_style=style) if text else ""
+    return xml or X.paragraph("", style)
 
 
 def _date(d) -> str:
