@@ -9,7 +9,7 @@ import pytest
 from toolkit import check, load
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-FAMILIES = ("SUM", "BAL", "PCT", "SCR", "DAT")
+FAMILIES = ("SUM", "BAL", "PCT", "SCR", "DAT", "NAR", "TXT")
 
 
 def findings(name: str):
@@ -46,6 +46,16 @@ def test_ziyang_staffing_kinds_and_control_rate():
     assert_reports("ziyang-gxj-2022.yaml", "PCT005", "error", "staffing.control_rate", "100%", "93.94%")
 
 
+def test_ziyang_self_evaluation_staffing_rate_differs_from_staffing():
+    # 自评表 在职人员控制率 98% while 实有 31 / 编制 33 = 93.94% (and the 基础数据表 says 100%)
+    assert_reports("ziyang-gxj-2022.yaml", "PCT007", "error", "indicators[0].actual", "98%", "93.94%")
+
+
+def test_ziyang_narrative_heading_numbers_mix_styles():
+    # 七、存在的问题及原因分析: "（1）" then "（二）"
+    assert_reports("ziyang-gxj-2022.yaml", "TXT011", "warning", "narrative.problems", "（二）原因分析", "（1）")
+
+
 def test_ziyang_self_evaluation_budget_differs_from_expenditure_budget():
     assert_reports("ziyang-gxj-2022.yaml", "BAL003", "error", "execution.initial_budget", "498.36", "2898.19")
 
@@ -63,6 +73,12 @@ def test_bishan_balance_counted_inside_expenditure():
 
 def test_bishan_evaluated_in_the_year_evaluated():
     assert_reports("bishan-jxw-2021.yaml", "DAT001", "error", "group_established", "2021-03-13", "2022")
+
+
+def test_bishan_copied_indicator_texts():
+    # 预决算公开率's text is the 项目绩效管理率 text; 预决算执行率's text is about 预决算公开
+    assert_reports("bishan-jxw-2021.yaml", "NAR006", "warning", "indicators[6].narrative", "2021年度", "项目绩效管理率")
+    assert_reports("bishan-jxw-2021.yaml", "NAR007", "warning", "indicators[7].narrative", "2021年度", "预决算公开率")
 
 
 def test_bishan_weights_do_not_reach_100():

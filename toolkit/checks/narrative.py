@@ -47,6 +47,15 @@ register("NAR005", "narrative", ERROR, "正文中的内设机构数与所列机�
          "正文写的内设机构（科室、股室）数量应等于 unit.departments 列出的机构数（及 departments_count）。",
          f"{_EX}:40:3: NAR005 正文写内设科室 7个，unit.departments 列出 6 个 [unit.organisation]")
 
+register("NAR006", "narrative", WARNING, "两个指标的评价说明雷同（疑为复制粘贴）",
+         "每个指标的评价说明（indicator.narrative）应写它自己的完成情况。两个指标的说明相同或几乎相同（相似度 ≥ 90%），"
+         "多半是复制上一段后忘了改：璧山区 2021 年报告中“预决算公开率”一段就是“项目绩效管理率”一段的原文。",
+         "examples/bishan-jxw-2021.yaml:207: NAR006（警告） 指标“预决算公开率”的说明与指标“项目绩效管理率”的说明相同（相似度 100%），疑为复制粘贴")
+register("NAR007", "narrative", WARNING, "指标说明写的是另一个指标",
+         "指标的评价说明提到了评分表中另一个指标的名称，却没有提到自己的名称：多半是放错了位置或复制后没改。"
+         "璧山区 2021 年报告“预决算执行率”一段写的是“预决算公开率达100%”。",
+         "examples/bishan-jxw-2021.yaml:215: NAR007（警告） 指标“预决算执行率”的说明提到“预决算公开率”，没有提到“预决算执行率”本身")
+
 #: text fields by model class name
 _TEXT_FIELDS = {
     "Narrative": None,  # every field
@@ -140,6 +149,43 @@ def run(loaded: Loaded) -> Iterable[Finding]:
         out += _departments(report, loc, fld, pars)
         if isinstance(fld.node, Indicator) and fld.path.endswith(".narrative"):
             out += _indicator(fld.node, loc, fld, pars, quantities)
+    out += _copied_indicator_texts(report, loc)
+    return out
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\s“”\"'‘’*#]", "", text)
+
+
+def _copied_indicator_texts(report: Report, loc: Locator) -> list[Finding]:
+    """NAR006 (two indicator texts alike) and NAR007 (a text naming another indicator but not its own)."""
+    from difflib import SequenceMatcher
+
+    inds = [i for _a, _b, i in report.indicators.all_indicators() if i.narrative and i.narrative.strip()]
+    names = {_plain(i.name): i for _a, _b, i in report.indicators.all_indicators() if len(_plain(i.name)) >= 3}
+    out: list[Finding] = []
+    texts = [_plain(i.narrative) for i in inds]
+    for b, ind in enumerate(inds):
+        for a in range(b):
+            if min(len(texts[a]), len(texts[b])) < 30:
+                continue
+            m = SequenceMatcher(None, texts[a], texts[b], autojunk=False)
+            if m.real_quick_ratio() < 0.9 or m.quick_ratio() < 0.9:
+                continue
+            ratio = m.ratio()
+            if ratio >= 0.9:
+                out.append(loc.finding("NAR006", WARNING, f"指标“{ind.name}”的说明与指标“{inds[a].name}”的说明"
+                                       f"{'相同' if ratio == 1 else '几乎相同'}（相似度 {ratio:.0%}），疑为复制粘贴",
+                                       ind.at("narrative"), 0, quote=sentence_at(ind.narrative.strip(), 0)))
+                break
+        own = _plain(ind.name)
+        if own in texts[b]:
+            continue
+        others = [n for n, other in names.items() if other is not ind and n in texts[b] and n not in own]
+        if others:
+            named = "、".join(f"“{n}”" for n in others)
+            out.append(loc.finding("NAR007", WARNING, f"指标“{ind.name}”的说明提到{named}，没有提到“{ind.name}”本身",
+                                   ind.at("narrative"), 0, quote=sentence_at(ind.narrative.strip(), 0)))
     return out
 
 

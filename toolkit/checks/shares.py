@@ -39,6 +39,11 @@ _RULES = [
      "在职人员控制率 = 实有人数 ÷ 编制数；楼堂馆所规模控制率 = 实际规模 ÷ 批复规模，投资概算控制率 = 实际投资 ÷ 预算投资。"
      "控制率常被直接填 100%：这里会暴露出来。",
      f"{_EX}:16:5: PCT005 在职人员控制率 100% ≠ 31 ÷ 33 = 93.94%"),
+    ("PCT007", "评分表中的实际完成值与数据算出的比率不符",
+     "自评表中能由数据算出的指标，其实际完成值应与数据一致：在职人员控制率 = 实有人数 ÷ 编制数；预算执行率 = 全年执行数 ÷ "
+     "全年预算数；公用经费控制率 = 公用经费决算数 ÷ 预算数；“三公”经费控制率 = “三公”经费决算数 ÷ 预算数。"
+     "评分表与正文、基础数据表各填各的，是这类报告最常见的不一致。",
+     f"{_EX}:253:23: PCT007 指标“在职人员控制率”实际完成值 98% ≠ 实有人数 ÷ 编制数 = 31 ÷ 33 = 93.94%"),
     ("PCT006", "同一组占比之和不等于 100%",
      "一组完整分解（如基本支出与项目支出、各收入来源）的占比之和应为 100%。各占比分别四舍五入后相加可能差一两个"
      "最小单位（如 100.01%），此时为警告；差得更多为错误。",
@@ -87,6 +92,7 @@ def run(loaded: Loaded) -> Iterable[Finding]:
         yield from _figure_rates(loaded, f)
     yield from _execution_indicator(loaded)
     yield from _control_rates(loaded)
+    yield from _indicator_rates(loaded)
 
 
 def _shares(loaded: Loaded) -> Iterable[Finding]:
@@ -209,3 +215,48 @@ def _control_rates(loaded: Loaded) -> Iterable[Finding]:
                           f"{num:f} ÷ {den:f}", bd.at("area_control_rate" if what == "规模控制率" else "investment_control_rate"))
         if r is not None:
             yield r
+
+
+def _computable_rates(report) -> list[tuple[tuple[str, ...], str, Decimal, Decimal, Decimal]]:
+    """Indicators whose actual value the data determines: (names, formula label, numerator, denominator, spread)."""
+    out = []
+    st = report.unit.staffing
+    if st is not None:
+        actual, authorized = headcount_total(st.actual), headcount_total(st.authorized)
+        if actual is not None and authorized:
+            out.append((("在职人员控制率", "人员控制率", "编制内在职人员控制率", "人员编制控制率"), "实有人数 ÷ 编制数",
+                        Decimal(actual), Decimal(authorized), ZERO))
+    _initial, full, spent = execution_figures(report)
+    if full and spent is not None:
+        out.append((("预算执行率", "部门预算执行率", "整体预算执行率"), "全年执行数 ÷ 全年预算数", spent, full,
+                    ratio_tolerance(spent, money_ulp(spent), full, money_ulp(full))))
+    exp = report.budget.expenditure
+    candidates = [(("公用经费控制率",), exp.basic.public if exp and exp.basic else None),
+                  (("“三公”经费控制率", "三公经费控制率", "\"三公\"经费控制率"), report.budget.three_public)]
+    for names, fig in candidates:
+        budget = full_budget(fig) if fig is not None else None
+        if fig is not None and fig.amount is not None and budget:
+            out.append((names, "决算数 ÷ 预算数", fig.amount, budget,
+                        ratio_tolerance(fig.amount, money_ulp(fig.amount), budget, money_ulp(budget))))
+    return out
+
+
+def _indicator_rates(loaded: Loaded) -> Iterable[Finding]:
+    from .scores import parse_value
+
+    rates = _computable_rates(loaded.report)
+    if not rates:
+        return
+    for _g1, _g2, ind in loaded.report.indicators.all_indicators():
+        actual = parse_value(ind.actual)
+        if actual is None or actual.op is not None or actual.unit != "%":
+            continue
+        name = ind.name.strip().replace(" ", "")
+        for names, formula, num, den, spread in rates:
+            if name not in names:
+                continue
+            numbers = f"{num:f} ÷ {den:f}" if spread == ZERO else f"{money(num)} ÷ {money(den)}"
+            r = _rate_finding(loaded, "PCT007", f"指标“{ind.name}”实际完成值", actual.number, num * HUNDRED / den,
+                              spread, f"{formula} = {numbers}", ind.at("actual"))
+            if r is not None:
+                yield r
