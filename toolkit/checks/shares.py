@@ -44,13 +44,18 @@ _RULES = [
      "全年预算数；公用经费控制率 = 公用经费决算数 ÷ 预算数；“三公”经费控制率 = “三公”经费决算数 ÷ 预算数。"
      "评分表与正文、基础数据表各填各的，是这类报告最常见的不一致。",
      f"{_EX}:253:23: PCT007 指标“在职人员控制率”实际完成值 98% ≠ 实有人数 ÷ 编制数 = 31 ÷ 33 = 93.94%"),
+    ("PCT008", "增减率所依据的上年数在报告中没有出现",
+     "写了比上年增减率，却既没有上年数也没有增减额：读者无从核对，这个百分数也常常是用一个报告里没有的数算出来的。"
+     "写出 previous（上年数）或 change（增减额）后，PCT004 会核对它。",
+     "examples/demo.yaml:60:20: PCT008（警告） 项目支出写了比上年增减率 262.51%，但报告中没有上年数或增减额，无从核对"),
     ("PCT006", "同一组占比之和不等于 100%",
      "一组完整分解（如基本支出与项目支出、各收入来源）的占比之和应为 100%。各占比分别四舍五入后相加可能差一两个"
      "最小单位（如 100.01%），此时为警告；差得更多为错误。",
      f"{_EX}:30:5: PCT006（警告） 基本支出与项目支出的占比之和 100.01% ≠ 100%（差 0.01，可能为四舍五入误差）"),
 ]
+_WARNINGS = {"PCT008"}
 for _code, _title, _expl, _example in _RULES:
-    register(_code, "shares", ERROR, _title, _expl, _example)
+    register(_code, "shares", WARNING if _code in _WARNINGS else ERROR, _title, _expl, _example)
 
 
 def compare_percent(declared: Decimal, computed: Decimal, spread: Decimal = ZERO) -> str:
@@ -163,6 +168,9 @@ def _figure_rates(loaded: Loaded, f: Figure) -> Iterable[Finding]:
         elif f.change is not None:
             prev, e_prev = a - f.change, money_ulp(a) + money_ulp(f.change)
         else:
+            yield loaded.finding("PCT008", WARNING, f"{name}写了比上年增减率 {f.change_rate:f}%，但报告中没有上年数或增减额，"
+                                 "无从核对", f.at("change_rate"), found=f"{f.change_rate:f}%",
+                                 help="写出 previous（上年数）或 change（增减额）")
             return
         if prev == 0:
             return
