@@ -22,7 +22,7 @@ from typing import Iterable
 from ..derive import computed_total_score, execution_figures, grade_for, long_grade, normalise_grade
 from ..findings import ERROR, WARNING, Finding, value_text
 from ..load import Loaded
-from ..model import Achievement, Indicator, Kind
+from ..model import Achievement, ExecutionIndicator, Indicator, Kind
 from ..numbers import half_ulp, places
 from ..rules import register
 from .common import HUNDRED, ZERO, number
@@ -167,18 +167,27 @@ def run(loaded: Loaded) -> Iterable[Finding]:
     yield from _total(loaded)
 
 
+def _range_and_reason(loaded: Loaded, name: str, node: Indicator | ExecutionIndicator) -> list[Finding]:
+    """SCR001 (score outside 0–weight) or SCR005 (below the weight with no deviation reason) for a scored row."""
+    s, w = node.score, node.weight
+    if s < 0 or s > w:
+        word = "低于 0" if s < 0 else f"超过分值 {number(w)}"
+        return [loaded.finding("SCR001", ERROR, f"{name}得分 {number(s)} {word}", node.at("score"),
+                               expected=f"0–{number(w)}", found=value_text(s))]
+    if s < w and not (node.deviation and node.deviation.strip()):
+        return [loaded.finding("SCR005", WARNING, f"{name}得分 {number(s)} 低于分值 {number(w)}，但未写偏差原因",
+                               node.at("score"), help="在 deviation 中写明偏差原因分析及改进措施")]
+    return []
+
+
 def _indicator(loaded: Loaded, i: Indicator) -> Iterable[Finding]:
     s, w = i.score, i.weight
     if s is None:
         return
-    if s < 0 or s > w:
-        word = "低于 0" if s < 0 else f"超过分值 {number(w)}"
-        yield loaded.finding("SCR001", ERROR, f"“{i.name}”得分 {number(s)} {word}", i.at("score"),
-                             expected=f"0–{number(w)}", found=value_text(s))
+    found = _range_and_reason(loaded, f"“{i.name}”", i)
+    yield from found
+    if found and found[0].code == "SCR001":
         return
-    if s < w and not (i.deviation and i.deviation.strip()):
-        yield loaded.finding("SCR005", WARNING, f"“{i.name}”得分 {number(s)} 低于分值 {number(w)}，但未写偏差原因",
-                             i.at("score"), help="在 deviation 中写明偏差原因分析及改进措施")
     if i.achievement is not None and (i.kind in (None, Kind.qualitative)):
         low, high = _BANDS[i.achievement]
         lo, hi = w * low / HUNDRED, w * high / HUNDRED
@@ -258,14 +267,10 @@ def _execution(loaded: Loaded) -> Iterable[Finding]:
     if ex is None or ex.score is None:
         return
     s, w = ex.score, ex.weight
-    if s < 0 or s > w:
-        word = "低于 0" if s < 0 else f"超过分值 {number(w)}"
-        yield loaded.finding("SCR001", ERROR, f"预算执行率得分 {number(s)} {word}", ex.at("score"),
-                             expected=f"0–{number(w)}", found=value_text(s))
+    found = _range_and_reason(loaded, "预算执行率", ex)
+    yield from found
+    if found and found[0].code == "SCR001":
         return
-    if s < w and not (ex.deviation and ex.deviation.strip()):
-        yield loaded.finding("SCR005", WARNING, f"预算执行率得分 {number(s)} 低于分值 {number(w)}，但未写偏差原因",
-                             ex.at("score"), help="在 deviation 中写明偏差原因分析及改进措施")
     _initial, full, actual = execution_figures(loaded.report)
     if full in (None, ZERO) or actual is None:
         return
