@@ -20,6 +20,8 @@ def found(paragraphs: list[str]) -> list[tuple[int, str, str | None, str | None]
     ("2. 单位构成", ("ar_dot", 2, "2.")),
     ("[bookmark: _GoBack]3、夯实基础", ("ar_dun", 3, "3、")),
     ("1.5万元用于培训", None),
+    ("3.2021年真抓实干奖：全年预算25.00万元", ("ar_dot", 3, "3.")),
+    ("2.2021万元", None),
     ("2021年度绩效目标", None),
     ("一般公共预算", None),
 ])

@@ -31,7 +31,8 @@ _STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("cn_paren", re.compile(rf"^[（(]([{_CN}]+)[）)]")),
     ("ar_paren", re.compile(r"^[（(](\d{1,2})[）)]")),
     ("ar_dun", re.compile(r"^(\d{1,2})\s*、")),
-    ("ar_dot", re.compile(r"^(\d{1,2})[.．](?!\d)")),
+    # "1.5万元" is a number, not a heading; "3.2021年真抓实干奖" is item 3 whose text starts with a year
+    ("ar_dot", re.compile(r"^(\d{1,2})[.．](?:(?!\d)|(?=(?:19|20)\d\d年))")),
     ("circled", re.compile(r"^([①-⑳])")),
 ]
 _ARTIFACT = re.compile(r"^(\[bookmark: [^\]]*\]\s*)+")
