@@ -38,3 +38,38 @@ def test_python_example_runs(tmp_path, monkeypatch):
     code = blocks("python")[0].replace('"demo-2023.docx"', repr(str(tmp_path / "demo-2023.docx")))
     exec(compile(code, "README.md", "exec"), {})
     assert (tmp_path / "demo-2023.docx").stat().st_size > 10_000
+
+
+def console_block(command: str) -> str:
+    """The output printed under ``$ command`` in the README."""
+    block = next(b for b in blocks("console") if b.startswith(f"$ {command}\n"))
+    return block.split("\n", 1)[1]
+
+
+def test_check_output_in_readme_is_what_check_prints(monkeypatch):
+    from typer.testing import CliRunner
+
+    from toolkit.cli import app
+
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(app, ["check", "examples/ziyang-gxj-2022.yaml"])
+    assert result.exit_code == 1
+    assert result.stdout == console_block("jixiao check examples/ziyang-gxj-2022.yaml")
+
+
+def test_lint_output_in_readme_is_what_lint_prints(tmp_path):
+    from typer.testing import CliRunner
+
+    from toolkit.cli import app
+
+    from .conftest import SEEDS
+
+    seed = next(SEEDS.glob("002_*.txt"), None)
+    if seed is None:
+        import pytest
+
+        pytest.skip("shared/seeds is not beside this checkout")
+    report = tmp_path / "published-report.txt"
+    report.write_bytes(seed.read_bytes())
+    result = CliRunner().invoke(app, ["lint", str(report)])
+    assert result.stdout.replace(str(report), "published-report.txt") == console_block("jixiao lint published-report.txt")
