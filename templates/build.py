@@ -200,12 +200,14 @@ def head(doc) -> None:
     control(doc, "{%p if label %}")
     para(doc, X.ATTACH_LABEL, "{{ label }}")
     control(doc, "{%p endif %}")
-    para(doc, X.TITLE, "{{ title }}")
+    para(doc, X.TITLE, "{{ title_lines }}")
     para(doc, X.BODY, "{{p md(text.preface) }}")
 
 
 def attachments(doc) -> None:
+    """附件说明 after the text, then 署名 and 日期 (GB/T 9704 7.3.5), then each attachment on a new page."""
     para(doc, X.BODY, "{{p attachment_list }}")
+    para(doc, X.BODY, "{{p signature_block }}")
     control(doc, "{%p for a in attachments %}")
     para(doc, X.ATTACH_LABEL, "附件{{ a.number }}", page_break_before=True)
     para(doc, X.ATTACH_TITLE, "{{ a.title }}")
@@ -286,7 +288,6 @@ def hunan(doc) -> None:
     control(doc, "{%p endif %}")
     para(doc, X.H1, "{{ num(1) }}其他需要说明的情况")
     para(doc, X.BODY, "{{p md(text.other) }}")
-    para(doc, X.BODY, "{{p signature_block }}")
     attachments(doc)
 
 
@@ -310,14 +311,22 @@ def chongqing(doc) -> None:
     control(doc, "{%p endif %}")
     para(doc, X.BODY, "{{p md(narrative.key_work) }}")
     para(doc, X.H2, "{{ num(2) }}预算及支出情况")
-    for key in ("income", "expenditure", "basic", "project"):
+    for key in ("income", "spending", "basic", "project"):
         para(doc, X.BODY, "{{p para(text.%s) }}" % key)
     para(doc, X.BODY, "{{p projects }}")
-    for key in ("project_by_function", "by_function", "by_economic", "three_public", "procurement", "carryover",
-                "government_fund", "state_capital", "social_insurance"):
+    for key in ("project_by_function", "by_function", "by_economic", "three_public", "procurement",
+                "carryover_after_spending"):
         para(doc, X.BODY, "{{p para(text.%s) }}" % key)
+    for key in ("government_fund", "state_capital", "social_insurance"):  # no section: only when the data has one
+        control(doc, "{%%p if budget.%s.present %%}" % key)
+        para(doc, X.BODY, "{{p para(text.%s) }}" % key)
+        para(doc, X.BODY, "{{p md(budget.%s.text) }}" % key)
+        control(doc, "{%p endif %}")
     para(doc, X.BODY, "{{p md(budget.note) }}")
+    control(doc, "{%p if goal.target %}")
+    para(doc, X.BODY, "{{ year }}年度部门整体支出绩效目标：")
     para(doc, X.BODY, "{{p md(goal.target) }}")
+    control(doc, "{%p endif %}")
 
     para(doc, X.H1, "{{ num(1) }}绩效评价基本情况")
     control(doc, "{%p if evaluation.purpose %}")
@@ -325,7 +334,7 @@ def chongqing(doc) -> None:
     para(doc, X.BODY, "{{p md(evaluation.purpose) }}")
     control(doc, "{%p endif %}")
     control(doc, "{%p if evaluation.principles or evaluation.basis or evaluation.method %}")
-    para(doc, X.H2, "{{ num(2) }}绩效评价原则、依据和方法")
+    para(doc, X.H2, "{{ num(2) }}{{ text.method_title }}")
     para(doc, X.BODY, "{{p numbered(evaluation.principles, 3) }}")
     para(doc, X.BODY, "{{p md(evaluation.basis) }}")
     para(doc, X.BODY, "{{p md(evaluation.method) }}")
@@ -350,9 +359,12 @@ def chongqing(doc) -> None:
     para(doc, X.H1, "{{ num(1) }}绩效评价情况及结论")
     para(doc, X.H2, "{{ num(2) }}绩效评价情况")
     control(doc, "{%p for ind in scored_indicators %}")
-    para(doc, X.H3, "{{ num(3) }}{{ ind.name }}（{{ ind.weight }}分）")
-    para(doc, X.BODY, "{{p para(ind.sentence) }}")
+    para(doc, X.H3, "{{ num(3) }}{{ ind.heading }}")
+    control(doc, "{%p if ind.narrative %}")
     para(doc, X.BODY, "{{p md(ind.narrative) }}")
+    control(doc, "{%p else %}")
+    para(doc, X.BODY, "{{p para(ind.sentence) }}")
+    control(doc, "{%p endif %}")
     para(doc, X.BODY, "{{p md(ind.deviation) }}")
     control(doc, "{%p endfor %}")
     para(doc, X.H2, "{{ num(2) }}绩效评价结论")
@@ -373,7 +385,6 @@ def chongqing(doc) -> None:
     para(doc, X.BODY, "{{p md(narrative.publication) }}")
     para(doc, X.BODY, "{{p md(narrative.other) }}")
     control(doc, "{%p endif %}")
-    para(doc, X.BODY, "{{p signature_block }}")
     attachments(doc)
 
 

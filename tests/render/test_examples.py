@@ -6,6 +6,7 @@ and read the diff.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 
@@ -32,11 +33,17 @@ def test_text_matches_snapshot(yaml_path, rendered):
         f"rendered text differs from {snap}; if intended, rerun with JIXIAO_UPDATE_SNAPSHOTS=1 and review the diff")
 
 
+@pytest.mark.parametrize("outline", ["hunan", "chongqing"])
 @pytest.mark.parametrize("yaml_path", REPORTS, ids=lambda p: p.stem)
-def test_no_markdown_or_template_syntax_leaks(yaml_path, rendered):
-    text = docx_text(rendered(yaml_path))
-    for leak in ("**", "{{", "}}", "{%", "%}", "\n# ", "\n- "):
-        assert leak not in text, f"{leak!r} left in the rendered text of {yaml_path.name}"
+def test_no_markdown_or_template_syntax_leaks(yaml_path, outline, tmp_path):
+    """Every report in BOTH outlines: no Markdown marker (**, __, a line starting "#" or "- ") and no Jinja tag."""
+    from toolkit.render import render
+
+    text = docx_text(render(load(yaml_path), tmp_path / "out.docx", template=outline))
+    for leak in ("**", "__", "{{", "}}", "{%", "%}"):
+        assert leak not in text, f"{leak!r} left in the {outline} rendering of {yaml_path.name}"
+    for line in text.splitlines():
+        assert not re.match(r"\s*(#+|[-*+])\s", line), f"Markdown marker in {line!r} ({outline}, {yaml_path.name})"
 
 
 @pytest.mark.parametrize("yaml_path", REPORTS, ids=lambda p: p.stem)

@@ -212,13 +212,14 @@ class Sentences:
         basic = ex.basic if ex else None
         if basic is None:
             return ""
-        text = _stages(basic, self.fig.basic)
-        sentence = f"{self.year}年基本支出{text}。" if text else ""
         parts = []
         if self.fig.personnel is not None:
             parts.append(f"人员经费支出{wan(self.fig.personnel)}")
         if self.fig.public is not None:
             parts.append(f"公用经费{wan(self.fig.public)}")
+        if not _has_budget(basic):  # the amount alone is already in the expenditure sentence
+            return f"{self.year}年基本支出中，{'，'.join(parts)}。" if parts else ""
+        sentence = f"{self.year}年基本支出{_stages(basic, self.fig.basic)}。"
         return sentence + (f"其中{'，'.join(parts)}。" if parts else "")
 
     def project(self) -> str:
@@ -226,8 +227,30 @@ class Sentences:
         project = ex.project if ex else None
         if project is None:
             return ""
-        text = _stages(project, self.fig.project)
-        return f"{self.year}年项目支出{text}。" if text else ""
+        if not _has_budget(project):  # the amount alone is already in the expenditure sentence
+            return ""
+        return f"{self.year}年项目支出{_stages(project, self.fig.project)}。"
+
+    def spending(self) -> str:
+        """Chongqing wording (seed 000): "截至…共计支出X万元，其中：基本支出…，项目支出…[，结余资金…]"."""
+        ex = self.r.budget.expenditure
+        if ex is None or self.fig.expenditure is None:
+            return ""
+        parts = [f"{label}{wan(v)}" for label, v in (("基本支出", self.fig.basic), ("项目支出", self.fig.project))
+                 if v is not None]
+        closing = self._closing_inside_spending()
+        if closing is not None:
+            parts.append(f"结余资金{wan(closing)}")
+        head = f"截至{self.year}年12月31日，{self.subject}共计支出{wan(self.fig.expenditure)}"
+        return head + (f"，其中：{'，'.join(parts)}" if parts else "") + "。"
+
+    def _closing_inside_spending(self) -> Decimal | None:
+        """年末结余 when the data counts it inside 支出 (基本 + 项目 + 结余 = 支出, as seed 000 publishes it)."""
+        co = self.r.budget.carryover
+        closing = co.closing.amount if co and co.closing else None
+        if closing is None or None in (self.fig.basic, self.fig.project, self.fig.expenditure):
+            return None
+        return closing if self.fig.basic + self.fig.project + closing == self.fig.expenditure else None
 
     def by_function(self) -> str:
         ex = self.r.budget.expenditure
@@ -273,14 +296,16 @@ class Sentences:
         text = f"{self.year}年政府采购金额{wan(self.fig.procurement)}"
         return text + (f"，其中{'，'.join(parts)}" if parts else "") + "。"
 
-    def carryover(self) -> str:
+    def carryover(self, inside_spending: bool = False) -> str:
+        """年初/年末结转和结余; with ``inside_spending`` a 结余 already printed by :meth:`spending` is left out."""
         co = self.r.budget.carryover
         if co is None:
             return ""
         parts = []
         if co.opening and co.opening.amount is not None:
             parts.append(f"年初结转和结余{wan(co.opening.amount)}")
-        if co.closing and co.closing.amount is not None:
+        if co.closing and co.closing.amount is not None and not (inside_spending and self._closing_inside_spending()
+                                                                  is not None):
             parts.append(f"年末结转和结余{wan(co.closing.amount)}")
         return f"{self.year}年{'，'.join(parts)}。" if parts else ""
 
@@ -288,13 +313,19 @@ class Sentences:
         """One sentence for a non-general budget; "2022年本单位无政府性基金预算支出。" when there is none."""
         none = f"{self.year}年本单位无{name}支出。"
         if fund is None:
-            return none
+            return "" if self._income_from(name) else none
         stages = _stages(fund, fund.amount, what="实际支出")
         if not stages:
             return "" if fund.text else none
         if fund.amount == 0 and fund.initial_budget in (None, 0) and fund.full_budget in (None, 0):
             return none
         return f"{self.year}年{name}支出{stages}。"
+
+    def _income_from(self, name: str) -> bool:
+        """Whether an income line of this budget (e.g. 政府性基金预算财政拨款收入) has money: then "无…支出" would be false."""
+        inc = self.r.budget.income
+        key = name.removesuffix("预算")
+        return bool(inc) and any(key in i.label and i.amount for i in inc.items)
 
     def staffing(self) -> str:
         st = self.r.unit.staffing
@@ -342,7 +373,8 @@ class Sentences:
         if self.fig.total_score is None:
             return ""
         grade = f"，等级为{self.fig.grade}" if self.fig.grade else ""
-        return (f"绩效自评满分{fmt_number(self.fig.total_weight)}分，"
+        full = self.r.indicators.total_weight if self.r.indicators.total_weight is not None else Decimal(100)
+        return (f"绩效自评满分{fmt_number(full)}分，"
                 f"得分{fmt_number(self.fig.total_score)}分{grade}。")
 
     def group(self) -> str:
@@ -352,6 +384,15 @@ class Sentences:
         when = f"{ev.group_established.year}年{ev.group_established.month}月{ev.group_established.day}日，" \
             if ev.group_established else ""
         return f"{when}成立部门整体支出绩效评价工作组，负责绩效自评工作" + ("，工作组成员及职责如下：" if ev.group else "。")
+
+
+def _and_list(words: list[str]) -> str:
+    """["原则"] -> 原则; ["原则", "依据", "方法"] -> 原则、依据和方法."""
+    return words[0] if len(words) == 1 else "、".join(words[:-1]) + "和" + words[-1]
+
+
+def _has_budget(f: Figure) -> bool:
+    return any(v is not None for v in (f.initial_budget, f.adjustment, f.full_budget))
 
 
 def _suffix(text: str) -> str:
@@ -403,15 +444,16 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
         "income": say.income(), "expenditure": say.expenditure(), "basic": say.basic(), "project": say.project(),
         "by_function": say.by_function(), "project_by_function": say.project_by_function(), "by_economic": say.by_economic(),
         "three_public": say.three_public(), "procurement": say.procurement(), "carryover": say.carryover(),
+        "spending": say.spending(), "carryover_after_spending": say.carryover(inside_spending=True),
         "staffing": say.staffing(), "departments": say.departments(),
         "score": say.score(), "conclusion": say.conclusion(), "group": say.group(),
         "other": nar.other or "本单位无其他需要说明的情况。",
     }
+    methods = [w for w, v in (("原则", ev.principles), ("依据", ev.basis), ("方法", ev.method)) if v]
+    text["method_title"] = "绩效评价" + _and_list(methods) if methods else ""
     present = [name for key, name in (("three_public", "“三公”经费"), ("procurement", "政府采购"),
                                       ("carryover", "结转结余")) if text[key]]
-    text["other_spending_title"] = (
-        "" if not present else present[0] + "情况" if len(present) == 1
-        else "、".join(present[:-1]) + "和" + present[-1] + "情况")
+    text["other_spending_title"] = _and_list(present) + "情况" if present else ""
     for key, name in FUND_NAMES.items():
         text[key] = say.fund(getattr(b, key), name)
 
@@ -431,9 +473,7 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
         projects = X.paragraph("主要项目支出情况如下：", X.BODY) + "".join(
             X.paragraph(f"{number_prefix(n, 0)}{line}", X.LIST) for n, line in enumerate(project_lines, 1))
 
-    members = "".join(
-        X.paragraph(f"{m.role}：{m.name}" + (f"（{m.title}）" if m.title else "") + (f"，{m.duty}" if m.duty else ""),
-                    X.BODY) for m in ev.group)
+    members = "".join(X.paragraph(line, X.BODY) for line in _member_lines(ev.group))
     phase_parts = []
     for n, ph in enumerate(ev.phases, 1):
         when = ""
@@ -469,10 +509,12 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
                            + (X.paragraph(_date(sign_date), X.BODY, align="right") if sign_date else ""))
 
     goal = report.indicators.goal
+    title = report.title or f"{unit.name}{report.year}年度部门整体支出绩效自评报告"
     return {
         "year": report.year,
         "next_year": report.year + 1,
-        "title": report.title or f"{unit.name}{report.year}年度部门整体支出绩效自评报告",
+        "title": title,
+        "title_lines": title_lines(title, unit.name),
         "label": report.label or "",
         "subject": subject,
         "unit": {
@@ -513,6 +555,55 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
     }
 
 
+#: characters of 2号 (22 pt) type on one line of the 156 mm text block
+TITLE_LINE_WIDTH = 20
+
+
+def _width(text: str) -> float:
+    """Printed width in full-width characters (ASCII letters and digits are half-width)."""
+    return sum(0.5 if ord(c) < 0x2E80 else 1 for c in text)
+
+
+def title_lines(title: str, unit_name: str) -> str:
+    """The title with a line break where a 公文 title breaks (GB/T 9704: 回行时词意完整、排列对称).
+
+    A title longer than one line is broken after "…年度" (as seed 002: "…工业和信息化局2022年度 / 整体支出绩效自评
+    报告") or after the unit's name, whichever keeps both lines within the line and most even; otherwise it is left
+    to the word processor.
+    """
+    title = title.strip()
+    if "\n" in title or _width(title) <= TITLE_LINE_WIDTH:
+        return title
+    cuts = set()
+    for mark in ("年度", "年"):
+        at = title.find(mark)
+        if at > 0:
+            cuts.add(at + len(mark))
+            break
+    if unit_name and title.startswith(unit_name):
+        cuts.add(len(unit_name))
+    fitting = [c for c in cuts if 0 < c < len(title)
+               and max(_width(title[:c]), _width(title[c:])) <= TITLE_LINE_WIDTH]
+    if not fitting:
+        return title
+    best = min(fitting, key=lambda c: (abs(_width(title[:c]) - _width(title[c:])), c))
+    return title[:best] + "\n" + title[best:]
+
+
+def _member_lines(group) -> list[str]:
+    """"组长：杨俊" …; members of the same role without title or duty share a line: "成员：宋小兵、黄家韬"."""
+    lines: list[str] = []
+    last_role = None
+    for m in group:
+        plain = not m.title and not m.duty
+        if plain and m.role == last_role:
+            lines[-1] += f"、{m.name}"
+            continue
+        lines.append(f"{m.role}：{m.name}" + (f"（{m.title}）" if m.title else "") + (f"，{m.duty}" if m.duty else ""))
+        last_role = m.role if plain else None
+    return lines
+
+
 def _attachment_list(lines: list[str]) -> str:
     """附件说明 (GB/T 9704 7.3.5): "附件：1. …", following items aligned under the first."""
     out = [X.paragraph("附件：" + lines[0], X.BODY)]
@@ -532,8 +623,9 @@ def _indicator_entry(name: str, weight: Decimal, score: Decimal | None, narrativ
             sentence += f"根据评价标准，该指标得{pct}%权重分。"
     else:
         sentence += "。"
-    return {"name": name, "weight": w, "score": s, "sentence": sentence, "narrative": narrative,
-            "deviation": deviation}
+    heading = f"{name}（分值{w}分，得分{s}分）" if score is not None else f"{name}（分值{w}分）"
+    return {"name": name, "weight": w, "score": s, "heading": heading, "sentence": sentence,
+            "narrative": narrative, "deviation": deviation}
 
 
 def _fig_dict(fig: Figures) -> dict:
