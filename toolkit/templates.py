@@ -20,6 +20,8 @@ BUILTIN = {
 }
 
 _PACKAGE = Path(__file__).resolve().parent
+#: the first bytes of an OLE2 compound file: a Word 97-2003 .doc (often renamed .docx by hand)
+_OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 
 
 def builtin_dirs() -> list[Path]:
@@ -63,7 +65,14 @@ def resolve(template: str | Path | None, default: str = "hunan") -> Path:
 
 def check_docx(path: Path) -> None:
     """Raise TemplateError unless ``path`` is a .docx (Office Open XML word-processing document)."""
-    if path.suffix.lower() == ".doc":
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise TemplateError(f"{path}: 无法读取模板文件：{exc.strerror or exc}") from None
+    if not head:
+        raise TemplateError(f"{path}: 模板文件是空的（0 字节），请给出用 Word/WPS 保存的 .docx 文件")
+    if path.suffix.lower() == ".doc" or head == _OLE_MAGIC:
         raise TemplateError(f"{path}: 这是旧版 Word 97-2003 文档（.doc），请在 Word/WPS 中另存为 .docx 后再作模板")
     if not zipfile.is_zipfile(path):
         raise TemplateError(f"{path}: 不是有效的 .docx 文件（Word 文档应为 zip 格式），请用 Word/WPS 另存为 .docx")

@@ -103,9 +103,11 @@ class Renderer:
     def _jinja(self, source: str, where: str) -> jinja2.Template:
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
         try:
-            return self._env.from_string(source)
+            template = self._env.from_string(source)
+            template._jixiao_source = source  # to name "unit.nmae" in an undefined-variable message
+            return template
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(f"{self.path}: 模板{where}中的 Jinja 标签有误：{exc.message}"
+            raise TemplateError(f"{self.path}: 模板{where}中的标签有误：{_syntax_message(exc.message or '')}"
                                 f"{_near(source, exc.lineno)}") from None
 
     # -- rendering --------------------------------------------------------------------------------------------
@@ -150,7 +152,7 @@ class Renderer:
         try:
             xml = part.template.render(ctx)
         except jinja2.UndefinedError as exc:
-            raise TemplateError(f"{self.path}: 模板使用了未定义的变量：{_undefined_name(exc)}"
+            raise TemplateError(f"{self.path}: 模板使用了未定义的变量{_undefined_name(exc, part.template)}"
                                 "（可用变量见 docs/templates.md）") from None
         except jinja2.TemplateError as exc:
             raise TemplateError(f"{self.path}: 模板渲染出错：{exc}") from None
@@ -183,10 +185,42 @@ def _check_well_formed(part: _Part, xml: str, path: Path) -> None:
         raise TemplateError(f"{path}: 模板把段落或表格放进了一行文字里。{hint}")
 
 
-def _undefined_name(exc: jinja2.UndefinedError) -> str:
+def _undefined_name(exc: jinja2.UndefinedError, template: jinja2.Template | None = None) -> str:
+    """“unit.nmae” for an unknown attribute (the dotted name as written in the template), “totl” for a name."""
     msg = str(exc)
-    m = re.search(r"'([^']+)' is undefined", msg) or re.search(r"has no attribute '([^']+)'", msg)
-    return f"“{m.group(1)}”（{msg}）" if m else msg
+    m = re.search(r"'([^']+)' is undefined", msg)
+    if m:
+        return f"“{m.group(1)}”"
+    m = re.search(r"has no attribute '([^']+)'", msg)
+    if not m:
+        return f"（{msg}）"
+    attr = m.group(1)
+    source = getattr(template, "_jixiao_source", "") if template is not None else ""
+    full = re.search(r"([A-Za-z_][\w.]*)\.%s\b" % re.escape(attr), source)
+    return f"“{full.group(1)}.{attr}”" if full else f"“{attr}”（某个变量没有这一项）"
+
+
+#: Jinja's syntax messages, in Chinese (the original is kept after an unrecognised one)
+_SYNTAX = [
+    (r"Unexpected end of template\. Jinja was looking for the following tags: .*?"
+     r"The innermost block that needs to be closed is '(\w+)'",
+     lambda m: f"{{% {m.group(1)} %}} 没有结束，缺少 {{%p end{m.group(1)} %}}"),
+    (r"Encountered unknown tag '(\w+)'\. .*?looking for the following tags: '(\w+)'",
+     lambda m: f"未知或多余的标签 {{% {m.group(1)} %}}（此处应为 {{% {m.group(2)} %}} 之类的结束标签）"),
+    (r"Encountered unknown tag '(\w+)'", lambda m: f"未知或多余的标签 {{% {m.group(1)} %}}"),
+    (r"unexpected '}'", lambda m: "“{{”与“}}”不配对（多了或少了一个大括号）"),
+    (r"unexpected end of template", lambda m: "标签没有写完（缺少 }} 或 %}）"),
+    (r"expected token '(.+?)', got '(.+?)'", lambda m: f"标签写法有误：在“{m.group(2)}”处应为“{m.group(1)}”"),
+    (r"unexpected char '(.)'", lambda m: f"标签中有不能识别的字符“{m.group(1)}”（是否用了中文标点？）"),
+]
+
+
+def _syntax_message(message: str) -> str:
+    for pattern, say in _SYNTAX:
+        m = re.search(pattern, message, re.DOTALL)
+        if m:
+            return say(m)
+    return f"Jinja 无法解析（{message}）"
 
 
 def _near(source: str, lineno: int | None) -> str:
