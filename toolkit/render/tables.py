@@ -145,6 +145,8 @@ def _date(d) -> str:
 
 #: side label, 一级, 二级, 三级, 年度指标值, 实际完成值, 分值, 得分, 偏差原因分析及改进措施 (156 mm in all)
 _SELF_WIDTHS = [X.mm(v) for v in (12, 15, 16, 24, 19, 19, 11, 16, 24)]
+#: the header table (预算部门, 资金, 总体目标): 执行率 wide enough for "100.00%" on one line
+_HEADER_WIDTHS = [X.mm(v) for v in (12, 15, 16, 22, 19, 19, 11, 20, 22)]
 
 
 def self_evaluation_tables(report: Report, fig) -> str:
@@ -153,7 +155,7 @@ def self_evaluation_tables(report: Report, fig) -> str:
     The indicator table is a separate table so that its column-header row is the table's first row and can repeat
     on every page (w:tblHeader applies to leading rows only). A hairline paragraph keeps the two apart.
     """
-    return (X.table(_SELF_WIDTHS, _header_rows(report, fig), cant_split=False) + X.spacer()
+    return (X.table(_HEADER_WIDTHS, _header_rows(report, fig), cant_split=False) + X.spacer()
             + X.table(_SELF_WIDTHS, _indicator_rows(report, fig), header_rows=1))
 
 
