@@ -19,8 +19,8 @@ import docx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from toolkit.lint import lint  # noqa: E402
-from toolkit.lint.document import Paragraph, read  # noqa: E402
+from toolkit.claims import lint  # noqa: E402
+from toolkit.claims.document import Paragraph, read  # noqa: E402
 
 SEEDS = ROOT / ".." / "shared" / "seeds"
 CHARS_PER_PAGE = 22 * 28

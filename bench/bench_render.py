@@ -6,13 +6,13 @@ Cases: every ``examples/*.yaml`` and a synthetic large department (``--indicator
 named projects; YAML text from ``bench_check.generate``, loaded with ``toolkit.loads``). Each case renders the
 report ``--runs`` times with each method, writing into a temporary directory:
 
-* ``renderer``  — one :class:`toolkit.render.Renderer` built once (its compile time is shown apart), then
+* ``renderer``  — one :class:`toolkit.word.Renderer` built once (its compile time is shown apart), then
   ``Renderer.render(report, out)`` per report: the batch path.
 * ``docxtpl``   — the plain loop, per report: ``DocxTemplate(path)`` -> ``render(context)`` -> ``save(out)`` on
   the same built-in template file, with the context built by the same function the Renderer uses
   (``Renderer.context`` + a fresh ``Numbering``) and the same kind of Jinja environment (sandboxed, autoescape,
   StrictUndefined), so both sides differ only in template handling.
-* ``oneshot``   — ``toolkit.render.render(loaded, out)`` in a warm process (its per-process renderer cache hits).
+* ``oneshot``   — ``toolkit.word.render(loaded, out)`` in a warm process (its per-process renderer cache hits).
 * ``cold``      — the same call with that cache emptied first: what each ``jixiao render`` invocation pays for
   the template (imports aside).
 
@@ -53,11 +53,10 @@ from jinja2.sandbox import SandboxedEnvironment  # noqa: E402
 from lxml import etree  # noqa: E402
 
 from toolkit import load, loads  # noqa: E402
-from toolkit.render import Renderer  # noqa: E402
-from toolkit.render.context import Numbering  # noqa: E402
+from toolkit.word import Renderer  # noqa: E402
+from toolkit.word.context import Numbering  # noqa: E402
 
-# the package, not toolkit.render() the function that `toolkit` binds over the name
-render_package = sys.modules["toolkit.render"]
+import toolkit.word as render_package  # noqa: E402
 
 METHODS = ("renderer", "docxtpl", "oneshot", "cold")
 LARGE = "synthetic"

@@ -23,7 +23,7 @@ from docx.shared import Mm, Pt
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from toolkit.render import ooxml as X  # noqa: E402
+from toolkit.word import ooxml as X  # noqa: E402
 
 FANGSONG = "仿宋_GB2312"
 HEITI = "黑体"

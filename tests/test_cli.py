@@ -74,3 +74,12 @@ def test_rules_lists_the_catalogue_and_explains_one():
     r = run("rules", "XYZ999")
     assert r.exit_code == 2
     assert "未知规则代码：XYZ999" in r.stderr
+
+
+def test_api_names_are_functions_even_after_the_sub_packages_are_imported():
+    import toolkit.claims.headings  # noqa: F401
+    import toolkit.word.renderer  # noqa: F401
+    from toolkit import check, lint, render
+
+    assert callable(render) and callable(lint) and callable(check)
+    assert render.__module__ == lint.__module__ == "toolkit"

@@ -11,15 +11,10 @@ Scripting API::
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .errors import InputError, JixiaoError, TemplateError
 from .load import Loaded, load, loads
-
-# Import the ``render`` and ``lint`` sub-packages now: importing a sub-package binds its name on this package, so
-# they must be loaded before the functions of the same name below are defined, or ``from toolkit import render``
-# would give the module once anything imported ``toolkit.render``. (They cost ~60 ms together.)
-from . import lint as _lint_package, render as _render_package  # noqa: E402,F401
 
 __version__ = "0.1.0"
 __all__ = ["load", "loads", "check", "render", "lint", "Loaded", "JixiaoError", "InputError", "TemplateError"]
@@ -33,10 +28,14 @@ def check(loaded: Loaded) -> Any:
 
 
 def render(loaded: Loaded, output: Any, template: Any = None, **kwargs: Any) -> Any:
-    """Render a loaded report to a .docx (atomically). See :func:`toolkit.render.render`."""
-    return _render_package.render(loaded, output, template=template, **kwargs)
+    """Render a loaded report to a .docx (atomically). See :func:`toolkit.word.render`."""
+    from .word import render as _render
+
+    return _render(loaded, output, template=template, **kwargs)
 
 
 def lint(path: Any) -> Any:
-    """Find arithmetic errors in an existing report (.docx, .txt, .md). See :func:`toolkit.lint.lint`."""
-    return _lint_package.lint(path)
+    """Find arithmetic errors in an existing report (.docx, .txt, .md). See :func:`toolkit.claims.lint`."""
+    from .claims import lint as _lint
+
+    return _lint(path)

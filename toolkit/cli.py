@@ -50,7 +50,7 @@ def render(
     """由 YAML 数据生成自评报告（.docx）。先运行全部核验：有错误时不生成，除非 --force。"""
     from . import checks
     from .load import load
-    from .render import render as render_report
+    from .word import render as render_report
 
     try:
         loaded = load(data)
@@ -99,7 +99,7 @@ def lint(
     strict: StrictOpt = False,
 ) -> None:
     """查找现有报告（.docx/.txt/.md）中对不上的数字，无需 YAML。"""
-    from .lint import lint as lint_report
+    from .claims import lint as lint_report
 
     code = 0
     outputs = []

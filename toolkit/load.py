@@ -26,7 +26,7 @@ from ruamel.yaml.nodes import MappingNode, Node as YNode, ScalarNode, SequenceNo
 
 from .errors import InputError, Problem
 from .findings import WARNING, Finding
-from .model import Node, Report, walk
+from .model import Report, walk
 from .rules import register
 
 register("ENC001", "input", WARNING, "文件不是 UTF-8 编码",

@@ -1,7 +1,7 @@
 """The rule catalogue: every finding code, what it checks, why it matters and an example.
 
 Rule families register their rules here when they are imported (``toolkit.checks`` imports every family,
-``toolkit.lint`` its relations), so ``jixiao rules`` and the documentation list one catalogue.
+``toolkit.claims`` its relations), so ``jixiao rules`` and the documentation list one catalogue.
 """
 from __future__ import annotations
 
@@ -33,7 +33,5 @@ def register(code: str, family: str, severity: str, title: str, explanation: str
 
 def load_all() -> dict[str, Rule]:
     """Import every module that registers rules and return the catalogue sorted by code."""
-    from . import load as _load  # noqa: F401  (input rules)
-    from . import checks as _checks  # noqa: F401
-    from . import lint as _lint  # noqa: F401
+    from . import checks, claims, load  # noqa: F401  (importing registers their rules)
     return dict(sorted(CATALOGUE.items()))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 from toolkit import check, load
 
@@ -14,8 +13,6 @@ FAMILIES = ("SUM", "BAL", "PCT", "SCR", "DAT", "NAR", "TXT")
 
 def findings(name: str):
     path = EXAMPLES / name
-    if not path.exists():
-        pytest.skip(f"{name} not written yet")
     lines = path.read_text(encoding="utf-8").splitlines()
     return [f for f in check(load(path)).findings if f.code.startswith(FAMILIES)], lines
 

@@ -16,11 +16,11 @@ from typing import Iterable, Iterator
 
 from ..derive import computed_total_score, grade_for, long_grade, normalise_grade
 from ..findings import ERROR, WARNING, Finding
-from ..lint import check_paragraphs
-from ..lint.arith import compare, num_text
-from ..lint.prose import Issue, sentence_at
-from ..lint.quantities import Quantity, extract
-from ..lint.scores import GRADE, read_claims
+from ..claims import check_paragraphs
+from ..claims.arith import compare, num_text
+from ..claims.prose import sentence_at
+from ..claims.quantities import extract
+from ..claims.scores import GRADE, read_claims
 from ..load import Loaded
 from ..model import Figure, Indicator, Report
 from ..rules import register
@@ -284,7 +284,7 @@ _DEPTS = re.compile(r"(内设|下设)(机构|科室|股室|处室|职能科室)?
 
 
 def _departments(report, loc, fld, pars) -> list[Finding]:
-    from ..lint.cnnum import cn_to_int
+    from ..claims.cnnum import cn_to_int
 
     listed = len(report.unit.departments) if report.unit.departments else report.unit.departments_count
     if not listed:

@@ -2,7 +2,7 @@
 
 docxtpl's ``{% vm %}`` merges a cell with the same cell of the row above only inside one loop; the 自评表 needs
 一级 and 二级 cells merged over a varying number of rows, group by group. So the tables are built here, directly as
-WordprocessingML (:mod:`toolkit.render.ooxml`): the first row of a group carries ``<w:vMerge w:val="restart"/>``
+WordprocessingML (:mod:`toolkit.word.ooxml`): the first row of a group carries ``<w:vMerge w:val="restart"/>``
 and the text, each following row an empty ``<w:vMerge/>`` cell. The template places a table with
 ``{{p a.table }}`` (the whole paragraph is replaced by the table).
 """
@@ -161,7 +161,6 @@ def self_evaluation_tables(report: Report, fig) -> str:
 
 def _header_rows(report: Report, fig) -> list[list[Cell]]:
     b = report.budget
-    ex = b.expenditure
     exi = report.indicators.execution
     rows: list[list[Cell]] = [[cell("预算部门", CELL_HEAD), cell(report.unit.name, CELL, span=8)]]
     rows.append([merged("年度预算申请（万元）", True, CELL_HEAD), cell("", CELL_HEAD, span=2),

@@ -6,7 +6,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from toolkit.render import ooxml as X
+from toolkit.word import ooxml as X
 
 from .conftest import FIXTURES
 

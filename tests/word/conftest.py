@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from toolkit.load import load
-from toolkit.render import Renderer
+from toolkit.word import Renderer
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -33,7 +33,7 @@ def rendered(tmp_path_factory):
 
     def get(yaml_path: Path) -> Path:
         if yaml_path.stem not in cache:
-            from toolkit.render import render
+            from toolkit.word import render
 
             cache[yaml_path.stem] = render(load(yaml_path), out / f"{yaml_path.stem}.docx")
         return cache[yaml_path.stem]

@@ -6,7 +6,7 @@ import re
 from docx import Document
 
 from toolkit.load import load
-from toolkit.render import Renderer
+from toolkit.word import Renderer
 
 from .conftest import ROOT, REPORTS
 

@@ -7,7 +7,7 @@ import pytest
 from docx import Document
 
 from toolkit.errors import TemplateError
-from toolkit.render import Renderer, render
+from toolkit.word import Renderer, render
 from toolkit.templates import builtin_path
 
 

@@ -12,7 +12,6 @@ from .conftest import ROOT
 from .docx_text import docx_text, pdf_pages
 
 ZIYANG = ROOT / "examples" / "ziyang-gxj-2022.yaml"
-pytestmark = pytest.mark.skipif(not ZIYANG.exists(), reason="example not written yet")
 
 
 def test_general_budget_figures(rendered):

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 from toolkit import lint
 from toolkit.cli import app
 from toolkit.errors import InputError
-from toolkit.lint import check_paragraphs
-from toolkit.lint.cnnum import cn_to_int
+from toolkit.claims import check_paragraphs
+from toolkit.claims.cnnum import cn_to_int
 from toolkit.rules import CATALOGUE, load_all
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -220,7 +220,7 @@ def test_docx_merged_cells_read_once(tmp_path):
     t.cell(1, 1).text, t.cell(1, 2).text = "5", "5"
     t.cell(2, 1).text, t.cell(2, 2).text = "5", "4"
     d.save(tmp_path / "m.docx")
-    from toolkit.lint.document import read
+    from toolkit.claims.document import read
 
     [table] = read(tmp_path / "m.docx").tables
     assert table.rows == [["项目", "分值", "得分"], ["产出", "5", "5"], ["", "5", "4"]]

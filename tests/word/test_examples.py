@@ -1,6 +1,6 @@
 """Every example renders; its text matches the golden snapshot; LibreOffice converts it to PDF.
 
-Regenerate the snapshots after an intended change with ``JIXIAO_UPDATE_SNAPSHOTS=1 python -m pytest tests/render``
+Regenerate the snapshots after an intended change with ``JIXIAO_UPDATE_SNAPSHOTS=1 python -m pytest tests/word``
 and read the diff.
 """
 from __future__ import annotations
@@ -37,7 +37,7 @@ def test_text_matches_snapshot(yaml_path, rendered):
 @pytest.mark.parametrize("yaml_path", REPORTS, ids=lambda p: p.stem)
 def test_no_markdown_or_template_syntax_leaks(yaml_path, outline, tmp_path):
     """Every report in BOTH outlines: no Markdown marker (**, __, a line starting "#" or "- ") and no Jinja tag."""
-    from toolkit.render import render
+    from toolkit.word import render
 
     text = docx_text(render(load(yaml_path), tmp_path / "out.docx", template=outline))
     for leak in ("**", "__", "{{", "}}", "{%", "%}"):

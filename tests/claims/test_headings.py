@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.lint.cnnum import int_to_cn
-from toolkit.lint.headings import check_headings, numbering
+from toolkit.claims.cnnum import int_to_cn
+from toolkit.claims.headings import check_headings, numbering
 
 
 def found(paragraphs: list[str]) -> list[tuple[int, str, str | None, str | None]]:

@@ -9,9 +9,9 @@ import pytest
 from docx import Document
 
 from toolkit.load import load
-from toolkit.render import ooxml as X
-from toolkit.render import render
-from toolkit.render.context import chinese_number, heading_number
+from toolkit.word import ooxml as X
+from toolkit.word import render
+from toolkit.word.context import chinese_number, heading_number
 
 from .conftest import FIXTURES, REPORTS
 

@@ -1,8 +1,8 @@
 """Narrative Markdown becomes native paragraphs and runs."""
 from __future__ import annotations
 
-from toolkit.render.context import Numbering, chinese_number
-from toolkit.render.markdown import MarkdownConverter
+from toolkit.word.context import Numbering, chinese_number
+from toolkit.word.markdown import MarkdownConverter
 
 
 def blocks(text):

@@ -6,7 +6,7 @@ through :func:`esc`. Building strings is much faster than building python-docx o
 OOXML that Word, WPS and LibreOffice all read.
 
 Style ids below are defined by ``templates/build.py`` in the built-in templates (and copied into a user's template
-that lacks them, see :mod:`toolkit.render.renderer`).
+that lacks them, see :mod:`toolkit.word.renderer`).
 """
 from __future__ import annotations
 
