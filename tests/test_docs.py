@@ -22,3 +22,21 @@ def test_every_rule_is_documented_with_an_example():
     for rule in load_all().values():
         assert rule.explanation and rule.example, rule.code
         assert rule.example.split(" ")[1].startswith(rule.code) or rule.code in rule.example, rule.code
+
+
+def test_every_yaml_example_in_the_guided_tour_loads_without_warnings():
+    import re
+
+    from toolkit import loads
+
+    from .conftest import ROOT
+
+    text = (ROOT / "docs" / "yaml-reference.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", text, flags=re.S)
+    assert len(blocks) >= 10
+    for n, block in enumerate(blocks, 1):
+        # a fragment (one section alone) is completed with the two required keys, as a reader pasting it would
+        head = "" if re.search(r"^year:", block, flags=re.M) else "year: 2023\n"
+        head += "" if re.search(r"^unit:", block, flags=re.M) else "unit: {name: 示例县农业农村局}\n"
+        loaded = loads(head + block, f"docs/yaml-reference.md#block{n}")
+        assert [w.text() for w in loaded.warnings] == [], n
