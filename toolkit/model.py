@@ -13,6 +13,7 @@ Every model object remembers its data path (``_path``) so checks can locate a fi
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Iterator
@@ -59,8 +60,18 @@ def _to_count(value: Any) -> Any:
     raise ValueError(f"应为整数，收到 '{value}'")
 
 
+#: Characters a Word document cannot hold (XML 1.0): C0 controls other than Tab, LF, CR; U+FFFE, U+FFFF.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _to_text(value: Any) -> Any:
     # YAML turns 95% into a string but 100 into a number; a target such as "20家" or 100 are both text here.
+    if isinstance(value, str):
+        bad = _CONTROL.search(value)
+        if bad:
+            raise ValueError(f"文本中第 {bad.start() + 1} 个字符是不可见的控制字符 U+{ord(bad.group()):04X}，"
+                             "Word 文件不能包含它；请删除（常见于从其他软件复制的文本或 \\b、\\x0b 等转义）")
+        return value
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, (int, Decimal)):
