@@ -29,3 +29,9 @@ def test_control_character_in_a_markdown_list_item_is_refused():
     assert (p.line, p.path) == (4, "unit.duties[1]")
     assert "第 2 个字符" in p.message and "U+000B" in p.message
 
+
+def test_raw_control_character_is_a_chinese_error_with_line_and_column():
+    # was an English ruamel message with a character offset ("position 26") and no line
+    p = only_problem("year: 2021\r\nunit:\r\n  name: 局\x08\r\n")
+    assert (p.file, p.line, p.column) == ("x.yaml", 3, 10)
+    assert "U+0008" in p.message and "position" not in p.message

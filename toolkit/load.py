@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.nodes import MappingNode, Node as YNode, ScalarNode, SequenceNode
 
 from .errors import InputError, Problem
@@ -222,6 +223,16 @@ def parse_yaml(text: str, file: str) -> tuple[Any, dict[str, Position]]:
         if _tab_indented(text, line, col):
             problem = "不能用 Tab 缩进，请改用空格"
         raise InputError([Problem(f"YAML 语法错误：{problem}", file, line, col)]) from None
+    except ReaderError as exc:
+        # libyaml reports a byte offset, pure ruamel a character offset: find the character itself instead
+        char = exc.character if isinstance(exc.character, int) else 0
+        pos = text.find(chr(char))
+        pos = pos if pos >= 0 else min(exc.position or 0, len(text))
+        line = text.count("\n", 0, pos) + 1
+        col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        raise InputError([Problem(
+            f"文件中有不可见的控制字符 U+{char:04X}，YAML 不允许；请删除（常见于从 Word 或网页复制的文本）",
+            file, line, col)]) from None
     except YAMLError as exc:
         raise InputError([Problem(f"YAML 语法错误：{exc}", file)]) from None
     if node is None:
