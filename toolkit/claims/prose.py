@@ -105,25 +105,50 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         after = [q for q in qs if pos < q.start < limit and _usable(q)]
         if not after or re.search(r"[，,；;]", text[pos + len(keyword):after[0].start].lstrip("：:，, ")):
             continue  # the first part must open the first clause after the keyword
-        unit = after[0].unit
+        first = after[0]
         parts = []
         for q in after:
-            if q.unit != unit:
+            if not q.comparable(first):
                 continue
             if q.total:
                 break
+            if len(parts) >= 2 and "；" in text[parts[-1].end:q.start] and "；" not in text[first.start:parts[1].start]:
+                break  # parts listed with ，/、: a ； ends the list ("…效益指标3个；完成8个")
             parts.append(q)
-        # the total: nearest same-unit figure before the keyword, in this sentence or the one before
+        # the total: nearest comparable figure before the keyword, in this sentence or the one before
         prev_start, _ = _sentence_bounds(text, max(0, s_start - 1)) if s_start else (0, 0)
-        before = [q for q in qs if prev_start <= q.start < pos and q.unit == unit and q.role == "level"]
+        before = [q for q in qs if prev_start <= q.start < pos and q.comparable(first) and q.role == "level"]
         if len(parts) < 2 or not before or before[-1].approx:
             continue
         if keyword.startswith("分别") and not all(p.label for p in parts):
             continue  # "分别达到50家、8家": respectively, not parts of a total
         total = before[-1]
-        complete = _complete([p.label for p in parts], keyword)
+        complete = _complete([p.label for p in parts], keyword) or _shares_complete(text, qs, parts)
         groups.append(Group(total, parts, keyword, complete, False))
     return groups
+
+
+def _shares_complete(text: str, qs: list[Quantity], parts: list[Quantity]) -> bool:
+    """Every part followed in its clause by a bare share (``A 655.80万元，占43.03%``) and the shares adding to
+    100 % within their rounding: the parts are the whole list, even if the total beside them is wrong."""
+    shares = []
+    for k, p in enumerate(parts):
+        limit = parts[k + 1].start if k + 1 < len(parts) else len(text)
+        nxt = [q for q in qs if p.end <= q.start < limit and q.role == "share" and q.unit == "%"][:1]
+        if not nxt or share_target(nxt[0]) or re.search(r"[；;。]", text[p.end:nxt[0].start]):
+            return False
+        shares.append(nxt[0].value)
+    tol = sum((Decimal(1).scaleb(-places(v)) for v in shares), Decimal(0))
+    return abs(sum(shares, Decimal(0)) - 100) <= tol
+
+
+def group_values(g: "Group") -> list[Decimal]:
+    """The parts of a group in the total's unit (parts in 万元 under a total in 亿元 are converted exactly)."""
+    return [p.value_in(g.total.unit) for p in g.parts]
+
+
+def _mixed(g: "Group") -> bool:
+    return any(p.unit != g.total.unit for p in g.parts)
 
 
 def check_sums(text: str, qs: list[Quantity]) -> tuple[list[Issue], list[Group]]:
@@ -131,9 +156,9 @@ def check_sums(text: str, qs: list[Quantity]) -> tuple[list[Issue], list[Group]]
     groups = find_groups(text, qs)
     for g in groups:
         money = g.total.kind == "money"
-        values = [p.value for p in g.parts]
+        values = group_values(g)
         v, s = sum_verdict(values, g.total.value, money)
-        if v == "ok":
+        if v == "ok" or (v == "rounding" and _mixed(g)):  # across units only a clear disagreement is reported
             g.ok = True
             continue
         if v == "error" and s > g.total.value and _some_run_matches(values, g.total.value, money):

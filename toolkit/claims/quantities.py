@@ -12,10 +12,14 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..numbers import parse_decimal
+from ..numbers import parse_decimal, places
 from .cnnum import CHARS, cn_to_int
 
 MONEY = ("亿元", "万元", "元")
+#: powers of ten from each money unit to 元: 1.2亿元 = 12000万元 exactly
+_MONEY_EXP = {"元": 0, "万元": 4, "亿元": 8}
+#: full-width digits, point and percent sign read as their ASCII forms (same length, so offsets hold)
+FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 COUNT_UNITS = ("人次", "个", "家", "人", "名", "项", "次", "户", "件", "条", "处", "期", "所", "座", "台", "套", "份",
                "篇", "场", "批", "类", "只", "辆", "栋", "宗")
 _UNIT = "|".join(MONEY + ("%", "％", "分") + COUNT_UNITS)
@@ -62,6 +66,17 @@ class Quantity:
     def same_unit(self, other: "Quantity") -> bool:
         return self.unit == other.unit
 
+    def comparable(self, other: "Quantity") -> bool:
+        """Same unit, or both money (元 / 万元 / 亿元 convert exactly)."""
+        return self.unit == other.unit or (self.kind == "money" and other.kind == "money")
+
+    def value_in(self, unit: str) -> Decimal:
+        """The value in another money unit: ``21700万元`` in 亿元 is ``2.17`` (exact, by a power of ten)."""
+        if unit == self.unit:
+            return self.value
+        v = self.value.scaleb(_MONEY_EXP[self.unit] - _MONEY_EXP[unit])
+        return v.normalize() if places(v) > places(self.value) else v
+
 
 def clause_start(text: str, pos: int) -> int:
     """Offset just after the last clause delimiter before ``pos``."""
@@ -74,6 +89,7 @@ def clause_start(text: str, pos: int) -> int:
 def extract(text: str) -> list[Quantity]:
     """Every quantity with a unit in ``text``, in order."""
     out: list[Quantity] = []
+    text = text.translate(FULL_WIDTH)
     for m in _QTY.finditer(text):
         if m.group("cn"):
             cn = m.group("cn")

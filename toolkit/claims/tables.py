@@ -10,6 +10,7 @@ from ..findings import ERROR, WARNING
 from ..numbers import parse_decimal
 from .arith import like, num_text, pct_text, ratio_verdict, sum_verdict
 from .document import Table
+from .quantities import FULL_WIDTH
 from .prose import ROUNDING_NOTE
 
 
@@ -27,7 +28,7 @@ class TableIssue:
 
 def cell_number(text: str) -> Decimal | None:
     """A cell holding just a number (``3352.23``, ``100%``, ``10``); None otherwise."""
-    t = text.strip().replace("\xa0", "").replace(" ", "").replace("　", "")
+    t = text.strip().replace("\xa0", "").replace(" ", "").replace("　", "").translate(FULL_WIDTH)
     t = t.removesuffix("%").removesuffix("％").removesuffix("分")
     try:
         return parse_decimal(t) if t else None
