@@ -1,4 +1,4 @@
-"""Build the built-in report templates (hunan.docx, chongqing.docx) with python-docx.
+"""Build the built-in report templates (hunan.docx, chongqing.docx, sichuan.docx) with python-docx.
 
 Run ``python templates/build.py`` after changing this file; the generated .docx files are committed.
 
@@ -204,12 +204,12 @@ def head(doc) -> None:
     para(doc, X.BODY, "{{p md(text.preface) }}")
 
 
-def attachments(doc) -> None:
+def attachments(doc, signature: str = "signature_block") -> None:
     """附件说明 after the text, then 署名 and 日期 (GB/T 9704 7.3.5), then each attachment on a new page."""
     para(doc, X.BODY, "{{p attachment_list }}")
-    para(doc, X.BODY, "{{p signature_block }}")
+    para(doc, X.BODY, "{{p %s }}" % signature)
     control(doc, "{%p for a in attachments %}")
-    para(doc, X.ATTACH_LABEL, "附件{{ a.number }}", page_break_before=True)
+    para(doc, X.ATTACH_LABEL, "{{ a.label }}", page_break_before=True)
     para(doc, X.ATTACH_TITLE, "{{ a.title }}")
     para(doc, X.BODY, "{{p a.table }}")
     para(doc, X.BODY, "{{p a.notes }}")
@@ -388,7 +388,129 @@ def chongqing(doc) -> None:
     attachments(doc)
 
 
-OUTLINES = {"hunan": hunan, "chongqing": chongqing}
+def sichuan(doc) -> None:
+    """四川格式（某县经信科技局2021年报告）: 部门概况, 部门财政资金基本情况 with 占比, 部门预算绩效管理情况 by
+    人员类/运转类/特定目标类 with indicator counts, 评价结论及建议; signed with the unit's name and the date."""
+    head(doc)
+    para(doc, X.H1, "{{ num(1) }}部门概况")
+    control(doc, "{%p if unit.organisation or text.departments %}")
+    para(doc, X.H2, "{{ num(2) }}机构组成")
+    para(doc, X.BODY, "{{p md(unit.organisation) }}")
+    para(doc, X.BODY, "{{p para(text.departments) }}")
+    control(doc, "{%p endif %}")
+    control(doc, "{%p if unit.duties or narrative.key_work %}")
+    para(doc, X.H2, "{{ num(2) }}机构职能")
+    para(doc, X.BODY, "{{p numbered(unit.duties, 3) }}")
+    para(doc, X.BODY, "{{p md(narrative.key_work) }}")
+    control(doc, "{%p endif %}")
+    control(doc, "{%p if text.staffing or unit.staffing_note %}")
+    para(doc, X.H2, "{{ num(2) }}人员概况")
+    para(doc, X.BODY, "{{p para(text.staffing) }}")
+    para(doc, X.BODY, "{{p md(unit.staffing_note) }}")
+    control(doc, "{%p endif %}")
+
+    para(doc, X.H1, "{{ num(1) }}部门财政资金基本情况")
+    control(doc, "{%p if sichuan.income %}")
+    para(doc, X.H2, "{{ num(2) }}部门财政资金收入情况")
+    para(doc, X.BODY, "{{p para(sichuan.income) }}")
+    control(doc, "{%p endif %}")
+    para(doc, X.H2, "{{ num(2) }}部门财政资金支出情况")
+    for key in ("expenditure", "expenditure_stages", "basic"):
+        para(doc, X.BODY, "{{p para(sichuan.%s) }}" % key)
+    para(doc, X.BODY, "{{p md(budget.basic_note) }}")
+    para(doc, X.BODY, "{{p md(budget.project_note) }}")
+    for key in ("by_function", "by_economic"):
+        para(doc, X.BODY, "{{p para(sichuan.%s) }}" % key)
+    for key in ("three_public", "procurement"):
+        para(doc, X.BODY, "{{p para(text.%s) }}" % key)
+    for key in ("government_fund", "state_capital", "social_insurance"):  # only when the data has one
+        control(doc, "{%%p if budget.%s.present %%}" % key)
+        para(doc, X.BODY, "{{p para(text.%s) }}" % key)
+        para(doc, X.BODY, "{{p md(budget.%s.text) }}" % key)
+        control(doc, "{%p endif %}")
+    para(doc, X.BODY, "{{p md(budget.note) }}")
+    control(doc, "{%p if text.carryover %}")
+    para(doc, X.H2, "{{ num(2) }}结转结余情况")
+    para(doc, X.BODY, "{{p para(text.carryover) }}")
+    control(doc, "{%p for note in sichuan.carryover_notes %}")
+    para(doc, X.BODY, "{{p md(note) }}")
+    control(doc, "{%p endfor %}")
+    control(doc, "{%p endif %}")
+
+    para(doc, X.H1, "{{ num(1) }}部门预算绩效管理情况")
+    para(doc, X.H2, "{{ num(2) }}部门预算绩效管理")
+    control(doc, "{%p if goal.target or sichuan.targets %}")
+    para(doc, X.H3, "{{ num(3) }}绩效目标制定")
+    control(doc, "{%p if goal.target %}")
+    para(doc, X.BODY, "{{ year }}年度部门整体支出绩效目标：")
+    para(doc, X.BODY, "{{p md(goal.target, 1) }}")
+    control(doc, "{%p endif %}")
+    para(doc, X.BODY, "{{p para(sichuan.targets) }}")
+    control(doc, "{%p endif %}")
+    control(doc, "{%p if sichuan.completion or sichuan.categories %}")
+    para(doc, X.H3, "{{ num(3) }}绩效目标完成情况")
+    para(doc, X.BODY, "{{p para(sichuan.completion) }}")
+    para(doc, X.BODY, "{{p sichuan.summary_table }}")
+    para(doc, X.BODY, "{{p para(sichuan.short_title) }}")
+    para(doc, X.BODY, "{{p sichuan.short }}")
+    control(doc, "{%p for c in sichuan.categories %}")
+    para(doc, X.H4, "{{ num(4) }}{{ c.name }}")
+    para(doc, X.BODY, "{{p para(c.about) }}")
+    para(doc, X.BODY, "{{p para(c.sentence) }}")
+    control(doc, "{%p if c.projects %}")
+    para(doc, X.BODY, "{{p sichuan.projects }}")
+    control(doc, "{%p endif %}")
+    control(doc, "{%p endfor %}")
+    control(doc, "{%p endif %}")
+    control(doc, "{%p if goal.actual or narrative.performance %}")
+    para(doc, X.H3, "{{ num(3) }}主要成效")
+    para(doc, X.BODY, "{{p md(goal.actual, 1) }}")
+    para(doc, X.BODY, "{{p md(narrative.performance, 1) }}")
+    control(doc, "{%p endif %}")
+    control(doc, "{%p if narrative.achievements %}")
+    para(doc, X.H3, "{{ num(3) }}主要经验及做法")
+    para(doc, X.BODY, "{{p md(narrative.achievements, 1) }}")
+    control(doc, "{%p endif %}")
+    control(doc, "{%p if evaluation.purpose or evaluation.basis or evaluation.method or text.group "
+                 "or evaluation.phases %}")
+    para(doc, X.H3, "{{ num(3) }}绩效自评工作开展情况")
+    for key in ("purpose", "basis", "method"):
+        para(doc, X.BODY, "{{p md(evaluation.%s, 1) }}" % key)
+    para(doc, X.BODY, "{{p para(text.group) }}")
+    para(doc, X.BODY, "{{p group_members }}")
+    para(doc, X.BODY, "{{p md(evaluation.group_note, 1) }}")
+    para(doc, X.BODY, "{{p sichuan.phases }}")
+    control(doc, "{%p endif %}")
+    control(doc, "{%p if narrative.application or narrative.publication %}")
+    para(doc, X.H2, "{{ num(2) }}结果应用情况")
+    para(doc, X.BODY, "{{p md(narrative.application) }}")
+    para(doc, X.BODY, "{{p md(narrative.publication) }}")
+    control(doc, "{%p endif %}")
+
+    control(doc, "{%p if text.conclusion or narrative.conclusion or narrative.problems or narrative.measures %}")
+    para(doc, X.H1, "{{ num(1) }}评价结论及建议")
+    control(doc, "{%p if text.conclusion or narrative.conclusion %}")
+    para(doc, X.H2, "{{ num(2) }}评价结论")
+    para(doc, X.BODY, "{{p para(text.conclusion) }}")
+    para(doc, X.BODY, "{{p md(narrative.conclusion) }}")
+    control(doc, "{%p endif %}")
+    control(doc, "{%p if narrative.problems %}")
+    para(doc, X.H2, "{{ num(2) }}存在问题")
+    para(doc, X.BODY, "{{p md(narrative.problems) }}")
+    control(doc, "{%p endif %}")
+    control(doc, "{%p if narrative.measures %}")
+    para(doc, X.H2, "{{ num(2) }}改进建议")
+    para(doc, X.BODY, "{{p md(narrative.measures) }}")
+    control(doc, "{%p endif %}")
+    control(doc, "{%p endif %}")
+    control(doc, "{%p if narrative.other %}")
+    para(doc, X.H1, "{{ num(1) }}其他需要说明的情况")
+    para(doc, X.BODY, "{{p md(narrative.other) }}")
+    control(doc, "{%p endif %}")
+    attachments(doc, signature="sign_off")
+
+
+OUTLINES = {"hunan": hunan, "chongqing": chongqing, "sichuan": sichuan}
 
 
 def build(name: str, target: Path) -> Path:

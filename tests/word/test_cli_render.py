@@ -157,4 +157,4 @@ def test_broken_template_leaves_an_existing_report_untouched(case, tmp_path):
 def test_unknown_builtin_name(tmp_path):
     r = run("render", CLI / "clean.yaml", "-t", "shanghai", "-o", tmp_path / "o.docx")
     assert r.exit_code == 2
-    assert r.stderr == "未知的内置模板“shanghai”。可用的内置模板：hunan、chongqing；或给出自己的 .docx 模板路径。\n"
+    assert r.stderr == "未知的内置模板“shanghai”。可用的内置模板：hunan、chongqing、sichuan；或给出自己的 .docx 模板路径。\n"

@@ -23,6 +23,7 @@ from ..model import Figure, Fund, Report
 from ..numbers import fmt_money, fmt_number, fmt_percent, ratio_percent
 from . import ooxml as X
 from .markdown import MarkdownConverter, number_prefix
+from .sichuan import sichuan_text
 
 _CN_DIGITS = "零一二三四五六七八九"
 
@@ -424,10 +425,10 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
     say = Sentences(report, fig, subject)
     b, ev, nar = report.budget, report.evaluation, report.narrative
 
-    def md_xml(text: Any) -> Markup:
+    def md_xml(text: Any, depth: int = 0) -> Markup:
         if text is None:
             return Markup("")
-        return Markup(md.to_xml(str(text)))
+        return Markup(md.to_xml(str(text), depth=int(depth)))
 
     def para_xml(text: Any) -> Markup:
         if text is None or not str(text).strip():
@@ -474,16 +475,21 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
             X.paragraph(f"{number_prefix(n, 0)}{line}", X.LIST) for n, line in enumerate(project_lines, 1))
 
     members = "".join(X.paragraph(line, X.BODY) for line in _member_lines(ev.group))
-    phase_parts = []
-    for n, ph in enumerate(ev.phases, 1):
+    phase_lines = []
+    for ph in ev.phases:
         when = ""
         if ph.start and ph.end:
             when = f"（{_date(ph.start)}至{_date(ph.end)}）"
         elif ph.start or ph.end:
             when = f"（{_date(ph.start or ph.end)}）"
         desc = "".join(s.text for s in md.inline(ph.description)) if ph.description else ""
-        phase_parts.append(X.paragraph(f"{number_prefix(n, 0)}{ph.name}{when}" + (f"：{desc}" if desc else "。"),
-                                       X.LIST))
+        phase_lines.append(f"{ph.name}{when}" + (f"：{desc}" if desc else "。"))
+
+    def listed(lines: list[str], depth: int | None) -> Markup:
+        """Paragraphs numbered 1. (depth 0) or （1） (depth 1), or plain (None)."""
+        return Markup("".join(X.paragraph(line, X.BODY) if depth is None else
+                              X.paragraph(f"{number_prefix(n, depth)}{line}", X.LIST)
+                              for n, line in enumerate(lines, 1)))
 
     scored = []
     ex_ind = report.indicators.execution
@@ -494,19 +500,29 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
 
     attachments = []
     for kind, title, table_xml, notes_xml in tables(report, fig):
-        attachments.append({"number": len(attachments) + 1, "kind": kind, "title": title,
+        attachments.append({"number": len(attachments) + 1, "label": "", "kind": kind, "title": title,
                             "table": Markup(table_xml), "notes": Markup(notes_xml)})
     attachment_list = ""
     if attachments:
-        lines = [f"{a['number']}. {a['title'].removeprefix(f'{report.year}年度')}" for a in attachments]
+        # GB/T 9704 7.3.5 and 7.4: a single attachment is "附件：名称" and "附件", several are numbered
+        single = len(attachments) == 1
+        for a in attachments:
+            a["label"] = "附件" if single else f"附件{a['number']}"
+        lines = [("" if single else f"{a['number']}. ") + a["title"].removeprefix(f"{report.year}年度")
+                 for a in attachments]
         attachment_list = _attachment_list(lines)
 
     signature = report.signature or None
     sign_date = ev.date
-    signature_block = ""
-    if signature or sign_date:
-        signature_block = (X.paragraph(signature or unit.name, X.BODY, align="right")
-                           + (X.paragraph(_date(sign_date), X.BODY, align="right") if sign_date else ""))
+    sign_off = (X.paragraph(signature or unit.name, X.BODY, align="right")
+                + (X.paragraph(_date(sign_date), X.BODY, align="right") if sign_date else ""))
+    signature_block = sign_off if signature or sign_date else ""
+
+    sc = sichuan_text(report, fig, subject, md, _stages, _change)
+    sc["short"] = listed(sc["short"], None)
+    sc["summary_table"] = Markup(sc["summary_table"])
+    sc["projects"] = listed(project_lines, None)
+    sc["phases"] = listed(phase_lines, 1)
 
     goal = report.indicators.goal
     title = report.title or f"{unit.name}{report.year}年度部门整体支出绩效自评报告"
@@ -544,10 +560,12 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
         "grade_long": derive.long_grade(derive.normalise_grade(fig.grade) or fig.grade) if fig.grade else "",
         "projects": Markup(projects),
         "group_members": Markup(members),
-        "phases": Markup("".join(phase_parts)),
+        "phases": listed(phase_lines, 0),
         "attachments": attachments,
         "attachment_list": Markup(attachment_list),
         "signature_block": Markup(signature_block),
+        "sign_off": Markup(sign_off),
+        "sichuan": sc,
         "md": md_xml,
         "para": para_xml,
         "numbered": numbered,

@@ -61,8 +61,10 @@ class MarkdownConverter:
     def __init__(self) -> None:
         self._md = md_lib.Markdown(extensions=["sane_lists"], lazy_ol=False)
 
-    def spans_blocks(self, text: str | None) -> list[tuple[str, list[Span]]]:
-        """``[(prefix, spans), …]``, one per paragraph; prefix is a list number such as ``1.`` or ``（1）``."""
+    def spans_blocks(self, text: str | None, depth: int = 0) -> list[tuple[str, list[Span]]]:
+        """``[(prefix, spans), …]``, one per paragraph; prefix is a list number such as ``1.`` or ``（1）``.
+
+        ``depth`` 1 numbers a top-level list ``（1）`` instead of ``1.`` (a list under a "1." heading)."""
         if text is None or not str(text).strip():
             return []
         if not _MARKDOWN_SYNTAX.search(str(text)):
@@ -74,13 +76,13 @@ class MarkdownConverter:
             return []
         root = lxml_html.fragment_fromstring(html, create_parent="div")
         out: list[tuple[str, list[Span]]] = []
-        self._blocks(root, out, depth=-1)
+        self._blocks(root, out, depth=depth - 1)
         return out
 
-    def to_xml(self, text: str | None, style: str = BODY, list_style: str = LIST) -> str:
-        """Paragraph XML for a Markdown text (empty string for None/blank)."""
+    def to_xml(self, text: str | None, style: str = BODY, list_style: str = LIST, depth: int = 0) -> str:
+        """Paragraph XML for a Markdown text (empty string for None/blank); ``depth`` as in :meth:`spans_blocks`."""
         parts = []
-        for prefix, spans in self.spans_blocks(text):
+        for prefix, spans in self.spans_blocks(text, depth):
             if prefix:
                 parts.append(paragraph([Span(prefix), *spans], list_style))
             else:

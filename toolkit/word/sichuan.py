@@ -1,0 +1,288 @@
+"""What the Sichuan outline prints beyond the common context (any template may use it too).
+
+* Shares (占比): each part of a breakdown with its share of the breakdown's printed total — the share as declared,
+  or derived as part ÷ total rounded half up to two decimals (:func:`toolkit.numbers.fmt_percent`). Derived shares
+  are rounded one by one from the same total, so each printed share is exactly the rounded ratio of the amounts
+  printed beside it; their sum may then miss 100% by a few 0.01 (e.g. 100.01%). That is left as it is, as published
+  reports do: ``jixiao check`` (PCT006) and ``jixiao lint`` (TXT003) warn about it, never adjust a share silently.
+* 人员类 / 运转类 / 特定目标类 (Sichuan's three kinds of budget project) are the model's 人员经费, 公用经费 and
+  项目支出: their budget stages and execution.
+* Indicator kinds: every 三级 indicator is counted under the kind its 二级 (or else 一级) name says — 数量, 质量,
+  时效, 成本, 效益 (经济/社会/生态效益, 可持续影响), 满意度 — and is *fully achieved* when its score equals its
+  weight. The model gives no 人员类/运转类/特定目标类 category to an indicator, so the counts are department-wide.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Iterable
+
+from ..model import Figure, Report
+from ..numbers import fmt_money, fmt_number, fmt_percent
+from . import ooxml as X
+from .ooxml import CELL, CELL_HEAD, cell
+
+#: indicator kinds in print order, with the words of a group name that mean each
+KINDS: list[tuple[str, tuple[str, ...]]] = [
+    ("数量指标", ("数量",)), ("质量指标", ("质量",)), ("时效指标", ("时效", "及时")), ("成本指标", ("成本",)),
+    ("效益指标", ("效益", "影响")), ("满意度指标", ("满意",)),
+]
+OTHER_KIND = "其他指标"
+
+
+def wan(value: Decimal | None) -> str:
+    return f"{fmt_money(value)}万元"
+
+
+def share_text(part: Figure | None, part_amount: Decimal | None, total: Decimal | None) -> str:
+    """"占12.34%": the declared share, else part ÷ total rounded half up; empty when neither is known."""
+    if part is not None and part.share is not None:
+        return f"占{fmt_percent(part.share)}"
+    if part_amount is None or total is None or total == 0:
+        return ""
+    return f"占{fmt_percent(part_amount * 100 / total)}"
+
+
+def parts_with_shares(parts: Iterable[tuple[str, Figure | None, Decimal | None]], total: Decimal | None) -> str:
+    """"A X万元，占a%；B Y万元，占b%" for the parts that have an amount."""
+    out = []
+    for label, f, value in parts:
+        if value is None:
+            continue
+        s = share_text(f, value, total)
+        out.append(f"{label}{wan(value)}" + (f"，{s}" if s else ""))
+    return "；".join(out)
+
+
+def breakdown_sentence(head: str, total: Decimal | None, parts: list[tuple[str, Figure | None, Decimal | None]],
+                       change: str = "") -> str:
+    """"{head}X万元[，比上年…]，其中：A…，占a%；B…，占b%。"; empty without a total or parts."""
+    listed = parts_with_shares(parts, total)
+    if total is None and not listed:
+        return ""
+    text = head + (wan(total) if total is not None else "")
+    if change:
+        text += f"，{change}"
+    return text + (f"，其中：{listed}" if listed else "") + "。"
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Indicator kinds and completion
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def kind_of(level1_name: str, level2_name: str) -> str:
+    """The kind a 三级 indicator belongs to, from its 二级 name, else its 一级 name."""
+    for name in (level2_name, level1_name):
+        for kind, words in KINDS:
+            if any(w in name for w in words):
+                return kind
+    return OTHER_KIND
+
+
+@dataclass
+class KindCount:
+    kind: str
+    count: int = 0
+    achieved: int = 0  # score = weight
+    short: int = 0  # scored below the weight
+    weight: Decimal = Decimal(0)
+    score: Decimal | None = None
+
+    def add(self, weight: Decimal, score: Decimal | None) -> None:
+        self.count += 1
+        self.weight += weight
+        if score is not None:
+            self.score = (self.score or Decimal(0)) + score
+            if score >= weight:
+                self.achieved += 1
+            else:
+                self.short += 1
+
+
+@dataclass
+class Targets:
+    """The indicator system counted by kind, and the indicators scored below their weight."""
+
+    level1: int = 0
+    level2: int = 0
+    kinds: list[KindCount] = field(default_factory=list)
+    short: list[Any] = field(default_factory=list)  # Indicator objects scored below their weight
+
+    @property
+    def count(self) -> int:
+        return sum(k.count for k in self.kinds)
+
+
+def count_targets(report: Report) -> Targets:
+    ind = report.indicators
+    by_kind: dict[str, KindCount] = {}
+    t = Targets(level1=len(ind.groups), level2=sum(len(g.children) for g in ind.groups))
+    for g1, g2, i in ind.all_indicators():
+        kind = OTHER_KIND if ind.ungrouped else kind_of(g1.name, g2.name)
+        by_kind.setdefault(kind, KindCount(kind)).add(i.weight, i.score)
+        if i.score is not None and i.score < i.weight:
+            t.short.append(i)
+    order = [k for k, _w in KINDS] + [OTHER_KIND]
+    t.kinds = [by_kind[k] for k in order if k in by_kind]
+    return t
+
+
+def targets_sentence(report: Report, t: Targets) -> str:
+    """"共设置一级指标3个、二级指标9个、三级指标17个，其中数量指标4个、…。" (kinds only when they are known)."""
+    if not t.count:
+        return ""
+    year = report.year
+    if report.indicators.ungrouped:
+        return f"{year}年部门整体支出绩效目标共设置绩效指标{t.count}个。"
+    head = f"{year}年部门整体支出绩效目标共设置一级指标{t.level1}个、二级指标{t.level2}个、三级指标{t.count}个"
+    known = [k for k in t.kinds if k.kind != OTHER_KIND]
+    if not known:
+        return head + "。"
+    return head + "，其中" + "、".join(f"{k.kind}{k.count}个" for k in t.kinds) + "。"
+
+
+def completion_sentence(report: Report, t: Targets) -> str:
+    """How many 三级 indicators were fully achieved (score = weight)."""
+    scored = sum(k.achieved + k.short for k in t.kinds)
+    if not scored:
+        return ""
+    achieved = sum(k.achieved for k in t.kinds)
+    what = "三级指标" if not report.indicators.ungrouped else "绩效指标"
+    if achieved == scored:
+        return f"{scored}个{what}全部完成年度目标，均得满分。"
+    return f"{scored}个{what}中，{achieved}个完成年度目标、得满分，{scored - achieved}个未完全完成。"
+
+
+def short_lines(report: Report, md) -> list[str]:
+    """One line per indicator scored below its weight: target, actual, weight, score, deviation."""
+    lines = []
+    for i in count_targets(report).short:
+        facts = []
+        if i.target:
+            facts.append(f"年度指标值{i.target}")
+        if i.actual:
+            facts.append(f"实际完成值{i.actual}")
+        facts.append(f"扣{fmt_number(i.weight - i.score)}分")  # "得分" would read as a total score to jixiao lint
+        line = f"{i.name}：{'，'.join(facts)}。"
+        if i.deviation:
+            line += "".join(s.text for s in md.inline(i.deviation))
+        lines.append(line)
+    return lines
+
+
+#: 指标类型, 指标数, 全部完成, 未全部完成, 分值, 得分 (156 mm)
+_SUMMARY_WIDTHS = [X.mm(v) for v in (36, 24, 24, 24, 24, 24)]
+
+
+def summary_table(report: Report, t: Targets, fig) -> str:
+    """指标完成情况 by kind, with the 预算执行率 row and a 合计 row (counts, weights and scores add up)."""
+    if not t.count:
+        return ""
+    rows = [[cell(h, CELL_HEAD) for h in ("指标类型", "指标数（个）", "全部完成（个）", "未全部完成（个）",
+                                             "分值", "得分")]]
+    lines = list(t.kinds)
+    exi = report.indicators.execution
+    if exi is not None:
+        ex = KindCount("预算执行率")
+        ex.add(exi.weight, fig.exec_score)
+        lines.insert(0, ex)
+    total = KindCount("合计")
+    for k in lines:
+        total.count += k.count
+        total.achieved += k.achieved
+        total.short += k.short
+        total.weight += k.weight
+        if k.score is not None:
+            total.score = (total.score or Decimal(0)) + k.score
+    for k in lines + [total]:
+        style = CELL_HEAD if k is total else CELL
+        rows.append([cell(k.kind, style), cell(k.count, style), cell(k.achieved, style), cell(k.short, style),
+                     cell(fmt_number(k.weight), style), cell(fmt_number(k.score), style)])
+    return X.table(_SUMMARY_WIDTHS, rows, header_rows=1)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The context entries
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def _stages_sentence(stages_of, f: Figure | None, amount: Decimal | None, year: int, name: str) -> str:
+    if f is None and amount is None:
+        return ""
+    stages = stages_of(f, amount, what="实际支出") if f is not None else f"实际支出{wan(amount)}"
+    return f"{year}年{name}{stages}。" if stages else ""
+
+
+def sichuan_text(report: Report, fig, subject: str, md, stages_of, change_of) -> dict[str, Any]:
+    """The ``sichuan`` context entry (see docs/templates.md)."""
+    year, b = report.year, report.budget
+    inc, ex = b.income, b.expenditure
+    text: dict[str, Any] = {}
+
+    # 收入情况: each source with its share of the income total
+    text["income"] = ""
+    if inc is not None and fig.income is not None:
+        label = inc.label if inc.label.endswith(("合计", "总计")) else "收入合计"
+        text["income"] = breakdown_sentence(f"{year}年，{subject}{label}", fig.income,
+                                            [(i.label, i, i.amount) for i in inc.items],
+                                            change_of(inc, fig.income))
+
+    # 支出情况: by nature, then 人员经费/公用经费 within 基本支出, by function and by economic class
+    text["expenditure"] = text["expenditure_stages"] = text["basic"] = ""
+    text["by_function"] = text["by_economic"] = ""
+    if ex is not None and fig.expenditure is not None:
+        total = fig.expenditure
+        text["expenditure"] = breakdown_sentence(
+            f"{year}年，{subject}支出合计", total,
+            [("基本支出", ex.basic, fig.basic), ("项目支出", ex.project, fig.project)], change_of(ex, total))
+        if any(v is not None for v in (ex.initial_budget, ex.adjustment, ex.full_budget)):
+            text["expenditure_stages"] = f"{year}年部门预算{stages_of(ex, total, what='全年实际支出')}。"
+        if ex.basic is not None and (fig.personnel is not None or fig.public is not None):
+            text["basic"] = breakdown_sentence(
+                "基本支出", fig.basic,
+                [("人员经费", ex.basic.personnel, fig.personnel), ("公用经费", ex.basic.public, fig.public)])
+        if ex.by_function:
+            text["by_function"] = breakdown_sentence(
+                "按支出功能分类，支出合计", total, [(i.label, i, i.amount) for i in ex.by_function])
+        if ex.by_economic:
+            text["by_economic"] = breakdown_sentence(
+                "按支出经济分类，支出合计", total, [(i.label, i, i.amount) for i in ex.by_economic])
+
+    # 结转结余情况: the opening and closing balances, with their notes
+    co = b.carryover
+    text["carryover_notes"] = [f.note for f in (co.opening, co.closing) if f is not None and f.note] if co else []
+
+    # 人员类 / 运转类 / 特定目标类
+    basic = ex.basic if ex else None
+    project = ex.project if ex else None
+    categories = []
+    if basic is not None and (basic.personnel is not None or basic.public is not None):
+        for name, f, amount, about in (
+                ("人员类项目", basic.personnel, fig.personnel, "人员类项目用于保障在职人员工资福利、对个人和家庭的补助等人员支出。"),
+                ("运转类项目", basic.public, fig.public, "运转类项目用于保障机构正常运转的公用经费支出。")):
+            sentence = _stages_sentence(stages_of, f, amount, year, name)
+            if sentence:
+                categories.append({"name": name, "about": about, "sentence": sentence, "projects": False})
+    elif basic is not None:
+        sentence = _stages_sentence(stages_of, basic, fig.basic, year, "人员类和运转类项目（基本支出）")
+        if sentence:
+            categories.append({"name": "人员类和运转类项目",
+                               "about": "人员类和运转类项目用于保障在职人员工资福利和机构正常运转。",
+                               "sentence": sentence, "projects": False})
+    if project is not None:
+        sentence = _stages_sentence(stages_of, project, fig.project, year, "特定目标类项目")
+        if sentence or project.items:
+            categories.append({"name": "特定目标类项目",
+                               "about": "特定目标类项目用于完成特定工作任务和事业发展目标。",
+                               "sentence": sentence, "projects": True})
+    text["categories"] = categories
+
+    t = count_targets(report)
+    text["targets"] = targets_sentence(report, t)
+    text["completion"] = completion_sentence(report, t)
+    short = short_lines(report, md)
+    text["short_title"] = "未完全完成年度目标的指标及原因如下：" if short else ""
+    text["short"] = short
+    text["summary_table"] = summary_table(report, t, fig)
+    return text
