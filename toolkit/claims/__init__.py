@@ -15,7 +15,7 @@ from ..rules import register
 from .document import Document, Paragraph, Table, read
 from .headings import check_headings
 from .prose import Issue, check_text, sentence_at
-from .quantities import Quantity
+from .quantities import Quantity, extract
 from .scores import (check_grades, check_indicator_scores, check_total_vs_indicators, check_total_vs_table,
                      read_claims)
 from .tables import check_table
@@ -91,8 +91,10 @@ def analyse(texts: list[str]) -> tuple[list[tuple[int, Issue]], list[list[Quanti
     """:func:`check_paragraphs`, also returning the quantities read from each paragraph (read once, used twice)."""
     out: list[tuple[int, Issue]] = []
     quantities: list[list[Quantity]] = []
-    for k, text in enumerate(texts):
-        issues, qs = check_text(text)
+    read = [extract(text) for text in texts]
+    everything = [q for qs in read for q in qs]
+    for k, (text, qs) in enumerate(zip(texts, read)):
+        issues, qs = check_text(text, qs, everything)
         quantities.append(qs)
         out += [(k, i) for i in issues]
     totals, indicators = read_claims(texts, quantities)

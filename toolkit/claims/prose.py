@@ -220,12 +220,55 @@ def _label_match(label: str, words: str) -> bool:
     return bool(core) and (core in label or _WHOLE_NOISE.sub("", label).endswith(core))
 
 
-def check_shares(text: str, qs: list[Quantity], groups: list[Group]) -> list[Issue]:
+_YEAR = re.compile(r"(19|20)\d\d年(度)?")
+
+
+def _core(words: str) -> str:
+    return _WHOLE_NOISE.sub("", _YEAR.sub("", words))
+
+
+def document_whole(words: str, part: Quantity, others: list[Quantity]) -> Quantity | None:
+    """The one figure elsewhere in the document named exactly by ``words`` (``占本年支出的2.5%`` -> ``全年支出…``)."""
+    core = _core(words)
+    cands = [q for q in others if _usable(q) and q.comparable(part) and q is not part and _core(q.label) == core]
+    return cands[0] if core and len(cands) == 1 else None
+
+
+def _respective(text: str, qs: list[Quantity], groups: list[Group]) -> tuple[set[int], list[tuple[Quantity, Group, Quantity]]]:
+    """``其中A…、B…、C…，分别占X%、Y%、Z%``: (ids of those shares, [(share, group, part)] when they pair one to one)."""
+    skip: set[int] = set()
+    pairs = []
+    for i, q in enumerate(qs):
+        if q.role != "share" or not re.search(r"分别(占|为)[^，。；]*$", q.pre) or id(q) in skip:
+            continue
+        run = [q]
+        for nxt in qs[i + 1:]:
+            if nxt.unit != "%" or not re.fullmatch(r"\s*[、，,和及]\s*", text[run[-1].end:nxt.start]):
+                break
+            run.append(nxt)
+        skip |= {id(x) for x in run}
+        g = next((g for g in reversed(groups) if g.parts[-1].end <= q.start), None)
+        if g is not None and g.ok and len(g.parts) == len(run) and "。" not in text[g.parts[-1].end:q.start]:
+            pairs += list(zip(run, [g] * len(run), g.parts))
+    return skip, pairs
+
+
+def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: list[Quantity] | None = None) -> list[Issue]:
+    """Each share against its part ÷ whole; ``others`` are the figures of the rest of the document, where a whole
+    named in words (占本年支出的…) may be found when the paragraph has none."""
     issues = []
     member = {id(p): g for g in groups for p in g.parts}
     rounded: dict[int, bool] = {}  # share quantity id -> True when it is the computed ratio rounded half up
+    skip, pairs = _respective(text, qs, groups)
+    for q, g, part in pairs:
+        whole = g.total
+        v, exact = ratio_verdict(part.value_in(whole.unit), whole.value, q.value)
+        if v != "ok" and whole.value:
+            issues.append(_issue("TXT002", v, f"{part.label or '该项'} {part.text} 占 {whole.label or '总数'} {whole.text} "
+                                 f"的比例为 {pct_text(exact, q.value)}，文中写 {q.text}", pct_text(exact, q.value), q.text,
+                                 q.start))
     for i, q in enumerate(qs):
-        if q.role != "share" or q.unit != "%" or q.approx:
+        if q.role != "share" or q.unit != "%" or q.approx or id(q) in skip:
             continue
         s_start, _ = _sentence_bounds(text, q.start)
         prior = [p for p in qs[:i] if p.start >= s_start and _usable(p)]
@@ -244,9 +287,12 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group]) -> list[Iss
             cands = [p for p in qs if p is not part and p.unit == part.unit and _usable(p)
                      and _label_match(p.label, whole_words)]
             whole = cands[0] if len(cands) == 1 else None
+            if not cands and others:
+                whole = document_whole(whole_words, part, others)
         if whole is None or whole.value == 0:
             continue
-        v, exact = ratio_verdict(part.value, whole.value, q.value)
+        v, exact = ratio_verdict(part.value_in(whole.unit) if part.comparable(whole) else part.value, whole.value,
+                                 q.value)
         if v == "ok":
             rounded[id(q)] = round_to(exact, places(q.value)) == q.value
             continue
@@ -449,11 +495,13 @@ def check_enumerations(text: str) -> list[Issue]:
     return issues
 
 
-def check_text(text: str) -> tuple[list[Issue], list[Quantity]]:
-    """Every relation of one paragraph; returns the issues and the quantities read."""
-    qs = extract(text)
+def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantity] | None = None
+               ) -> tuple[list[Issue], list[Quantity]]:
+    """Every relation of one paragraph; returns the issues and the quantities read. ``others``: the quantities of
+    the whole document, for a whole named in words but not given in this paragraph."""
+    qs = extract(text) if qs is None else qs
     issues, groups = check_sums(text, qs)
-    issues += check_shares(text, qs, groups)
+    issues += check_shares(text, qs, groups, others)
     issues += check_changes(text, qs)
     issues += check_rates(text, qs)
     issues += check_enumerations(text)
