@@ -95,16 +95,32 @@ _CJK_OK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u20
 
 def decode(data: bytes, file: str) -> tuple[str, str]:
     """Decode a text file written by a person; returns (text, encoding). Raises InputError when it cannot be read."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise InputError([Problem(
+            "这是 Excel/Word 等格式的文件（.xlsx、.docx、.doc），不是 YAML 文本文件；请给出 .yaml 数据文件", file)])
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise InputError([Problem("文件以 UTF-16 标记开头，但内容不是有效的 UTF-16 文本。请用编辑器另存为 UTF-8 后重试。",
+                                      file, 1, 1)]) from None
+    bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+    body = data[len(bom):]
     try:
-        return data.decode("utf-8"), "utf-8"
+        return body.decode("utf-8"), "utf-8-sig" if bom else "utf-8"
     except UnicodeDecodeError as exc:
-        bad = exc.start
+        bad = exc.start + len(bom)
+    line = data[:bad].count(b"\n") + 1
+    col = bad - (data.rfind(b"\n", 0, bad) + 1) + 1
+    if b"\x00" in data:
+        raise InputError([Problem("这是二进制文件，不是 YAML 文本文件", file)])
+    if any(b > 127 for b in data[len(bom):bad]):
+        # valid UTF-8 Chinese before the bad byte: a file pasted together from UTF-8 and GBK parts
+        raise InputError([Problem(
+            "文件前面是 UTF-8 编码，从此处起却不是（可能混入了 GBK 编码的内容）。请用编辑器统一另存为 UTF-8 后重试。",
+            file, line, col)])
     try:
-        text = data.decode("gb18030")
+        text = body.decode("gb18030")
     except UnicodeDecodeError:
         text = None
     if text is not None:
@@ -112,8 +128,6 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
         cjk = sum(1 for c in non_ascii if _CJK_OK.match(c))
         if non_ascii and cjk / len(non_ascii) >= 0.9:
             return text, "gb18030"
-    line = data[:bad].count(b"\n") + 1
-    col = bad - (data.rfind(b"\n", 0, bad) + 1) + 1
     raise InputError([Problem(
         "无法识别文件编码：既不是 UTF-8，也不像 GBK/GB18030 中文文本（第一个无法解码的字节在此处）。"
         "请用编辑器另存为 UTF-8 后重试。", file, line, col)])
