@@ -369,9 +369,11 @@ _NUMERATOR = {"完成": ("完成", "实际", "累计"), "执行": ("执行", "�
 _DENOMINATOR = {"控制": ("编制", "核定", "预算"), "执行": ("预算",)}
 
 
-def check_rates(text: str, qs: list[Quantity]) -> list[Issue]:
-    """``共收集问题825个，解决问题782个，问题解决率达94.8%``: 782 / 825."""
+def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None) -> list[Issue]:
+    """``共收集问题825个，解决问题782个，问题解决率达94.8%``: 782 / 825. When a total and its 其中 parts are all
+    candidate denominators, the total is the one (``设置目标9个，其中…3个、…；完成8个，完成率88.9%``)."""
     issues = []
+    part_of = {id(p): g.total for g in groups or [] for p in g.parts}
     for i, r in enumerate(qs):
         if r.role != "rate" or r.approx:
             continue
@@ -392,11 +394,18 @@ def check_rates(text: str, qs: list[Quantity]) -> list[Issue]:
                 dens = [q for q in dens if any(w in q.label for w in _DENOMINATOR[verb])]
             else:
                 dens = [q for q in dens if not any(w in q.label for w in num_words)]
+            dens = [q for q in dens if not any(part_of.get(id(q)) is t for t in dens)]
             pairs += [(n, d) for d in dens]
         if not pairs:
             continue
         results = [(n, d, *ratio_verdict(n.value, d.value, r.value)) for n, d in pairs]
-        if any(res[2] == "ok" for res in results) or len(results) != 1:
+        if any(res[2] == "ok" for res in results):
+            continue
+        if len(results) > 1 and len({id(n) for n, _d, _v, _e in results}) == 1:
+            # one numerator, several candidate wholes, none agreeing: the whole nearest before the numerator
+            before = [res for res in results if res[1].end <= res[0].start]
+            results = [max(before, key=lambda res: res[1].start)] if before else results
+        if len(results) != 1:
             continue
         n, d, v, exact = results[0]
         issues.append(_issue("TXT005", v, f"{stem}率：{n.label} {n.text} ÷ {d.label} {d.text} = {pct_text(exact, r.value)}，"
@@ -503,6 +512,6 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
     issues, groups = check_sums(text, qs)
     issues += check_shares(text, qs, groups, others)
     issues += check_changes(text, qs)
-    issues += check_rates(text, qs)
+    issues += check_rates(text, qs, groups)
     issues += check_enumerations(text)
     return issues, qs
