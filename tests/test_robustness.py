@@ -79,3 +79,75 @@ def test_excel_file_and_binary_file_are_named_for_what_they_are(tmp_path):
     with pytest.raises(InputError, match="Excel/Word"):
         load(xlsx)
     assert "二进制文件" in load_problem(tmp_path, bytes(range(256))).message
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The CLI on broken input and unwritable output: exit 2, one Chinese message, no traceback
+# ----------------------------------------------------------------------------------------------------------------
+
+def cli(*args):
+    from typer.testing import CliRunner
+
+    from toolkit.cli import app
+
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def demo_copy(tmp_path):
+    from .conftest import EXAMPLES
+
+    folder = tmp_path / "数据 目录"
+    folder.mkdir()
+    data = folder / "青溪 2023.yaml"
+    data.write_bytes((EXAMPLES / "demo-2023.yaml").read_bytes())
+    return data
+
+
+def test_render_into_a_path_whose_parent_is_a_file_exits_2(tmp_path):
+    # was a NotADirectoryError traceback from tempfile.mkstemp
+    data = demo_copy(tmp_path)
+    (tmp_path / "afile").write_text("x")
+    result = cli("render", data, "-o", tmp_path / "afile" / "报告.docx")
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "afile 是一个文件，不是目录" in result.output and "Traceback" not in result.output
+
+
+def test_render_into_a_read_only_directory_exits_2(tmp_path, monkeypatch):
+    # root ignores directory permissions, so the refusal is simulated where the file is created
+    import tempfile
+
+    def refuse(*_a, **_k):
+        raise PermissionError(13, "Permission denied")
+
+    data = demo_copy(tmp_path)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    result = cli("render", data, "-o", tmp_path / "报告.docx")
+    assert result.exit_code == 2, result.output
+    assert "没有写入权限" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "报告.docx").exists()
+
+
+def test_check_on_bom_plus_gbk_and_on_excel_exit_with_clean_messages(tmp_path):
+    data = demo_copy(tmp_path)
+    gbk = tmp_path / "gbk.yaml"
+    gbk.write_bytes(b"\xef\xbb\xbf" + data.read_text("utf-8").encode("gbk", errors="replace"))
+    result = cli("check", gbk)
+    assert result.exit_code == 0, result.output
+    assert "ENC001" in result.output
+    import openpyxl
+
+    openpyxl.Workbook().save(tmp_path / "数据.xlsx")
+    result = cli("check", tmp_path / "数据.xlsx")
+    assert result.exit_code == 2
+    assert result.output.strip() == f"{tmp_path / '数据.xlsx'}: 这是 Excel/Word 等格式的文件（.xlsx、.docx、.doc），不是 YAML 文本文件；请给出 .yaml 数据文件"
+
+
+def test_crlf_file_reports_the_right_line_and_column(tmp_path):
+    data = demo_copy(tmp_path)
+    text = data.read_text("utf-8").replace("    amount: 5260.00", "    amount: 约5260", 1)
+    line = text[: text.index("约5260")].count("\n") + 1
+    data.write_bytes(text.replace("\n", "\r\n").encode())
+    result = cli("check", data)
+    assert result.exit_code == 2
+    assert result.output.strip() == f"{data}:{line}:13: 应为数字，收到 '约5260' [budget.income.amount]"
