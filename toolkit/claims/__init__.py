@@ -78,6 +78,11 @@ register("TBL005", "lint", ERROR, "表中比率与同行数字不符",
          "（预算数、编制数、计划）。",
          "report.txt:72: 表1 第2行 第4列: TBL005 控制率 100% 与 2022年实际在职人数 31 ÷ 编制数 33 = 93.94% 不符")
 
+register("TBL006", "lint", ERROR, "表格合计列与同行各列之和不符",
+         "表头为“合计”“小计”的列应等于同行其左侧各数字列（行标题之后、合计列之前，不含比率列）之和；"
+         "至少一行能对上时才认定这些列是其组成。某个单元格写错时，行、列两个合计都会不符，只报该行的合计列。",
+         "report.txt:31: 表1 第3行 第4列: TBL006 科学技术支出 的合计 485.39 与同行各列之和不符：118.92 + 356.47 = 475.39")
+
 
 def check_paragraphs(texts: list[str]) -> list[tuple[int, Issue]]:
     """Every prose relation, score, grade and heading number in a list of paragraph texts: [(index, issue)].

@@ -73,13 +73,16 @@ def check_total_rows(t: Table) -> list[TableIssue]:
             continue
         cols = [c for c, cell in enumerate(row) if cell_number(cell) is not None and not _is_pct(cell)]
         parts: list[int] = []
+        sub_until = -1
         for rr in range(r + 1, len(rows)):
             lb = _label(rows[rr])
             if len(rows[rr]) != len(row) or not lb or _TOTAL_LABEL.search(lb):
                 break
             if any(rows[rr][c].strip() and cell_number(rows[rr][c]) is None for c in cols):
                 break  # text where the figures should be: another part of the table begins
-            if lb.startswith("其中") or re.match(r"^\d+[、.．]", lb):
+            if lb.startswith("其中") and parts:
+                sub_until = _sub_rows(rows, parts[-1], rr, cols)
+            if rr <= sub_until or lb.startswith("其中") or re.match(r"^\d+[、.．]", lb):
                 continue
             parts.append(rr)
         if len(parts) < 2 or not cols:
@@ -100,6 +103,66 @@ def check_total_rows(t: Table) -> list[TableIssue]:
                                          like(s, values), row[c].strip(), r, c, _quote(row)))
                 break
     return issues
+
+
+def _sub_rows(rows: list[list[str]], parent: int, first: int, cols: list[int]) -> int:
+    """``基本支出 / 其中：人员经费 / 公用经费``: the last row of the 其中 block, found as the shortest run from the
+    其中 row that adds up to the parent row in some column; just the 其中 row when none does."""
+    for last in range(first + 1, len(rows)):
+        if len(rows[last]) != len(rows[parent]):
+            break
+        for c in cols:
+            values = [cell_number(rows[k][c]) or Decimal(0) for k in range(first, last + 1)]
+            stated = cell_number(rows[parent][c])
+            if stated is not None and any(values) and sum_verdict(values, stated, True)[0] == "ok":
+                return last
+    return first
+
+
+_TOTAL_HEAD = re.compile(r"^(合计|总计|小计|合计数|总额)$")
+
+
+def check_total_columns(t: Table) -> list[TableIssue]:
+    """A 合计 column against the figure columns between the row labels and it, row by row. The columns are taken as
+    its parts only when at least one row adds up exactly."""
+    for h, head in enumerate(t.rows):
+        heads = [re.sub(r"\s+", "", c) for c in head]
+        tc = next((c for c, x in enumerate(heads) if _TOTAL_HEAD.match(x)), None)
+        if tc is None or tc < 2 or any(cell_number(c) is not None for c in head):
+            continue
+        part_cols = [c for c in range(1, tc) if heads[c] and not re.search(r"率|占比|%|％|比例", heads[c])]
+        checked = []
+        for r in range(h + 1, len(t.rows)):
+            row = t.rows[r]
+            if len(row) != len(head) or cell_number(row[tc]) is None or _is_pct(row[tc]):
+                continue
+            cells = [row[c] for c in part_cols]
+            if any(x.strip() and cell_number(x) is None for x in cells) or not any(x.strip() for x in cells):
+                continue
+            values = [cell_number(x) or Decimal(0) for x in cells]
+            checked.append((r, values, *sum_verdict(values, cell_number(row[tc]), True)))
+        if len(part_cols) < 2 or not any(v == "ok" for _r, _vals, v, _s in checked):
+            return []
+        out = []
+        for r, values, v, total in checked:
+            if v == "ok":
+                continue
+            row = t.rows[r]
+            out.append(_issue("TBL006", v, f"{_label(row)} 的{heads[tc]} {row[tc].strip()} 与同行各列之和不符："
+                              f"{' + '.join(row[c].strip() or '0' for c in part_cols)} = {like(total, values)}",
+                              like(total, values), row[tc].strip(), r, tc, _quote(row)))
+        return out
+    return []
+
+
+def _crossing(row_issues: list[TableIssue], col_issues: list[TableIssue]) -> list[TableIssue]:
+    """A wrong cell makes both its row's 合计 and its column's total disagree by the same amount: keep only the cell."""
+    def gap(i: TableIssue) -> Decimal | None:
+        a, b = cell_number(i.found or ""), cell_number(i.expected or "")
+        return None if a is None or b is None else a - b
+
+    cells = {(i.col, gap(i)) for i in row_issues}
+    return [i for i in col_issues if i.code != "TBL001" or gap(i) is None or (i.col, -gap(i)) not in cells]
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -238,7 +301,8 @@ def check_rate_columns(t: Table) -> list[TableIssue]:
 
 
 def check_table(t: Table) -> tuple[list[TableIssue], ScoreTable | None]:
-    issues = check_total_rows(t) + check_rate_columns(t)
+    by_row = check_total_columns(t)
+    issues = by_row + _crossing(by_row, check_total_rows(t)) + check_rate_columns(t)
     st = read_score_table(t)
     if st is not None:
         issues += check_score_table(st)
