@@ -20,10 +20,11 @@ def sidecar(path: Path) -> dict:
 
 
 def score(path: Path) -> tuple[set, set, set]:
-    """(planted, reported, correct) as sets of (code, where, expected, found)."""
+    """(planted, reported, correct) as sets of (code, severity, where, expected, found)."""
     side = sidecar(path)
-    planted = {(e["code"], e["where"], e["expected"], e["found"]) for e in side["errors"] + side["warnings"]}
-    reported = {(f.code, f.where, f.expected, f.found) for f in lint(path).findings}
+    planted = {(e["code"], sev, e["where"], e["expected"], e["found"])
+               for sev in ("error", "warning") for e in side[sev + "s"]}
+    reported = {(f.code, f.severity, f.where, f.expected, f.found) for f in lint(path).findings}
     return planted, reported, planted & reported
 
 

@@ -17,7 +17,7 @@ from .headings import check_headings
 from .prose import Issue, check_text, sentence_at
 from .quantities import Quantity, extract
 from .scores import (check_grades, check_indicator_scores, check_total_vs_indicators, check_total_vs_table,
-                     read_claims)
+                     check_weight_shares, read_claims)
 from .tables import check_table
 
 __all__ = ["lint", "lint_document", "check_paragraphs", "read"]
@@ -60,6 +60,10 @@ register("TXT009", "lint", ERROR, "等级与得分不符",
 register("TXT010", "lint", ERROR, "正文总得分与评分表合计不符",
          "正文所写的自评总得分应等于自评表（附件2）各指标得分之和（或其“总分”行）。",
          "report.txt:57: 第57段: TXT010 正文所述总得分 98分 与表2（自评表）的得分合计 99分不符")
+register("TXT013", "lint", ERROR, "权重得分比例与得分不符",
+         "重庆式逐项评价写“X指标分值10分，实际得分9分。…根据评价标准，该指标得90%权重分。”：权重分比例应等于"
+         "得分 ÷ 分值。只在同一段中恰好写出一个分值和一个得分时核对。",
+         "report.txt:52: 第40段: TXT013 得分 9分 ÷ 分值 10分 = 90.00%，文中写该指标得95%权重分")
 register("TBL001", "lint", ERROR, "表格合计行与各行之和不符",
          "“合计”“支出总额”等行应等于其下各行之和（“其中”行、编号子项不计入）。以至少一列能对上的最短行组确定组成行，"
          "再逐列核对；差额不超过舍入误差时为警告。",
@@ -106,6 +110,7 @@ def analyse(texts: list[str]) -> tuple[list[tuple[int, Issue]], list[list[Quanti
     out += check_indicator_scores(indicators)
     out += check_total_vs_indicators(totals, indicators)
     out += check_grades(texts, totals)
+    out += check_weight_shares(texts, quantities)
     out += check_headings(texts)
     return out, quantities
 

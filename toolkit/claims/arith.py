@@ -11,7 +11,8 @@ from ..numbers import half_ulp, places, round_to, sum_tolerance, verdict
 
 
 def sum_verdict(parts: list[Decimal], total: Decimal, money: bool) -> tuple[str, Decimal]:
-    """Σ parts against a stated total: (verdict, Σ). Money is taken as published to 0.01 at least."""
+    """Σ parts against a stated total: (verdict, Σ). Money is taken as published to 0.01 at least; so are scores
+    (pass ``money=True``): a score written ``10`` is exactly 10, not anything from 9.5 to 10.5."""
     s = sum(parts, Decimal(0))
     p = places(total)
     if p < max(places(v) for v in parts) and (round_to(s, p) == total or s.quantize(total, ROUND_DOWN) == total):

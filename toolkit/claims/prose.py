@@ -369,6 +369,11 @@ _NUMERATOR = {"完成": ("完成", "实际", "累计"), "执行": ("执行", "�
 _DENOMINATOR = {"控制": ("编制", "核定", "预算"), "执行": ("预算",)}
 
 
+def _exact(n: Quantity, d: Quantity) -> tuple[Decimal | None, Decimal | None]:
+    """Counts (825个, 31人) are exact: no rounding to allow for; other figures default to half a unit."""
+    return (Decimal(0), Decimal(0)) if n.kind == d.kind == "count" and not n.approx and not d.approx else (None, None)
+
+
 def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None) -> list[Issue]:
     """``共收集问题825个，解决问题782个，问题解决率达94.8%``: 782 / 825. When a total and its 其中 parts are all
     candidate denominators, the total is the one (``设置目标9个，其中…3个、…；完成8个，完成率88.9%``)."""
@@ -398,7 +403,7 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
             pairs += [(n, d) for d in dens]
         if not pairs:
             continue
-        results = [(n, d, *ratio_verdict(n.value, d.value, r.value)) for n, d in pairs]
+        results = [(n, d, *ratio_verdict(n.value, d.value, r.value, *_exact(n, d))) for n, d in pairs]
         if any(res[2] == "ok" for res in results):
             continue
         if len(results) > 1 and len({id(n) for n, _d, _v, _e in results}) == 1:

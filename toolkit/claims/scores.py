@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ..derive import grade_for, long_grade, normalise_grade
 from ..findings import ERROR, WARNING
-from .arith import compare, like, num_text, sum_verdict
+from .arith import compare, like, num_text, pct_text, ratio_verdict, sum_verdict
 from .prose import Issue, _issue, sentence_at
 from .quantities import Quantity
 
@@ -115,7 +115,7 @@ def check_total_vs_indicators(totals: list[ScoreClaim], indicators: list[ScoreCl
     complete = all(w is not None for w in weights) and sum(weights, Decimal(0)) == 100
     out = []
     for t in totals:
-        v, s = sum_verdict(scores, t.value, False)
+        v, s = sum_verdict(scores, t.value, True)
         if v == "ok" or (s < t.value and not complete and v == "error"):
             continue
         out.append((t.para, _issue("TXT007", v, f"总得分 {t.text} 与文中 {len(scores)} 个指标得分之和 {like(s, scores)} 不符",
@@ -153,3 +153,27 @@ def check_grades(texts: list[str], totals: list[ScoreClaim]) -> list[tuple[int, 
 
 def quote(texts: list[str], para: int, offset: int) -> str:
     return sentence_at(texts[para], offset)
+
+
+_WEIGHT_SHARE = re.compile(r"^(的)?权重分")
+
+
+def check_weight_shares(texts: list[str], quantities: list[list[Quantity]]) -> list[tuple[int, Issue]]:
+    """``指标分值10分，实际得分9分。…该指标得95%权重分``: the share of the weight is score ÷ weight."""
+    out = []
+    for k, (text, qs) in enumerate(zip(texts, quantities)):
+        for i, q in enumerate(qs):
+            if q.unit != "%" or q.approx or not _WEIGHT_SHARE.match(text[q.end:]):
+                continue
+            weights = [p for p in qs[:i] if p.unit == "分" and _WEIGHT_WORD.search(p.pre[-4:])]
+            scores = [p for p in qs[:i] if p.unit == "分" and not p.approx and p not in weights
+                      and _SCORE_WORD.search(_before(text, p)[-10:])]
+            if len(weights) != 1 or len(scores) != 1 or weights[0].value == 0:
+                continue
+            w, sc = weights[0], scores[0]
+            v, exact = ratio_verdict(sc.value, w.value, q.value, Decimal(0), Decimal(0))  # both stated exactly
+            if v == "ok":
+                continue
+            out.append((k, _issue("TXT013", v, f"得分 {sc.text} ÷ 分值 {w.text} = {pct_text(exact, q.value)}，文中写该指标得"
+                                  f"{q.text}权重分", pct_text(exact, q.value), q.text, q.start)))
+    return out

@@ -229,13 +229,13 @@ def check_score_table(st: ScoreTable) -> list[TableIssue]:
     scores = [s for _r, _w, s in st.items]
     weights = [w for _r, w, _s in st.items]
     if st.total_score is not None:
-        v, total = sum_verdict(scores, st.total_score, False)
+        v, total = sum_verdict(scores, st.total_score, True)
         if v != "ok":
             issues.append(_issue("TBL002", v, f"总分行得分 {num_text(st.total_score)} 与各指标得分之和 {like(total, scores)} 不符",
                                  like(total, scores), num_text(st.total_score), st.total_row, None,
                                  _quote(t.rows[st.total_row])))
     if st.total_weight is not None:
-        v, total = sum_verdict(weights, st.total_weight, False)
+        v, total = sum_verdict(weights, st.total_weight, True)
         if v != "ok":
             issues.append(_issue("TBL003", v, f"总分行分值 {num_text(st.total_weight)} 与各指标分值之和 {like(total, weights)} 不符",
                                  like(total, weights), num_text(st.total_weight), st.total_row, None,
@@ -255,7 +255,7 @@ def check_score_table(st: ScoreTable) -> list[TableIssue]:
         for r, declared, ws in groups:
             if not ws:
                 continue
-            v, total = sum_verdict(ws, declared, False)
+            v, total = sum_verdict(ws, declared, True)
             if v != "ok":
                 name = re.sub(r"\s+", "", t.rows[r][c])
                 issues.append(_issue("TBL003", v, f"{name} 的分值 {num_text(declared)} 与其下各指标分值之和 {like(total, ws)} 不符",
