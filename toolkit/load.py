@@ -93,6 +93,13 @@ _CJK_OK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u20
                      r"\u2190-\u22ff\u25a0-\u25ff\u3200-\u33ff]")
 
 
+def _chinese(text: str, at_least: int = 1) -> bool:
+    """True when the text's non-ASCII characters (at least ``at_least`` of them) are nearly all Chinese text."""
+    non_ascii = [c for c in text if ord(c) > 127]
+    cjk = sum(1 for c in non_ascii if _CJK_OK.match(c))
+    return len(non_ascii) >= at_least and cjk / len(non_ascii) >= 0.9
+
+
 def decode(data: bytes, file: str) -> tuple[str, str]:
     """Decode a text file written by a person; returns (text, encoding). Raises InputError when it cannot be read."""
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
@@ -114,8 +121,9 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
     col = bad - (data.rfind(b"\n", 0, bad) + 1) + 1
     if b"\x00" in data:
         raise InputError([Problem("这是二进制文件，不是 YAML 文本文件", file)])
-    if any(b > 127 for b in data[len(bom):bad]):
-        # valid UTF-8 Chinese before the bad byte: a file pasted together from UTF-8 and GBK parts
+    if _chinese(data[len(bom):bad].decode("utf-8", errors="replace"), at_least=3):
+        # UTF-8 Chinese before the bad byte: a file pasted together from UTF-8 and GBK parts. (GBK bytes can pass
+        # for a few UTF-8 characters by chance, but those are Latin/Greek/Cyrillic, not a run of CJK.)
         raise InputError([Problem(
             "文件前面是 UTF-8 编码，从此处起却不是（可能混入了 GBK 编码的内容）。请用编辑器统一另存为 UTF-8 后重试。",
             file, line, col)])
@@ -123,11 +131,8 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
         text = body.decode("gb18030")
     except UnicodeDecodeError:
         text = None
-    if text is not None:
-        non_ascii = [c for c in text if ord(c) > 127]
-        cjk = sum(1 for c in non_ascii if _CJK_OK.match(c))
-        if non_ascii and cjk / len(non_ascii) >= 0.9:
-            return text, "gb18030"
+    if text is not None and _chinese(text):
+        return text, "gb18030"
     raise InputError([Problem(
         "无法识别文件编码：既不是 UTF-8，也不像 GBK/GB18030 中文文本（第一个无法解码的字节在此处）。"
         "请用编辑器另存为 UTF-8 后重试。", file, line, col)])
