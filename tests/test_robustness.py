@@ -151,3 +151,31 @@ def test_crlf_file_reports_the_right_line_and_column(tmp_path):
     result = cli("check", data)
     assert result.exit_code == 2
     assert result.output.strip() == f"{data}:{line}:13: 应为数字，收到 '约5260' [budget.income.amount]"
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Numbers beyond the Decimal context precision (28 digits)
+# ----------------------------------------------------------------------------------------------------------------
+
+def test_rounding_never_overflows_the_decimal_precision():
+    # quantize raised decimal.InvalidOperation for results of more than 28 digits
+    from decimal import Decimal
+
+    from toolkit.checks.common import percent
+    from toolkit.numbers import fmt_money, fmt_number, ratio_percent
+
+    assert fmt_money(Decimal("1E+30")) == "1000000000000000000000000000000.00"
+    assert fmt_number(Decimal("1E+30")) == "1" + "0" * 30
+    assert percent(ratio_percent(Decimal(5), Decimal("1E-30"))) == "5" + "0" * 32 + ".00%"
+
+
+def test_a_tiny_denominator_is_checked_not_crashed():
+    # expenditure 1e-30 made every share a 40-digit percentage: check crashed in checks/common.py money()/percent()
+    from toolkit import check
+
+    from .conftest import EXAMPLES
+
+    text = (EXAMPLES / "demo-2023.yaml").read_text("utf-8").replace("    amount: 5200.00", "    amount: 1e-30", 1)
+    result = check(loads(text, "demo.yaml"))
+    assert "SUM002" in [f.code for f in result.findings]
+    result.text()

@@ -6,7 +6,7 @@ Never use binary floats for amounts.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 #: Amounts are published with two decimals; a figure written with fewer (``3345.5``) is taken as rounded to 0.01.
 MONEY_PLACES = 2
@@ -43,9 +43,20 @@ def half_ulp(value: Decimal, min_places: int = 0) -> Decimal:
     return Decimal(5).scaleb(-(p + 1))
 
 
+def quantize(value: Decimal, ndigits: int, rounding: str = ROUND_HALF_UP) -> Decimal:
+    """``value`` rounded to ``ndigits`` decimals, whatever its size.
+
+    Plain :meth:`Decimal.quantize` raises InvalidOperation when the result has more digits than the context
+    precision (28): a ratio over a tiny denominator, or an absurd figure typed by mistake (1e30).
+    """
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, value.adjusted() + ndigits + 2)
+        return value.quantize(Decimal(1).scaleb(-ndigits), rounding=rounding)
+
+
 def round_to(value: Decimal, ndigits: int = 2) -> Decimal:
     """Round half up (the Chinese accounting convention), as published figures are rounded."""
-    return value.quantize(Decimal(1).scaleb(-ndigits), rounding=ROUND_HALF_UP)
+    return quantize(value, ndigits)
 
 
 def fmt_money(value: Decimal | None, ndigits: int = 2) -> str:
@@ -61,7 +72,7 @@ def fmt_number(value: Decimal | int | None) -> str:
         return ""
     d = Decimal(value)
     if d == d.to_integral_value():
-        return str(d.quantize(Decimal(1)))
+        return f"{quantize(d, 0):f}"
     return f"{d.normalize():f}"
 
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..model import Figure, Headcount, Item, Node, Report, walk
-from ..numbers import fmt_money, fmt_number, half_ulp, places
+from ..numbers import ROUND_HALF_EVEN, fmt_money, fmt_number, half_ulp, places, quantize
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -37,8 +37,7 @@ def number(v: Decimal | int) -> str:
 
 def percent(v: Decimal, ndigits: int = 2) -> str:
     """A computed percentage shown with ``ndigits`` decimals (at least the declared precision)."""
-    q = Decimal(1).scaleb(-ndigits)
-    return f"{v.quantize(q):f}%"
+    return f"{quantize(v, ndigits, ROUND_HALF_EVEN):f}%"
 
 
 def diff_note(diff: Decimal, rounding: bool, show=money) -> str:
