@@ -108,7 +108,7 @@ def check_total_rows(t: Table) -> list[TableIssue]:
 def _sub_rows(rows: list[list[str]], parent: int, first: int, cols: list[int]) -> int:
     """``基本支出 / 其中：人员经费 / 公用经费``: the last row of the 其中 block, found as the shortest run from the
     其中 row that adds up to the parent row in some column; just the 其中 row when none does."""
-    for last in range(first + 1, len(rows)):
+    for last in range(first + 1, min(len(rows), first + 20)):  # a 其中 block is short
         if len(rows[last]) != len(rows[parent]):
             break
         for c in cols:
