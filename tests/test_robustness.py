@@ -179,3 +179,24 @@ def test_a_tiny_denominator_is_checked_not_crashed():
     result = check(loads(text, "demo.yaml"))
     assert "SUM002" in [f.code for f in result.findings]
     result.text()
+
+
+@pytest.mark.parametrize("written", ["1e30", "-1e15", "100000000000000000000", "1e999999"])
+def test_absurd_amount_is_refused_at_its_position(written):
+    # 1e999999 made every later rounding build a million-digit number; 1e30 overflowed the 28-digit context
+    p = only_problem(f"year: 2022\nunit: {{name: 局}}\nbudget:\n  income: {{amount: {written}}}\n")
+    assert (p.line, p.column, p.path) == (4, 20, "budget.income.amount")
+    assert "数值过大" in p.message
+
+
+def test_largest_plausible_amount_and_count_are_accepted():
+    loaded = loads("year: 2022\nunit:\n  name: 局\n  staffing: {retired: 999999}\n"
+                   "budget: {income: {amount: 999999999999999.99}}\n", "x.yaml")
+    assert str(loaded.report.budget.income.amount) == "999999999999999.99"
+
+
+@pytest.mark.parametrize("year", ["0", "-1", "23", "9999", "100000000000000000000"])
+def test_implausible_year_is_refused(year):
+    p = only_problem(f"year: {year}\nunit: {{name: 局}}\n")
+    assert (p.line, p.column, p.path) == (1, 7, "year")
+    assert "四位数年份" in p.message or "数值过大" in p.message

@@ -18,7 +18,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Iterator
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator
 
 from .numbers import parse_decimal
 
@@ -27,7 +27,18 @@ from .numbers import parse_decimal
 # --------------------------------------------------------------------------------------------------------------
 
 
+#: No amount (万元), weight, score or percentage reaches this: a larger figure is a typo (1e30, a pasted ID number).
+LIMIT = Decimal(10) ** 15
+
+
 def _to_decimal(value: Any) -> Any:
+    value = _decimal(value)
+    if value is not None and not (value.is_finite() and abs(value) < LIMIT):
+        raise ValueError(f"数值过大或无效：'{value}'（金额以万元计）；请检查是否多写了位数或小数点")
+    return value
+
+
+def _decimal(value: Any) -> Any:
     if value is None or isinstance(value, Decimal):
         return value
     if isinstance(value, bool):
@@ -51,6 +62,8 @@ def _to_percent(value: Any) -> Any:
 
 
 def _to_count(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= LIMIT:
+        raise ValueError(f"数值过大：'{value}'；请检查是否多写了位数")
     if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return value
     if isinstance(value, Decimal) and value == value.to_integral_value():
@@ -477,6 +490,13 @@ class Report(Node):
     narrative: Narrative = Field(default_factory=Narrative, description="narrative sections (Markdown)")
     attachments: Attachments = Field(default_factory=Attachments, description="附件 switches and form details")
     signature: Text | None = Field(None, description="落款单位 (defaults to unit.name)")
+
+    @field_validator("year")
+    @classmethod
+    def _plausible_year(cls, year: int) -> int:
+        if not 1990 <= year <= 2100:
+            raise ValueError(f"年度应为四位数年份（如 2023），收到 {year}")
+        return year
 
 
 Item.model_rebuild()
