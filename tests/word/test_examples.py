@@ -33,7 +33,7 @@ def test_text_matches_snapshot(yaml_path, rendered):
         f"rendered text differs from {snap}; if intended, rerun with JIXIAO_UPDATE_SNAPSHOTS=1 and review the diff")
 
 
-@pytest.mark.parametrize("outline", ["hunan", "chongqing"])
+@pytest.mark.parametrize("outline", ["hunan", "chongqing", "sichuan"])
 @pytest.mark.parametrize("yaml_path", REPORTS, ids=lambda p: p.stem)
 def test_no_markdown_or_template_syntax_leaks(yaml_path, outline, tmp_path):
     """Every report in BOTH outlines: no Markdown marker (**, __, a line starting "#" or "- ") and no Jinja tag."""

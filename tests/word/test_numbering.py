@@ -46,7 +46,7 @@ def test_sparse_chongqing_closes_up(tmp_path):
         (1, "五、有关建议"), (1, "六、其他需要说明的情况")]
 
 
-@pytest.mark.parametrize("outline", ["hunan", "chongqing"])
+@pytest.mark.parametrize("outline", ["hunan", "chongqing", "sichuan"])
 @pytest.mark.parametrize("yaml_path", REPORTS, ids=lambda p: p.stem)
 def test_numbers_are_consecutive_and_restart_under_each_parent(yaml_path, outline, tmp_path):
     counts = [0, 0, 0, 0]

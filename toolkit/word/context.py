@@ -510,11 +510,12 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
             a["label"] = "附件" if single else f"附件{a['number']}"
         lines = [("" if single else f"{a['number']}. ") + a["title"].removeprefix(f"{report.year}年度")
                  for a in attachments]
-        attachment_list = _attachment_list(lines)
+        attachment_list = _attachment_list(lines, keep=bool(report.signature or ev.date))
 
     signature = report.signature or None
     sign_date = ev.date
-    sign_off = (X.paragraph(signature or unit.name, X.BODY, align="right")
+    # the unit's name stays on the page of its date (keepNext), as the 附件说明 above it does
+    sign_off = (X.paragraph(signature or unit.name, X.BODY, align="right", keep_next=bool(sign_date))
                 + (X.paragraph(_date(sign_date), X.BODY, align="right") if sign_date else ""))
     signature_block = sign_off if signature or sign_date else ""
 
@@ -523,6 +524,15 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
     sc["summary_table"] = Markup(sc["summary_table"])
     sc["projects"] = listed(project_lines, None)
     sc["phases"] = listed(phase_lines, 1)
+    sc["spending"] = bool(
+        any(sc[k] for k in ("expenditure", "expenditure_stages", "basic", "by_function", "by_economic"))
+        or text["three_public"] or text["procurement"] or b.note
+        or (ex and ((ex.basic and ex.basic.note) or (ex.project and ex.project.note)))
+        or any(getattr(b, k) is not None for k in FUND_NAMES))
+    sc["evaluation"] = bool(ev.purpose or ev.basis or ev.method or ev.group or ev.group_established or ev.phases)
+    goal = report.indicators.goal
+    sc["management"] = bool(sc["targets"] or sc["completion"] or sc["categories"] or sc["evaluation"]
+                            or (goal and (goal.target or goal.actual)) or nar.performance or nar.achievements)
 
     goal = report.indicators.goal
     title = report.title or f"{unit.name}{report.year}年度部门整体支出绩效自评报告"
@@ -622,12 +632,13 @@ def _member_lines(group) -> list[str]:
     return lines
 
 
-def _attachment_list(lines: list[str]) -> str:
-    """附件说明 (GB/T 9704 7.3.5): "附件：1. …", following items aligned under the first."""
-    out = [X.paragraph("附件：" + lines[0], X.BODY)]
+def _attachment_list(lines: list[str], keep: bool = False) -> str:
+    """附件说明 (GB/T 9704 7.3.5): "附件：1. …", following items aligned under the first; ``keep``: on the page of
+    the signature that follows (never set it when an attachment page follows: it would pull the list over)."""
+    out = [X.paragraph("附件：" + lines[0], X.BODY, keep_next=keep)]
     for line in lines[1:]:
-        out.append('<w:p><w:pPr><w:pStyle w:val="JxBody"/><w:ind w:left="1600" w:firstLine="0" '
-                   f'w:firstLineChars="0"/></w:pPr>{X.run(line)}</w:p>')
+        out.append(f'<w:p><w:pPr><w:pStyle w:val="JxBody"/>{"<w:keepNext/>" if keep else ""}<w:ind w:left="1600" '
+                   f'w:firstLine="0" w:firstLineChars="0"/></w:pPr>{X.run(line)}</w:p>')
     return "".join(out)
 
 
