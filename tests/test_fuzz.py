@@ -121,6 +121,13 @@ MONEY_KEYS = {"amount", "previous", "initial_budget", "adjustment", "full_budget
               "actual_area", "total", "retired", "administrative", "institutional", "worker", "other",
               "departments_count"}
 
+PERCENT_KEYS = {"share", "change_rate", "execution_rate", "rate", "control_rate", "area_control_rate",
+                "investment_control_rate"}
+odd_numbers = st.one_of(
+    st.sampled_from([0, Decimal("0"), Decimal("0.00"), -1, Decimal("-0.01"), Decimal("1E-10"), Decimal("1E-30"),
+                     Decimal("999999999999999.99"), Decimal("1E+30"), 10**40, "0%", "-5%", "100.00%", "1e30",
+                     Decimal("0.1234567890"), "12,3", "约500", "", None, True]),
+    st.decimals(-10**15, 10**15, places=10), st.decimals(-100, 100, places=2), st.integers(-10**16, 10**16))
 odd_values = st.one_of(
     st.sampled_from(ODD_SCALARS), st.sampled_from(ODD_CONTAINERS), st.sampled_from(HOSTILE_TEXT),
     st.sampled_from(MARKDOWN),
@@ -150,13 +157,17 @@ def mutated(draw, max_mutations: int = 6) -> tuple[str, str]:
     name = draw(st.sampled_from(sorted(DOCS)))
     data = copy(DOCS[name])
     for _ in range(draw(st.integers(1, max_mutations))):
-        op = draw(st.sampled_from(["delete", "replace", "empty", "duplicate", "zero", "text", "text"]))
+        op = draw(st.sampled_from(["delete", "replace", "empty", "duplicate", "zero", "text", "text", "number",
+                                   "number"]))
         if op == "zero":
             zero_amounts(data)
             continue
         all_paths = paths(data)
         if not all_paths:
             break
+        if op == "number":  # aim at the figures: shares, rates and scores divide by them
+            numeric = [p for p in all_paths if p[-1] in MONEY_KEYS or p[-1] in PERCENT_KEYS]
+            all_paths = numeric or all_paths
         path = draw(st.sampled_from(all_paths))
         parent, key = get(data, path[:-1]), path[-1]
         value = parent[key]
@@ -168,6 +179,8 @@ def mutated(draw, max_mutations: int = 6) -> tuple[str, str]:
             value.clear()
         elif op == "duplicate" and isinstance(value, list) and value:
             value.append(copy(value[draw(st.integers(0, len(value) - 1))]))
+        elif op == "number":
+            parent[key] = draw(odd_numbers)
         elif op == "text" and isinstance(value, str):
             parent[key] = draw(text_values)
     return name, dump(data)
