@@ -119,11 +119,11 @@ def count_targets(report: Report) -> Targets:
     by_kind: dict[str, KindCount] = {}
     t = Targets(level1=len(ind.groups), level2=sum(len(g.children) for g in ind.groups))
     for g1, g2, i in ind.all_indicators():
-        kind = OTHER_KIND if ind.ungrouped else kind_of(g1.name, g2.name)
+        kind = "绩效指标" if ind.ungrouped else kind_of(g1.name, g2.name)  # no 一级/二级 names to go by
         by_kind.setdefault(kind, KindCount(kind)).add(i.weight, i.score)
         if i.score is not None and i.score < i.weight:
             t.short.append(i)
-    order = [k for k, _w in KINDS] + [OTHER_KIND]
+    order = [k for k, _w in KINDS] + [OTHER_KIND, "绩效指标"]
     t.kinds = [by_kind[k] for k in order if k in by_kind]
     return t
 
