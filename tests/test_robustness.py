@@ -200,3 +200,14 @@ def test_implausible_year_is_refused(year):
     p = only_problem(f"year: {year}\nunit: {{name: 局}}\n")
     assert (p.line, p.column, p.path) == (1, 7, "year")
     assert "四位数年份" in p.message or "数值过大" in p.message
+
+
+@pytest.mark.parametrize("text, path, col", [
+    ('year: 2023\nunit: {name: "  "}\n', "unit.name", 14),
+    ('year: 2023\nunit: {name: 局}\nbudget: {income: {items: [{label: "", amount: 1}]}}\n',
+     "budget.income.items[0].label", 35),
+])
+def test_blank_name_or_label_is_refused(text, path, col):
+    # a blank unit name rendered a report with an empty title and signature, and check said nothing
+    p = only_problem(text)
+    assert (p.line, p.column, p.path, p.message) == (text.count("\n") if "budget" in text else 2, col, path, "不能为空")

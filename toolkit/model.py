@@ -18,7 +18,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Iterator
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator
 
 from .numbers import parse_decimal
 
@@ -104,6 +104,16 @@ Count = Annotated[int, BeforeValidator(_to_count)]
 """A head count or a number of things."""
 Text = Annotated[str, BeforeValidator(_to_text)]
 """Plain text; numbers written in YAML are kept as the text they were."""
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("不能为空")
+    return value
+
+
+Name = Annotated[str, BeforeValidator(_to_text), AfterValidator(_not_blank)]
+"""Text that names something and is printed as its label (unit name, item label, indicator name): not blank."""
 MARKDOWN = "markdown"  # marker in Annotated metadata: this text is Markdown (used by the docs and the renderer)
 Markdown = Annotated[str, BeforeValidator(_to_text), MARKDOWN]
 """Narrative in Markdown: paragraphs, **bold**, numbered and bulleted lists."""
@@ -155,7 +165,7 @@ class Staffing(Node):
 class Unit(Node):
     """部门基本情况."""
 
-    name: Text = Field(description="全称, e.g. 益阳市资阳区工业和信息化局")
+    name: Name = Field(description="全称, e.g. 益阳市资阳区工业和信息化局")
     short_name: Text | None = Field(None, description="简称 used in the text, e.g. 区工信局")
     duties: list[Markdown] = Field(default_factory=list, description="职能职责, one item each (numbered on render)")
     departments: list[Text] = Field(default_factory=list, description="内设机构 names")
@@ -192,14 +202,14 @@ class Figure(Node):
 class Item(Figure):
     """A labelled line: an income source, a functional class, a project. ``items`` are its 其中 parts."""
 
-    label: Text = Field(description="label as printed, e.g. 一般公共预算财政拨款收入")
+    label: Name = Field(description="label as printed, e.g. 一般公共预算财政拨款收入")
     items: list["Item"] = Field(default_factory=list, description="其中 parts; their sum must equal amount")
 
 
 class Income(Item):
     """收入合计 (``amount``) with its sources as ``items``; 上年结转 may be one of them."""
 
-    label: Text = Field("收入合计", description="label as printed")
+    label: Name = Field("收入合计", description="label as printed")
 
 
 class Basic(Figure):
@@ -376,7 +386,7 @@ def _to_achievement(value: Any) -> Any:
 class Indicator(Node):
     """三级指标: the concrete indicator with its target, result, weight and score."""
 
-    name: Text
+    name: Name
     target: Text | None = Field(None, description="年度指标值 as printed: ≥90%, 20家, 合规")
     actual: Text | None = Field(None, description="实际完成值 as printed: 98%, 27家, 合规")
     unit: Text | None = Field(None, description="计量单位 when not written in target/actual")
