@@ -6,7 +6,7 @@ Scripting API::
     loaded = load("examples/ziyang-gxj-2022.yaml")
     result = check(loaded)          # toolkit.findings.Result
     print(result.text())
-    render(loaded, "report.docx")   # built-in Hunan outline; template="chongqing" or a path to your .docx
+    render(loaded, "report.docx")   # built-in Hunan outline; template="chongqing", "sichuan" or a .docx path
     print(lint("report.docx").text())
 """
 from __future__ import annotations

@@ -44,7 +44,7 @@ StrictOpt = Annotated[bool, typer.Option("--strict", help="有警告时也以退
 def render(
     data: DataArg,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="输出 .docx 路径（默认：与 YAML 同名）")] = None,
-    template: Annotated[Optional[str], typer.Option("--template", "-t", help="内置模板名（hunan、chongqing）或自己的 .docx 模板路径")] = None,
+    template: Annotated[Optional[str], typer.Option("--template", "-t", help="内置模板名（hunan 湖南、chongqing 重庆、sichuan 四川）或自己的 .docx 模板路径")] = None,
     force: Annotated[bool, typer.Option("--force", help="即使核验发现错误也生成报告")] = False,
 ) -> None:
     """由 YAML 数据生成自评报告（.docx）。先运行全部核验：有错误时不生成，除非 --force。"""

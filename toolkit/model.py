@@ -493,7 +493,7 @@ class Report(Node):
     unit: Unit = Field(description="部门基本情况")
     title: Text | None = Field(None, description="override the title (default: <unit><year>年度部门整体支出绩效自评报告)")
     label: Text | None = Field(None, description="top-left label such as 附件4")
-    outline: Text = Field("hunan", description="built-in outline: hunan / chongqing")
+    outline: Text = Field("hunan", description="built-in outline: hunan / chongqing / sichuan (or render --template)")
     budget: Budget = Field(default_factory=Budget, description="收支 figures (万元)")
     evaluation: Evaluation = Field(default_factory=Evaluation, description="绩效评价基本情况")
     indicators: Indicators = Field(default_factory=Indicators, description="指标体系, scores and grade")
