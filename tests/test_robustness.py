@@ -140,7 +140,7 @@ def test_check_on_bom_plus_gbk_and_on_excel_exit_with_clean_messages(tmp_path):
     openpyxl.Workbook().save(tmp_path / "数据.xlsx")
     result = cli("check", tmp_path / "数据.xlsx")
     assert result.exit_code == 2
-    assert result.output.strip() == f"{tmp_path / '数据.xlsx'}: 这是 Excel/Word 等格式的文件（.xlsx、.docx、.doc），不是 YAML 文本文件；请给出 .yaml 数据文件"
+    assert result.output.strip() == f"{tmp_path / '数据.xlsx'}: 这是 Excel/Word 等格式的文件（.xlsx、.docx、.doc），不是文本文件；请给出 YAML 数据文件（.yaml）"
 
 
 def test_crlf_file_reports_the_right_line_and_column(tmp_path):
@@ -211,3 +211,13 @@ def test_blank_name_or_label_is_refused(text, path, col):
     # a blank unit name rendered a report with an empty title and signature, and check said nothing
     p = only_problem(text)
     assert (p.line, p.column, p.path, p.message) == (text.count("\n") if "budget" in text else 2, col, path, "不能为空")
+
+
+def test_lint_on_a_binary_txt_names_what_a_report_should_be(tmp_path):
+    # the shared decoder told a lint user to give "a .yaml data file"
+    path = tmp_path / "报告.txt"
+    path.write_bytes(bytes(range(256)))
+    result = cli("lint", path)
+    assert result.exit_code == 2
+    assert result.output.strip() == (f"{path}: 这是二进制文件，不是文本文件；请给出以文本格式保存的报告（.txt、.md），"
+                                     "或 Word 报告（.docx）")

@@ -93,6 +93,13 @@ _CJK_OK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u20
                      r"\u2190-\u22ff\u25a0-\u25ff\u3200-\u33ff]")
 
 
+def _wanted(file: str) -> str:
+    """What a text file with this name should hold, for a refusal message."""
+    if file.lower().endswith((".yaml", ".yml")) or not file.lower().endswith((".txt", ".md")):
+        return "；请给出 YAML 数据文件（.yaml）"
+    return "；请给出以文本格式保存的报告（.txt、.md），或 Word 报告（.docx）"
+
+
 def _chinese(text: str, at_least: int = 1) -> bool:
     """True when the text's non-ASCII characters (at least ``at_least`` of them) are nearly all Chinese text."""
     non_ascii = [c for c in text if ord(c) > 127]
@@ -103,8 +110,7 @@ def _chinese(text: str, at_least: int = 1) -> bool:
 def decode(data: bytes, file: str) -> tuple[str, str]:
     """Decode a text file written by a person; returns (text, encoding). Raises InputError when it cannot be read."""
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        raise InputError([Problem(
-            "这是 Excel/Word 等格式的文件（.xlsx、.docx、.doc），不是 YAML 文本文件；请给出 .yaml 数据文件", file)])
+        raise InputError([Problem(f"这是 Excel/Word 等格式的文件（.xlsx、.docx、.doc），不是文本文件{_wanted(file)}", file)])
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -120,7 +126,7 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
     line = data[:bad].count(b"\n") + 1
     col = bad - (data.rfind(b"\n", 0, bad) + 1) + 1
     if b"\x00" in data:
-        raise InputError([Problem("这是二进制文件，不是 YAML 文本文件", file)])
+        raise InputError([Problem(f"这是二进制文件，不是文本文件{_wanted(file)}", file)])
     if _chinese(data[len(bom):bad].decode("utf-8", errors="replace"), at_least=3):
         # UTF-8 Chinese before the bad byte: a file pasted together from UTF-8 and GBK parts. (GBK bytes can pass
         # for a few UTF-8 characters by chance, but those are Latin/Greek/Cyrillic, not a run of CJK.)
