@@ -54,6 +54,11 @@ def test_skip_and_repeat():
     assert found(["一、", "（一）", "（二）", "二、", "（一）", "（三）"]) == [(5, "TXT012", "（三）", "（二）")]
 
 
+def test_attachment_list_after_a_heading():
+    # "附件：1. …" then "2. …" right after a "（一）" heading is the attachment list, not a switch of heading style
+    assert found(["四、评价结论及建议", "（一）评价结论", "附件：1. 部门整体支出绩效评价基础数据表", "2. 部门整体支出绩效自评表"]) == []
+
+
 def test_restarts_and_fragments_are_not_judged():
     assert found(["1.a", "2.b", "1.c", "2.d"]) == []
     assert found(["3、x", "4、y"]) == []  # a fragment that starts at 3

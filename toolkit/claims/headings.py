@@ -35,7 +35,9 @@ _STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("ar_dot", re.compile(r"^(\d{1,2})[.．](?:(?!\d)|(?=(?:19|20)\d\d年))")),
     ("circled", re.compile(r"^([①-⑳])")),
 ]
-_ARTIFACT = re.compile(r"^(\[bookmark: [^\]]*\]\s*)+")
+# text before a paragraph's own number: Word bookmarks left in text exports, and "附件：" before the first item of
+# the attachment list ("附件：1. 基础数据表" / "2. 自评表")
+_ARTIFACT = re.compile(r"^(\[bookmark: [^\]]*\]\s*|附件[：:]\s*)+")
 
 
 def _label(style: str, value: int) -> str:
