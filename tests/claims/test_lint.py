@@ -283,3 +283,11 @@ def test_total_score_against_indicator_scores_stated_twice():
     assert [i.code for _k, i in ok] == []
     wrong = check_paragraphs(sections + ["本次绩效评价综合得分99.5分，绩效评价等级为“优”。"])
     assert [(i.code, i.expected, i.found) for _k, i in wrong] == [("TXT007", "98.5", "99.5")]
+
+
+def test_indicator_heading_with_its_weight_and_score_is_not_a_total():
+    # an indicator name holding 综合 ("畜禽粪污综合利用率") must not make its score a total-score claim
+    texts = ["14.畜禽粪污综合利用率（分值5分，得分4.88分）",
+             "畜禽粪污综合利用率指标分值5分，实际得分4.88分。根据评价标准，该指标得97.6%权重分。"]
+    assert [i.code for _k, i in check_paragraphs(texts)] == []
+    assert codes("本次绩效评价综合得分93.39分，绩效评价等级为“优”。") == []

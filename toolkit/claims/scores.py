@@ -12,7 +12,10 @@ from .arith import compare, like, num_text, pct_text, ratio_verdict, sum_verdict
 from .prose import Issue, _issue, sentence_at
 from .quantities import Quantity
 
-_TOTAL_CONTEXT = re.compile(r"自评|综合|总分|总得分|满分100|等级|评价结论")
+# "综合" alone is not enough: indicator names hold it ("畜禽粪污综合利用率")
+_TOTAL_CONTEXT = re.compile(r"自评|综合得分|综合评分|综合评价|总分|总得分|满分100|等级|评价结论")
+# "（分值5分，得分4.88分）": a weight and a score in one clause are one indicator's
+_OWN_WEIGHT = re.compile(r"分值\s*\d+(?:\.\d+)?\s*分\s*[，,、；;]?\s*(?:实际)?得分(?:为|是|：|:)?\s*$")
 _INDICATOR_CONTEXT = re.compile(r"该指标|该项指标|该项|指标分值|此项")
 _SCORE_WORD = re.compile(r"得分|自评分|总分|评分")
 _WEIGHT_WORD = re.compile(r"分值|权重|满分")
@@ -43,7 +46,7 @@ def read_claims(texts: list[str], quantities: list[list[Quantity]]) -> tuple[lis
             before = _before(text, q)
             if q.unit != "分" or q.approx or not _SCORE_WORD.search(before[-10:]) or _WEIGHT_WORD.search(q.pre[-4:]):
                 continue
-            if _INDICATOR_CONTEXT.search(before):
+            if _INDICATOR_CONTEXT.search(before) or _OWN_WEIGHT.search(before):
                 claim = ScoreClaim(q.value, q.text, q.start, k)
                 weights = [p for p in qs[:i] if p.unit == "分" and _WEIGHT_WORD.search(p.pre)
                            and p.start >= q.start - len(before)]
