@@ -9,6 +9,10 @@ import pytest
 
 from toolkit import InputError, load, loads
 
+from .conftest import EXAMPLES
+
+DOCX_SOURCE = EXAMPLES.parent / "templates" / "hunan.docx"  # any well-formed Word file
+
 
 def only_problem(text: str):
     with pytest.raises(InputError) as info:
@@ -221,3 +225,60 @@ def test_lint_on_a_binary_txt_names_what_a_report_should_be(tmp_path):
     assert result.exit_code == 2
     assert result.output.strip() == (f"{path}: 这是二进制文件，不是文本文件；请给出以文本格式保存的报告（.txt、.md），"
                                      "或 Word 报告（.docx）")
+
+
+def test_unknown_outline_is_reported_at_its_line():
+    with pytest.raises(InputError) as info:
+        loads("year: 2022\nunit: {name: 局}\noutline: 北京\n", "x.yaml")
+    assert str(info.value) == ("x.yaml:3:10: 未知的内置格式“北京”，应为 hunan、chongqing、sichuan"
+                               "（自己的 .docx 模板请用 render --template） [outline]")
+    assert loads("year: 2022\nunit: {name: 局}\noutline: Sichuan\n").report.outline == "sichuan"
+
+
+def test_library_render_into_a_path_under_a_file_raises_output_error(tmp_path):
+    from toolkit import load, render
+    from toolkit.errors import OutputError
+
+    (tmp_path / "afile").write_text("x")
+    with pytest.raises(OutputError, match="afile 是一个文件，不是目录"):
+        render(load(EXAMPLES / "demo-2023.yaml"), tmp_path / "afile" / "sub" / "报告.docx")
+
+
+def test_tiny_weight_next_to_its_score_renders(tmp_path):
+    # was decimal.InvalidOperation in the Chongqing sentence "该指标得X%权重分" (score × 100 / weight overflowed)
+    from toolkit import loads
+    from toolkit.word import Renderer
+
+    text = ("year: 2021\nunit: {name: 局}\nindicators:\n  groups:\n  - name: 产出\n    children:\n"
+            "    - name: 数量\n      indicators:\n      - {name: a, weight: 0.0000000001, score: 999999999999}\n")
+    report = loads(text).report
+    for outline in ("hunan", "chongqing", "sichuan"):
+        assert Renderer(outline).render_bytes(report)[:2] == b"PK"
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("empty.txt", b"", "empty.txt: 文件是空的，没有可检查的报告文字（是否选错了文件？）"),
+    ("blank.md", b"  \n\n", "blank.md: 文件是空的，没有可检查的报告文字（是否选错了文件？）"),
+    ("yaml-as.docx", b"year: 2022\n", "yaml-as.docx: 无法打开 .docx：文件已损坏或不是 Word 文档。请在 Word/WPS 中打开后另存为 .docx"),
+])
+def test_lint_refuses_empty_and_fake_reports(tmp_path, name, content, message):
+    (tmp_path / name).write_bytes(content)
+    result = cli("lint", tmp_path / name)
+    assert result.exit_code == 2
+    assert result.stderr.strip().replace(str(tmp_path) + "/", "") == message
+
+
+def test_lint_names_what_a_broken_docx_lacks(tmp_path):
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "notword.docx", "w") as z:
+        z.writestr("a.txt", "hi")
+    result = cli("lint", tmp_path / "notword.docx")
+    assert result.exit_code == 2 and "缺少正文 word/document.xml" in result.stderr
+    with zipfile.ZipFile(tmp_path / "brokenxml.docx", "w") as z, zipfile.ZipFile(DOCX_SOURCE) as src:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            z.writestr(info, b"<w:document><w:body><w:p>" if info.filename == "word/document.xml" else data)
+    result = cli("lint", tmp_path / "brokenxml.docx")
+    assert result.exit_code == 2
+    assert "word/document.xml 不是有效的 XML（第 1 行第 12 列）" in result.stderr

@@ -64,26 +64,7 @@ def render(
         written = render_report(loaded, out, template=template)
     except JixiaoError as exc:
         _fail(exc)
-    except OSError as exc:
-        typer.echo(f"{out}: 无法写入报告：{_os_reason(exc, out)}", err=True)
-        raise typer.Exit(2)
     typer.echo(f"已生成：{written}")
-
-
-def _os_reason(exc: OSError, out: Path) -> str:
-    """A Chinese reason for a failed write (the library checks the common cases; this is the safety net)."""
-    if isinstance(exc, PermissionError):
-        return f"没有写入权限（目录 {out.parent} 只读，或文件已在 Word/WPS 中打开）"
-    if isinstance(exc, NotADirectoryError):
-        parent = next((p for p in out.parents if p.is_file()), out.parent)
-        return f"{parent} 是一个文件，不是目录"
-    if isinstance(exc, FileNotFoundError):
-        return f"输出目录不存在：{out.parent}"
-    import errno
-
-    if exc.errno == errno.ENOSPC:
-        return "磁盘空间不足"
-    return exc.strerror or type(exc).__name__
 
 
 @app.command()

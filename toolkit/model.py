@@ -508,6 +508,16 @@ class Report(Node):
             raise ValueError(f"年度应为四位数年份（如 2023），收到 {year}")
         return year
 
+    @field_validator("outline")
+    @classmethod
+    def _known_outline(cls, outline: str) -> str:
+        from .templates import BUILTIN  # the registry of built-in outlines (no import cycle: it needs only errors)
+
+        name = outline.strip().lower()
+        if name not in BUILTIN:
+            raise ValueError(f"未知的内置格式“{outline}”，应为 {'、'.join(BUILTIN)}（自己的 .docx 模板请用 render --template）")
+        return name
+
 
 Item.model_rebuild()
 

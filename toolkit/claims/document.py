@@ -84,6 +84,8 @@ def read(path: str | Path) -> Document:
     if suffix == ".docx":
         return Document(file, _docx_blocks(data, file), text_lines=False)
     text, _enc = decode(data, file)
+    if not text.strip():
+        raise InputError([Problem("文件是空的，没有可检查的报告文字（是否选错了文件？）", file)])
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if suffix == ".md":
         return Document(file, _md_blocks(lines))
@@ -167,6 +169,16 @@ def _md_blocks(lines: list[str]) -> list[Block]:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+def _is_zip_without_document(data: bytes) -> bool:
+    import io
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return "word/document.xml" not in z.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
 def _docx_blocks(data: bytes, file: str) -> list[Block]:
     import io
 
@@ -175,10 +187,16 @@ def _docx_blocks(data: bytes, file: str) -> list[Block]:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError([Problem(f"无法打开 .docx：文件已损坏或不是 Word 文档（{type(exc).__name__}）", file)]) from None
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        what = "缺少正文 word/document.xml" if _is_zip_without_document(data) else "文件已损坏或不是 Word 文档"
+        raise InputError([Problem(f"无法打开 .docx：{what}。请在 Word/WPS 中打开后另存为 .docx", file)]) from None
     except Exception as exc:  # lxml errors on a broken part
-        raise InputError([Problem(f"无法解析 .docx 内容：{exc}", file)]) from None
+        where = ""
+        pos = getattr(exc, "position", None)
+        if pos:
+            where = f"（第 {pos[0]} 行第 {pos[1]} 列）"
+        raise InputError([Problem(f"无法解析 .docx：word/document.xml 不是有效的 XML{where}，文件可能已损坏。"
+                                  "请在 Word/WPS 中打开后另存为 .docx", file)]) from None
     blocks: list[Block] = []
     par_no = tab_no = 0
     for el in document.element.body.iterchildren():

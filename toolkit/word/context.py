@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from .. import derive
 from ..model import Figure, Fund, Report
-from ..numbers import fmt_money, fmt_number, fmt_percent, ratio_percent
+from ..numbers import fmt_money, fmt_number, fmt_percent, quantize, ratio_percent
 from . import ooxml as X
 from .markdown import MarkdownConverter, number_prefix
 from .sichuan import sichuan_text
@@ -648,7 +648,7 @@ def _indicator_entry(name: str, weight: Decimal, score: Decimal | None, narrativ
     if score is not None:
         sentence += f"，实际得分{s}分。"
         if weight:
-            pct = fmt_number((score * 100 / weight).quantize(Decimal("0.01")))
+            pct = fmt_number(quantize(score * 100 / weight, 2))
             sentence += f"根据评价标准，该指标得{pct}%权重分。"
     else:
         sentence += "。"
