@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
+from ruamel.yaml import YAML
 
 from toolkit import lint
 from toolkit.claims.document import read
@@ -16,7 +16,7 @@ REPORTS = sorted(p for p in UNSEEN.iterdir() if p.suffix in (".txt", ".docx"))
 
 
 def sidecar(path: Path) -> dict:
-    return yaml.safe_load((UNSEEN / f"{path.stem}.expected.yaml").read_text(encoding="utf-8"))
+    return YAML(typ="safe", pure=True).load((UNSEEN / f"{path.stem}.expected.yaml").read_text(encoding="utf-8"))
 
 
 def score(path: Path) -> tuple[set, set, set]:
