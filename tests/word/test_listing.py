@@ -28,3 +28,17 @@ def test_only_the_paragraph_with_a_newline_changes():
     assert out.startswith(plain) and out.endswith(plain)
     assert '乙</w:t><w:br/><w:t xml:space="preserve">丙' in out
     assert _resolve_listings(plain * 3) == plain * 3
+
+
+def test_control_characters_in_an_unvalidated_report_never_reach_the_xml():
+    import io
+
+    import docx
+
+    from toolkit.word import Renderer
+
+    report = load(EXAMPLES / "demo-2023.yaml").report
+    report.label = "附件\b4\x00"  # assignment is not validated: the model would refuse this at load
+    data = Renderer("hunan").render_bytes(report)
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    assert "附件4" in text

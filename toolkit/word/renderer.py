@@ -19,6 +19,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
+from markupsafe import Markup
 
 from ..errors import TemplateError
 from ..io import atomic_path
@@ -41,8 +42,17 @@ class _Part:
     template: jinja2.Template
 
 
+def _xml_safe(value: Any) -> Any:
+    """Every printed plain string loses the characters XML forbids (a report built without validation, e.g.
+    ``Report.model_construct``, could hold them); Markup is ours and already clean (``ooxml.esc``)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return X._BAD_XML_CHARS.sub("", value)
+    return value
+
+
 def _environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    return SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                                finalize=_xml_safe)
 
 
 class Renderer:
