@@ -109,12 +109,15 @@ def level1_weight(g1) -> Decimal:
 
 
 def computed_total_score(report: Report) -> Decimal | None:
-    """Σ of every score in the indicator table (执行率 included); None when nothing is scored."""
+    """Σ of every score in the indicator table (执行率 included); None unless every row is scored — the sum of a
+    partly scored table is not a total, and comparing a declared total with it would be a false finding."""
     ind: Indicators = report.indicators
     scores = [i.score for _a, _b, i in ind.all_indicators()]
     if ind.execution is not None:
         scores.append(execution_score(report))
-    return sum_of(scores)
+    if not scores or any(s is None for s in scores):
+        return None
+    return sum(scores, Decimal(0))
 
 
 def computed_total_weight(report: Report) -> Decimal:

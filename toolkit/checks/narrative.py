@@ -194,8 +194,7 @@ def _scores_and_grades(loaded, loc, fld, pars, quantities) -> list[Finding]:
     out = []
     texts = [p for p, _k in pars]
     totals, _ind = read_claims(texts, quantities)
-    has_table = any(True for _ in report.indicators.all_indicators())
-    computed = computed_total_score(report) if has_table else None
+    computed = computed_total_score(report)
     declared = report.indicators.total_score
     for t in totals:
         for what, value in (("评分表各指标得分之和", computed), ("indicators.total_score", declared)):

@@ -299,8 +299,7 @@ def _total(loaded: Loaded) -> Iterable[Finding]:
                                  help="在 indicators.groups 中列出各级指标的分值和得分")
         score = declared
     else:
-        complete = all(i.score is not None for _a, _b, i in ind.all_indicators())
-        computed = computed_total_score(report) if complete else None
+        computed = computed_total_score(report)
         if declared is not None and computed is not None and declared != computed:
             diff = computed - declared
             own = places(declared)
