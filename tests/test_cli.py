@@ -83,3 +83,13 @@ def test_api_names_are_functions_even_after_the_sub_packages_are_imported():
 
     assert callable(render) and callable(lint) and callable(check)
     assert render.__module__ == lint.__module__ == "toolkit"
+
+
+def test_json_is_a_list_for_several_files_even_when_one_cannot_be_read():
+    r = run("check", "--format", "json", LOAD / "syntax_error.yaml", LOAD / "unknown_key.yaml")
+    assert r.exit_code == 2
+    data = json.loads(r.stdout)
+    assert isinstance(data, list) and [d["file"] for d in data] == [str(LOAD / "unknown_key.yaml")]
+    assert "YAML 语法错误" in r.stderr
+    single = json.loads(run("check", "--format", "json", LOAD / "minimal.yaml").stdout)
+    assert isinstance(single, dict) and single["findings"] == []

@@ -77,19 +77,7 @@ def check(
     from . import checks
     from .load import load
 
-    code = 0
-    outputs = []
-    for path in data:
-        try:
-            result = checks.check(load(path))
-        except JixiaoError as exc:
-            typer.echo(str(exc), err=True)
-            code = 2
-            continue
-        outputs.append(result)
-        code = max(code, result.exit_code(strict))
-    _print_results(outputs, format, with_quote=False)
-    raise typer.Exit(code)
+    _each(data, lambda path: checks.check(load(path)), format, strict, with_quote=False)
 
 
 @app.command()
@@ -101,30 +89,37 @@ def lint(
     """查找现有报告（.docx/.txt/.md）中对不上的数字，无需 YAML。"""
     from .claims import lint as lint_report
 
-    code = 0
-    outputs = []
-    for path in report:
+    _each(report, lint_report, format, strict, with_quote=True)
+
+
+def _each(paths: list[Path], run, format: Format, strict: bool, with_quote: bool) -> None:
+    """Run ``run`` on every path; print the results together; exit with the worst code (2 for unreadable input).
+
+    JSON is one object for one path and a list for several (files that cannot be read are left out of the list;
+    their messages go to stderr), so its shape depends only on the command line.
+    """
+    code, results = 0, []
+    for path in paths:
         try:
-            result = lint_report(path)
+            result = run(path)
         except JixiaoError as exc:
             typer.echo(str(exc), err=True)
             code = 2
             continue
-        outputs.append(result)
+        results.append(result)
         code = max(code, result.exit_code(strict))
-    _print_results(outputs, format, with_quote=True)
-    raise typer.Exit(code)
-
-
-def _print_results(results: list, format: Format, with_quote: bool) -> None:
     if format is Format.json:
         import json
 
         payload = [r.as_dict(with_quote) for r in results]
-        typer.echo(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2))
+        if len(paths) > 1:
+            typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        elif payload:
+            typer.echo(json.dumps(payload[0], ensure_ascii=False, indent=2))
     else:
         for r in results:
             typer.echo(r.text())
+    raise typer.Exit(code)
 
 
 @app.command()

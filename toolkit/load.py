@@ -47,6 +47,8 @@ class Source:
 
     file: str
     positions: dict[str, Position] = field(default_factory=dict)
+    #: the decoded YAML text (whatever its encoding on disk), for locating lines inside block scalars
+    text: str = ""
 
     def locate(self, path: str | None) -> Position | None:
         """Position of the value at ``path``, or of its nearest ancestor that was written in the file."""
@@ -442,7 +444,7 @@ def unknown_keys(report: Report, source: Source) -> list[Finding]:
 def loads(text: str, file: str = "<input>") -> Loaded:
     """Load a report from YAML text."""
     data, positions = parse_yaml(text, file)
-    source = Source(file, positions)
+    source = Source(file, positions, text)
     report = validate(data, source)
     return Loaded(report, source, unknown_keys(report, source))
 

@@ -66,3 +66,17 @@ def test_partly_scored_table_is_not_summed():
     # review finding: Σ of the scored rows (45) was compared with the text's 98 and its grade
     findings = check(load(FIXTURES / "NAR001_partial_table_clean.yaml")).findings
     assert [f.text() for f in findings if f.code in ("NAR001", "NAR002")] == []
+
+
+def test_narrative_lines_are_right_in_a_gbk_file_and_from_text(tmp_path):
+    # review finding: the locator re-read the file as UTF-8 and silently lost the line inside the block scalar
+    from toolkit import loads
+
+    source = (FIXTURES / "NAR001.yaml").read_text(encoding="utf-8")
+    (tmp_path / "gbk.yaml").write_bytes(source.encode("gbk"))
+    lines = {
+        "utf-8": [f.line for f in check(load(FIXTURES / "NAR001.yaml")).findings if f.code == "NAR001"],
+        "gbk": [f.line for f in check(load(tmp_path / "gbk.yaml")).findings if f.code == "NAR001"],
+        "text": [f.line for f in check(loads(source, "README.md")).findings if f.code == "NAR001"],
+    }
+    assert lines["utf-8"] == lines["gbk"] == lines["text"] and len(lines["utf-8"]) == 1

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..derive import computed_total_score, grade_for, long_grade, normalise_grade
@@ -107,10 +106,7 @@ class Locator:
 
     def __init__(self, loaded: Loaded):
         self.loaded = loaded
-        try:
-            self.lines = Path(loaded.file).read_text(encoding="utf-8-sig").split("\n")
-        except (OSError, UnicodeDecodeError):
-            self.lines = []
+        self.lines = loaded.source.text.replace("\r\n", "\n").split("\n")
 
     def finding(self, code: str, severity: str, message: str, path: str, line_offset: int, **kw) -> Finding:
         f = self.loaded.finding(code, severity, message, path, **kw)

@@ -197,7 +197,7 @@ def _weights(loaded: Loaded) -> Iterable[Finding]:
     if declared is not None and total != declared:
         yield _weight_finding(loaded, "SUM017", what, "总分值", total, declared, ind.at("total_weight"))
     elif declared is not None and declared != 100:
-        yield _weight_finding(loaded, "SUM017", "总分值", "满分", Decimal(100), declared, ind.at("total_weight"))
+        yield _weight_finding(loaded, "SUM017", "满分", "总分值", Decimal(100), declared, ind.at("total_weight"))
     elif declared is None and total != 100:
         yield _weight_finding(loaded, "SUM017", what, "满分", total, Decimal(100), ind.at("groups"),
                               expected=Decimal(100), found=total)
