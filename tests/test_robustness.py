@@ -165,12 +165,11 @@ def test_rounding_never_overflows_the_decimal_precision():
     # quantize raised decimal.InvalidOperation for results of more than 28 digits
     from decimal import Decimal
 
-    from toolkit.checks.common import percent
-    from toolkit.numbers import fmt_money, fmt_number, ratio_percent
+    from toolkit.numbers import fmt_money, fmt_number, fmt_percent, ratio_percent
 
     assert fmt_money(Decimal("1E+30")) == "1000000000000000000000000000000.00"
     assert fmt_number(Decimal("1E+30")) == "1" + "0" * 30
-    assert percent(ratio_percent(Decimal(5), Decimal("1E-30"))) == "5" + "0" * 32 + ".00%"
+    assert fmt_percent(ratio_percent(Decimal(5), Decimal("1E-30"))) == "5" + "0" * 32 + ".00%"
 
 
 def test_a_tiny_denominator_is_checked_not_crashed():
@@ -282,3 +281,12 @@ def test_lint_names_what_a_broken_docx_lacks(tmp_path):
     result = cli("lint", tmp_path / "brokenxml.docx")
     assert result.exit_code == 2
     assert "word/document.xml 不是有效的 XML（第 1 行第 12 列）" in result.stderr
+
+
+def test_derived_execution_score_rounds_half_up_as_published():
+    # review finding: 10 × 99.85 / 100.00 = 9.985 was rounded half-even to 9.98
+    from toolkit.derive import execution_score
+
+    report = loads("year: 2022\nunit: {name: 局}\nbudget:\n  expenditure: {amount: 99.85, full_budget: 100.00}\n"
+                   "indicators:\n  execution: {weight: 10}\n").report
+    assert str(execution_score(report)) == "9.99"

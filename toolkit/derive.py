@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from .model import Figure, Indicators, Report
-from .numbers import ROUND_HALF_EVEN, quantize, ratio_percent
+from .numbers import quantize, ratio_percent
 
 #: Grade bands (DOMAIN.md section 3): lower bound inclusive.
 GRADES: list[tuple[Decimal, str, str]] = [
@@ -91,7 +91,7 @@ def execution_score(report: Report) -> Decimal | None:
     _i, full, actual = execution_figures(report)
     if full in (None, Decimal(0)) or actual is None:
         return None
-    return min(ex.weight, quantize(ex.weight * actual / full, 2, ROUND_HALF_EVEN))
+    return min(ex.weight, quantize(ex.weight * actual / full, 2))  # half up, as published figures are rounded
 
 
 def group_weight(weights: Iterable[Decimal | None]) -> Decimal:

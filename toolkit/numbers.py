@@ -6,7 +6,7 @@ Never use binary floats for amounts.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 #: Amounts are published with two decimals; a figure written with fewer (``3345.5``) is taken as rounded to 0.01.
 MONEY_PLACES = 2

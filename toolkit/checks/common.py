@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..model import Figure, Headcount, Item, Node, Report, walk
-from ..numbers import ROUND_HALF_EVEN, fmt_money, fmt_number, half_ulp, places, quantize
+from ..numbers import fmt_money, fmt_number, half_ulp, places
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -33,11 +33,6 @@ def money(v: Decimal) -> str:
 def number(v: Decimal | int) -> str:
     """A weight, score or count: ``10``, ``8.95``."""
     return fmt_number(v)
-
-
-def percent(v: Decimal, ndigits: int = 2) -> str:
-    """A computed percentage shown with ``ndigits`` decimals (at least the declared precision)."""
-    return f"{quantize(v, ndigits, ROUND_HALF_EVEN):f}%"
 
 
 def diff_note(diff: Decimal, rounding: bool, show=money) -> str:

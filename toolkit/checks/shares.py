@@ -13,7 +13,7 @@ from ..derive import execution_figures, full_budget
 from ..findings import ERROR, WARNING, Finding, value_text
 from ..load import Loaded
 from ..model import Figure
-from ..numbers import ROUND_HALF_EVEN, half_ulp, places, quantize, sum_tolerance, verdict
+from ..numbers import half_ulp, places, quantize, sum_tolerance, verdict
 from ..rules import register
 from .common import (HUNDRED, ZERO, breakdowns, diff_note, figures, headcount_total, label_of, money, money_ulp,
                      ratio_tolerance)
@@ -74,7 +74,7 @@ def compare_percent(declared: Decimal, computed: Decimal, spread: Decimal = ZERO
 
 
 def _pct(v: Decimal, declared: Decimal) -> str:
-    return f"{quantize(v, max(places(declared), 2), ROUND_HALF_EVEN):f}%"
+    return f"{quantize(v, max(places(declared), 2)):f}%"
 
 
 def _rate_finding(loaded: Loaded, code: str, what: str, declared: Decimal, computed: Decimal, spread: Decimal,

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from ..derive import grade_for, long_grade, normalise_grade
 from ..findings import ERROR, WARNING
+from ..numbers import quantize
 from .arith import compare, like, num_text, pct_text, ratio_verdict, sum_verdict
 from .prose import Issue, _issue, sentence_at
 from .quantities import Quantity
@@ -95,7 +96,7 @@ def check_indicator_scores(indicators: list[ScoreClaim]) -> list[tuple[int, Issu
         if c.rate is None or not (0 < c.rate < 100) or c.value == c.value.to_integral_value():
             continue
         if c.weight is not None:
-            expected = (c.weight * c.rate / 100).quantize(Decimal("0.01"))
+            expected = quantize(c.weight * c.rate / 100, 2)
             if abs(expected - c.value) > Decimal("0.01"):
                 out.append((c.para, Issue("TXT008", WARNING, f"完成率 {num_text(c.rate)}%，按比例计分应得 {num_text(c.weight)} × "
                                           f"{num_text(c.rate)}% = {num_text(expected)}分，文中为 {c.text}（请核对计分方法）",
@@ -104,7 +105,7 @@ def check_indicator_scores(indicators: list[ScoreClaim]) -> list[tuple[int, Issu
         implied = c.value * 100 / c.rate
         if abs(implied * 2 - (implied * 2).to_integral_value()) > Decimal("0.02"):
             out.append((c.para, Issue("TXT008", WARNING, f"完成率 {num_text(c.rate)}%、得分 {c.text}：按比例计分（得分 = 分值 × "
-                                      f"完成率）对应的分值为 {implied.quantize(Decimal('0.01'))}分，不是整数或半分；"
+                                      f"完成率）对应的分值为 {quantize(implied, 2)}分，不是整数或半分；"
                                       f"请核对分值与得分", None, num_text(c.value), c.offset)))
     return out
 
