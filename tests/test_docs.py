@@ -40,3 +40,26 @@ def test_every_yaml_example_in_the_guided_tour_loads_without_warnings():
         head += "" if re.search(r"^unit:", block, flags=re.M) else "unit: {name: 示例县农业农村局}\n"
         loaded = loads(head + block, f"docs/yaml-reference.md#block{n}")
         assert [w.text() for w in loaded.warnings] == [], n
+
+
+def test_rule_examples_that_cite_an_example_file_are_what_check_prints_for_it():
+    # an example citing examples/X.yaml must be a line `jixiao check examples/X.yaml` really prints;
+    # illustrative examples cite a file that does not exist (data.yaml, report.txt)
+    import re
+
+    from toolkit import check, load
+    from toolkit.rules import load_all
+
+    from .conftest import ROOT
+
+    cited = {}
+    for rule in load_all().values():
+        m = re.match(r"(examples/[\w-]+\.yaml):", rule.example)
+        if m:
+            cited.setdefault(m.group(1), []).append(rule.example)
+    assert len(sum(cited.values(), [])) >= 8
+    for name, examples in cited.items():
+        printed = {f.text().split("\n")[0].replace(str(ROOT) + "/", "") for f in check(load(ROOT / name)).findings}
+        printed = {line.replace(f"{ROOT / name}", name) for line in printed}
+        for example in examples:
+            assert example in printed, example

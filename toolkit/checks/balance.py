@@ -18,12 +18,12 @@ from ..numbers import sum_tolerance, verdict
 from ..rules import register
 from .common import diff_note, figures, label_of, money
 
-_EX = "examples/bishan-jxw-2021.yaml"
+_EX = "data.yaml"
 register("BAL001", "balance", ERROR, "收支不平衡：收入总计不等于支出合计与年末结转和结余之和",
          "收入总计（含上年结转）= 支出合计 + 年末结转和结余。上年结转写在收入各项中（标签含“结转”或“结余”）时已计入收入合计；"
          "只写在 carryover.opening 时加到收入合计上。只有给出年末结转和结余（carryover.closing）时才核对。"
          "常见错误是把结余资金算进支出合计。",
-         f"{_EX}:30:5: BAL001 支出合计与年末结转和结余之和 12853.07 ≠ 收入总计 12829.26（差 23.81）")
+         "examples/bishan-jxw-2021.yaml:45:13: BAL001 支出合计与年末结转和结余之和 12853.07 ≠ 收入总计 12829.26（差 23.81） [budget.income.amount]")
 register("BAL002", "balance", ERROR, "全年预算数不等于年初预算数与调整数之和",
          "每个同时写了年初预算数、调整（追加）数和全年预算数的数字：全年预算数 = 年初预算数 + 调整数（调减写负数）。",
          f"{_EX}:44:9: BAL002 基本支出年初预算数与调整数之和 507.79 ≠ 全年预算数 507.97（差 0.18）")

@@ -8,11 +8,11 @@ from ..findings import ERROR, WARNING, Finding
 from ..load import Loaded
 from ..rules import register
 
-_EX = "examples/bishan-jxw-2021.yaml"
+_EX = "data.yaml"
 register("DAT001", "dates", ERROR, "评价工作日期不在评价年度的次年",
          "N 年度的自评在 N+1 年进行（通常 2–4 月）：工作组成立、各阶段起止、报告日期和填报日期都应在 N+1 年。"
          "日期落在 N 年，通常是照抄上年报告只改了年度。",
-         f"{_EX}:80:22: DAT001 工作组成立日期 2021-03-13 在 2021 年，评价 2021 年度的工作应在 2022 年进行")
+         "examples/bishan-jxw-2021.yaml:77:22: DAT001 工作组成立日期 2021-03-13 在 2021 年，评价 2021 年度的工作应在 2022 年进行 [evaluation.group_established]")
 register("DAT002", "dates", ERROR, "阶段的结束日期早于开始日期",
          "每个工作阶段的开始日期不能晚于结束日期。起止颠倒通常是抄写或改日期时只改了一个。",
          f"{_EX}:92:12: DAT002 “实施阶段”结束 2022-03-16 早于开始 2022-03-19")

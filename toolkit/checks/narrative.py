@@ -25,11 +25,11 @@ from ..model import Figure, Indicator, Report
 from ..rules import register
 from .scores import parse_value
 
-_EX = "examples/ziyang-gxj-2022.yaml"
+_EX = "data.yaml"
 register("NAR001", "narrative", ERROR, "正文中的总得分与评分表不符",
          "正文（如 narrative.performance）写出的自评总得分（“自评分98分”“综合得分93.39分”“得分为：85分”）应等于"
          "评分表各指标得分之和，以及所填的 indicators.total_score。报告改表后常忘了同步正文。",
-         f"{_EX}:398:5: NAR001 正文写自评总得分 98分，评分表各指标得分之和为 99分 [narrative.performance]")
+         "examples/ziyang-gxj-2022.yaml:389: NAR001 正文写自评总得分 98分，评分表各指标得分之和为 99分 [narrative.performance]")
 register("NAR002", "narrative", ERROR, "正文中的等级与得分不符",
          "正文写出的等级（“等级为“优秀””）应与总得分所在分数段一致，并与 indicators.grade 一致。",
          f"{_EX}:398:5: NAR002 正文写等级“良好”，总得分 99分 对应“优秀”（优） [narrative.performance]")
@@ -40,7 +40,7 @@ register("NAR003", "narrative", ERROR, "正文中的金额与数据不符",
 register("NAR004", "narrative", ERROR, "指标说明中的数值与指标数据不符",
          "指标自己的 narrative 中写出的得分（“该指标得分为8.95分”）、分值（“分值10分”）和实际完成值（与 actual 同单位、"
          "标签含指标名称的数字）应等于该指标的 score、weight、actual。",
-         "examples/bishan-jxw-2021.yaml:158:15: NAR004 指标“补助资金发放及时率”的说明写得分 8.5分，数据为 8.95分 "
+         "data.yaml:158:15: NAR004 指标“补助资金发放及时率”的说明写得分 8.5分，数据为 8.95分 "
          "[indicators.groups[0].children[0].indicators[1].narrative]")
 register("NAR005", "narrative", ERROR, "正文中的内设机构数与所列机构不符",
          "正文写的内设机构（科室、股室）数量应等于 unit.departments 列出的机构数（及 departments_count）。",
@@ -49,11 +49,11 @@ register("NAR005", "narrative", ERROR, "正文中的内设机构数与所列机�
 register("NAR006", "narrative", WARNING, "两个指标的评价说明雷同（疑为复制粘贴）",
          "每个指标的评价说明（indicator.narrative）应写它自己的完成情况。两个指标的说明相同或几乎相同（相似度 ≥ 90%），"
          "多半是复制上一段后忘了改：璧山区 2021 年报告中“预决算公开率”一段就是“项目绩效管理率”一段的原文。",
-         "examples/bishan-jxw-2021.yaml:207: NAR006（警告） 指标“预决算公开率”的说明与指标“项目绩效管理率”的说明相同（相似度 100%），疑为复制粘贴")
+         "examples/bishan-jxw-2021.yaml:194:26: NAR006（警告） 指标“预决算公开率”的说明与指标“项目绩效管理率”的说明相同（相似度 100%），疑为复制粘贴 [indicators.groups[0].children[0].indicators[6].narrative]")
 register("NAR007", "narrative", WARNING, "指标说明写的是另一个指标",
          "指标的评价说明提到了评分表中另一个指标的名称，却没有提到自己的名称：多半是放错了位置或复制后没改。"
          "璧山区 2021 年报告“预决算执行率”一段写的是“预决算公开率达100%”。",
-         "examples/bishan-jxw-2021.yaml:215: NAR007（警告） 指标“预决算执行率”的说明提到“预决算公开率”，没有提到“预决算执行率”本身")
+         "data.yaml:215: NAR007（警告） 指标“预决算执行率”的说明提到“预决算公开率”，没有提到“预决算执行率”本身")
 
 #: text fields by model class name
 _TEXT_FIELDS = {
