@@ -69,7 +69,7 @@ def test_rules_lists_the_catalogue_and_explains_one():
     assert "KEY001  警告  未知字段" in r.stdout
     r = run("rules", "key001")
     assert r.exit_code == 0
-    assert r.stdout.startswith("KEY001（警告，input）：未知字段")
+    assert r.stdout.startswith("KEY001（警告，输入类）：未知字段")
     assert "示例" in r.stdout
     r = run("rules", "XYZ999")
     assert r.exit_code == 2

@@ -125,7 +125,7 @@ def _each(paths: list[Path], run, format: Format, strict: bool, with_quote: bool
 @app.command()
 def rules(code: Annotated[Optional[str], typer.Argument(help="规则代码，如 SUM001", show_default=False)] = None) -> None:
     """列出全部核验规则；给出代码时解释该规则并举例。"""
-    from .rules import load_all
+    from .rules import FAMILY_NAMES, load_all
 
     catalogue = load_all()
     if code is None:
@@ -139,7 +139,8 @@ def rules(code: Annotated[Optional[str], typer.Argument(help="规则代码，如
         typer.echo(f"未知规则代码：{code}。用 jixiao rules 查看全部规则。", err=True)
         raise typer.Exit(2)
     sev = "错误" if rule.severity == "error" else "警告"
-    typer.echo(f"{rule.code}（{sev}，{rule.family}）：{rule.title}\n\n{rule.explanation}")
+    family = FAMILY_NAMES.get(rule.family, rule.family)
+    typer.echo(f"{rule.code}（{sev}，{family}类）：{rule.title}\n\n{rule.explanation}")
     if rule.example:
         typer.echo(f"\n示例：\n  {rule.example}")
 

@@ -124,6 +124,9 @@ def write(root: Path) -> list[Path]:
 
 
 if __name__ == "__main__":  # pragma: no cover
+    if len(sys.argv) > 1 and sys.argv[1].startswith("-"):
+        print("usage: python -m toolkit.docs [REPO_ROOT]   (rewrites docs/fields.md and docs/rules.md)")
+        sys.exit(0 if sys.argv[1] in ("-h", "--help") else 2)
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1]
     for p in write(root):
         print(p)

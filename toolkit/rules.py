@@ -20,6 +20,12 @@ class Rule:
 
 CATALOGUE: dict[str, Rule] = {}
 
+#: how each family is named to users
+FAMILY_NAMES = {
+    "input": "输入", "sums": "合计", "balance": "平衡", "shares": "占比与比率", "scores": "得分与等级",
+    "dates": "日期", "narrative": "正文", "lint": "现有报告",
+}
+
 
 def register(code: str, family: str, severity: str, title: str, explanation: str, example: str = "") -> Rule:
     """Add a rule to the catalogue (idempotent for the same code) and return it."""
