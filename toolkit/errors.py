@@ -59,7 +59,3 @@ class TemplateError(JixiaoError):
 
 class OutputError(JixiaoError):
     """The output file could not be written."""
-
-
-class UsageError(JixiaoError):
-    """The command was called with arguments that make no sense together."""

@@ -342,16 +342,6 @@ def _loc_path(loc: tuple[Any, ...]) -> str:
     return path
 
 
-def _received(data: Any, loc: tuple[Any, ...]) -> Any:
-    cur = data
-    for part in loc:
-        try:
-            cur = cur[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return cur
-
-
 def _field_loc(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[Any, ...]:
     """Drop pydantic's union / validator tags from an error location, keeping only field names and indices."""
     kept: list[Any] = []

@@ -107,3 +107,20 @@ def verdict(diff: Decimal, tolerance: Decimal) -> str:
 def sum_tolerance(*values: Decimal | None, min_places: int = MONEY_PLACES) -> Decimal:
     """The most independent rounding of these figures can make a sum miss its total by."""
     return sum((half_ulp(v, min_places) for v in values if v is not None), Decimal(0))
+
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """Heading numbers in Chinese: 1 -> 一, 10 -> 十, 14 -> 十四, 21 -> 二十一, 105 -> 一百零五 (1–999)."""
+    if not 0 < n < 1000:
+        return str(n)
+    hundreds, rest = divmod(n, 100)
+    tens, ones = divmod(rest, 10)
+    out = f"{_CN_DIGITS[hundreds]}百" if hundreds else ""
+    if tens:
+        out += ("" if tens == 1 and not hundreds else _CN_DIGITS[tens]) + "十"
+    elif hundreds and ones:
+        out += "零"
+    return out + (_CN_DIGITS[ones] if ones else "")

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.claims.cnnum import int_to_cn
+from toolkit.claims.cnnum import cn_to_int
+from toolkit.numbers import chinese_number
 from toolkit.claims.headings import check_headings, numbering
 
 
@@ -65,5 +66,7 @@ def test_restarts_and_fragments_are_not_judged():
     assert found(["一、a", "二、b", "（2）x"]) == []  # nothing at value 1 in a style that could be continued
 
 
-def test_int_to_cn():
-    assert [int_to_cn(v) for v in (1, 4, 10, 14, 20, 21, 99)] == ["一", "四", "十", "十四", "二十", "二十一", "九十九"]
+def test_chinese_numbers_round_trip():
+    written = [chinese_number(v) for v in (1, 4, 10, 14, 20, 21, 99, 100, 105, 110, 999)]
+    assert written == ["一", "四", "十", "十四", "二十", "二十一", "九十九", "一百", "一百零五", "一百一十", "九百九十九"]
+    assert [cn_to_int(w) for w in written] == [1, 4, 10, 14, 20, 21, 99, 100, 105, 110, 999]

@@ -26,13 +26,3 @@ def cn_to_int(text: str) -> int | None:
             digit = None
     return total + section + (digit or 0)
 
-
-def int_to_cn(value: int) -> str:
-    """1 -> ``"一"``, 10 -> ``"十"``, 14 -> ``"十四"``, 21 -> ``"二十一"`` (1–99, as heading numbers are written)."""
-    names = "零一二三四五六七八九"
-    if not 0 < value < 100:
-        return str(value)
-    tens, ones = divmod(value, 10)
-    if tens == 0:
-        return names[ones]
-    return ("" if tens == 1 else names[tens]) + "十" + (names[ones] if ones else "")

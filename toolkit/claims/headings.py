@@ -13,6 +13,7 @@ import re
 
 from ..findings import WARNING
 from ..rules import register
+from ..numbers import chinese_number
 from .cnnum import cn_to_int
 from .prose import Issue
 
@@ -41,11 +42,9 @@ _ARTIFACT = re.compile(r"^(\[bookmark: [^\]]*\]\s*|附件[：:]\s*)+")
 
 
 def _label(style: str, value: int) -> str:
-    from .cnnum import int_to_cn
-
     return {
-        "cn_dun": f"{int_to_cn(value)}、",
-        "cn_paren": f"（{int_to_cn(value)}）",
+        "cn_dun": f"{chinese_number(value)}、",
+        "cn_paren": f"（{chinese_number(value)}）",
         "ar_paren": f"（{value}）",
         "ar_dun": f"{value}、",
         "ar_dot": f"{value}.",

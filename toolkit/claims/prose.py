@@ -17,7 +17,14 @@ from .cnnum import CHARS, cn_to_int
 from .quantities import COUNT_UNITS, Quantity, extract, rate_parts, share_target
 from ..numbers import half_ulp, places, round_to
 
-ROUNDING_NOTE = "，可能为四舍五入误差"
+ROUNDING_NOTE = "可能为四舍五入误差"
+
+
+def with_rounding_note(message: str) -> str:
+    """"…（差 0.01）" -> "…（差 0.01，可能为四舍五入误差）", the wording of ``jixiao check``."""
+    if message.endswith("）"):
+        return f"{message[:-1]}，{ROUNDING_NOTE}）"
+    return f"{message}（{ROUNDING_NOTE}）"
 
 
 @dataclass
@@ -48,19 +55,12 @@ def _sentence_bounds(text: str, offset: int) -> tuple[int, int]:
 def _issue(code: str, verdict_: str, message: str, expected: str | None, found: str | None, offset: int,
            end: int | None = None) -> Issue:
     if verdict_ == "rounding":
-        return Issue(code, WARNING, message + ROUNDING_NOTE, expected, found, offset, end)
+        return Issue(code, WARNING, with_rounding_note(message), expected, found, offset, end)
     return Issue(code, ERROR, message, expected, found, offset, end)
 
 
 def _plus(values: list[Decimal]) -> str:
     return " + ".join(num_text(v) for v in values)
-
-
-def _signed(values: list[Decimal]) -> str:
-    out = num_text(values[0])
-    for v in values[1:]:
-        out += f" − {num_text(-v)}" if v < 0 else f" + {num_text(v)}"
-    return out
 
 
 # ----------------------------------------------------------------------------------------------------------------

@@ -63,9 +63,6 @@ class Quantity:
             return "score"
         return "count"
 
-    def same_unit(self, other: "Quantity") -> bool:
-        return self.unit == other.unit
-
     def comparable(self, other: "Quantity") -> bool:
         """Same unit, or both money (元 / 万元 / 亿元 convert exactly)."""
         return self.unit == other.unit or (self.kind == "money" and other.kind == "money")

@@ -11,7 +11,7 @@ from ..numbers import parse_decimal
 from .arith import like, num_text, pct_text, ratio_verdict, sum_verdict
 from .document import Table
 from .quantities import FULL_WIDTH
-from .prose import ROUNDING_NOTE
+from .prose import with_rounding_note
 
 
 @dataclass
@@ -49,7 +49,7 @@ def _label(row: list[str]) -> str:
 
 def _issue(code: str, v: str, msg: str, expected: str, found: str, row: int, col: int | None, quote: str) -> TableIssue:
     if v == "rounding":
-        return TableIssue(code, WARNING, msg + ROUNDING_NOTE, expected, found, row, col, quote)
+        return TableIssue(code, WARNING, with_rounding_note(msg), expected, found, row, col, quote)
     return TableIssue(code, ERROR, msg, expected, found, row, col, quote)
 
 
@@ -178,10 +178,6 @@ class ScoreTable:
     @property
     def score_sum(self) -> Decimal:
         return sum((s for _r, _w, s in self.items), Decimal(0))
-
-    @property
-    def weight_sum(self) -> Decimal:
-        return sum((w for _r, w, _s in self.items), Decimal(0))
 
 
 _TOTAL_SCORE_LABEL = re.compile(r"^(总分|合计|总计|得分合计|总得分|综合得分|自评得分|自评总分|分值合计)$")

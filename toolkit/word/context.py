@@ -20,21 +20,11 @@ from markupsafe import Markup
 
 from .. import derive
 from ..model import Figure, Fund, Report
-from ..numbers import fmt_money, fmt_number, fmt_percent, quantize, ratio_percent
+from ..numbers import chinese_number, fmt_money, fmt_number, fmt_percent, quantize, ratio_percent
 from . import ooxml as X
 from .markdown import MarkdownConverter, number_prefix
 from .sichuan import sichuan_text
 
-_CN_DIGITS = "零一二三四五六七八九"
-
-
-def chinese_number(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 35 -> 三十五 (1..99)."""
-    if n < 10:
-        return _CN_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 1 else _CN_DIGITS[tens]
-    return f"{head}十{_CN_DIGITS[ones] if ones else ''}"
 
 
 def heading_number(level: int, n: int) -> str:
