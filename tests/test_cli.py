@@ -93,3 +93,17 @@ def test_json_is_a_list_for_several_files_even_when_one_cannot_be_read():
     assert "YAML 语法错误" in r.stderr
     single = json.loads(run("check", "--format", "json", LOAD / "minimal.yaml").stdout)
     assert isinstance(single, dict) and single["findings"] == []
+
+
+def test_usage_and_usage_errors_are_in_chinese():
+    r = run("--help")
+    assert r.exit_code == 0
+    assert r.stdout.startswith("用法：jixiao [OPTIONS] COMMAND [ARGS]...")
+    assert "选项:" in r.stdout and "显示本帮助并退出。" in r.stdout and "命令:" in r.stdout
+    r = run("check")
+    assert r.exit_code == 2
+    assert r.stderr.endswith("错误：缺少参数 data\n") and "用 'jixiao check --help' 查看帮助。" in r.stderr
+    r = run("check", "--format", "xml", LOAD / "minimal.yaml")
+    assert r.exit_code == 2 and "错误：'--format' / '-f' 的取值 'xml' 无效，应为 'text', 'json'" in r.stderr
+    assert run("nonsense").stderr.endswith("错误：没有命令 nonsense\n")
+    assert "Usage" not in run("check", "--help").stdout + run("check").stderr

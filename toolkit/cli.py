@@ -6,17 +6,111 @@ Each command parses its arguments, calls one library function, prints the result
 """
 from __future__ import annotations
 
+import re
 import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from .errors import JixiaoError
 
+#: Click's and Typer's own words that reach users through gettext (help headings and tags)
+_ZH = {"Options": "选项", "Arguments": "参数", "Commands": "命令", "required": "必填", "default: {default}": "默认：{default}"}
+
+#: usage errors, as Click words them -> as a Chinese user should read them
+_USAGE_ERRORS = [
+    (re.compile(r"Missing argument '(.+)'\.?"), "缺少参数 {0}"),
+    (re.compile(r"Missing option '(.+)'\.?"), "缺少选项 {0}"),
+    (re.compile(r"No such option: (.+)"), "没有选项 {0}"),
+    (re.compile(r"No such command '(.+)'\.?"), "没有命令 {0}"),
+    (re.compile(r"Got unexpected extra arguments? \((.+)\)"), "多余的参数（{0}）"),
+    (re.compile(r"Option '(.+)' requires an argument\.?"), "选项 {0} 需要一个值"),
+    (re.compile(r"Invalid value for (.+?): (?:Value error, )?(.+?) is not one of (.+?)\.?$"), "{0} 的取值 {1} 无效，应为 {2}"),
+    (re.compile(r"Invalid value for (.+?): (?:Value error, )?(.+)"), "{0} 的取值无效：{1}"),
+]
+
+
+def _usage_message(text: str) -> str:
+    for pattern, zh in _USAGE_ERRORS:
+        m = pattern.fullmatch(text.strip())
+        if m:
+            return zh.format(*m.groups())
+    return text
+
+
+class _Chinese:
+    """Mixed into Typer's command classes: the usage line, the --help option and usage errors in Chinese.
+
+    Typer 0.29 vendors Click with these words hard-coded in English, out of reach of gettext.
+    """
+
+    def format_usage(self, ctx, formatter) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="用法：")
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = "显示本帮助并退出。"
+        return option
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except Exception as exc:  # the vendored and the plain Click raise different classes: judged by shape
+            if type(exc).__name__ == "NoArgsIsHelpError":  # its message is the help itself
+                typer.echo(exc.format_message(), err=True)
+                sys.exit(exc.exit_code)
+            if getattr(exc, "exit_code", None) == 2 and hasattr(exc, "format_message"):
+                ctx = getattr(exc, "ctx", None)
+                if ctx is not None:
+                    typer.echo(ctx.get_usage().replace("Usage:", "用法："), err=True)
+                    typer.echo(f"用 '{ctx.command_path} --help' 查看帮助。", err=True)
+                typer.echo(f"错误：{_usage_message(exc.format_message())}", err=True)
+                sys.exit(2)
+            if hasattr(exc, "show") and hasattr(exc, "exit_code"):
+                exc.show()
+                sys.exit(exc.exit_code)
+            if type(exc).__name__ == "Abort":
+                typer.echo("已中止。", err=True)
+                sys.exit(1)
+            raise
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+class _Group(_Chinese, TyperGroup):
+    pass
+
+
+class _Command(_Chinese, TyperCommand):
+    pass
+
+
+def _speak_chinese() -> None:
+    """Help headings and tags go through module-level ``gettext`` aliases at call time: answer them in Chinese."""
+    import importlib
+
+    def gettext(message: str) -> str:
+        return _ZH.get(message, message)
+
+    for name in ("typer.core", "typer._click.core", "click.core"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        if hasattr(module, "_"):
+            module._ = gettext
+
+
+_speak_chinese()
+
 app = typer.Typer(
     name="jixiao",
+    cls=_Group,
     help="绩效：部门整体支出绩效自评报告工具。由 YAML 数据生成标准公文格式的 Word 报告，并核验其中每一个数字。",
     add_completion=False,
     no_args_is_help=True,
@@ -40,7 +134,7 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="输出格式�
 StrictOpt = Annotated[bool, typer.Option("--strict", help="有警告时也以退出码 1 结束")]
 
 
-@app.command()
+@app.command(cls=_Command)
 def render(
     data: DataArg,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="输出 .docx 路径（默认：与 YAML 同名）")] = None,
@@ -67,7 +161,7 @@ def render(
     typer.echo(f"已生成：{written}")
 
 
-@app.command()
+@app.command(cls=_Command)
 def check(
     data: Annotated[list[Path], typer.Argument(help="一个或多个 YAML 文件", show_default=False)],
     format: FormatOpt = Format.text,
@@ -80,7 +174,7 @@ def check(
     _each(data, lambda path: checks.check(load(path)), format, strict, with_quote=False)
 
 
-@app.command()
+@app.command(cls=_Command)
 def lint(
     report: Annotated[list[Path], typer.Argument(help="已写好的报告：.docx、.txt 或 .md", show_default=False)],
     format: FormatOpt = Format.text,
@@ -122,7 +216,7 @@ def _each(paths: list[Path], run, format: Format, strict: bool, with_quote: bool
     raise typer.Exit(code)
 
 
-@app.command()
+@app.command(cls=_Command)
 def rules(code: Annotated[Optional[str], typer.Argument(help="规则代码，如 SUM001", show_default=False)] = None) -> None:
     """列出全部核验规则；给出代码时解释该规则并举例。"""
     from .rules import FAMILY_NAMES, load_all
