@@ -15,10 +15,9 @@ from typing import Iterable, Iterator
 
 from ..derive import computed_total_score, grade_for, long_grade, normalise_grade
 from ..findings import ERROR, WARNING, Finding
-from ..claims import check_paragraphs
+from ..claims import analyse
 from ..claims.arith import compare, num_text
 from ..claims.prose import sentence_at
-from ..claims.quantities import extract
 from ..claims.scores import GRADE, read_claims
 from ..load import Loaded
 from ..model import Figure, Indicator, Report
@@ -132,14 +131,13 @@ def run(loaded: Loaded) -> Iterable[Finding]:
     for fld in fields:
         pars = paragraphs(fld.text)
         texts = [p for p, _k in pars]
-        issues = check_paragraphs(texts)
+        issues, quantities = analyse(texts)  # each paragraph read once: relations and quantities
         for k, issue in issues:
             if issue.code == "TXT008":
                 continue  # an indicator's score against its weight is judged on the data (SCR001/SCR002)
             out.append(loc.finding(issue.code, issue.severity, issue.message, fld.path, pars[k][1],
                                    expected=issue.expected, found=issue.found,
                                    quote=sentence_at(texts[k], issue.offset, issue.end)))
-        quantities = [extract(t) for t in texts]
         out += _scores_and_grades(loaded, loc, fld, pars, quantities)
         out += _budget_figures(report, loc, fld, pars, quantities)
         out += _departments(report, loc, fld, pars)
