@@ -383,6 +383,14 @@ def _to_achievement(value: Any) -> Any:
     return value
 
 
+#: 项目类别 of the Sichuan outline, with the spellings accepted for each (English aliases, the "项目" suffix)
+CATEGORIES = ("人员类", "运转类", "特定目标类")
+_CATEGORY_ALIASES = {
+    **{c: c for c in CATEGORIES}, **{f"{c}项目": c for c in CATEGORIES},
+    "personnel": "人员类", "operation": "运转类", "specific": "特定目标类",
+}
+
+
 class Indicator(Node):
     """三级指标: the concrete indicator with its target, result, weight and score."""
 
@@ -398,6 +406,18 @@ class Indicator(Node):
     score: Number | None = Field(None, description="得分")
     deviation: Markdown | None = Field(None, description="偏差原因分析及改进措施 (needed when score < weight)")
     narrative: Markdown | None = Field(None, description="评价情况 text for this indicator (Chongqing outline)")
+    category: Text | None = Field(None, description="项目类别（四川格式）：人员类 / 运转类 / 特定目标类")
+
+    @field_validator("category")
+    @classmethod
+    def _known_category(cls, category: str | None) -> str | None:
+        if category is None:
+            return None
+        name = _CATEGORY_ALIASES.get(category.strip()) or _CATEGORY_ALIASES.get(category.strip().lower())
+        if name is None:
+            raise ValueError(f"未知的项目类别“{category}”，应为 {'、'.join(CATEGORIES)}"
+                             "（或 personnel、operation、specific）")
+        return name
 
 
 class Level2(Node):

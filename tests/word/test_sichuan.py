@@ -10,7 +10,8 @@ import pytest
 from docx import Document
 
 from toolkit import lint
-from toolkit.load import load
+from toolkit.errors import InputError
+from toolkit.load import load, loads
 from toolkit.word import render
 
 from .conftest import FIXTURES, REPORTS, ROOT
@@ -169,3 +170,119 @@ def test_signature_and_date_share_a_page(example_docx, tmp_path):
     pages = [p.replace(" ", "") for p in pdf_pages(example_docx, tmp_path)]
     page = next(p for p in pages if "2022年3月25日" in p)
     assert "岷溪县经济信息化和科学技术局" in page.split("2022年3月25日")[0]
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# 项目类别 (indicators.…category): validation, the split by category, and no change without it
+# ----------------------------------------------------------------------------------------------------------------
+
+_ONE_INDICATOR = """\
+year: 2021
+unit: {{name: 示例局}}
+indicators:
+  groups:
+    - name: 产出指标
+      children:
+        - name: 数量指标
+          indicators:
+            - name: 新增企业数
+              weight: 10
+              score: 10
+              category: {category}
+"""
+
+
+@pytest.mark.parametrize("written, stored", [("人员类", "人员类"), ("运转类项目", "运转类"), ("specific", "特定目标类"),
+                                             ("Personnel", "人员类")])
+def test_category_accepts_the_three_kinds_and_their_aliases(written, stored):
+    report = loads(_ONE_INDICATOR.format(category=written), "x.yaml").report
+    assert next(report.indicators.all_indicators())[2].category == stored
+
+
+@pytest.mark.parametrize("bad", ["人头类", "基本支出", "1"])
+def test_unknown_category_is_refused_at_its_line(bad):
+    with pytest.raises(InputError) as info:
+        loads(_ONE_INDICATOR.format(category=bad), "x.yaml")
+    (p,) = info.value.problems
+    assert (p.file, p.line, p.column) == ("x.yaml", 12, 25)
+    assert p.path == "indicators.groups[0].children[0].indicators[0].category"
+    assert f"未知的项目类别“{bad}”" in p.message and "人员类、运转类、特定目标类" in p.message
+
+
+def _table(text: str, head: str) -> list[str]:
+    lines = text.splitlines()
+    at = next(k for k, line in enumerate(lines) if line.startswith(head + " | 指标数"))
+    return lines[at:lines.index("[表格完]", at)]
+
+
+def test_completion_is_split_by_category(example_docx):
+    text = docx_text(example_docx)
+    assert _table(text, "项目类别") == [
+        "项目类别 | 指标数（个） | 全部完成（个） | 未全部完成（个） | 分值 | 得分",
+        "预算执行率 | 1 | 0 | 1 | 10 | 9.57",
+        "人员类项目 | 1 | 1 | 0 | 4 | 4",
+        "运转类项目 | 2 | 2 | 0 | 10 | 10",
+        "特定目标类项目 | 12 | 9 | 3 | 76 | 73.58",
+        "合计 | 16 | 12 | 4 | 100 | 97.15"]
+    assert "人员类项目设置三级指标1个，为时效指标。该指标完成年度目标、得满分。" in text
+    assert "运转类项目设置三级指标2个，均为成本指标。2个均完成年度目标、得满分。" in text
+    assert ("特定目标类项目设置三级指标12个，其中数量指标3个、质量指标2个、时效指标1个、效益指标5个、满意度指标1个。"
+            "12个中，9个完成年度目标、得满分，3个未完全完成。") in text
+    # each category's sentence sits in its own section, after its budget figures
+    lines = text.splitlines()
+    for name in ("人员类", "运转类", "特定目标类"):
+        at = lines.index(next(x for x in lines if x.endswith(f"）{name}项目")))
+        assert f"{name}项目设置三级指标" in lines[at + 2] and lines[at + 2].startswith(f"2021年{name}项目年初预算")
+    assert lint(example_docx).findings == []
+
+
+def _without_categories(tmp_path, keep: set[str] = frozenset()) -> str:
+    """The example's YAML with every category line removed except those of the indicators named in keep."""
+    lines, name = [], ""
+    for line in EXAMPLE.read_text(encoding="utf-8").splitlines():
+        if line.strip().startswith("- name: "):
+            name = line.split(": ", 1)[1]
+        if line.strip().startswith("category: ") and name not in keep:
+            continue
+        lines.append(line)
+    path = tmp_path / "plain.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return docx_text(render(load(path), tmp_path / "plain.docx"))
+
+
+def test_without_categories_the_counts_stay_department_wide(tmp_path):
+    text = _without_categories(tmp_path)
+    assert _table(text, "指标类型") == [
+        "指标类型 | 指标数（个） | 全部完成（个） | 未全部完成（个） | 分值 | 得分",
+        "预算执行率 | 1 | 0 | 1 | 10 | 9.57",
+        "数量指标 | 3 | 2 | 1 | 20 | 19",
+        "质量指标 | 2 | 2 | 0 | 12 | 12",
+        "时效指标 | 2 | 1 | 1 | 8 | 7",
+        "成本指标 | 2 | 2 | 0 | 10 | 10",
+        "效益指标 | 5 | 4 | 1 | 30 | 29.58",
+        "满意度指标 | 1 | 1 | 0 | 10 | 10",
+        "合计 | 16 | 12 | 4 | 100 | 97.15"]
+    assert "项目类别" not in text and "项目设置三级指标" not in text
+    assert ("2021年人员类项目年初预算790.00万元，年中调整追加36.54万元，全年预算826.54万元，实际支出826.54万元，"
+            "执行率100.00%。\n") in text
+
+
+def test_indicators_without_a_category_are_counted_as_uncategorised(tmp_path):
+    text = _without_categories(tmp_path, keep={"工资福利按时足额发放率", "公用经费控制率"})
+    assert _table(text, "项目类别")[1:] == [
+        "预算执行率 | 1 | 0 | 1 | 10 | 9.57",
+        "人员类项目 | 1 | 1 | 0 | 4 | 4",
+        "运转类项目 | 1 | 1 | 0 | 5 | 5",
+        "未分类 | 13 | 10 | 3 | 81 | 78.58",
+        "合计 | 16 | 12 | 4 | 100 | 97.15"]
+    assert "特定目标类项目设置" not in text
+
+
+def test_a_category_without_budget_figures_gets_its_own_section(tmp_path):
+    loaded = _write(tmp_path, _ONE_INDICATOR.format(category="特定目标类"))
+    out = render(loaded, tmp_path / "o.docx", template="sichuan")
+    _no_empty_section(out)
+    lines = docx_text(out).splitlines()
+    at = lines.index("（1）特定目标类项目")
+    assert lines[at + 1:at + 3] == ["特定目标类项目用于完成特定工作任务和事业发展目标。",
+                                    "特定目标类项目设置三级指标1个，为数量指标。该指标完成年度目标、得满分。"]

@@ -9,7 +9,11 @@
   项目支出: their budget stages and execution.
 * Indicator kinds: every 三级 indicator is counted under the kind its 二级 (or else 一级) name says — 数量, 质量,
   时效, 成本, 效益 (经济/社会/生态效益, 可持续影响), 满意度 — and is *fully achieved* when its score equals its
-  weight. The model gives no 人员类/运转类/特定目标类 category to an indicator, so the counts are department-wide.
+  weight.
+* Indicator categories: when any indicator carries a ``category`` (人员类 / 运转类 / 特定目标类), the completion
+  table is split by category (an indicator without one is counted as 未分类, so the rows still add up to 合计), and
+  each category's section says how many indicators of each kind it set and how many were fully achieved. Without
+  categories the counts and the table are department-wide, by kind.
 """
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Iterable
 
-from ..model import Figure, Report
+from ..model import CATEGORIES, Figure, Report
 from ..numbers import fmt_money, fmt_number, fmt_percent
 from . import ooxml as X
 from .ooxml import CELL, CELL_HEAD, cell
@@ -28,6 +32,7 @@ KINDS: list[tuple[str, tuple[str, ...]]] = [
     ("效益指标", ("效益", "影响")), ("满意度指标", ("满意",)),
 ]
 OTHER_KIND = "其他指标"
+UNCATEGORISED = "未分类"
 
 
 def wan(value: Decimal | None) -> str:
@@ -108,6 +113,9 @@ class Targets:
     level2: int = 0
     kinds: list[KindCount] = field(default_factory=list)
     short: list[Any] = field(default_factory=list)  # Indicator objects scored below their weight
+    #: by 项目类别 (empty when no indicator has one): the category's totals and its counts by kind
+    categories: list[KindCount] = field(default_factory=list)
+    category_kinds: dict[str, list[KindCount]] = field(default_factory=dict)
 
     @property
     def count(self) -> int:
@@ -117,14 +125,23 @@ class Targets:
 def count_targets(report: Report) -> Targets:
     ind = report.indicators
     by_kind: dict[str, KindCount] = {}
+    by_category: dict[str, KindCount] = {}
+    category_kinds: dict[str, dict[str, KindCount]] = {}
+    categorised = any(i.category for _g1, _g2, i in ind.all_indicators())
     t = Targets(level1=len(ind.groups), level2=sum(len(g.children) for g in ind.groups))
     for g1, g2, i in ind.all_indicators():
         kind = "绩效指标" if ind.ungrouped else kind_of(g1.name, g2.name)  # no 一级/二级 names to go by
         by_kind.setdefault(kind, KindCount(kind)).add(i.weight, i.score)
+        if categorised:
+            category = i.category or UNCATEGORISED
+            by_category.setdefault(category, KindCount(category)).add(i.weight, i.score)
+            category_kinds.setdefault(category, {}).setdefault(kind, KindCount(kind)).add(i.weight, i.score)
         if i.score is not None and i.score < i.weight:
             t.short.append(i)
     order = [k for k, _w in KINDS] + [OTHER_KIND, "绩效指标"]
     t.kinds = [by_kind[k] for k in order if k in by_kind]
+    t.categories = [by_category[c] for c in (*CATEGORIES, UNCATEGORISED) if c in by_category]
+    t.category_kinds = {c: [kinds[k] for k in order if k in kinds] for c, kinds in category_kinds.items()}
     return t
 
 
@@ -154,6 +171,28 @@ def completion_sentence(report: Report, t: Targets) -> str:
     return f"{scored}个{what}中，{achieved}个完成年度目标、得满分，{scored - achieved}个未完全完成。"
 
 
+def category_sentence(report: Report, t: Targets, category: str) -> str:
+    """"人员类项目设置三级指标3个，其中数量指标1个、…。3个均完成年度目标、得满分。" for one 项目类别."""
+    c = next((k for k in t.categories if k.kind == category), None)
+    if c is None:
+        return ""
+    what = "三级指标" if not report.indicators.ungrouped else "绩效指标"
+    text = f"{category}项目设置{what}{c.count}个"
+    kinds = t.category_kinds.get(category, [])
+    if any(k.kind not in (OTHER_KIND, "绩效指标") for k in kinds):
+        if len(kinds) == 1:
+            text += f"，{'均为' if c.count > 1 else '为'}{kinds[0].kind}"
+        else:
+            text += "，其中" + "、".join(f"{k.kind}{k.count}个" for k in kinds)
+    text += "。"
+    scored = c.achieved + c.short
+    if not scored:
+        return text
+    if c.achieved == scored:
+        return text + (f"{scored}个均完成年度目标、得满分。" if scored > 1 else "该指标完成年度目标、得满分。")
+    return text + f"{scored}个中，{c.achieved}个完成年度目标、得满分，{c.short}个未完全完成。"
+
+
 def short_lines(report: Report, md) -> list[str]:
     """One line per indicator scored below its weight: target, actual, weight, score, deviation."""
     lines = []
@@ -176,12 +215,15 @@ _SUMMARY_WIDTHS = [X.mm(v) for v in (36, 24, 24, 24, 24, 24)]
 
 
 def summary_table(report: Report, t: Targets, fig) -> str:
-    """指标完成情况 by kind, with the 预算执行率 row and a 合计 row (counts, weights and scores add up)."""
+    """指标完成情况 by kind (or by 项目类别 when indicators carry one), with the 预算执行率 row and a 合计 row
+    (counts, weights and scores add up)."""
     if not t.count:
         return ""
-    rows = [[cell(h, CELL_HEAD) for h in ("指标类型", "指标数（个）", "全部完成（个）", "未全部完成（个）",
+    first = "项目类别" if t.categories else "指标类型"
+    rows = [[cell(h, CELL_HEAD) for h in (first, "指标数（个）", "全部完成（个）", "未全部完成（个）",
                                              "分值", "得分")]]
-    lines = list(t.kinds)
+    lines = [KindCount(f"{k.kind}项目" if k.kind in CATEGORIES else k.kind, k.count, k.achieved, k.short, k.weight,
+                       k.score) for k in t.categories] or list(t.kinds)
     exi = report.indicators.execution
     if exi is not None:
         ex = KindCount("预算执行率")
@@ -212,6 +254,14 @@ def _stages_sentence(stages_of, f: Figure | None, amount: Decimal | None, year: 
         return ""
     stages = stages_of(f, amount, what="实际支出") if f is not None else f"实际支出{wan(amount)}"
     return f"{year}年{name}{stages}。" if stages else ""
+
+
+#: what each 项目类别 is for, printed under its heading
+ABOUT = {
+    "人员类": "人员类项目用于保障在职人员工资福利、对个人和家庭的补助等人员支出。",
+    "运转类": "运转类项目用于保障机构正常运转的公用经费支出。",
+    "特定目标类": "特定目标类项目用于完成特定工作任务和事业发展目标。",
+}
 
 
 def sichuan_text(report: Report, fig, subject: str, md, stages_of, change_of) -> dict[str, Any]:
@@ -259,8 +309,8 @@ def sichuan_text(report: Report, fig, subject: str, md, stages_of, change_of) ->
     categories = []
     if basic is not None and (basic.personnel is not None or basic.public is not None):
         for name, f, amount, about in (
-                ("人员类项目", basic.personnel, fig.personnel, "人员类项目用于保障在职人员工资福利、对个人和家庭的补助等人员支出。"),
-                ("运转类项目", basic.public, fig.public, "运转类项目用于保障机构正常运转的公用经费支出。")):
+                ("人员类项目", basic.personnel, fig.personnel, ABOUT["人员类"]),
+                ("运转类项目", basic.public, fig.public, ABOUT["运转类"])):
             sentence = _stages_sentence(stages_of, f, amount, year, name)
             if sentence:
                 categories.append({"name": name, "about": about, "sentence": sentence, "projects": False})
@@ -274,11 +324,25 @@ def sichuan_text(report: Report, fig, subject: str, md, stages_of, change_of) ->
         sentence = _stages_sentence(stages_of, project, fig.project, year, "特定目标类项目")
         if sentence or project.items:
             categories.append({"name": "特定目标类项目",
-                               "about": "特定目标类项目用于完成特定工作任务和事业发展目标。",
+                               "about": ABOUT["特定目标类"],
                                "sentence": sentence, "projects": True})
+    # each category's indicators (when indicators carry one): appended to its budget sentence, or a section of its own
+    t = count_targets(report)
+    if t.categories:
+        named = {"人员类项目": ("人员类",), "运转类项目": ("运转类",), "人员类和运转类项目": ("人员类", "运转类"),
+                 "特定目标类项目": ("特定目标类",)}
+        for c in categories:
+            said = "".join(category_sentence(report, t, k) for k in named[c["name"]])
+            c["sentence"] += said
+        covered = {k for c in categories for k in named[c["name"]]}
+        for k in CATEGORIES:
+            said = category_sentence(report, t, k)
+            if k not in covered and said:
+                categories.append({"name": f"{k}项目", "about": ABOUT[k], "sentence": said, "projects": False})
+        order = ["人员类项目", "人员类和运转类项目", "运转类项目", "特定目标类项目"]
+        categories.sort(key=lambda c: order.index(c["name"]))
     text["categories"] = categories
 
-    t = count_targets(report)
     text["targets"] = targets_sentence(report, t)
     text["completion"] = completion_sentence(report, t)
     short = short_lines(report, md)
