@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..findings import ERROR, WARNING
-from ..numbers import parse_decimal
+from ..numbers import parse_decimal, sum_tolerance, verdict
+from ..rules import register
 from .arith import like, num_text, pct_text, ratio_verdict, sum_verdict
 from .document import Table
 from .quantities import FULL_WIDTH
@@ -62,14 +63,14 @@ def _quote(row: list[str]) -> str:
 _TOTAL_LABEL = re.compile(r"^(合计|总计|小计|共计|总额)$|(支出|收入|资金)(总额|合计|总计)$|^(支出|收入)总计")
 
 
-def check_total_rows(t: Table) -> list[TableIssue]:
+def check_total_rows(t: Table, skip: set[int] = frozenset()) -> list[TableIssue]:
     """A 合计 / 支出总额 row against the rows under it (其中 rows excluded): the shortest run of rows that adds
     up in at least one column fixes the parts; every other column of the total is checked against them."""
     issues = []
     rows = t.rows
     for r, row in enumerate(rows):
         label = _label(row)
-        if not _TOTAL_LABEL.search(label) or re.search(r"得分|分值|总分", label):
+        if r in skip or not _TOTAL_LABEL.search(label) or re.search(r"得分|分值|总分", label):
             continue
         cols = [c for c, cell in enumerate(row) if cell_number(cell) is not None and not _is_pct(cell)]
         parts: list[int] = []
@@ -108,7 +109,14 @@ def check_total_rows(t: Table) -> list[TableIssue]:
 def _sub_rows(rows: list[list[str]], parent: int, first: int, cols: list[int]) -> int:
     """``基本支出 / 其中：人员经费 / 公用经费``: the last row of the 其中 block, found as the shortest run from the
     其中 row that adds up to the parent row in some column; just the 其中 row when none does."""
-    for last in range(first + 1, min(len(rows), first + 20)):  # a 其中 block is short
+    last = _children_end(rows, parent, first, cols, first + 1)
+    return first if last is None else last
+
+
+def _children_end(rows: list[list[str]], parent: int, first: int, cols: list[int], start: int) -> int | None:
+    """The last row of the shortest run from ``first`` (at least up to ``start``) that adds up to the parent row in
+    some column; None when none does."""
+    for last in range(start, min(len(rows), first + 20)):  # a 其中 block is short
         if len(rows[last]) != len(rows[parent]):
             break
         for c in cols:
@@ -116,7 +124,176 @@ def _sub_rows(rows: list[list[str]], parent: int, first: int, cols: list[int]) -
             stated = cell_number(rows[parent][c])
             if stated is not None and any(values) and sum_verdict(values, stated, True)[0] == "ok":
                 return last
-    return first
+    return None
+
+
+register("TBL007", "lint", ERROR, "表格底部合计行与上方各行之和不符",
+         "放在表格或分组末尾的“合计”“总计”“小计”“共计”行应等于其上方各行之和：从表头（或上一个小计/合计行）起，"
+         "“其中”行和紧随某行、恰好加总为该行的子项（缩进的明细）不计入；末行合计的上方若有多个小计行，则等于各小计之和。逐列核对数字列，占比列应合计为"
+         "100%，比率、序号列不核对；差额不超过舍入误差时为警告。上方各行填有数字而合计行为 0 或空白时为错误。"
+         "上方各行不是平铺的列表（编号层级混杂、有小计未覆盖的行）、计入与不计入子项两种读法都对不上，或多列都对不上时不作判断。",
+         "report.txt:88: 表3 第6行 第2列: TBL007 合计 1520.00 与上方 财政拨款收入、事业收入、其他收入 之和不符："
+         "1200.00 + 300.00 + 30.00 = 1530.00（差 10.00）")
+
+
+_BOTTOM_LABEL = re.compile(r"^(其中[:：]?)?(合计|总计|小计|共计)$")
+_SHARE_HEAD = re.compile(r"占比|比重|构成|所占比例")
+_NOT_FIGURE_HEAD = re.compile(r"序号|编号|代码|编码|备注|说明|年度|年份|率")
+_NUMBERED = re.compile(r"^(\d+[、.．]|[（(]\d+[)）]|[一二三四五六七八九十]+、)")
+
+
+def _is_total(label: str) -> bool:
+    return bool(_BOTTOM_LABEL.match(label) or _TOTAL_LABEL.search(label))
+
+
+def check_bottom_totals(t: Table) -> tuple[list[TableIssue], set[int]]:
+    """A 合计 / 总计 / 小计 / 共计 row closing a table or a block against the rows above it (up to the header or the
+    previous 小计/合计; 其中 rows and child rows that add up to the row above them skipped; a 合计 under 小计 rows sums the 小计 rows). Returns the
+    issues and the total rows read this way (the top-down check leaves them alone)."""
+    rows = t.rows
+    issues: list[TableIssue] = []
+    claimed: set[int] = set()
+    read = {r: _bottom_parts(rows, r) for r, row in enumerate(rows) if _BOTTOM_LABEL.match(_label(row))}
+    # the 小计 rows a final 合计 adds up close their blocks even when the next block follows at once
+    grouped = {p for r, found in read.items() if found and _label(rows[r]) != "小计" for p in found[0]
+               if _label(rows[p]) == "小计"}
+    for r, found in read.items():
+        if found is None:
+            continue
+        row = rows[r]
+        label = _label(row)
+        flat, cols, shares = found
+        closes = r + 1 == len(rows) or not _is_data(rows[r + 1], row, cols) or _is_total(_label(rows[r + 1])) \
+            or _label(rows[r + 1]).startswith("其中") or r in grouped
+        readings = []
+        for parts in dict.fromkeys((tuple(flat), tuple(_without_children(rows, flat, cols)))):
+            checked = [(c, *_column(rows, list(parts), row, c, c in shares)) for c in cols]
+            readings.append((list(parts), [x for x in checked if x[1] is not None]))
+        adding = [x for x in readings if any(v == "ok" for _c, v, *_y in x[1])] \
+            or [x for x in readings if any(v == "rounding" for _c, v, *_y in x[1])]
+        if len(readings) > 1 and not adding:
+            continue  # neither the flat list nor the list without child rows adds up: ambiguous
+        parts, checked = (adding or readings)[0]
+        if not checked or not (closes or any(v == "ok" for _c, v, *_x in checked)):
+            continue
+        claimed.add(r)
+        stated_cols = [x for x in checked if cell_number(row[x[0]])]
+        if len(stated_cols) >= 2 and not any(v == "ok" for _c, v, *_x in stated_cols):
+            continue  # no column adds up: these rows are not its parts
+        names = "、".join(_label(rows[p]) for p in parts) if len(parts) <= 5 else f"上方{len(parts)}行"
+        for c, v, total, values in checked:
+            if v == "ok":
+                continue
+            cell = row[c].strip()
+            pct = "%" if c in shares else ""
+            expected = like(total, values) + pct
+            if not cell_number(cell):
+                issues.append(TableIssue("TBL007", ERROR, f"{label}行第{c + 1}列{'为 0' if cell else '为空'}，而上方 "
+                                         f"{names} 之和为 {expected}", expected, cell, r, c, _quote(row)))
+                continue
+            gap = like(abs(total - cell_number(cell)), values + [cell_number(cell)])
+            addends = " + ".join(rows[p][c].strip() or "0" for p in parts) if len(parts) <= 8 else f"上方{len(parts)}行之和"
+            issues.append(_issue("TBL007", v, f"{label} {cell} 与上方 {names} 之和不符：{addends} = {expected}"
+                                 f"（差 {gap}{pct}）", expected, cell, r, c, _quote(row)))
+    return issues, claimed
+
+
+def _is_data(row: list[str], total: list[str], cols: list[int]) -> bool:
+    return len(row) == len(total) and bool(_label(row)) \
+        and any(cell_number(row[c]) is not None for c in cols) \
+        and not any(row[c].strip() and cell_number(row[c]) is None for c in cols)
+
+
+def _bottom_parts(rows: list[list[str]], r: int) -> tuple[list[int], list[int], set[int]] | None:
+    """(part rows, figure columns, share columns) of the total row ``r`` read upwards; None when ambiguous."""
+    row = rows[r]
+    label = _label(row)
+    lc = next(c for c in range(2) if re.sub(r"\s+", "", row[c]) == label)
+    start = r
+    for rr in range(r - 1, -1, -1):  # up to the header (text where the figures are) or the previous total
+        above = rows[rr]
+        lb = _label(above)
+        right = [x for x in above[lc + 1:] if x.strip()]
+        if len(above) != len(row) or not lb or (right and all(cell_number(x) is None for x in right)):
+            break  # a header row: text and no figure
+        if _is_total(lb) and not (label != "小计" and lb == "小计"):
+            break
+        start = rr
+    if start == r:
+        return None
+    header = rows[start - 1] if start > 0 and len(rows[start - 1]) == len(row) else [""] * len(row)
+    heads = [re.sub(r"\s+", "", h) for h in header]
+    cols, shares = [], set()
+    for c in range(lc + 1, len(row)):
+        column = [rows[k][c] for k in range(start, r)]
+        if any(x.strip() and cell_number(x) is None for x in column) or _NOT_FIGURE_HEAD.search(heads[c]):
+            continue
+        if _is_pct(row[c]) or any(_is_pct(x) for x in column):
+            if _SHARE_HEAD.search(heads[c]) and all(_is_pct(x) for x in column if x.strip()):
+                cols.append(c)
+                shares.add(c)
+            continue
+        if cell_number(row[c]) is not None or (not row[c].strip() and all(x.strip() for x in column)):
+            cols.append(c)
+    if not cols:
+        return None
+    region = list(range(start, r))
+    subtotals = [k for k in region if _label(rows[k]) == "小计"]
+    if subtotals:
+        if label == "小计" or subtotals[-1] != r - 1:
+            return None  # rows after the last 小计 that no 小计 covers: not a flat list
+        return (subtotals, cols, shares) if len(subtotals) >= 2 else None
+    parts: list[int] = []
+    sub_until = -1
+    for k in region:
+        lb = _label(rows[k])
+        if k <= sub_until or not any(rows[k][c].strip() for c in cols):
+            continue  # a 其中 row already counted, or a group heading without figures
+        if lb.startswith("其中"):
+            if not parts:
+                return None
+            sub_until = _sub_rows(rows, parts[-1], k, cols)
+            continue
+        parts.append(k)
+    kinds = {bool(_NUMBERED.match(_label(rows[p]))) for p in parts}
+    if len(parts) < 2 or len(kinds) > 1:
+        return None
+    return parts, cols, shares
+
+
+def _without_children(rows: list[list[str]], parts: list[int], cols: list[int]) -> list[int]:
+    """The parts without runs of two or more rows that add up to the row just above them (indented children, whose
+    indentation the text export and the .docx reader do not keep)."""
+    out: list[int] = []
+    until = -1
+    for i, k in enumerate(parts):
+        if k <= until:
+            continue
+        out.append(k)
+        if i + 1 < len(parts) and parts[i + 1] == k + 1:
+            end = _children_end(rows, k, k + 1, cols, k + 2)
+            if end is not None and all(j in parts for j in range(k + 1, end + 1)):
+                until = end
+    return out
+
+
+def _column(rows: list[list[str]], parts: list[int], row: list[str], c: int, share: bool):
+    """(verdict, Σ, values) of one column of a bottom total; verdict None when the column says nothing."""
+    values = [cell_number(rows[p][c]) for p in parts]
+    if all(v is None for v in values):
+        return None, None, None
+    values = [v or Decimal(0) for v in values]
+    stated = cell_number(row[c])
+    if share:
+        if stated is None:
+            return None, None, None
+        total = sum(values, Decimal(0))
+        return verdict(total - stated, sum_tolerance(*values, min_places=0)), total, values
+    if stated is None:
+        total = sum(values, Decimal(0))
+        return ("error" if total else "ok"), total, values
+    v, total = sum_verdict(values, stated, True)
+    return v, total, values
 
 
 _TOTAL_HEAD = re.compile(r"^(合计|总计|小计|合计数|总额)$")
@@ -162,7 +339,9 @@ def _crossing(row_issues: list[TableIssue], col_issues: list[TableIssue]) -> lis
         return None if a is None or b is None else a - b
 
     cells = {(i.col, gap(i)) for i in row_issues}
-    return [i for i in col_issues if i.code != "TBL001" or gap(i) is None or (i.col, -gap(i)) not in cells]
+    same = {(i.row, i.col) for i in row_issues}
+    return [i for i in col_issues if i.code not in ("TBL001", "TBL007") or gap(i) is None
+            or ((i.col, -gap(i)) not in cells and (i.row, i.col) not in same)]
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -298,8 +477,9 @@ def check_rate_columns(t: Table) -> list[TableIssue]:
 
 def check_table(t: Table) -> tuple[list[TableIssue], ScoreTable | None]:
     by_row = check_total_columns(t)
-    issues = by_row + _crossing(by_row, check_total_rows(t)) + check_rate_columns(t)
     st = read_score_table(t)
+    bottom, claimed = check_bottom_totals(t) if st is None else ([], set())  # a 自评表's total: TBL002/TBL003
+    issues = by_row + _crossing(by_row, check_total_rows(t, claimed) + bottom) + check_rate_columns(t)
     if st is not None:
         issues += check_score_table(st)
     return issues, st
