@@ -191,6 +191,15 @@ def control(doc, tag: str):
     return para(doc, X.BODY, tag)
 
 
+def md_section(doc, level: int, title: str, field: str) -> None:
+    """An optional section: a numbered heading and one Markdown field, both left out when the field is empty
+    (the heading numbers close up)."""
+    control(doc, f"{{%p if {field} %}}")
+    para(doc, (X.H1, X.H2, X.H3, X.H4)[level - 1], f"{{{{ num({level}) }}}}{title}")
+    para(doc, X.BODY, f"{{{{p md({field}) }}}}")
+    control(doc, "{%p endif %}")
+
+
 # ----------------------------------------------------------------------------------------------------------------
 # Outlines
 # ----------------------------------------------------------------------------------------------------------------
@@ -267,24 +276,12 @@ def hunan(doc) -> None:
     para(doc, X.BODY, "{{p md(narrative.achievements) }}")
     para(doc, X.BODY, "{{p para(text.score) }}")
 
-    control(doc, "{%p if narrative.problems %}")
-    para(doc, X.H1, "{{ num(1) }}存在的问题及原因分析")
-    para(doc, X.BODY, "{{p md(narrative.problems) }}")
-    control(doc, "{%p endif %}")
-    control(doc, "{%p if narrative.measures %}")
-    para(doc, X.H1, "{{ num(1) }}下一步改进措施")
-    para(doc, X.BODY, "{{p md(narrative.measures) }}")
-    control(doc, "{%p endif %}")
+    md_section(doc, 1, "存在的问题及原因分析", "narrative.problems")
+    md_section(doc, 1, "下一步改进措施", "narrative.measures")
     control(doc, "{%p if narrative.application or narrative.publication %}")
     para(doc, X.H1, "{{ num(1) }}部门整体支出绩效自评结果拟应用和公开情况")
-    control(doc, "{%p if narrative.application %}")
-    para(doc, X.H2, "{{ num(2) }}绩效自评结果拟应用情况")
-    para(doc, X.BODY, "{{p md(narrative.application) }}")
-    control(doc, "{%p endif %}")
-    control(doc, "{%p if narrative.publication %}")
-    para(doc, X.H2, "{{ num(2) }}绩效自评结果公开情况")
-    para(doc, X.BODY, "{{p md(narrative.publication) }}")
-    control(doc, "{%p endif %}")
+    md_section(doc, 2, "绩效自评结果拟应用情况", "narrative.application")
+    md_section(doc, 2, "绩效自评结果公开情况", "narrative.publication")
     control(doc, "{%p endif %}")
     para(doc, X.H1, "{{ num(1) }}其他需要说明的情况")
     para(doc, X.BODY, "{{p md(text.other) }}")
@@ -329,10 +326,7 @@ def chongqing(doc) -> None:
     control(doc, "{%p endif %}")
 
     para(doc, X.H1, "{{ num(1) }}绩效评价基本情况")
-    control(doc, "{%p if evaluation.purpose %}")
-    para(doc, X.H2, "{{ num(2) }}绩效评价目的")
-    para(doc, X.BODY, "{{p md(evaluation.purpose) }}")
-    control(doc, "{%p endif %}")
+    md_section(doc, 2, "绩效评价目的", "evaluation.purpose")
     control(doc, "{%p if evaluation.principles or evaluation.basis or evaluation.method %}")
     para(doc, X.H2, "{{ num(2) }}{{ text.method_title }}")
     para(doc, X.BODY, "{{p numbered(evaluation.principles, 3) }}")
@@ -347,14 +341,8 @@ def chongqing(doc) -> None:
     para(doc, X.BODY, "{{p phases }}")
     control(doc, "{%p endif %}")
 
-    control(doc, "{%p if narrative.performance %}")
-    para(doc, X.H1, "{{ num(1) }}主要成效")
-    para(doc, X.BODY, "{{p md(narrative.performance) }}")
-    control(doc, "{%p endif %}")
-    control(doc, "{%p if narrative.achievements %}")
-    para(doc, X.H1, "{{ num(1) }}主要经验及做法")
-    para(doc, X.BODY, "{{p md(narrative.achievements) }}")
-    control(doc, "{%p endif %}")
+    md_section(doc, 1, "主要成效", "narrative.performance")
+    md_section(doc, 1, "主要经验及做法", "narrative.achievements")
 
     para(doc, X.H1, "{{ num(1) }}绩效评价情况及结论")
     para(doc, X.H2, "{{ num(2) }}绩效评价情况")
@@ -371,14 +359,8 @@ def chongqing(doc) -> None:
     para(doc, X.BODY, "{{p para(text.conclusion) }}")
     para(doc, X.BODY, "{{p md(narrative.conclusion) }}")
 
-    control(doc, "{%p if narrative.problems %}")
-    para(doc, X.H1, "{{ num(1) }}存在的问题及原因")
-    para(doc, X.BODY, "{{p md(narrative.problems) }}")
-    control(doc, "{%p endif %}")
-    control(doc, "{%p if narrative.measures %}")
-    para(doc, X.H1, "{{ num(1) }}有关建议")
-    para(doc, X.BODY, "{{p md(narrative.measures) }}")
-    control(doc, "{%p endif %}")
+    md_section(doc, 1, "存在的问题及原因", "narrative.problems")
+    md_section(doc, 1, "有关建议", "narrative.measures")
     control(doc, "{%p if narrative.application or narrative.publication or narrative.other %}")
     para(doc, X.H1, "{{ num(1) }}其他需要说明的情况")
     para(doc, X.BODY, "{{p md(narrative.application) }}")
@@ -507,19 +489,10 @@ def sichuan(doc) -> None:
     para(doc, X.BODY, "{{p para(text.conclusion) }}")
     para(doc, X.BODY, "{{p md(narrative.conclusion) }}")
     control(doc, "{%p endif %}")
-    control(doc, "{%p if narrative.problems %}")
-    para(doc, X.H2, "{{ num(2) }}存在问题")
-    para(doc, X.BODY, "{{p md(narrative.problems) }}")
+    md_section(doc, 2, "存在问题", "narrative.problems")
+    md_section(doc, 2, "改进建议", "narrative.measures")
     control(doc, "{%p endif %}")
-    control(doc, "{%p if narrative.measures %}")
-    para(doc, X.H2, "{{ num(2) }}改进建议")
-    para(doc, X.BODY, "{{p md(narrative.measures) }}")
-    control(doc, "{%p endif %}")
-    control(doc, "{%p endif %}")
-    control(doc, "{%p if narrative.other %}")
-    para(doc, X.H1, "{{ num(1) }}其他需要说明的情况")
-    para(doc, X.BODY, "{{p md(narrative.other) }}")
-    control(doc, "{%p endif %}")
+    md_section(doc, 1, "其他需要说明的情况", "narrative.other")
     attachments(doc, signature="sign_off")
 
 
