@@ -6,8 +6,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-SEEDS = ROOT.parent / "shared" / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+#: the three published reports of shared/seeds (public documents), copied so that no test reads outside the repository
+SEEDS = FIXTURES / "seeds"
 
 
 @pytest.fixture

@@ -33,6 +33,9 @@ from toolkit.word import Renderer
 
 from .conftest import EXAMPLES
 
+#: long property-based runs: `-m "not slow"` leaves them out
+pytestmark = pytest.mark.slow
+
 EXAMPLES_RUN = int(os.environ.get("JIXIAO_FUZZ_EXAMPLES", "0"))
 
 

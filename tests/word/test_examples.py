@@ -68,6 +68,7 @@ def test_derived_figures_are_printed(yaml_path, rendered):
     assert f"得分{fmt_number(score)}分" in docx_text(rendered(yaml_path))
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 @pytest.mark.parametrize("yaml_path", REPORTS, ids=lambda p: p.stem)
 def test_converts_to_pdf(yaml_path, rendered, tmp_path):

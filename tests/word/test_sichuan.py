@@ -165,6 +165,7 @@ def test_example_checks_clean():
     assert [f.text() for f in check(load(EXAMPLE)).findings] == []
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_signature_and_date_share_a_page(example_docx, tmp_path):
     pages = [p.replace(" ", "") for p in pdf_pages(example_docx, tmp_path)]

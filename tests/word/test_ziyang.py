@@ -37,6 +37,7 @@ def test_every_indicator_row(rendered):
     assert total and total[0][6] == "100" and total[0][7] == "99"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice and pdftotext are needed to count pages")
 def test_basic_data_table_fits_one_page(rendered, tmp_path):
