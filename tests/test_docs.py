@@ -17,9 +17,9 @@ def test_rule_catalogue_is_current():
 
 
 def test_every_rule_is_documented_with_an_example():
-    from toolkit.rules import load_all
+    from toolkit.rules import catalogue
 
-    for rule in load_all().values():
+    for rule in catalogue().values():
         assert rule.explanation and rule.example, rule.code
         assert rule.example.split(" ")[1].startswith(rule.code) or rule.code in rule.example, rule.code
 
@@ -48,12 +48,12 @@ def test_rule_examples_that_cite_an_example_file_are_what_check_prints_for_it():
     import re
 
     from toolkit import check, load
-    from toolkit.rules import load_all
+    from toolkit.rules import catalogue
 
     from .conftest import ROOT
 
     cited = {}
-    for rule in load_all().values():
+    for rule in catalogue().values():
         m = re.match(r"(examples/[\w-]+\.yaml):", rule.example)
         if m:
             cited.setdefault(m.group(1), []).append(rule.example)

@@ -36,8 +36,10 @@ def test_every_value_keeps_its_position_and_path():
     staffing = loaded.report.unit.staffing
     assert staffing.path == "unit.staffing"
     assert loaded.source.locate(staffing.at("retired")) == (5, 14)
-    f = loaded.finding("SUM001", "error", "m", "unit.staffing.retired")
-    assert (f.file, f.line, f.column) == ("x.yaml", 5, 14)
+    from toolkit.checks.sums import SUM013
+
+    f = loaded.finding(SUM013, "m", "unit.staffing.retired")
+    assert (f.file, f.line, f.column, f.path, f.severity) == ("x.yaml", 5, 14, "unit.staffing.retired", "error")
     # a field that is absent is located at its nearest written ancestor
     assert loaded.source.locate("unit.staffing.total") == (5, 5)
 

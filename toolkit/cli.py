@@ -219,16 +219,16 @@ def _each(paths: list[Path], run, format: Format, strict: bool, with_quote: bool
 @app.command(cls=_Command)
 def rules(code: Annotated[Optional[str], typer.Argument(help="规则代码，如 SUM001", show_default=False)] = None) -> None:
     """列出全部核验规则；给出代码时解释该规则并举例。"""
-    from .rules import FAMILY_NAMES, load_all
+    from .rules import FAMILY_NAMES, catalogue
 
-    catalogue = load_all()
+    rules = catalogue()
     if code is None:
-        for rule in catalogue.values():
+        for rule in rules.values():
             sev = "错误" if rule.severity == "error" else "警告"
             typer.echo(f"{rule.code}  {sev}  {rule.title}")
-        typer.echo(f"共 {len(catalogue)} 条规则。用 jixiao rules 代码 查看说明。")
+        typer.echo(f"共 {len(rules)} 条规则。用 jixiao rules 代码 查看说明。")
         return
-    rule = catalogue.get(code.upper())
+    rule = rules.get(code.upper())
     if rule is None:
         typer.echo(f"未知规则代码：{code}。用 jixiao rules 查看全部规则。", err=True)
         raise typer.Exit(2)

@@ -90,9 +90,9 @@ def fields_markdown() -> str:
 
 def rules_markdown() -> str:
     """The rule catalogue: every code with its explanation and an example."""
-    from .rules import load_all
+    from .rules import catalogue
 
-    catalogue = load_all()
+    rules = catalogue()
     out = [
         "# Rule catalogue",
         "",
@@ -102,10 +102,10 @@ def rules_markdown() -> str:
         "| code | family | severity | title |",
         "|---|---|---|---|",
     ]
-    for r in catalogue.values():
+    for r in rules.values():
         out.append(f"| [{r.code}](#{r.code.lower()}) | {r.family} | {r.severity} | {r.title} |")
     out.append("")
-    for r in catalogue.values():
+    for r in rules.values():
         out += [f"## {r.code}", "", f"**{r.title}** ({r.family}, {r.severity})", "", r.explanation, ""]
         if r.example:
             out += ["```", r.example, "```", ""]

@@ -26,15 +26,16 @@ from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.nodes import MappingNode, Node as YNode, ScalarNode, SequenceNode
 
 from .errors import InputError, Problem
-from .findings import WARNING, Finding
+from .domain.tolerance import Verdict
+from .findings import WARNING, Finding, YamlSpot
 from .model import Report, walk
-from .rules import register
+from .rules import Rule
 
-register("ENC001", "input", WARNING, "文件不是 UTF-8 编码",
+ENC001 = Rule("ENC001", "input", WARNING, "文件不是 UTF-8 编码",
          "文件以 GBK/GB18030 编码保存（中文 Windows 记事本、WPS 的常见默认），已按该编码读取。"
          "其他工具未必能正确识别，建议另存为 UTF-8。",
          "demo.yaml:1:1: ENC001（警告） 文件编码为 GB18030（GBK），已按此编码读取；建议另存为 UTF-8")
-register("KEY001", "input", WARNING, "未知字段",
+KEY001 = Rule("KEY001", "input", WARNING, "未知字段",
          "YAML 中出现模型没有定义的字段。它不会出现在报告里，通常是拼写错误（如 budgt:）。",
          "demo.yaml:3:1: KEY001（警告） 未知字段 'budgt'，是否应为 'budget'？ [budgt]")
 
@@ -72,11 +73,16 @@ class Loaded:
     def file(self) -> str:
         return self.source.file
 
-    def finding(self, code: str, severity: str, message: str, path: str | None, **kw: Any) -> Finding:
-        """A finding located at the YAML position of ``path``."""
+    def spot(self, path: str | None) -> YamlSpot:
+        """The YAML position of the value at ``path`` (or of its nearest ancestor written in the file)."""
         pos = self.source.locate(path)
         line, col = pos if pos else (None, None)
-        return Finding(code, severity, message, path=path, line=line, column=col, file=self.file, **kw)
+        return YamlSpot(path, line, col)
+
+    def finding(self, rule: Rule, message: str, path: str | None, verdict: Verdict = Verdict.WRONG,
+                **kw: Any) -> Finding:
+        """A finding of ``rule`` located at the YAML position of ``path``."""
+        return rule.finding(message, self.spot(path), verdict, file=self.file, **kw)
 
 
 def _parent(path: str) -> str:
@@ -425,9 +431,9 @@ def unknown_keys(report: Report, source: Source) -> list[Finding]:
             pos = source.positions.get(child + "#key") or source.locate(child)
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             hint = f"，是否应为 '{close[0]}'？" if close else "，将被忽略"
-            out.append(Finding("KEY001", WARNING, f"未知字段 '{key}'{hint}", path=child,
-                               line=pos[0] if pos else None, column=pos[1] if pos else None, file=source.file,
-                               help=f"可用字段：{', '.join(known)}"))
+            out.append(KEY001.finding(f"未知字段 '{key}'{hint}",
+                                      YamlSpot(child, pos[0] if pos else None, pos[1] if pos else None),
+                                      file=source.file, help=f"可用字段：{', '.join(known)}"))
     return out
 
 
@@ -454,6 +460,6 @@ def load(path: str | Path) -> Loaded:
     text, encoding = decode(data, file)
     loaded = loads(text, file)
     if encoding == "gb18030":
-        loaded.warnings.insert(0, Finding("ENC001", WARNING, "文件编码为 GB18030（GBK），已按此编码读取；建议另存为 UTF-8",
-                                          line=1, column=1, file=file))
+        loaded.warnings.insert(0, ENC001.finding("文件编码为 GB18030（GBK），已按此编码读取；建议另存为 UTF-8",
+                                                 YamlSpot(None, 1, 1), file=file))
     return loaded

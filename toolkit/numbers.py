@@ -1,4 +1,4 @@
-"""Decimal numbers: parsing, formatting, rounding tolerance (DOMAIN.md section 7).
+"""Decimal numbers: parsing, formatting and rounding half up (the tolerances are :mod:`toolkit.domain.tolerance`).
 
 Money is always :class:`decimal.Decimal` in 万元; percentages are Decimals in percent units (``95`` means 95 %).
 Never use binary floats for amounts.
@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
-
-#: Amounts are published with two decimals; a figure written with fewer (``3345.5``) is taken as rounded to 0.01.
-MONEY_PLACES = 2
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
@@ -88,25 +85,6 @@ def ratio_percent(part: Decimal, whole: Decimal) -> Decimal | None:
     if whole == 0:
         return None
     return part * 100 / whole
-
-
-def verdict(diff: Decimal, tolerance: Decimal) -> str:
-    """Classify a difference between a computed and a declared figure.
-
-    Returns ``"ok"`` when equal, ``"rounding"`` when within the rounding of the figures involved (a warning,
-    "可能为四舍五入误差"), ``"error"`` beyond it.
-    """
-    d = abs(diff)
-    if d == 0:
-        return "ok"
-    if d <= tolerance:
-        return "rounding"
-    return "error"
-
-
-def sum_tolerance(*values: Decimal | None, min_places: int = MONEY_PLACES) -> Decimal:
-    """The most independent rounding of these figures can make a sum miss its total by."""
-    return sum((half_ulp(v, min_places) for v in values if v is not None), Decimal(0))
 
 
 _CN_DIGITS = "零一二三四五六七八九"

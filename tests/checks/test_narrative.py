@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from toolkit import check, load
-from toolkit.rules import CATALOGUE, load_all
+from toolkit.rules import catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "checks"
-load_all()
+CATALOGUE = catalogue()
 CODES = sorted(c for c, r in CATALOGUE.items() if r.family == "narrative")
 
 

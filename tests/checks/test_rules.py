@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 from toolkit import check, load
-from toolkit.rules import CATALOGUE, load_all
+from toolkit.rules import catalogue
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "checks"
 FAMILIES = {"sums", "balance", "shares", "scores", "dates"}
 _EXPECT = re.compile(r"#\s*expect:\s*([A-Z]{3}\d{3})(\s+warning)?")
 
-load_all()
+CATALOGUE = catalogue()
 CODES = sorted(code for code, rule in CATALOGUE.items() if rule.family in FAMILIES)
 
 

@@ -1,26 +1,13 @@
-"""Percentage tolerance: declared precision, propagated rounding of the amounts, truncation."""
+"""Percentages in the data: propagated rounding of the amounts, a rate checked from the change (the policy itself is
+tested in tests/domain/test_tolerance.py)."""
 from __future__ import annotations
 
-from decimal import Decimal as D
-
 from toolkit import check, loads
-from toolkit.checks.shares import compare_percent
 
 HEAD = "year: 2022\nunit: {name: 测试局}\n"
 
 
-def test_compare_percent():
-    assert compare_percent(D("15.15"), D("15.1478")) == "ok"
-    assert compare_percent(D("15.1"), D("15.1478")) == "ok"  # one decimal: half of 0.1
-    assert compare_percent(D("15.14"), D("15.1478")) == "truncated"
-    assert compare_percent(D("15.16"), D("15.1478")) == "error"
-    assert compare_percent(D("-11.14"), D("-11.1431")) == "ok"
-    assert compare_percent(D("-11.14"), D("-11.1478")) == "truncated"
-    assert compare_percent(D("100"), D("93.94")) == "error"
-    assert compare_percent(D("33.34"), D("33.3333"), D("0.01")) == "ok"  # within the amounts' rounding
-
-
-def test_rounded_amounts_widen_the_tolerance():
+def test_rounded_amounts_make_a_share_a_rounding_warning():
     # 0.01 / 0.03 = 33.33 %, but 0.01 and 0.03 are rounded: 0.014 / 0.026 = 53.8 % is possible
     text = HEAD + """budget:
   expenditure:
@@ -28,7 +15,7 @@ def test_rounded_amounts_widen_the_tolerance():
     basic: {amount: 0.01, share: 40%}
     project: {amount: 0.02}
 """
-    assert [f.code for f in check(loads(text)).findings] == []
+    assert [(f.code, f.severity) for f in check(loads(text)).findings] == [("PCT001", "warning")]
 
 
 def test_change_rate_checked_from_change_when_previous_is_missing():

@@ -15,7 +15,7 @@ from toolkit.cli import app
 from toolkit.errors import InputError
 from toolkit.claims import check_paragraphs
 from toolkit.claims.cnnum import cn_to_int
-from toolkit.rules import CATALOGUE, load_all
+from toolkit.rules import catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
@@ -134,7 +134,6 @@ RIGHT = [
     "支出合计100.00万元，其中基本支出50.00万元，项目支出50.00万元。",
     "支出合计100.00万元，其中工资福利支出60.00万元，商品和服务支出30.00万元。",  # 其中 may list only some parts
     "共设置绩效目标15个，其中产出指标8个，效益指标5个，满意度指标2个。",
-    "支出3352.23万元，其中基本支出507.79万元，占15.1%，项目支出2844.44万元，占84.8%。",  # truncated to one place
     "营业收入12亿元，其中A产品8000万元，B产品4000万元。",  # other units are not added up
     "人员经费350.867万元，比上年减少44万元，减少11.14%。",
     "编制数33人，实有人数33人，在职人员控制率100%。",
@@ -144,6 +143,13 @@ RIGHT = [
     "区域规模以上工业企业达192家，其中区属103家。",
     "全年服务企业约600家，其中重点企业约200家，一般企业300家。",
 ]
+
+
+def test_truncated_shares_are_warnings_as_in_check():
+    text = "支出3352.23万元，其中基本支出507.79万元，占15.1%，项目支出2844.44万元，占84.8%。"  # 15.147 %, 84.853 %
+    found = [(i.code, i.severity, i.found, i.message.endswith("（疑为截断而非四舍五入）"))
+             for _k, i in check_paragraphs([text])]
+    assert found == [("TXT002", "warning", "84.8%", True)]  # 15.1 % is 15.147 % rounded to one place
 
 
 @pytest.mark.parametrize("code,text", WRONG, ids=[c for c, _t in WRONG])
@@ -265,7 +271,7 @@ def test_cli_json_has_quote_and_exit_codes(tmp_path):
 
 
 def test_every_lint_rule_documented():
-    load_all()
+    CATALOGUE = catalogue()
     lint_codes = [c for c, r in CATALOGUE.items() if r.family == "lint"]
     assert len(lint_codes) >= 15
     for c in lint_codes:

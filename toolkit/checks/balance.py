@@ -11,23 +11,24 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable
 
-from ..derive import full_budget
-from ..findings import ERROR, WARNING, Finding, value_text
+from ..domain.budget import figures, label_of
+from ..domain.execution import full_budget
+from ..domain.tolerance import Kind, Verdict, sum_verdict
+from ..findings import ERROR, Finding, value_text
 from ..load import Loaded
-from ..numbers import sum_tolerance, verdict
-from ..rules import register
-from .common import diff_note, figures, label_of, money
+from ..rules import Rule
+from .common import diff_note, money
 
 _EX = "data.yaml"
-register("BAL001", "balance", ERROR, "收支不平衡：收入总计不等于支出合计与年末结转和结余之和",
+BAL001 = Rule("BAL001", "balance", ERROR, "收支不平衡：收入总计不等于支出合计与年末结转和结余之和",
          "收入总计（含上年结转）= 支出合计 + 年末结转和结余。上年结转写在收入各项中（标签含“结转”或“结余”）时已计入收入合计；"
          "只写在 carryover.opening 时加到收入合计上。只有给出年末结转和结余（carryover.closing）时才核对。"
          "常见错误是把结余资金算进支出合计。",
          "examples/bishan-jxw-2021.yaml:45:13: BAL001 支出合计与年末结转和结余之和 12853.07 ≠ 收入总计 12829.26（差 23.81） [budget.income.amount]")
-register("BAL002", "balance", ERROR, "全年预算数不等于年初预算数与调整数之和",
+BAL002 = Rule("BAL002", "balance", ERROR, "全年预算数不等于年初预算数与调整数之和",
          "每个同时写了年初预算数、调整（追加）数和全年预算数的数字：全年预算数 = 年初预算数 + 调整数（调减写负数）。",
          f"{_EX}:44:9: BAL002 基本支出年初预算数与调整数之和 507.79 ≠ 全年预算数 507.97（差 0.18）")
-register("BAL003", "balance", ERROR, "自评表预算执行率的预算数或执行数与支出数不一致",
+BAL003 = Rule("BAL003", "balance", ERROR, "自评表预算执行率的预算数或执行数与支出数不一致",
          "自评表“预算执行率”一行的年初预算数、全年预算数、全年执行数，应与报告其他部分的支出合计一致"
          "（未在 indicators.execution 下填写时即取自 budget.expenditure）。",
          f"{_EX}:150:5: BAL003 自评表年初预算数 498.36 ≠ 支出合计年初预算数 2898.19（差 2399.83）")
@@ -60,13 +61,12 @@ def _balance(loaded: Loaded) -> Iterable[Finding]:
             involved.append(getattr(co.opening, col))
         out = spent + closing
         diff = out - total_in
-        v = verdict(diff, sum_tolerance(*involved))
-        if v == "ok":
+        v, _s = sum_verdict(involved[1:3] + [-x for x in involved[3:]], income, Kind.MONEY)
+        if v is Verdict.OK:
             continue
         yield loaded.finding(
-            "BAL001", ERROR if v == "error" else WARNING,
-            f"{pre}支出合计与年末结转和结余之和 {money(out)} ≠ {pre}收入总计 {money(total_in)}" + diff_note(diff, v == "rounding"),
-            inc.at(col), expected=value_text(out), found=value_text(total_in),
+            BAL001, f"{pre}支出合计与年末结转和结余之和 {money(out)} ≠ {pre}收入总计 {money(total_in)}" + diff_note(diff),
+            inc.at(col), v, expected=value_text(out), found=value_text(total_in),
             help="结余资金不是支出：支出合计只含基本支出和项目支出")
 
 
@@ -76,14 +76,13 @@ def _stages(loaded: Loaded) -> Iterable[Finding]:
             continue
         s = f.initial_budget + f.adjustment
         diff = s - f.full_budget
-        v = verdict(diff, sum_tolerance(f.initial_budget, f.adjustment, f.full_budget))
-        if v == "ok":
+        v, _s = sum_verdict([f.initial_budget, f.adjustment], f.full_budget, Kind.MONEY)
+        if v is Verdict.OK:
             continue
         name = label_of(f)
         yield loaded.finding(
-            "BAL002", ERROR if v == "error" else WARNING,
-            f"{name}年初预算数与调整数之和 {money(s)} ≠ 全年预算数 {money(f.full_budget)}" + diff_note(diff, v == "rounding"),
-            f.at("full_budget"), expected=value_text(s), found=value_text(f.full_budget))
+            BAL002, f"{name}年初预算数与调整数之和 {money(s)} ≠ 全年预算数 {money(f.full_budget)}" + diff_note(diff),
+            f.at("full_budget"), v, expected=value_text(s), found=value_text(f.full_budget))
 
 
 def _stage(exp, get) -> Decimal | None:
@@ -108,11 +107,10 @@ def _execution(loaded: Loaded) -> Iterable[Finding]:
         if declared is None or budget_value is None:
             continue
         diff = declared - budget_value
-        v = verdict(diff, sum_tolerance(declared, budget_value))
-        if v == "ok":
+        v, _s = sum_verdict([budget_value], declared, Kind.MONEY)  # filled in separately: each rounded on its own
+        if v is Verdict.OK:
             continue
         other = "支出合计" if field == "actual" else f"支出合计{name}"
         yield loaded.finding(
-            "BAL003", ERROR if v == "error" else WARNING,
-            f"自评表{name} {money(declared)} ≠ {other} {money(budget_value)}" + diff_note(diff, v == "rounding"),
-            ex.at(field), expected=value_text(budget_value), found=value_text(declared))
+            BAL003, f"自评表{name} {money(declared)} ≠ {other} {money(budget_value)}" + diff_note(diff),
+            ex.at(field), v, expected=value_text(budget_value), found=value_text(declared))

@@ -13,61 +13,48 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable, Iterator
 
-from ..derive import computed_total_score, grade_for, long_grade, normalise_grade
-from ..findings import ERROR, WARNING, Finding
 from ..claims import analyse
-from ..claims.arith import compare, num_text
+from ..claims.arith import num_text
 from ..claims.prose import sentence_at
 from ..claims.scores import GRADE, read_claims
+from ..domain.budget import text_labels
+from ..domain.grades import grade_for, long_grade, normalise_grade
+from ..domain.scoring import parse_value, scores
+from ..domain.tolerance import Kind, Verdict, repeat_verdict, sum_verdict
+from ..findings import ERROR, WARNING, Finding, YamlSpot
 from ..load import Loaded
 from ..model import Figure, Indicator, Report
-from ..rules import register
-from .scores import parse_value
+from ..rules import Rule
 
 _EX = "data.yaml"
-register("NAR001", "narrative", ERROR, "正文中的总得分与评分表不符",
+NAR001 = Rule("NAR001", "narrative", ERROR, "正文中的总得分与评分表不符",
          "正文（如 narrative.performance）写出的自评总得分（“自评分98分”“综合得分93.39分”“得分为：85分”）应等于"
          "评分表各指标得分之和，以及所填的 indicators.total_score。报告改表后常忘了同步正文。",
          "examples/ziyang-gxj-2022.yaml:389: NAR001 正文写自评总得分 98分，评分表各指标得分之和为 99分 [narrative.performance]")
-register("NAR002", "narrative", ERROR, "正文中的等级与得分不符",
+NAR002 = Rule("NAR002", "narrative", ERROR, "正文中的等级与得分不符",
          "正文写出的等级（“等级为“优秀””）应与总得分所在分数段一致，并与 indicators.grade 一致。",
          f"{_EX}:398:5: NAR002 正文写等级“良好”，总得分 99分 对应“优秀”（优） [narrative.performance]")
-register("NAR003", "narrative", ERROR, "正文中的金额与数据不符",
+NAR003 = Rule("NAR003", "narrative", ERROR, "正文中的金额与数据不符",
          "正文以标签写出的金额（“基本支出507.79万元”“项目支出2844.44万元”“收入合计…”）应等于数据中同名项目的金额；"
          "标签带“上年”“年初预算”等限定时与相应栏次比较。",
          f"{_EX}:380:5: NAR003 正文写项目支出 2834.44万元，数据为 2844.44万元 [narrative.performance]")
-register("NAR004", "narrative", ERROR, "指标说明中的数值与指标数据不符",
+NAR004 = Rule("NAR004", "narrative", ERROR, "指标说明中的数值与指标数据不符",
          "指标自己的 narrative 中写出的得分（“该指标得分为8.95分”）、分值（“分值10分”）和实际完成值（与 actual 同单位、"
          "标签含指标名称的数字）应等于该指标的 score、weight、actual。",
          "data.yaml:158:15: NAR004 指标“补助资金发放及时率”的说明写得分 8.5分，数据为 8.95分 "
          "[indicators.groups[0].children[0].indicators[1].narrative]")
-register("NAR005", "narrative", ERROR, "正文中的内设机构数与所列机构不符",
+NAR005 = Rule("NAR005", "narrative", ERROR, "正文中的内设机构数与所列机构不符",
          "正文写的内设机构（科室、股室）数量应等于 unit.departments 列出的机构数（及 departments_count）。",
          f"{_EX}:40:3: NAR005 正文写内设科室 7个，unit.departments 列出 6 个 [unit.organisation]")
 
-register("NAR006", "narrative", WARNING, "两个指标的评价说明雷同（疑为复制粘贴）",
+NAR006 = Rule("NAR006", "narrative", WARNING, "两个指标的评价说明雷同（疑为复制粘贴）",
          "每个指标的评价说明（indicator.narrative）应写它自己的完成情况。两个指标的说明相同或几乎相同（相似度 ≥ 90%），"
          "多半是复制上一段后忘了改：璧山区 2021 年报告中“预决算公开率”一段就是“项目绩效管理率”一段的原文。",
          "examples/bishan-jxw-2021.yaml:194:26: NAR006（警告） 指标“预决算公开率”的说明与指标“项目绩效管理率”的说明相同（相似度 100%），疑为复制粘贴 [indicators.groups[0].children[0].indicators[6].narrative]")
-register("NAR007", "narrative", WARNING, "指标说明写的是另一个指标",
+NAR007 = Rule("NAR007", "narrative", WARNING, "指标说明写的是另一个指标",
          "指标的评价说明提到了评分表中另一个指标的名称，却没有提到自己的名称：多半是放错了位置或复制后没改。"
          "璧山区 2021 年报告“预决算执行率”一段写的是“预决算公开率达100%”。",
          "data.yaml:215: NAR007（警告） 指标“预决算执行率”的说明提到“预决算公开率”，没有提到“预决算执行率”本身")
-
-#: text fields by model class name
-_TEXT_FIELDS = {
-    "Narrative": None,  # every field
-    "Goal": ("target", "actual"),
-    "Indicator": ("narrative", "deviation"),
-    "ExecutionIndicator": ("deviation",),
-    "Fund": ("text", "note"),
-    "Unit": ("organisation",),
-    "Staffing": ("note",),
-    "Budget": ("thrift", "note"),
-    "Evaluation": ("purpose", "basis", "method", "group_note"),
-    "Phase": ("description",),
-}
-
 
 @dataclass
 class Field:
@@ -77,16 +64,31 @@ class Field:
 
 
 def text_fields(report: Report) -> Iterator[Field]:
+    """Every Markdown text of the report (the fields ``model.py`` types as :data:`toolkit.model.Markdown`; the
+    one-item-each lists such as duties are not prose)."""
     from ..model import walk
 
-    for path, node in walk(report):
-        names = _TEXT_FIELDS.get(type(node).__name__, ("note",) if isinstance(node, Figure) else ())
-        if names is None:
-            names = tuple(type(node).model_fields)
-        for name in names:
+    for _path, node in walk(report):
+        for name in markdown_fields(type(node)):
             value = getattr(node, name, None)
             if isinstance(value, str) and value.strip():
                 yield Field(node.at(name), value, node)
+
+
+def markdown_fields(cls: type) -> tuple[str, ...]:
+    """The names of a model class's single Markdown fields."""
+    import typing
+
+    from ..model import MARKDOWN
+
+    names = []
+    for name, info in cls.model_fields.items():
+        if typing.get_origin(info.annotation) is list:
+            continue
+        args = [a for a in typing.get_args(info.annotation) if a is not type(None)] or [info.annotation]
+        if MARKDOWN in info.metadata or any(MARKDOWN in getattr(a, "__metadata__", ()) for a in args):
+            names.append(name)
+    return tuple(names)
 
 
 def paragraphs(text: str) -> list[tuple[str, int]]:
@@ -107,18 +109,21 @@ class Locator:
         self.loaded = loaded
         self.lines = loaded.source.text.replace("\r\n", "\n").split("\n")
 
-    def finding(self, code: str, severity: str, message: str, path: str, line_offset: int, **kw) -> Finding:
-        f = self.loaded.finding(code, severity, message, path, **kw)
-        if f.line is None or not self.lines or f.line > len(self.lines):
-            return f
-        src = self.lines[f.line - 1][(f.column or 1) - 1:]
+    def spot(self, path: str, line_offset: int) -> YamlSpot:
+        """The YAML position of line ``line_offset`` of the text field at ``path``."""
+        spot = self.loaded.spot(path)
+        if spot.line is None or not self.lines or spot.line > len(self.lines):
+            return spot
+        src = self.lines[spot.line - 1][(spot.column or 1) - 1:]
         if src.startswith(("|", ">")):
-            f.line += 1 + line_offset
-            f.column = None
-        elif line_offset:
-            f.line += line_offset
-            f.column = None
-        return f
+            return YamlSpot(path, spot.line + 1 + line_offset, None)
+        if line_offset:
+            return YamlSpot(path, spot.line + line_offset, None)
+        return spot
+
+    def finding(self, rule: Rule, message: str, path: str, line_offset: int, verdict: Verdict = Verdict.WRONG,
+                **kw) -> Finding:
+        return rule.finding(message, self.spot(path, line_offset), verdict, file=self.loaded.file, **kw)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -131,13 +136,13 @@ def run(loaded: Loaded) -> Iterable[Finding]:
     for fld in fields:
         pars = paragraphs(fld.text)
         texts = [p for p, _k in pars]
-        issues, quantities = analyse(texts)  # each paragraph read once: relations and quantities
+        # each paragraph read once: relations and quantities; an indicator's score against its weight is judged on
+        # the data (SCR001/SCR002), not on its narrative
+        issues, quantities = analyse(texts, indicator_scores=False)
         for k, issue in issues:
-            if issue.code == "TXT008":
-                continue  # an indicator's score against its weight is judged on the data (SCR001/SCR002)
-            out.append(loc.finding(issue.code, issue.severity, issue.message, fld.path, pars[k][1],
-                                   expected=issue.expected, found=issue.found,
-                                   quote=sentence_at(texts[k], issue.offset, issue.end)))
+            spot = issue.location
+            out.append(issue.at(loc.spot(fld.path, pars[k][1]), file=loaded.file,
+                                quote=sentence_at(texts[k], spot.offset, spot.end)))
         out += _scores_and_grades(loaded, loc, fld, pars, quantities)
         out += _budget_figures(report, loc, fld, pars, quantities)
         out += _departments(report, loc, fld, pars)
@@ -168,7 +173,7 @@ def _copied_indicator_texts(report: Report, loc: Locator) -> list[Finding]:
                 continue
             ratio = m.ratio()
             if ratio >= 0.9:
-                out.append(loc.finding("NAR006", WARNING, f"指标“{ind.name}”的说明与指标“{inds[a].name}”的说明"
+                out.append(loc.finding(NAR006, f"指标“{ind.name}”的说明与指标“{inds[a].name}”的说明"
                                        f"{'相同' if ratio == 1 else '几乎相同'}（相似度 {ratio:.0%}），疑为复制粘贴",
                                        ind.at("narrative"), 0, quote=sentence_at(ind.narrative.strip(), 0)))
                 break
@@ -178,7 +183,7 @@ def _copied_indicator_texts(report: Report, loc: Locator) -> list[Finding]:
         others = [n for n, other in names.items() if other is not ind and n in texts[b] and n not in own]
         if others:
             named = "、".join(f"“{n}”" for n in others)
-            out.append(loc.finding("NAR007", WARNING, f"指标“{ind.name}”的说明提到{named}，没有提到“{ind.name}”本身",
+            out.append(loc.finding(NAR007, f"指标“{ind.name}”的说明提到{named}，没有提到“{ind.name}”本身",
                                    ind.at("narrative"), 0, quote=sentence_at(ind.narrative.strip(), 0)))
     return out
 
@@ -188,18 +193,19 @@ def _scores_and_grades(loaded, loc, fld, pars, quantities) -> list[Finding]:
     out = []
     texts = [p for p, _k in pars]
     totals, _ind = read_claims(texts, quantities)
-    computed = computed_total_score(report)
+    table = scores(report)
+    computed = None if table is None else sum(table, Decimal(0))
     declared = report.indicators.total_score
     for t in totals:
-        for what, value in (("评分表各指标得分之和", computed), ("indicators.total_score", declared)):
-            if value is None:
-                continue
-            v = compare(t.value, value)
-            if v != "ok":
-                tail = "，可能为四舍五入误差" if v == "rounding" else ""
-                out.append(loc.finding("NAR001", WARNING if v == "rounding" else ERROR,
-                                       f"正文写自评总得分 {t.text}，{what}为 {num_text(value)}分{tail}",
-                                       fld.path, pars[t.para][1], expected=num_text(value), found=num_text(t.value),
+        judged = []
+        if table is not None:  # total = Σ scores, as SCR006 judges the declared total
+            judged.append(("评分表各指标得分之和", computed, sum_verdict(table, t.value, Kind.SCORE)[0]))
+        if declared is not None:  # the same figure written twice
+            judged.append(("indicators.total_score", declared, repeat_verdict(t.value, declared, Kind.SCORE)))
+        for what, value, v in judged:
+            if v is not Verdict.OK:
+                out.append(loc.finding(NAR001, f"正文写自评总得分 {t.text}，{what}为 {num_text(value)}分",
+                                       fld.path, pars[t.para][1], v, expected=num_text(value), found=num_text(t.value),
                                        quote=sentence_at(texts[t.para], t.offset)))
                 break
     score = computed if computed is not None else declared
@@ -213,7 +219,7 @@ def _scores_and_grades(loaded, loc, fld, pars, quantities) -> list[Finding]:
             if expected is None or stated == expected:
                 continue
             why = f"总得分 {num_text(score)}分 对应" if score is not None else "indicators.grade 为"
-            out.append(loc.finding("NAR002", ERROR, f"正文写等级“{m.group(1)}”，{why}“{long_grade(expected)}”（{expected}）",
+            out.append(loc.finding(NAR002, f"正文写等级“{m.group(1)}”，{why}“{long_grade(expected)}”（{expected}）",
                                    fld.path, pars[k][1], expected=long_grade(expected), found=m.group(1),
                                    quote=sentence_at(text, m.start())))
     return out
@@ -222,37 +228,8 @@ def _scores_and_grades(loaded, loc, fld, pars, quantities) -> list[Finding]:
 _LABEL_NOISE = re.compile(r"^(\d{4}年(度)?|本年度?|全年|本单位|我局|我单位|其中[：:]?|合计|累计)+")
 
 
-def budget_labels(report: Report) -> dict[str, Decimal]:
-    """Labels a report's text may use for its budget figures, with this year's amounts."""
-    b = report.budget
-    out: dict[str, Decimal] = {}
-
-    def put(labels: Iterable[str], fig: Figure | None) -> None:
-        if fig is not None and fig.amount is not None:
-            for lb in labels:
-                out.setdefault(lb, fig.amount)
-
-    exp = b.expenditure
-    if exp is not None:
-        put(("支出合计", "支出总额", "总支出", "一般公共预算支出"), exp)
-        if exp.basic is not None:
-            put(("基本支出",), exp.basic)
-            put(("人员经费", "人员经费支出"), exp.basic.personnel)
-            put(("公用经费", "日常公用经费", "公用经费支出"), exp.basic.public)
-        put(("项目支出",), exp.project)
-        for it in exp.by_function + exp.by_economic:
-            put((it.label,), it)
-    if b.income is not None:
-        put(("收入合计", "收入总计", "总收入", b.income.label), b.income)
-        for it in b.income.items:
-            put((it.label,), it)
-    put(("三公经费", "“三公”经费", "\"三公\"经费"), b.three_public)
-    put(("政府采购", "政府采购金额"), b.procurement)
-    return out
-
-
 def _budget_figures(report, loc, fld, pars, quantities) -> list[Finding]:
-    labels = budget_labels(report)
+    labels = text_labels(report)
     out = []
     for k, qs in enumerate(quantities):
         for q in qs:
@@ -262,13 +239,11 @@ def _budget_figures(report, loc, fld, pars, quantities) -> list[Finding]:
             if label not in labels:
                 continue
             value = labels[label]
-            v = compare(q.value, value, money=True)
-            if v == "ok":
+            v = repeat_verdict(q.value, value, Kind.MONEY)
+            if v is Verdict.OK:
                 continue
-            sev = WARNING if v == "rounding" else ERROR
-            tail = "，可能为四舍五入误差" if v == "rounding" else ""
-            out.append(loc.finding("NAR003", sev, f"正文写{label} {q.text}，数据为 {value:f}万元{tail}", fld.path,
-                                   pars[k][1], expected=f"{value:f}", found=num_text(q.value),
+            out.append(loc.finding(NAR003, f"正文写{label} {q.text}，数据为 {value:f}万元", fld.path,
+                                   pars[k][1], v, expected=f"{value:f}", found=num_text(q.value),
                                    quote=sentence_at(pars[k][0], q.start)))
     return out
 
@@ -288,7 +263,7 @@ def _departments(report, loc, fld, pars) -> list[Finding]:
             n = int(m.group("n")) if m.group("n").isdigit() else cn_to_int(m.group("n"))
             if n is None or n == listed:
                 continue
-            out.append(loc.finding("NAR005", ERROR, f"正文写内设机构 {m.group('n')}个，unit.departments 列出 {listed} 个",
+            out.append(loc.finding(NAR005, f"正文写内设机构 {m.group('n')}个，unit.departments 列出 {listed} 个",
                                    fld.path, off, expected=str(listed), found=str(n), quote=sentence_at(text, m.start())))
     return out
 
@@ -312,7 +287,7 @@ def _indicator(ind: Indicator, loc, fld, pars, quantities) -> list[Finding]:
             for what, value in checks:
                 if value is None or value == q.value:
                     continue
-                out.append(loc.finding("NAR004", ERROR, f"指标“{ind.name}”的说明写{what} {q.text}，数据为 {num_text(value)}"
+                out.append(loc.finding(NAR004, f"指标“{ind.name}”的说明写{what} {q.text}，数据为 {num_text(value)}"
                                        f"{q.unit if what == '实际完成值' else '分'}", fld.path, pars[k][1],
                                        expected=num_text(value), found=num_text(q.value),
                                        quote=sentence_at(text, q.start)))

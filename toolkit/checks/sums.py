@@ -19,75 +19,77 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable
 
-from ..derive import level1_weight, level2_weight
-from ..findings import ERROR, WARNING, Finding, value_text
+from ..domain.budget import COLUMNS, Breakdown, breakdowns
+from ..domain.scoring import level1_weight, level2_weight
+from ..domain.staffing import headcount_total, kinds
+from ..domain.tolerance import Kind, Verdict, sum_verdict
+from ..findings import ERROR, Finding, value_text
 from ..load import Loaded
-from ..numbers import sum_tolerance, verdict
-from ..rules import register
-from .common import COLUMNS, ZERO, Breakdown, breakdowns, diff_note, headcount_total, kinds, money, number
+from ..rules import Rule
+from .common import ZERO, diff_note, money, number
 
 _EX = "data.yaml"
-_RULES = [
-    ("SUM001", "基本支出不等于人员经费与公用经费之和",
-     "基本支出 = 人员经费 + 公用经费。逐列核对本年、上年、年初预算数、全年预算数。差额在各数四舍五入的范围内"
-     "（每个数最多 0.005 万元）为警告，超出为错误。基本支出是报告“一般公共预算支出情况”的第一个数，"
-     "一处抄错会在正文、附件1 和自评表中重复出现。",
-     "examples/ziyang-gxj-2022.yaml:68:15: SUM001（警告） 人员经费与公用经费之和 507.80 ≠ 基本支出 507.79（差 0.01，可能为四舍五入误差） [budget.expenditure.basic.amount]"),
-    ("SUM002", "支出合计不等于基本支出与项目支出之和",
-     "支出合计 = 基本支出 + 项目支出（逐列核对）。结余资金不是支出：把结余算进支出合计（如“共计支出 12829.26 万元，"
-     "其中基本支出、项目支出、结余资金”）会在这里出现差额。",
-     f"{_EX}:60:7: SUM002 上年基本支出与项目支出之和 642.28 ≠ 上年支出合计 707.74（差 65.46）"),
-    ("SUM003", "收入合计不等于各项收入之和",
-     "收入合计 = 各收入来源（一般公共预算财政拨款、政府性基金、事业收入、其他收入、上年结转 …）之和，逐列核对。",
-     f"{_EX}:20:5: SUM003 各项收入之和 3352.23 ≠ 收入合计 3352.32（差 0.09）"),
-    ("SUM004", "支出合计不等于各功能分类支出之和",
-     "按支出功能分类（类）列出的各项支出之和应等于支出合计（expenditure.by_function），或项目支出"
-     "（project.by_function，报告只对项目支出分类时）。",
-     f"{_EX}:30:5: SUM004 各功能分类支出之和 2844.44 ≠ 支出合计 3352.23（差 507.79）"),
-    ("SUM005", "支出合计不等于各经济分类支出之和",
-     "按经济分类（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出 …）列出的各项之和应等于支出合计。",
-     f"{_EX}:30:5: SUM005 各经济分类支出之和 3350.23 ≠ 支出合计 3352.23（差 2.00）"),
-    ("SUM006", "各项目支出之和与项目支出不符",
-     "所列项目（连同运行维护经费，即附件1 项目支出下的第一行）之和应等于项目支出，逐列核对；某项目某列未填（如只在上年"
-     "有的项目）按 0 计。报告只列主要项目时（“主要是增加了以下项目支出”），在 project 下写 items_partial: true："
-     "此时各项目之和可以小于项目支出，但不能超过它。",
-     f"{_EX}:48:7: SUM006 各项目支出之和 2944.44 ≠ 项目支出 2844.44（差 100.00）"),
-    ("SUM007", "“其中”各项之和超过所属项目",
-     "“其中”行是所属行的一部分：它们的和可以小于所属行（未全部列出），但不能超过它。",
-     f"{_EX}:25:9: SUM007 其中各项之和 120.00 超过 一般公共预算财政拨款收入 100.00（差 20.00）"),
-    ("SUM008", "合计为 0 而其中各项不为 0",
-     "合计行填 0（或留作 0）而下面的分项已填：通常是复制上年表格后只改了分项。合计应等于分项之和。",
-     f"{_EX}:88:7: SUM008 “三公”经费为 0，而因公出国（境）费、公务用车购置及运行维护费与公务接待费之和为 3.20"),
-    ("SUM009", "“三公”经费不等于三项之和",
-     "“三公”经费 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费（逐列核对）。",
-     f"{_EX}:88:7: SUM009 因公出国（境）费、公务用车购置及运行维护费与公务接待费之和 3.20 ≠ “三公”经费 3.50（差 0.30）"),
-    ("SUM010", "公务用车购置及运行维护费不等于购置费与运行维护费之和",
-     "公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费。",
-     f"{_EX}:92:9: SUM010 公务用车购置费与公务用车运行维护费之和 2.00 ≠ 公务用车购置及运行维护费 2.50（差 0.50）"),
-    ("SUM011", "政府采购金额不等于货物、工程、服务之和",
-     "政府采购 = 货物 + 工程 + 服务（逐列核对）。",
-     f"{_EX}:100:7: SUM011 货物、工程与服务之和 1000.00 ≠ 政府采购 1045.45（差 45.45）"),
-    ("SUM012", "编制数或实有人数的合计不等于各类人数之和",
-     "编制数（行政、事业、工勤、其他）与实有人数的合计应等于各类之和。人数是整数，必须相等。",
-     f"{_EX}:12:7: SUM012 编制数各类之和 21 ≠ 编制数合计 33（差 12）"),
-    ("SUM013", "实有人数与退休人数之和不等于人员共计",
-     "报告写“实有在编 N 人，退休 M 人，共计 T 人”时，T = N + M。",
-     f"{_EX}:18:5: SUM013 实有人数与退休人员之和 106 ≠ 人员共计 107（差 1）"),
-    ("SUM014", "内设机构个数与所列机构不符",
-     "“内设科室 6 个”后列出的机构名称应正好 6 个。",
-     f"{_EX}:9:3: SUM014 内设机构列出 7 个 ≠ 所写个数 6 个"),
-    ("SUM015", "二级指标分值不等于其三级指标分值之和",
-     "每个二级指标（数量、质量、时效、成本 …）的分值应等于其下三级指标分值之和。",
-     f"{_EX}:130:9: SUM015 “质量指标”下三级指标分值之和 20 ≠ 二级指标分值 15（差 5）"),
-    ("SUM016", "一级指标分值不等于其二级指标分值之和",
-     "每个一级指标（产出、效益、满意度 …）的分值应等于其下二级指标分值之和。",
-     f"{_EX}:120:7: SUM016 “产出指标”下二级指标分值之和 50 ≠ 一级指标分值 40（差 10）"),
-    ("SUM017", "全部指标分值之和不等于 100（或所写总分值）",
-     "预算执行率与各一级指标的分值之和应等于总分值，总分值为 100。分值不足或超出 100 时，得分与等级都失去意义。",
-     f"{_EX}:118:3: SUM017 全部指标分值之和（含预算执行率） 95 ≠ 总分值 100（差 5）"),
-]
-for _code, _title, _expl, _example in _RULES:
-    register(_code, "sums", ERROR, _title, _expl, _example)
+SUM001 = Rule("SUM001", "sums", ERROR, "基本支出不等于人员经费与公用经费之和",
+    "基本支出 = 人员经费 + 公用经费。逐列核对本年、上年、年初预算数、全年预算数。差额在各数四舍五入的范围内"
+    "（每个数最多 0.005 万元）为警告，超出为错误。基本支出是报告“一般公共预算支出情况”的第一个数，"
+    "一处抄错会在正文、附件1 和自评表中重复出现。",
+    "examples/ziyang-gxj-2022.yaml:68:15: SUM001（警告） 人员经费与公用经费之和 507.80 ≠ 基本支出 507.79（差 0.01，可能为四舍五入误差） [budget.expenditure.basic.amount]")
+SUM002 = Rule("SUM002", "sums", ERROR, "支出合计不等于基本支出与项目支出之和",
+    "支出合计 = 基本支出 + 项目支出（逐列核对）。结余资金不是支出：把结余算进支出合计（如“共计支出 12829.26 万元，"
+    "其中基本支出、项目支出、结余资金”）会在这里出现差额。",
+    f"{_EX}:60:7: SUM002 上年基本支出与项目支出之和 642.28 ≠ 上年支出合计 707.74（差 65.46）")
+SUM003 = Rule("SUM003", "sums", ERROR, "收入合计不等于各项收入之和",
+    "收入合计 = 各收入来源（一般公共预算财政拨款、政府性基金、事业收入、其他收入、上年结转 …）之和，逐列核对。",
+    f"{_EX}:20:5: SUM003 各项收入之和 3352.23 ≠ 收入合计 3352.32（差 0.09）")
+SUM004 = Rule("SUM004", "sums", ERROR, "支出合计不等于各功能分类支出之和",
+    "按支出功能分类（类）列出的各项支出之和应等于支出合计（expenditure.by_function），或项目支出"
+    "（project.by_function，报告只对项目支出分类时）。",
+    f"{_EX}:30:5: SUM004 各功能分类支出之和 2844.44 ≠ 支出合计 3352.23（差 507.79）")
+SUM005 = Rule("SUM005", "sums", ERROR, "支出合计不等于各经济分类支出之和",
+    "按经济分类（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出 …）列出的各项之和应等于支出合计。",
+    f"{_EX}:30:5: SUM005 各经济分类支出之和 3350.23 ≠ 支出合计 3352.23（差 2.00）")
+SUM006 = Rule("SUM006", "sums", ERROR, "各项目支出之和与项目支出不符",
+    "所列项目（连同运行维护经费，即附件1 项目支出下的第一行）之和应等于项目支出，逐列核对；某项目某列未填（如只在上年"
+    "有的项目）按 0 计。报告只列主要项目时（“主要是增加了以下项目支出”），在 project 下写 items_partial: true："
+    "此时各项目之和可以小于项目支出，但不能超过它。",
+    f"{_EX}:48:7: SUM006 各项目支出之和 2944.44 ≠ 项目支出 2844.44（差 100.00）")
+SUM007 = Rule("SUM007", "sums", ERROR, "“其中”各项之和超过所属项目",
+    "“其中”行是所属行的一部分：它们的和可以小于所属行（未全部列出），但不能超过它。",
+    f"{_EX}:25:9: SUM007 其中各项之和 120.00 超过 一般公共预算财政拨款收入 100.00（差 20.00）")
+SUM008 = Rule("SUM008", "sums", ERROR, "合计为 0 而其中各项不为 0",
+    "合计行填 0（或留作 0）而下面的分项已填：通常是复制上年表格后只改了分项。合计应等于分项之和。",
+    f"{_EX}:88:7: SUM008 “三公”经费为 0，而因公出国（境）费、公务用车购置及运行维护费与公务接待费之和为 3.20")
+SUM009 = Rule("SUM009", "sums", ERROR, "“三公”经费不等于三项之和",
+    "“三公”经费 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费（逐列核对）。",
+    f"{_EX}:88:7: SUM009 因公出国（境）费、公务用车购置及运行维护费与公务接待费之和 3.20 ≠ “三公”经费 3.50（差 0.30）")
+SUM010 = Rule("SUM010", "sums", ERROR, "公务用车购置及运行维护费不等于购置费与运行维护费之和",
+    "公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费。",
+    f"{_EX}:92:9: SUM010 公务用车购置费与公务用车运行维护费之和 2.00 ≠ 公务用车购置及运行维护费 2.50（差 0.50）")
+SUM011 = Rule("SUM011", "sums", ERROR, "政府采购金额不等于货物、工程、服务之和",
+    "政府采购 = 货物 + 工程 + 服务（逐列核对）。",
+    f"{_EX}:100:7: SUM011 货物、工程与服务之和 1000.00 ≠ 政府采购 1045.45（差 45.45）")
+SUM012 = Rule("SUM012", "sums", ERROR, "编制数或实有人数的合计不等于各类人数之和",
+    "编制数（行政、事业、工勤、其他）与实有人数的合计应等于各类之和。人数是整数，必须相等。",
+    f"{_EX}:12:7: SUM012 编制数各类之和 21 ≠ 编制数合计 33（差 12）")
+SUM013 = Rule("SUM013", "sums", ERROR, "实有人数与退休人数之和不等于人员共计",
+    "报告写“实有在编 N 人，退休 M 人，共计 T 人”时，T = N + M。",
+    f"{_EX}:18:5: SUM013 实有人数与退休人员之和 106 ≠ 人员共计 107（差 1）")
+SUM014 = Rule("SUM014", "sums", ERROR, "内设机构个数与所列机构不符",
+    "“内设科室 6 个”后列出的机构名称应正好 6 个。",
+    f"{_EX}:9:3: SUM014 内设机构列出 7 个 ≠ 所写个数 6 个")
+SUM015 = Rule("SUM015", "sums", ERROR, "二级指标分值不等于其三级指标分值之和",
+    "每个二级指标（数量、质量、时效、成本 …）的分值应等于其下三级指标分值之和。",
+    f"{_EX}:130:9: SUM015 “质量指标”下三级指标分值之和 20 ≠ 二级指标分值 15（差 5）")
+SUM016 = Rule("SUM016", "sums", ERROR, "一级指标分值不等于其二级指标分值之和",
+    "每个一级指标（产出、效益、满意度 …）的分值应等于其下二级指标分值之和。",
+    f"{_EX}:120:7: SUM016 “产出指标”下二级指标分值之和 50 ≠ 一级指标分值 40（差 10）")
+SUM017 = Rule("SUM017", "sums", ERROR, "全部指标分值之和不等于 100（或所写总分值）",
+    "预算执行率与各一级指标的分值之和应等于总分值，总分值为 100。分值不足或超出 100 时，得分与等级都失去意义。",
+    f"{_EX}:118:3: SUM017 全部指标分值之和（含预算执行率） 95 ≠ 总分值 100（差 5）")
+
+#: the rule that checks each kind of breakdown (:func:`toolkit.domain.budget.breakdowns`)
+_RULE = {"expenditure": SUM002, "basic": SUM001, "income": SUM003, "function": SUM004, "economic": SUM005,
+         "project": SUM006, "of_which": SUM007, "three_public": SUM009, "vehicle": SUM010, "procurement": SUM011}
 
 
 def run(loaded: Loaded) -> Iterable[Finding]:
@@ -101,7 +103,7 @@ def run(loaded: Loaded) -> Iterable[Finding]:
     if unit.departments_count is not None and unit.departments:
         n, d = len(unit.departments), unit.departments_count
         if n != d:
-            yield loaded.finding("SUM014", ERROR, f"内设机构列出 {n} 个 ≠ 所写个数 {d} 个", unit.at("departments_count"),
+            yield loaded.finding(SUM014, f"内设机构列出 {n} 个 ≠ 所写个数 {d} 个", unit.at("departments_count"),
                                  expected=str(n), found=str(d))
     yield from _weights(loaded)
 
@@ -121,28 +123,28 @@ def _breakdown(loaded: Loaded, b: Breakdown) -> Iterable[Finding]:
         parts = f"{pre}{b.parts_label}{suf}"
         whole = f"{pre}{b.label}{suf}"
         if total == 0 and s != 0:
-            yield loaded.finding("SUM008", ERROR, f"{whole}为 0，而{parts}之和为 {money(s)}", path,
+            yield loaded.finding(SUM008, f"{whole}为 0，而{parts}之和为 {money(s)}", path,
                                  expected=value_text(s), found=value_text(total),
                                  help="合计行应填分项之和，或核对是否复制了上年表格")
             continue
         diff = s - total
         if not exact and diff <= 0:
             continue  # a partial list may fall short of its total
-        v = verdict(diff, sum_tolerance(total, *given))
-        if v == "ok":
+        v, _s = sum_verdict(given, total, Kind.MONEY)
+        if v is Verdict.OK:
             continue
         if exact:
             msg = f"{parts}之和 {money(s)} ≠ {whole} {money(total)}"
         else:
             msg = f"{parts}之和 {money(s)} 超过 {whole} {money(total)}"
-        yield loaded.finding(b.code, ERROR if v == "error" else WARNING, msg + diff_note(diff, v == "rounding"), path,
+        yield loaded.finding(_RULE[b.key], msg + diff_note(diff), path, v,
                              expected=value_text(s), found=value_text(total), help=_hint(b, col, s))
 
 
 def _hint(b: Breakdown, col: str, s: Decimal) -> str | None:
     """When a breakdown of 支出合计 adds up exactly to 基本支出 or 项目支出, it is probably that one's breakdown."""
     exp = b.total
-    if b.code not in ("SUM004", "SUM005"):
+    if b.key not in ("function", "economic"):
         return None
     for part, name in ((getattr(exp, "basic", None), "基本支出"), (getattr(exp, "project", None), "项目支出")):
         if part is not None and getattr(part, col) == s:
@@ -159,14 +161,14 @@ def _staffing(loaded: Loaded, st) -> Iterable[Finding]:
             continue
         s = sum(ks)
         if s != hc.total:
-            yield loaded.finding("SUM012", ERROR,
+            yield loaded.finding(SUM012,
                                  f"{name}各类之和 {s} ≠ {name}合计 {hc.total}（差 {abs(s - hc.total)}）",
                                  hc.at("total"), expected=str(s), found=str(hc.total))
     if st.total is not None and st.retired is not None:
         actual = headcount_total(st.actual)
         if actual is not None and actual + st.retired != st.total:
             s = actual + st.retired
-            yield loaded.finding("SUM013", ERROR,
+            yield loaded.finding(SUM013,
                                  f"实有人数与退休人员之和 {s} ≠ 人员共计 {st.total}（差 {abs(s - st.total)}）",
                                  st.at("total"), expected=str(s), found=str(st.total))
 
@@ -181,12 +183,12 @@ def _weights(loaded: Loaded) -> Iterable[Finding]:
             if g2.weight is not None and g2.indicators:
                 s = sum((i.weight for i in g2.indicators), ZERO)
                 if s != g2.weight:
-                    yield _weight_finding(loaded, "SUM015", f"“{g2.name}”下三级指标分值之和", "二级指标分值",
+                    yield _weight_finding(loaded, SUM015, f"“{g2.name}”下三级指标分值之和", "二级指标分值",
                                           s, g2.weight, g2.at("weight"))
         if g1.weight is not None and g1.children:
             s = sum((level2_weight(c) for c in g1.children), ZERO)
             if s != g1.weight:
-                yield _weight_finding(loaded, "SUM016", f"“{g1.name}”下二级指标分值之和", "一级指标分值",
+                yield _weight_finding(loaded, SUM016, f"“{g1.name}”下二级指标分值之和", "一级指标分值",
                                       s, g1.weight, g1.at("weight"))
         total += level1_weight(g1)
     what = "全部指标分值之和"
@@ -195,16 +197,16 @@ def _weights(loaded: Loaded) -> Iterable[Finding]:
         what += "（含预算执行率）"
     declared = ind.total_weight
     if declared is not None and total != declared:
-        yield _weight_finding(loaded, "SUM017", what, "总分值", total, declared, ind.at("total_weight"))
+        yield _weight_finding(loaded, SUM017, what, "总分值", total, declared, ind.at("total_weight"))
     elif declared is not None and declared != 100:
-        yield _weight_finding(loaded, "SUM017", "满分", "总分值", Decimal(100), declared, ind.at("total_weight"))
+        yield _weight_finding(loaded, SUM017, "满分", "总分值", Decimal(100), declared, ind.at("total_weight"))
     elif declared is None and total != 100:
-        yield _weight_finding(loaded, "SUM017", what, "满分", total, Decimal(100), ind.at("groups"),
+        yield _weight_finding(loaded, SUM017, what, "满分", total, Decimal(100), ind.at("groups"),
                               expected=Decimal(100), found=total)
 
 
-def _weight_finding(loaded: Loaded, code: str, parts: str, whole: str, s: Decimal, declared: Decimal, path: str,
+def _weight_finding(loaded: Loaded, rule: Rule, parts: str, whole: str, s: Decimal, declared: Decimal, path: str,
                     expected: Decimal | None = None, found: Decimal | None = None) -> Finding:
-    return loaded.finding(code, ERROR, f"{parts} {number(s)} ≠ {whole} {number(declared)}（差 {number(abs(s - declared))}）",
+    return loaded.finding(rule, f"{parts} {number(s)} ≠ {whole} {number(declared)}（差 {number(abs(s - declared))}）",
                           path, expected=value_text(expected if expected is not None else s),
                           found=value_text(found if found is not None else declared))

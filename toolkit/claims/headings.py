@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import re
 
+from ..domain.tolerance import Verdict
 from ..findings import WARNING
-from ..rules import register
+from ..rules import Rule
 from ..numbers import chinese_number
 from .cnnum import cn_to_int
-from .prose import Issue
+from .prose import Issue, _issue
 
-register("TXT011", "lint", WARNING, "标题编号样式混用",
+TXT011 = Rule("TXT011", "lint", WARNING, "标题编号样式混用",
          "同一级标题应使用同一种编号样式（一、（一）1.（1）），不能接着别的样式往下编：“三、”之后写“4、”，"
          "或“（1）”之后写“（二）”。多见于复制旧报告后手工改写。",
          "report.txt:31: 第31段: TXT011（警告） 编号样式混用：“三、”之后接着编为“4、”，应为“四、”")
-register("TXT012", "lint", WARNING, "标题编号跳号或重号",
+TXT012 = Rule("TXT012", "lint", WARNING, "标题编号跳号或重号",
          "同一样式的编号应连续：“二、”之后是“三、”，不能跳到“四、”，也不能再写一次“二、”。",
          "report.txt:40: 第40段: TXT012（警告） 编号不连续：“二、”之后是“四、”，缺少“三、”")
 
@@ -112,7 +113,7 @@ def check_headings(texts: list[str]) -> list[tuple[int, Issue]]:
                 msg = f"编号样式混用：“{prev}”之后接着编为“{written}”，应统一为“{want}”，或把“{prev}”改为“{first}”"
                 advance(style, value, k, run.pop(other) + 1)
                 del last[other], seen[other]
-            out.append((k, Issue("TXT011", WARNING, msg, want, written, 0)))
+            out.append((k, _issue(TXT011, Verdict.WRONG, msg, want, written, 0)))
             continue
         if own_gap:
             if own == value:
@@ -120,6 +121,6 @@ def check_headings(texts: list[str]) -> list[tuple[int, Issue]]:
             else:
                 missing = "、".join(f"“{_label(style, v)}”" for v in range(own + 1, value))
                 msg = f"编号不连续：“{_label(style, own)}”之后是“{written}”，缺少{missing}"
-            out.append((k, Issue("TXT012", WARNING, msg, _label(style, own + 1), written, 0)))
+            out.append((k, _issue(TXT012, Verdict.WRONG, msg, _label(style, own + 1), written, 0)))
         advance(style, value, k, 1)
     return out

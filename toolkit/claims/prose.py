@@ -11,31 +11,42 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..findings import ERROR, WARNING
-from .arith import like, num_text, pct_text, ratio_verdict, sum_verdict
+from ..domain.budget import COMPLETE_WORDS
+from ..domain.tolerance import half_unit
+from ..findings import ERROR, WARNING, Finding, TextSpot
+from ..rules import Rule
+from .arith import Kind, Verdict, kind_of, like, num_text, pct_text, ratio_verdict, sum_verdict
 from .cnnum import CHARS, cn_to_int
 from .quantities import COUNT_UNITS, Quantity, extract, rate_parts, share_target
-from ..numbers import half_ulp, places, round_to
+from ..numbers import places, round_to
 
-ROUNDING_NOTE = "可能为四舍五入误差"
+#: a finding about a paragraph, located inside its text (TextSpot offset / end) until the caller places it
+Issue = Finding
 
-
-def with_rounding_note(message: str) -> str:
-    """"…（差 0.01）" -> "…（差 0.01，可能为四舍五入误差）", the wording of ``jixiao check``."""
-    if message.endswith("）"):
-        return f"{message[:-1]}，{ROUNDING_NOTE}）"
-    return f"{message}（{ROUNDING_NOTE}）"
-
-
-@dataclass
-class Issue:
-    code: str
-    severity: str
-    message: str
-    expected: str | None
-    found: str | None
-    offset: int  # where in the text the claim is (for the quote and the line)
-    end: int | None = None  # where the claim ends, when it spans sentences (a total, then 其中 in the next one)
+TXT001 = Rule("TXT001", "lint", ERROR, "总数与各分项之和不符",
+    "正文写出一个总数及其组成（“X万元，其中A万元、B万元”，或“A万元，B万元，共计X万元”），各项之和应等于总数。"
+    "差额不超过各数字的舍入误差时为警告。“其中”只列出部分项目（和小于总数）时不报，除非各项构成完整划分"
+    "（基本支出+项目支出、人员经费+公用经费、含“其他”项等）。",
+    "report.txt:24: 第24段: TXT001（警告） 本年实际支出 507.79万元 与其中各项之和不符：420.39 + 87.41 = 507.80（差 0.01，可能为四舍五入误差）")
+TXT002 = Rule("TXT002", "lint", ERROR, "占比与金额不符",
+    "“A万元，占X%”：X 应等于 A ÷ 总数（总数为“其中”之前的合计，或“占本年支出X%”中点名的数字）。"
+    "百分数按其小数位四舍五入或截断均视为相符。",
+    "report.txt:20: 第20段: TXT002 基本支出 507.79万元 占 一般公共预算支出 3352.23万元 的比例为 15.15%，文中写 16.15%")
+TXT003 = Rule("TXT003", "lint", WARNING, "各部分占比之和不为100%",
+    "“其中”各项都写了占比、各项之和等于总数、每个占比都是正确的四舍五入值，但占比之和不是 100%（如 100.01%）："
+    "读者会以为有错，宜调整尾差。某一占比本身算错时报 TXT002；占比按截断写出（合计 99.9%）时不报。",
+    "report.txt:20: 第20段: TXT003（警告） 各部分占比之和为 100.01%，不等于 100%（各项分别四舍五入所致，建议调整尾差使合计为 100%）")
+TXT004 = Rule("TXT004", "lint", ERROR, "增减额与增减率不符",
+    "“X万元，比上年增加D万元，增长R%”：上年数为 X−D（减少时为 X+D），R 应等于 D ÷ 上年数。",
+    "report.txt:13: 第13段: TXT004 公用经费 54.976万元 比上年增加 37.976万元，上年应为 17，增长率应为 223.39%，文中写 232.39%")
+TXT005 = Rule("TXT005", "lint", ERROR, "比率与所述数字不符",
+    "“收集问题825个，解决问题782个，解决率94.8%”、“年度计划投资4.785亿元，累计完成9.41亿元，完成年度计划的196.7%”、"
+    "“编制33人，实有31人，控制率100%”：比率应等于分子 ÷ 分母。只有能从文字唯一确定分子和分母时才核对。",
+    "report.txt:40: 第40段: TXT005 问题解决率：解决问题 782个 ÷ 共收集企业问题 825个 = 94.79%，文中写 96.8%")
+TXT006 = Rule("TXT006", "lint", ERROR, "列举的项目数与所述数量不符",
+    "“内设科室6个：A、B、…”、“内设7个科室分别为…”、“A、B、C等3家企业”：列出的项数应等于所述数量"
+    "（支持中文数字“十个”）。以“主要”“如”“等”表示只列举部分时，只在列出的项数多于所述数量时报告。",
+    "report.txt:18: 第18段: TXT006 文中说有 6个，但列出了 5 项：办公室、投资股、…")
 
 
 def sentence_at(text: str, offset: int, end: int | None = None) -> str:
@@ -52,11 +63,10 @@ def _sentence_bounds(text: str, offset: int) -> tuple[int, int]:
     return start, (min(ends) if ends else len(text))
 
 
-def _issue(code: str, verdict_: str, message: str, expected: str | None, found: str | None, offset: int,
-           end: int | None = None) -> Issue:
-    if verdict_ == "rounding":
-        return Issue(code, WARNING, with_rounding_note(message), expected, found, offset, end)
-    return Issue(code, ERROR, message, expected, found, offset, end)
+def _issue(rule: Rule, verdict: Verdict, message: str, expected: str | None, found: str | None, offset: int,
+           end: int | None = None) -> Finding:
+    """A finding of ``rule`` about the claim at ``offset`` (to ``end``) of the paragraph being read."""
+    return rule.finding(message, TextSpot(offset=offset, end=end), verdict, expected=expected, found=found)
 
 
 def _plus(values: list[Decimal]) -> str:
@@ -69,8 +79,7 @@ def _plus(values: list[Decimal]) -> str:
 
 _GROUP = re.compile(r"其中|分别为|分别是")
 #: label sets that make a list of parts complete (DOMAIN.md section 2)
-COMPLETE_SETS = [("基本支出", "项目支出"), ("人员经费", "公用经费"), ("货物", "工程", "服务"),
-                 ("因公出国", "公务用车", "公务接待"), ("购置", "运行")]
+COMPLETE_SETS = COMPLETE_WORDS
 _REST = re.compile(r"其他|其它|其余")
 
 
@@ -155,7 +164,7 @@ def check_sums(text: str, qs: list[Quantity]) -> tuple[list[Issue], list[Group]]
     issues = []
     groups = find_groups(text, qs)
     for g in groups:
-        money = g.total.kind == "money"
+        money = kind_of(g.total.kind)
         values = group_values(g)
         v, s = sum_verdict(values, g.total.value, money)
         if v == "ok" or (v == "rounding" and _mixed(g)):  # across units only a clear disagreement is reported
@@ -169,7 +178,7 @@ def check_sums(text: str, qs: list[Quantity]) -> tuple[list[Issue], list[Group]]
         if v == "rounding":
             g.ok = True
         label = g.total.label or "总数"
-        issues.append(_issue("TXT001", v, f"{label} {g.total.text} 与其中各项之和不符：{_plus(values)} = {like(s, values)}"
+        issues.append(_issue(TXT001, v, f"{label} {g.total.text} 与其中各项之和不符：{_plus(values)} = {like(s, values)}"
                              f"（差 {like(abs(s - g.total.value), values)}）", like(s, values), num_text(g.total.value),
                              g.total.start, g.parts[-1].end))
     # parts first, then 共计/合计/总计
@@ -186,20 +195,20 @@ def check_sums(text: str, qs: list[Quantity]) -> tuple[list[Issue], list[Group]]
                 run.insert(0, q)
         if len(run) < 2 or any(q.value >= t.value for q in run) or _GROUP.search(text[s_start:t.start]):
             continue
-        money = t.kind == "money"
+        money = kind_of(t.kind)
         values = [q.value for q in run]
         if any(sum_verdict(values[i:], t.value, money)[0] == "ok" for i in range(len(values) - 1)):
             continue
         matches = [sum_verdict(values[i:], t.value, money) for i in range(len(values) - 1)]
-        v, s = ("rounding", sum(values[[m[0] for m in matches].index("rounding"):], Decimal(0))) \
-            if any(m[0] == "rounding" for m in matches) else ("error", sum(values, Decimal(0)))
+        v, s = (Verdict.ROUNDING, sum(values[[m[0] for m in matches].index("rounding"):], Decimal(0))) \
+            if any(m[0] == "rounding" for m in matches) else (Verdict.WRONG, sum(values, Decimal(0)))
         shown = values if v == "error" else values[[m[0] for m in matches].index("rounding"):]
-        issues.append(_issue("TXT001", v, f"{t.label or '合计'} {t.text} 与前列各项之和不符：{_plus(shown)} = {like(s, shown)}",
+        issues.append(_issue(TXT001, v, f"{t.label or '合计'} {t.text} 与前列各项之和不符：{_plus(shown)} = {like(s, shown)}",
                              like(s, shown), num_text(t.value), t.start))
     return issues, groups
 
 
-def _some_run_matches(values: list[Decimal], total: Decimal, money: bool) -> bool:
+def _some_run_matches(values: list[Decimal], total: Decimal, money: Kind) -> bool:
     n = len(values)
     for i in range(n):
         for j in range(i + 2, n + 1):
@@ -262,9 +271,10 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
     skip, pairs = _respective(text, qs, groups)
     for q, g, part in pairs:
         whole = g.total
-        v, exact = ratio_verdict(part.value_in(whole.unit), whole.value, q.value)
+        v, exact = ratio_verdict(part.value_in(whole.unit), whole.value, q.value, kind_of(part.kind),
+                                 kind_of(whole.kind))
         if v != "ok" and whole.value:
-            issues.append(_issue("TXT002", v, f"{part.label or '该项'} {part.text} 占 {whole.label or '总数'} {whole.text} "
+            issues.append(_issue(TXT002, v, f"{part.label or '该项'} {part.text} 占 {whole.label or '总数'} {whole.text} "
                                  f"的比例为 {pct_text(exact, q.value)}，文中写 {q.text}", pct_text(exact, q.value), q.text,
                                  q.start))
     for i, q in enumerate(qs):
@@ -292,11 +302,11 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
         if whole is None or whole.value == 0:
             continue
         v, exact = ratio_verdict(part.value_in(whole.unit) if part.comparable(whole) else part.value, whole.value,
-                                 q.value)
+                                 q.value, kind_of(part.kind), kind_of(whole.kind))
         if v == "ok":
             rounded[id(q)] = round_to(exact, places(q.value)) == q.value
             continue
-        issues.append(_issue("TXT002", v, f"{part.label or '该项'} {part.text} 占 {whole.label or '总数'} {whole.text} 的比例为 "
+        issues.append(_issue(TXT002, v, f"{part.label or '该项'} {part.text} 占 {whole.label or '总数'} {whole.text} 的比例为 "
                              f"{pct_text(exact, q.value)}，文中写 {q.text}", pct_text(exact, q.value), q.text, q.start))
     # the shares of a complete list, each rounded correctly, may still not add to 100 % (a warning)
     for g in groups:
@@ -312,8 +322,9 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
         values = [s.value for s in shares]
         total = sum(values, Decimal(0))
         if total != 100:
-            issues.append(Issue("TXT003", WARNING, f"各部分占比之和为 {like(total, values)}%，不等于 100%（各项分别四舍五入所致，"
-                                "建议调整尾差使合计为 100%）", "100%", f"{like(total, values)}%", shares[0].start))
+            issues.append(_issue(TXT003, Verdict.WRONG, f"各部分占比之和为 {like(total, values)}%，不等于 100%（各项分别"
+                                 "四舍五入所致，建议调整尾差使合计为 100%）", "100%", f"{like(total, values)}%",
+                                 shares[0].start))
     return issues
 
 
@@ -354,11 +365,12 @@ def check_changes(text: str, qs: list[Quantity]) -> list[Issue]:
         if previous <= 0:
             continue
         rate = abs(nxt.value)
-        v, exact = ratio_verdict(d.value, previous, rate, den_tol=half_ulp(x.value) + half_ulp(d.value))
+        kind = kind_of(d.kind)
+        v, exact = ratio_verdict(d.value, previous, rate, kind, den_tol=half_unit(x.value, kind) + half_unit(d.value, kind))
         if v == "ok":
             continue
         word = "增长" if sd > 0 else "下降"
-        issues.append(_issue("TXT004", v, f"{x.label or '本年数'} {x.text} 比上年{('增加' if sd > 0 else '减少')} {d.text}，"
+        issues.append(_issue(TXT004, v, f"{x.label or '本年数'} {x.text} 比上年{('增加' if sd > 0 else '减少')} {d.text}，"
                              f"上年应为 {num_text(previous)}，{word}率应为 {pct_text(exact, rate)}，文中写 {nxt.text}",
                              pct_text(exact, rate), nxt.text, nxt.start))
     return issues
@@ -367,11 +379,6 @@ def check_changes(text: str, qs: list[Quantity]) -> list[Issue]:
 _NUMERATOR = {"完成": ("完成", "实际", "累计"), "执行": ("执行", "实际", "支出", "决算"),
               "控制": ("实有", "在职", "实际", "在编"), "到位": ("到位", "实际"), "支出": ("支出", "执行")}
 _DENOMINATOR = {"控制": ("编制", "核定", "预算"), "执行": ("预算",)}
-
-
-def _exact(n: Quantity, d: Quantity) -> tuple[Decimal | None, Decimal | None]:
-    """Counts (825个, 31人) are exact: no rounding to allow for; other figures default to half a unit."""
-    return (Decimal(0), Decimal(0)) if n.kind == d.kind == "count" and not n.approx and not d.approx else (None, None)
 
 
 def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None) -> list[Issue]:
@@ -403,7 +410,7 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
             pairs += [(n, d) for d in dens]
         if not pairs:
             continue
-        results = [(n, d, *ratio_verdict(n.value, d.value, r.value, *_exact(n, d))) for n, d in pairs]
+        results = [(n, d, *ratio_verdict(n.value, d.value, r.value, kind_of(n.kind), kind_of(d.kind))) for n, d in pairs]
         if any(res[2] == "ok" for res in results):
             continue
         if len(results) > 1 and len({id(n) for n, _d, _v, _e in results}) == 1:
@@ -413,7 +420,7 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
         if len(results) != 1:
             continue
         n, d, v, exact = results[0]
-        issues.append(_issue("TXT005", v, f"{stem}率：{n.label} {n.text} ÷ {d.label} {d.text} = {pct_text(exact, r.value)}，"
+        issues.append(_issue(TXT005, v, f"{stem}率：{n.label} {n.text} ÷ {d.label} {d.text} = {pct_text(exact, r.value)}，"
                              f"文中写 {r.text}", pct_text(exact, r.value), r.text, r.start))
     return issues
 
@@ -482,8 +489,8 @@ def check_enumerations(text: str) -> list[Issue]:
         if partial and listed < n:
             return
         what = f"{m.group('count')}{m.group('unit')}"
-        issues.append(Issue("TXT006", ERROR, f"文中说有 {what}，但列出了 {listed} 项：{'、'.join(items)}",
-                            str(listed), str(n), m.start()))
+        issues.append(_issue(TXT006, Verdict.WRONG, f"文中说有 {what}，但列出了 {listed} 项：{'、'.join(items)}",
+                             str(listed), str(n), m.start()))
 
     for m in _ENUM_AFTER.finditer(text):
         body = _list_end(m.group("list"))
@@ -502,8 +509,8 @@ def check_enumerations(text: str) -> list[Issue]:
         n = _count(m)
         if n is not None and len(items) > n and len(items) >= 2 and m.start("count") not in seen:
             seen.add(m.start("count"))
-            issues.append(Issue("TXT006", ERROR, f"文中说“等{m.group('count')}{m.group('unit')}”，但列出了 {len(items)} 项："
-                                f"{'、'.join(items)}", str(len(items)), str(n), m.start("count")))
+            issues.append(_issue(TXT006, Verdict.WRONG, f"文中说“等{m.group('count')}{m.group('unit')}”，但列出了 "
+                                 f"{len(items)} 项：{'、'.join(items)}", str(len(items)), str(n), m.start("count")))
         elif n is not None and len(items) == n:
             seen.add(m.start("count"))
     return issues

@@ -6,12 +6,33 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..derive import grade_for, long_grade, normalise_grade
+from ..domain.grades import grade_for, long_grade, normalise_grade
+from ..domain.tolerance import score_verdict
 from ..findings import ERROR, WARNING
 from ..numbers import quantize
-from .arith import compare, like, num_text, pct_text, ratio_verdict, sum_verdict
+from ..rules import Rule
+from .arith import Kind, Verdict, like, num_text, pct_text, ratio_verdict, sum_verdict
 from .prose import Issue, _issue, sentence_at
 from .quantities import Quantity
+
+TXT007 = Rule("TXT007", "lint", ERROR, "总得分与文中各指标得分之和不符",
+    "正文逐项写出指标得分（“该指标绩效评价得分为8.95分”）并写出总得分（“综合得分93.39分”）时，总得分应等于各项之和。"
+    "各项之和小于总得分时，只有各项分值之和为100（确知列全）才报告。",
+    "report.txt:50: 第50段: TXT007 总得分 95分 与文中 10 个指标得分之和 93.39 不符")
+TXT008 = Rule("TXT008", "lint", ERROR, "指标得分与分值或完成率不符",
+    "指标得分不能超过其分值（错误）。正向指标未完成时按比例计分：得分 = 分值 × 完成率；得分与之不符时给出警告"
+    "（定性指标或其他计分方法可能不同）。未写分值时，若得分 ÷ 完成率 不是整数或半分，也给出警告。",
+    "report.txt:45: 第45段: TXT008（警告） 完成率 95%、得分 9.69分：按比例计分（得分 = 分值 × 完成率）对应的分值为 10.20分，不是整数或半分；请核对分值与得分")
+TXT009 = Rule("TXT009", "lint", ERROR, "等级与得分不符",
+    "等级应与总得分所在分数段一致：优（90–100）、良（80–90）、中/合格（60–80）、差/不合格（60以下）。",
+    "report.txt:60: 第60段: TXT009 得分 85分 对应等级为“良好”（良），文中写“优秀”")
+TXT010 = Rule("TXT010", "lint", ERROR, "正文总得分与评分表合计不符",
+    "正文所写的自评总得分应等于自评表（附件2）各指标得分之和（或其“总分”行）。",
+    "report.txt:57: 第57段: TXT010 正文所述总得分 98分 与表2（自评表）的得分合计 99分不符")
+TXT013 = Rule("TXT013", "lint", ERROR, "权重得分比例与得分不符",
+    "重庆式逐项评价写“X指标分值10分，实际得分9分。…根据评价标准，该指标得90%权重分。”：权重分比例应等于"
+    "得分 ÷ 分值。只在同一段中恰好写出一个分值和一个得分时核对。",
+    "report.txt:52: 第40段: TXT013 得分 9分 ÷ 分值 10分 = 90.00%，文中写该指标得95%权重分")
 
 # "综合" alone is not enough: indicator names hold it ("畜禽粪污综合利用率")
 _TOTAL_CONTEXT = re.compile(r"自评|综合得分|综合评分|综合评价|总分|总得分|满分100|等级|评价结论")
@@ -90,23 +111,23 @@ def check_indicator_scores(indicators: list[ScoreClaim]) -> list[tuple[int, Issu
     out = []
     for c in indicators:
         if c.weight is not None and c.value > c.weight:
-            out.append((c.para, Issue("TXT008", ERROR, f"指标得分 {c.text} 超过其分值 {num_text(c.weight)}分",
-                                      f"≤{num_text(c.weight)}", num_text(c.value), c.offset)))
+            out.append((c.para, _issue(TXT008, Verdict.WRONG, f"指标得分 {c.text} 超过其分值 {num_text(c.weight)}分",
+                                       f"≤{num_text(c.weight)}", num_text(c.value), c.offset)))
             continue
         if c.rate is None or not (0 < c.rate < 100) or c.value == c.value.to_integral_value():
             continue
         if c.weight is not None:
-            expected = quantize(c.weight * c.rate / 100, 2)
-            if abs(expected - c.value) > Decimal("0.01"):
-                out.append((c.para, Issue("TXT008", WARNING, f"完成率 {num_text(c.rate)}%，按比例计分应得 {num_text(c.weight)} × "
-                                          f"{num_text(c.rate)}% = {num_text(expected)}分，文中为 {c.text}（请核对计分方法）",
-                                          num_text(expected), num_text(c.value), c.offset)))
+            v, expected = score_verdict(c.value, c.weight * c.rate / 100, c.weight)
+            if v is not Verdict.OK:  # another scoring method may apply: a doubt, not an error
+                out.append((c.para, _issue(TXT008, Verdict.DOUBT, f"完成率 {num_text(c.rate)}%，按比例计分应得 "
+                                           f"{num_text(c.weight)} × {num_text(c.rate)}% = {num_text(expected)}分，文中为 "
+                                           f"{c.text}（请核对计分方法）", num_text(expected), num_text(c.value), c.offset)))
             continue
         implied = c.value * 100 / c.rate
         if abs(implied * 2 - (implied * 2).to_integral_value()) > Decimal("0.02"):
-            out.append((c.para, Issue("TXT008", WARNING, f"完成率 {num_text(c.rate)}%、得分 {c.text}：按比例计分（得分 = 分值 × "
-                                      f"完成率）对应的分值为 {quantize(implied, 2)}分，不是整数或半分；"
-                                      f"请核对分值与得分", None, num_text(c.value), c.offset)))
+            out.append((c.para, _issue(TXT008, Verdict.DOUBT, f"完成率 {num_text(c.rate)}%、得分 {c.text}：按比例计分"
+                                       f"（得分 = 分值 × 完成率）对应的分值为 {quantize(implied, 2)}分，不是整数或半分；"
+                                       f"请核对分值与得分", None, num_text(c.value), c.offset)))
     return out
 
 
@@ -119,20 +140,22 @@ def check_total_vs_indicators(totals: list[ScoreClaim], indicators: list[ScoreCl
     complete = all(w is not None for w in weights) and sum(weights, Decimal(0)) == 100
     out = []
     for t in totals:
-        v, s = sum_verdict(scores, t.value, True)
+        v, s = sum_verdict(scores, t.value, Kind.SCORE)
         if v == "ok" or (s < t.value and not complete and v == "error"):
             continue
-        out.append((t.para, _issue("TXT007", v, f"总得分 {t.text} 与文中 {len(scores)} 个指标得分之和 {like(s, scores)} 不符",
+        out.append((t.para, _issue(TXT007, v, f"总得分 {t.text} 与文中 {len(scores)} 个指标得分之和 {like(s, scores)} 不符",
                                    like(s, scores), num_text(t.value), t.offset)))
     return out
 
 
-def check_total_vs_table(totals: list[ScoreClaim], table_total: Decimal, where: str) -> list[tuple[int, Issue]]:
+def check_total_vs_table(totals: list[ScoreClaim], table_scores: list[Decimal], where: str
+                         ) -> list[tuple[int, Issue]]:
+    """The total score in the text against Σ of the scores of the scoring table."""
     out = []
     for t in totals:
-        v = compare(t.value, table_total)
+        v, table_total = sum_verdict(table_scores, t.value, Kind.SCORE)
         if v != "ok":
-            out.append((t.para, _issue("TXT010", v, f"正文所述总得分 {t.text} 与{where}的得分合计 {num_text(table_total)}分不符",
+            out.append((t.para, _issue(TXT010, v, f"正文所述总得分 {t.text} 与{where}的得分合计 {num_text(table_total)}分不符",
                                        num_text(table_total), num_text(t.value), t.offset)))
     return out
 
@@ -150,8 +173,8 @@ def check_grades(texts: list[str], totals: list[ScoreClaim]) -> list[tuple[int, 
             band = grade_for(t.value)
             if stated is None or stated == band:
                 continue
-            out.append((k, Issue("TXT009", ERROR, f"得分 {t.text} 对应等级为“{long_grade(band)}”（{band}），文中写“{m.group(1)}”",
-                                 long_grade(band), m.group(1), m.start(1))))
+            out.append((k, _issue(TXT009, Verdict.WRONG, f"得分 {t.text} 对应等级为“{long_grade(band)}”（{band}），"
+                                  f"文中写“{m.group(1)}”", long_grade(band), m.group(1), m.start(1))))
     return out
 
 
@@ -175,9 +198,9 @@ def check_weight_shares(texts: list[str], quantities: list[list[Quantity]]) -> l
             if len(weights) != 1 or len(scores) != 1 or weights[0].value == 0:
                 continue
             w, sc = weights[0], scores[0]
-            v, exact = ratio_verdict(sc.value, w.value, q.value, Decimal(0), Decimal(0))  # both stated exactly
+            v, exact = ratio_verdict(sc.value, w.value, q.value, Kind.COUNT)  # both stated exactly
             if v == "ok":
                 continue
-            out.append((k, _issue("TXT013", v, f"得分 {sc.text} ÷ 分值 {w.text} = {pct_text(exact, q.value)}，文中写该指标得"
+            out.append((k, _issue(TXT013, v, f"得分 {sc.text} ÷ 分值 {w.text} = {pct_text(exact, q.value)}，文中写该指标得"
                                   f"{q.text}权重分", pct_text(exact, q.value), q.text, q.start)))
     return out

@@ -6,25 +6,37 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..findings import ERROR, WARNING
-from ..numbers import parse_decimal, sum_tolerance, verdict
-from ..rules import register
-from .arith import like, num_text, pct_text, ratio_verdict, sum_verdict
+from ..findings import ERROR, CellSpot, Finding
+from ..numbers import parse_decimal
+from ..rules import Rule
+from .arith import Kind, Verdict, like, num_text, pct_text, ratio_verdict, sum_verdict
 from .document import Table
 from .quantities import FULL_WIDTH
-from .prose import with_rounding_note
 
+#: a finding about a table, located at its row and column (CellSpot) until the caller knows the table
+TableIssue = Finding
 
-@dataclass
-class TableIssue:
-    code: str
-    severity: str
-    message: str
-    expected: str | None
-    found: str | None
-    row: int
-    col: int | None
-    quote: str
+TBL001 = Rule("TBL001", "lint", ERROR, "表格合计行与各行之和不符",
+    "“合计”“支出总额”等行应等于其下各行之和（“其中”行、编号子项不计入）。以至少一列能对上的最短行组确定组成行，"
+    "再逐列核对；差额不超过舍入误差时为警告。",
+    "report.txt:73: 表1 第4行 第2列: TBL001 支出总额 707.74 与 基本支出、项目支出 之和不符：529.72 + 112.56 = 642.28")
+TBL002 = Rule("TBL002", "lint", ERROR, "评分表总分与各指标得分之和不符",
+    "自评表“总分”行的得分应等于各指标（含预算执行率）得分之和。",
+    "report.txt:400: 表2 第38行: TBL002 总分行得分 98 与各指标得分之和 99 不符")
+TBL003 = Rule("TBL003", "lint", ERROR, "评分表分值合计不符",
+    "“总分”行的分值应等于各指标分值之和；一级、二级指标单元格中标注的分值（如“产出指标（50分）”）应等于其下各指标分值之和。",
+    "report.txt:230: 表2 第12行 第2列: TBL003 产出指标（50分） 的分值 50 与其下各指标分值之和 48 不符")
+TBL004 = Rule("TBL004", "lint", ERROR, "评分表得分超过分值",
+    "自评表中每个指标（含预算执行率）的得分不能超过其分值；超过时总分也随之虚高。",
+    "report.txt:260: 表2 第15行: TBL004 得分 8 超过分值 7")
+TBL005 = Rule("TBL005", "lint", ERROR, "表中比率与同行数字不符",
+    "表头为“…率”的列（执行率、控制率、完成率）应等于同行分子列（执行数、实际在职人数、实际完成）÷ 分母列"
+    "（预算数、编制数、计划）。",
+    "report.txt:72: 表1 第2行 第4列: TBL005 控制率 100% 与 2022年实际在职人数 31 ÷ 编制数 33 = 93.94% 不符")
+TBL006 = Rule("TBL006", "lint", ERROR, "表格合计列与同行各列之和不符",
+    "表头为“合计”“小计”的列应等于同行其左侧各数字列（行标题之后、合计列之前，不含比率列）之和；"
+    "至少一行能对上时才认定这些列是其组成。某个单元格写错时，行、列两个合计都会不符，只报该行的合计列。",
+    "report.txt:31: 表1 第3行 第4列: TBL006 科学技术支出 的合计 485.39 与同行各列之和不符：118.92 + 356.47 = 475.39")
 
 
 def cell_number(text: str) -> Decimal | None:
@@ -48,10 +60,9 @@ def _label(row: list[str]) -> str:
     return ""
 
 
-def _issue(code: str, v: str, msg: str, expected: str, found: str, row: int, col: int | None, quote: str) -> TableIssue:
-    if v == "rounding":
-        return TableIssue(code, WARNING, with_rounding_note(msg), expected, found, row, col, quote)
-    return TableIssue(code, ERROR, msg, expected, found, row, col, quote)
+def _issue(rule: Rule, v: Verdict, msg: str, expected: str | None, found: str | None, row: int, col: int | None,
+           quote: str) -> Finding:
+    return rule.finding(msg, CellSpot(None, row, col), v, expected=expected, found=found, quote=quote)
 
 
 def _quote(row: list[str]) -> str:
@@ -93,13 +104,13 @@ def check_total_rows(t: Table, skip: set[int] = frozenset()) -> list[TableIssue]
             verdicts = {}
             for c in cols:
                 values = [cell_number(rows[p][c]) or Decimal(0) for p in use]
-                verdicts[c] = (*sum_verdict(values, cell_number(row[c]), True), values)
+                verdicts[c] = (*sum_verdict(values, cell_number(row[c]), Kind.MONEY), values)
             if any(v[0] == "ok" for v in verdicts.values()):
                 for c, (v, s, values) in verdicts.items():
                     if v == "ok":
                         continue
                     names = "、".join(_label(rows[p]) for p in use)
-                    issues.append(_issue("TBL001", v, f"{label} {row[c].strip()} 与 {names} 之和不符："
+                    issues.append(_issue(TBL001, v, f"{label} {row[c].strip()} 与 {names} 之和不符："
                                          f"{' + '.join(rows[p][c].strip() or '0' for p in use)} = {like(s, values)}",
                                          like(s, values), row[c].strip(), r, c, _quote(row)))
                 break
@@ -122,18 +133,18 @@ def _children_end(rows: list[list[str]], parent: int, first: int, cols: list[int
         for c in cols:
             values = [cell_number(rows[k][c]) or Decimal(0) for k in range(first, last + 1)]
             stated = cell_number(rows[parent][c])
-            if stated is not None and any(values) and sum_verdict(values, stated, True)[0] == "ok":
+            if stated is not None and any(values) and sum_verdict(values, stated, Kind.MONEY)[0] == "ok":
                 return last
     return None
 
 
-register("TBL007", "lint", ERROR, "表格底部合计行与上方各行之和不符",
-         "放在表格或分组末尾的“合计”“总计”“小计”“共计”行应等于其上方各行之和：从表头（或上一个小计/合计行）起，"
-         "“其中”行和紧随某行、恰好加总为该行的子项（缩进的明细）不计入；末行合计的上方若有多个小计行，则等于各小计之和。逐列核对数字列，占比列应合计为"
-         "100%，比率、序号列不核对；差额不超过舍入误差时为警告。上方各行填有数字而合计行为 0 或空白时为错误。"
-         "上方各行不是平铺的列表（编号层级混杂、有小计未覆盖的行）、计入与不计入子项两种读法都对不上，或多列都对不上时不作判断。",
-         "report.txt:88: 表3 第6行 第2列: TBL007 合计 1520.00 与上方 财政拨款收入、事业收入、其他收入 之和不符："
-         "1200.00 + 300.00 + 30.00 = 1530.00（差 10.00）")
+TBL007 = Rule("TBL007", "lint", ERROR, "表格底部合计行与上方各行之和不符",
+    "放在表格或分组末尾的“合计”“总计”“小计”“共计”行应等于其上方各行之和：从表头（或上一个小计/合计行）起，"
+    "“其中”行和紧随某行、恰好加总为该行的子项（缩进的明细）不计入；末行合计的上方若有多个小计行，则等于各小计之和。逐列核对数字列，占比列应合计为"
+    "100%，比率、序号列不核对；差额不超过舍入误差时为警告。上方各行填有数字而合计行为 0 或空白时为错误。"
+    "上方各行不是平铺的列表（编号层级混杂、有小计未覆盖的行）、计入与不计入子项两种读法都对不上，或多列都对不上时不作判断。",
+    "report.txt:88: 表3 第6行 第2列: TBL007 合计 1520.00 与上方 财政拨款收入、事业收入、其他收入 之和不符："
+    "1200.00 + 300.00 + 30.00 = 1530.00（差 10.00）")
 
 
 _BOTTOM_LABEL = re.compile(r"^(其中[:：]?)?(合计|总计|小计|共计)$")
@@ -188,12 +199,12 @@ def check_bottom_totals(t: Table) -> tuple[list[TableIssue], set[int]]:
             pct = "%" if c in shares else ""
             expected = like(total, values) + pct
             if not cell_number(cell):
-                issues.append(TableIssue("TBL007", ERROR, f"{label}行第{c + 1}列{'为 0' if cell else '为空'}，而上方 "
-                                         f"{names} 之和为 {expected}", expected, cell, r, c, _quote(row)))
+                issues.append(_issue(TBL007, Verdict.WRONG, f"{label}行第{c + 1}列{'为 0' if cell else '为空'}，而上方 "
+                                     f"{names} 之和为 {expected}", expected, cell, r, c, _quote(row)))
                 continue
             gap = like(abs(total - cell_number(cell)), values + [cell_number(cell)])
             addends = " + ".join(rows[p][c].strip() or "0" for p in parts) if len(parts) <= 8 else f"上方{len(parts)}行之和"
-            issues.append(_issue("TBL007", v, f"{label} {cell} 与上方 {names} 之和不符：{addends} = {expected}"
+            issues.append(_issue(TBL007, v, f"{label} {cell} 与上方 {names} 之和不符：{addends} = {expected}"
                                  f"（差 {gap}{pct}）", expected, cell, r, c, _quote(row)))
     return issues, claimed
 
@@ -288,11 +299,12 @@ def _column(rows: list[list[str]], parts: list[int], row: list[str], c: int, sha
         if stated is None:
             return None, None, None
         total = sum(values, Decimal(0))
-        return verdict(total - stated, sum_tolerance(*values, min_places=0)), total, values
+        v, total = sum_verdict(values, stated, Kind.PERCENT, total_exact=True)  # a share column adds up to 100%
+        return v, total, values
     if stated is None:
         total = sum(values, Decimal(0))
         return ("error" if total else "ok"), total, values
-    v, total = sum_verdict(values, stated, True)
+    v, total = sum_verdict(values, stated, Kind.MONEY)
     return v, total, values
 
 
@@ -317,7 +329,7 @@ def check_total_columns(t: Table) -> list[TableIssue]:
             if any(x.strip() and cell_number(x) is None for x in cells) or not any(x.strip() for x in cells):
                 continue
             values = [cell_number(x) or Decimal(0) for x in cells]
-            checked.append((r, values, *sum_verdict(values, cell_number(row[tc]), True)))
+            checked.append((r, values, *sum_verdict(values, cell_number(row[tc]), Kind.MONEY)))
         if len(part_cols) < 2 or not any(v == "ok" for _r, _vals, v, _s in checked):
             return []
         out = []
@@ -325,7 +337,7 @@ def check_total_columns(t: Table) -> list[TableIssue]:
             if v == "ok":
                 continue
             row = t.rows[r]
-            out.append(_issue("TBL006", v, f"{_label(row)} 的{heads[tc]} {row[tc].strip()} 与同行各列之和不符："
+            out.append(_issue(TBL006, v, f"{_label(row)} 的{heads[tc]} {row[tc].strip()} 与同行各列之和不符："
                               f"{' + '.join(row[c].strip() or '0' for c in part_cols)} = {like(total, values)}",
                               like(total, values), row[tc].strip(), r, tc, _quote(row)))
         return out
@@ -338,10 +350,10 @@ def _crossing(row_issues: list[TableIssue], col_issues: list[TableIssue]) -> lis
         a, b = cell_number(i.found or ""), cell_number(i.expected or "")
         return None if a is None or b is None else a - b
 
-    cells = {(i.col, gap(i)) for i in row_issues}
-    same = {(i.row, i.col) for i in row_issues}
+    cells = {(i.location.col, gap(i)) for i in row_issues}
+    same = {(i.location.row, i.location.col) for i in row_issues}
     return [i for i in col_issues if i.code not in ("TBL001", "TBL007") or gap(i) is None
-            or ((i.col, -gap(i)) not in cells and (i.row, i.col) not in same)]
+            or ((i.location.col, -gap(i)) not in cells and (i.location.row, i.location.col) not in same)]
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -399,20 +411,20 @@ def check_score_table(st: ScoreTable) -> list[TableIssue]:
     issues = []
     for r, w, s in st.items:
         if s > w:
-            issues.append(_issue("TBL004", "error", f"得分 {num_text(s)} 超过分值 {num_text(w)}", f"≤{num_text(w)}",
+            issues.append(_issue(TBL004, Verdict.WRONG, f"得分 {num_text(s)} 超过分值 {num_text(w)}", f"≤{num_text(w)}",
                                  num_text(s), r, None, _quote(t.rows[r])))
     scores = [s for _r, _w, s in st.items]
     weights = [w for _r, w, _s in st.items]
     if st.total_score is not None:
-        v, total = sum_verdict(scores, st.total_score, True)
+        v, total = sum_verdict(scores, st.total_score, Kind.SCORE)
         if v != "ok":
-            issues.append(_issue("TBL002", v, f"总分行得分 {num_text(st.total_score)} 与各指标得分之和 {like(total, scores)} 不符",
+            issues.append(_issue(TBL002, v, f"总分行得分 {num_text(st.total_score)} 与各指标得分之和 {like(total, scores)} 不符",
                                  like(total, scores), num_text(st.total_score), st.total_row, None,
                                  _quote(t.rows[st.total_row])))
     if st.total_weight is not None:
-        v, total = sum_verdict(weights, st.total_weight, True)
+        v, total = sum_verdict(weights, st.total_weight, Kind.WEIGHT)
         if v != "ok":
-            issues.append(_issue("TBL003", v, f"总分行分值 {num_text(st.total_weight)} 与各指标分值之和 {like(total, weights)} 不符",
+            issues.append(_issue(TBL003, v, f"总分行分值 {num_text(st.total_weight)} 与各指标分值之和 {like(total, weights)} 不符",
                                  like(total, weights), num_text(st.total_weight), st.total_row, None,
                                  _quote(t.rows[st.total_row])))
     # group cells such as 产出指标（50分）: the weights of the rows under them
@@ -430,10 +442,10 @@ def check_score_table(st: ScoreTable) -> list[TableIssue]:
         for r, declared, ws in groups:
             if not ws:
                 continue
-            v, total = sum_verdict(ws, declared, True)
+            v, total = sum_verdict(ws, declared, Kind.WEIGHT)
             if v != "ok":
                 name = re.sub(r"\s+", "", t.rows[r][c])
-                issues.append(_issue("TBL003", v, f"{name} 的分值 {num_text(declared)} 与其下各指标分值之和 {like(total, ws)} 不符",
+                issues.append(_issue(TBL003, v, f"{name} 的分值 {num_text(declared)} 与其下各指标分值之和 {like(total, ws)} 不符",
                                      like(total, ws), num_text(declared), r, c, _quote(t.rows[r])))
     return issues
 
@@ -463,13 +475,13 @@ def check_rate_columns(t: Table) -> list[TableIssue]:
                     and cell_number(row[i]) is not None and not _is_pct(row[i])]
             dens = [i for i, hh in enumerate(header) if _DEN_HEAD.search(hh) and not _NUM_HEAD.search(hh)
                     and cell_number(row[i]) is not None and not _is_pct(row[i])]
-            results = [(n, d, *ratio_verdict(cell_number(row[n]), cell_number(row[d]), stated)) for n in nums for d in dens]
+            results = [(n, d, *ratio_verdict(cell_number(row[n]), cell_number(row[d]), stated, Kind.MONEY)) for n in nums for d in dens]
             if not results or any(x[2] == "ok" for x in results):
                 continue
             n, d, v, exact = min(results, key=lambda x: abs(x[3] - stated) if x[3] is not None else Decimal(10**9))
             if exact is None:
                 continue
-            issues.append(_issue("TBL005", v, f"{h} {row[c].strip()} 与 {header[n]} {row[n].strip()} ÷ {header[d]} "
+            issues.append(_issue(TBL005, v, f"{h} {row[c].strip()} 与 {header[n]} {row[n].strip()} ÷ {header[d]} "
                                  f"{row[d].strip()} = {pct_text(exact, stated)} 不符", pct_text(exact, stated),
                                  row[c].strip(), r, c, _quote(row)))
     return issues

@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterable
 from markupsafe import Markup
 
 from .. import derive
+from ..domain import budget, staffing
 from ..model import Figure, Fund, Report
 from ..numbers import chinese_number, fmt_money, fmt_number, fmt_percent, quantize, ratio_percent
 from . import ooxml as X
@@ -59,12 +60,7 @@ class Numbering:
 # ----------------------------------------------------------------------------------------------------------------
 
 
-def amount(f: Figure | None, parts: Iterable[Figure | Decimal | None] = ()) -> Decimal | None:
-    """A figure's amount as declared, else the sum of its parts' amounts."""
-    if f is not None and f.amount is not None:
-        return f.amount
-    vals = [p if isinstance(p, Decimal) or p is None else p.amount for p in parts]
-    return derive.sum_of(vals)
+amount = budget.amount  # a figure's amount as declared, else the sum of its parts' amounts
 
 
 def share(part: Figure | None, part_amount: Decimal | None, total: Decimal | None) -> Decimal | None:
@@ -90,15 +86,14 @@ class Figures:
         project = ex.project if ex else None
         self.personnel = basic.personnel.amount if basic and basic.personnel else None
         self.public = basic.public.amount if basic and basic.public else None
-        self.basic = amount(basic, [self.personnel, self.public]) if basic else None
+        self.basic = budget.derived_amount(basic, "basic")
         self.project = amount(project, project.items) if project else None
-        self.expenditure = amount(ex, [self.basic, self.project]) if ex else None
+        self.expenditure = budget.derived_amount(ex, "expenditure")
         self.income = amount(b.income, b.income.items) if b.income else None
         tp = b.three_public
-        self.vehicle = amount(tp.vehicle, [tp.vehicle.purchase, tp.vehicle.operation]) if tp and tp.vehicle else None
-        self.three_public = amount(tp, [tp.overseas, self.vehicle, tp.reception]) if tp else None
-        pr = b.procurement
-        self.procurement = amount(pr, [pr.goods, pr.works, pr.services]) if pr else None
+        self.vehicle = budget.derived_amount(tp.vehicle if tp else None, "vehicle")
+        self.three_public = budget.derived_amount(tp, "three_public")
+        self.procurement = budget.derived_amount(b.procurement, "procurement")
         self.total_score = derive.total_score(report)
         self.computed_score = derive.computed_total_score(report)
         self.total_weight = (report.indicators.total_weight if report.indicators.total_weight is not None
@@ -326,22 +321,19 @@ class Sentences:
         auth = st.authorized
         if auth is not None:
             kinds = _kinds(auth, "编制", "个")
-            total = auth.total if auth.total is not None else derive.sum_of(
-                [auth.administrative, auth.institutional, auth.worker, auth.other])
+            total = staffing.headcount_total(auth)
             if total is not None:
                 parts.append(f"核定编制{total}个" + (f"（{kinds}）" if kinds else ""))
         act = st.actual
         actual_total = None
         if act is not None:
-            actual_total = act.total if act.total is not None else derive.sum_of(
-                [act.administrative, act.institutional, act.worker, act.other])
+            actual_total = staffing.headcount_total(act)
             kinds = _kinds(act, "人员", "人")
             if actual_total is not None:
                 parts.append(f"实有在职人员{actual_total}人" + (f"（{kinds}）" if kinds else ""))
         if st.retired is not None:
             parts.append(f"退休人员{st.retired}人")
-        total = st.total if st.total is not None else (
-            actual_total + st.retired if actual_total is not None and st.retired is not None else None)
+        total = staffing.people_total(st)
         if total is not None and st.retired is not None:
             parts.append(f"共计{total}人")
         return f"{self.subject}{'，'.join(parts)}。" if parts else ""

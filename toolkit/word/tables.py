@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import derive
+from ..domain import staffing
 from ..model import Figure, Report
 from ..numbers import fmt_money, fmt_number, fmt_percent, ratio_percent
 from . import ooxml as X
@@ -52,12 +53,8 @@ def basic_data_table(report: Report, fig) -> tuple[str, str]:
     rows: list[list[Cell]] = []
 
     # 财政供养人员情况
-    auth = st.authorized.total if st and st.authorized and st.authorized.total is not None else (
-        derive.sum_of([st.authorized.administrative, st.authorized.institutional, st.authorized.worker,
-                       st.authorized.other]) if st and st.authorized else None)
-    actual = st.actual.total if st and st.actual and st.actual.total is not None else (
-        derive.sum_of([st.actual.administrative, st.actual.institutional, st.actual.worker, st.actual.other])
-        if st and st.actual else None)
+    auth = staffing.headcount_total(st.authorized) if st else None
+    actual = staffing.headcount_total(st.actual) if st else None
     rate = st.control_rate if st and st.control_rate is not None else (
         ratio_percent(Decimal(actual), Decimal(auth)) if actual is not None and auth else None)
     rows.append([merged("财政供养人员情况（人）", True, DH), cell("编制数", DH, 2),

@@ -1,0 +1,39 @@
+"""Head counts (编制数, 实有人数, 退休人员) and the 在职人员控制率 = 实有人数 ÷ 编制数."""
+from __future__ import annotations
+
+from ..model import Headcount, Staffing
+
+#: the kinds of a head count, in the order reports list them: field, label of 编制, label of people
+KINDS: list[tuple[str, str]] = [("administrative", "行政"), ("institutional", "事业"), ("worker", "工勤"),
+                                ("other", "其他")]
+
+
+def kinds(hc: Headcount) -> list[int]:
+    """The kinds given (行政, 事业, 工勤, 其他), in order."""
+    return [v for v in (getattr(hc, name) for name, _label in KINDS) if v is not None]
+
+
+def headcount_total(hc: Headcount | None) -> int | None:
+    """A head count's total: declared, or the sum of its kinds; None when neither is given."""
+    if hc is None:
+        return None
+    if hc.total is not None:
+        return hc.total
+    ks = kinds(hc)
+    return sum(ks) if ks else None
+
+
+def people_total(st: Staffing) -> int | None:
+    """人员共计: declared, or 实有人数 + 退休人员 when both are known."""
+    if st.total is not None:
+        return st.total
+    actual = headcount_total(st.actual)
+    return actual + st.retired if actual is not None and st.retired is not None else None
+
+
+def control_figures(st: Staffing | None) -> tuple[int, int] | None:
+    """(实有人数, 编制数) of the 在职人员控制率, when both are known and 编制数 is not 0."""
+    if st is None:
+        return None
+    actual, authorized = headcount_total(st.actual), headcount_total(st.authorized)
+    return (actual, authorized) if actual is not None and authorized else None
