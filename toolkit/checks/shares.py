@@ -14,7 +14,7 @@ from ..domain.budget import breakdowns, figures, label_of
 from ..domain.execution import execution_figures, full_budget
 from ..domain.scoring import parse_value
 from ..domain.staffing import control_figures
-from ..domain.tolerance import (Kind, Verdict, half_unit, percent_verdict, ratio_spread, sum_verdict)
+from ..domain.tolerance import ROUNDING_NOTE, Kind, Verdict, half_unit, percent_verdict, ratio_spread, sum_verdict
 from ..findings import ERROR, WARNING, Finding, value_text
 from ..load import Loaded
 from ..model import Figure
@@ -54,7 +54,7 @@ PCT008 = Rule("PCT008", "shares", WARNING, "增减率所依据的上年数在报
 PCT006 = Rule("PCT006", "shares", ERROR, "同一组占比之和不等于 100%",
     "一组完整分解（如基本支出与项目支出、各收入来源）的占比之和应为 100%。各占比分别四舍五入后相加可能差一两个"
     "最小单位（如 100.01%），此时为警告；差得更多为错误。",
-    f"{_EX}:30:5: PCT006（警告） 基本支出与项目支出的占比之和 100.01% ≠ 100%（差 0.01，可能为四舍五入误差）")
+    f"{_EX}:30:5: PCT006（警告） 基本支出与项目支出的占比之和 100.01% ≠ 100%（差 0.01，{ROUNDING_NOTE}）")
 
 
 def _ulp(v: Decimal | None) -> Decimal:

@@ -22,7 +22,7 @@ from typing import Iterable
 from ..domain.budget import COLUMNS, Breakdown, breakdowns
 from ..domain.scoring import level1_weight, level2_weight
 from ..domain.staffing import headcount_total, kinds
-from ..domain.tolerance import Kind, Verdict, sum_verdict
+from ..domain.tolerance import ROUNDING_NOTE, Kind, Verdict, sum_verdict
 from ..findings import ERROR, Finding, value_text
 from ..load import Loaded
 from ..rules import Rule
@@ -33,7 +33,7 @@ SUM001 = Rule("SUM001", "sums", ERROR, "基本支出不等于人员经费与公�
     "基本支出 = 人员经费 + 公用经费。逐列核对本年、上年、年初预算数、全年预算数。差额在各数四舍五入的范围内"
     "（每个数最多 0.005 万元）为警告，超出为错误。基本支出是报告“一般公共预算支出情况”的第一个数，"
     "一处抄错会在正文、附件1 和自评表中重复出现。",
-    "examples/ziyang-gxj-2022.yaml:68:15: SUM001（警告） 人员经费与公用经费之和 507.80 ≠ 基本支出 507.79（差 0.01，可能为四舍五入误差） [budget.expenditure.basic.amount]")
+    f"examples/ziyang-gxj-2022.yaml:68:15: SUM001（警告） 人员经费与公用经费之和 507.80 ≠ 基本支出 507.79（差 0.01，{ROUNDING_NOTE}） [budget.expenditure.basic.amount]")
 SUM002 = Rule("SUM002", "sums", ERROR, "支出合计不等于基本支出与项目支出之和",
     "支出合计 = 基本支出 + 项目支出（逐列核对）。结余资金不是支出：把结余算进支出合计（如“共计支出 12829.26 万元，"
     "其中基本支出、项目支出、结余资金”）会在这里出现差额。",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..domain.budget import COMPLETE_WORDS
-from ..domain.tolerance import half_unit
+from ..domain.tolerance import ROUNDING_NOTE, half_unit
 from ..findings import ERROR, WARNING, Finding, TextSpot
 from ..rules import Rule
 from .arith import Kind, Verdict, kind_of, like, num_text, pct_text, ratio_verdict, sum_verdict
@@ -27,7 +27,7 @@ TXT001 = Rule("TXT001", "lint", ERROR, "总数与各分项之和不符",
     "正文写出一个总数及其组成（“X万元，其中A万元、B万元”，或“A万元，B万元，共计X万元”），各项之和应等于总数。"
     "差额不超过各数字的舍入误差时为警告。“其中”只列出部分项目（和小于总数）时不报，除非各项构成完整划分"
     "（基本支出+项目支出、人员经费+公用经费、含“其他”项等）。",
-    "report.txt:24: 第24段: TXT001（警告） 本年实际支出 507.79万元 与其中各项之和不符：420.39 + 87.41 = 507.80（差 0.01，可能为四舍五入误差）")
+    f"report.txt:24: 第24段: TXT001（警告） 本年实际支出 507.79万元 与其中各项之和不符：420.39 + 87.41 = 507.80（差 0.01，{ROUNDING_NOTE}）")
 TXT002 = Rule("TXT002", "lint", ERROR, "占比与金额不符",
     "“A万元，占X%”：X 应等于 A ÷ 总数（总数为“其中”之前的合计，或“占本年支出X%”中点名的数字）。"
     "百分数按其小数位四舍五入或截断均视为相符。",

@@ -1,7 +1,7 @@
 """One rounding policy (DOMAIN.md section 7) for every identity that ``check``, ``lint`` and the renderer judge.
 
-A verdict is :attr:`Verdict.OK` when the figures agree as written, :attr:`Verdict.ROUNDING` (a warning,
-"可能为四舍五入误差") when they differ by no more than the rounding of the figures involved, and
+A verdict is :attr:`Verdict.OK` when the figures agree as written, :attr:`Verdict.ROUNDING` (a warning that
+carries :data:`ROUNDING_NOTE`) when they differ by no more than the rounding of the figures involved, and
 :attr:`Verdict.WRONG` (an error) beyond it. The precision of a figure is the number of decimals it was written
 with; each kind of figure has a floor:
 
