@@ -98,7 +98,7 @@ def test_json_is_a_list_for_several_files_even_when_one_cannot_be_read():
 def test_usage_and_usage_errors_are_in_chinese():
     r = run("--help")
     assert r.exit_code == 0
-    assert r.stdout.startswith("用法：jixiao [OPTIONS] COMMAND [ARGS]...")
+    assert r.stdout.startswith("用法：jixiao [选项] 命令 [参数]...")
     assert "选项:" in r.stdout and "显示本帮助并退出。" in r.stdout and "命令:" in r.stdout
     r = run("check")
     assert r.exit_code == 2
@@ -107,3 +107,82 @@ def test_usage_and_usage_errors_are_in_chinese():
     assert r.exit_code == 2 and "错误：'--format' / '-f' 的取值 'xml' 无效，应为 'text', 'json'" in r.stderr
     assert run("nonsense").stderr.endswith("错误：没有命令 nonsense\n")
     assert "Usage" not in run("check", "--help").stdout + run("check").stderr
+    r = run("check", "--fo", LOAD / "minimal.yaml")
+    assert r.exit_code == 2 and r.stderr.endswith("错误：没有选项 --fo（可用的选项：--format）\n")
+    r = run("rules", "SUM001", "SUM002")
+    assert r.exit_code == 2 and r.stderr.endswith("错误：多余的参数（SUM002）\n")
+    helps = run("check", "--help").stdout + run("--help").stdout + run("lint", "--help").stdout
+    for english in ("[OPTIONS]", "COMMAND", "[ARGS]", "<list[Path]>", "<Path>", "required", "default:", "Possible"):
+        assert english not in helps, english
+
+
+def test_version():
+    import toolkit
+
+    r = run("--version")
+    assert r.exit_code == 0 and r.stdout == f"jixiao {toolkit.__version__}\n"
+
+
+def test_render_of_a_report_points_to_lint():
+    seed = next((FIXTURES / "seeds").glob("002_*.txt"))
+    r = run("render", seed)
+    assert r.exit_code == 2
+    assert f"不是 YAML 数据文件" in r.stderr and f"请用：jixiao lint {seed}" in r.stderr
+
+
+def test_an_internal_error_exits_3_with_one_chinese_line_and_a_traceback_only_under_debug(monkeypatch):
+    import toolkit.checks
+
+    def broken(loaded):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(toolkit.checks, "check", broken)
+    r = run("check", LOAD / "minimal.yaml")
+    assert r.exit_code == 3
+    [line] = r.stderr.splitlines()
+    assert line.startswith("内部错误（ZeroDivisionError：division by zero）：这是 jixiao 的缺陷") and "报告问题" in line
+    r = run("--debug", "check", LOAD / "minimal.yaml")
+    assert r.exit_code == 3 and "Traceback (most recent call last)" in r.stderr and "ZeroDivisionError" in r.stderr
+
+
+def test_control_characters_are_escaped_in_everything_printed(tmp_path):
+    hostile = "\x1b]0;pwned\x07\x1b[31m"
+    data = tmp_path / f"a{chr(0x1b)}[2Jb.yaml"
+    # YAML's own escapes (\\e, \\a) put the control characters into a key
+    data.write_text('year: 2022\nunit: {name: 测试局}\n"\\e]0;pwned\\a\\e[31m": 1\n', encoding="utf-8")
+    r = run("check", data)
+    assert "\x1b" not in r.stdout and "\\x1b]0;pwned\\x07" in r.stdout and "a\\x1b[2Jb.yaml" in r.stdout
+    report = tmp_path / "r.txt"
+    report.write_text(f"{hostile}支出合计100.00万元，其中基本支出50.00万元，项目支出60.00万元。\n", encoding="utf-8")
+    r = run("lint", report)
+    assert r.exit_code == 1 and "TXT001" in r.stdout and "\x1b" not in r.stdout and "\x07" not in r.stdout
+    assert "原文：" in r.stdout and "\\x1b[31m" in r.stdout
+    data_json = json.loads(run("lint", "--format", "json", report).stdout)
+    assert hostile in data_json["findings"][0]["quote"]  # JSON keeps the text, escaped by JSON itself
+
+
+def test_help_imports_no_heavy_library():
+    """``jixiao --help`` (and the command modules) import none of the libraries a command needs only when it runs."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom toolkit.cli import main\nsys.argv = ['jixiao', '--help']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\nprint(' '.join(sorted(sys.modules)))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    modules = set(proc.stdout.split("\n")[-2].split())
+    assert "toolkit.commands.render" in modules  # the commands were registered
+    heavy = {"pydantic", "ruamel.yaml", "docxtpl", "docx", "lxml", "jinja2", "markdown", "openpyxl"}
+    assert not heavy & modules, heavy & modules
+    assert not {m for m in modules if m.startswith(("toolkit.checks", "toolkit.claims", "toolkit.word", "toolkit.load"))}
+
+
+def test_rules_imports_no_check_module():
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-c", "import sys, toolkit.rules; print(' '.join(sorted(sys.modules)))"],
+                          capture_output=True, text=True, timeout=60)
+    modules = set(proc.stdout.split())
+    assert "toolkit.rules" in modules
+    assert not {m for m in modules if m.startswith(("toolkit.checks", "toolkit.claims", "toolkit.load"))}

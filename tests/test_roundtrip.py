@@ -23,7 +23,7 @@ def rendered(tmp_path_factory):
     def make(name: str, outline: str | None = None):
         path = out / f"{name}-{outline}.docx"
         if not path.exists():
-            render(load(EXAMPLES / f"{name}.yaml"), path, template=outline)
+            render(load(EXAMPLES / f"{name}.yaml"), path, template=outline, force=True)
         return lint(path)
 
     return make

@@ -6,6 +6,7 @@ Every error the user can cause (bad YAML, wrong types, a broken template, an unr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 
 class JixiaoError(Exception):
@@ -59,3 +60,21 @@ class TemplateError(JixiaoError):
 
 class OutputError(JixiaoError):
     """The output file could not be written."""
+
+
+class ReportHasErrors(JixiaoError):
+    """:func:`toolkit.render` refused to write a report whose data has errors (``force=True`` writes it anyway).
+    ``result`` holds the findings; exit code 1, as for findings."""
+
+    exit_code = 1
+
+    def __init__(self, result: "Result") -> None:
+        super().__init__("发现错误，未生成报告。请修正数据，或用 --force 强制生成。")
+        self.result = result
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .findings import Result

@@ -445,10 +445,17 @@ def loads(text: str, file: str = "<input>") -> Loaded:
     return Loaded(report, source, unknown_keys(report, source))
 
 
+#: files that are reports, not data: ``jixiao lint`` reads them
+_REPORT_SUFFIXES = (".docx", ".doc", ".txt", ".md", ".wps", ".pdf")
+
+
 def load(path: str | Path) -> Loaded:
     """Load a report from a YAML file. Raises :class:`~toolkit.errors.InputError` for anything unreadable."""
     p = Path(path)
     file = str(path)
+    if p.suffix.lower() in _REPORT_SUFFIXES:
+        raise InputError([Problem(f"这是一份写好的报告（{p.suffix}），不是 YAML 数据文件。jixiao check 与 jixiao render 读取"
+                                  f"部门年度数据（.yaml）；要查找已写好报告中的数字错误，请用：jixiao lint {file}", file)])
     try:
         data = p.read_bytes()
     except FileNotFoundError:

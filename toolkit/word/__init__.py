@@ -19,9 +19,13 @@ Template variables are documented in docs/templates.md.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .renderer import Renderer
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..load import Loaded
+    from ..model import Report
 
 __all__ = ["render", "Renderer"]
 
@@ -40,7 +44,7 @@ def renderer_for(template: str | Path | None, default: str = "hunan") -> Rendere
     return r
 
 
-def render(loaded: Any, output: str | Path, template: str | Path | None = None) -> Path:
+def render(loaded: "Loaded | Report", output: str | Path, template: str | Path | None = None) -> Path:
     """Render ``loaded`` (a :class:`toolkit.load.Loaded` or a :class:`toolkit.model.Report`) to ``output``.
 
     ``template`` is None (the report's ``outline``, default "hunan"), a built-in name or a path to a .docx.
