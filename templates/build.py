@@ -1,6 +1,7 @@
 """Build the built-in report templates (hunan.docx, chongqing.docx, sichuan.docx) with python-docx.
 
-Run ``python templates/build.py`` after changing this file; the generated .docx files are committed.
+Run ``python templates/build.py`` after changing this file; the generated .docx files are committed inside the
+package, in ``toolkit/_templates/`` (where the template registry, :mod:`toolkit.templates`, finds them by name).
 
 Each template is a GB/T 9704-2012 公文 page (A4; margins 37/35/28/26 mm; 22 lines of 28 characters) whose
 styles carry every font, East Asian font included (w:eastAsia), so Word and WPS never fall back to 宋体. The
@@ -22,6 +23,8 @@ from docx.shared import Mm, Pt
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+#: where the built templates go: inside the package, so that a wheel carries them
+OUT = HERE.parent / "toolkit" / "_templates"
 
 from toolkit.word import ooxml as X  # noqa: E402
 
@@ -515,7 +518,7 @@ def build(name: str, target: Path) -> Path:
 
 def main() -> None:
     for name in OUTLINES:
-        print(build(name, HERE / f"{name}.docx"))
+        print(build(name, OUT / f"{name}.docx"))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from toolkit import InputError, load, loads
 
 from .conftest import EXAMPLES
 
-DOCX_SOURCE = EXAMPLES.parent / "templates" / "hunan.docx"  # any well-formed Word file
+DOCX_SOURCE = EXAMPLES.parent / "toolkit" / "_templates" / "hunan.docx"  # any well-formed Word file
 
 
 def only_problem(text: str):

@@ -41,3 +41,28 @@ def test_templates_are_current(tmp_path):
         fresh = build.build(name, tmp_path / f"{name}.docx")
         assert [p.text for p in Document(str(fresh)).paragraphs] == \
             [p.text for p in Document(str(builtin_path(name))).paragraphs], f"run python templates/build.py ({name})"
+
+
+def test_a_users_template_named_like_a_builtin_is_not_taken_for_one(tmp_path, monkeypatch):
+    """A user's own ./templates/hunan.docx is theirs: not built in, so its rendered XML is checked."""
+    import shutil
+    from pathlib import Path
+
+    from toolkit.templates import lookup
+    from toolkit.word import Renderer
+
+    own = tmp_path / "templates" / "hunan.docx"
+    own.parent.mkdir()
+    shutil.copyfile(builtin_path("hunan"), own)
+    monkeypatch.chdir(tmp_path)
+    assert lookup("templates/hunan.docx").builtin is None
+    assert Renderer(Path("templates/hunan.docx")).builtin is False
+    assert lookup("hunan").builtin == "hunan" and Renderer("hunan").builtin is True
+    assert lookup(builtin_path("sichuan")).builtin == "sichuan"
+
+
+def test_a_builtin_template_can_be_exported_to_start_ones_own(tmp_path):
+    from toolkit.templates import export, lookup
+
+    out = export("chongqing", tmp_path / "mine.docx")
+    assert out.read_bytes() == builtin_path("chongqing").read_bytes() and lookup(out).builtin is None

@@ -59,8 +59,10 @@ class Renderer:
     """A compiled template; :meth:`render` writes one report. Build it once and reuse it for many reports."""
 
     def __init__(self, template: str | Path | None = None, default: str = "hunan") -> None:
-        self.path = registry.resolve(template, default=default)
-        self.builtin = self.path.parent.name in ("templates", "_templates") and self.path.stem in registry.BUILTIN
+        found = registry.lookup(template, default=default)
+        self.path = found.path
+        #: one of the package's own outlines (proved well-formed by the tests), not a file merely named like one
+        self.builtin = found.builtin is not None
         self._md = MarkdownConverter()
         self._env = _environment()
         try:
