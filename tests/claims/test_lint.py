@@ -19,7 +19,7 @@ from toolkit.rules import catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
-FIXTURES = ROOT / "tests" / "fixtures" / "lint"
+FIXTURES = ROOT / "tests" / "fixtures" / "claims"
 
 
 def seed(name: str) -> Path:

@@ -1,4 +1,4 @@
-"""jixiao lint on reports written in styles the seeds do not show (tests/fixtures/lint/unseen, built by its build.py):
+"""jixiao lint on reports written in styles the seeds do not show (tests/fixtures/claims/unseen, built by its build.py):
 every planted error is found with its code, location, expected and found values, and nothing else is reported at
 error level; warnings only where the sidecar lists them."""
 from __future__ import annotations
@@ -11,7 +11,7 @@ from ruamel.yaml import YAML
 from toolkit import lint
 from toolkit.claims.document import read
 
-UNSEEN = Path(__file__).resolve().parents[1] / "fixtures" / "lint" / "unseen"
+UNSEEN = Path(__file__).resolve().parents[1] / "fixtures" / "claims" / "unseen"
 REPORTS = sorted(p for p in UNSEEN.iterdir() if p.suffix in (".txt", ".docx"))
 
 

@@ -9,7 +9,7 @@ from toolkit.word import Renderer
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "word"
 SNAPSHOTS = ROOT / "tests" / "snapshots"
 #: every report the render tests run on: the examples plus the renderer's own fixtures
 REPORTS = EXAMPLES + sorted(FIXTURES.glob("*.yaml"))

@@ -1,5 +1,5 @@
 """Heading numbers are generated: consecutive at every level, restarting under each parent, closing up when an
-optional section is left out (fixtures/sparse.yaml omits duties, staffing, 三公/采购/结转, purpose, the working
+optional section is left out (tests/fixtures/word/sparse.yaml omits duties, staffing, 三公/采购/结转, purpose, the working
 group, 主要成效, problems and publication)."""
 from __future__ import annotations
 
