@@ -243,6 +243,43 @@ def relation_numbers(rel: dict) -> list[Decimal]:
     return out
 
 
+def correct_values(rel: dict) -> set[Decimal]:
+    """What a finding about this relation may give as the expected figure: the sum of the parts (or the value of one
+    part that the total and the other parts imply), the rate computed from its numerator and denominator, the share of
+    each part, the 上年 figure of a change, a figure written elsewhere under the same label."""
+    t = rel["type"]
+    out: set[Decimal] = set()
+    if t == "sum":
+        parts = [dec(p) for p in rel["parts"]]
+        total = dec(rel["total"])
+        out.add(sum(parts, Decimal(0)))
+        out |= {total - (sum(parts, Decimal(0)) - p) for p in parts}
+    elif t in ("ratio", "share"):
+        if dec(rel["den"]):
+            out.add(dec(rel["num"]) * 100 / dec(rel["den"]))
+    elif t == "shares":
+        if dec(rel["whole"]):
+            out |= {dec(p) * 100 / dec(rel["whole"]) for p, _v in rel["items"]}
+    elif t == "change":
+        cur, delta = dec(rel["current"]), dec(rel["delta"])
+        prev = cur - delta if rel["direction"] in ("增加", "增长", "上升") else cur + delta
+        out.add(prev)
+        if prev:
+            out.add(delta * 100 / prev)
+    elif t == "grade":
+        out |= {Decimal(90), Decimal(80), Decimal(60)}
+    elif t == "equal":
+        out |= {dec(v) for v in rel["values"]}
+    elif t == "score":
+        out.add(dec(rel["weight"]) * min(dec(rel["actual"]) / dec(rel["target"]), Decimal(1)))
+    elif t == "all":
+        for r in rel["of"]:
+            out |= correct_values(r)
+    elif t == "figures":
+        out |= {dec(v) for v in rel["values"]}
+    return out
+
+
 def relation_strings(rel: dict) -> list[str]:
     """Every figure of a relation as written (to find it in the report's text)."""
     out: list[str] = []
@@ -299,6 +336,24 @@ def finding_numbers(f) -> set[Decimal]:
     return {dec(m) for m in _NUM.findall(_NOISE.sub(" ", text))}
 
 
+def expected_number(f) -> Decimal | None:
+    """The number in a finding's expected field, if it has one."""
+    m = _NUM.search(f.expected or "")
+    return dec(m.group()) if m else None
+
+
+def expected_ok(entry: Entry, f) -> bool:
+    """A finding says what the figure should be: for it to count as finding a planted error, that must be what the
+    planted relation gives (a finding at the right place for a wrong reason, such as adding a sub-total to its own
+    parts, does not count)."""
+    want = expected_number(f)
+    if want is None or entry.relation is None:
+        return True
+    places_ = len(f.expected.split(".")[1].rstrip("%")) if "." in (f.expected or "") else 0
+    tol = max(Decimal("0.01"), Decimal(1).scaleb(-places_) / 2)
+    return any(abs(want - v) <= tol for v in correct_values(entry.relation))
+
+
 def located_text(doc, f) -> str:
     """The normalized text of the block a finding points at (its paragraph, its table row), plus its quote."""
     parts = [f.quote or ""]
@@ -340,7 +395,8 @@ class Match:
 
 def match(findings: list, doc, items: list[Entry]) -> list[Match]:
     """Each finding to the entry at its place whose figures it mentions most (planted entries win ties); a finding
-    at no entry's place, or mentioning none of the figures of the entries there, matches nothing."""
+    at no entry's place, or mentioning none of the figures of the entries there, matches nothing. A planted entry
+    is matched only if the finding's expected figure is one its relation gives (:func:`expected_ok`)."""
     out = []
     for f in findings:
         text = located_text(doc, f)
@@ -353,6 +409,8 @@ def match(findings: list, doc, items: list[Entry]) -> list[Match]:
                 score = 100 if e.code == f.code else 0
             else:
                 score = len(e.numbers() & nums)
+                if e.planted and not expected_ok(e, f):
+                    score = 0
             score = score * 2 + (1 if e.planted else 0) if score else 0
             if score > best_score:
                 best, best_score = e, score

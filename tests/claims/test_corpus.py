@@ -1,0 +1,174 @@
+"""The lint corpus (tests/fixtures/lint/corpus) is itself right: every sidecar parses, names its report and known
+kinds, every fragment is in its report, every figure of a relation is written in the report, every true relation
+holds with Decimal arithmetic, every planted error fails beyond rounding (a planted warning only within rounding),
+and there are at least three true statements per planted one. It does not run lint on the corpus (that is
+``python -m tests.claims.measure``): what lint finds today is not asserted anywhere.
+
+The matching rules of the measurement are tested on hand-made findings at the end."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from toolkit.findings import Finding
+
+from .corpus import (FAILS, HOLDS, KINDS, ROUNDING, Entry, Score, entries, load_sidecar, match, normalize, raw_text,
+                     relation_strings, reports, sidecar_path, verdict)
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "lint" / "corpus"
+REPORTS = reports(CORPUS)
+LAYOUTS = {"txt-tab": ".txt", "txt-word": ".txt", "md": ".md", "docx": ".docx", "pdf": ".pdf", "pdf-scanned": ".pdf"}
+
+
+def text_of(path: Path, side: dict) -> str:
+    """The report's words, read without the engine; a PDF's fragments are checked in the Word file it came from."""
+    if side.get("source"):
+        return normalize(raw_text(path.with_name(side["source"])))
+    return normalize(raw_text(path))
+
+
+def test_the_corpus_is_there():
+    assert len(REPORTS) >= 15
+    layouts = {load_sidecar(p)["layout"] for p in REPORTS}
+    assert layouts == set(LAYOUTS)
+    planted = [e for p in REPORTS for e in entries(load_sidecar(p)) if e.planted]
+    kinds = {e.kind for e in planted}
+    for kind in ("tsv-table", "pipe-table", "total-first", "code-hierarchy", "zero-total", "budget-completion",
+                 "wrong-denominator", "zero-completion", "sangong-zero-item", "nested-qizhong",
+                 "share-of-named-whole", "count-rate", "grade-band", "share-pair-100", "text-vs-table",
+                 "three-decimals", "indicator-counts", "header-budget-copied", "fund-source-split", "same-achievement"):
+        assert kind in kinds, kind
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=[p.name for p in REPORTS])
+def test_sidecar(path):
+    side = load_sidecar(path)
+    assert side["report"] == path.name
+    assert path.suffix == LAYOUTS[side["layout"]]
+    items = entries(side)
+    ids = [e.id for e in items]
+    assert len(ids) == len(set(ids)), "entry ids are unique"
+    if side["layout"] == "pdf-scanned":
+        assert side["outcome"] == "refused" and side["message_any"]
+        if shutil.which("pdftotext"):
+            assert not raw_text(path).strip(), "a scanned PDF has no text layer"
+        return
+    if side["layout"] == "pdf" and not shutil.which("pdftotext"):
+        pytest.skip("pdftotext not installed")
+    text = text_of(path, side)
+    planted = [e for e in items if e.planted]
+    assert len(items) - len(planted) >= 3 * len(planted)
+    for e in items:
+        assert e.kind in KINDS, e.kind
+        assert e.at, e.id
+        for place in e.at:
+            frag = normalize(place.get("para") or place.get("row") or "")
+            assert frag, (e.id, place)
+            n = text.count(frag)
+            if "para" in place:
+                assert n == 1, (e.id, place["para"], n)  # a paragraph fragment names one place
+            else:
+                assert n >= 1, (e.id, place["row"])  # a row may be written twice (the same 项 in two tables)
+        for figure in relation_strings(e.relation):
+            assert normalize(figure) in text, (e.id, figure)
+        got = verdict(e.relation)
+        want = {"error": FAILS, "warning": ROUNDING, "none": HOLDS}[e.severity]
+        assert got == want, (e.id, e.kind, e.relation, got)
+    if side["layout"] == "pdf":  # the PDF says what its source says
+        pdf = normalize(raw_text(path))
+        for e in items:
+            for figure in relation_strings(e.relation):
+                assert normalize(figure) in pdf, (e.id, figure)
+            for place in e.at:
+                if "para" in place:
+                    assert normalize(place["para"]) in pdf, (e.id, place["para"])
+
+
+def test_every_report_has_a_sidecar_and_every_sidecar_a_report():
+    sidecars = sorted(CORPUS.glob("*.expected.yaml"))
+    assert len(sidecars) == len(REPORTS)
+    for p in REPORTS:
+        assert sidecar_path(p).is_file()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The arithmetic, on cases whose answers are known
+
+@pytest.mark.parametrize("rel,want", [
+    ({"type": "sum", "total": "507.79", "parts": ["420.39", "87.41"]}, ROUNDING),
+    ({"type": "sum", "total": "507.80", "parts": ["420.39", "87.41"]}, HOLDS),
+    ({"type": "sum", "total": "707.74", "parts": ["529.72", "112.56"]}, FAILS),
+    ({"type": "sum", "total": "24", "parts": ["14", "7", "2"]}, FAILS),  # counts are exact
+    ({"type": "sum", "total": "1236.485", "parts": ["1068.32", "168.17"]}, ROUNDING),  # three decimals, within
+    ({"type": "sum", "total": "0", "parts": ["3286.40", "60.00"]}, FAILS),
+    ({"type": "ratio", "num": "31", "den": "33", "value": "93.94%"}, HOLDS),
+    ({"type": "ratio", "num": "31", "den": "33", "value": "93.93%"}, ROUNDING),  # truncated
+    ({"type": "ratio", "num": "31", "den": "33", "value": "100%"}, FAILS),
+    ({"type": "change", "current": "54.976", "delta": "37.976", "rate": "223.39%", "direction": "增加"}, HOLDS),
+    ({"type": "change", "current": "86", "delta": "26", "rate": "30.23%", "direction": "减少"}, FAILS),
+    ({"type": "grade", "score": "86.50", "grade": "优"}, FAILS),
+    ({"type": "grade", "score": "90", "grade": "优秀"}, HOLDS),
+    ({"type": "shares", "whole": "100", "items": [["60", "58%"], ["40", "42%"]]}, FAILS),
+    ({"type": "score", "weight": "10", "actual": "2.36", "target": "2.5", "score": "9.44"}, HOLDS),
+])
+def test_verdict(rel, want):
+    assert verdict(rel) == want
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Matching: place and figures, nothing else
+
+class _P:
+    def __init__(self, index, text):
+        self.index, self.text = index, text
+
+
+class _Doc:
+    def __init__(self, paragraphs, tables=()):
+        self.paragraphs = paragraphs
+        self.tables = list(tables)
+
+
+def _entry(id_, planted, text, rel):
+    return Entry(id_, planted, "error" if planted else "none", "sum", [{"para": text}], rel)
+
+
+def test_matching_is_by_place_and_figures():
+    doc = _Doc([_P(1, "支出合计1532.96万元，其中基本支出842.67万元，项目支出681.29万元。"), _P(2, "编制数28人，实有26人。")])
+    planted = _entry("E1", True, "支出合计1532.96万元", {"type": "sum", "total": "1532.96", "parts": ["842.67", "681.29"]})
+    true = _entry("T1", False, "编制数28人，实有26人", {"type": "sum", "total": "28", "parts": ["26", "2"]})
+    found = Finding("TXT001", "error", "支出合计 1532.96万元 与其中各项之和不符：842.67 + 681.29 = 1523.96", where="第1段")
+    elsewhere = Finding("TXT001", "error", "支出合计 1532.96万元 与其中各项之和不符", where="第2段")
+    unrelated = Finding("TXT005", "error", "比率 12.5% 与 3 ÷ 24 不符", where="第1段")
+    on_true = Finding("TXT006", "warning", "文中说有 28人，但列出了 26 项", where="第2段")
+    ms = match([found, elsewhere, unrelated, on_true], doc, [planted, true])
+    assert [m.entry.id if m.entry else None for m in ms] == ["E1", None, None, "T1"]
+    sc = Score("x", [planted, true], ms)
+    assert sc.found(planted) == "found"
+    assert len(sc.false_positives("error")) == 2 and len(sc.false_positives("warning")) == 1
+
+
+def test_a_warning_on_a_planted_error_is_weak_and_an_error_on_a_rounding_case_is_false():
+    doc = _Doc([_P(1, "基本支出507.79万元，其中人员经费420.39万元，公用经费87.41万元。")])
+    rounding = Entry("W1", True, "warning", "sum", [{"para": "基本支出507.79万元"}],
+                     {"type": "sum", "total": "507.79", "parts": ["420.39", "87.41"]})
+    as_error = Finding("TXT001", "error", "507.79 ≠ 420.39 + 87.41 = 507.80", where="第1段")
+    sc = Score("x", [rounding], match([as_error], doc, [rounding]))
+    assert sc.found(rounding) == "weak" and len(sc.false_positives("error")) == 1
+
+
+def test_a_finding_for_the_wrong_reason_does_not_count():
+    """T，其中A（B，C），E with T wrong: a finding that adds B and C to A and E is at the right place but its expected
+    sum is not the planted relation's, so it is a false positive and the planted error stays missed."""
+    doc = _Doc([_P(1, "全年支出合计6,842.56万元，其中基本支出1,126.40万元（人员经费986.12万元，公用经费140.28万元），项目支出5,706.16万元。")])
+    planted = _entry("E1", True, "全年支出合计6,842.56万元",
+                     {"type": "all", "of": [{"type": "sum", "total": "6,842.56", "parts": ["1,126.40", "5,706.16"]},
+                                            {"type": "sum", "total": "1,126.40", "parts": ["986.12", "140.28"]}]})
+    wrong = Finding("TXT001", "error", "全年支出 6,842.56万元 与其中各项之和不符：1126.4 + 986.12 + 140.28 + 5706.16 = 7958.96",
+                    expected="7958.96", found="6,842.56", where="第1段")
+    right = Finding("TXT001", "error", "全年支出 6,842.56万元 与其中各项之和不符：1126.4 + 5706.16 = 6832.56",
+                    expected="6832.56", found="6,842.56", where="第1段")
+    assert [m.entry for m in match([wrong], doc, [planted])] == [None]
+    assert [m.entry.id for m in match([right], doc, [planted])] == ["E1"]
