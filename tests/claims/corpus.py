@@ -1,7 +1,7 @@
 """The lint corpus: sidecars, the arithmetic of their relations, and matching lint findings to them.
 
 A corpus is a directory of reports (``.txt``, ``.md``, ``.docx``, ``.pdf``), each with a sidecar
-``<stem>.expected.yaml`` (the format of ``tests/fixtures/lint/unseen``, extended)::
+``<stem>.expected.yaml`` (the format of ``tests/fixtures/claims/unseen``, extended)::
 
     report: guangdong_jtj_2023.txt          # the report file beside the sidecar
     style: 广东省地级市交通运输局 部门整体支出绩效自评报告

@@ -3,7 +3,7 @@ precision, and time, per report, per kind and overall.
 
     python -m tests.claims.measure [DIR ...] [-v]
 
-DIR defaults to tests/fixtures/lint/corpus; any folder of reports with sidecars works (tests/fixtures/lint/unseen,
+DIR defaults to tests/fixtures/claims/corpus; any folder of reports with sidecars works (tests/fixtures/claims/unseen,
 a hold-out set elsewhere). The sidecar format and the matching rules are in tests/claims/corpus.py: a finding
 counts for a sidecar entry only if it points at the entry's paragraph or table row and mentions one of the entry's
 figures; any other finding is a false positive.
@@ -24,7 +24,7 @@ from pathlib import Path
 from .corpus import Score, entries, load_sidecar, match, reports
 
 ROOT = Path(__file__).resolve().parents[2]
-DEFAULT = ROOT / "tests" / "fixtures" / "lint" / "corpus"
+DEFAULT = ROOT / "tests" / "fixtures" / "claims" / "corpus"
 
 
 def score_report(path: Path) -> Score:
@@ -117,7 +117,8 @@ def summarize(scores: list[Score], verbose: bool = False, out=sys.stdout) -> dic
     for kind in sorted(per_kind):
         k = per_kind[kind]
         if kind == "(no entry)":
-            w(f"{kind:24} {'':>7} {'':>6} {'':>5} {'':>6} {'':>7} {'':>5} {k['false_error']:>9} {k['false_warning']:>10}\n")
+            blank = " " * 41
+            w(f"{kind:24} {blank} {k['false_error']:>9} {k['false_warning']:>10}\n")
             continue
         w(f"{kind:24} {k['planted']:>7} {k['found']:>6} {k['weak']:>5} {k['missed']:>6} "
           f"{_pct(k['found'], k['planted']):>7} {k['true']:>5} {k['true_err']:>9} {k['true_warn']:>10}\n")

@@ -1,4 +1,4 @@
-"""The lint corpus (tests/fixtures/lint/corpus) is itself right: every sidecar parses, names its report and known
+"""The lint corpus (tests/fixtures/claims/corpus) is itself right: every sidecar parses, names its report and known
 kinds, every fragment is in its report, every figure of a relation is written in the report, every true relation
 holds with Decimal arithmetic, every planted error fails beyond rounding (a planted warning only within rounding),
 and there are at least three true statements per planted one. It does not run lint on the corpus (that is
@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.findings import Finding
+from toolkit.findings import Finding, TextSpot
 
 from .corpus import (FAILS, HOLDS, KINDS, ROUNDING, Entry, Score, entries, load_sidecar, match, normalize, raw_text,
                      relation_strings, reports, sidecar_path, verdict)
 
-CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "lint" / "corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "claims" / "corpus"
 REPORTS = reports(CORPUS)
 LAYOUTS = {"txt-tab": ".txt", "txt-word": ".txt", "md": ".md", "docx": ".docx", "pdf": ".pdf", "pdf-scanned": ".pdf"}
 
@@ -139,10 +139,11 @@ def test_matching_is_by_place_and_figures():
     doc = _Doc([_P(1, "支出合计1532.96万元，其中基本支出842.67万元，项目支出681.29万元。"), _P(2, "编制数28人，实有26人。")])
     planted = _entry("E1", True, "支出合计1532.96万元", {"type": "sum", "total": "1532.96", "parts": ["842.67", "681.29"]})
     true = _entry("T1", False, "编制数28人，实有26人", {"type": "sum", "total": "28", "parts": ["26", "2"]})
-    found = Finding("TXT001", "error", "支出合计 1532.96万元 与其中各项之和不符：842.67 + 681.29 = 1523.96", where="第1段")
-    elsewhere = Finding("TXT001", "error", "支出合计 1532.96万元 与其中各项之和不符", where="第2段")
-    unrelated = Finding("TXT005", "error", "比率 12.5% 与 3 ÷ 24 不符", where="第1段")
-    on_true = Finding("TXT006", "warning", "文中说有 28人，但列出了 26 项", where="第2段")
+    found = Finding("TXT001", "error", "支出合计 1532.96万元 与其中各项之和不符：842.67 + 681.29 = 1523.96",
+                    location=TextSpot(paragraph=1))
+    elsewhere = Finding("TXT001", "error", "支出合计 1532.96万元 与其中各项之和不符", location=TextSpot(paragraph=2))
+    unrelated = Finding("TXT005", "error", "比率 12.5% 与 3 ÷ 24 不符", location=TextSpot(paragraph=1))
+    on_true = Finding("TXT006", "warning", "文中说有 28人，但列出了 26 项", location=TextSpot(paragraph=2))
     ms = match([found, elsewhere, unrelated, on_true], doc, [planted, true])
     assert [m.entry.id if m.entry else None for m in ms] == ["E1", None, None, "T1"]
     sc = Score("x", [planted, true], ms)
@@ -154,7 +155,7 @@ def test_a_warning_on_a_planted_error_is_weak_and_an_error_on_a_rounding_case_is
     doc = _Doc([_P(1, "基本支出507.79万元，其中人员经费420.39万元，公用经费87.41万元。")])
     rounding = Entry("W1", True, "warning", "sum", [{"para": "基本支出507.79万元"}],
                      {"type": "sum", "total": "507.79", "parts": ["420.39", "87.41"]})
-    as_error = Finding("TXT001", "error", "507.79 ≠ 420.39 + 87.41 = 507.80", where="第1段")
+    as_error = Finding("TXT001", "error", "507.79 ≠ 420.39 + 87.41 = 507.80", location=TextSpot(paragraph=1))
     sc = Score("x", [rounding], match([as_error], doc, [rounding]))
     assert sc.found(rounding) == "weak" and len(sc.false_positives("error")) == 1
 
@@ -167,8 +168,8 @@ def test_a_finding_for_the_wrong_reason_does_not_count():
                      {"type": "all", "of": [{"type": "sum", "total": "6,842.56", "parts": ["1,126.40", "5,706.16"]},
                                             {"type": "sum", "total": "1,126.40", "parts": ["986.12", "140.28"]}]})
     wrong = Finding("TXT001", "error", "全年支出 6,842.56万元 与其中各项之和不符：1126.4 + 986.12 + 140.28 + 5706.16 = 7958.96",
-                    expected="7958.96", found="6,842.56", where="第1段")
+                    expected="7958.96", found="6,842.56", location=TextSpot(paragraph=1))
     right = Finding("TXT001", "error", "全年支出 6,842.56万元 与其中各项之和不符：1126.4 + 5706.16 = 6832.56",
-                    expected="6832.56", found="6,842.56", where="第1段")
+                    expected="6832.56", found="6,842.56", location=TextSpot(paragraph=1))
     assert [m.entry for m in match([wrong], doc, [planted])] == [None]
     assert [m.entry.id for m in match([right], doc, [planted])] == ["E1"]
