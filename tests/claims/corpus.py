@@ -188,6 +188,12 @@ def _rate(num: Decimal, den: Decimal, written) -> str:
     return FAILS
 
 
+def _previous(rel: dict) -> Decimal:
+    """The 上年 figure of a change: this year's less an increase, plus a decrease."""
+    cur, delta = dec(rel["current"]), dec(rel["delta"])
+    return cur - delta if rel["direction"] in ("增加", "增长", "上升") else cur + delta
+
+
 def verdict(rel: dict) -> str:
     """HOLDS, ROUNDING (off only within the rounding of the figures) or FAILS (off beyond it)."""
     t = rel["type"]
@@ -204,9 +210,7 @@ def verdict(rel: dict) -> str:
     if t == "shares":
         return max((_rate(dec(part), dec(rel["whole"]), value) for part, value in rel["items"]), key=_RANK.get)
     if t == "change":
-        cur, delta = dec(rel["current"]), dec(rel["delta"])
-        prev = cur - delta if rel["direction"] in ("增加", "增长", "上升") else cur + delta
-        return _rate(delta, prev, rel["rate"])
+        return _rate(dec(rel["delta"]), _previous(rel), rel["rate"])
     if t == "grade":
         lo, hi = GRADES[rel["grade"]]
         return HOLDS if lo <= dec(rel["score"]) < hi else FAILS
@@ -225,21 +229,11 @@ def verdict(rel: dict) -> str:
 def relation_numbers(rel: dict) -> list[Decimal]:
     """Every figure of a relation, as numbers (what a finding about it would mention)."""
     out: list[Decimal] = []
-
-    def walk(v):
-        if isinstance(v, dict):
-            for k, x in v.items():
-                if k not in ("type", "direction", "grade"):
-                    walk(x)
-        elif isinstance(v, list):
-            for x in v:
-                walk(x)
-        elif v is not None and str(v).strip() != "":
-            try:
-                out.append(dec(v))
-            except ValueError:
-                pass
-    walk(rel)
+    for text in relation_strings(rel):
+        try:
+            out.append(dec(text))
+        except ValueError:
+            pass
     return out
 
 
@@ -261,11 +255,10 @@ def correct_values(rel: dict) -> set[Decimal]:
         if dec(rel["whole"]):
             out |= {dec(p) * 100 / dec(rel["whole"]) for p, _v in rel["items"]}
     elif t == "change":
-        cur, delta = dec(rel["current"]), dec(rel["delta"])
-        prev = cur - delta if rel["direction"] in ("增加", "增长", "上升") else cur + delta
+        prev = _previous(rel)
         out.add(prev)
         if prev:
-            out.add(delta * 100 / prev)
+            out.add(dec(rel["delta"]) * 100 / prev)
     elif t == "grade":
         out |= {Decimal(90), Decimal(80), Decimal(60)}
     elif t == "equal":

@@ -4,9 +4,10 @@ precision, and time, per report, per kind and overall.
     python -m tests.claims.measure [DIR ...] [-v]
 
 DIR defaults to tests/fixtures/claims/corpus; any folder of reports with sidecars works (tests/fixtures/claims/unseen,
-a hold-out set elsewhere). The sidecar format and the matching rules are in tests/claims/corpus.py: a finding
+or one outside the repository). The sidecar format and the matching rules are in tests/claims/corpus.py: a finding
 counts for a sidecar entry only if it points at the entry's paragraph or table row and mentions one of the entry's
-figures; any other finding is a false positive.
+figures, and for a planted error only if its expected figure is the one the planted relation gives; any other
+finding is a false positive.
 
 - recall: planted errors found at their severity ÷ planted errors ("weak": a planted error only warned about);
 - false errors / false warnings: findings on true statements (a warning where the entry tolerates one is not
