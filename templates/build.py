@@ -34,6 +34,23 @@ KAITI = "楷体_GB2312"
 XIAOBIAOSONG = "方正小标宋简体"
 SONGTI = "宋体"
 LINE = Pt(28.95)  # 22 lines in the 225 mm text block
+#: w:docGrid character pitch: 28 characters in the 156 mm (442.25 pt) text block. The pitch is the default
+#: font size (16 pt) plus charSpace / 4096 pt: 16 - 842 / 4096 = 15.79 pt, x 28 = 442.2 pt. Without it Word and
+#: LibreOffice set 27 characters of 16 pt.
+CHAR_SPACE = -842
+#: Horizontal scale (w:w, percent) of the text that snaps to that grid. A grid cell (15.79 pt) is narrower than a
+#: 16 pt character, and LibreOffice gives a character wider than its cell two cells when it breaks a line (14
+#: characters a line); it measures the glyphs without character spacing, so only a scale makes them fit. At 98%
+#: (15.68 pt wide, 16 pt high) each character takes one cell, in LibreOffice as in Word: 28 a line.
+GRID_SCALE = 98
+
+#: the children of w:pPr in the order of CT_PPr (ECMA-376 Part 1, 17.3.1.26): Word repairs a file out of order
+PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+             "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+             "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+             "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+             "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+             "sectPr", "pPrChange")
 
 
 def set_fonts(rpr, font: str) -> None:
@@ -84,6 +101,11 @@ def add_style(doc, style_id: str, name: str, font: str, size: float, *, bold: bo
         pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
     if indent_chars:
         first_line_chars(style, indent_chars)
+    if snap:  # one character per grid cell: see GRID_SCALE
+        scale = OxmlElement("w:w")
+        scale.set(qn("w:val"), str(GRID_SCALE))
+        rpr = style.element.get_or_add_rPr()
+        rpr.find(qn("w:sz")).addprevious(scale)  # CT_RPr order: ... w:spacing, w:w, w:kern, w:position, w:sz ...
     if not snap:  # dense text must not snap to the 22-line page grid (it would get 29 pt lines)
         ppr = style.element.get_or_add_pPr()
         el = OxmlElement("w:snapToGrid")
@@ -107,12 +129,21 @@ def setup(doc) -> None:
         rpr_default.append(lang)
     lang.set(qn("w:val"), "en-US")
     lang.set(qn("w:eastAsia"), "zh-CN")
+    # 3号 as the default size too: the document grid's character pitch is this size plus CHAR_SPACE (LibreOffice
+    # reads it here; python-docx's default of 11 pt gave 20 characters a line)
+    for tag in ("w:sz", "w:szCs"):
+        el = rpr_default.find(qn(tag))
+        if el is None:
+            el = OxmlElement(tag)
+            lang.addprevious(el)
+        el.set(qn("w:val"), "32")
     normal = doc.styles["Normal"]
     normal.font.size = Pt(16)
     set_fonts(normal.element.get_or_add_rPr(), FANGSONG)
 
     center, left, right = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
-    add_style(doc, X.TITLE, "公文标题", XIAOBIAOSONG, 22, align=center, line=Pt(36), after=29)
+    # not on the character grid: a 22 pt character would take two cells of the 16 pt grid
+    add_style(doc, X.TITLE, "公文标题", XIAOBIAOSONG, 22, align=center, line=Pt(36), after=29, snap=False)
     add_style(doc, X.BODY, "公文正文", FANGSONG, 16, indent_chars=2)
     add_style(doc, X.LIST, "公文正文（编号）", FANGSONG, 16, indent_chars=2)
     add_style(doc, X.H1, "公文一级标题", HEITI, 16, indent_chars=2, keep_next=True)
@@ -143,13 +174,32 @@ def setup(doc) -> None:
     if grid is None:
         grid = OxmlElement("w:docGrid")
         section._sectPr.append(grid)
-    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:type"), "linesAndChars")
     grid.set(qn("w:linePitch"), "579")
+    grid.set(qn("w:charSpace"), str(CHAR_SPACE))
 
     # Page numbers "— N —": odd pages right, even pages left, one character in from the edge.
     doc.settings.odd_and_even_pages_header_footer = True
+    settings = doc.settings.element
+    for stale in ("w:savePreviewPicture", "w:proofState"):  # a thumbnail we do not ship; another text's proofing
+        for el in settings.findall(qn(stale)):
+            settings.remove(el)
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is not None:  # python-docx's default maps the theme's East Asian fonts to Japanese ones
+        theme_lang.set(qn("w:eastAsia"), "zh-CN")
     page_number(doc, section.footer.paragraphs[0], right, "right")
     page_number(doc, section.even_page_footer.paragraphs[0], left, "left")
+    for part in (doc.styles.element, section.footer._element, section.even_page_footer._element):
+        for ppr in part.iter(qn("w:pPr")):
+            schema_order(ppr)
+
+
+def schema_order(ppr) -> None:
+    """Put the children of a w:pPr in schema order (python-docx appends w:ind after w:jc, which Word repairs)."""
+    rank = {qn(f"w:{name}"): i for i, name in enumerate(PPR_ORDER)}
+    children = sorted(ppr, key=lambda el: rank.get(el.tag, len(rank)))  # stable: unknown ones keep their order
+    for el in children:
+        ppr.append(el)
 
 
 def page_number(doc, p, align, side: str) -> None:
@@ -504,16 +554,96 @@ OUTLINES = {"hunan": hunan, "chongqing": chongqing, "sichuan": sichuan}
 
 def build(name: str, target: Path) -> Path:
     doc = Document()
-    doc.core_properties.title = "部门整体支出绩效自评报告"
-    doc.core_properties.author = "jixiao"
-    doc.core_properties.comments = f"jixiao built-in template: {name}"
+    properties(doc)
     setup(doc)
     body = doc.element.body
     for p in list(body.iterchildren(qn("w:p"))):  # python-docx's default document starts with no paragraph
         body.remove(p)
     OUTLINES[name](doc)
     doc.save(target)
+    clean_package(target)
     return target
+
+
+def properties(doc) -> None:
+    """Core properties of the template (the renderer sets each report's title and dates, see
+    ``toolkit.word.renderer``); python-docx's default carries 2013 dates and no title."""
+    from datetime import datetime, timezone
+
+    now = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
+    cp = doc.core_properties
+    cp.title = "部门整体支出绩效自评报告"
+    cp.author = "jixiao"
+    cp.last_modified_by = "jixiao"
+    cp.comments = ""
+    cp.created = cp.modified = now
+    cp.revision = 1
+
+
+#: parts of python-docx's default template that describe another document: a stale copy of the styles (Word
+#: 2010's stylesWithEffects, which openxml-audit and Word flag when it disagrees with styles.xml), a thumbnail of
+#: a blank page, and a bibliography store
+_STALE_PARTS = ("word/stylesWithEffects.xml", "docProps/thumbnail.jpeg", "customXml/")
+
+APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+           'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+           "<Application>jixiao</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+           "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+           "<HyperlinksChanged>false</HyperlinksChanged></Properties>")
+
+
+def clean_package(path: Path) -> None:
+    """Drop the stale parts of python-docx's default template (and every reference to them) and write our own
+    extended properties (docProps/app.xml named "Microsoft Macintosh Word" and a 2013 Normal.dotm)."""
+    import zipfile
+    from lxml import etree
+
+    def stale(name: str) -> bool:
+        return name.startswith(_STALE_PARTS) or name == "customXml"
+
+    with zipfile.ZipFile(path) as z:
+        entries = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    out = []
+    for name, data in entries:
+        if stale(name):
+            continue
+        if name.endswith(".rels"):
+            root = etree.fromstring(data)
+            base = name.replace("_rels/", "").removesuffix(".rels")
+            folder = base.rsplit("/", 1)[0] + "/" if "/" in base else ""
+            for rel in list(root):
+                target = rel.get("Target", "")
+                resolved = target.lstrip("/") if target.startswith("/") else _join(folder, target)
+                if stale(resolved):
+                    root.remove(rel)
+            data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        elif name == "[Content_Types].xml":
+            root = etree.fromstring(data)
+            for el in list(root):
+                part = el.get("PartName", "").lstrip("/")
+                if (part and stale(part)) or el.get("Extension") == "jpeg":
+                    root.remove(el)
+            data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        elif name == "docProps/app.xml":
+            data = APP_XML.encode("utf-8")
+        out.append((name, data))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in out:
+            z.writestr(name, data)
+
+
+def _join(folder: str, target: str) -> str:
+    """A relationship target relative to its source part's folder, as a part name ("../customXml/x" resolved)."""
+    parts = (folder + target).split("/")
+    stack: list[str] = []
+    for piece in parts:
+        if piece == "..":
+            if stack:
+                stack.pop()
+        elif piece and piece != ".":
+            stack.append(piece)
+    return "/".join(stack)
 
 
 def main() -> None:

@@ -76,5 +76,9 @@ class ReportHasErrors(JixiaoError):
         return str(self.args[0])
 
 
+class PdfError(JixiaoError):
+    """A PDF could not be made: LibreOffice is missing, timed out, or failed on a file."""
+
+
 if TYPE_CHECKING:  # pragma: no cover
     from .findings import Result

@@ -71,6 +71,7 @@ class Renderer:
         except (zipfile.BadZipFile, OSError, KeyError) as exc:
             raise TemplateError(f"{self.path}: 无法读取 .docx 模板：{exc}") from None
         self._parts: dict[str, _Part] = {}
+        self._core: bytes | None = None  # docProps/core.xml, rewritten for each report (title, dates)
         self._compile()
         self._base = self._static_zip()
 
@@ -100,6 +101,8 @@ class Renderer:
                     self._parts[name] = _Part(name, "", "", self._jinja(tpl.patch_xml(xml), where))
             elif name == "word/styles.xml" and not self.builtin:
                 self._entries[self._entries.index((info, data))] = (info, _add_missing_styles(data))
+            elif name == "docProps/core.xml":
+                self._core = data
 
     def _static_zip(self) -> bytes:
         """The template's unrendered parts, compressed once; each report appends its rendered parts to a copy."""
@@ -108,7 +111,7 @@ class Renderer:
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
             for info, data in self._entries:
-                if info.filename not in self._parts:
+                if info.filename not in self._parts and info.filename != "docProps/core.xml":
                     z.writestr(_zipinfo(info.filename), data)
         return buf.getvalue()
 
@@ -151,6 +154,8 @@ class Renderer:
         for name, part in self._parts.items():
             ctx["num"] = Numbering()  # heading numbers restart in every part
             rendered[name] = (part.prefix + self._render_part(part, ctx) + part.suffix).encode("utf-8")
+        if self._core is not None:
+            rendered["docProps/core.xml"] = core_properties(self._core, str(ctx.get("title") or ""))
         import io
 
         buf = io.BytesIO(self._base)
@@ -199,6 +204,32 @@ def _resolve_listings(xml: str) -> str:
         return xml
     out.append(xml[pos:])
     return "".join(out)
+
+
+_CORE_NS = {"dc": "http://purl.org/dc/elements/1.1/", "dcterms": "http://purl.org/dc/terms/",
+            "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+            "xsi": "http://www.w3.org/2001/XMLSchema-instance"}
+
+
+def core_properties(template: bytes, title: str, now: float | None = None) -> bytes:
+    """The template's docProps/core.xml with the report's title and the render time as created and modified
+    (what Word shows under 文件 > 信息 and what a PDF converter takes as the PDF's title)."""
+    from datetime import datetime, timezone
+
+    try:
+        root = etree.fromstring(template)
+    except etree.XMLSyntaxError:
+        return template
+    stamp = datetime.fromtimestamp(time.time() if now is None else now, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    fields = [("dc", "title", title), ("dcterms", "created", stamp), ("dcterms", "modified", stamp)]
+    for prefix, local, value in fields:
+        el = root.find(f"{prefix}:{local}", _CORE_NS)
+        if el is None:
+            el = etree.SubElement(root, f"{{{_CORE_NS[prefix]}}}{local}")
+        el.text = X._BAD_XML_CHARS.sub("", value)
+        if prefix == "dcterms":
+            el.set(f"{{{_CORE_NS['xsi']}}}type", "dcterms:W3CDTF")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _zipinfo(name: str) -> zipfile.ZipInfo:
