@@ -74,7 +74,10 @@ def first_line_chars(style, chars: int) -> None:
         ppr.append(ind)
     ind.set(qn("w:firstLineChars"), str(chars * 100))
     size = style.font.size.pt if style.font.size else 16
-    ind.set(qn("w:firstLine"), str(int(size * 20 * chars)))
+    # On the grid a character is one cell (315.9 twips; 314.6 as LibreOffice rounds it to 1/100 mm), not 320: an
+    # indent of 640 twips, even 631, starts the text in the third cell. Word reads firstLineChars (two cells).
+    pitch = size * 20 + CHAR_SPACE * 20 / 4096 - 2 if size == 16 else size * 20
+    ind.set(qn("w:firstLine"), str(int(pitch * chars)))
 
 
 def add_style(doc, style_id: str, name: str, font: str, size: float, *, bold: bool = False,

@@ -63,8 +63,11 @@ class Rendered:
 
 
 def render(loaded: "Loaded", output: str | Path, template: str | Path | None = None,
-           force: bool = False) -> Rendered:
-    """Check ``loaded`` and write its report to ``output`` (.docx, atomically).
+           force: bool = False, pdf: bool = False) -> Rendered:
+    """Check ``loaded`` and write its report to ``output`` (.docx, or .pdf for a PDF only; atomically).
+
+    ``pdf=True`` with a .docx output also writes the PDF beside it (LibreOffice, :mod:`toolkit.pdf`;
+    :class:`PdfError` when it cannot be made).
 
     ``template``: None (the report's ``outline``, default hunan), a built-in name (``hunan``, ``chongqing``,
     ``sichuan``) or the path of your own .docx. Raises :class:`ReportHasErrors` when the check finds errors,
@@ -76,7 +79,7 @@ def render(loaded: "Loaded", output: str | Path, template: str | Path | None = N
     result = check(loaded)
     if result.errors and not force:
         raise ReportHasErrors(result)
-    return Rendered(_render(loaded, output, template=template), result)
+    return Rendered(_render(loaded, output, template=template, pdf=pdf), result)
 
 
 def lint(path: str | Path) -> "Result":

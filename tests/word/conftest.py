@@ -39,3 +39,27 @@ def rendered(tmp_path_factory):
         return cache[yaml_path.stem]
 
     return get
+
+
+@pytest.fixture(scope="session")
+def pdf_of(rendered, tmp_path_factory):
+    """The PDF of a rendered report, made by :func:`toolkit.pdf.convert`: on first use every report of REPORTS is
+    converted in one LibreOffice run (as ``batch --pdf`` does), then {stem: pdf} is looked up."""
+    import shutil
+
+    from toolkit import pdf
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    out = tmp_path_factory.mktemp("pdf")
+    made: dict[str, Path] = {}
+
+    def get(yaml_path: Path) -> Path:
+        if not made:
+            docs = [rendered(p) for p in REPORTS]
+            made.update({d.stem: p for d, p in zip(docs, pdf.convert(docs, out))})
+        if yaml_path.stem not in made:
+            made[yaml_path.stem] = pdf.convert([rendered(yaml_path)], out)[0]
+        return made[yaml_path.stem]
+
+    return get

@@ -37,12 +37,16 @@ def docx_text(path: str | Path) -> str:
 
 
 def pdf_pages(docx: str | Path, workdir: str | Path) -> list[str]:
-    """Convert a .docx to PDF with LibreOffice and return the text of each page (pdftotext, form feeds)."""
+    """Convert a .docx to PDF as ``jixiao pdf`` does (:func:`toolkit.pdf.convert`) and return the text of each page
+    (pdftotext, form feeds)."""
+    from toolkit.pdf import convert
+
+    [pdf] = convert([docx], workdir)
+    return pdf_text_pages(pdf)
+
+
+def pdf_text_pages(pdf: str | Path) -> list[str]:
     import subprocess
 
-    workdir = Path(workdir)
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{workdir}/lo", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(workdir), str(docx)], capture_output=True, text=True, timeout=180, check=True)
-    pdf = workdir / f"{Path(docx).stem}.pdf"
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")

@@ -69,15 +69,9 @@ def test_derived_figures_are_printed(yaml_path, rendered):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 @pytest.mark.parametrize("yaml_path", REPORTS, ids=lambda p: p.stem)
-def test_converts_to_pdf(yaml_path, rendered, tmp_path):
-    docx = rendered(yaml_path)
-    proc = subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
-                           "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
-                          capture_output=True, text=True, timeout=180)
-    pdf = tmp_path / f"{docx.stem}.pdf"
-    assert proc.returncode == 0 and pdf.exists(), proc.stderr
+def test_converts_to_pdf(yaml_path, pdf_of):
+    pdf = pdf_of(yaml_path)
     assert pdf.stat().st_size > 10_000
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout

@@ -9,7 +9,7 @@ from docx import Document
 from toolkit.load import load
 
 from .conftest import ROOT
-from .docx_text import docx_text, pdf_pages
+from .docx_text import docx_text, pdf_text_pages
 
 ZIYANG = ROOT / "examples" / "ziyang-gxj-2022.yaml"
 
@@ -40,9 +40,9 @@ def test_every_indicator_row(rendered):
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice and pdftotext are needed to count pages")
-def test_basic_data_table_fits_one_page(rendered, tmp_path):
+def test_basic_data_table_fits_one_page(pdf_of):
     """附件1 (seed 002 has 9 project rows) stays on one page with its notes: no spill onto a near-empty page."""
-    pages = pdf_pages(rendered(ZIYANG), tmp_path)
+    pages = pdf_text_pages(pdf_of(ZIYANG))
     first = next(n for n, page in enumerate(pages) if "基础数据表" in page and "附件1" in page.replace(" ", ""))
     page = pages[first].replace(" ", "")
     for last_rows in ("政府采购金额", "楼堂馆所控制情况", "厉行节约保障措施", "填表人"):

@@ -11,16 +11,20 @@ from . import echo, fail
 
 def run(
     data: Annotated[Path, typer.Argument(help="部门年度数据 YAML 文件", show_default=False)],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="输出 .docx 路径（默认：与 YAML 同名）")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="输出路径：.docx，或 .pdf 只生成 PDF（默认：与 YAML 同名的 .docx）")] = None,
     template: Annotated[Optional[str], typer.Option("--template", "-t", help="内置模板名（hunan 湖南、chongqing 重庆、sichuan 四川）或自己的 .docx 模板路径")] = None,
     force: Annotated[bool, typer.Option("--force", help="即使核验发现错误也生成报告")] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help="同时生成同名 PDF（需要 LibreOffice）")] = False,
 ) -> None:
-    """由 YAML 数据生成自评报告（.docx）。先运行全部核验：有错误时不生成，除非 --force。"""
+    """由 YAML 数据生成自评报告（.docx，或 PDF）。先运行全部核验：有错误时不生成，除非 --force。"""
     from .. import load, render
     from ..errors import JixiaoError, ReportHasErrors
+    from ..word import check_suffix
 
+    out = output or data.with_suffix(".docx")
     try:
-        rendered = render(load(data), output or data.with_suffix(".docx"), template=template, force=force)
+        check_suffix(out)
+        rendered = render(load(data), out, template=template, force=force, pdf=pdf)
     except ReportHasErrors as exc:
         echo(exc.result.text(), err=True)
         fail(exc)
@@ -29,3 +33,5 @@ def run(
     if rendered.result.findings:
         echo(rendered.result.text(), err=True)
     echo(f"已生成：{rendered.path}")
+    if pdf and rendered.path.suffix.lower() != ".pdf":
+        echo(f"已生成：{rendered.path.with_suffix('.pdf')}")

@@ -44,12 +44,45 @@ def renderer_for(template: str | Path | None, default: str = "hunan") -> Rendere
     return r
 
 
-def render(loaded: "Loaded | Report", output: str | Path, template: str | Path | None = None) -> Path:
+#: what an output path may end with
+SUFFIXES = (".docx", ".pdf")
+
+
+def render(loaded: "Loaded | Report", output: str | Path, template: str | Path | None = None,
+           pdf: bool = False) -> Path:
     """Render ``loaded`` (a :class:`toolkit.load.Loaded` or a :class:`toolkit.model.Report`) to ``output``.
 
+    ``output`` ends in .docx, or in .pdf for a PDF only (the .docx is made in a temporary folder and converted
+    by LibreOffice, :mod:`toolkit.pdf`); ``pdf=True`` with a .docx output also writes the PDF beside it.
     ``template`` is None (the report's ``outline``, default "hunan"), a built-in name or a path to a .docx.
-    The file is written atomically; returns its path. Raises :class:`toolkit.errors.TemplateError` for a bad
-    template.
+    Files are written atomically; returns the path of ``output``. Raises :class:`toolkit.errors.TemplateError`
+    for a bad template, :class:`toolkit.errors.OutputError` for another extension and
+    :class:`toolkit.errors.PdfError` when the PDF cannot be made.
     """
+    output = Path(output)
+    check_suffix(output)
     report = getattr(loaded, "report", loaded)
-    return renderer_for(template, default=report.outline or "hunan").render(report, output)
+    renderer = renderer_for(template, default=report.outline or "hunan")
+    if output.suffix.lower() == ".pdf":
+        import tempfile
+
+        from .. import pdf as pdf_export
+
+        with tempfile.TemporaryDirectory(prefix="jixiao-render-") as tmp:
+            docx = renderer.render(report, Path(tmp) / f"{output.stem or 'report'}.docx")
+            return pdf_export.convert_to(docx, output)
+    written = renderer.render(report, output)
+    if pdf:
+        from .. import pdf as pdf_export
+
+        pdf_export.convert_to(written, written.with_suffix(".pdf"))
+    return written
+
+
+def check_suffix(output: Path) -> None:
+    """Refuse an output that is neither .docx nor .pdf (a Word file named "x.doc" or "x.txt" would mislead)."""
+    from ..errors import OutputError
+
+    if output.suffix.lower() not in SUFFIXES:
+        got = f"“{output.suffix}”" if output.suffix else "没有扩展名"
+        raise OutputError(f"{output}: 输出文件应以 .docx（Word）或 .pdf 结尾，这里{got}")
