@@ -73,6 +73,22 @@ def numbering(text: str) -> tuple[str, int, str] | None:
     return None
 
 
+#: the level of each numbering style in a 公文 (GB/T 9704 7.3.3): 一、 （一） 1. （1）
+LEVELS = {"cn_dun": 1, "cn_paren": 2, "ar_dot": 3, "ar_paren": 4}
+
+
+def heading_level(text: str) -> int | None:
+    """The level of a paragraph that is a heading ("一、部门基本情况" 1, "（一）职能职责" 2, "1.…" 3, "（1）…" 4);
+    None for an unnumbered paragraph, and for a numbered sentence or list item (long, or ending in 。；，：)."""
+    n = numbering(text)
+    if n is None or n[0] not in LEVELS:
+        return None
+    rest = _ARTIFACT.sub("", text).lstrip()[len(n[2]):].strip()
+    if not rest or len(rest) > 40 or rest.endswith(("。", "；", ";", "，", "：", ":")):
+        return None
+    return LEVELS[n[0]]
+
+
 def check_headings(texts: list[str]) -> list[tuple[int, Issue]]:
     """Heading-number issues in a sequence of paragraphs: [(paragraph index, issue)].
 

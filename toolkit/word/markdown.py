@@ -22,6 +22,7 @@ from typing import Iterable
 import markdown as md_lib
 from lxml import html as lxml_html
 
+from ..claims.headings import heading_level
 from .ooxml import BODY, LIST, Span, paragraph
 
 _LIST_MARKER = re.compile(r"^(\d+[.)]|[-*+])\s+")
@@ -86,7 +87,8 @@ class MarkdownConverter:
             if prefix:
                 parts.append(paragraph([Span(prefix), *spans], list_style))
             else:
-                parts.append(paragraph(spans, style))
+                xml = paragraph(spans, style)
+                parts.append(_heading_face(xml, spans) if style == BODY else xml)
         return "".join(parts)
 
     def inline(self, text: str | None) -> list[Span]:
@@ -153,6 +155,23 @@ class MarkdownConverter:
             if first and prefix:
                 out.append((prefix, []))
             n += 1
+
+
+#: the faces of the outline's level-1 and level-2 headings (styles JxH1 and JxH2 of templates/build.py)
+_HEADING_FACES = {1: "黑体", 2: "楷体_GB2312"}
+
+
+def _heading_face(xml: str, spans: list[Span]) -> str:
+    """A line the user numbered as a 公文 heading of level 1 or 2 ("（一）加强经济运行监测分析调度", no sentence after
+    it) is printed in that level's face (GB/T 9704: 黑体 / 楷体, not the body's 仿宋) and kept with the next line.
+    It stays a body paragraph: the outline's heading styles (and their numbers) are the outline's own. Levels 3
+    and 4 share the body's face (a short list item reads the same)."""
+    face = _HEADING_FACES.get(heading_level("".join(s.text for s in spans)))
+    if face is None:
+        return xml
+    fonts = f'<w:rFonts w:ascii="{face}" w:hAnsi="{face}" w:eastAsia="{face}" w:cs="{face}"/>'
+    xml = xml.replace("<w:r><w:rPr>", f"<w:r><w:rPr>{fonts}").replace("<w:r><w:t", f"<w:r><w:rPr>{fonts}</w:rPr><w:t")
+    return xml.replace(f'<w:pStyle w:val="{BODY}"/>', f'<w:pStyle w:val="{BODY}"/><w:keepNext/>', 1)
 
 
 class _LiInline:
