@@ -88,3 +88,20 @@ def test_tables_have_borders_dense_font_and_repeated_header(doc):
     first_row = indicator.tr_lst[0]
     assert first_row.trPr.find(qn("w:tblHeader")) is not None
     assert all(tr.trPr is None or tr.trPr.find(qn("w:tblHeader")) is None for tr in indicator.tr_lst[1:])
+
+
+@pytest.mark.parametrize("name, date, name_right, date_right", [
+    ("岷溪县经济信息化和科学技术局", "2022年3月25日", 2, 7.5),  # 14 and 6.5 characters: the date under the name
+    ("某局", "2023年12月31日", 9, 2),  # the date is longer: it is 右空二字 and the name moves right
+])
+def test_signature_is_two_characters_from_the_right_and_the_date_two_right_of_the_name(name, date, name_right,
+                                                                                    date_right):
+    """GB/T 9704 7.3.5.2: the name 右空二字; the date's first character two characters right of the name's first."""
+    from lxml import etree
+
+    xml = f'<w:body xmlns:w="{qn("w:p").split("}")[0][1:]}">{X.signature(name, date)}</w:body>'
+    paras = etree.fromstring(xml).findall(qn("w:p"))
+    rights = [int(p.find(f"{qn('w:pPr')}/{qn('w:ind')}").get(qn("w:rightChars"))) / 100 for p in paras]
+    assert rights == [name_right, date_right]
+    starts = [28 - r - X.text_width(t) for r, t in zip(rights, (name, date))]
+    assert starts[1] - starts[0] == 2 and min(rights) == 2

@@ -497,8 +497,7 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
     signature = report.signature or None
     sign_date = ev.date
     # the unit's name stays on the page of its date (keepNext), as the 附件说明 above it does
-    sign_off = (X.paragraph(signature or unit.name, X.BODY, align="right", keep_next=bool(sign_date))
-                + (X.paragraph(_date(sign_date), X.BODY, align="right") if sign_date else ""))
+    sign_off = X.signature(signature or unit.name, _date(sign_date), keep_next=True)
     signature_block = sign_off if signature or sign_date else ""
 
     sc = sichuan_text(report, fig, subject, md, _stages, _change)
@@ -619,7 +618,7 @@ def _attachment_list(lines: list[str], keep: bool = False) -> str:
     the signature that follows (never set it when an attachment page follows: it would pull the list over)."""
     out = [X.paragraph("附件：" + lines[0], X.BODY, keep_next=keep)]
     for line in lines[1:]:
-        out.append(f'<w:p><w:pPr><w:pStyle w:val="JxBody"/>{"<w:keepNext/>" if keep else ""}<w:ind w:left="1600" '
+        out.append(f'<w:p><w:pPr><w:pStyle w:val="JxBody"/>{"<w:keepNext/>" if keep else ""}<w:ind w:left="{5 * X.GRID_CHAR}" '
                    f'w:firstLine="0" w:firstLineChars="0"/></w:pPr>{X.run(line)}</w:p>')
     return "".join(out)
 

@@ -166,3 +166,31 @@ def spacer() -> str:
     """A hairline paragraph: keeps two tables apart (Word would join adjacent tables) without a visible gap."""
     return ('<w:p><w:pPr><w:pStyle w:val="JxCell"/><w:spacing w:before="0" w:after="0" w:line="20" '
             'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>')
+
+
+#: a character of the 28-character grid, in twips (15.79 pt; see CHAR_SPACE in templates/build.py)
+GRID_CHAR = 315
+
+
+def text_width(text: str) -> float:
+    """Printed width in grid characters: CJK characters and full-width marks one, ASCII letters and digits half."""
+    return sum(0.5 if ord(c) < 0x2E80 else 1 for c in text)
+
+
+def signature(name: str, date: str = "", keep_next: bool = False) -> str:
+    """署名 and 成文日期 without a seal (GB/T 9704 7.3.5.2): the name 右空二字 (two characters from the right margin),
+    the date on the next line with its first character two characters right of the name's first; a date longer
+    than that is 右空二字 itself and the name moves right to keep the two characters."""
+    nw, dw = text_width(name), text_width(date)
+    name_right, date_right = 2.0, nw - dw
+    if date and date_right < 2:
+        date_right, name_right = 2.0, dw - nw + 4
+
+    def line(text: str, right: float, keep: bool, blank_before: bool) -> str:
+        space = '<w:spacing w:before="579"/>' if blank_before else ""  # 下空一行: one line of the grid
+        ind = f'<w:ind w:right="{round(right * GRID_CHAR)}" w:rightChars="{round(right * 100)}"/>'
+        return (f'<w:p><w:pPr><w:pStyle w:val="{BODY}"/>{"<w:keepNext/>" if keep else ""}{space}{ind}'
+                f'<w:jc w:val="right"/></w:pPr>{run(text)}</w:p>')
+
+    return (line(name, name_right, keep_next and bool(date), True)
+            + (line(date, date_right, False, False) if date else ""))
