@@ -22,7 +22,10 @@ blocks are converted later, when the template calls ``md()``), so it bounds the 
 ``same`` says whether the renderer's and docxtpl's documents hold the same text. Memory, measured in a child
 process per case and method so the figures do not mix: tracemalloc peak over a batch of ``--runs`` reports, and
 the child's max RSS (``resource.getrusage``) before and after the batch. Last, wall time of whole CLI commands
-(start-up is what a user feels), as this environment runs them and with Python's bytecode cache allowed. Prints plain-text tables; exits 0.
+(start-up is what a user feels), as this environment runs them and with Python's bytecode cache allowed. Then the PDF
+table: LibreOffice's cost per report (``toolkit.pdf.convert``) for one file and for ``--pdf-batch`` files in one run,
+relative to the render, and the render relative to the plain docxtpl loop and to the zip floor (writing the same
+parts, already in memory, as a zip). Prints plain-text tables; exits 0.
 """
 from __future__ import annotations
 
@@ -185,6 +188,61 @@ def cli_times(runs: int, out: Path) -> list[tuple[str, list[float], int]]:
     return rows
 
 
+def zip_floor(path: Path, out: Path) -> float:
+    """Seconds to write a rendered report's parts, already in memory, as a new zip: what any renderer pays."""
+    with zipfile.ZipFile(path) as z:
+        parts = [(i, z.read(i.filename)) for i in z.infolist()]
+    t0 = time.perf_counter()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+        for info, data in parts:
+            z.writestr(info.filename, data)
+    return time.perf_counter() - t0
+
+
+def pdf_table(loaded_cases: dict, out: Path, batch: int) -> None:
+    """PDF cost per report (toolkit.pdf: one LibreOffice run for 1 file, and for ``batch`` files) against the
+    render; the render against the plain docxtpl loop and against the zip floor."""
+    import shutil as _shutil
+
+    from toolkit import pdf
+
+    print(f"PDF (LibreOffice {'found' if pdf.available() else 'MISSING'}): ms per report; ratios to the renderer's "
+          f"median render of the same report")
+    head = f"{'case':<24}{'render':>8}{'docxtpl':>9}{'zip':>7}{'pdf 1':>9}{f'pdf {batch}/call':>14}" \
+           f"{'pdf1/render':>12}{'pdfN/render':>12}{'render/docxtpl':>15}{'render/zip':>11}"
+    print(head)
+    print("-" * len(head))
+    if not pdf.available() or _shutil.which("pdftotext") is None:
+        print("(skipped: soffice is not installed)")
+        return
+    for name, loaded in loaded_cases.items():
+        if name == LARGE:
+            continue
+        fns = {m: method(m, loaded, out) for m in ("renderer", "docxtpl")}
+        times = timed(fns, 5)
+        render_ms = statistics.median(times["renderer"]) * 1000
+        docxtpl_ms = statistics.median(times["docxtpl"]) * 1000
+        docx = out / "renderer-0.docx"
+        zip_ms = min(zip_floor(docx, out / "floor.docx") for _ in range(5)) * 1000
+        one = []
+        for _ in range(2):
+            t0 = time.perf_counter()
+            pdf.convert([docx], out)
+            one.append(time.perf_counter() - t0)
+        copies = []
+        for i in range(batch):
+            c = out / f"batch-{i}.docx"
+            _shutil.copyfile(docx, c)
+            copies.append(c)
+        t0 = time.perf_counter()
+        pdf.convert(copies, out)
+        per = (time.perf_counter() - t0) / batch * 1000
+        one_ms = min(one) * 1000
+        print(f"{name:<24}{render_ms:>8.1f}{docxtpl_ms:>9.1f}{zip_ms:>7.1f}{one_ms:>9.0f}{per:>14.0f}"
+              f"{one_ms / render_ms:>12.0f}{per / render_ms:>12.0f}{render_ms / docxtpl_ms:>15.2f}"
+              f"{render_ms / zip_ms:>11.1f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=20, help="reports rendered per case and method")
@@ -193,6 +251,7 @@ def main() -> None:
     ap.add_argument("--no-large", action="store_true", help="skip the synthetic department")
     ap.add_argument("--no-memory", action="store_true", help="skip the memory batches (child processes)")
     ap.add_argument("--cli-runs", type=int, default=5)
+    ap.add_argument("--pdf-batch", type=int, default=20, help="reports per LibreOffice run in the PDF table (0: skip)")
     ap.add_argument("--child", choices=METHODS, help=argparse.SUPPRESS)
     ap.add_argument("--case", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -248,6 +307,10 @@ def main() -> None:
                 for m, r in res.items():
                     if "error" in r:
                         print(f"  {m}: {r['error']}")
+
+        if args.pdf_batch:
+            print()
+            pdf_table(loaded_cases, out, args.pdf_batch)
 
         print()
         dwb = os.environ.get("PYTHONDONTWRITEBYTECODE") or "unset"
