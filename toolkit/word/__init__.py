@@ -48,8 +48,11 @@ def render(loaded: "Loaded | Report", output: str | Path, template: str | Path |
     """Render ``loaded`` (a :class:`toolkit.load.Loaded` or a :class:`toolkit.model.Report`) to ``output``.
 
     ``template`` is None (the report's ``outline``, default "hunan"), a built-in name or a path to a .docx.
-    The file is written atomically; returns its path. Raises :class:`toolkit.errors.TemplateError` for a bad
+    The file is written atomically, never over the YAML file or the template (see :mod:`toolkit.io`); returns its
+    path. Raises :class:`toolkit.errors.TemplateError` for a bad
     template.
     """
     report = getattr(loaded, "report", loaded)
-    return renderer_for(template, default=report.outline or "hunan").render(report, output)
+    source = getattr(loaded, "source", None)
+    inputs = [source.file] if source is not None and source.file else []
+    return renderer_for(template, default=report.outline or "hunan").render(report, output, inputs=inputs)
