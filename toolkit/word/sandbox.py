@@ -6,7 +6,7 @@ and changing lists and dicts in place (``x.extend(x)``). It does not bound time 
 up. Here every way a template can make something big or run long is bounded by a limit of ``toolkit/limits.py``
 (docs/limits.md), and breaking one raises :class:`LimitExceeded` with a Chinese message:
 
-* loops and macro calls count against ``template_steps`` per report; macros nest at most ``template_macro_depth``
+* loop iterations and macro calls (ten steps each) count against ``template_steps`` per report; macros nest at most ``template_macro_depth``
   deep; the evaluation of one report takes at most ``template_seconds`` (checked at every loop step, macro call and
   printed value: no single operation can run long, as the ones below are refused before they start);
 * ``range()`` holds at most ``template_range`` numbers, ``lipsum()`` at most ``template_lipsum`` paragraphs;
@@ -72,10 +72,15 @@ def _clock(b: _Budget) -> None:
         raise LimitExceeded(f"模板渲染时间超过 {shown('template_seconds')}（循环或计算过多）")
 
 
-def _step(b: _Budget) -> None:
-    b.steps += 1
+#: a macro call costs about ten loop steps (argument binding, a new frame, joining its output)
+MACRO_STEPS = 10
+
+
+def _step(b: _Budget, weight: int = 1) -> None:
+    b.steps += weight
     if b.steps > limit("template_steps"):
-        raise LimitExceeded(f"循环或宏调用超过 {shown('template_steps')}（循环套得太多，或宏反复调用自身）")
+        raise LimitExceeded(f"循环或宏调用过多：超过 {limit('template_steps'):,} 步（每次循环 1 步，每次宏调用 "
+                            f"{MACRO_STEPS} 步；循环套得太多，或宏反复调用自身）")
     _clock(b)
 
 
@@ -405,7 +410,7 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - Jinja's form
         if isinstance(__obj, jinja2.runtime.Macro):
             b = _budget()
-            _step(b)
+            _step(b, MACRO_STEPS)
             if b.depth >= limit("template_macro_depth"):
                 raise LimitExceeded(f"宏递归过深：宏调用宏超过 {shown('template_macro_depth')}（宏是否在调用自身？）")
             b.depth += 1
