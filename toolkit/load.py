@@ -1,10 +1,15 @@
 """YAML -> :class:`~toolkit.model.Report`, keeping the source line and column of every value.
 
-The YAML is composed into nodes with ruamel.yaml and converted by hand, so that
+The parser's events (ruamel.yaml, with libyaml when installed) are composed into nodes here, iteratively, and
+converted by hand, so that
 
 * every value's position is recorded under its data path (``budget.income.items[0].amount``);
 * floats become :class:`~decimal.Decimal` from the text written (``3345.50`` stays exact), never binary floats;
-* duplicate keys are errors rather than silently overwritten.
+* duplicate keys are errors rather than silently overwritten;
+* hostile input ends in bounded time and memory with a located Chinese message: the file's size, nesting depth,
+  number of aliases, and the values and text that aliases and merge keys expand to are limited
+  (``toolkit/limits.py``, docs/limits.md); an alias inside its own anchor, an unknown or non-core tag
+  (``!!python/…``, ``!!binary``, ``!foo``) and a merge key ``<<`` whose value is not a mapping are refused.
 
 Encoding: UTF-8 with or without BOM, UTF-16 with BOM (or without one, with a warning); a GBK / GB18030 file (what Chinese Windows editors often
 save) is read as such with a warning; anything else is refused with a clear message rather than read as mojibake.

@@ -218,7 +218,7 @@ def _(folder):
     return ["check", DATA]
 
 
-@case("yaml-merge-key-bomb", "yaml", 2, ["别名", f"{DATA}:"])
+@case("yaml-merge-key-bomb", "yaml", 2, ["别名", f"{DATA}:"], slow=True)
 def _(folder):
     lines = ["m0: &m0 {k: 哈}"]
     lines += [f"m{i}: &m{i} {{<<: *m{i - 1}, l{i}: *m{i - 1}, r{i}: *m{i - 1}}}" for i in range(1, 40)]
@@ -394,7 +394,8 @@ def _expect_text(*phrases: str):
     return check
 
 
-@case("markdown-10000-brackets", "markdown", 0, ["已生成"], changes=(OUT,), check=_expect_text("[" * 10_000))
+@case("markdown-10000-brackets", "markdown", 0, ["已生成"], changes=(OUT,), check=_expect_text("[" * 10_000),
+      slow=True)
 def _(folder):
     def edit(d):
         d["narrative"]["achievements"] = "[" * 10_000
@@ -470,7 +471,7 @@ _template_case("template-list-extend", ["不允许"],
 _template_case("template-output-flood", ["过长"],
                "{% for i in range(100000) %}{{ 'a' * 100000 }}{% endfor %}")
 _template_case("template-slow-loop", ["时间"],
-               "{% for i in range(100000) %}{% set x = range(100000)|sum %}{% endfor %}")
+               "{% for i in range(100000) %}{% set x = range(100000)|sum %}{% endfor %}", slow=True)
 _template_case("template-unknown-filter", ["过滤器"], "{{ title|nosuchfilter }}")
 
 
