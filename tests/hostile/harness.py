@@ -57,7 +57,6 @@ class Outcome:
 
 def _limits(memory: int):
     def apply() -> None:
-        os.setsid()
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     return apply
@@ -73,7 +72,7 @@ def run(args: list[str], cwd: Path, timeout: float = TIME_LIMIT, memory: int = M
     start = time.monotonic()
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         proc = subprocess.Popen([*jixiao_command(), *args], cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-                                env=env, preexec_fn=_limits(memory))
+                                env=env, start_new_session=True, preexec_fn=_limits(memory))
         if on_start is not None:
             on_start(proc)
         timed_out = False

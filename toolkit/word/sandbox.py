@@ -145,10 +145,12 @@ class _BoundedEscapeFormatter(SandboxedEscapeFormatter):
 
 
 def _check_result(value: Any) -> Any:
-    n = _sized(value)
-    if n is not None:
-        _check_size(n)
-    return _check_int(value)
+    if isinstance(value, (str, bytes, list, tuple)):
+        if len(value) > limit("template_string"):
+            raise _too_long("文本" if isinstance(value, (str, bytes)) else "列表")
+    elif type(value) is int and value.bit_length() > _max_bits():
+        raise _too_big()
+    return value
 
 
 # -- filters and methods that can grow text -----------------------------------------------------------------------
@@ -418,9 +420,10 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
                 return super().call(__context, __obj, *args, **kwargs)
             finally:
                 b.depth -= 1
-        if getattr(__obj, "__name__", "") == "join" and isinstance(getattr(__obj, "__self__", None), str) and args:
-            args = (list(args[0]),) + args[1:]  # measured, then joined: a generator is read once
-        _check_method(__obj, args, kwargs)
+        if isinstance(getattr(__obj, "__self__", None), (str, bytes)):  # a method of a string
+            if __obj.__name__ == "join" and args:
+                args = (list(args[0]),) + args[1:]  # measured, then joined: a generator is read once
+            _check_method(__obj, args, kwargs)
         return _check_result(super().call(__context, __obj, *args, **kwargs))
 
     def wrap_str_format(self, value: Any) -> Any:
