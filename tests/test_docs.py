@@ -1,7 +1,7 @@
 """The reference docs are generated from the code; the committed copies must be current."""
 from __future__ import annotations
 
-from toolkit.docs import fields_markdown, rules_markdown
+from toolkit.docs import fields_markdown, limits_markdown, rules_markdown
 
 from .conftest import ROOT
 
@@ -14,6 +14,11 @@ def test_fields_reference_is_current():
 def test_rule_catalogue_is_current():
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown() + "\n", (
         "docs/rules.md is stale: run python -m toolkit.docs")
+
+
+def test_limits_table_is_current():
+    assert (ROOT / "docs" / "limits.md").read_text(encoding="utf-8") == limits_markdown() + "\n", (
+        "docs/limits.md is stale: run python -m toolkit.docs")
 
 
 def test_every_rule_is_documented_with_an_example():

@@ -115,3 +115,42 @@ def test_missing_file_and_directory():
 def test_top_level_must_be_a_mapping():
     with pytest.raises(InputError, match="顶层应为映射"):
         loads("- 1\n- 2\n", "x.yaml")
+
+
+def test_anchors_aliases_and_merge_keys_still_work():
+    loaded = loads("base: &b {label: 合计, amount: 10}\nyear: 2023\nunit: {name: &n 局, departments: [*n, 办公室]}\n"
+                   "budget:\n  income:\n    <<: *b\n    amount: 12\n    items:\n      - {<<: [*b, {label: 甲}], amount: 12}\n",
+                   "x.yaml")
+    income = loaded.report.budget.income
+    assert (income.label, income.amount) == ("合计", Decimal("12"))  # a mapping's own key wins over a merged one
+    assert income.items[0].label == "合计"  # the first merged source wins over a later one (YAML's merge rule)
+    assert loaded.report.unit.departments == ["局", "办公室"]
+    assert loaded.source.positions["unit.departments[0]"] == (3, 34)  # an alias is located where it is used
+
+
+def test_core_tags_are_allowed_and_checked():
+    loaded = loads("year: !!int 2023\nunit: {name: !!str 2023}\nbudget: {income: {amount: !!float 5}}\n", "x.yaml")
+    assert loaded.report.unit.name == "2023" and loaded.report.budget.income.amount == Decimal("5")
+    with pytest.raises(InputError) as info:
+        loads("year: 2023\nunit: {name: 局}\nbudget: {income: {amount: !!float 约500}}\n", "x.yaml")
+    assert str(info.value) == "x.yaml:3:27: '约500' 不是有效的数字（标签 !!float） [budget.income.amount]"
+
+
+def test_yaml_limits_are_located_chinese_errors():
+    with pytest.raises(InputError) as info:
+        loads("year: 2023\nunit:\n  name: 局\n  departments: &r [1, *r]\n", "x.yaml")
+    assert str(info.value) == ("x.yaml:4:23: 别名 *r 引用了自身（它写在锚点 &r 所标记的内容之中，会无限展开）")
+    with pytest.raises(InputError) as info:
+        loads("year: " + "[" * 65 + "]" * 65 + "\n", "x.yaml")
+    assert str(info.value) == "x.yaml:1:70: 嵌套过深：映射和列表套了超过 64 层（报告数据不需要这么多层）"
+    with pytest.raises(InputError) as info:
+        loads("year: 2023\nunit: {name: !foo 局}\n", "x.yaml")
+    assert "不支持的 YAML 标签 !foo" in str(info.value) and str(info.value).startswith("x.yaml:2:14:")
+
+
+def test_utf16_without_bom_is_read_with_a_warning(tmp_path):
+    path = tmp_path / "x.yaml"
+    path.write_bytes("year: 2023\nunit:\n  name: 示例局\n".encode("utf-16-le"))
+    loaded = load(path)
+    assert loaded.report.unit.name == "示例局"
+    assert [w.message for w in loaded.warnings] == ["文件编码为 UTF-16（无 BOM 标记），已按此编码读取；建议另存为 UTF-8"]

@@ -1,7 +1,8 @@
 """Generate the reference documentation from the code, so it never drifts from it.
 
-``python -m toolkit.docs`` rewrites ``docs/fields.md`` (every YAML field, from the model's descriptions) and
-``docs/rules.md`` (every finding code, from the rule catalogue). A test fails when the committed files are stale.
+``python -m toolkit.docs`` rewrites ``docs/fields.md`` (every YAML field, from the model's descriptions),
+``docs/rules.md`` (every finding code, from the rule catalogue) and ``docs/limits.md`` (every limit on input and
+template evaluation, from ``toolkit/limits.py``). A test fails when the committed files are stale.
 """
 from __future__ import annotations
 
@@ -112,11 +113,61 @@ def rules_markdown() -> str:
     return "\n".join(out)
 
 
+_LIMIT_AREAS = {"YAML": "YAML data files (`jixiao check`, `render`)", "模板": "Template evaluation (a user's .docx, per report)",
+                ".docx": ".docx packages (templates)", "输出文件": "Output files"}
+
+_LIMIT_NOTES = {
+    "YAML": "Refused too, whatever the size: an alias to an anchor it sits in (`x: &r [1, *r]`), an alias to an "
+            "anchor not yet defined, a repeated anchor, a second document (`---`), a merge key `<<` whose value is "
+            "not a mapping or a list of mappings, and any explicit tag but the core ones (`!!str`, `!!int`, "
+            "`!!float`, `!!bool`, `!!null`, `!!timestamp`, `!!map`, `!!seq`): `!!python/…`, `!!binary`, `!!set`, "
+            "`!foo` …. A core tag whose value does not fit (`!!float 约500`) is an error at its line. A device, FIFO "
+            "or socket is refused before it is opened.",
+    "模板": "Refused when the template is compiled: `{% include %}`, `{% import %}`, `{% from … import %}`, "
+            "`{% extends %}` (a template is one .docx). The sandbox also refuses Python internals (`__class__`) and "
+            "changing lists or dicts in place (`x.append(…)`), and `str.translate`. `num(level)` takes 1–4.",
+    ".docx": "Every member is checked from the zip's central directory before anything is inflated, referenced or "
+             "not (the ratio only for members inflating to more than 1 MB). Only the parts the renderer edits "
+             "(`word/document.xml`, headers, footers, `word/styles.xml`) are read into memory; the others are "
+             "streamed into the report in 1 MB chunks. A member whose data does not match its declared size fails "
+             "its CRC check and is reported as damaged.",
+    "输出文件": "An output path that is one of the inputs (the YAML file, the template; also through a link) is "
+               "refused, so are directories, devices, FIFOs, sockets and dangling links; a link to a regular file is "
+               "followed and the file it points to is replaced. A replaced file keeps its mode (and owner, where "
+               "permitted); a temporary file is removed on failure, Ctrl-C, SIGTERM and SIGHUP.",
+}
+
+
+def limits_markdown() -> str:
+    """Every limit of toolkit/limits.py, by area, with what a real report uses."""
+    from .limits import LIMITS, shown
+
+    out = [
+        "# Limits",
+        "",
+        "Generated from `toolkit/limits.py` by `python -m toolkit.docs`; do not edit by hand.",
+        "",
+        "jixiao reads files that others send. So that no input, however hostile, runs without end or exhausts",
+        "memory, everything it reads and every template it evaluates is bounded. Each limit is far above what a real",
+        "report needs (the *typical* column); breaking one is a Chinese message naming it, with exit code 2.",
+        "`tests/hostile/` runs a hostile case against each (`python bench/bench_hostile.py` prints them as a table).",
+        "",
+    ]
+    for area, title in _LIMIT_AREAS.items():
+        out += [f"## {title}", "", "| limit | value | what is counted | typical |", "|---|---:|---|---|"]
+        for item in LIMITS.values():
+            if item.area == area:
+                out.append(f"| `{item.name}` | {shown(item.name)} | {item.what} | {item.typical} |")
+        out += ["", _LIMIT_NOTES[area], ""]
+    return "\n".join(out).rstrip("\n")
+
+
 def write(root: Path) -> list[Path]:
     docs = root / "docs"
     docs.mkdir(exist_ok=True)
     written = []
-    for name, text in (("fields.md", fields_markdown()), ("rules.md", rules_markdown())):
+    for name, text in (("fields.md", fields_markdown()), ("rules.md", rules_markdown()),
+                       ("limits.md", limits_markdown())):
         path = docs / name
         path.write_text(text + "\n", encoding="utf-8")
         written.append(path)
@@ -125,7 +176,7 @@ def write(root: Path) -> list[Path]:
 
 if __name__ == "__main__":  # pragma: no cover
     if len(sys.argv) > 1 and sys.argv[1].startswith("-"):
-        print("usage: python -m toolkit.docs [REPO_ROOT]   (rewrites docs/fields.md and docs/rules.md)")
+        print("usage: python -m toolkit.docs [REPO_ROOT]   (rewrites docs/fields.md, docs/rules.md and docs/limits.md)")
         sys.exit(0 if sys.argv[1] in ("-h", "--help") else 2)
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1]
     for p in write(root):

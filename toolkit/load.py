@@ -1,12 +1,17 @@
 """YAML -> :class:`~toolkit.model.Report`, keeping the source line and column of every value.
 
-The YAML is composed into nodes with ruamel.yaml and converted by hand, so that
+The parser's events (ruamel.yaml, with libyaml when installed) are composed into nodes here, iteratively, and
+converted by hand, so that
 
 * every value's position is recorded under its data path (``budget.income.items[0].amount``);
 * floats become :class:`~decimal.Decimal` from the text written (``3345.50`` stays exact), never binary floats;
-* duplicate keys are errors rather than silently overwritten.
+* duplicate keys are errors rather than silently overwritten;
+* hostile input ends in bounded time and memory with a located Chinese message: the file's size, nesting depth,
+  number of aliases, and the values and text that aliases and merge keys expand to are limited
+  (``toolkit/limits.py``, docs/limits.md); an alias inside its own anchor, an unknown or non-core tag
+  (``!!python/…``, ``!!binary``, ``!foo``) and a merge key ``<<`` whose value is not a mapping are refused.
 
-Encoding: UTF-8 with or without BOM, UTF-16 with BOM; a GBK / GB18030 file (what Chinese Windows editors often
+Encoding: UTF-8 with or without BOM, UTF-16 with BOM (or without one, with a warning); a GBK / GB18030 file (what Chinese Windows editors often
 save) is read as such with a warning; anything else is refused with a clear message rather than read as mojibake.
 """
 from __future__ import annotations
@@ -15,7 +20,7 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -23,11 +28,11 @@ from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
-from ruamel.yaml.nodes import MappingNode, Node as YNode, ScalarNode, SequenceNode
 
 from .errors import InputError, Problem
 from .domain.tolerance import Verdict
 from .findings import WARNING, Finding, YamlSpot
+from .limits import limit, shown
 from .model import Report, walk
 from .rules import Rule
 
@@ -125,6 +130,9 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             raise InputError([Problem("文件以 UTF-16 标记开头，但内容不是有效的 UTF-16 文本。请用编辑器另存为 UTF-8 后重试。",
                                       file, 1, 1)]) from None
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return _decode_utf16(data, utf16, file), utf16
     bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
     body = data[len(bom):]
     try:
@@ -152,107 +160,345 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
         "请用编辑器另存为 UTF-8 后重试。", file, line, col)])
 
 
-# ----------------------------------------------------------------------------------------------------------------
-# YAML nodes -> Python data with positions
-# ----------------------------------------------------------------------------------------------------------------
-
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-_BOOL = "tag:yaml.org,2002:bool"
-_NULL = "tag:yaml.org,2002:null"
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_MERGE = "tag:yaml.org,2002:merge"
-
-
-def _pos(node: YNode) -> Position:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def _tag(node: YNode) -> str:
-    tag = node.tag
-    return getattr(tag, "value", tag) or ""
-
-
-def _scalar(node: ScalarNode, file: str, path: str, problems: list[Problem]) -> Any:
-    tag, text = _tag(node), node.value
-    if tag == _NULL:
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when the bytes look like UTF-16 text without a BOM (what some Windows tools save):
+    YAML's keys and indentation are ASCII, so every other byte is zero, on the same side."""
+    sample = data[:4096]
+    if len(sample) < 8:
         return None
-    if tag == _BOOL:
-        return text.lower() == "true"
-    if tag == _INT:
-        t = text.replace("_", "")
-        try:
-            if t.lower().startswith(("0x", "-0x", "+0x")):
-                return int(t, 16)
-            if t.lower().startswith(("0o", "-0o", "+0o")):
-                return int(t, 8)
-            return int(t)
-        except ValueError:
-            return text
-    if tag == _FLOAT:
-        t = text.replace("_", "")
-        if t.lower().lstrip("+-") in (".inf", ".nan"):
-            line, col = _pos(node)
-            problems.append(Problem(f"数值 '{text}' 不是有效的金额或分值", file, line, col, path))
-            return None
-        return Decimal(t)
-    if tag == _TIMESTAMP:
-        try:
-            return dt.date.fromisoformat(text[:10]) if len(text) <= 10 else dt.datetime.fromisoformat(text).date()
-        except ValueError:
-            return text
-    return text
+    even, odd = sample[0::2], sample[1::2]
+    zeros_even, zeros_odd = even.count(0), odd.count(0)
+    if zeros_odd >= 0.3 * len(odd) and zeros_even <= 0.02 * len(even):
+        return "utf-16-le"
+    if zeros_even >= 0.3 * len(even) and zeros_odd <= 0.02 * len(odd):
+        return "utf-16-be"
+    return None
 
 
-def to_data(node: YNode, file: str, path: str, positions: dict[str, Position], problems: list[Problem]) -> Any:
-    """Convert a composed YAML node to plain data, recording the position of every value under its path."""
-    positions[path] = _pos(node)
-    if isinstance(node, MappingNode):
+def _decode_utf16(data: bytes, encoding: str, file: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        good = data[: exc.start - exc.start % 2].decode(encoding, errors="replace")
+    line = good.count("\n") + 1
+    col = len(good) - (good.rfind("\n") + 1) + 1
+    raise InputError([Problem("文件是 UTF-16 编码（无 BOM 标记），但此处不是有效的 UTF-16 文本（文件被截断或混入了其他编码）。"
+                              "请用编辑器另存为 UTF-8 后重试。", file, line, col)])
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# YAML events -> nodes (composed here, iteratively and with limits) -> Python data with positions
+# ----------------------------------------------------------------------------------------------------------------
+
+_Y = "tag:yaml.org,2002:"
+_STR, _INT, _FLOAT, _BOOL, _NULL = _Y + "str", _Y + "int", _Y + "float", _Y + "bool", _Y + "null"
+_TIMESTAMP, _MERGE, _MAP, _SEQ = _Y + "timestamp", _Y + "merge", _Y + "map", _Y + "seq"
+#: the only tags a data file may write explicitly (``!!str 2023`` keeps a number as text); others are refused
+_ALLOWED_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _MAP, _SEQ, "!"}
+
+
+class _Node:
+    """A composed YAML value: ``kind`` is "scalar", "map" or "seq"; ``value`` the text, pairs or items."""
+
+    __slots__ = ("kind", "tag", "value", "line", "col", "explicit", "anchor")
+
+    def __init__(self, kind: str, tag: str, value: Any, line: int, col: int, explicit: bool, anchor: str | None):
+        self.kind, self.tag, self.value, self.line, self.col = kind, tag, value, line, col
+        self.explicit, self.anchor = explicit, anchor
+
+
+class _Alias:
+    """A use of an anchor (``*name``): where it is written, and the node it stands for."""
+
+    __slots__ = ("node", "name", "line", "col")
+
+    def __init__(self, node: _Node, name: str, line: int, col: int):
+        self.node, self.name, self.line, self.col = node, name, line, col
+
+
+class _Refused(Exception):
+    """A limit or rule broken while composing or converting: one located problem, raised at once."""
+
+    def __init__(self, message: str, line: int | None = None, col: int | None = None, path: str | None = None):
+        super().__init__(message)
+        self.message, self.line, self.col, self.path = message, line, col, path
+
+
+def _shown_tag(tag: str) -> str:
+    return "!!" + tag[len(_Y):] if tag.startswith(_Y) else tag
+
+
+def _compose(text: str) -> _Node | None:
+    """The document's root node, composed from the parser's events without recursion.
+
+    Refused here: more than one document, nesting deeper than ``yaml_depth``, more than ``yaml_aliases`` aliases,
+    an alias to an anchor that is not defined yet or that holds the alias itself (a cycle), a repeated anchor, and
+    any explicit tag other than the core ones (``!!python/…``, ``!!binary``, ``!!set``, ``!foo`` …).
+    """
+    from ruamel.yaml import events as E
+    from ruamel.yaml.nodes import ScalarNode
+
+    yaml = YAML(typ="safe", pure=False)  # the C parser (libyaml) when installed: same events, ~4x faster
+    resolve = yaml.resolver.resolve
+    max_depth, max_aliases = limit("yaml_depth"), limit("yaml_aliases")
+    anchors: dict[str, _Node] = {}
+    open_nodes: list[_Node] = []  # the collections being composed, outermost first
+    pending: list[Any] = []  # per open mapping: the key waiting for its value (None when none)
+    root: _Node | None = None
+    documents = aliases = 0
+
+    def add(child: Any) -> None:
+        nonlocal root
+        if not open_nodes:
+            root = child
+            return
+        parent = open_nodes[-1]
+        if parent.kind == "seq":
+            parent.value.append(child)
+        elif pending[-1] is None:
+            pending[-1] = child
+        else:
+            parent.value.append((pending[-1], child))
+            pending[-1] = None
+
+    def tag_of(event: Any, default: str, line: int, col: int) -> tuple[str, bool]:
+        tag = event.tag
+        if tag is None:
+            return default, False
+        if tag not in _ALLOWED_TAGS:
+            raise _Refused(f"不支持的 YAML 标签 {_shown_tag(tag)}：数据文件不使用标签（以 ! 开头的标记），请删除它；"
+                           "要把数字写成文本，请加引号", line, col)
+        return (_STR if tag == "!" else tag), True
+
+    for event in yaml.parse(text):
+        mark = event.start_mark
+        line, col = mark.line + 1, mark.column + 1
+        if isinstance(event, E.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise _Refused("文件中有多个 YAML 文档（以 --- 分隔）；一个数据文件只能有一个文档，请删除第二个 --- 及其后的内容",
+                               line, col)
+            continue
+        if isinstance(event, E.AliasEvent):
+            aliases += 1
+            if aliases > max_aliases:
+                raise _Refused(f"别名（*名称）过多：超过 {shown('yaml_aliases')}；请直接写出内容", line, col)
+            target = anchors.get(event.anchor)
+            if target is None:
+                raise _Refused(f"引用了未定义的锚点 *{event.anchor}（锚点 &{event.anchor} 须写在引用之前）", line, col)
+            if any(target is n for n in open_nodes):
+                raise _Refused(f"别名 *{event.anchor} 引用了自身（它写在锚点 &{event.anchor} 所标记的内容之中，"
+                               "会无限展开）", line, col)
+            add(_Alias(target, event.anchor, line, col))
+            continue
+        if isinstance(event, E.ScalarEvent):
+            if event.tag is None and event.implicit[0]:
+                tag, explicit = resolve(ScalarNode, event.value, (True, False)), False
+            else:
+                tag, explicit = tag_of(event, _STR, line, col)
+            node = _Node("scalar", tag, event.value, line, col, explicit, event.anchor)
+        elif isinstance(event, (E.MappingStartEvent, E.SequenceStartEvent)):
+            kind = "map" if isinstance(event, E.MappingStartEvent) else "seq"
+            tag, explicit = tag_of(event, _MAP if kind == "map" else _SEQ, line, col)
+            if (tag == _MAP) != (kind == "map") or tag not in (_MAP, _SEQ):
+                raise _Refused(f"标签 {_shown_tag(tag)} 不能用于{'映射' if kind == 'map' else '列表'}，请删除它", line, col)
+            if len(open_nodes) >= max_depth:
+                raise _Refused(f"嵌套过深：映射和列表套了超过 {shown('yaml_depth')}（报告数据不需要这么多层）", line, col)
+            node = _Node(kind, tag, [], line, col, explicit, event.anchor)
+        elif isinstance(event, (E.MappingEndEvent, E.SequenceEndEvent)):
+            open_nodes.pop()
+            pending.pop()
+            continue
+        else:  # stream start/end, document end
+            continue
+        if event.anchor is not None:
+            first = anchors.get(event.anchor)
+            if first is not None:
+                raise _Refused(f"锚点名称 &{event.anchor} 重复（第一次出现在第 {first.line} 行）", line, col)
+            anchors[event.anchor] = node
+        add(node)
+        if node.kind != "scalar":
+            open_nodes.append(node)
+            pending.append(None)
+    return root
+
+
+class _Converter:
+    """Composed nodes -> plain data, recording positions; aliases and merges expanded within a budget."""
+
+    def __init__(self, file: str, positions: dict[str, Position], problems: list[Problem]):
+        self.file, self.positions, self.problems = file, positions, problems
+        self.values = 0
+        self.chars = 0
+        self.aliases: list[_Alias] = []  # the aliases being expanded, outermost first
+
+    def _over(self, what: str, line: int, col: int, path: str) -> _Refused:
+        if self.aliases:
+            a = self.aliases[0]
+            return _Refused(f"别名展开后的数据过大：{what}。别名 *{a.name} 引用的内容被层层重复引用；请直接写出数据，"
+                            "不要用别名成倍复制内容", a.line, a.col, path or None)
+        return _Refused(f"数据过大：{what}", line, col, path or None)
+
+    def convert(self, item: Any, path: str, depth: int = 0) -> Any:
+        if isinstance(item, _Alias):
+            self.aliases.append(item)
+            try:
+                self.positions[path] = (item.line, item.col)
+                return self._node(item.node, path, depth, record=False)
+            finally:
+                self.aliases.pop()
+        return self._node(item, path, depth)
+
+    def _node(self, node: _Node, path: str, depth: int, record: bool = True) -> Any:
+        if record:
+            self.positions[path] = (node.line, node.col)
+        self.values += 1
+        if self.values > limit("yaml_values"):
+            raise self._over(f"超过 {shown('yaml_values')}值", node.line, node.col, path)
+        if depth > limit("yaml_depth"):
+            raise _Refused(f"嵌套过深：展开别名后，映射和列表套了超过 {shown('yaml_depth')}", node.line, node.col,
+                           path or None)
+        if node.kind == "scalar":
+            self.chars += len(node.value)
+            if self.chars > limit("yaml_chars"):
+                raise self._over(f"文本超过 {shown('yaml_chars')}", node.line, node.col, path)
+            return self._scalar(node, path)
+        if node.kind == "seq":
+            return [self.convert(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(node.value)]
+        return self._mapping(node, path, depth)
+
+    def _pairs(self, node: _Node, depth: int) -> list[tuple[Any, Any]]:
+        """The mapping's own pairs after its merge keys (``<<: *base``): merged keys first, in YAML's order
+        (an earlier source wins over a later one; the mapping's own keys win over all; sources' merges resolved)."""
+        own = [(k, v) for k, v in node.value if not _is_merge(k)]
+        merged: list[tuple[Any, Any]] = []
+        for k, v in node.value:
+            if not _is_merge(k):
+                continue
+            value = v.node if isinstance(v, _Alias) else v
+            sources = [value] if value.kind == "map" else value.value if value.kind == "seq" else []
+            targets = [s.node if isinstance(s, _Alias) else s for s in sources]
+            if not targets or any(t.kind != "map" for t in targets):
+                where = v if isinstance(v, _Alias) else value
+                raise _Refused("合并键 << 的值应为映射（如 <<: *基础）或映射的列表（如 <<: [*甲, *乙]）",
+                               where.line, where.col)
+            for t in targets:
+                if depth > limit("yaml_depth"):
+                    raise _Refused(f"嵌套过深：合并键 << 套了超过 {shown('yaml_depth')}", t.line, t.col)
+                merged.extend(self._pairs(t, depth + 1))
+                self.values += len(t.value)
+                if self.values > limit("yaml_values"):
+                    raise self._over(f"超过 {shown('yaml_values')}值", t.line, t.col, "")
+        if not merged:
+            return own
+        seen = {_key_text(k) for k, _ in own}
+        out = []
+        for k, v in merged:
+            key = _key_text(k)
+            if key not in seen:
+                seen.add(key)
+                out.append((k, v))
+        return out + own
+
+    def _mapping(self, node: _Node, path: str, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
         key_pos: dict[str, Position] = {}
-        pairs = list(node.value)
-        # YAML merge keys (<<: *base) contribute keys that the mapping itself does not set
-        merged: list[tuple[YNode, YNode]] = []
-        for k, v in pairs:
-            if _tag(k) == _MERGE or (isinstance(k, ScalarNode) and k.value == "<<"):
-                sources = v.value if isinstance(v, SequenceNode) else [v]
-                for s in sources:
-                    if isinstance(s, MappingNode):
-                        merged.extend(s.value)
-        own = [(k, v) for k, v in pairs if not (_tag(k) == _MERGE or (isinstance(k, ScalarNode) and k.value == "<<"))]
-        own_keys = {k.value for k, _ in own if isinstance(k, ScalarNode)}
-        for k, v in [(k, v) for k, v in merged if k.value not in own_keys] + own:
-            if not isinstance(k, ScalarNode):
-                line, col = _pos(k)
-                problems.append(Problem("映射的键必须是文本", file, line, col, path or None))
+        own_ids = {id(k) for k, _ in node.value}
+        for k, v in self._pairs(node, depth):
+            key_node = k.node if isinstance(k, _Alias) else k
+            if key_node.kind != "scalar":
+                self.problems.append(Problem("映射的键必须是文本", self.file, key_node.line, key_node.col, path or None))
                 continue
-            key = str(k.value)
+            key = str(key_node.value)
             child = f"{path}.{key}" if path else key
-            if key in key_pos and (k, v) in own:
-                line, col = _pos(k)
+            where = (k.line, k.col)
+            if key in key_pos and id(k) in own_ids:
                 first = key_pos[key]
-                problems.append(Problem(f"重复的键 '{key}'（第一次出现在第 {first[0]} 行）", file, line, col, child))
+                self.problems.append(Problem(f"重复的键 '{key}'（第一次出现在第 {first[0]} 行）", self.file, *where, child))
                 continue
-            key_pos[key] = _pos(k)
-            out[key] = to_data(v, file, child, positions, problems)
-            positions.setdefault(child + "#key", _pos(k))
+            key_pos[key] = where
+            out[key] = self.convert(v, child, depth + 1)
+            self.positions.setdefault(child + "#key", where)
         return out
-    if isinstance(node, SequenceNode):
-        return [to_data(v, file, f"{path}[{i}]", positions, problems) for i, v in enumerate(node.value)]
-    return _scalar(node, file, path, problems)
+
+    def _scalar(self, node: _Node, path: str) -> Any:
+        tag, text = node.tag, node.value
+        line, col = node.line, node.col
+        shown_tag = f"（标签 {_shown_tag(tag)}）" if node.explicit else ""
+
+        def refuse(what: str) -> None:
+            self.problems.append(Problem(f"'{text}' {what}{shown_tag}", self.file, line, col, path or None))
+
+        if tag == _NULL:
+            if node.explicit and text not in ("", "~", "null", "Null", "NULL"):
+                refuse("不是空值")
+            return None
+        if tag == _BOOL:
+            if text.lower() not in ("true", "false"):
+                refuse("不是 true 或 false")
+                return None
+            return text.lower() == "true"
+        if tag == _INT:
+            t = text.replace("_", "")
+            try:
+                if t.lower().startswith(("0x", "-0x", "+0x")):
+                    return int(t, 16)
+                if t.lower().startswith(("0o", "-0o", "+0o")):
+                    return int(t, 8)
+                return int(t)
+            except ValueError:
+                if node.explicit:
+                    refuse("不是整数")
+                    return None
+                return text
+        if tag == _FLOAT:
+            t = text.replace("_", "")
+            if t.lower().lstrip("+-") in (".inf", ".nan"):
+                self.problems.append(Problem(f"数值 '{text}' 不是有效的金额或分值", self.file, line, col, path or None))
+                return None
+            try:
+                return Decimal(t)
+            except InvalidOperation:
+                refuse("不是有效的数字")
+                return None
+        if tag == _TIMESTAMP:
+            try:
+                return dt.date.fromisoformat(text[:10]) if len(text) <= 10 else dt.datetime.fromisoformat(text).date()
+            except ValueError:
+                if node.explicit:
+                    refuse("不是日期（应写作 2023-03-15）")
+                    return None
+                return text
+        return text
+
+
+def _is_merge(key: Any) -> bool:
+    node = key.node if isinstance(key, _Alias) else key
+    return node.kind == "scalar" and (node.tag == _MERGE or (node.value == "<<" and not node.explicit))
+
+
+def _key_text(key: Any) -> Any:
+    node = key.node if isinstance(key, _Alias) else key
+    return node.value if node.kind == "scalar" else id(node)
 
 
 def parse_yaml(text: str, file: str) -> tuple[Any, dict[str, Position]]:
     """Parse YAML text into plain data and a position map; syntax errors become an InputError with file:line:col."""
-    # typ="safe" composes with libyaml (ruamel.yaml.clib) when it is installed: ~4x faster than the pure-Python
-    # round-trip parser, with the same line/column marks. Nodes are converted by hand below either way.
-    yaml = YAML(typ="safe", pure=False)
+    if len(text) > limit("yaml_bytes"):
+        raise InputError([Problem(f"文件过大：超过 {shown('yaml_bytes')}（一份报告的数据通常只有几十 KB）", file)])
     try:
-        node = yaml.compose(text)
+        node = _compose(text)
+        if node is None:
+            raise InputError([Problem("文件是空的", file, 1, 1)])
+        positions: dict[str, Position] = {}
+        problems: list[Problem] = []
+        data = _Converter(file, positions, problems).convert(node, "")
+    except _Refused as exc:
+        raise InputError([Problem(exc.message, file, exc.line, exc.col, exc.path)]) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        problem = _translate_yaml_problem(exc.problem or exc.context or "语法错误")
+        problem = _translate_yaml_problem(exc.problem or exc.context or "语法错误", exc.context)
         if _tab_indented(text, line, col):
             problem = "不能用 Tab 缩进，请改用空格"
         raise InputError([Problem(f"YAML 语法错误：{problem}", file, line, col)]) from None
@@ -267,34 +513,69 @@ def parse_yaml(text: str, file: str) -> tuple[Any, dict[str, Position]]:
             f"文件中有不可见的控制字符 U+{char:04X}，YAML 不允许；请删除（常见于从 Word 或网页复制的文本）",
             file, line, col)]) from None
     except YAMLError as exc:
-        raise InputError([Problem(f"YAML 语法错误：{exc}", file)]) from None
-    if node is None:
-        raise InputError([Problem("文件是空的", file, 1, 1)])
-    positions: dict[str, Position] = {}
-    problems: list[Problem] = []
-    data = to_data(node, file, "", positions, problems)
+        raise InputError([Problem(f"YAML 语法错误：{_translate_yaml_problem(str(exc))}", file)]) from None
     if problems:
         raise InputError(problems)
     return data, positions
 
 
+_TAGS_HINT = "数据文件不使用标签（以 ! 开头的标记）；要写文本请加引号"
+_DIRECTIVE_HINT = "以 % 开头的行是 YAML 指令，写法有误（普通文本不能以 % 开头，请加引号）"
+#: parser problems (libyaml via ruamel.yaml.clib, and pure-Python ruamel, which words some differently), by prefix
 _YAML_PROBLEMS = [
-    # libyaml (ruamel.yaml.clib) and pure-Python ruamel word some problems differently; both are listed
     ("found character '\\t' that cannot start any token", "不能用 Tab 缩进，请改用空格"),
+    ("found a tab character", "不能用 Tab 缩进，请改用空格"),
     ("found character that cannot start any token", "此处有不能开始一个值的字符（常见原因：用了 Tab 缩进，请改用空格）"),
     ("mapping values are not allowed", "此处不能出现“键: 值”（冒号后缺空格、缩进不对，或文本中的冒号未加引号）"),
+    ("mapping keys are not allowed", "此处不能出现键（缩进不对，或多了“? ”）"),
+    ("block sequence entries are not allowed", "此处不能出现列表项“- ”（缩进不对，或写在了“键: 值”的同一行）"),
     ("could not find expected ':'", "缺少冒号“:”"),
+    ("found unexpected ':'", "此处不应出现冒号（文本中的冒号请加引号）"),
     ("expected <block end>, but found", "缩进不一致"),
+    ("did not find expected <document start>", "此处应为新文档的开始（---），或缩进不一致"),
+    ("expected '<document start>'", "此处应为新文档的开始（---），或缩进不一致"),
+    ("expected DOCUMENT-START", "此处应为新文档的开始（---），或缩进不一致"),
+    ("expected a single document in the stream", "文件中有多个 YAML 文档（以 --- 分隔）；一个数据文件只能有一个文档"),
     ("found undefined alias", "引用了未定义的锚点"),
     ("found unexpected end of stream", "文件意外结束（引号或括号未闭合）"),
+    ("found unexpected document indicator", "引号中的文本里有一行以 --- 或 ... 开头（文档分隔符）；请把这一行缩进"),
     ("did not find expected key", "缺少键，或缩进不一致"),
     ("did not find expected '-' indicator", "列表项缺少“- ”，或缩进不一致"),
     ("did not find expected ',' or ']'", "方括号列表未闭合，或缺少逗号"),
     ("did not find expected ',' or '}'", "花括号映射未闭合，或缺少逗号"),
     ("did not find expected node content", "此处缺少值"),
+    ("expected SCALAR, SEQUENCE-START, MAPPING-START, or ALIAS", "此处缺少值"),
     ("found unknown escape character", "双引号文本中有无效的转义字符（如 \\ 后接字母），请改用单引号"),
+    ("found invalid Unicode character escape code",
+     "双引号文本中的 \\u 或 \\U 转义不是有效的字符编码；请改用单引号，或直接写出字符"),
+    ("did not find expected hexdecimal number", "双引号文本中的 \\x、\\u 或 \\U 转义后应为十六进制数字；请改用单引号"),
+    ("expected escape sequence of", "双引号文本中的 \\x、\\u 或 \\U 转义后应为十六进制数字；请改用单引号"),
     ("found duplicate anchor", "锚点名称重复"),
     ("second occurrence", "锚点名称重复"),
+    ("did not find expected alphabetic or numeric character", "锚点或别名的名称缺失或含有不允许的字符（& 或 * 后应紧跟字母或数字）"),
+    ("expected alphabetic or numeric character", "锚点或别名的名称缺失或含有不允许的字符（& 或 * 后应紧跟字母或数字）"),
+    ("found an indentation indicator equal to 0", "块文本（| 或 >）的缩进指示不能为 0"),
+    ("expected indentation indicator in the range 1-9", "块文本（| 或 >）的缩进指示应为 1–9"),
+    ("did not find expected comment or line break", "此处之后应换行（块文本标记 | 或 > 之后，或值之后，有多余的内容）"),
+    ("expected a comment or a line break", "此处之后应换行（块文本标记 | 或 > 之后，或值之后，有多余的内容）"),
+    ("found undefined tag handle", f"未定义的标签前缀（如 !x!）；{_TAGS_HINT}"),
+    ("did not find expected '!'", f"标签写法有误；{_TAGS_HINT}"),
+    ("did not find expected tag URI", f"标签写法有误；{_TAGS_HINT}"),
+    ("did not find URI escaped octet", f"标签写法有误；{_TAGS_HINT}"),
+    ("did not find the expected '>'", f"标签 !<…> 没有闭合；{_TAGS_HINT}"),
+    ("found duplicate %YAML directive", "%YAML 指令重复（只能写一次）"),
+    ("duplicate YAML directive", "%YAML 指令重复（只能写一次）"),
+    ("found duplicate %TAG directive", "%TAG 指令重复"),
+    ("found incompatible YAML document", "%YAML 指令的版本不受支持（应为 1.1 或 1.2）"),
+    ("found incompatible YAML", "%YAML 指令的版本不受支持（应为 1.1 或 1.2）"),
+    ("found extremely long version number", "%YAML 指令的版本号有误"),
+    ("did not find expected digit or '.' character", "%YAML 指令的版本号有误"),
+    ("did not find expected version number", "%YAML 指令的版本号有误"),
+    ("could not find expected directive name", _DIRECTIVE_HINT),
+    ("found unknown directive name", _DIRECTIVE_HINT),
+    ("did not find expected whitespace", _DIRECTIVE_HINT),
+    ("found unexpected non-alphabetical character", _DIRECTIVE_HINT),
+    ("control characters are not allowed", "文件中有不可见的控制字符，YAML 不允许；请删除"),
 ]
 
 
@@ -307,11 +588,11 @@ def _tab_indented(text: str, line: int | None, col: int | None) -> bool:
     return "\t" in indent and indent.strip(" \t") == ""
 
 
-def _translate_yaml_problem(problem: str) -> str:
+def _translate_yaml_problem(problem: str, context: str | None = None) -> str:
     for en, zh in _YAML_PROBLEMS:
         if problem.startswith(en):
             return zh
-    return problem
+    return f"无法解析（{problem}）"
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -451,22 +732,23 @@ _REPORT_SUFFIXES = (".docx", ".doc", ".txt", ".md", ".wps", ".pdf")
 
 def load(path: str | Path) -> Loaded:
     """Load a report from a YAML file. Raises :class:`~toolkit.errors.InputError` for anything unreadable."""
-    p = Path(path)
+    from .io import read_input
+
     file = str(path)
+    p = Path(path)
     if p.suffix.lower() in _REPORT_SUFFIXES:
         raise InputError([Problem(f"这是一份写好的报告（{p.suffix}），不是 YAML 数据文件。jixiao check 与 jixiao render 读取"
                                   f"部门年度数据（.yaml）；要查找已写好报告中的数字错误，请用：jixiao lint {file}", file)])
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError([Problem("文件不存在", file)]) from None
-    except IsADirectoryError:
-        raise InputError([Problem("这是一个目录，不是 YAML 文件", file)]) from None
-    except OSError as exc:
-        raise InputError([Problem(f"无法读取文件：{exc.strerror}", file)]) from None
+    data = read_input(path, limit("yaml_bytes"), "YAML 文件")
     text, encoding = decode(data, file)
     loaded = loads(text, file)
-    if encoding == "gb18030":
-        loaded.warnings.insert(0, ENC001.finding("文件编码为 GB18030（GBK），已按此编码读取；建议另存为 UTF-8",
-                                                 YamlSpot(None, 1, 1), file=file))
+    if encoding in _ENCODING_WARNINGS:
+        loaded.warnings.insert(0, ENC001.finding(_ENCODING_WARNINGS[encoding], YamlSpot(None, 1, 1), file=file))
     return loaded
+
+
+_ENCODING_WARNINGS = {
+    "gb18030": "文件编码为 GB18030（GBK），已按此编码读取；建议另存为 UTF-8",
+    "utf-16-le": "文件编码为 UTF-16（无 BOM 标记），已按此编码读取；建议另存为 UTF-8",
+    "utf-16-be": "文件编码为 UTF-16（无 BOM 标记），已按此编码读取；建议另存为 UTF-8",
+}

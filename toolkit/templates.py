@@ -111,11 +111,10 @@ def check_docx(path: Path) -> None:
         raise TemplateError(f"{path}: 这是旧版 Word 97-2003 文档（.doc），请在 Word/WPS 中另存为 .docx 后再作模板")
     if not zipfile.is_zipfile(path):
         raise TemplateError(f"{path}: 不是有效的 .docx 文件（Word 文档应为 zip 格式），请用 Word/WPS 另存为 .docx")
-    try:
-        with zipfile.ZipFile(path) as z:
-            names = set(z.namelist())
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise TemplateError(f"{path}: 无法读取 .docx 文件：{exc}") from None
+    from . import safezip
+
+    with safezip.open_checked(path, lambda message: TemplateError(f"{path}: {message}"), ".docx 模板") as z:
+        names = set(z.namelist())
     if "word/document.xml" not in names:
         raise TemplateError(f"{path}: 不是 Word 文档（缺少 word/document.xml），请用 Word/WPS 另存为 .docx")
 

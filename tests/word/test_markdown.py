@@ -32,3 +32,27 @@ def test_heading_numbers_close_up():
     num = Numbering()
     assert [num(1), num(2), num(2), num(3), num(1), num(2), num(4)] == ["一、", "（一）", "（二）", "1.", "二、", "（一）", "（1）"]
     assert [chinese_number(n) for n in (1, 10, 11, 20, 23)] == ["一", "十", "十一", "二十", "二十三"]
+
+
+def test_only_stars_hashes_and_list_markers_are_syntax():
+    # a duty "{{ 7*7 }}" printed as "{{ 77 }}" and "__class__" as a bold "class": now what is typed is printed
+    assert blocks("模板 {{ 7*7 }} 与 __class__，算式 2*3*4 和 *斜体*") == [
+        ("", [("模板 {{ 7*7 }} 与 __class__，算式 2*3*4 和 ", False, False), ("斜体", False, True)])]
+    assert blocks("[链接](http://x) `代码` a\\*b !图 #1号楼") == [
+        ("", [("[链接](http://x) `代码` a\\*b !图 #1号楼", False, False)])]
+    assert blocks("x * y，****") == [("", [("x * y，****", False, False)])]
+    assert blocks("# 标题\n**Note** 与 file_name_v2") == [
+        ("", [("标题", True, False)]), ("", [("Note", True, False), (" 与 file_name_v2", False, False)])]
+
+
+def test_list_items_follow_the_same_rules():
+    assert blocks("1. __init__ 与 7*7\n* 星号项") == [("1.", [("__init__ 与 7*7", False, False)]),
+                                                   ("", [("星号项", False, False)])]
+
+
+def test_thousands_of_brackets_and_stars_are_text():
+    # 10,000 "[" took 29 s in Python-Markdown's link parsing; they never reach it now (time: tests/hostile)
+    text = "[" * 20_000 + " **重点** " + "*" * 20_000 + "_" * 20_000
+    [(prefix, spans)] = blocks(text)
+    assert spans == [("[" * 20_000 + " ", False, False), ("重点", True, False),
+                     (" " + "*" * 20_000 + "_" * 20_000, False, False)]

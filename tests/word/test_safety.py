@@ -120,3 +120,23 @@ def test_renderer_is_reusable(hunan, escape_report, tmp_path):
     a = hunan.render(escape_report, tmp_path / "a.docx")
     b = hunan.render(escape_report, tmp_path / "b.docx")
     assert [p.text for p in Document(str(a)).paragraphs] == [p.text for p in Document(str(b)).paragraphs]
+
+
+def test_ordinary_template_code_is_not_refused_by_the_limits(escape_report, tmp_path):
+    tpl = _user_template(
+        tmp_path,
+        "{% macro line(n, text) %}{{ n }}-{{ text }}{% endmacro %}"
+        "{% for i in range(3) %}{{ line(i, '项' ~ i) }};{% endfor %}"
+        "{{ '{:>6}'.format(year) }}|{{ '%05.1f'|format(12.5) }}|{{ 'ab' * 3 }}|{{ 2 ** 64 }}|{{ [1, 2] + [3] }}"
+        "|{{ unit.name|center(20)|length }}|{{ ('a,b')|replace(',', '、') }}|{{ range(5)|join('') }}|{{ num(1) }}")
+    out = Renderer(tpl).render(escape_report, tmp_path / "out.docx")
+    text = Document(str(out)).paragraphs[0].text
+    assert text == "0-项0;1-项1;2-项2;  2023|012.5|ababab|18446744073709551616|[1, 2, 3]|20|a、b|01234|一、"
+
+
+def test_limits_give_a_template_error_naming_the_limit(escape_report, tmp_path):
+    tpl = _user_template(tmp_path, "{{ 'a' * 10**9 }}")
+    with pytest.raises(TemplateError) as info:
+        Renderer(tpl).render(escape_report, tmp_path / "out.docx")
+    assert "文本过长" in str(info.value) and "docs/limits.md" in str(info.value)
+    assert not (tmp_path / "out.docx").exists()

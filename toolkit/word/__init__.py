@@ -55,13 +55,15 @@ def render(loaded: "Loaded | Report", output: str | Path, template: str | Path |
     ``output`` ends in .docx, or in .pdf for a PDF only (the .docx is made in a temporary folder and converted
     by LibreOffice, :mod:`toolkit.pdf`); ``pdf=True`` with a .docx output also writes the PDF beside it.
     ``template`` is None (the report's ``outline``, default "hunan"), a built-in name or a path to a .docx.
-    Files are written atomically; returns the path of ``output``. Raises :class:`toolkit.errors.TemplateError`
+    Files are written atomically, never over the YAML file or the template (see :mod:`toolkit.io`); returns the path of ``output``. Raises :class:`toolkit.errors.TemplateError`
     for a bad template, :class:`toolkit.errors.OutputError` for another extension and
     :class:`toolkit.errors.PdfError` when the PDF cannot be made.
     """
     output = Path(output)
     check_suffix(output)
     report = getattr(loaded, "report", loaded)
+    source = getattr(loaded, "source", None)
+    inputs = [source.file] if source is not None and source.file else []
     renderer = renderer_for(template, default=report.outline or "hunan")
     if output.suffix.lower() == ".pdf":
         import tempfile
@@ -69,9 +71,9 @@ def render(loaded: "Loaded | Report", output: str | Path, template: str | Path |
         from .. import pdf as pdf_export
 
         with tempfile.TemporaryDirectory(prefix="jixiao-render-") as tmp:
-            docx = renderer.render(report, Path(tmp) / f"{output.stem or 'report'}.docx")
+            docx = renderer.render(report, Path(tmp) / f"{output.stem or 'report'}.docx", inputs=inputs)
             return pdf_export.convert_to(docx, output)
-    written = renderer.render(report, output)
+    written = renderer.render(report, output, inputs=inputs)
     if pdf:
         from .. import pdf as pdf_export
 

@@ -1,11 +1,14 @@
 """Compile a .docx template once, render many reports from memory.
 
-A :class:`Renderer` reads the template's zip parts into memory, lets docxtpl clean up the Jinja tags Word split
+A :class:`Renderer` checks the template's zip package against the limits (``toolkit/safezip.py``: member count,
+inflated sizes, compression ratio), reads into memory only the parts it edits, lets docxtpl clean up the Jinja tags Word split
 across runs (``DocxTemplate.patch_xml``: ``{{p …}}`` / ``{%p …%}`` replace their whole paragraph, ``{%tr …%}``
 their row, as in docxtpl), compiles the body and every header/footer holding tags with a sandboxed, autoescaping,
-StrictUndefined Jinja environment, and keeps the compiled templates. Rendering a report is then: build the context,
-run the compiled Jinja, check the XML is well-formed, and write a new zip from the in-memory parts — no
-re-reading or re-parsing of the .docx, which is what makes batch rendering fast.
+StrictUndefined and bounded Jinja environment (``sandbox.py``: loop counts, string and number sizes,
+recursion, time), and keeps the compiled templates. Rendering a report is then: build the context,
+run the compiled Jinja, check the XML is well-formed, and append the rendered parts to the template's other
+parts, compressed once (streamed from the template in chunks, never whole in memory) — no re-reading or
+re-parsing of the .docx, which is what makes batch rendering fast.
 """
 from __future__ import annotations
 
@@ -17,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup
 
+from .. import safezip
 from ..errors import TemplateError
 from ..io import atomic_path
 from ..model import Report
@@ -28,6 +31,7 @@ from .. import templates as registry
 from . import ooxml as X
 from .context import Numbering, build_context
 from .markdown import MarkdownConverter
+from .sandbox import BoundedEnvironment, LimitExceeded, Unsupported
 from .tables import attachment_tables
 
 _BODY_RE = re.compile(r"<w:body\b[^>]*>.*</w:body>", re.DOTALL)
@@ -50,9 +54,22 @@ def _xml_safe(value: Any) -> Any:
     return value
 
 
-def _environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-                                finalize=_xml_safe)
+def _environment() -> BoundedEnvironment:
+    return BoundedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                              finalize=_xml_safe)
+
+
+def _checked_num(numbering: Numbering):
+    """``num(level)`` for templates: a level that is not 1–4 is a template error, not a crash."""
+    def num(level: Any) -> str:
+        if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= 4:
+            raise LimitExceeded(f"标题级别应为 1–4 的整数（num(1) 为“一、”，num(2) 为“（一）”…），收到 {level!r}")
+        return numbering(level)
+    return num
+
+
+#: the parts a renderer reads and edits; every other member is streamed from the template when the base is built
+_EDITED = re.compile(r"word/(document|header\d*|footer\d*|styles)\.xml|docProps/core\.xml")
 
 
 class Renderer:
@@ -65,15 +82,19 @@ class Renderer:
         self.builtin = found.builtin is not None
         self._md = MarkdownConverter()
         self._env = _environment()
+        z = safezip.open_checked(self.path, self._refuse, ".docx 模板")
         try:
-            with zipfile.ZipFile(self.path) as z:
-                self._entries = [(info, z.read(info.filename)) for info in z.infolist()]
-        except (zipfile.BadZipFile, OSError, KeyError) as exc:
-            raise TemplateError(f"{self.path}: 无法读取 .docx 模板：{exc}") from None
-        self._parts: dict[str, _Part] = {}
-        self._core: bytes | None = None  # docProps/core.xml, rewritten for each report (title, dates)
-        self._compile()
-        self._base = self._static_zip()
+            self._entries = [(info, safezip.read(z, info, self._refuse, ".docx 模板")
+                              if _EDITED.fullmatch(info.filename) else None) for info in z.infolist()]
+            self._parts: dict[str, _Part] = {}
+            self._core: bytes | None = None  # docProps/core.xml, rewritten for each report (title, dates)
+            self._compile()
+            self._base = self._static_zip(z)
+        finally:
+            z.close()
+
+    def _refuse(self, message: str) -> TemplateError:
+        return TemplateError(f"{self.path}: {message}")
 
     # -- compiling --------------------------------------------------------------------------------------------
 
@@ -104,15 +125,23 @@ class Renderer:
             elif name == "docProps/core.xml":
                 self._core = data
 
-    def _static_zip(self) -> bytes:
-        """The template's unrendered parts, compressed once; each report appends its rendered parts to a copy."""
+    def _static_zip(self, template: zipfile.ZipFile) -> bytes:
+        """The template's unrendered parts, compressed once; each report appends its rendered parts to a copy.
+        Parts not read into memory are streamed from the template (a stored one, an image, stays stored)."""
         import io
 
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
             for info, data in self._entries:
-                if info.filename not in self._parts and info.filename != "docProps/core.xml":
+                if info.filename in self._parts or info.filename == "docProps/core.xml":
+                    continue
+                if data is not None:
                     z.writestr(_zipinfo(info.filename), data)
+                else:
+                    target = _zipinfo(info.filename)
+                    if info.compress_type == zipfile.ZIP_STORED:
+                        target.compress_type = zipfile.ZIP_STORED
+                    safezip.copy(template, info, z, target, self._refuse, ".docx 模板")
         return buf.getvalue()
 
     def _jinja(self, source: str, where: str) -> jinja2.Template:
@@ -121,9 +150,13 @@ class Renderer:
             template = self._env.from_string(source)
             template._jixiao_source = source  # to name "unit.nmae" in an undefined-variable message
             return template
+        except Unsupported as exc:
+            raise TemplateError(f"{self.path}: 模板{where}中的标签有误：{exc.message}{_near(source, exc.lineno)}") from None
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"{self.path}: 模板{where}中的标签有误：{_syntax_message(exc.message or '')}"
                                 f"{_near(source, exc.lineno)}") from None
+        except (ValueError, OverflowError, RecursionError, MemoryError) as exc:  # e.g. a 5,000-digit number
+            raise TemplateError(f"{self.path}: 模板{where}中的标签有误：{_runtime_message(exc)}") from None
 
     # -- rendering --------------------------------------------------------------------------------------------
 
@@ -139,11 +172,12 @@ class Renderer:
         self._write(report, buf)
         return buf.getvalue()
 
-    def render(self, loaded_or_report: Any, output: str | Path) -> Path:
-        """Render one report to ``output`` atomically: a failure leaves no partial file and keeps an old one."""
+    def render(self, loaded_or_report: Any, output: str | Path, inputs: Any = ()) -> Path:
+        """Render one report to ``output`` atomically: a failure leaves no partial file and keeps an old one.
+        ``output`` may not be the template or one of ``inputs`` (the YAML file): see :mod:`toolkit.io`."""
         report = getattr(loaded_or_report, "report", loaded_or_report)
         output = Path(output)
-        with atomic_path(output) as tmp:
+        with atomic_path(output, inputs=[*inputs, self.path]) as tmp:
             with open(tmp, "wb") as fh:
                 self._write(report, fh)
         return output
@@ -151,9 +185,10 @@ class Renderer:
     def _write(self, report: Report, fh) -> None:
         rendered = {}
         ctx = self.context(report)
-        for name, part in self._parts.items():
-            ctx["num"] = Numbering()  # heading numbers restart in every part
-            rendered[name] = (part.prefix + self._render_part(part, ctx) + part.suffix).encode("utf-8")
+        with self._env.budget():  # the limits on loops, output and time count per report
+            for name, part in self._parts.items():
+                ctx["num"] = _checked_num(Numbering())  # heading numbers restart in every part
+                rendered[name] = (part.prefix + self._render_part(part, ctx) + part.suffix).encode("utf-8")
         if self._core is not None:
             rendered["docProps/core.xml"] = core_properties(self._core, str(ctx.get("title") or ""))
         import io
@@ -168,13 +203,17 @@ class Renderer:
     def _render_part(self, part: _Part, ctx: dict[str, Any]) -> str:
         try:
             xml = part.template.render(ctx)
+        except LimitExceeded as exc:
+            raise TemplateError(f"{self.path}: 模板渲染被中止：{exc}（限制见 docs/limits.md）") from None
+        except jinja2.exceptions.SecurityError as exc:
+            raise TemplateError(f"{self.path}: 模板试图访问不允许的内容{_security_detail(exc)}") from None
         except jinja2.UndefinedError as exc:
             raise TemplateError(f"{self.path}: 模板使用了未定义的变量{_undefined_name(exc, part.template)}"
                                 "（可用变量见 docs/templates.md）") from None
         except jinja2.TemplateError as exc:
             raise TemplateError(f"{self.path}: 模板渲染出错：{exc}") from None
-        except jinja2.exceptions.SecurityError as exc:  # pragma: no cover - subclass of TemplateError
-            raise TemplateError(f"{self.path}: 模板试图访问不允许的内容：{exc}") from None
+        except Exception as exc:  # anything else the template's own expressions raise (1/0, int('x') …)
+            raise TemplateError(f"{self.path}: 模板渲染出错：{_runtime_message(exc)}") from None
         xml = _resolve_listings(re.sub(r"\n<w:p([ >])", r"<w:p\1", xml))
         if not self.builtin:  # the built-in templates are proved well-formed by the tests; a user's may not be
             _check_well_formed(part, xml, self.path)
@@ -277,7 +316,36 @@ _SYNTAX = [
     (r"unexpected end of template", lambda m: "标签没有写完（缺少 }} 或 %}）"),
     (r"expected token '(.+?)', got '(.+?)'", lambda m: f"标签写法有误：在“{m.group(2)}”处应为“{m.group(1)}”"),
     (r"unexpected char '(.)'", lambda m: f"标签中有不能识别的字符“{m.group(1)}”（是否用了中文标点？）"),
+    (r"No filter named '([^']+)'", lambda m: f"未知的过滤器 |{m.group(1)}（可用的见 Jinja 文档和 docs/templates.md）"),
+    (r"No test named '([^']+)'", lambda m: f"未知的测试 is {m.group(1)}"),
 ]
+
+
+def _security_detail(exc: Exception) -> str:
+    m = re.search(r"access to attribute '([^']+)' of '([^']+)' object is unsafe", str(exc))
+    if m:
+        return f"：{m.group(2)} 的 {m.group(1)}（模板只能读取数据，不能访问内部属性或修改列表、字典）"
+    return "（模板只能读取数据，不能访问内部属性或修改列表、字典）"
+
+
+_RUNTIME = [
+    (ZeroDivisionError, lambda e: "除数为零"),
+    (RecursionError, lambda e: "递归过深（宏或循环调用自身）"),
+    (MemoryError, lambda e: "内存不足（模板生成的内容过多）"),
+    (OverflowError, lambda e: "数值过大"),
+]
+
+
+def _runtime_message(exc: Exception) -> str:
+    for kind, say in _RUNTIME:
+        if isinstance(exc, kind):
+            return say(exc)
+    text = str(exc)
+    if "integer string conversion" in text or "Exceeds the limit" in text:
+        return "数值过大（整数的位数过多）"
+    if re.search(r"[\u4e00-\u9fff]", text):
+        return text
+    return f"{type(exc).__name__}（{text}）"
 
 
 def _syntax_message(message: str) -> str:
