@@ -19,10 +19,12 @@ def run(
     """由 YAML 数据生成自评报告（.docx，或 PDF）。先运行全部核验：有错误时不生成，除非 --force。"""
     from .. import load, render
     from ..errors import JixiaoError, ReportHasErrors
+    from ..io import output_target
     from ..word import check_suffix
 
     out = output or data.with_suffix(".docx")
     try:
+        output_target(out, [data, *([template] if template else [])])  # never over an input: said first
         check_suffix(out)
         rendered = render(load(data), out, template=template, force=force, pdf=pdf)
     except ReportHasErrors as exc:

@@ -59,11 +59,14 @@ def render(loaded: "Loaded | Report", output: str | Path, template: str | Path |
     for a bad template, :class:`toolkit.errors.OutputError` for another extension and
     :class:`toolkit.errors.PdfError` when the PDF cannot be made.
     """
+    from ..io import output_target
+
     output = Path(output)
-    check_suffix(output)
     report = getattr(loaded, "report", loaded)
     source = getattr(loaded, "source", None)
     inputs = [source.file] if source is not None and source.file else []
+    output_target(output, inputs)  # never over the YAML file (before the extension: the clearer refusal)
+    check_suffix(output)
     renderer = renderer_for(template, default=report.outline or "hunan")
     if output.suffix.lower() == ".pdf":
         import tempfile
