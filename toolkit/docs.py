@@ -1,8 +1,9 @@
 """Generate the reference documentation from the code, so it never drifts from it.
 
-``python -m toolkit.docs`` rewrites ``docs/fields.md`` (every YAML field, from the model's descriptions),
-``docs/rules.md`` (every finding code, from the rule catalogue) and ``docs/limits.md`` (every limit on input and
-template evaluation, from ``toolkit/limits.py``). A test fails when the committed files are stale.
+``python -m toolkit.docs`` rewrites ``docs/fields.md`` (every YAML field, with its Chinese name and meaning from
+:mod:`toolkit.guide`, the model's description where the guide has none), ``docs/rules.md`` (every finding code,
+from the rule catalogue) and ``docs/limits.md`` (every limit on input and template evaluation, from
+``toolkit/limits.py``). A test fails when the committed files are stale.
 """
 from __future__ import annotations
 
@@ -12,12 +13,16 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .guide import describe, guide_for
 from .model import Report
+from .schema import field_kind
 
 _SCALARS = {
-    "Decimal": "数字",
-    "int": "整数",
-    "str": "文本",
+    "number": "数字",
+    "percent": "百分数",
+    "count": "整数",
+    "text": "文本",
+    "markdown": "Markdown",
     "bool": "true/false",
     "date": "日期 YYYY-MM-DD",
 }
@@ -25,34 +30,14 @@ _SCALARS = {
 
 def _type_name(annotation: typing.Any) -> tuple[str, type[BaseModel] | None]:
     """A short Chinese name for a field's type, and the model class it holds (if any)."""
-    origin = typing.get_origin(annotation)
-    args = typing.get_args(annotation)
-    if origin is typing.Annotated:
-        meta = " ".join(str(m) for m in args[1:])
-        name, model = _type_name(args[0])
-        if "_to_percent" in meta:
-            return "百分数", None
-        if "_to_decimal" in meta:
-            return "数字", None
-        if "markdown" in meta:
-            return "Markdown", None
-        if "_to_text" in meta:
-            return "文本", None
-        return name, model
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
-        parts = [a for a in args if a is not type(None)]
-        if len(parts) == 1:
-            return _type_name(parts[0])
-    if origin is list:
-        name, model = _type_name(args[0])
-        return f"{name} 的列表", model
-    if isinstance(annotation, type):
-        if issubclass(annotation, BaseModel):
-            return annotation.__name__, annotation
-        if hasattr(annotation, "__members__"):
-            return " / ".join(m.value for m in annotation), None  # an Enum: list its values
-        return _SCALARS.get(annotation.__name__, annotation.__name__), None
-    return str(annotation), None
+    kind = field_kind(annotation)
+    if kind.model is not None:
+        name = kind.model.__name__
+    elif kind.scalar == "enum":
+        name = " / ".join(kind.values)
+    else:
+        name = _SCALARS.get(kind.scalar or "", "文本")
+    return (f"{name} 的列表" if kind.is_list else name), kind.model
 
 
 def fields_markdown() -> str:
@@ -75,7 +60,7 @@ def fields_markdown() -> str:
             continue
         seen.add(model)
         doc = (model.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
-        out += [f"## {model.__name__}", "", doc, "", "| key | type | meaning |", "|---|---|---|"]
+        out += [f"## {model.__name__}", "", doc, "", "| key | 名称 | type | 说明 |", "|---|---|---|---|"]
         for name, info in model.model_fields.items():
             type_name, inner = _type_name(info.annotation)
             if inner is not None and inner not in seen:
@@ -83,8 +68,10 @@ def fields_markdown() -> str:
             if inner is not None:
                 type_name = type_name.replace(inner.__name__, f"[{inner.__name__}](#{inner.__name__.lower()})")
             req = " *required*" if info.is_required() else ""
-            desc = (info.description or "").replace("|", "\\|")
-            out.append(f"| `{name}` | {type_name}{req} | {desc} |")
+            entry = guide_for(model, name)
+            title = entry.title if entry else ""
+            desc = (describe(entry) if entry and describe(entry) else info.description or "").replace("|", "\\|")
+            out.append(f"| `{name}` | {title} | {type_name}{req} | {desc} |")
         out.append("")
     return "\n".join(out)
 

@@ -29,6 +29,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
+from . import placeholders
 from .errors import InputError, Problem
 from .domain.tolerance import Verdict
 from .findings import WARNING, Finding, YamlSpot
@@ -73,6 +74,8 @@ class Loaded:
     report: Report
     source: Source
     warnings: list[Finding] = field(default_factory=list)
+    #: data paths of the values written as the placeholder 待填 (see :mod:`toolkit.placeholders`), in order
+    unfilled: list[str] = field(default_factory=list)
 
     @property
     def file(self) -> str:
@@ -721,9 +724,10 @@ def unknown_keys(report: Report, source: Source) -> list[Finding]:
 def loads(text: str, file: str = "<input>") -> Loaded:
     """Load a report from YAML text."""
     data, positions = parse_yaml(text, file)
+    data, unfilled = placeholders.strip(data)
     source = Source(file, positions, text)
     report = validate(data, source)
-    return Loaded(report, source, unknown_keys(report, source))
+    return Loaded(report, source, unknown_keys(report, source), unfilled)
 
 
 #: files that are reports, not data: ``jixiao lint`` reads them

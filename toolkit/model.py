@@ -407,6 +407,8 @@ class Indicator(Node):
     deviation: Markdown | None = Field(None, description="偏差原因分析及改进措施 (needed when score < weight)")
     narrative: Markdown | None = Field(None, description="评价情况 text for this indicator (Chongqing outline)")
     category: Text | None = Field(None, description="项目类别（四川格式）：人员类 / 运转类 / 特定目标类")
+    previous: Text | None = Field(None, description="上年实际完成值 (jixiao rollover moves actual here); not printed, "
+                                                    "read by the stale-narrative check FIL002")
 
     @field_validator("category")
     @classmethod
@@ -464,6 +466,8 @@ class Indicators(Node):
     total_weight: Number | None = Field(None, description="总分值 as declared (100)")
     total_score: Number | None = Field(None, description="自评得分 as declared (derived when omitted)")
     grade: Text | None = Field(None, description="等级 as declared: 优/良/中/差 or 优秀/良好/合格/不合格")
+    previous_score: Number | None = Field(None, description="上年自评得分 (jixiao rollover moves the total score "
+                                                            "here); not printed, read by FIL002")
     ungrouped: bool | None = Field(
         None, description="true when the report lists its indicators without 一级/二级 headings (Chongqing "
                           "narrative): the one group holding them has placeholder names that are not printed")

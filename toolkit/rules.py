@@ -22,14 +22,14 @@ from .findings import ERROR, WARNING, Finding, Location, YamlSpot
 #: how each family is named to users
 FAMILY_NAMES = {
     "input": "输入", "sums": "合计", "balance": "平衡", "shares": "占比与比率", "scores": "得分与等级",
-    "dates": "日期", "narrative": "正文", "lint": "现有报告", "verify": "版式",
+    "dates": "日期", "narrative": "正文", "filling": "填写", "lint": "现有报告", "verify": "版式",
 }
 
 #: every module that declares rules, in catalogue order
 FAMILIES = [
     "toolkit.load",
     "toolkit.checks.sums", "toolkit.checks.balance", "toolkit.checks.shares", "toolkit.checks.scores",
-    "toolkit.checks.dates", "toolkit.checks.narrative",
+    "toolkit.checks.dates", "toolkit.checks.narrative", "toolkit.checks.filling",
     "toolkit.claims.prose", "toolkit.claims.scores", "toolkit.claims.headings", "toolkit.claims.tables",
     "toolkit.verify",
 ]
@@ -38,7 +38,7 @@ FAMILIES = [
 @dataclass(frozen=True)
 class Rule:
     code: str  # family prefix + three digits, e.g. SUM001
-    family: str  # sums / balance / shares / scores / dates / narrative / input / lint / verify
+    family: str  # sums / balance / shares / scores / dates / narrative / filling / input / lint / verify
     severity: str  # error or warning: what a finding of this rule is when the figures are wrong
     title: str  # one line, Chinese
     explanation: str  # what it checks and why it matters, Chinese

@@ -9,8 +9,9 @@ import importlib
 
 from ..findings import Result
 from ..load import Loaded
+from .filling import settle
 
-FAMILIES = ["sums", "balance", "shares", "scores", "dates", "narrative"]
+FAMILIES = ["sums", "balance", "shares", "scores", "dates", "narrative", "filling"]
 
 _modules = [importlib.import_module(f"{__name__}.{name}") for name in FAMILIES]
 
@@ -21,4 +22,6 @@ def check(loaded: Loaded) -> Result:
     result.extend(loaded.warnings)
     for module in _modules:
         result.extend(module.run(loaded))
+    # while values are still to fill (待填), the findings that depend on them wait (see checks.filling)
+    result.findings = settle(result.findings, loaded.unfilled)
     return result

@@ -69,3 +69,13 @@ def results(paths, run, format: Format, strict: bool, with_quote: bool) -> NoRet
         for r in found:
             echo(r.text())
     raise typer.Exit(code)
+
+
+def refuse_overwrite(out, force: bool) -> None:
+    """Exit 2 when ``out`` exists and ``--force`` was not given: a command that creates a file never clobbers one."""
+    if out.exists() and not force:
+        echo(f"{out}: 文件已存在，未覆盖。换一个文件名，或用 --force 覆盖。", err=True)
+        raise typer.Exit(2)
+
+
+ForceWriteOpt = Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖")]
