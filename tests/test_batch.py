@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import re
 import shutil
+import sys
 
 import openpyxl
 import pytest
@@ -13,25 +14,19 @@ from typer.testing import CliRunner
 from toolkit.batch import DONE, REFUSED, UNREADABLE, batch, chunk_size, collect
 from toolkit.cli import app
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, ROOT
 
 runner = CliRunner()
 
 
 def departments(folder, n):
-    """``n`` consistent departments made from the two made-up examples (each renamed), in a folder."""
-    folder.mkdir(parents=True, exist_ok=True)
-    from toolkit import load
-
-    sources = [EXAMPLES / "sichuan-demo-2021.yaml", EXAMPLES / "demo-2023.yaml", EXAMPLES / "demo-2023.yaml"]
-    texts = [(p.read_text(encoding="utf-8"), load(p).report.unit.name) for p in sources]
-    paths = []
-    for k in range(n):
-        text, name = texts[k % 3]
-        path = folder / f"dept-{k:03d}.yaml"
-        path.write_text(text.replace(name, f"{name}{k}"), encoding="utf-8")
-        paths.append(path)
-    return paths
+    """``n`` consistent departments made from the two made-up examples (each renamed): the benchmark's material."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from bench_batch import generate
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    return generate(folder, n)
 
 
 @pytest.fixture(scope="module")
@@ -58,15 +53,15 @@ def test_a_batch_of_50_with_two_broken_files_reports_both_and_renders_the_others
     for r in done[:3] + done[-2:]:
         text = "\n".join(p.text for p in Document(r.output).paragraphs)
         assert f"{r.department}{r.year}年度部门整体支出绩效自评报告" in text.replace("\n", "")
-    assert sorted(p.name for p in (fifty / "out").glob("*.docx")) == sorted(f"dept-{k:03d}.docx" for k in range(48))
+    assert sorted(p.name for p in (fifty / "out").glob("*.docx")) == sorted(f"dept-{k:05d}.docx" for k in range(48))
     # the summary workbook and CSV: one row per file, in input order
     ws = openpyxl.load_workbook(result.summary_xlsx)["汇总"]
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][:9] == ("部门", "年度", "格式", "得分", "等级", "错误", "警告", "输出文件", "状态")
-    assert len(rows) == 51 and rows[1][8] == UNREADABLE and rows[3][:6] == ("岷溪县经济信息化和科学技术局0", 2021, "sichuan", 97.15, "优", 0)
+    assert len(rows) == 51 and rows[1][8] == UNREADABLE and rows[3][:6] == ("青溪县农业农村局0", 2023, "hunan", 97.07, "优秀", 0)
     with open(result.summary_csv, encoding="utf-8-sig", newline="") as fh:
         lines = list(csv.reader(fh))
-    assert len(lines) == 51 and lines[4][:5] == ["青溪县农业农村局1", "2023", "hunan", "97.07", "优秀"]
+    assert len(lines) == 51 and lines[5][:5] == ["岷溪县经济信息化和科学技术局2", "2021", "sichuan", "97.15", "优"]
 
 
 def test_errors_are_not_rendered_unless_forced_and_the_cli_exits_non_zero(tmp_path):

@@ -13,7 +13,7 @@ from .conftest import ROOT
 
 #: import name -> distribution name, where they differ
 DISTRIBUTION = {"docx": "python-docx", "ruamel": "ruamel.yaml", "yaml": "PyYAML", "PIL": "Pillow"}
-OURS = {"toolkit", "tests", "conftest", "bench_check", "bench_lint", "bench_render", "build", "docx_text",
+OURS = {"toolkit", "tests", "conftest", "bench_check", "bench_lint", "bench_render", "bench_batch", "build", "docx_text",
         "buildlib", "juesuan"}
 
 
