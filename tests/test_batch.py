@@ -84,6 +84,7 @@ def test_inputs_are_collected_once_each_and_chunks_spread_over_the_workers(tmp_p
     assert chunk_size(10_000, 2) == 16 and chunk_size(50, 2) == 4 and chunk_size(3, 2) == 1
 
 
+@pytest.mark.slow
 def test_the_same_batch_on_a_local_dask_cluster(tmp_path):
     distributed = pytest.importorskip("distributed")
     departments(tmp_path / "in", 6)

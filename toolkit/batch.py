@@ -32,7 +32,7 @@ REFUSED = "有错误，未生成"
 UNREADABLE = "无法读取"
 FAILED = "生成失败"
 
-#: at most this many reports per task (a task's own cost is ~1 ms; a demo-size report ~50 ms)
+#: at most this many reports per task (a task costs ~0.1 ms on a process pool, more on Dask; a demo-size report ~45 ms)
 MAX_CHUNK = 16
 
 
