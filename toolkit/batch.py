@@ -121,34 +121,34 @@ def output_names(files: Sequence[Path], outdir: Path, suffix: str = ".docx") -> 
 
 
 def render_one(source: str, output: str, outline: str | None = None, force: bool = False) -> Row:
-    """Load, check and (when clean, or ``force``) render one file; never raises for a bad file."""
-    from . import derive
-    from .checks import check
-    from .load import load
-    from .word import renderer_for
+    """Load, check and (when clean, or ``force``) render one file through :func:`toolkit.render` (which holds
+    the refuse-on-errors gate); never raises for a bad file. The template is compiled once per process."""
+    from . import derive, load, render
+    from .errors import ReportHasErrors
 
     try:
         loaded = load(source)
     except JixiaoError as exc:
         return Row(None, None, None, None, None, 0, 0, None, UNREADABLE, source, str(exc))
     report = loaded.report
+    row = Row(report.unit.name, report.year, outline or report.outline, derive.total_score(report),
+              derive.grade(report), 0, 0, None, DONE, source)
     try:
-        result = check(loaded)
-        row = Row(report.unit.name, report.year, outline or report.outline, derive.total_score(report),
-                  derive.grade(report), result.errors, result.warnings, None, DONE, source)
-        if result.errors and not force:
-            first = next(f for f in result.sorted() if f.severity == "error")
-            row.status, row.message = REFUSED, first.text().split("\n")[0]
-            return row
-        renderer_for(outline, default=report.outline or "hunan").render(report, output)
+        result = render(loaded, output, template=outline, force=force).result
         row.output = output
-        return row
+    except ReportHasErrors as exc:
+        result = exc.result
+        first = next(f for f in result.sorted() if f.severity == "error")
+        row.status, row.message = REFUSED, first.text().split("\n")[0]
     except JixiaoError as exc:
-        return Row(report.unit.name, report.year, outline or report.outline, None, None, 0, 0, None, FAILED,
-                   source, str(exc))
+        row.status, row.message, row.score, row.grade = FAILED, str(exc), None, None
+        return row
     except Exception as exc:  # a bug must not stop the other departments: reported, with its type
-        return Row(report.unit.name, report.year, outline or report.outline, None, None, 0, 0, None, FAILED,
-                   source, f"内部错误（{type(exc).__name__}: {exc}），请报告此问题")
+        row.status, row.score, row.grade = FAILED, None, None
+        row.message = f"内部错误（{type(exc).__name__}: {exc}），请报告此问题"
+        return row
+    row.errors, row.warnings = result.errors, result.warnings
+    return row
 
 
 def render_chunk(jobs: list[tuple[str, str]], outline: str | None = None, force: bool = False,
