@@ -2,8 +2,8 @@
 
 Every limit is data here (one :class:`Limit` each, gathered in :data:`LIMITS`), used by the code that enforces it
 (``load.py`` for YAML, ``word/sandbox.py`` for template evaluation, ``safezip.py`` for .docx packages, ``io.py``
-for output files) and documented by ``python -m toolkit.docs`` in ``docs/limits.md``. Each is far above what a real
-report needs (the figures in ``Limit.typical``), and each refusal is a Chinese message naming the limit.
+for output files, ``claims/document.py`` and ``claims/pdf.py`` for the reports ``jixiao lint`` reads) and documented
+by ``python -m toolkit.docs`` in ``docs/limits.md``. Each is far above what a real report needs (the figures in ``Limit.typical``), and each refusal is a Chinese message naming the limit.
 """
 from __future__ import annotations
 
@@ -53,6 +53,10 @@ LIMITS: dict[str, Limit] = _limits(
     Limit("zip_total_bytes", 256 * MB, "字节", ".docx", "inflated size of all members together", "≈ 1 MB"),
     Limit("zip_ratio", 100, "倍", ".docx",
           "inflated ÷ compressed size of a member inflating to more than 1 MB", "3–35"),
+    # -- reports read by jixiao lint ----------------------------------------------------------------------
+    Limit("lint_bytes", 64 * MB, "字节", "lint 报告", "size of a report file given to `jixiao lint` (.docx, .pdf, .txt, .md)",
+          "50 KB–5 MB"),
+    Limit("lint_pdf_pages", 2_000, "页", "lint 报告", "pages of a PDF report", "10–100"),
     # -- output files ---------------------------------------------------------------------------------------
     Limit("stale_temp_seconds", 600, "秒", "输出文件",
           "age after which a temporary file of ours whose process has ended is removed", "—"),

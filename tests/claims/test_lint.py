@@ -235,7 +235,8 @@ def test_docx_merged_cells_read_once(tmp_path):
 
 @pytest.mark.parametrize("name,content,message", [
     ("missing.txt", None, "文件不存在"),
-    ("report.pdf", b"%PDF-1.4", "不支持的文件类型"),
+    ("report.doc", b"\xd0\xcf\x11\xe0", "不支持的文件类型"),
+    ("report.pdf", b"%PDF-1.4", "无法打开 PDF"),
     ("broken.docx", b"not a zip", "无法打开 .docx"),
     ("latin.txt", bytes(range(0x80, 0x100)) * 4, "无法识别文件编码"),
 ])

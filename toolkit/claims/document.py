@@ -1,28 +1,39 @@
 """An existing report read as blocks in document order: paragraphs and tables, each with where it came from.
 
-* ``.docx``: body paragraphs and tables in order (python-docx opens the package; the XML is walked directly so
-  that merged cells come out as in a text export: the first cell of a merge carries the text, the rest are empty).
-* ``.txt``: one paragraph per line. A table exported from Word as text (the seeds) has one cell per line, each cell
-  line starting with a tab, a cell's continuation lines without one, and rows separated by a blank line.
-* ``.md``: paragraphs are runs of non-blank lines; pipe tables (``| a | b |``) are tables.
+* ``.docx``: body paragraphs and tables in order. The package is opened with the zip limits of
+  ``toolkit/limits.py`` (:mod:`toolkit.safezip`: member count, inflated sizes, compression ratio, checked before
+  anything is inflated) and only the main document part is inflated and parsed (lxml, no entities, no network,
+  libxml2's depth and size limits). Merged cells come out as in a text export: the first cell of a merge carries the
+  text, the rest are empty.
+* ``.txt`` and ``.md``: tables in any of three text layouts, wherever they occur —
+
+  - Word's "save as text" export (the seeds): one cell per line, each cell line starting with a tab, a cell's
+    continuation lines without one, rows separated by a blank line;
+  - tab-separated rows, one row per line (a spreadsheet pasted as text);
+  - Markdown pipe tables (``| a | b |``, the ``|---|`` line optional).
+
+  In a ``.txt`` every other non-blank line is a paragraph; in a ``.md`` a paragraph is a run of non-blank lines
+  (headings and list items stand alone).
+* ``.pdf``: :mod:`.pdf` (its text layer in reading order and its ruled tables; a scanned PDF is refused with a
+  message saying so).
 """
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Problem
+from ..limits import MB, limit, shown
 from ..load import decode
 
-SUFFIXES = (".docx", ".txt", ".md")
+SUFFIXES = (".docx", ".txt", ".md", ".pdf")
 
 
 @dataclass
 class Paragraph:
     index: int  # 1-based paragraph number (tables not counted)
-    line: int  # line in a .txt/.md; the paragraph number in a .docx
+    line: int  # line in a .txt/.md; the paragraph number in a .docx; the page in a .pdf
     text: str
 
     @property
@@ -33,7 +44,7 @@ class Paragraph:
 @dataclass
 class Table:
     index: int  # 1-based table number
-    line: int  # line of its first row (.txt/.md) or the number of the paragraph before it (.docx)
+    line: int  # line of its first row (.txt/.md), the number of the paragraph before it (.docx), its page (.pdf)
     rows: list[list[str]] = field(default_factory=list)
     row_lines: list[int] = field(default_factory=list)
 
@@ -65,15 +76,30 @@ class Document:
         return [b for b in self.blocks if isinstance(b, Table)]
 
 
+def refuse(file: str):
+    """A function making the InputError of a refusal about ``file`` (for :mod:`toolkit.safezip`)."""
+    return lambda message: InputError([Problem(message, file)])
+
+
 def read(path: str | Path) -> Document:
-    """Read a report; raises :class:`InputError` (in Chinese) for a missing, unreadable or unsupported file."""
+    """Read a report; raises :class:`InputError` (in Chinese) for a missing, unreadable, unsupported or oversized
+    file."""
     p = Path(path)
     file = str(path)
     suffix = p.suffix.lower()
     if suffix not in SUFFIXES:
-        raise InputError([Problem(f"不支持的文件类型“{p.suffix or '无扩展名'}”：jixiao lint 只读取 .docx、.txt 或 .md 报告"
-                                  "（.doc、.wps、.pdf 请先在 Word/WPS 中另存为 .docx）", file)])
+        raise InputError([Problem(f"不支持的文件类型“{p.suffix or '无扩展名'}”：jixiao lint 只读取 .docx、.pdf、.txt 或 .md 报告"
+                                  "（.doc、.wps 请先在 Word/WPS 中另存为 .docx）", file)])
     try:
+        size = p.stat().st_size
+        if p.is_dir():
+            raise IsADirectoryError
+        if size > limit("lint_bytes"):
+            raise InputError([Problem(f"文件有 {size / MB:,.1f} MB，超过 jixiao lint 可读取的 {shown('lint_bytes')}"
+                                      "（一份报告通常不到 5 MB）", file)])
+        if suffix == ".docx":
+            from .wordfile import read_docx
+            return Document(file, read_docx(p, file), text_lines=False)
         data = p.read_bytes()
     except FileNotFoundError:
         raise InputError([Problem("文件不存在", file)]) from None
@@ -81,74 +107,81 @@ def read(path: str | Path) -> Document:
         raise InputError([Problem("这是一个目录，不是报告文件", file)]) from None
     except OSError as exc:
         raise InputError([Problem(f"无法读取文件：{exc.strerror}", file)]) from None
-    if suffix == ".docx":
-        return Document(file, _docx_blocks(data, file), text_lines=False)
+    if suffix == ".pdf":
+        from .pdf import read_pdf
+        return Document(file, read_pdf(data, file), text_lines=False)
     text, _enc = decode(data, file)
     if not text.strip():
         raise InputError([Problem("文件是空的，没有可检查的报告文字（是否选错了文件？）", file)])
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if suffix == ".md":
-        return Document(file, _md_blocks(lines))
-    return Document(file, _txt_blocks(lines))
+    return Document(file, text_blocks(lines, markdown=suffix == ".md"))
 
 
 # ----------------------------------------------------------------------------------------------------------------
+# Text layouts
 
-def _txt_blocks(lines: list[str]) -> list[Block]:
-    blocks: list[Block] = []
-    par_no = tab_no = 0
-    i, n = 0, len(lines)
-    while i < n:
-        line = lines[i]
-        if line.startswith("\t"):
-            tab_no += 1
-            table = Table(tab_no, i + 1)
-            while i < n:
-                if not lines[i].strip("\t \u3000") and not lines[i].startswith("\t"):
-                    # a blank line ends a row; the table goes on if the next line starts a cell
-                    if i + 1 < n and lines[i + 1].startswith("\t"):
-                        i += 1
-                        continue
-                    break
-                if not lines[i].startswith("\t"):
-                    break
-                row: list[str] = []
-                table.row_lines.append(i + 1)
-                while i < n and (lines[i].startswith("\t") or (row and lines[i].strip())):
-                    if lines[i].startswith("\t"):
-                        row.append(lines[i][1:].strip(" \u3000\t\xa0"))
-                    else:
-                        row[-1] = (row[-1] + "\n" + lines[i].strip(" \u3000\t\xa0")).strip()
-                    i += 1
-                table.rows.append(row)
-            blocks.append(table)
-            continue
-        if line.strip():
-            par_no += 1
-            blocks.append(Paragraph(par_no, i + 1, line.strip()))
-        i += 1
-    return blocks
-
-
+_CELL_STRIP = " \u3000\t\xa0"
 _MD_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_MD_ALONE = re.compile(r"\s*(#|[-*+]\s|\d+[.、)]\s?)")
+_MD_BREAK = re.compile(r"\s*(#|[-*+]\s|\d+[.、)]|\|)")
 
 
-def _md_blocks(lines: list[str]) -> list[Block]:
+def _is_tsv(line: str) -> bool:
+    """A tab-separated row: a tab between two cells (Word's one-cell-a-line export has a single leading tab)."""
+    body = line.rstrip(" \u3000\xa0\t").lstrip("\t")
+    return "\t" in body and sum(1 for c in body.split("\t") if c.strip(_CELL_STRIP)) >= 2
+
+
+def _is_pipe(line: str) -> bool:
+    s = line.strip()
+    return s.startswith("|") and s.count("|") >= 2
+
+
+def _pipe_cells(line: str) -> list[str]:
+    s = line.strip()
+    s = s[1:] if s.startswith("|") else s
+    s = s[:-1] if s.endswith("|") and not s.endswith("\\|") else s
+    return [c.strip(_CELL_STRIP).replace("<br>", "\n").replace("<br/>", "\n") for c in s.split("|")]
+
+
+def _pad(table: Table) -> Table:
+    """Rows of a text table made as wide as its widest row (trailing empty cells are often trimmed)."""
+    width = max((len(r) for r in table.rows), default=0)
+    for r in table.rows:
+        r.extend([""] * (width - len(r)))
+    return table
+
+
+def text_blocks(lines: list[str], markdown: bool = False) -> list[Block]:
+    """Paragraphs and tables of a text file in any of the three text table layouts."""
     blocks: list[Block] = []
     par_no = tab_no = 0
     i, n = 0, len(lines)
     while i < n:
         line = lines[i]
-        if line.lstrip().startswith("|"):
+        if _is_pipe(line) or ("|" in line and i + 1 < n and "|" in lines[i + 1] and _MD_SEP.match(lines[i + 1])):
             tab_no += 1
             table = Table(tab_no, i + 1)
-            while i < n and lines[i].lstrip().startswith("|"):
+            while i < n and ("|" in lines[i] and lines[i].strip()):
                 if not _MD_SEP.match(lines[i]):
-                    cells = lines[i].strip().strip("|").split("|")
-                    table.rows.append([c.strip().replace("<br>", "\n") for c in cells])
+                    table.rows.append(_pipe_cells(lines[i]))
                     table.row_lines.append(i + 1)
                 i += 1
-            blocks.append(table)
+            blocks.append(_pad(table))
+            continue
+        if _is_tsv(line):
+            tab_no += 1
+            table = Table(tab_no, i + 1)
+            while i < n and "\t" in lines[i] and lines[i].strip(_CELL_STRIP):
+                table.rows.append([c.strip(_CELL_STRIP) for c in lines[i].rstrip("\n").split("\t")])
+                table.row_lines.append(i + 1)
+                i += 1
+            # trailing tabs trimmed by an editor: a row is as wide as the widest
+            blocks.append(_pad(table))
+            continue
+        if line.startswith("\t"):
+            tab_no += 1
+            i = _word_export(lines, i, Table(tab_no, i + 1), blocks)
             continue
         if not line.strip():
             i += 1
@@ -156,81 +189,38 @@ def _md_blocks(lines: list[str]) -> list[Block]:
         start = i
         parts = [line.strip()]
         i += 1
-        # headings and list items stand alone; other lines of a paragraph are joined
-        if not re.match(r"\s*(#|[-*+]\s|\d+[.、)]\s?)", line):
-            while i < n and lines[i].strip() and not re.match(r"\s*(#|[-*+]\s|\d+[.、)]|\|)", lines[i]):
+        if markdown and not _MD_ALONE.match(line):
+            # a paragraph of a Markdown file runs over its lines; headings and list items stand alone
+            while i < n and lines[i].strip() and not _MD_BREAK.match(lines[i]) and not lines[i].startswith("\t") \
+                    and not _is_tsv(lines[i]):
                 parts.append(lines[i].strip())
                 i += 1
         par_no += 1
-        blocks.append(Paragraph(par_no, start + 1, "".join(parts).lstrip("#").strip()))
+        text = "".join(parts)
+        blocks.append(Paragraph(par_no, start + 1, text.lstrip("#").strip() if markdown else text))
     return blocks
 
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _is_zip_without_document(data: bytes) -> bool:
-    import io
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            return "word/document.xml" not in z.namelist()
-    except zipfile.BadZipFile:
-        return False
-
-
-def _docx_blocks(data: bytes, file: str) -> list[Block]:
-    import io
-
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
-        what = "缺少正文 word/document.xml" if _is_zip_without_document(data) else "文件已损坏或不是 Word 文档"
-        raise InputError([Problem(f"无法打开 .docx：{what}。请在 Word/WPS 中打开后另存为 .docx", file)]) from None
-    except Exception as exc:  # lxml errors on a broken part
-        where = ""
-        pos = getattr(exc, "position", None)
-        if pos:
-            where = f"（第 {pos[0]} 行第 {pos[1]} 列）"
-        raise InputError([Problem(f"无法解析 .docx：word/document.xml 不是有效的 XML{where}，文件可能已损坏。"
-                                  "请在 Word/WPS 中打开后另存为 .docx", file)]) from None
-    blocks: list[Block] = []
-    par_no = tab_no = 0
-    for el in document.element.body.iterchildren():
-        if el.tag == _W + "p":
-            par_no += 1
-            text = _text(el).strip()
-            if text:
-                blocks.append(Paragraph(par_no, par_no, text))
-        elif el.tag == _W + "tbl":
-            tab_no += 1
-            table = Table(tab_no, par_no)
-            for tr in el.iter(_W + "tr"):
-                row: list[str] = []
-                for tc in tr.iterchildren(_W + "tc"):
-                    span = tc.find(f"{_W}tcPr/{_W}gridSpan")
-                    vmerge = tc.find(f"{_W}tcPr/{_W}vMerge")
-                    continued = vmerge is not None and vmerge.get(_W + "val") in (None, "continue")
-                    text = "" if continued else "\n".join(_text(p).strip() for p in tc.iter(_W + "p")).strip()
-                    row.append(text)
-                    width = int(span.get(_W + "val", "1")) if span is not None else 1
-                    row.extend([""] * (width - 1))
-                table.rows.append(row)
-                table.row_lines.append(par_no)
-            blocks.append(table)
-    return blocks
-
-
-def _text(el) -> str:
-    out = []
-    for node in el.iter(_W + "t", _W + "tab", _W + "br"):
-        if node.tag == _W + "t":
-            out.append(node.text or "")
-        elif node.tag == _W + "tab":
-            out.append("\t")
-        else:
-            out.append("\n")
-    return "".join(out)
+def _word_export(lines: list[str], i: int, table: Table, blocks: list[Block]) -> int:
+    """A table in Word's text export (one cell a line, rows separated by a blank line), from line ``i``."""
+    n = len(lines)
+    while i < n:
+        if not lines[i].strip(_CELL_STRIP) and not lines[i].startswith("\t"):
+            # a blank line ends a row; the table goes on if the next line starts a cell
+            if i + 1 < n and lines[i + 1].startswith("\t") and not _is_tsv(lines[i + 1]):
+                i += 1
+                continue
+            break
+        if not lines[i].startswith("\t") or _is_tsv(lines[i]):
+            break
+        row: list[str] = []
+        table.row_lines.append(i + 1)
+        while i < n and ((lines[i].startswith("\t") and not _is_tsv(lines[i])) or (row and lines[i].strip())):
+            if lines[i].startswith("\t"):
+                row.append(lines[i][1:].strip(_CELL_STRIP))
+            else:
+                row[-1] = (row[-1] + "\n" + lines[i].strip(_CELL_STRIP)).strip()
+            i += 1
+        table.rows.append(row)
+    blocks.append(table)
+    return i
