@@ -13,7 +13,7 @@ from pathlib import Path
 from ..findings import CellSpot, Finding, Result, TextSpot
 from .document import Document, Paragraph, Table, read
 from .headings import check_headings
-from .prose import Issue, check_text, sentence_at
+from .prose import Issue, Wholes, check_text, sentence_at
 from .quantities import Quantity, extract
 from .scores import (check_grades, check_indicator_scores, check_total_vs_indicators, check_total_vs_table,
                      check_weight_shares, read_claims)
@@ -38,7 +38,7 @@ def analyse(texts: list[str], indicator_scores: bool = True) -> tuple[list[tuple
     out: list[tuple[int, Issue]] = []
     quantities: list[list[Quantity]] = []
     read = [extract(text) for text in texts]
-    everything = [q for qs in read for q in qs]
+    everything = Wholes(q for qs in read for q in qs)
     for k, (text, qs) in enumerate(zip(texts, read)):
         issues, qs = check_text(text, qs, everything)
         quantities.append(qs)

@@ -8,6 +8,7 @@ sentence that could be read as consistent is never flagged.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -17,7 +18,8 @@ from ..findings import ERROR, WARNING, Finding, TextSpot
 from ..rules import Rule
 from .arith import Kind, Verdict, kind_of, like, num_text, pct_text, ratio_verdict, sum_verdict
 from .cnnum import CHARS, cn_to_int
-from .quantities import COUNT_UNITS, Quantity, extract, rate_parts, share_target
+from .quantities import (COUNT_UNITS, REACH, WINDOW, Quantity, between, extract, first_after, prior, rate_parts,
+                         sentences, share_target, starts)
 from ..numbers import places, round_to
 
 #: a finding about a paragraph, located inside its text (TextSpot offset / end) until the caller places it
@@ -49,18 +51,25 @@ TXT006 = Rule("TXT006", "lint", ERROR, "列举的项目数与所述数量不符"
     "report.txt:18: 第18段: TXT006 文中说有 6个，但列出了 5 项：办公室、投资股、…")
 
 
+#: the longest quote shown on either side of a claim (a "sentence" without punctuation may run for pages)
+QUOTE_REACH = 300
+
+
 def sentence_at(text: str, offset: int, end: int | None = None) -> str:
-    """The sentence(s) of ``text`` from ``offset`` to ``end`` (a sentence ends at 。！？ or the end of the text)."""
-    start = max(text.rfind(c, 0, offset) for c in "。！？\n") + 1
-    ends = [i for i in (text.find(c, max(offset, end or 0)) for c in "。！？\n") if i >= 0]
-    end = min(ends) + 1 if ends else len(text)
-    return text[start:end].strip()
+    """The sentence(s) of ``text`` from ``offset`` to ``end`` (a sentence ends at 。！？ or the end of the text),
+    cut with "…" at :data:`QUOTE_REACH` characters on either side."""
+    lo = max(0, offset - QUOTE_REACH)
+    hi = min(len(text), max(offset, end or 0) + QUOTE_REACH)
+    found = max(text.rfind(c, lo, offset) for c in "。！？\n")
+    start = found + 1 if found >= 0 else lo
+    ends = [i for i in (text.find(c, max(offset, end or 0), hi) for c in "。！？\n") if i >= 0]
+    stop = min(ends) + 1 if ends else hi
+    quote = text[start:stop].strip()
+    return ("…" if start == lo and lo > 0 else "") + quote + ("…" if not ends and hi < len(text) else "")
 
 
 def _sentence_bounds(text: str, offset: int) -> tuple[int, int]:
-    start = max(text.rfind(c, 0, offset) for c in "。！？\n") + 1
-    ends = [i for i in (text.find(c, offset) for c in "。！？\n") if i >= 0]
-    return start, (min(ends) if ends else len(text))
+    return sentences(text).bounds(offset)
 
 
 def _issue(rule: Rule, verdict: Verdict, message: str, expected: str | None, found: str | None, offset: int,
@@ -108,12 +117,19 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
     """Totals followed by their parts (``X万元，其中A万元，B万元``)."""
     groups = []
     marks = [(m.start(), m.group(0)) for m in _GROUP.finditer(text)]
+    keys = starts(qs)
     for k, (pos, keyword) in enumerate(marks):
         s_start, s_end = _sentence_bounds(text, pos)
         limit = marks[k + 1][0] if k + 1 < len(marks) and marks[k + 1][0] < s_end else s_end
-        after = [q for q in qs if pos < q.start < limit and _usable(q)]
-        if not after or re.search(r"[，,；;]", text[pos + len(keyword):after[0].start].lstrip("：:，, ")):
-            continue  # the first part must open the first clause after the keyword
+        after = []
+        for j in range(first_after(keys, pos), len(qs)):
+            if qs[j].start >= limit or len(after) > WINDOW:
+                break
+            if _usable(qs[j]):
+                after.append(qs[j])
+        if not after or len(after) > WINDOW or after[0].start - pos > REACH \
+                or re.search(r"[，,；;]", text[pos + len(keyword):after[0].start].lstrip("：:，, ")):
+            continue  # the first part must open the first clause after the keyword; an endless list says nothing
         first = after[0]
         parts = []
         for q in after:
@@ -126,7 +142,8 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
             parts.append(q)
         # the total: nearest comparable figure before the keyword, in this sentence or the one before
         prev_start, _ = _sentence_bounds(text, max(0, s_start - 1)) if s_start else (0, 0)
-        before = [q for q in qs if prev_start <= q.start < pos and q.comparable(first) and q.role == "level"]
+        before = [q for q in prior(qs, first_after(keys, pos - 1), prev_start, at=pos) if q.start < pos
+                  and q.comparable(first) and q.role == "level"]
         if len(parts) < 2 or not before or before[-1].approx:
             continue
         if keyword.startswith("分别") and not all(p.label for p in parts):
@@ -141,9 +158,10 @@ def _shares_complete(text: str, qs: list[Quantity], parts: list[Quantity]) -> bo
     """Every part followed in its clause by a bare share (``A 655.80万元，占43.03%``) and the shares adding to
     100 % within their rounding: the parts are the whole list, even if the total beside them is wrong."""
     shares = []
+    keys = starts(qs)
     for k, p in enumerate(parts):
-        limit = parts[k + 1].start if k + 1 < len(parts) else len(text)
-        nxt = [q for q in qs if p.end <= q.start < limit and q.role == "share" and q.unit == "%"][:1]
+        limit = parts[k + 1].start if k + 1 < len(parts) else p.end + REACH
+        nxt = [q for q in between(qs, p.end, limit, keys)[:WINDOW] if q.role == "share" and q.unit == "%"][:1]
         if not nxt or share_target(nxt[0]) or re.search(r"[；;。]", text[p.end:nxt[0].start]):
             return False
         shares.append(nxt[0].value)
@@ -182,18 +200,19 @@ def check_sums(text: str, qs: list[Quantity]) -> tuple[list[Issue], list[Group]]
                              f"（差 {like(abs(s - g.total.value), values)}）", like(s, values), num_text(g.total.value),
                              g.total.start, g.parts[-1].end))
     # parts first, then 共计/合计/总计
-    for t in qs:
+    marks = [m.start() for m in _GROUP.finditer(text)]
+    for i, t in enumerate(qs):
         if not (t.total and _usable(t)):
             continue
         s_start, _ = _sentence_bounds(text, t.start)
         run: list[Quantity] = []
-        for q in reversed([q for q in qs if s_start <= q.start < t.start]):
-            between = text[q.end:t.start if not run else run[0].start]
-            if "；" in between or _GROUP.search(between) or q.total:
+        for q in reversed(prior(qs, i, s_start)):
+            gap = text[q.end:t.start if not run else run[0].start]
+            if "；" in gap or _GROUP.search(gap) or q.total:
                 break
             if q.unit == t.unit and _usable(q):
                 run.insert(0, q)
-        if len(run) < 2 or any(q.value >= t.value for q in run) or _GROUP.search(text[s_start:t.start]):
+        if len(run) < 2 or any(q.value >= t.value for q in run) or _marked(marks, s_start, t.start):
             continue
         money = kind_of(t.kind)
         values = [q.value for q in run]
@@ -206,6 +225,12 @@ def check_sums(text: str, qs: list[Quantity]) -> tuple[list[Issue], list[Group]]
         issues.append(_issue(TXT001, v, f"{t.label or '合计'} {t.text} 与前列各项之和不符：{_plus(shown)} = {like(s, shown)}",
                              like(s, shown), num_text(t.value), t.start))
     return issues, groups
+
+
+def _marked(marks: list[int], lo: int, hi: int) -> bool:
+    """A 其中 / 分别为 mark at ``lo <= position < hi`` (``marks``: their positions, in order)."""
+    k = bisect_left(marks, lo)
+    return k < len(marks) and marks[k] < hi
 
 
 def _some_run_matches(values: list[Decimal], total: Decimal, money: Kind) -> bool:
@@ -236,27 +261,45 @@ def _core(words: str) -> str:
     return _WHOLE_NOISE.sub("", _YEAR.sub("", words))
 
 
-def document_whole(words: str, part: Quantity, others: list[Quantity]) -> Quantity | None:
+class Wholes:
+    """The figures of a document by the core of their label (year, 本年/全年, 合计… left out), for a whole named in
+    words but not given beside its share: one look-up per share instead of a pass over the document."""
+
+    def __init__(self, quantities) -> None:
+        self.by_core: dict[str, list[Quantity]] = {}
+        for q in quantities:
+            if _usable(q):
+                core = _core(q.label)
+                if core:
+                    self.by_core.setdefault(core, []).append(q)
+
+
+def document_whole(words: str, part: Quantity, others: "Wholes | list[Quantity]") -> Quantity | None:
     """The one figure elsewhere in the document named exactly by ``words`` (``占本年支出的2.5%`` -> ``全年支出…``)."""
     core = _core(words)
-    cands = [q for q in others if _usable(q) and q.comparable(part) and q is not part and _core(q.label) == core]
-    return cands[0] if core and len(cands) == 1 else None
+    index = others if isinstance(others, Wholes) else Wholes(others)
+    named = index.by_core.get(core, []) if core else []
+    cands = [q for q in named[:WINDOW + 2] if q.comparable(part) and q is not part]
+    return cands[0] if len(cands) == 1 and len(named) <= WINDOW else None
 
 
 def _respective(text: str, qs: list[Quantity], groups: list[Group]) -> tuple[set[int], list[tuple[Quantity, Group, Quantity]]]:
     """``其中A…、B…、C…，分别占X%、Y%、Z%``: (ids of those shares, [(share, group, part)] when they pair one to one)."""
     skip: set[int] = set()
     pairs = []
+    ends = sorted((g.parts[-1].end, k) for k, g in enumerate(groups))
+    end_keys = [e for e, _k in ends]
     for i, q in enumerate(qs):
         if q.role != "share" or not re.search(r"分别(占|为)[^，。；]*$", q.pre) or id(q) in skip:
             continue
         run = [q]
-        for nxt in qs[i + 1:]:
+        for nxt in qs[i + 1:i + 1 + WINDOW]:
             if nxt.unit != "%" or not re.fullmatch(r"\s*[、，,和及]\s*", text[run[-1].end:nxt.start]):
                 break
             run.append(nxt)
         skip |= {id(x) for x in run}
-        g = next((g for g in reversed(groups) if g.parts[-1].end <= q.start), None)
+        k = bisect_right(end_keys, q.start)
+        g = groups[max(kk for _e, kk in ends[max(0, k - WINDOW):k])] if k else None
         if g is not None and g.ok and len(g.parts) == len(run) and "。" not in text[g.parts[-1].end:q.start]:
             pairs += list(zip(run, [g] * len(run), g.parts))
     return skip, pairs
@@ -277,16 +320,18 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
             issues.append(_issue(TXT002, v, f"{part.label or '该项'} {part.text} 占 {whole.label or '总数'} {whole.text} "
                                  f"的比例为 {pct_text(exact, q.value)}，文中写 {q.text}", pct_text(exact, q.value), q.text,
                                  q.start))
+    sents = sentences(text)
+    keys = starts(qs)
     for i, q in enumerate(qs):
         if q.role != "share" or q.unit != "%" or q.approx or id(q) in skip:
             continue
-        s_start, _ = _sentence_bounds(text, q.start)
-        prior = [p for p in qs[:i] if p.start >= s_start and _usable(p)]
-        if not prior:
+        s_start, _ = sents.bounds(q.start)
+        before = [p for p in prior(qs, i, s_start) if _usable(p)]
+        if not before:
             continue
-        part = prior[-1]
+        part = before[-1]
         whole_words = share_target(q)
-        inline = [p for p in qs[:i] if p.start >= q.start - len(q.pre) and p.unit == part.unit and p is not part]
+        inline = [p for p in prior(qs, i, q.start - len(q.pre)) if p.unit == part.unit and p is not part]
         whole = None
         if inline:  # 占年度指标值20家的135%
             whole = inline[-1]
@@ -294,10 +339,15 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
             g = member.get(id(part))
             whole = g.total if g is not None and g.ok else None
         else:
-            cands = [p for p in qs if p is not part and p.unit == part.unit and _usable(p)
-                     and _label_match(p.label, whole_words)]
+            # the whole named in words: among the figures of this sentence and its neighbours, else the document's
+            k = sents.index(q.start)
+            lo = sents.ends[k - 2] + 1 if k >= 2 else 0
+            hi = sents.ends[k + 1] if k + 1 < len(sents.ends) else len(text)
+            near = between(qs, lo, hi, keys)
+            cands = [p for p in near[:4 * WINDOW] if p is not part and p.unit == part.unit and _usable(p)
+                     and _label_match(p.label, whole_words)] if len(near) <= 4 * WINDOW else []
             whole = cands[0] if len(cands) == 1 else None
-            if not cands and others:
+            if not cands and others is not None:
                 whole = document_whole(whole_words, part, others)
         if whole is None or whole.value == 0:
             continue
@@ -314,7 +364,8 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
             continue
         shares = []
         for p in g.parts:
-            nxt = [q for q in qs if q.start > p.end and q.role == "share" and not share_target(q)][:1]
+            k = first_after(keys, p.end)
+            nxt = [q for q in qs[k:k + WINDOW] if q.role == "share" and not share_target(q)][:1]
             if nxt and not any(o.start < nxt[0].start for o in g.parts if o.start > p.start):
                 shares.append(nxt[0])
         if len(shares) != len(g.parts) or len(shares) < 2 or not all(rounded.get(id(s)) for s in shares):
@@ -348,14 +399,14 @@ def check_changes(text: str, qs: list[Quantity]) -> list[Issue]:
         if d.role != "change" or d.kind not in ("money", "count") or d.approx or not _COMPARE.search(d.pre):
             continue
         s_start, _ = _sentence_bounds(text, d.start)
-        prior = [q for q in qs[:i] if q.start >= s_start and q.unit == d.unit and _usable(q)]
+        before = [q for q in prior(qs, i, s_start) if q.unit == d.unit and _usable(q)]
         nxt = qs[i + 1] if i + 1 < len(qs) else None
-        if not prior or nxt is None or nxt.unit != "%" or nxt.role != "change" or nxt.approx:
+        if not before or nxt is None or nxt.unit != "%" or nxt.role != "change" or nxt.approx:
             continue
         between = text[d.end:nxt.start]
         if len(re.findall(r"[，,；;]", between)) > 1 or "。" in between:
             continue
-        x = prior[-1]
+        x = before[-1]
         if text[x.end:d.start].count("，") > 1:
             continue  # the figure must be the one the change is said of
         sd, sr = _direction(d.pre[-6:]), _direction(nxt.pre[-6:])
@@ -394,12 +445,12 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
         if not verb:
             continue
         s_start, _ = _sentence_bounds(text, r.start)
-        prior = [q for q in qs[:i] if q.start >= s_start and _usable(q)]
+        before = [q for q in prior(qs, i, s_start) if _usable(q)]
         num_words = _NUMERATOR.get(verb, (verb,))
-        nums = [q for q in prior if any(w in q.label for w in num_words)]
+        nums = [q for q in before if any(w in q.label for w in num_words)]
         pairs = []
         for n in nums:
-            dens = [q for q in prior if q is not n and q.unit == n.unit]
+            dens = [q for q in before if q is not n and q.unit == n.unit]
             if whole_words:
                 dens = [q for q in dens if _label_match(q.label, whole_words)]
             elif verb in _DENOMINATOR:
@@ -430,9 +481,12 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
 # ----------------------------------------------------------------------------------------------------------------
 
 _CNT = r"(?P<count>\d+|[" + CHARS + r"]{1,4})(?P<unit>" + "|".join(COUNT_UNITS) + r")"
-_ENUM_AFTER = re.compile(_CNT + r"(?P<noun>[^，。；：:、\d（(]{0,10}?)(?:[：:]|，?(?P<kw>分别为|分别是|包括|即))(?P<list>[^。；]+)")
-_ENUM_PAREN = re.compile(_CNT + r"[（(](?P<list>[^（）()]+)[）)]")
-_ENUM_BEFORE = re.compile(r"(?P<list>[^，。；：:]+)等" + _CNT)
+#: the longest list read (characters): a list running on without end is not judged
+LIST_REACH = 400
+_ENUM_AFTER = re.compile(_CNT + r"(?P<noun>[^，。；：:、\d（(]{0,10}?)(?:[：:]|，?(?P<kw>分别为|分别是|包括|即))"
+                         r"(?P<list>[^。；]{1,%d})" % LIST_REACH)
+_ENUM_PAREN = re.compile(_CNT + r"[（(](?P<list>[^（）()]{1,%d})[）)]" % LIST_REACH)
+_ENUM_BEFORE = re.compile(r"等" + _CNT)
 _OPEN, _CLOSE = "（(“‘《「【[", "）)”’》」】]"
 
 
@@ -493,6 +547,8 @@ def check_enumerations(text: str) -> list[Issue]:
                              str(listed), str(n), m.start()))
 
     for m in _ENUM_AFTER.finditer(text):
+        if len(m.group("list")) == LIST_REACH:
+            continue  # the list runs beyond what is read: its items cannot be counted
         body = _list_end(m.group("list"))
         partial = bool(re.search(r"^(主要|如|例如|比如|重点)", body.strip())) or bool(re.search(r"等[^、]{0,8}$", body))
         body = re.sub(r"等[^、]{0,8}$", "", body)
@@ -501,7 +557,14 @@ def check_enumerations(text: str) -> list[Issue]:
         body = m.group("list")
         judge(m, split_items(re.sub(r"等$", "", body)), body.endswith("等"))
     for m in _ENUM_BEFORE.finditer(text):
-        body = m.group("list")
+        # the list is the clause before 等, read backwards to a clause mark
+        lo = max(0, m.start() - LIST_REACH)
+        cut = max(text.rfind(c, lo, m.start()) for c in "，。；：:")
+        if cut < 0 and lo > 0:
+            continue
+        body = text[cut + 1:m.start()]
+        if not body:
+            continue
         body = re.split(r"有|包括|为|是|：|:", body)[-1] if re.search(r"有|包括|为|是", body.split("、")[0]) else body
         items = split_items(body)
         if items and re.search(r"\d", items[0]):

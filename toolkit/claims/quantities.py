@@ -9,8 +9,10 @@ A :class:`Quantity` is ``507.79万元`` / ``15.15%`` / ``27家`` / ``十个`` / 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from ..numbers import parse_decimal, places
 from .cnnum import CHARS, cn_to_int
@@ -75,12 +77,79 @@ class Quantity:
         return v.normalize() if places(v) > places(self.value) else v
 
 
+#: how far back (characters) a quantity's clause is read for its label and role: labels are short, and a bound
+#: keeps reading linear in a text without punctuation
+CLAUSE_REACH = 100
+#: a relation is read among at most this many quantities before its claim in the claim's sentence ...
+WINDOW = 32
+#: ... lying at most this many characters before it (real sentences are far shorter)
+REACH = 600
+#: sentence ends
+SENTENCE_END = "。！？\n"
+
+
 def clause_start(text: str, pos: int) -> int:
-    """Offset just after the last clause delimiter before ``pos``."""
+    """Offset just after the last clause delimiter before ``pos`` (at most :data:`CLAUSE_REACH` back)."""
     i = pos - 1
-    while i >= 0 and text[i] not in _CLAUSE_END:
+    stop = max(-1, pos - 1 - CLAUSE_REACH)
+    while i > stop and text[i] not in _CLAUSE_END:
         i -= 1
     return i + 1
+
+
+class Sentences:
+    """Where the sentences of a text begin and end, found once (a sentence ends at 。！？ or a line break)."""
+
+    def __init__(self, text: str) -> None:
+        self.ends = [i for i, c in enumerate(text) if c in SENTENCE_END]
+        self.length = len(text)
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding ``offset``: just after the last end before it, and the first end at
+        or after it (the end character excluded)."""
+        k = bisect_left(self.ends, offset)
+        start = self.ends[k - 1] + 1 if k else 0
+        end = self.ends[k] if k < len(self.ends) else self.length
+        return start, end
+
+    def index(self, offset: int) -> int:
+        """The number of the sentence holding ``offset``."""
+        return bisect_left(self.ends, offset)
+
+
+@lru_cache(maxsize=16)
+def sentences(text: str) -> Sentences:
+    """The sentences of a text (cached: every relation of a paragraph asks)."""
+    return Sentences(text)
+
+
+def starts(qs: list["Quantity"]) -> list[int]:
+    return [q.start for q in qs]
+
+
+def between(qs: list["Quantity"], lo: int, hi: int, keys: list[int] | None = None) -> list["Quantity"]:
+    """The quantities starting in ``lo <= start < hi`` (``keys``: their starts, when already listed)."""
+    keys = starts(qs) if keys is None else keys
+    return qs[bisect_left(keys, lo):bisect_left(keys, hi)]
+
+
+def prior(qs: list["Quantity"], i: int, start: int, limit: int = WINDOW, at: int | None = None) -> list["Quantity"]:
+    """The quantities before ``qs[i]`` that start at ``start`` or later, at most ``limit`` of them and within
+    :data:`REACH` characters of ``at`` (default: where ``qs[i]`` starts), in order."""
+    out = []
+    at = (qs[i].start if i < len(qs) else start) if at is None else at
+    floor = max(start, at - REACH)
+    k = i - 1
+    while k >= 0 and len(out) < limit and qs[k].start >= floor:
+        out.append(qs[k])
+        k -= 1
+    out.reverse()
+    return out
+
+
+def first_after(keys: list[int], pos: int) -> int:
+    """The index of the first quantity starting after ``pos`` (``keys``: the starts of the quantities)."""
+    return bisect_right(keys, pos)
 
 
 def extract(text: str) -> list[Quantity]:

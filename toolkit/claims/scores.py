@@ -3,6 +3,7 @@ table), an indicator's score against its weight and completion rate, the grade a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -13,7 +14,7 @@ from ..numbers import quantize
 from ..rules import Rule
 from .arith import Kind, Verdict, like, num_text, pct_text, ratio_verdict, sum_verdict
 from .prose import Issue, _issue, sentence_at
-from .quantities import Quantity
+from .quantities import Quantity, prior
 
 TXT007 = Rule("TXT007", "lint", ERROR, "总得分与文中各指标得分之和不符",
     "正文逐项写出指标得分（“该指标绩效评价得分为8.95分”）并写出总得分（“综合得分93.39分”）时，总得分应等于各项之和。"
@@ -54,10 +55,15 @@ class ScoreClaim:
     rate: Decimal | None = None
 
 
+#: how far back (characters) the words before a score are read
+_BEFORE_REACH = 200
+
+
 def _before(text: str, q: Quantity) -> str:
-    """The sentence up to the quantity."""
-    start = max(text.rfind(c, 0, q.start) for c in "。！？\n") + 1
-    return text[start:q.start]
+    """The sentence up to the quantity (at most :data:`_BEFORE_REACH` characters of it)."""
+    lo = max(0, q.start - _BEFORE_REACH)
+    start = max(text.rfind(c, lo, q.start) for c in "。！？\n") + 1
+    return text[max(start, lo):q.start]
 
 
 def read_claims(texts: list[str], quantities: list[list[Quantity]]) -> tuple[list[ScoreClaim], list[ScoreClaim]]:
@@ -70,10 +76,10 @@ def read_claims(texts: list[str], quantities: list[list[Quantity]]) -> tuple[lis
                 continue
             if _INDICATOR_CONTEXT.search(before) or _OWN_WEIGHT.search(before):
                 claim = ScoreClaim(q.value, q.text, q.start, k)
-                weights = [p for p in qs[:i] if p.unit == "分" and _WEIGHT_WORD.search(p.pre)
-                           and p.start >= q.start - len(before)]
+                weights = [p for p in prior(qs, i, q.start - len(before)) if p.unit == "分"
+                           and _WEIGHT_WORD.search(p.pre)]
                 claim.weight = weights[-1].value if weights else None
-                rates = [p for p in qs[:i] if p.unit == "%" and p.role in ("rate", "level")]
+                rates = [p for p in prior(qs, i, 0) if p.unit == "%" and p.role in ("rate", "level")]
                 claim.rate = rates[-1].value if rates else None
                 indicators.append(claim)
             elif _TOTAL_CONTEXT.search(before) and "指标" not in re.sub(r"指标体系", "", before[-12:]):
@@ -139,12 +145,17 @@ def check_total_vs_indicators(totals: list[ScoreClaim], indicators: list[ScoreCl
     weights = [c.weight for c in indicators]
     complete = all(w is not None for w in weights) and sum(weights, Decimal(0)) == 100
     out = []
+    verdicts: dict[Decimal, tuple[Verdict, Decimal]] = {}  # one sum per stated total, however often it is stated
+    shown = None
     for t in totals:
-        v, s = sum_verdict(scores, t.value, Kind.SCORE)
+        if t.value not in verdicts:
+            verdicts[t.value] = sum_verdict(scores, t.value, Kind.SCORE)
+        v, s = verdicts[t.value]
         if v == "ok" or (s < t.value and not complete and v == "error"):
             continue
-        out.append((t.para, _issue(TXT007, v, f"总得分 {t.text} 与文中 {len(scores)} 个指标得分之和 {like(s, scores)} 不符",
-                                   like(s, scores), num_text(t.value), t.offset)))
+        shown = like(s, scores) if shown is None else shown
+        out.append((t.para, _issue(TXT007, v, f"总得分 {t.text} 与文中 {len(scores)} 个指标得分之和 {shown} 不符",
+                                   shown, num_text(t.value), t.offset)))
     return out
 
 
@@ -152,8 +163,11 @@ def check_total_vs_table(totals: list[ScoreClaim], table_scores: list[Decimal], 
                          ) -> list[tuple[int, Issue]]:
     """The total score in the text against Σ of the scores of the scoring table."""
     out = []
+    verdicts: dict[Decimal, tuple[Verdict, Decimal]] = {}
     for t in totals:
-        v, table_total = sum_verdict(table_scores, t.value, Kind.SCORE)
+        if t.value not in verdicts:
+            verdicts[t.value] = sum_verdict(table_scores, t.value, Kind.SCORE)
+        v, table_total = verdicts[t.value]
         if v != "ok":
             out.append((t.para, _issue(TXT010, v, f"正文所述总得分 {t.text} 与{where}的得分合计 {num_text(table_total)}分不符",
                                        num_text(table_total), num_text(t.value), t.offset)))
@@ -163,9 +177,15 @@ def check_total_vs_table(totals: list[ScoreClaim], table_scores: list[Decimal], 
 def check_grades(texts: list[str], totals: list[ScoreClaim]) -> list[tuple[int, Issue]]:
     """A grade (等级为“优秀”) against the band of the nearest total score before it (same or previous paragraph)."""
     out = []
+    by_para: dict[int, list[ScoreClaim]] = {}
+    for t in sorted(totals, key=lambda c: (c.para, c.offset)):
+        by_para.setdefault(t.para, []).append(t)
+    offsets = {k: [t.offset for t in ts] for k, ts in by_para.items()}
     for k, text in enumerate(texts):
         for m in GRADE.finditer(text):
-            near = [t for t in totals if (t.para == k and t.offset < m.start()) or t.para in (k - 1, k - 2)]
+            j = bisect_left(offsets.get(k, []), m.start())
+            here = by_para[k][j - 1:j] if j else []
+            near = here or by_para.get(k - 1) or by_para.get(k - 2)
             if not near:
                 continue
             t = max(near, key=lambda c: (c.para, c.offset))
@@ -189,12 +209,16 @@ def check_weight_shares(texts: list[str], quantities: list[list[Quantity]]) -> l
     """``指标分值10分，实际得分9分。…该指标得95%权重分``: the share of the weight is score ÷ weight."""
     out = []
     for k, (text, qs) in enumerate(zip(texts, quantities)):
+        weights: list[Quantity] = []  # the weights and scores before each share, gathered as the paragraph is read
+        scores: list[Quantity] = []
         for i, q in enumerate(qs):
-            if q.unit != "%" or q.approx or not _WEIGHT_SHARE.match(text[q.end:]):
+            if q.unit == "分":
+                if _WEIGHT_WORD.search(q.pre[-4:]):
+                    weights.append(q)
+                elif not q.approx and _SCORE_WORD.search(_before(text, q)[-10:]):
+                    scores.append(q)
+            if q.unit != "%" or q.approx or not _WEIGHT_SHARE.match(text[q.end:q.end + 4]):
                 continue
-            weights = [p for p in qs[:i] if p.unit == "分" and _WEIGHT_WORD.search(p.pre[-4:])]
-            scores = [p for p in qs[:i] if p.unit == "分" and not p.approx and p not in weights
-                      and _SCORE_WORD.search(_before(text, p)[-10:])]
             if len(weights) != 1 or len(scores) != 1 or weights[0].value == 0:
                 continue
             w, sc = weights[0], scores[0]
