@@ -308,40 +308,82 @@ def _column(rows: list[list[str]], parts: list[int], row: list[str], c: int, sha
     return v, total, values
 
 
-_TOTAL_HEAD = re.compile(r"^(合计|总计|小计|合计数|总额)$")
+_TOTAL_HEAD = re.compile(r"^(本年|全年)?(支出|收入)?(合计|总计|小计|合计数|总额)(（万元）|\(万元\))?$")
+_NOT_PART_HEAD = re.compile(r"率|占比|%|％|比例|编码|代码|序号|编号|科目名称|^项目$|^科目$|备注|说明")
+#: cells that say "nothing here" in a figure column
+EMPTY = frozenset({"", "—", "——", "-", "－", "/", "／", "–", "…"})
 
 
-def check_total_columns(t: Table) -> list[TableIssue]:
-    """A 合计 column against the figure columns between the row labels and it, row by row. The columns are taken as
-    its parts only when at least one row adds up exactly."""
-    for h, head in enumerate(t.rows):
+def is_text(cell: str) -> bool:
+    """A cell holding words where a figure could be (not a number, not blank or a dash)."""
+    return cell.strip() not in EMPTY and cell_number(cell) is None
+
+
+@dataclass
+class TotalColumn:
+    """A 合计 column and the columns it adds up, read from a header row: after it (a 决算 table: 合计 | 基本支出 |
+    项目支出) or before it (基本支出 | 项目支出 | 合计)."""
+
+    header: int
+    col: int
+    parts: list[int]
+    heads: list[str]
+
+
+def total_column(t: Table) -> TotalColumn | None:
+    """The first header row naming a 合计 column with at least two figure columns beside it."""
+    for h, head in enumerate(t.rows[:40]):
         heads = [re.sub(r"\s+", "", c) for c in head]
-        tc = next((c for c, x in enumerate(heads) if _TOTAL_HEAD.match(x)), None)
-        if tc is None or tc < 2 or any(cell_number(c) is not None for c in head):
+        if any(cell_number(c) is not None for c in head):
             continue
-        part_cols = [c for c in range(1, tc) if heads[c] and not re.search(r"率|占比|%|％|比例", heads[c])]
-        checked = []
-        for r in range(h + 1, len(t.rows)):
-            row = t.rows[r]
-            if len(row) != len(head) or cell_number(row[tc]) is None or _is_pct(row[tc]):
+        for tc, x in enumerate(heads):
+            if not _TOTAL_HEAD.match(x) or tc == 0:
                 continue
-            cells = [row[c] for c in part_cols]
-            if any(x.strip() and cell_number(x) is None for x in cells) or not any(x.strip() for x in cells):
-                continue
-            values = [cell_number(x) or Decimal(0) for x in cells]
-            checked.append((r, values, *sum_verdict(values, cell_number(row[tc]), Kind.MONEY)))
-        if len(part_cols) < 2 or not any(v == "ok" for _r, _vals, v, _s in checked):
-            return []
-        out = []
-        for r, values, v, total in checked:
-            if v == "ok":
-                continue
-            row = t.rows[r]
-            out.append(_issue(TBL006, v, f"{_label(row)} 的{heads[tc]} {row[tc].strip()} 与同行各列之和不符："
-                              f"{' + '.join(row[c].strip() or '0' for c in part_cols)} = {like(total, values)}",
-                              like(total, values), row[tc].strip(), r, tc, _quote(row)))
-        return out
-    return []
+            right = []
+            for c in range(tc + 1, len(heads)):
+                if not heads[c] or _TOTAL_HEAD.match(heads[c]) or _NOT_PART_HEAD.search(heads[c]):
+                    break
+                right.append(c)
+            left = [c for c in range(1, tc) if heads[c] and not _NOT_PART_HEAD.search(heads[c])]
+            parts = right if len(right) >= 2 else left
+            if len(parts) >= 2:
+                return TotalColumn(h, tc, parts, heads)
+    return None
+
+
+def check_total_columns(t: Table, tcol: TotalColumn | None = None) -> list[TableIssue]:
+    """A 合计 column against the figure columns it adds up, row by row (合计 first, parts after it, as 决算 tables
+    have it, or parts first). The columns are taken as its parts only when at least one row adds up exactly."""
+    tcol = tcol or total_column(t)
+    if tcol is None:
+        return []
+    tc, part_cols, heads = tcol.col, tcol.parts, tcol.heads
+    width = len(t.rows[tcol.header])
+    checked = []
+    for r in range(tcol.header + 1, len(t.rows)):
+        row = t.rows[r]
+        if len(row) != width or cell_number(row[tc]) is None or _is_pct(row[tc]):
+            continue
+        cells = [row[c] for c in part_cols]
+        if any(is_text(x) for x in cells) or not any(cell_number(x) is not None for x in cells):
+            continue
+        values = [cell_number(x) or Decimal(0) for x in cells]
+        checked.append((r, values, *sum_verdict(values, cell_number(row[tc]), Kind.MONEY)))
+    if not any(v == "ok" for _r, _vals, v, _s in checked):
+        return []
+    out = []
+    for r, values, v, total in checked:
+        if v == "ok":
+            continue
+        row = t.rows[r]
+        out.append(_issue(TBL006, v, f"{_label(row)} 的{heads[tc]} {row[tc].strip()} 与同行各列之和不符："
+                          f"{' + '.join(_shown(row[c]) for c in part_cols)} = {like(total, values)}",
+                          like(total, values), row[tc].strip(), r, tc, _quote(row)))
+    return out
+
+
+def _shown(cell: str) -> str:
+    return cell.strip() if cell_number(cell) is not None else "0"
 
 
 def _crossing(row_issues: list[TableIssue], col_issues: list[TableIssue]) -> list[TableIssue]:
@@ -487,11 +529,89 @@ def check_rate_columns(t: Table) -> list[TableIssue]:
     return issues
 
 
+TBL009 = Rule("TBL009", "lint", ERROR, "表中总额行与其下“其中”各行不符",
+    "表格（自评表的“年度资金总额”、资金来源表等）中，总额行下面紧接“其中：…”及其后各行时，这些行是总额的组成，"
+    "逐列核对（执行率、分值、得分列不核对）。总额为 0 或空白而其下各行填有数字时为错误；总额非 0 时，至少有一列"
+    "能对上才认定这些行是其组成，其余列对不上为错误（差额在舍入误差内为警告）。",
+    "report.txt:12: 表1 第2行 第2列: TBL009 年度资金总额 第2列为 0.00，而其下 其中：财政拨款、其他资金 之和为 6500.00")
+
+_FORM_TOTAL = re.compile(r"(资金|支出|收入|预算|经费)?(总额|总计|合计|总数)$|^(合计|总计|小计)$")
+_NOT_MONEY_HEAD = re.compile(r"率|分值|得分|权重|序号|编码|代码|占比|比例|说明|备注|原因|指标|目标")
+
+
+def check_form_totals(t: Table) -> tuple[list[TableIssue], set[int]]:
+    """A total row directly above "其中：…" rows (and the rows after them): the rows are its parts, column by
+    column. Returns the issues and the total rows read this way."""
+    rows = t.rows
+    issues: list[TableIssue] = []
+    claimed: set[int] = set()
+    for r in range(len(rows) - 2):
+        row = rows[r]
+        label = _label(row)
+        if not label or not _FORM_TOTAL.search(label) or re.search(r"得分|分值|总分", label):
+            continue
+        nxt = _label(rows[r + 1])
+        if not nxt.startswith("其中") or len(rows[r + 1]) != len(row):
+            continue
+        lc = next(c for c in range(2) if re.sub(r"\s+", "", row[c]) == label)
+        header = next((h for h in range(r - 1, -1, -1) if len(rows[h]) == len(row)
+                       and not any(cell_number(x) is not None for x in rows[h][lc + 1:])), None)
+        heads = [re.sub(r"\s+", "", x) for x in rows[header]] if header is not None else [""] * len(row)
+        parts = []
+        for k in range(r + 1, min(len(rows), r + 40)):
+            lb = _label(rows[k])
+            if len(rows[k]) != len(row) or not lb or (k > r + 1 and (_FORM_TOTAL.search(lb) or lb.startswith("其中"))):
+                break
+            if not any(cell_number(x) is not None and not _is_pct(x) for x in rows[k][lc + 1:]):
+                break
+            parts.append(k)
+        cols = [c for c in range(lc + 1, len(row)) if not _NOT_MONEY_HEAD.search(heads[c])
+                and any(cell_number(rows[k][c]) is not None for k in parts)
+                and not any(is_text(rows[k][c]) or _is_pct(rows[k][c]) for k in parts)
+                and not is_text(row[c]) and not _is_pct(row[c])]
+        if len(parts) < 2 or not cols:
+            continue
+        claimed.add(r)
+        names = "、".join(_label(rows[k]) for k in parts)
+        judged = []
+        for c in cols:
+            values = [cell_number(rows[k][c]) or Decimal(0) for k in parts]
+            stated = cell_number(row[c])
+            total = sum(values, Decimal(0))
+            if not stated:
+                if total > 0:
+                    what = "为空" if stated is None else f"为 {row[c].strip()}"
+                    expected = like(total, values)
+                    issues.append(_issue(TBL009, Verdict.WRONG, f"{label} {heads[c] or f'第{c + 1}列'}{what}，而其下 {names} "
+                                         f"之和为 {expected}", expected, row[c].strip() or "空白", r, c, _quote(row)))
+                continue
+            judged.append((c, values, stated, *sum_verdict(values, stated, Kind.MONEY)))
+        if not any(v == "ok" for *_x, v, _s in judged):
+            continue  # no column adds up: the rows may be only some of its parts
+        for c, values, stated, v, s in judged:
+            if v == "ok":
+                continue
+            issues.append(_issue(TBL009, v, f"{label} {heads[c] or f'第{c + 1}列'} {row[c].strip()} 与其下 {names} 之和不符："
+                                 f"{' + '.join(_shown(rows[k][c]) for k in parts)} = {like(s, values)}",
+                                 like(s, values), row[c].strip(), r, c, _quote(row)))
+    return issues, claimed
+
+
 def check_table(t: Table) -> tuple[list[TableIssue], ScoreTable | None]:
-    by_row = check_total_columns(t)
+    from .ledger import check_ledger
+
+    tcol = total_column(t)
     st = read_score_table(t)
-    bottom, claimed = check_bottom_totals(t) if st is None else ([], set())  # a 自评表's total: TBL002/TBL003
-    issues = by_row + _crossing(by_row, check_total_rows(t, claimed) + bottom) + check_rate_columns(t)
+    ledger = check_ledger(t, tcol)
+    if ledger is not None:  # a 决算 table nesting by subject code: its totals are read by code
+        issues, judged = ledger
+        by_row = [i for i in check_total_columns(t, tcol) if i.location.row not in judged]
+        return issues + by_row + check_rate_columns(t), st
+    by_row = check_total_columns(t, tcol)
+    forms, claimed = check_form_totals(t)
+    bottom, bottom_claimed = check_bottom_totals(t) if st is None else ([], set())  # a 自评表's total: TBL002/TBL003
+    issues = by_row + _crossing(by_row, forms + check_total_rows(t, claimed | bottom_claimed) + bottom) \
+        + check_rate_columns(t)
     if st is not None:
         issues += check_score_table(st)
     return issues, st

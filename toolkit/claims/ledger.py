@@ -1,0 +1,206 @@
+"""决算 tables whose rows nest by subject code (DOMAIN.md section 8): 类 (3 digits) ⊃ 款 (5) ⊃ 项 (7).
+
+Each 类 row is the sum of its 款 rows, each 款 row of its 项 rows, and the 合计 row of the 类 rows, in every money
+column; each row's 合计 column is the sum of its part columns (:func:`toolkit.claims.tables.check_total_columns`).
+One wrong cell breaks several of these at once — its row's 合计, its parent's sum, and, for a parent row, its
+children's sum — each disagreeing by the same amount. The relations that fail are gathered first; a cell that
+explains two or more of them with one corrected value is reported once, at the cell, with the value they imply;
+what is left is reported relation by relation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..findings import ERROR
+from ..rules import Rule
+from .arith import Kind, Verdict, like, sum_verdict
+from .document import Table
+from .tables import TBL006, TotalColumn, _issue, _label, _quote, cell_number, is_text, total_column
+
+TBL008 = Rule("TBL008", "lint", ERROR, "科目层级合计不符",
+    "决算表按功能（或经济）分类科目编码分层：类（3位）的数等于其下各款（5位）之和，款等于其下各项（7位）之和，"
+    "“合计”行等于各类之和，逐列核对。一个单元格写错会同时破坏本行合计列、上级科目和（作为上级时）下级之和："
+    "这些关系都指向同一个单元格、同一个正确值时，只在该单元格报告一次。",
+    "report.txt:40: 表5 第9行 第4列: TBL008 小学教育 的项目支出 126.30 与本行合计、上级科目“普通教育”不符："
+    "应为 1256.30（本行 8100.22 − 6843.92；上级 3033.68 − 845.20 − 932.18）")
+
+_CODE = re.compile(r"^\s*(\d{3}|\d{5}|\d{7})\s*$")
+_CODE_HEAD = re.compile(r"编码|代码|科目编号")
+_TOTAL = re.compile(r"^(合计|总计|本年支出合计|本年收入合计|支出合计|收入合计)$")
+
+
+@dataclass
+class Relation:
+    """A failing relation: ``total`` (a cell) should be the sum of ``parts`` (cells)."""
+
+    total: tuple[int, int]
+    parts: list[tuple[int, int]]
+    kind: str  # "row" (the 合计 column) or "tree" (a parent code row)
+    finding: object = None
+    explained: bool = False
+    implied: dict[tuple[int, int], Decimal] = field(default_factory=dict)
+
+
+def code_column(t: Table) -> int | None:
+    """The column holding subject codes: headed 科目编码 (or the like), or the first column where most rows hold a
+    3-, 5- or 7-digit code."""
+    for row in t.rows[:5]:
+        for c, cell in enumerate(row[:3]):
+            if _CODE_HEAD.search(re.sub(r"\s+", "", cell)):
+                return c
+    for c in range(min(2, max((len(r) for r in t.rows), default=0))):
+        coded = sum(1 for r in t.rows if c < len(r) and _CODE.match(r[c]))
+        if coded >= 3:
+            return c
+    return None
+
+
+def _value(rows: list[list[str]], cell: tuple[int, int]) -> Decimal:
+    r, c = cell
+    return cell_number(rows[r][c]) or Decimal(0)
+
+
+def check_ledger(t: Table, tcol: TotalColumn | None) -> tuple[list, set[int]] | None:
+    """(issues, rows judged) for a table nesting by subject code; None when the table has no code column."""
+    cc = code_column(t)
+    if cc is None:
+        return None
+    rows = t.rows
+    width = max(len(r) for r in rows)
+    codes: dict[int, str] = {}
+    total_row = None
+    for r, row in enumerate(rows):
+        if len(row) != width:
+            continue
+        m = _CODE.match(row[cc]) if cc < len(row) else None
+        if m:
+            codes[r] = m.group(1)
+        elif total_row is None and _TOTAL.match(_label(row)) and not codes:
+            total_row = r
+    if len(codes) < 3:
+        return None
+    first = min(codes)
+    header = next((r for r in range(first - 1, -1, -1) if not any(cell_number(x) is not None for x in rows[r][cc + 1:])
+                   and any(x.strip() for x in rows[r])), None)
+    cols = [c for c in range(cc + 1, width) if any(cell_number(rows[r][c]) is not None for r in codes)
+            and not any(is_text(rows[r][c]) or rows[r][c].strip().endswith(("%", "％")) for r in codes)
+            and not (header is not None and re.search(r"率|占比|比例", rows[header][c]))]
+    if not cols:
+        return None
+    relations: list[Relation] = []
+    # parents and children by code
+    children: dict[int, list[int]] = {}
+    top: list[int] = []
+    last: dict[int, int] = {}  # code length -> the row of the latest code of that length
+    for r in sorted(codes):
+        code = codes[r]
+        n = len(code)
+        if n == 3:
+            top.append(r)
+        else:
+            parent = last.get(n - 2)
+            if parent is not None and code.startswith(codes[parent]):
+                children.setdefault(parent, []).append(r)
+        last[n] = r
+        for k in [k for k in last if k > n]:
+            del last[k]
+    groups = list(children.items())
+    if total_row is not None and len(top) >= 1:
+        groups.append((total_row, top))
+    for parent, kids in groups:
+        for c in cols:
+            cells = [(k, c) for k in kids]
+            stated = cell_number(rows[parent][c])
+            values = [_value(rows, x) for x in cells]
+            if stated is None and not any(values):
+                continue
+            v, s = sum_verdict(values, stated or Decimal(0), Kind.MONEY)
+            if v == "ok":
+                continue
+            relations.append(Relation((parent, c), cells, "tree", (v, s, values, stated)))
+    if tcol is not None:
+        for r in sorted(codes) + ([total_row] if total_row is not None else []):
+            row = rows[r]
+            stated = cell_number(row[tcol.col])
+            cells = [(r, c) for c in tcol.parts]
+            values = [_value(rows, x) for x in cells]
+            if stated is None or not any(values):
+                continue
+            v, s = sum_verdict(values, stated, Kind.MONEY)
+            if v != "ok":
+                relations.append(Relation((r, tcol.col), cells, "row", (v, s, values, stated)))
+    issues = _attribute(t, relations, codes, tcol)
+    judged = set(codes) | ({total_row} if total_row is not None else set())
+    return issues, judged
+
+
+def _attribute(t: Table, relations: list[Relation], codes: dict[int, str], tcol: TotalColumn | None) -> list:
+    rows = t.rows
+    # what each cell of a failing relation would have to be for that relation to hold
+    by_cell: dict[tuple[int, int], list[tuple[Relation, Decimal]]] = {}
+    for rel in relations:
+        stated = _value(rows, rel.total)
+        parts = [_value(rows, x) for x in rel.parts]
+        total_parts = sum(parts, Decimal(0))
+        by_cell.setdefault(rel.total, []).append((rel, total_parts))
+        for x, v in zip(rel.parts, parts):
+            by_cell.setdefault(x, []).append((rel, stated - (total_parts - v)))
+    issues = []
+    culprits = []
+    for cell, claims in by_cell.items():
+        if len(claims) < 2:
+            continue
+        values = [v for _rel, v in claims]
+        agree = [c for c in claims if abs(c[1] - values[0]) <= Decimal("0.01")]
+        if len(agree) == len(claims) and values[0] != _value(rows, cell):
+            culprits.append((len(claims), cell, values[0], [rel for rel, _v in claims]))
+    culprits.sort(key=lambda x: (-x[0], x[1]))
+    for _n, cell, value, rels in culprits:
+        if all(rel.explained for rel in rels):
+            continue
+        for rel in rels:
+            rel.explained = True
+        r, c = cell
+        row = rows[r]
+        head = _head(t, c, tcol)
+        why = "、".join(dict.fromkeys(_why(t, rel, codes, cell) for rel in rels))
+        written = row[c].strip() or "空白"
+        issues.append(_issue(TBL008, Verdict.WRONG, f"{_label(row)} 的{head} {written} 与{why}不符：应为 {value:f}",
+                             f"{value:f}", row[c].strip() or "0", r, c, _quote(row)))
+    for rel in relations:
+        if rel.explained:
+            continue
+        v, s, values, stated = rel.finding
+        r, c = rel.total
+        row = rows[r]
+        added = " + ".join(rows[x][y].strip() or "0" for x, y in rel.parts) if len(rel.parts) <= 8 else \
+            f"{len(rel.parts)}行之和"
+        if rel.kind == "row":
+            issues.append(_issue(TBL006, v, f"{_label(row)} 的{_head(t, c, tcol)} {row[c].strip()} 与同行各列之和不符："
+                                 f"{added} = {like(s, values)}", like(s, values), row[c].strip(), r, c, _quote(row)))
+        else:
+            issues.append(_issue(TBL008, v, f"{_label(row)} 的{_head(t, c, tcol)} {row[c].strip() or '空白'} 与{_level(rel, codes)}之和"
+                                 f"不符：{added} = {like(s, values)}", like(s, values), row[c].strip() or "0", r, c,
+                                 _quote(row)))
+    return issues
+
+
+def _head(t: Table, c: int, tcol: TotalColumn | None) -> str:
+    if tcol is not None and c < len(tcol.heads) and tcol.heads[c]:
+        return tcol.heads[c]
+    return f"第{c + 1}列"
+
+
+def _level(rel: Relation, codes: dict[int, str]) -> str:
+    return {3: "各类", 5: "其下各款", 7: "其下各项"}.get(len(codes.get(rel.parts[0][0], "")), "其下各行")
+
+
+def _why(t: Table, rel: Relation, codes: dict[int, str], cell: tuple[int, int]) -> str:
+    if rel.kind == "row":
+        return "本行合计"
+    if cell == rel.total:
+        return f"{_level(rel, codes)}之和"
+    parent = rel.total[0]
+    return f"上级科目“{_label(t.rows[parent])}”" if parent in codes else "合计行"
