@@ -11,8 +11,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from ..domain.budget import COMPLETE_WORDS
+from ..domain.scoring import LEVEL_ONE
 from ..domain.tolerance import ROUNDING_NOTE, half_unit
 from ..findings import ERROR, WARNING, Finding, TextSpot
 from ..rules import Rule
@@ -88,7 +90,7 @@ def _plus(values: list[Decimal]) -> str:
 
 _GROUP = re.compile(r"其中|分别为|分别是")
 #: label sets that make a list of parts complete (DOMAIN.md section 2)
-COMPLETE_SETS = COMPLETE_WORDS
+COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE]
 _REST = re.compile(r"其他|其它|其余")
 
 
@@ -113,14 +115,47 @@ class Group:
     ok: bool  # parts add up to the total
 
 
+class _Brackets:
+    """Bracket depth at any offset of a text, from the positions of its brackets (found once)."""
+
+    def __init__(self, text: str) -> None:
+        self.opens = [i for i, c in enumerate(text) if c in "（("]
+        self.closes = [i for i, c in enumerate(text) if c in "）)"]
+
+    def depth(self, pos: int) -> int:
+        return max(0, bisect_left(self.opens, pos) - bisect_left(self.closes, pos))
+
+    def close_after(self, pos: int) -> int | None:
+        """Where the bracket holding ``pos`` closes."""
+        d = self.depth(pos)
+        k = bisect_right(self.closes, pos)
+        for c in self.closes[k:k + WINDOW]:
+            if self.depth(c + 1) < d:
+                return c
+        return None
+
+
+@lru_cache(maxsize=16)
+def _brackets(text: str) -> _Brackets:
+    return _Brackets(text)
+
+
 def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
-    """Totals followed by their parts (``X万元，其中A万元，B万元``)."""
+    """Totals followed by their parts (``X万元，其中A万元，B万元``). A part may have parts of its own, in brackets
+    after it (``其中A（B，C），D``) or after a 其中 of its own in a list whose items end with ； (``其中：A；B，其中
+    B1，B2；C``): those are not parts of the total (they are checked against their part, as a group of their own)."""
     groups = []
     marks = [(m.start(), m.group(0)) for m in _GROUP.finditer(text)]
+    mark_pos = [p for p, _kw in marks]
     keys = starts(qs)
-    for k, (pos, keyword) in enumerate(marks):
+    brackets = _brackets(text)
+    for pos, keyword in marks:
         s_start, s_end = _sentence_bounds(text, pos)
-        limit = marks[k + 1][0] if k + 1 < len(marks) and marks[k + 1][0] < s_end else s_end
+        d0 = brackets.depth(pos)
+        limit = s_end
+        if d0:
+            close = brackets.close_after(pos)
+            limit = min(limit, close) if close is not None else limit
         after = []
         for j in range(first_after(keys, pos), len(qs)):
             if qs[j].start >= limit or len(after) > WINDOW:
@@ -131,24 +166,57 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
                 or re.search(r"[，,；;]", text[pos + len(keyword):after[0].start].lstrip("：:，, ")):
             continue  # the first part must open the first clause after the keyword; an endless list says nothing
         first = after[0]
-        parts = []
+        parts: list[Quantity] = []
+        children: dict[int, list[Quantity]] = {}
+        inner: Quantity | None = None  # the part whose own 其中 list is being read
+        outer_sep = None
+        prev_end = first.start
         for q in after:
             if not q.comparable(first):
                 continue
+            if brackets.depth(q.start) > d0:  # in brackets after a part: that part's own parts
+                if parts:
+                    children.setdefault(id(parts[-1]), []).append(q)
+                prev_end = q.end
+                continue
+            gap = text[prev_end:q.start]
+            if inner is not None:
+                if "；" not in gap:
+                    children[id(inner)].append(q)
+                    prev_end = q.end
+                    continue
+                inner = None
             if q.total:
                 break
-            if len(parts) >= 2 and "；" in text[parts[-1].end:q.start] and "；" not in text[first.start:parts[1].start]:
+            if parts and _marked(mark_pos, prev_end, q.start):
+                if outer_sep == "；":  # a part's own 其中 list, running to the next ；
+                    inner = parts[-1]
+                    children.setdefault(id(inner), []).append(q)
+                    prev_end = q.end
+                    continue
+                break  # a 其中 inside a list separated by ，: where its parts end cannot be told
+            sep = "；" if "；" in gap else "，"
+            if len(parts) == 1:
+                outer_sep = sep
+            elif len(parts) >= 2 and sep == "；" and outer_sep != "；":
                 break  # parts listed with ，/、: a ； ends the list ("…效益指标3个；完成8个")
             parts.append(q)
+            prev_end = q.end
         # the total: nearest comparable figure before the keyword, in this sentence or the one before
         prev_start, _ = _sentence_bounds(text, max(0, s_start - 1)) if s_start else (0, 0)
         before = [q for q in prior(qs, first_after(keys, pos - 1), prev_start, at=pos) if q.start < pos
                   and q.comparable(first) and q.role == "level"]
+        for p in parts:  # parts with parts of their own in brackets (no 其中 of their own): a group too
+            kids = children.get(id(p), [])
+            if len(kids) >= 2 and not _marked(mark_pos, p.end, kids[0].start) and brackets.depth(kids[0].start) > d0:
+                groups.append(Group(p, kids, "（", _complete([k.label for k in kids], "（"), False))
         if len(parts) < 2 or not before or before[-1].approx:
             continue
         if keyword.startswith("分别") and not all(p.label for p in parts):
             continue  # "分别达到50家、8家": respectively, not parts of a total
         total = before[-1]
+        if total.value > 0 and any(p.value_in(total.unit) > total.value for p in parts):
+            continue  # a part larger than the figure before it: that figure is not their total
         complete = _complete([p.label for p in parts], keyword) or _shares_complete(text, qs, parts)
         groups.append(Group(total, parts, keyword, complete, False))
     return groups
@@ -488,6 +556,7 @@ _ENUM_AFTER = re.compile(_CNT + r"(?P<noun>[^，。；：:、\d（(]{0,10}?)(?:[
 _ENUM_PAREN = re.compile(_CNT + r"[（(](?P<list>[^（）()]{1,%d})[）)]" % LIST_REACH)
 _ENUM_BEFORE = re.compile(r"等" + _CNT)
 _OPEN, _CLOSE = "（(“‘《「【[", "）)”’》」】]"
+_COUNTED = re.compile(r"(\d+|[" + CHARS + r"]{1,4})(" + "|".join(COUNT_UNITS) + r")$")
 
 
 def split_items(text: str) -> list[str]:
@@ -535,6 +604,8 @@ def check_enumerations(text: str) -> list[Issue]:
         n = _count(m)
         if n is None or len(items) < 2 or m.start() in seen:
             return
+        if all(_COUNTED.search(x) for x in items):
+            return  # "指标14个（数量指标6个、质量指标4个…）": the items count too; their sum is a total-and-parts claim
         seen.add(m.start())
         listed = len(items)
         joined = sum(len(re.findall(r"[和及与]", x)) for x in items)  # 'A、B和C' may be three

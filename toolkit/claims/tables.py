@@ -533,7 +533,8 @@ TBL009 = Rule("TBL009", "lint", ERROR, "表中总额行与其下“其中”各�
     "表格（自评表的“年度资金总额”、资金来源表等）中，总额行下面紧接“其中：…”及其后各行时，这些行是总额的组成，"
     "逐列核对（执行率、分值、得分列不核对）。总额为 0 或空白而其下各行填有数字时为错误；总额非 0 时，至少有一列"
     "能对上才认定这些行是其组成，其余列对不上为错误（差额在舍入误差内为警告）。",
-    "report.txt:12: 表1 第2行 第2列: TBL009 年度资金总额 第2列为 0.00，而其下 其中：财政拨款、其他资金 之和为 6500.00")
+    "report.txt:12: 表1 第2行 第2列: TBL009 年度资金总额 年初预算数为 0.00，而其下 其中：财政拨款、其他资金 之和为 "
+    "6,420.00 + 80.00 = 6500.00")
 
 _FORM_TOTAL = re.compile(r"(资金|支出|收入|预算|经费)?(总额|总计|合计|总数)$|^(合计|总计|小计)$")
 _NOT_MONEY_HEAD = re.compile(r"率|分值|得分|权重|序号|编码|代码|占比|比例|说明|备注|原因|指标|目标")
@@ -582,8 +583,10 @@ def check_form_totals(t: Table) -> tuple[list[TableIssue], set[int]]:
                 if total > 0:
                     what = "为空" if stated is None else f"为 {row[c].strip()}"
                     expected = like(total, values)
+                    added = " + ".join(_shown(rows[k][c]) for k in parts)
                     issues.append(_issue(TBL009, Verdict.WRONG, f"{label} {heads[c] or f'第{c + 1}列'}{what}，而其下 {names} "
-                                         f"之和为 {expected}", expected, row[c].strip() or "空白", r, c, _quote(row)))
+                                         f"之和为 {added} = {expected}", expected, row[c].strip() or "空白", r, c,
+                                         _quote(row)))
                 continue
             judged.append((c, values, stated, *sum_verdict(values, stated, Kind.MONEY)))
         if not any(v == "ok" for *_x, v, _s in judged):

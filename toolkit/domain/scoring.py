@@ -19,6 +19,10 @@ from .grades import grade_for
 
 ZERO = Decimal(0)
 
+#: the 一级指标 of an overall-expenditure indicator tree (DOMAIN.md section 3): a list naming all three is every
+#: indicator (预算执行率 aside)
+LEVEL_ONE = ("产出", "效益", "满意度")
+
 #: 定性 bands: achievement -> (lowest, highest) percent of the weight
 BANDS = {Achievement.achieved: (80, 100), Achievement.partly: (60, 80), Achievement.missed: (0, 60)}
 
