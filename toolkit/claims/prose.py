@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..domain.budget import COMPLETE_WORDS
+from ..domain.execution import STAGE_LABELS, stage_of
 from ..domain.scoring import LEVEL_ONE
 from ..domain.tolerance import ROUNDING_NOTE, half_unit
 from ..findings import ERROR, WARNING, Finding, TextSpot
@@ -166,6 +167,14 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
                 or re.search(r"[，,；;]", text[pos + len(keyword):after[0].start].lstrip("：:，, ")):
             continue  # the first part must open the first clause after the keyword; an endless list says nothing
         first = after[0]
+        # the total: nearest comparable figure before the keyword, in this sentence or the one before
+        prev_start, _ = _sentence_bounds(text, max(0, s_start - 1)) if s_start else (0, 0)
+        before = [q for q in prior(qs, first_after(keys, pos - 1), prev_start, at=pos) if q.start < pos
+                  and q.comparable(first) and q.role == "level"]
+        staged = _staged(text, after, before, d0, brackets, keyword)
+        if staged:
+            groups += staged
+            continue
         parts: list[Quantity] = []
         children: dict[int, list[Quantity]] = {}
         inner: Quantity | None = None  # the part whose own 其中 list is being read
@@ -202,10 +211,6 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
                 break  # parts listed with ，/、: a ； ends the list ("…效益指标3个；完成8个")
             parts.append(q)
             prev_end = q.end
-        # the total: nearest comparable figure before the keyword, in this sentence or the one before
-        prev_start, _ = _sentence_bounds(text, max(0, s_start - 1)) if s_start else (0, 0)
-        before = [q for q in prior(qs, first_after(keys, pos - 1), prev_start, at=pos) if q.start < pos
-                  and q.comparable(first) and q.role == "level"]
         for p in parts:  # parts with parts of their own in brackets (no 其中 of their own): a group too
             kids = children.get(id(p), [])
             if len(kids) >= 2 and not _marked(mark_pos, p.end, kids[0].start) and brackets.depth(kids[0].start) > d0:
@@ -220,6 +225,31 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         complete = _complete([p.label for p in parts], keyword) or _shares_complete(text, qs, parts)
         groups.append(Group(total, parts, keyword, complete, False))
     return groups
+
+
+def _staged(text: str, after: list[Quantity], before: list[Quantity], d0: int, brackets: "_Brackets",
+            keyword: str) -> list[Group]:
+    """``三公经费预算为A，决算为B，其中：甲预算为A1，决算为B1；乙预算为A2，决算为B2；…``: items giving a figure for
+    each budget stage (预算 / 决算, 年初 / 全年 / 执行): one group per stage, its total the figure of that stage before
+    the keyword."""
+    money = [q for q in after if q.kind == "money" and brackets.depth(q.start) == d0]
+    if len(money) < 4 or "；" not in text[money[0].end:money[-1].start]:
+        return []
+    stages: dict[str, list[Quantity]] = {}
+    for q in money:
+        st = stage_of(q.label)
+        if st is None:
+            return []  # a figure of no stage: not a list of items by stage
+        stages.setdefault(st, []).append(q)
+    totals = {}
+    for q in before:
+        st = stage_of(q.label)
+        if st in stages:
+            totals[st] = q
+    if len(stages) < 2 or set(totals) != set(stages) or any(len(v) < 2 for v in stages.values()):
+        return []
+    complete = _complete([q.label for q in money], keyword)
+    return [Group(totals[st], parts, keyword, complete, False) for st, parts in stages.items()]
 
 
 def _shares_complete(text: str, qs: list[Quantity], parts: list[Quantity]) -> bool:
@@ -506,8 +536,8 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
     issues = []
     part_of = {id(p): g.total for g in groups or [] for p in g.parts}
     for i, r in enumerate(qs):
-        if r.role != "rate" or r.approx:
-            continue
+        if r.role != "rate" or r.approx or completion_rate(r) is not None:
+            continue  # 完成年初预算的P%: check_completion
         stem, whole_words = rate_parts(r)
         verb = stem[-2:]
         if not verb:
@@ -650,6 +680,65 @@ def check_enumerations(text: str) -> list[Issue]:
     return issues
 
 
+_COMPLETION = re.compile(r"(完成|为|达到|达|占|是)(了)?(?P<whole>(年初|全年|调整后?)?预算(数)?)的$")
+
+
+def completion_rate(q: Quantity) -> str | None:
+    """The stage a rate ``完成年初预算的P%`` / ``为全年预算的P%`` / ``完成预算的P%`` names as its whole (initial /
+    full / budget), None when it is not such a rate."""
+    if q.unit != "%":
+        return None
+    m = _COMPLETION.search(q.pre.strip())
+    return stage_of(m.group("whole")) if m else None
+
+
+def check_completion(text: str, qs: list[Quantity]) -> list[Issue]:
+    """``年初预算为A万元，支出决算为B万元，完成年初预算的P%``: P = B ÷ A, the actual (决算 / 执行) figure over the
+    budget of the stage the words name. When P is the actual over the *other* budget given in the sentence (全年预算
+    where the words say 年初预算), the words name the wrong denominator. A bare 预算 is whichever budget the sentence
+    gives; with both and neither agreeing, nothing is said."""
+    issues = []
+    sents = sentences(text)
+    for i, r in enumerate(qs):
+        named = completion_rate(r)
+        if named is None or r.approx:
+            continue
+        s_start, _ = sents.bounds(r.start)
+        actual, budgets = None, {}
+        for q in reversed(prior(qs, i, s_start)):
+            if not _usable(q) or q.kind != "money":
+                continue
+            st = stage_of(q.label)
+            if st == "actual" and actual is None:
+                actual = q
+            elif st in ("initial", "full", "budget") and st not in budgets:
+                budgets[st] = q
+        if actual is None or not budgets:
+            continue
+        if named == "budget":
+            cands = [budgets[k] for k in ("budget", "full", "initial") if k in budgets]
+        else:
+            cands = [budgets[named]] if named in budgets else []
+        if not cands:
+            continue
+        results = [(d, *ratio_verdict(actual.value_in(d.unit), d.value, r.value)) for d in cands]
+        if any(v == "ok" for _d, v, _e in results) or (named == "budget" and len(cands) > 1):
+            continue
+        den, v, exact = results[0]
+        if exact is None:
+            continue
+        message = (f"完成{STAGE_LABELS[named]}的比例：{actual.label or '决算数'} {actual.text} ÷ {den.label or '预算数'} "
+                   f"{den.text} = {pct_text(exact, r.value)}，文中写 {r.text}")
+        other = budgets.get("full" if named == "initial" else "initial")
+        if other is not None and named in ("initial", "full") \
+                and ratio_verdict(actual.value_in(other.unit), other.value, r.value)[0] == "ok":
+            v = Verdict.WRONG
+            message += (f"（{r.text} 是 ÷ {other.label or STAGE_LABELS['full']} {other.text} 的比例，文字所说的分母不对："
+                        f"应写“完成{STAGE_LABELS['full' if named == 'initial' else 'initial']}的{r.text}”）")
+        issues.append(_issue(TXT005, v, message, pct_text(exact, r.value), r.text, r.start))
+    return issues
+
+
 def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantity] | None = None
                ) -> tuple[list[Issue], list[Quantity]]:
     """Every relation of one paragraph; returns the issues and the quantities read. ``others``: the quantities of
@@ -659,5 +748,6 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
     issues += check_shares(text, qs, groups, others)
     issues += check_changes(text, qs)
     issues += check_rates(text, qs, groups)
+    issues += check_completion(text, qs)
     issues += check_enumerations(text)
     return issues, qs

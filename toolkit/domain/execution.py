@@ -6,6 +6,32 @@ from decimal import Decimal
 from ..model import Figure, Report
 from ..numbers import ratio_percent
 
+#: the words a report's text names each budget stage by (DOMAIN.md sections 2 and 8), longest first within a stage:
+#: 年初预算数 (initial), 全年预算数 (full: 年初 + 调整), 执行数 / 决算数 (actual)
+STAGE_WORDS: dict[str, tuple[str, ...]] = {
+    "initial": ("年初预算数", "年初预算"),
+    "full": ("全年预算数", "调整后预算数", "调整后预算", "全年预算", "调整预算"),
+    "actual": ("支出决算数", "支出决算", "决算数", "决算", "全年执行数", "执行数", "全年执行", "执行", "实际支出数",
+               "实际支出"),
+}
+#: Chinese names of the stages, for messages
+STAGE_LABELS = {"initial": "年初预算", "full": "全年预算", "actual": "决算（执行）数", "budget": "预算"}
+
+
+def stage_of(label: str) -> str | None:
+    """The budget stage a figure's label names (its last stage word wins: ``支出预算`` is a budget, ``预算执行数``
+    an actual), ``budget`` for a bare 预算 / 预算数, None for none."""
+    best, where = None, -1
+    for stage, words in STAGE_WORDS.items():
+        for w in words:
+            k = label.rfind(w)
+            if k >= 0 and k + len(w) > where:
+                best, where = stage, k + len(w)
+    k = label.rfind("预算")
+    if k >= 0 and k + 2 > where:
+        return "budget"
+    return best
+
 
 def full_budget(f: Figure) -> Decimal | None:
     """全年预算数: declared, or 年初 + 调整."""
