@@ -13,6 +13,7 @@ from pathlib import Path
 from ..findings import CellSpot, Finding, Result, TextSpot
 from .document import Document, Paragraph, Table, read
 from .headings import check_headings
+from .repeats import check_repeats
 from .prose import Issue, Wholes, check_text, sentence_at
 from .quantities import Quantity, extract
 from .scores import (check_grades, check_indicator_scores, check_total_vs_indicators, check_total_vs_table,
@@ -70,6 +71,8 @@ def lint_document(doc: Document) -> Result:
             cell = i.location
             result.findings.append(i.at(CellSpot(t.index, cell.row, cell.col, _table_line(doc, t, cell.row)),
                                         file=doc.file))
+    for k, issue in check_repeats(doc, quantities):
+        result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     if score_tables:
         st = max(score_tables, key=lambda s: len(s.items))
         totals, _ind = read_claims(texts, quantities)

@@ -355,8 +355,13 @@ def _label_match(label: str, words: str) -> bool:
 _YEAR = re.compile(r"(19|20)\d\d年(度)?")
 
 
+_WHOSE = re.compile(r"^(本部门|部门|本单位|我局|我单位|本局)")
+
+
 def _core(words: str) -> str:
-    return _WHOLE_NOISE.sub("", _YEAR.sub("", words))
+    """What a whole's name names, without its year, 本年/全年, 合计/总 and whose it is: 2023年本部门支出合计 and 本年支出
+    are both 支出."""
+    return _WHOSE.sub("", _WHOLE_NOISE.sub("", _YEAR.sub("", words)))
 
 
 class Wholes:
@@ -378,7 +383,8 @@ def document_whole(words: str, part: Quantity, others: "Wholes | list[Quantity]"
     index = others if isinstance(others, Wholes) else Wholes(others)
     named = index.by_core.get(core, []) if core else []
     cands = [q for q in named[:WINDOW + 2] if q.comparable(part) and q is not part]
-    return cands[0] if len(cands) == 1 and len(named) <= WINDOW else None
+    values = {q.value_in(part.unit) for q in cands}  # the same figure written twice is one whole
+    return cands[0] if len(values) == 1 and len(named) <= WINDOW else None
 
 
 def _respective(text: str, qs: list[Quantity], groups: list[Group]) -> tuple[set[int], list[tuple[Quantity, Group, Quantity]]]:
@@ -442,8 +448,12 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
             lo = sents.ends[k - 2] + 1 if k >= 2 else 0
             hi = sents.ends[k + 1] if k + 1 < len(sents.ends) else len(text)
             near = between(qs, lo, hi, keys)
-            cands = [p for p in near[:4 * WINDOW] if p is not part and p.unit == part.unit and _usable(p)
-                     and _label_match(p.label, whole_words)] if len(near) <= 4 * WINDOW else []
+            near = [p for p in near if p is not part and p.unit == part.unit and _usable(p)] \
+                if len(near) <= 4 * WINDOW else []
+            core = _core(whole_words)
+            # the whole by its name: the same name, or (a name of three characters or more) a label ending with it
+            cands = [p for p in near if _core(p.label) == core] \
+                or ([p for p in near if _label_match(p.label, whole_words)] if len(core) >= 3 else [])
             whole = cands[0] if len(cands) == 1 else None
             if not cands and others is not None:
                 whole = document_whole(whole_words, part, others)

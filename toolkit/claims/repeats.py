@@ -1,0 +1,157 @@
+"""The same figure written twice in one report — in two paragraphs, or in a paragraph and a table — that disagrees.
+
+A report states a figure in its narrative and again in a table (基本支出, 人员经费, a functional class) or in another
+section (the same achievement in 主要成效 and in the conclusion). The two must agree. Which figures are "the same"
+cannot be read from the words alone (a 人员经费 of the 财政拨款 table and one of all funds differ rightly), so a
+pair is reported only when it is unmistakably one figure mistyped: the two are written with the same digits in
+another order (1,126.58 and 1,162.58: the commonest slip of the keyboard), with the same decimals and unit, at
+least four digits, and their subjects share a name of four characters or more (人员经费, 重点优抚对象,
+文化旅游体育与传媒支出). Each figure is indexed by its sorted digits, so the comparison is linear in the report.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..domain.execution import STAGE_WORDS
+from ..findings import ERROR
+from ..rules import Rule
+from .arith import Verdict
+from .document import Document, Table
+from .quantities import Quantity, extract
+
+TXT014 = Rule("TXT014", "lint", ERROR, "同一数字前后不一致（疑为数字颠倒）",
+    "正文与表格（或正文两处）写同一项目的同一数字时应一致。两个数字由相同的几个数字以不同顺序组成（1,126.58 与 "
+    "1,162.58）、小数位和单位相同、至少四位数字，且所说的对象有四个字以上相同（人员经费、重点优抚对象）时，"
+    "几乎可以肯定是同一个数字写错，报告为错误；其他不同的数字可能本来就是不同口径，不作判断。",
+    "report.txt:30: 第30段: TXT014 正文写人员经费 1,126.58万元，表2 第4行“其中：人员经费”为 1,162.58：同一数字前后不一致"
+    "（疑为数字颠倒）")
+
+_NOISE = re.compile(r"(19|20)\d\d年(度)?|本年度?|全年|上年|当年|其中[：:]?|合计|累计|共计|总计|[（(](类|款|项)[)）]|"
+                    r"本部门|本单位|我局|我单位|完成|实现|达到|为|是|的|[\s\d.,，、：:（）()“”\"]")
+_STAGES = sorted({w for ws in STAGE_WORDS.values() for w in ws} | {"预算数", "预算"}, key=len, reverse=True)
+_MIN_DIGITS = 4
+_MIN_COMMON = 4
+
+
+@dataclass
+class Mention:
+    digits: str  # the figure's digits in order, as written (no separators)
+    places: int
+    unit: str  # a quantity's unit; "" for a bare table cell
+    subject: str  # the words naming what it counts
+    shown: str  # as written
+    where: str  # for the message: 第N段 / 表N 第R行
+    para: int | None = None  # index of the paragraph (for the finding), None for a table cell
+    offset: int = 0
+    sentence: tuple[int, int] | None = None
+    name: str = ""  # a paragraph figure's label, for the message
+
+
+def _digits(text: str) -> tuple[str, int] | None:
+    t = text.replace(",", "").replace("，", "").strip().lstrip("-−")
+    if not re.fullmatch(r"\d+(\.\d+)?", t):
+        return None
+    whole, _, frac = t.partition(".")
+    whole = whole.lstrip("0") or "0"
+    digits = whole + frac
+    return (digits, len(frac)) if len(digits.lstrip("0")) >= _MIN_DIGITS else None
+
+
+def _subject(words: str) -> str:
+    """The name of what a figure counts, without years, noise words and budget stage words (支出决算, 年初预算 name
+    a column, not a subject)."""
+    s = _NOISE.sub("", words)
+    for w in _STAGES:
+        s = s.replace(w, "")
+    return s
+
+
+def _common(a: str, b: str) -> bool:
+    """The two subjects share a run of at least :data:`_MIN_COMMON` characters."""
+    if len(a) < _MIN_COMMON or len(b) < _MIN_COMMON:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return any(short[i:i + _MIN_COMMON] in long_ for i in range(len(short) - _MIN_COMMON + 1))
+
+
+def _text_mentions(k: int, text: str, qs: list[Quantity]) -> list[Mention]:
+    out = []
+    for q in qs:
+        if q.approx or q.role not in ("level", "rate") or q.unit == "%" or q.chinese:
+            continue
+        d = _digits(q.text[:len(q.text) - len(q.unit)].rstrip("余多 "))
+        if d is None:
+            continue
+        after = re.match(r"[^，。；：、,;:！？（(]{0,12}", text[q.end:]).group(0)
+        subject = _subject(q.label) + ("|" + _subject(after) if q.kind == "count" else "")
+        out.append(Mention(d[0], d[1], q.unit, subject, q.text, f"第{k + 1}段", k, q.start, name=q.label))
+    return out
+
+
+def _table_mentions(t: Table) -> list[Mention]:
+    out = []
+    for r, row in enumerate(t.rows):
+        cells = [c.strip() for c in row]
+        for c, cell in enumerate(cells):
+            if not cell or c == 0 or cell.endswith(("%", "％")):
+                continue
+            # the figure's name: the nearest cell to its left holding words and no digit
+            label = next((x for x in reversed(cells[:c]) if x and not re.search(r"\d", x)), "")
+            qs = extract(cell)
+            unit = ""
+            if len(qs) == 1 and qs[0].text == cell and qs[0].unit != "%":
+                value, unit = qs[0].text[:len(qs[0].text) - len(qs[0].unit)], qs[0].unit
+            else:
+                value = cell
+            d = _digits(value)
+            if d is None:
+                continue
+            out.append(Mention(d[0], d[1], unit, _subject(label), cell, f"表{t.index} 第{r + 1}行“{label}”"))
+    return out
+
+
+def check_repeats(doc: Document, quantities: list[list[Quantity]]) -> list[tuple[int, object]]:
+    """[(paragraph index, issue)] for figures written twice with their digits in another order."""
+    from .prose import _issue, sentences
+
+    paragraphs = doc.paragraphs
+    text_mentions: list[Mention] = []
+    for k, (p, qs) in enumerate(zip(paragraphs, quantities)):
+        for m in _text_mentions(k, p.text, qs):
+            m.sentence = (k, sentences(p.text).index(m.offset))
+            text_mentions.append(m)
+    table_mentions = [m for t in doc.tables for m in _table_mentions(t)]
+    index: dict[tuple[str, int], list[Mention]] = {}
+    for m in text_mentions + table_mentions:
+        index.setdefault(("".join(sorted(m.digits)), m.places), []).append(m)
+    out = []
+    reported: set[tuple[int, int]] = set()
+    for group in index.values():
+        if len(group) < 2 or len(group) > 50:
+            continue  # a digit pattern everywhere (a code, a year) says nothing
+        values = {m.digits for m in group}
+        if len(values) < 2:
+            continue
+        for a in group:
+            if a.para is None or (a.para, a.offset) in reported:
+                continue
+            for b in group:
+                if b is a or b.digits == a.digits or (b.para is not None and (b.para, b.offset) in reported):
+                    continue
+                if b.para is not None and b.sentence == a.sentence:
+                    continue
+                if a.unit and b.unit and a.unit != b.unit:
+                    continue
+                if any(x.digits == a.digits and _common(x.subject, a.subject) for x in group if x is not a):
+                    break  # this figure is written again elsewhere under its name: it is not the mistyped one
+                if not any(_common(x, y) for x in a.subject.split("|") for y in b.subject.split("|")):
+                    continue
+                if b.para is not None and b.para < a.para:
+                    continue  # a pair in the text is reported once, at the later mention
+                reported.add((a.para, a.offset))
+                out.append((a.para, _issue(TXT014, Verdict.WRONG,
+                                           f"正文写{a.name} {a.shown}，{b.where}写 {b.shown}：同一数字前后不一致（疑为数字颠倒）",
+                                           b.shown, a.shown, a.offset)))
+                break
+    return out
