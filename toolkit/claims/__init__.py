@@ -74,6 +74,11 @@ def lint_document(doc: Document) -> Result:
     for k, issue in check_repeats(doc, quantities):
         result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     if score_tables:
+        # the text's total against a scoring table that holds every indicator: its weights add up to 100, or it
+        # has a 总分 row of its own
+        whole = [s for s in score_tables if s.total_row is not None or sum(w for _r, w, _s in s.items) == 100]
+        score_tables = whole
+    if score_tables:
         st = max(score_tables, key=lambda s: len(s.items))
         totals, _ind = read_claims(texts, quantities)
         for k, issue in check_total_vs_table(totals, [s for _r, _w, s in st.items], f"{st.table.where()}（评分表）"):

@@ -289,7 +289,7 @@ def check_sums(text: str, qs: list[Quantity]) -> tuple[list[Issue], list[Group]]
         if v == "error" and s > g.total.value and _some_run_matches(values, g.total.value, money):
             g.ok = True  # the later parts count along another dimension (新建14个，续建13个，投资过亿元21个)
             continue
-        if v == "error" and s < g.total.value and not g.complete:
+        if v == "error" and s < g.total.value and not g.complete and not _overprecise(g.total, values, s):
             continue  # 其中 may list only some parts
         if v == "rounding":
             g.ok = True
@@ -323,6 +323,13 @@ def check_sums(text: str, qs: list[Quantity]) -> tuple[list[Issue], list[Group]]
         issues.append(_issue(TXT001, v, f"{t.label or '合计'} {t.text} 与前列各项之和不符：{_plus(shown)} = {like(s, shown)}",
                              like(s, shown), num_text(t.value), t.start))
     return issues, groups
+
+
+def _overprecise(total: Quantity, values: list[Decimal], s: Decimal) -> bool:
+    """A total written with more decimals than any of its parts (2,642.581 over parts with two) and less than 1 %
+    above their sum: not a partial list (a missing part would not be a fraction of a unit) but a total mistyped."""
+    p = max((places(v) for v in values), default=0)
+    return places(total.value) > p >= 1 and 0 < total.value - s <= total.value / 100
 
 
 def _marked(marks: list[int], lo: int, hi: int) -> bool:
@@ -489,6 +496,7 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
 
 _UP = re.compile(r"增|上升|上涨|提高|超")
 _DOWN = re.compile(r"减|下降|降|缩|节约")
+_COMPARE_OPENING = re.compile(r"^\s*(与|同|和|较|比)(上年|去年|上一年|20\d\d年)(度)?(相比|比较)?[，,]?")
 _COMPARE = re.compile(r"比上年|较上年|比去年|较去年|同比|比20\d\d年|较20\d\d年|比上一年")
 
 
@@ -504,10 +512,18 @@ def check_changes(text: str, qs: list[Quantity]) -> list[Issue]:
     """``X万元，比上年增加D万元，增长R%``: R = D / (X − D)."""
     issues = []
     for i, d in enumerate(qs):
-        if d.role != "change" or d.kind not in ("money", "count") or d.approx or not _COMPARE.search(d.pre):
+        if d.role != "change" or d.kind not in ("money", "count") or d.approx:
             continue
         s_start, _ = _sentence_bounds(text, d.start)
+        opening = text[s_start:d.start][:40]
+        if not _COMPARE.search(d.pre) and not _COMPARE_OPENING.match(opening):
+            continue
         before = [q for q in prior(qs, i, s_start) if q.unit == d.unit and _usable(q)]
+        if not before and _COMPARE_OPENING.match(opening) and s_start:
+            # "…总计均为X万元。与上年相比，…增加D万元，增长R%": the figure is the one of the sentence before
+            prev_start, _ = _sentence_bounds(text, s_start - 1)
+            last = [q for q in prior(qs, i, prev_start) if q.start < s_start and q.unit == d.unit]
+            before = last if len(last) == 1 and _usable(last[0]) else []
         nxt = qs[i + 1] if i + 1 < len(qs) else None
         if not before or nxt is None or nxt.unit != "%" or nxt.role != "change" or nxt.approx:
             continue
@@ -515,7 +531,7 @@ def check_changes(text: str, qs: list[Quantity]) -> list[Issue]:
         if len(re.findall(r"[，,；;]", between)) > 1 or "。" in between:
             continue
         x = before[-1]
-        if text[x.end:d.start].count("，") > 1:
+        if text[x.end:d.start].count("，") > 1 and x.start >= s_start:
             continue  # the figure must be the one the change is said of
         sd, sr = _direction(d.pre[-6:]), _direction(nxt.pre[-6:])
         if sd == 0 or (sr != 0 and sr != sd):

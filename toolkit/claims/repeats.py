@@ -84,8 +84,10 @@ def _text_mentions(k: int, text: str, qs: list[Quantity]) -> list[Mention]:
         if d is None:
             continue
         after = re.match(r"[^，。；：、,;:！？（(]{0,12}", text[q.end:]).group(0)
-        subject = _subject(q.label) + ("|" + _subject(after) if q.kind == "count" else "")
-        out.append(Mention(d[0], d[1], q.unit, subject, q.text, f"第{k + 1}段", k, q.start, name=q.label))
+        # the clause before it, brackets included (社会保障和就业支出（类）142.72万元)
+        name = re.split(r"[，。；：,;:！？]", text[max(0, q.start - 40):q.start])[-1].strip()
+        subject = _subject(name) + ("|" + _subject(after) if q.kind == "count" else "")
+        out.append(Mention(d[0], d[1], q.unit, subject, q.text, f"第{k + 1}段", k, q.start, name=name))
     return out
 
 
