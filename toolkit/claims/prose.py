@@ -276,9 +276,42 @@ def _mixed(g: "Group") -> bool:
     return any(p.unit != g.total.unit for p in g.parts)
 
 
-def check_sums(text: str, qs: list[Quantity]) -> tuple[list[Issue], list[Group]]:
+_PARTITION = re.compile(r"(?P<whole>[\u4e00-\u9fff“”]{2,16}?)(?:[，,])?按(?:照)?[\u4e00-\u9fff]{1,8}?(?:分|划分|分类)[：:，,]")
+
+
+def find_partitions(text: str, qs: list[Quantity], others: "Wholes | None") -> list[Group]:
+    """``全年执行数按资金来源分：A万元，B万元，C万元``: a whole split by one dimension (按资金来源分, 按经济分类分) is
+    the sum of the listed parts, all of them. The whole's figure is the one stated right before 按, or else the one
+    figure the document gives under that name."""
+    groups = []
+    keys = starts(qs)
+    for m in _PARTITION.finditer(text):
+        s_start, s_end = _sentence_bounds(text, m.start())
+        parts = []
+        for j in range(first_after(keys, m.end() - 1), len(qs)):
+            q = qs[j]
+            if q.start >= s_end or len(parts) > WINDOW:
+                break
+            if q.total or not _usable(q) or (parts and not q.comparable(parts[0])):
+                break
+            if parts and re.search(r"[；;]", text[parts[-1].end:q.start]):
+                break
+            parts.append(q)
+        if len(parts) < 2 or len(parts) > WINDOW or parts[0].start - m.end() > 40:
+            continue
+        whole_words = m.group("whole")
+        inline = [q for q in prior(qs, first_after(keys, m.start() - 1), s_start, at=m.start())
+                  if q.comparable(parts[0]) and _usable(q) and q.end > m.start() - 4]
+        total = inline[-1] if inline else (document_whole(whole_words, parts[0], others) if others is not None else None)
+        if total is None or total in parts:
+            continue
+        groups.append(Group(total, parts, "按…分", True, False))
+    return groups
+
+
+def check_sums(text: str, qs: list[Quantity], others: "Wholes | None" = None) -> tuple[list[Issue], list[Group]]:
     issues = []
-    groups = find_groups(text, qs)
+    groups = find_groups(text, qs) + find_partitions(text, qs, others)
     for g in groups:
         money = kind_of(g.total.kind)
         values = group_values(g)
@@ -770,7 +803,7 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
     """Every relation of one paragraph; returns the issues and the quantities read. ``others``: the quantities of
     the whole document, for a whole named in words but not given in this paragraph."""
     qs = extract(text) if qs is None else qs
-    issues, groups = check_sums(text, qs)
+    issues, groups = check_sums(text, qs, others)
     issues += check_shares(text, qs, groups, others)
     issues += check_changes(text, qs)
     issues += check_rates(text, qs, groups)
