@@ -120,8 +120,8 @@ class _Brackets:
     """Bracket depth at any offset of a text, from the positions of its brackets (found once)."""
 
     def __init__(self, text: str) -> None:
-        self.opens = [i for i, c in enumerate(text) if c in "（("]
-        self.closes = [i for i, c in enumerate(text) if c in "）)"]
+        self.opens = [m.start() for m in re.finditer(r"[（(]", text)]
+        self.closes = [m.start() for m in re.finditer(r"[）)]", text)]
 
     def depth(self, pos: int) -> int:
         return max(0, bisect_left(self.opens, pos) - bisect_left(self.closes, pos))
@@ -284,6 +284,8 @@ def find_partitions(text: str, qs: list[Quantity], others: "Wholes | None") -> l
     the sum of the listed parts, all of them. The whole's figure is the one stated right before 按, or else the one
     figure the document gives under that name."""
     groups = []
+    if "按" not in text:
+        return groups
     keys = starts(qs)
     for m in _PARTITION.finditer(text):
         s_start, s_end = _sentence_bounds(text, m.start())

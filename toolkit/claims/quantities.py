@@ -22,6 +22,7 @@ MONEY = ("亿元", "万元", "元")
 _MONEY_EXP = {"元": 0, "万元": 4, "亿元": 8}
 #: full-width digits, point and percent sign read as their ASCII forms (same length, so offsets hold)
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_FULL_WIDTH_CHAR = re.compile("[０１２３４５６７８９．％]")
 COUNT_UNITS = ("人次", "个", "家", "人", "名", "项", "次", "户", "件", "条", "处", "期", "所", "座", "台", "套", "份",
                "篇", "场", "批", "类", "只", "辆", "栋", "宗")
 _UNIT = "|".join(MONEY + ("%", "％", "分") + COUNT_UNITS)
@@ -97,11 +98,15 @@ def clause_start(text: str, pos: int) -> int:
     return i + 1
 
 
+_CLAUSE_MARK = re.compile("[" + re.escape(_CLAUSE_END) + "]")
+_SENTENCE_MARK = re.compile("[" + re.escape(SENTENCE_END) + "]")
+
+
 class Sentences:
     """Where the sentences of a text begin and end, found once (a sentence ends at 。！？ or a line break)."""
 
     def __init__(self, text: str) -> None:
-        self.ends = [i for i, c in enumerate(text) if c in SENTENCE_END]
+        self.ends = [m.start() for m in _SENTENCE_MARK.finditer(text)]
         self.length = len(text)
 
     def bounds(self, offset: int) -> tuple[int, int]:
@@ -155,7 +160,9 @@ def first_after(keys: list[int], pos: int) -> int:
 def extract(text: str) -> list[Quantity]:
     """Every quantity with a unit in ``text``, in order."""
     out: list[Quantity] = []
-    text = text.translate(FULL_WIDTH)
+    if _FULL_WIDTH_CHAR.search(text):
+        text = text.translate(FULL_WIDTH)
+    clause_ends = [m.start() for m in _CLAUSE_MARK.finditer(text)]
     for m in _QTY.finditer(text):
         if m.group("cn"):
             cn = m.group("cn")
@@ -187,7 +194,8 @@ def extract(text: str) -> list[Quantity]:
                 q.approx = True
             if text[m.end():m.end() + 1] in ("以", "多", "左") and text[m.end():m.end() + 2] in ("以上", "以下", "多", "左右"):
                 q.approx = True
-        cs = clause_start(text, q.start)
+        k = bisect_left(clause_ends, q.start)
+        cs = max(clause_ends[k - 1] + 1 if k else 0, q.start - CLAUSE_REACH)
         q.pre = text[cs:q.start]
         _classify(q)
         out.append(q)

@@ -30,6 +30,7 @@ TXT014 = Rule("TXT014", "lint", ERROR, "同一数字前后不一致（疑为数�
 _NOISE = re.compile(r"(19|20)\d\d年(度)?|本年度?|全年|上年|当年|其中[：:]?|合计|累计|共计|总计|[（(](类|款|项)[)）]|"
                     r"本部门|本单位|我局|我单位|完成|实现|达到|为|是|的|[\s\d.,，、：:（）()“”\"]")
 _STAGES = sorted({w for ws in STAGE_WORDS.values() for w in ws} | {"预算数", "预算"}, key=len, reverse=True)
+_STAGE_RE = re.compile("|".join(map(re.escape, _STAGES)))
 _MIN_DIGITS = 4
 _MIN_COMMON = 4
 
@@ -39,13 +40,20 @@ class Mention:
     digits: str  # the figure's digits in order, as written (no separators)
     places: int
     unit: str  # a quantity's unit; "" for a bare table cell
-    subject: str  # the words naming what it counts
+    words: str  # the words naming what it counts ("a|b": either); made a subject only when compared
     shown: str  # as written
     where: str  # for the message: 第N段 / 表N 第R行
     para: int | None = None  # index of the paragraph (for the finding), None for a table cell
     offset: int = 0
     sentence: tuple[int, int] | None = None
     name: str = ""  # a paragraph figure's label, for the message
+    _subject: str | None = None
+
+    @property
+    def subject(self) -> str:
+        if self._subject is None:
+            self._subject = "|".join(_subject(w) for w in self.words.split("|"))
+        return self._subject
 
 
 def _digits(text: str) -> tuple[str, int] | None:
@@ -58,13 +66,14 @@ def _digits(text: str) -> tuple[str, int] | None:
     return (digits, len(frac)) if len(digits.lstrip("0")) >= _MIN_DIGITS else None
 
 
+_AFTER = re.compile(r"[^，。；：、,;:！？（(]{0,12}")
+_CLAUSE = re.compile(r"[，。；：,;:！？]")
+
+
 def _subject(words: str) -> str:
     """The name of what a figure counts, without years, noise words and budget stage words (支出决算, 年初预算 name
     a column, not a subject)."""
-    s = _NOISE.sub("", words)
-    for w in _STAGES:
-        s = s.replace(w, "")
-    return s
+    return _STAGE_RE.sub("", _NOISE.sub("", words))
 
 
 def _common(a: str, b: str) -> bool:
@@ -83,11 +92,11 @@ def _text_mentions(k: int, text: str, qs: list[Quantity]) -> list[Mention]:
         d = _digits(q.text[:len(q.text) - len(q.unit)].rstrip("余多 "))
         if d is None:
             continue
-        after = re.match(r"[^，。；：、,;:！？（(]{0,12}", text[q.end:]).group(0)
+        after = _AFTER.match(text, q.end).group(0) if q.kind == "count" else ""
         # the clause before it, brackets included (社会保障和就业支出（类）142.72万元)
-        name = re.split(r"[，。；：,;:！？]", text[max(0, q.start - 40):q.start])[-1].strip()
-        subject = _subject(name) + ("|" + _subject(after) if q.kind == "count" else "")
-        out.append(Mention(d[0], d[1], q.unit, subject, q.text, f"第{k + 1}段", k, q.start, name=name))
+        name = _CLAUSE.split(text[max(0, q.start - 40):q.start])[-1].strip()
+        words = name + ("|" + after if q.kind == "count" else "")
+        out.append(Mention(d[0], d[1], q.unit, words, q.text, f"第{k + 1}段", k, q.start, name=name))
     return out
 
 
@@ -109,7 +118,7 @@ def _table_mentions(t: Table) -> list[Mention]:
             d = _digits(value)
             if d is None:
                 continue
-            out.append(Mention(d[0], d[1], unit, _subject(label), cell, f"表{t.index} 第{r + 1}行“{label}”"))
+            out.append(Mention(d[0], d[1], unit, label, cell, f"表{t.index} 第{r + 1}行“{label}”"))
     return out
 
 
