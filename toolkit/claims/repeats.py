@@ -158,7 +158,7 @@ def check_repeats(doc: Document, quantities: list[list[Quantity]]) -> list[tuple
                     break  # this figure is written again elsewhere under its name: it is not the mistyped one
                 if not any(_common(x, y) for x in a.subject.split("|") for y in b.subject.split("|")):
                     continue
-                if b.para is not None and b.para < a.para:
+                if b.para is not None and b.para > a.para:
                     continue  # a pair in the text is reported once, at the later mention
                 reported.add((a.para, a.offset))
                 out.append((a.para, _issue(TXT014, Verdict.WRONG,
