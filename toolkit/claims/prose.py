@@ -639,7 +639,8 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
 # Enumerations
 # ----------------------------------------------------------------------------------------------------------------
 
-_CNT = r"(?P<count>\d+|[" + CHARS + r"]{1,4})(?P<unit>" + "|".join(COUNT_UNITS) + r")"
+# a count starts where a number starts (the look-behind keeps a long run of digits from being tried at every digit)
+_CNT = r"(?P<count>(?<![\d.])\d{1,9}(?!\d)|[" + CHARS + r"]{1,4})(?P<unit>" + "|".join(COUNT_UNITS) + r")"
 #: the longest list read (characters): a list running on without end is not judged
 LIST_REACH = 400
 _ENUM_AFTER = re.compile(_CNT + r"(?P<noun>[^，。；：:、\d（(]{0,10}?)(?:[：:]|，?(?P<kw>分别为|分别是|包括|即))"
@@ -647,7 +648,7 @@ _ENUM_AFTER = re.compile(_CNT + r"(?P<noun>[^，。；：:、\d（(]{0,10}?)(?:[
 _ENUM_PAREN = re.compile(_CNT + r"[（(](?P<list>[^（）()]{1,%d})[）)]" % LIST_REACH)
 _ENUM_BEFORE = re.compile(r"等" + _CNT)
 _OPEN, _CLOSE = "（(“‘《「【[", "）)”’》」】]"
-_COUNTED = re.compile(r"(\d+|[" + CHARS + r"]{1,4})(" + "|".join(COUNT_UNITS) + r")$")
+_COUNTED = re.compile(r"((?<![\d.])\d{1,9}|[" + CHARS + r"]{1,4})(" + "|".join(COUNT_UNITS) + r")$")
 
 
 def split_items(text: str) -> list[str]:
