@@ -101,7 +101,8 @@ def rules_markdown() -> str:
 
 
 _LIMIT_AREAS = {"YAML": "YAML data files (`jixiao check`, `render`)", "模板": "Template evaluation (a user's .docx, per report)",
-                ".docx": ".docx packages (templates)", "输出文件": "Output files"}
+                ".docx": ".docx packages (templates, and reports given to `jixiao lint`)",
+                "lint 报告": "Reports read by `jixiao lint`", "输出文件": "Output files"}
 
 _LIMIT_NOTES = {
     "YAML": "Refused too, whatever the size: an alias to an anchor it sits in (`x: &r [1, *r]`), an alias to an "
@@ -110,6 +111,12 @@ _LIMIT_NOTES = {
             "`!!float`, `!!bool`, `!!null`, `!!timestamp`, `!!map`, `!!seq`): `!!python/…`, `!!binary`, `!!set`, "
             "`!foo` …. A core tag whose value does not fit (`!!float 约500`) is an error at its line. A device, FIFO "
             "or socket is refused before it is opened.",
+    "lint 报告": "A report's .docx is opened with the .docx limits above, and only its main document part "
+                 "(`word/document.xml`) is inflated, then parsed without entities, DTDs or network access and within "
+                 "libxml2's own limits (256 levels of nesting, 10 MB in one text node). A PDF with no text layer (a "
+                 "scan) is refused with a message saying so. The text of a report of any size is read in linear "
+                 "time: every relation is looked for among at most 32 figures within 600 characters before its "
+                 "claim, lists are read to 400 characters, a label to 100.",
     "模板": "Refused when the template is compiled: `{% include %}`, `{% import %}`, `{% from … import %}`, "
             "`{% extends %}` (a template is one .docx). The sandbox also refuses Python internals (`__class__`) and "
             "changing lists or dicts in place (`x.append(…)`), and `str.translate`. `num(level)` takes 1–4.",

@@ -422,7 +422,7 @@ def _(folder):
     return ["render", DATA, "-o", OUT]
 
 
-@case("check-300kb-paragraph", "markdown", (0, 1), [], owner="lint")
+@case("check-300kb-paragraph", "markdown", (0, 1), [])
 def _(folder):
     def edit(d):
         d["narrative"]["achievements"] = "本单位持续推进各项工作" * 10_000  # 300 KB of UTF-8, no punctuation
