@@ -16,7 +16,7 @@ def blocks(lang: str) -> list[str]:
 
 def test_ci_runs_the_readme_test_command():
     test_command = blocks("bash")[1].strip()
-    assert test_command == "pip install -e '.[test]' && python -m pytest -q"
+    assert test_command == "python3 -m venv .venv && . .venv/bin/activate && pip install -e '.[test]' && python -m pytest -q"
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert test_command in ci.splitlines()
 
