@@ -247,6 +247,13 @@ def control(doc, tag: str):
     return para(doc, X.BODY, tag)
 
 
+def chart(doc, name: str) -> None:
+    """A native chart of the report's figures (toolkit/word/charts.py); nothing when the report has no data for it
+    or switches it off (``charts:`` in the YAML, ``render --no-charts``)."""
+    if name:
+        para(doc, X.BODY, "{{p chart('%s') }}" % name)
+
+
 def md_section(doc, level: int, title: str, field: str) -> None:
     """An optional section: a numbered heading and one Markdown field, both left out when the field is empty
     (the heading numbers close up)."""
@@ -300,7 +307,9 @@ def hunan(doc) -> None:
     para(doc, X.H1, "{{ num(1) }}一般公共预算支出情况")
     para(doc, X.BODY, "{{p para(text.income) }}")
     para(doc, X.BODY, "{{p para(text.expenditure) }}")
+    chart(doc, "by_nature")
     para(doc, X.BODY, "{{p para(text.by_function) }}")
+    chart(doc, "by_function")
     para(doc, X.BODY, "{{p para(text.by_economic) }}")
     para(doc, X.H2, "{{ num(2) }}基本支出情况")
     para(doc, X.BODY, "基本支出是用于保障机构正常运转、完成日常工作任务而发生的支出，包括人员经费和公用经费。")
@@ -310,9 +319,11 @@ def hunan(doc) -> None:
     para(doc, X.BODY, "项目支出是指单位为完成特定行政工作任务或事业发展目标而发生的支出，包括有关事业发展专项、"
                       "专项业务费、基本建设支出等。")
     para(doc, X.BODY, "{{p para(text.project) }}")
+    chart(doc, "execution")
     para(doc, X.BODY, "{{p md(budget.project_note) }}")
     para(doc, X.BODY, "{{p projects }}")
     para(doc, X.BODY, "{{p para(text.project_by_function) }}")
+    chart(doc, "project_by_function")
     control(doc, "{%p if text.other_spending_title %}")
     para(doc, X.H2, "{{ num(2) }}{{ text.other_spending_title }}")
     para(doc, X.BODY, "{{p para(text.three_public) }}")
@@ -331,6 +342,7 @@ def hunan(doc) -> None:
     para(doc, X.BODY, "{{p md(narrative.performance) }}")
     para(doc, X.BODY, "{{p md(narrative.achievements) }}")
     para(doc, X.BODY, "{{p para(text.score) }}")
+    chart(doc, "scores")
 
     md_section(doc, 1, "存在的问题及原因分析", "narrative.problems")
     md_section(doc, 1, "下一步改进措施", "narrative.measures")
@@ -366,10 +378,13 @@ def chongqing(doc) -> None:
     para(doc, X.H2, "{{ num(2) }}预算及支出情况")
     for key in ("income", "spending", "basic", "project"):
         para(doc, X.BODY, "{{p para(text.%s) }}" % key)
+        chart(doc, {"spending": "by_nature", "project": "execution"}.get(key, ""))
     para(doc, X.BODY, "{{p projects }}")
     for key in ("project_by_function", "by_function", "by_economic", "three_public", "procurement",
                 "carryover_after_spending"):
         para(doc, X.BODY, "{{p para(text.%s) }}" % key)
+        if key.endswith("by_function"):
+            chart(doc, key)
     for key in ("government_fund", "state_capital", "social_insurance"):  # no section: only when the data has one
         control(doc, "{%%p if budget.%s.present %%}" % key)
         para(doc, X.BODY, "{{p para(text.%s) }}" % key)
@@ -413,6 +428,7 @@ def chongqing(doc) -> None:
     control(doc, "{%p endfor %}")
     para(doc, X.H2, "{{ num(2) }}绩效评价结论")
     para(doc, X.BODY, "{{p para(text.conclusion) }}")
+    chart(doc, "scores")
     para(doc, X.BODY, "{{p md(narrative.conclusion) }}")
 
     md_section(doc, 1, "存在的问题及原因", "narrative.problems")
@@ -460,10 +476,13 @@ def sichuan(doc) -> None:
     para(doc, X.H2, "{{ num(2) }}部门财政资金支出情况")
     for key in ("expenditure", "expenditure_stages", "basic"):
         para(doc, X.BODY, "{{p para(sichuan.%s) }}" % key)
+        chart(doc, {"expenditure": "by_nature", "expenditure_stages": "execution"}.get(key, ""))
     para(doc, X.BODY, "{{p md(budget.basic_note) }}")
     para(doc, X.BODY, "{{p md(budget.project_note) }}")
     for key in ("by_function", "by_economic"):
         para(doc, X.BODY, "{{p para(sichuan.%s) }}" % key)
+        if key == "by_function":
+            chart(doc, "by_function")
     for key in ("three_public", "procurement"):
         para(doc, X.BODY, "{{p para(text.%s) }}" % key)
     for key in ("government_fund", "state_capital", "social_insurance"):  # only when the data has one
@@ -543,6 +562,7 @@ def sichuan(doc) -> None:
     control(doc, "{%p if text.conclusion or narrative.conclusion %}")
     para(doc, X.H2, "{{ num(2) }}评价结论")
     para(doc, X.BODY, "{{p para(text.conclusion) }}")
+    chart(doc, "scores")
     para(doc, X.BODY, "{{p md(narrative.conclusion) }}")
     control(doc, "{%p endif %}")
     md_section(doc, 2, "存在问题", "narrative.problems")

@@ -510,6 +510,10 @@ class Attachments(Node):
     date: dt.date | None = Field(None, description="填报日期")
 
 
+#: the charts the built-in outlines place (toolkit/word/charts.py draws them; docs/yaml-reference.md lists them)
+CHARTS = ("by_nature", "by_function", "project_by_function", "execution", "scores")
+
+
 class Report(Node):
     """One department-year: the root of a YAML file."""
 
@@ -524,6 +528,9 @@ class Report(Node):
     narrative: Narrative = Field(default_factory=Narrative, description="narrative sections (Markdown)")
     attachments: Attachments = Field(default_factory=Attachments, description="附件 switches and form details")
     signature: Text | None = Field(None, description="落款单位 (defaults to unit.name)")
+    charts: bool | list[str] | None = Field(
+        None, description="charts in the text: true / omitted — every one the outline places, false — none, or a "
+                          "list of names (by_nature, by_function, project_by_function, execution, scores)")
 
     @field_validator("year")
     @classmethod
@@ -531,6 +538,15 @@ class Report(Node):
         if not 1990 <= year <= 2100:
             raise ValueError(f"年度应为四位数年份（如 2023），收到 {year}")
         return year
+
+    @field_validator("charts")
+    @classmethod
+    def _known_charts(cls, charts: bool | list[str] | None) -> bool | list[str] | None:
+        if isinstance(charts, list):
+            for name in charts:
+                if name not in CHARTS:
+                    raise ValueError(f"未知的图表“{name}”，应为 {'、'.join(CHARTS)}（或写 true / false）")
+        return charts
 
     @field_validator("outline")
     @classmethod

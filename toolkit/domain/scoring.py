@@ -125,6 +125,14 @@ def level1_weight(g1) -> Decimal:
     return g1.weight if g1.weight is not None else group_weight(level2_weight(c) for c in g1.children)
 
 
+def level1_score(g1) -> Decimal | None:
+    """A 一级 group's score: Σ of its indicators' scores; None unless every indicator under it is scored."""
+    got = [i.score for g2 in g1.children for i in g2.indicators]
+    if not got or any(s is None for s in got):
+        return None
+    return sum(got, ZERO)
+
+
 def scores(report: Report) -> list[Decimal] | None:
     """Every score of the indicator table (执行率 included, derived when left out); None unless every row is
     scored — a partly scored table has no total, and comparing a declared total with part of it would be false."""

@@ -23,6 +23,7 @@ from ..domain import budget, staffing
 from ..model import Figure, Fund, Report
 from ..numbers import chinese_number, fmt_money, fmt_number, fmt_percent, quantize, ratio_percent
 from . import ooxml as X
+from .charts import Charts
 from .markdown import MarkdownConverter, number_prefix
 from .sichuan import sichuan_text
 
@@ -561,6 +562,7 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
         "para": para_xml,
         "numbered": numbered,
         "num": Numbering(),
+        "chart": Charts(report, fig),  # {{p chart('by_nature') }}: a native chart (toolkit/word/charts.py)
     }
 
 

@@ -69,7 +69,10 @@ def _checked_num(numbering: Numbering):
 
 
 #: the parts a renderer reads and edits; every other member is streamed from the template when the base is built
-_EDITED = re.compile(r"word/(document|header\d*|footer\d*|styles)\.xml|docProps/core\.xml")
+_EDITED = re.compile(r"word/(document|header\d*|footer\d*|styles)\.xml|docProps/core\.xml"
+                     r"|word/_rels/document\.xml\.rels|\[Content_Types\]\.xml")
+#: the package parts that list a report's charts (toolkit/word/charts.py): written for each report
+_CHART_LISTS = ("word/_rels/document.xml.rels", "[Content_Types].xml")
 
 
 class Renderer:
@@ -88,7 +91,11 @@ class Renderer:
                               if _EDITED.fullmatch(info.filename) else None) for info in z.infolist()]
             self._parts: dict[str, _Part] = {}
             self._core: bytes | None = None  # docProps/core.xml, rewritten for each report (title, dates)
+            self._chart_lists: dict[str, bytes] = {}  # the document's rels and the content types: charts join them
+            self._names = frozenset(info.filename for info, _data in self._entries)
             self._compile()
+            if len(self._chart_lists) < len(_CHART_LISTS):  # a package without them: streamed as they are
+                self._chart_lists = {}
             self._base = self._static_zip(z)
         finally:
             z.close()
@@ -108,7 +115,9 @@ class Renderer:
             raise TemplateError(f"{self.path}: 无法打开 .docx 模板：{exc}") from None
         for info, data in self._entries:
             name = info.filename
-            if name == "word/document.xml":
+            if name in _CHART_LISTS:
+                self._chart_lists[name] = data
+            elif name == "word/document.xml":
                 xml = data.decode("utf-8")
                 match = _BODY_RE.search(xml)
                 if match is None:
@@ -133,7 +142,7 @@ class Renderer:
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
             for info, data in self._entries:
-                if info.filename in self._parts or info.filename == "docProps/core.xml":
+                if info.filename in self._parts or info.filename in ("docProps/core.xml", *self._chart_lists):
                     continue
                 if data is not None:
                     z.writestr(_zipinfo(info.filename), data)
@@ -186,9 +195,13 @@ class Renderer:
         rendered = {}
         ctx = self.context(report)
         with self._env.budget():  # the limits on loops, output and time count per report
+            charts = ctx["chart"]
             for name, part in self._parts.items():
                 ctx["num"] = _checked_num(Numbering())  # heading numbers restart in every part
+                ctx["chart"] = charts if name == "word/document.xml" else charts.outside_body
                 rendered[name] = (part.prefix + self._render_part(part, ctx) + part.suffix).encode("utf-8")
+        if len(self._chart_lists) == len(_CHART_LISTS):  # the charts placed, with their relationships and types
+            rendered.update(charts.package(*(self._chart_lists[n] for n in _CHART_LISTS), self._names))
         if self._core is not None:
             rendered["docProps/core.xml"] = core_properties(self._core, str(ctx.get("title") or ""))
         import io
