@@ -35,6 +35,9 @@ FIELDS: dict[str, Guide] = {
     "Report.narrative": G("报告正文", "各部分的文字，Markdown 格式"),
     "Report.attachments": G("附件", "是否附基础数据表、自评表，及填表人信息"),
     "Report.signature": G("落款单位", "不填则为部门名称"),
+    "Report.charts": G("正文图表", "不填或 true：格式中的全部图表；false：不要图表；或列出要的图表：by_nature（支出性质构成）、"
+                              "by_function（支出功能分类）、project_by_function（项目支出功能分类）、execution（预算数与"
+                              "实际支出数）、scores（一级指标分值与得分）"),
     # Unit
     "Unit.name": G("部门全称", "如“益阳市资阳区工业和信息化局”", "三定方案"),
     "Unit.short_name": G("部门简称", "正文中使用的简称，如“区工信局”"),

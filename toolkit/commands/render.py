@@ -15,6 +15,7 @@ def run(
     template: Annotated[Optional[str], typer.Option("--template", "-t", help="内置模板名（hunan 湖南、chongqing 重庆、sichuan 四川）或自己的 .docx 模板路径")] = None,
     force: Annotated[bool, typer.Option("--force", help="即使核验发现错误也生成报告")] = False,
     pdf: Annotated[bool, typer.Option("--pdf", help="同时生成同名 PDF（需要 LibreOffice）")] = False,
+    no_charts: Annotated[bool, typer.Option("--no-charts", help="正文中不放图表（同 YAML 中的 charts: false）")] = False,
 ) -> None:
     """由 YAML 数据生成自评报告（.docx，或 PDF）。先运行全部核验：有错误时不生成，除非 --force。"""
     from .. import load, render
@@ -26,7 +27,10 @@ def run(
     try:
         output_target(out, [data, *([template] if template else [])])  # never over an input: said first
         check_suffix(out)
-        rendered = render(load(data), out, template=template, force=force, pdf=pdf)
+        loaded = load(data)
+        if no_charts:
+            loaded.report.charts = False
+        rendered = render(loaded, out, template=template, force=force, pdf=pdf)
     except ReportHasErrors as exc:
         echo(exc.result.text(), err=True)
         fail(exc)
