@@ -302,7 +302,7 @@ def _axes(spec: ChartSpec) -> str:
                                   "</a:solidFill></a:ln></c:spPr></c:majorGridlines>")
     val = ('<c:valAx><c:axId val="5002"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling>'
            f'<c:delete val="{int(horizontal)}"/><c:axPos val="{"b" if horizontal else "l"}"/>{grid}'
-           f'<c:numFmt formatCode="{esc(spec.number_format)}" sourceLinked="0"/><c:majorTickMark val="none"/>'
+           '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/>'
            f'<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>{_NO_LINE}{_text_props(900)}'
            '<c:crossAx val="5001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>')
     return cat + val
@@ -345,13 +345,19 @@ def chart_rels(n: int) -> bytes:
 
 
 def workbook(spec: ChartSpec) -> bytes:
-    """The chart's table as a minimal .xlsx (one sheet, inline strings): what Word's "编辑数据" opens."""
+    """The chart's table as a small .xlsx (one sheet; shared strings, styles and openpyxl's Office theme, the parts
+    Excel expects): what Word's and WPS's "编辑数据" open."""
+    from openpyxl.writer.theme import theme_xml
+
+    strings: list[str] = []
+
     def cell(ref: str, value: Any) -> str:
         if isinstance(value, Decimal):
             return f'<c r="{ref}"><v>{_num(value)}</v></c>'
-        return f'<c r="{ref}" t="inlineStr"><is><t>{esc(value)}</t></is></c>'
+        strings.append(str(value))
+        return f'<c r="{ref}" t="s"><v>{len(strings) - 1}</v></c>'
 
-    rows = [[""] + [s.name for s in spec.series]]
+    rows = [[None] + [s.name for s in spec.series]]
     rows += [[c] + [s.values[k] for s in spec.series] for k, c in enumerate(spec.categories)]
     sheet_rows = "".join(
         f'<row r="{r}">' + "".join(cell(f"{_col(k)}{r}", v) for k, v in enumerate(row) if v is not None) + "</row>"
@@ -359,20 +365,36 @@ def workbook(spec: ChartSpec) -> bytes:
     ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     rel = "http://schemas.openxmlformats.org/package/2006/relationships"
+    office = "application/vnd.openxmlformats-officedocument"
+    types = {"/xl/workbook.xml": f"{office}.spreadsheetml.sheet.main+xml",
+             "/xl/worksheets/sheet1.xml": f"{office}.spreadsheetml.worksheet+xml",
+             "/xl/sharedStrings.xml": f"{office}.spreadsheetml.sharedStrings+xml",
+             "/xl/styles.xml": f"{office}.spreadsheetml.styles+xml", "/xl/theme/theme1.xml": f"{office}.theme+xml"}
+    book_rels = (("worksheet", "worksheets/sheet1.xml"), ("sharedStrings", "sharedStrings.xml"),
+                 ("styles", "styles.xml"), ("theme", "theme/theme1.xml"))
+    sheet = head + f'<worksheet xmlns="{ns}"><sheetData>{sheet_rows}</sheetData></worksheet>'
     parts = {
         "[Content_Types].xml": head + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
         '<Default Extension="xml" ContentType="application/xml"/>'
-        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-        'spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/'
-        'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+        + "".join(f'<Override PartName="{n}" ContentType="{t}"/>' for n, t in types.items()) + "</Types>",
         "_rels/.rels": head + f'<Relationships xmlns="{rel}"><Relationship Id="rId1" '
         f'Type="{_R}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
         "xl/workbook.xml": head + f'<workbook xmlns="{ns}" xmlns:r="{_R}"><sheets><sheet name="Sheet1" sheetId="1" '
         'r:id="rId1"/></sheets></workbook>',
-        "xl/_rels/workbook.xml.rels": head + f'<Relationships xmlns="{rel}"><Relationship Id="rId1" '
-        f'Type="{_R}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-        "xl/worksheets/sheet1.xml": head + f'<worksheet xmlns="{ns}"><sheetData>{sheet_rows}</sheetData></worksheet>',
+        "xl/_rels/workbook.xml.rels": head + f'<Relationships xmlns="{rel}">' + "".join(
+            f'<Relationship Id="rId{k}" Type="{_R}/{kind}" Target="{target}"/>'
+            for k, (kind, target) in enumerate(book_rels, 1)) + "</Relationships>",
+        "xl/worksheets/sheet1.xml": sheet,
+        "xl/sharedStrings.xml": head + f'<sst xmlns="{ns}" count="{len(strings)}" uniqueCount="{len(strings)}">'
+        + "".join(f"<si><t>{esc(t)}</t></si>" for t in strings) + "</sst>",
+        "xl/styles.xml": head + f'<styleSheet xmlns="{ns}"><fonts count="1"><font><sz val="11"/><name val="宋体"/>'
+        '</font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill '
+        'patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/>'
+        '</border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
+        '</cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'
+        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>',
+        "xl/theme/theme1.xml": theme_xml,
     }
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
