@@ -73,14 +73,14 @@ def out(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("charts")
 
 
-@pytest.fixture(scope="module")
-def ziyang(out) -> Path:
-    return render(load(ZIYANG), out / "ziyang.docx")
+@pytest.fixture
+def ziyang(rendered) -> Path:
+    return rendered(ZIYANG)
 
 
-@pytest.fixture(scope="module")
-def demo(out) -> Path:
-    return render(load(DEMO), out / "demo.docx")
+@pytest.fixture
+def demo(rendered) -> Path:
+    return rendered(DEMO)
 
 
 def by_title(charts: list[dict], word: str) -> dict:
@@ -278,13 +278,13 @@ def _pixels(pdf: Path, page: int, tmp: Path) -> tuple[int, int, bytes]:
     return int(m.group(1)), int(m.group(2)), data[m.end():]
 
 
-def test_libreoffice_draws_each_chart_with_its_labels(rendered, pdf_of, tmp_path):
+def test_libreoffice_draws_each_chart_with_its_labels(ziyang, pdf_of, tmp_path):
     """In the PDF LibreOffice makes, each chart's title and category labels are on a page (CJK text, not boxes:
     pdftotext reads them back) and that page has the series' colours."""
     pdf = pdf_of(ZIYANG)
     pages = pdf_text_pages(pdf)
     flat = [re.sub(r"\s+", "", p) for p in pages]
-    for c in charts_of(rendered(ZIYANG)):  # the .docx the PDF was made from
+    for c in charts_of(ziyang):  # the .docx the PDF was made from
         title = re.sub(r"\s+", "", c["title"])
         [page] = [k for k, p in enumerate(flat, 1) if title in p]
         for label in c["categories"]:

@@ -21,6 +21,7 @@ and :meth:`Charts.package` gives the parts to add plus the edited ``word/_rels/d
 """
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from dataclasses import dataclass
@@ -344,11 +345,61 @@ def chart_rels(n: int) -> bytes:
             "</Relationships>").encode("utf-8")
 
 
-def workbook(spec: ChartSpec) -> bytes:
-    """The chart's table as a small .xlsx (one sheet; shared strings, styles and openpyxl's Office theme, the parts
-    Excel expects): what Word's and WPS's "编辑数据" open."""
+_SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
+def _zip_entry(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
+@functools.cache
+def _workbook_base() -> bytes:
+    """The parts every chart's workbook shares (package, workbook, styles, openpyxl's Office theme — what Excel
+    expects), compressed once; :func:`workbook` appends the sheet and its strings to a copy."""
     from openpyxl.writer.theme import theme_xml
 
+    rel = "http://schemas.openxmlformats.org/package/2006/relationships"
+    office = "application/vnd.openxmlformats-officedocument"
+    types = {"/xl/workbook.xml": f"{office}.spreadsheetml.sheet.main+xml",
+             "/xl/worksheets/sheet1.xml": f"{office}.spreadsheetml.worksheet+xml",
+             "/xl/sharedStrings.xml": f"{office}.spreadsheetml.sharedStrings+xml",
+             "/xl/styles.xml": f"{office}.spreadsheetml.styles+xml", "/xl/theme/theme1.xml": f"{office}.theme+xml"}
+    book_rels = (("worksheet", "worksheets/sheet1.xml"), ("sharedStrings", "sharedStrings.xml"),
+                 ("styles", "styles.xml"), ("theme", "theme/theme1.xml"))
+    head = _XML_HEAD
+    parts = {
+        "[Content_Types].xml": head + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        + "".join(f'<Override PartName="{n}" ContentType="{t}"/>' for n, t in types.items()) + "</Types>",
+        "_rels/.rels": head + f'<Relationships xmlns="{rel}"><Relationship Id="rId1" '
+        f'Type="{_R}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": head + f'<workbook xmlns="{_SHEET_NS}" xmlns:r="{_R}"><sheets><sheet name="Sheet1" '
+        'sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": head + f'<Relationships xmlns="{rel}">' + "".join(
+            f'<Relationship Id="rId{k}" Type="{_R}/{kind}" Target="{target}"/>'
+            for k, (kind, target) in enumerate(book_rels, 1)) + "</Relationships>",
+        "xl/styles.xml": head + f'<styleSheet xmlns="{_SHEET_NS}"><fonts count="1"><font><sz val="11"/>'
+        '<name val="宋体"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill>'
+        '<patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/>'
+        '<bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" '
+        'borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" '
+        'xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+        "</styleSheet>",
+        "xl/theme/theme1.xml": theme_xml,
+    }
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name, text in parts.items():
+            z.writestr(_zip_entry(name), text.encode("utf-8"))
+    return buf.getvalue()
+
+
+def workbook(spec: ChartSpec) -> bytes:
+    """The chart's table as a small .xlsx (one sheet, shared strings): what Word's and WPS's "编辑数据" open."""
     strings: list[str] = []
 
     def cell(ref: str, value: Any) -> str:
@@ -362,44 +413,14 @@ def workbook(spec: ChartSpec) -> bytes:
     sheet_rows = "".join(
         f'<row r="{r}">' + "".join(cell(f"{_col(k)}{r}", v) for k, v in enumerate(row) if v is not None) + "</row>"
         for r, row in enumerate(rows, 1))
-    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    rel = "http://schemas.openxmlformats.org/package/2006/relationships"
-    office = "application/vnd.openxmlformats-officedocument"
-    types = {"/xl/workbook.xml": f"{office}.spreadsheetml.sheet.main+xml",
-             "/xl/worksheets/sheet1.xml": f"{office}.spreadsheetml.worksheet+xml",
-             "/xl/sharedStrings.xml": f"{office}.spreadsheetml.sharedStrings+xml",
-             "/xl/styles.xml": f"{office}.spreadsheetml.styles+xml", "/xl/theme/theme1.xml": f"{office}.theme+xml"}
-    book_rels = (("worksheet", "worksheets/sheet1.xml"), ("sharedStrings", "sharedStrings.xml"),
-                 ("styles", "styles.xml"), ("theme", "theme/theme1.xml"))
-    sheet = head + f'<worksheet xmlns="{ns}"><sheetData>{sheet_rows}</sheetData></worksheet>'
-    parts = {
-        "[Content_Types].xml": head + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
-        + "".join(f'<Override PartName="{n}" ContentType="{t}"/>' for n, t in types.items()) + "</Types>",
-        "_rels/.rels": head + f'<Relationships xmlns="{rel}"><Relationship Id="rId1" '
-        f'Type="{_R}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-        "xl/workbook.xml": head + f'<workbook xmlns="{ns}" xmlns:r="{_R}"><sheets><sheet name="Sheet1" sheetId="1" '
-        'r:id="rId1"/></sheets></workbook>',
-        "xl/_rels/workbook.xml.rels": head + f'<Relationships xmlns="{rel}">' + "".join(
-            f'<Relationship Id="rId{k}" Type="{_R}/{kind}" Target="{target}"/>'
-            for k, (kind, target) in enumerate(book_rels, 1)) + "</Relationships>",
-        "xl/worksheets/sheet1.xml": sheet,
-        "xl/sharedStrings.xml": head + f'<sst xmlns="{ns}" count="{len(strings)}" uniqueCount="{len(strings)}">'
-        + "".join(f"<si><t>{esc(t)}</t></si>" for t in strings) + "</sst>",
-        "xl/styles.xml": head + f'<styleSheet xmlns="{ns}"><fonts count="1"><font><sz val="11"/><name val="宋体"/>'
-        '</font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill '
-        'patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/>'
-        '</border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
-        '</cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'
-        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>',
-        "xl/theme/theme1.xml": theme_xml,
-    }
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, text in parts.items():
-            z.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), text.encode("utf-8"))
+    sheet = _XML_HEAD + f'<worksheet xmlns="{_SHEET_NS}"><sheetData>{sheet_rows}</sheetData></worksheet>'
+    shared = (_XML_HEAD + f'<sst xmlns="{_SHEET_NS}" count="{len(strings)}" uniqueCount="{len(strings)}">'
+              + "".join(f"<si><t>{esc(t)}</t></si>" for t in strings) + "</sst>")
+    buf = io.BytesIO(_workbook_base())
+    buf.seek(0, 2)
+    with zipfile.ZipFile(buf, "a") as z:
+        z.writestr(_zip_entry("xl/worksheets/sheet1.xml"), sheet.encode("utf-8"))
+        z.writestr(_zip_entry("xl/sharedStrings.xml"), shared.encode("utf-8"))
     return buf.getvalue()
 
 

@@ -286,7 +286,8 @@ def core_properties(template: bytes, title: str, now: float | None = None) -> by
 
 def _zipinfo(name: str) -> zipfile.ZipInfo:
     zi = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
-    zi.compress_type = zipfile.ZIP_DEFLATED
+    # a chart's embedded workbook is a zip already: stored, not deflated again
+    zi.compress_type = zipfile.ZIP_STORED if name.endswith(".xlsx") else zipfile.ZIP_DEFLATED
     return zi
 
 
