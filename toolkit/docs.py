@@ -24,6 +24,7 @@ _SCALARS = {
     "text": "文本",
     "markdown": "Markdown",
     "bool": "true/false",
+    "charts": "true/false 或图表名称的列表",
     "date": "日期 YYYY-MM-DD",
 }
 

@@ -514,6 +514,24 @@ class Attachments(Node):
 CHARTS = ("by_nature", "by_function", "project_by_function", "execution", "scores")
 
 
+def _to_charts(value: Any) -> Any:
+    """``charts:``: true / false / omitted, a list of chart names, or one name alone."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise ValueError(f"应为 true、false 或图表名称的列表（{'、'.join(CHARTS)}）")
+    for name in value:
+        if not isinstance(name, str) or name.strip() not in CHARTS:
+            raise ValueError(f"未知的图表“{name}”，应为 {'、'.join(CHARTS)}（或写 true / false）")
+    return [name.strip() for name in value]
+
+
+ChartChoice = Annotated[bool | list[str], BeforeValidator(_to_charts)]
+"""``charts:``: true, false, or the names of the charts to draw."""
+
+
 class Report(Node):
     """One department-year: the root of a YAML file."""
 
@@ -528,7 +546,7 @@ class Report(Node):
     narrative: Narrative = Field(default_factory=Narrative, description="narrative sections (Markdown)")
     attachments: Attachments = Field(default_factory=Attachments, description="附件 switches and form details")
     signature: Text | None = Field(None, description="落款单位 (defaults to unit.name)")
-    charts: bool | list[str] | None = Field(
+    charts: ChartChoice | None = Field(
         None, description="charts in the text: true / omitted — every one the outline places, false — none, or a "
                           "list of names (by_nature, by_function, project_by_function, execution, scores)")
 
@@ -538,15 +556,6 @@ class Report(Node):
         if not 1990 <= year <= 2100:
             raise ValueError(f"年度应为四位数年份（如 2023），收到 {year}")
         return year
-
-    @field_validator("charts")
-    @classmethod
-    def _known_charts(cls, charts: bool | list[str] | None) -> bool | list[str] | None:
-        if isinstance(charts, list):
-            for name in charts:
-                if name not in CHARTS:
-                    raise ValueError(f"未知的图表“{name}”，应为 {'、'.join(CHARTS)}（或写 true / false）")
-        return charts
 
     @field_validator("outline")
     @classmethod

@@ -28,7 +28,8 @@ DRAFT = "http://json-schema.org/draft-07/schema#"
 
 @dataclass(frozen=True)
 class Kind:
-    """What a field holds. ``scalar`` is money / number / percent / count / text / markdown / date / bool / enum."""
+    """What a field holds. ``scalar`` is money / number / percent / count / text / markdown / date / bool / enum /
+    charts (true, false or a list of chart names)."""
 
     scalar: str | None = None
     model: type[BaseModel] | None = None
@@ -45,6 +46,10 @@ def field_kind(annotation: Any) -> Kind:
         names = {getattr(getattr(m, "func", None), "__name__", "") for m in args[1:]}
         if "markdown" in args[1:]:
             return Kind("markdown")
+        if "_to_charts" in names:  # true / false / a list of chart names
+            from .model import CHARTS
+
+            return Kind("charts", values=CHARTS, aliases=CHARTS)
         for func, scalar in (("_to_percent", "percent"), ("_to_decimal", "number"), ("_to_count", "count"),
                              ("_to_text", "text")):
             if func in names:
@@ -115,6 +120,9 @@ def _scalar(kind: Kind, choices: tuple[str, ...]) -> dict[str, Any]:
         return {"type": "string", "format": "date"}
     if s == "bool":
         return {"type": "boolean"}
+    if s == "charts":
+        names = {"enum": list(kind.values)}
+        return {"anyOf": [{"type": "boolean"}, names, {"type": "array", "items": names}]}
     if s in ("text", "markdown"):
         return {"type": ["string", "number", "boolean"]}
     return {}

@@ -183,16 +183,34 @@ def test_charts_false_the_cli_flag_and_a_list_choose_the_charts(out, tmp_path):
         assert not [n for n in z.namelist() if "chart" in n]
 
 
-def test_an_unknown_chart_name_in_the_yaml_is_bad_input_with_its_position(tmp_path):
+@pytest.mark.parametrize("value, message", [("[by_nature, pie]", "未知的图表“pie”"),
+                                            ("{by_nature: 1}", "应为 true、false 或图表名称的列表")])
+def test_a_wrong_charts_value_is_bad_input_with_its_position(value, message, tmp_path):
     from typer.testing import CliRunner
 
     from toolkit.cli import app
 
     bad = tmp_path / "bad.yaml"
-    bad.write_text("year: 2023\nunit: {name: 示例县农业农村局}\ncharts: [by_nature, pie]\n", encoding="utf-8")
+    bad.write_text(f"year: 2023\nunit: {{name: 示例县农业农村局}}\ncharts: {value}\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["check", str(bad)])
     assert result.exit_code == 2
-    assert re.search(r"bad\.yaml:3:\d+: .*未知的图表“pie”", result.output), result.output
+    assert re.search(rf"bad\.yaml:3:\d+: {message}.* \[charts\]$", result.output, flags=re.M), result.output
+    assert "Traceback" not in result.output
+
+
+def test_the_json_schema_takes_what_the_loader_takes():
+    import jsonschema
+
+    from toolkit.schema import json_schema
+
+    schema = json_schema()
+    base = {"year": 2023, "unit": {"name": "示例县农业农村局"}}
+    for good in (True, False, None, "scores", ["by_nature", "execution"]):
+        jsonschema.validate({**base, "charts": good}, schema)
+        loads(f"year: 2023\nunit: {{name: 示例县农业农村局}}\ncharts: {good if good is not None else 'null'}\n"
+              .replace("True", "true").replace("False", "false").replace("'", ""), "ok.yaml")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**base, "charts": ["pie"]}, schema)
 
 
 def _template(tmp_path: Path, paragraph: str, where: str = "body") -> Path:
