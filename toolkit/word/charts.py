@@ -301,7 +301,9 @@ def _axes(spec: ChartSpec) -> str:
     # the values are on the bars (data labels): the value axis is hidden, light gridlines stay on columns
     grid = "" if horizontal else ('<c:majorGridlines><c:spPr><a:ln w="3175"><a:solidFill><a:srgbClr val="D9D9D9"/>'
                                   "</a:solidFill></a:ln></c:spPr></c:majorGridlines>")
-    val = ('<c:valAx><c:axId val="5002"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling>'
+    # from 0 (a bar's length is its amount), unless a value is negative
+    floor = "" if any(v is not None and v < 0 for s in spec.series for v in s.values) else '<c:min val="0"/>'
+    val = (f'<c:valAx><c:axId val="5002"/><c:scaling><c:orientation val="minMax"/>{floor}</c:scaling>'
            f'<c:delete val="{int(horizontal)}"/><c:axPos val="{"b" if horizontal else "l"}"/>{grid}'
            '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/>'
            f'<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>{_NO_LINE}{_text_props(900)}'
