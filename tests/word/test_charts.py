@@ -311,3 +311,18 @@ def test_libreoffice_draws_each_chart_with_its_labels(ziyang, pdf_of, tmp_path):
         blue = sum(1 for k in range(0, len(rgb), 3) if abs(rgb[k] - 0x2F) < 24 and abs(rgb[k + 1] - 0x55) < 24
                    and abs(rgb[k + 2] - 0x97) < 24)
         assert blue > width * height / 400, (c["title"], blue)  # the bars or the slice are drawn, not blank
+
+
+def test_lint_of_the_pdf_finds_the_same_with_and_without_the_charts(pdf_of, tmp_path):
+    """The charts' labels and values in a PDF's text layer are not read as claims: ``jixiao lint`` of the PDF
+    finds what it finds in the PDF of the same report without charts."""
+    from toolkit import lint, pdf
+
+    report = load(ZIYANG).report
+    report.charts = False
+    [without] = pdf.convert([render(report, tmp_path / "ziyang-nocharts.docx")], tmp_path)
+
+    def found(path: Path) -> list[tuple[str, str]]:
+        return [(f.code, f.message) for f in lint(path).findings]
+
+    assert found(pdf_of(ZIYANG)) == found(without) != []
