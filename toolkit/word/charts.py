@@ -26,7 +26,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Callable
 
 from markupsafe import Markup
 
@@ -81,7 +81,8 @@ class ChartSpec:
     categories: tuple[str, ...]
     series: tuple[Series, ...]
     number_format: str  # Excel number format of the values and their labels
-    describe: Any  # value -> text, for the drawing's alternative text (the figures as the body prints them)
+    #: value -> text, for the drawing's alternative text (the figures as the body prints them)
+    describe: Callable[[Decimal], str]
 
     @property
     def height_mm(self) -> int:
