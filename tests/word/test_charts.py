@@ -326,3 +326,29 @@ def test_lint_of_the_pdf_finds_the_same_with_and_without_the_charts(pdf_of, tmp_
         return [(f.code, f.message) for f in lint(path).findings]
 
     assert found(pdf_of(ZIYANG)) == found(without) != []
+
+
+def test_labels_with_markup_characters_stay_text(out):
+    """A label holding < & > and quotes is the chart's category as written, in the part, the alternative text and
+    the workbook (each part parses)."""
+    import openpyxl
+
+    label = '科目"<一>&\'二\''
+    report = loads("year: 2023\nunit: {name: 示例县农业农村局}\nbudget:\n  expenditure:\n    amount: 30\n"
+                   f"    by_function:\n      - {{label: {json_quote(label)}, amount: 10}}\n"
+                   "      - {label: 其他支出, amount: 20}\n", "markup.yaml")
+    docx = render(report, out / "markup.docx")
+    [chart] = charts_of(docx)
+    assert chart["categories"] == [label, "其他支出"]
+    with zipfile.ZipFile(docx) as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+    [descr] = body.xpath("//*[local-name()='docPr']/@descr")
+    assert label in descr
+    sheet = openpyxl.load_workbook(io.BytesIO(chart["workbook"])).active
+    assert sheet["A2"].value == label
+
+
+def json_quote(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
