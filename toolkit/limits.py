@@ -47,6 +47,7 @@ LIMITS: dict[str, Limit] = _limits(
     Limit("template_seconds", 5, "秒", "模板", "time to evaluate the template for one report",
           "0.01–0.05 s (examples/)"),
     Limit("template_lipsum", 100, "段", "模板", "paragraphs (and 1,000 words each) of `lipsum()`", "0"),
+    Limit("template_charts", 100, "幅", "模板", "charts placed with `chart()` in one report", "0–5 (built-in outlines)"),
     # -- .docx packages (templates) -------------------------------------------------------------------------
     Limit("zip_members", 10_000, "个", ".docx", "members of the zip package", "15–50"),
     Limit("zip_member_bytes", 64 * MB, "字节", ".docx", "inflated size of one member", "≤ 1 MB (XML), a few MB (images)"),

@@ -448,6 +448,8 @@ _template_case("template-format-nested-width", ["文本过长"], "{{ '{:>{}}'.fo
 _template_case("template-power", ["数值过大"], "{{ 10 ** (10 ** 10) }}")
 _template_case("template-big-int-printed", ["数值过大"], "{{ 2 ** 20000 }}")
 _template_case("template-lipsum", ["lipsum"], "{{ lipsum(n=10**7) }}")
+_template_case("template-many-charts", ["图表过多", "100 幅"], "{%p for i in range(100000) %}", "{{p chart('scores') }}",
+               "{%p endfor %}")
 _template_case("template-recursive-macro", ["递归"], "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}")
 _template_case("template-exponential-macro", ["循环或宏调用"],
                "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(40) }}")

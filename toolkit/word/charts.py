@@ -31,9 +31,11 @@ from typing import Any, Callable
 from markupsafe import Markup
 
 from ..domain import execution, scoring
+from ..limits import limit, shown
 from ..model import CHARTS, Report
 from ..numbers import fmt_money, fmt_number
 from .ooxml import BODY, esc
+from .sandbox import LimitExceeded
 
 #: every chart a template can place, with what it shows (docs/templates.md, docs/yaml-reference.md)
 NAMES: dict[str, str] = {
@@ -471,6 +473,8 @@ class Charts:
         spec = self.specs.get(name)
         if spec is None:
             return Markup("")
+        if len(self.placed) >= limit("template_charts"):
+            raise LimitExceeded(f"图表过多：一份报告最多 {shown('template_charts')}")
         self.placed.append(spec)
         return Markup(drawing_paragraph(spec, len(self.placed)))
 
