@@ -77,6 +77,14 @@ KINDS = {
     "share": "a share of a stated total",
     "sum": "a total and its parts in prose",
     "scanned-pdf": "a PDF without a text layer",
+    # corpus2 (the classes of the hold-out misses)
+    "share-after-grouping": "shares after a grouping phrase (按支出性质分，A万元，占X%；…) of the total stated before",
+    "complete-set": "the parts of a complete set (职工医保、居民医保) against a total stated in another sentence",
+    "change-base": "a change whose base follows 比/较 (比2021年度B万元减少D万元; 较上年的B万元增长R%)",
+    "percentage-points": "a change of a rate in 百分点 (比上年的B%下降C个百分点)",
+    "respective-shares": "上述N类分别占W的p1、p2…: shares of a list stated before",
+    "semicolon-list": "a ；-separated list of parts (some 0元) and its 合计",
+    "open-count-unit": "counts in units outside the usual measure words (例, 公斤, 支 …)",
     # old unseen sidecars
     "unseen": "an entry of an old-format sidecar (no kind given)",
 }
@@ -211,6 +219,8 @@ def verdict(rel: dict) -> str:
         return max((_rate(dec(part), dec(rel["whole"]), value) for part, value in rel["items"]), key=_RANK.get)
     if t == "change":
         return _rate(dec(rel["delta"]), _previous(rel), rel["rate"])
+    if t == "growth":  # 较上年的P增长R%: R = (current − previous) / previous
+        return _rate(dec(rel["current"]) - dec(rel["previous"]), dec(rel["previous"]), rel["rate"])
     if t == "grade":
         lo, hi = GRADES[rel["grade"]]
         return HOLDS if lo <= dec(rel["score"]) < hi else FAILS
@@ -259,6 +269,10 @@ def correct_values(rel: dict) -> set[Decimal]:
         out.add(prev)
         if prev:
             out.add(dec(rel["delta"]) * 100 / prev)
+    elif t == "growth":
+        prev = dec(rel["previous"])
+        if prev:
+            out.add((dec(rel["current"]) - prev) * 100 / prev)
     elif t == "grade":
         out |= {Decimal(90), Decimal(80), Decimal(60)}
     elif t == "equal":
