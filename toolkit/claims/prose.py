@@ -21,7 +21,7 @@ from ..findings import ERROR, WARNING, Finding, TextSpot
 from ..rules import Rule
 from .arith import Kind, Verdict, kind_of, like, num_text, pct_text, ratio_verdict, sum_verdict
 from .cnnum import CHARS, cn_to_int
-from .quantities import (COUNT_UNITS, REACH, WINDOW, Quantity, between, extract, first_after, prior, rate_parts,
+from .quantities import (COUNT_UNITS, POINTS, REACH, WINDOW, Quantity, between, extract, first_after, prior, rate_parts,
                          sentences, share_target, starts)
 from ..numbers import places, round_to
 
@@ -89,7 +89,9 @@ def _plus(values: list[Decimal]) -> str:
 # Totals and parts
 # ----------------------------------------------------------------------------------------------------------------
 
-_GROUP = re.compile(r"其中|分别为|分别是")
+#: words that open the parts of the total before them: 其中, 分别为, and 包括 / 中 right after a figure (指标26个，包括…;
+#: 产出指标16个中，…)
+_GROUP = re.compile(r"其中|分别为|分别是|(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=[个项家人户次名件类元][，,])包括")
 #: label sets that make a list of parts complete (DOMAIN.md section 2)
 COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE]
 _REST = re.compile(r"其他|其它|其余")
@@ -339,16 +341,25 @@ def check_sums(text: str, qs: list[Quantity], others: "Wholes | None" = None) ->
             continue
         s_start, _ = _sentence_bounds(text, t.start)
         run: list[Quantity] = []
+        sep = None  # how the items are separated: "，" (、) or "；" (a list of clauses: A 0元；B 18.62万元；合计…)
         for q in reversed(prior(qs, i, s_start)):
             gap = text[q.end:t.start if not run else run[0].start]
-            if "；" in gap or _GROUP.search(gap) or q.total:
+            if _GROUP.search(gap) or q.total:
                 break
-            if q.unit == t.unit and _usable(q):
-                run.insert(0, q)
-        if len(run) < 2 or any(q.value >= t.value for q in run) or _marked(marks, s_start, t.start):
+            if not (q.comparable(t) and _usable(q)):
+                if "；" in gap:
+                    break
+                continue
+            here = "；" if "；" in gap else "，"
+            if sep is None:
+                sep = here
+            if here != sep or gap.count("；") > 1:
+                break
+            run.insert(0, q)
+        if len(run) < 2 or any(q.value_in(t.unit) >= t.value for q in run) or _marked(marks, s_start, t.start):
             continue
         money = kind_of(t.kind)
-        values = [q.value for q in run]
+        values = [q.value_in(t.unit) for q in run]
         if any(sum_verdict(values[i:], t.value, money)[0] == "ok" for i in range(len(values) - 1)):
             continue
         matches = [sum_verdict(values[i:], t.value, money) for i in range(len(values) - 1)]
@@ -544,16 +555,21 @@ def _direction(words: str) -> int:
 
 
 def check_changes(text: str, qs: list[Quantity]) -> list[Issue]:
-    """``X万元，比上年增加D万元，增长R%``: R = D / (X − D)."""
+    """``X万元，比上年增加D万元，增长R%``: R = D / (X − D). When the base is written after 比/较 (``X万元，比2021年度B万元
+    减少D万元，下降R%``, ``X万元，较上年的B万元增长R%``), B is last year's figure: D = |X − B| and R = D / B."""
     issues = []
     for i, d in enumerate(qs):
         if d.role != "change" or d.kind not in ("money", "count") or d.approx:
             continue
         s_start, _ = _sentence_bounds(text, d.start)
         opening = text[s_start:d.start][:40]
+        base = _base_before(text, qs, i, s_start)
+        if base is not None:
+            issues += _check_from_base(text, qs, i, *base)
+            continue
         if not _COMPARE.search(d.pre) and not _COMPARE_OPENING.match(opening):
             continue
-        before = [q for q in prior(qs, i, s_start) if q.unit == d.unit and _usable(q)]
+        before = [q for q in prior(qs, i, s_start) if q.unit == d.unit and _usable(q) and not q.base]
         if not before and _COMPARE_OPENING.match(opening) and s_start:
             # "…总计均为X万元。与上年相比，…增加D万元，增长R%": the figure is the one of the sentence before
             prev_start, _ = _sentence_bounds(text, s_start - 1)
@@ -583,6 +599,119 @@ def check_changes(text: str, qs: list[Quantity]) -> list[Issue]:
         issues.append(_issue(TXT004, v, f"{x.label or '本年数'} {x.text} 比上年{('增加' if sd > 0 else '减少')} {d.text}，"
                              f"上年应为 {num_text(previous)}，{word}率应为 {pct_text(exact, rate)}，文中写 {nxt.text}",
                              pct_text(exact, rate), nxt.text, nxt.start))
+    issues += check_base_rates(text, qs)
+    issues += check_points(text, qs)
+    return issues
+
+
+def _base_before(text: str, qs: list[Quantity], i: int, s_start: int) -> tuple[Quantity, Quantity] | None:
+    """(this year's figure, the base) when the change ``qs[i]`` follows a base in its sentence (``X，比2021年度B减少``):
+    the base is the figure right before the change, in the same clause or the one before, and this year's figure
+    the one right before the base, comparable to both."""
+    d = qs[i]
+    if i < 2:
+        return None
+    b, x = qs[i - 1], qs[i - 2]
+    if not b.base or not b.comparable(d) or b.start < s_start or x.start < s_start or b.approx:
+        return None
+    if not (_usable(x) and not x.base and x.comparable(b)):
+        return None
+    if re.search(r"[，,；;。]", text[b.end:d.start]) or len(re.findall(r"[，,；;]", text[x.end:b.start])) > 1:
+        return None
+    return x, b
+
+
+def _check_from_base(text: str, qs: list[Quantity], i: int, x: Quantity, b: Quantity) -> list[Issue]:
+    """X，比B增加/减少D（，增长/下降R%）: D = |X − B|, R = D ÷ B."""
+    d = qs[i]
+    sd = _direction(d.pre[-6:])
+    if sd == 0:
+        return []
+    kind = kind_of(d.kind)
+    now, then = x.value_in(d.unit), b.value_in(d.unit)
+    delta = (now - then) * sd
+    out = []
+    v, s = sum_verdict([then, d.value * sd], now, kind)
+    if v != "ok":
+        word = "增加" if sd > 0 else "减少"
+        out.append(_issue(TXT004, v, f"{x.label or '本年数'} {x.text} 比 {b.text} {word} {d.text}：两数之差为 "
+                          f"{like(abs(now - then), [now, then])}，文中写 {d.text}", like(abs(now - then), [now, then]),
+                          num_text(d.value), d.start, d.end))
+        return out  # the rate after a wrong difference is not judged twice
+    nxt = qs[i + 1] if i + 1 < len(qs) else None
+    if nxt is None or nxt.unit != "%" or nxt.role != "change" or nxt.approx or then <= 0 or delta < 0:
+        return out
+    gap = text[d.end:nxt.start]
+    sr = _direction(nxt.pre[-6:])
+    if len(re.findall(r"[，,；;]", gap)) > 1 or "。" in gap or (sr != 0 and sr != sd):
+        return out
+    v, exact = ratio_verdict(d.value, then, abs(nxt.value), kind, den_tol=half_unit(b.value, kind))
+    if v != "ok":
+        out.append(_issue(TXT004, v, f"{x.label or '本年数'} {x.text} 比 {b.text} {('增长' if sd > 0 else '下降')} "
+                          f"{d.text}，变动率应为 {pct_text(exact, abs(nxt.value))}，文中写 {nxt.text}",
+                          pct_text(exact, abs(nxt.value)), nxt.text, nxt.start))
+    return out
+
+
+def check_base_rates(text: str, qs: list[Quantity]) -> list[Issue]:
+    """``X万元，较上年的B万元增长R%`` (no difference written): R = (X − B) ÷ B."""
+    issues = []
+    for i in range(2, len(qs)):
+        r = qs[i]
+        if r.unit != "%" or r.role != "change" or r.approx:
+            continue
+        b, x = qs[i - 1], qs[i - 2]
+        if not b.base or b.kind not in ("money", "count") or b.approx or b.value <= 0:
+            continue
+        s_start, _ = _sentence_bounds(text, r.start)
+        if x.start < s_start or not (_usable(x) and not x.base and x.comparable(b)):
+            continue
+        if re.search(r"[，,；;。]", text[b.end:r.start]) or len(re.findall(r"[，,；;]", text[x.end:b.start])) > 1:
+            continue
+        sr = _direction(r.pre[-6:])
+        if sr == 0:
+            continue
+        now = x.value_in(b.unit)
+        kind = kind_of(b.kind)
+        if (now - b.value) * sr < 0:
+            issues.append(_issue(TXT004, Verdict.WRONG, f"{x.label or '本年数'} {x.text} 较 {b.text} "
+                                 f"{'减少' if sr > 0 else '增加'}，文中写{'增长' if sr > 0 else '下降'} {r.text}",
+                                 None, r.text, r.start))
+            continue
+        v, exact = ratio_verdict(abs(now - b.value), b.value, abs(r.value), kind,
+                                 den_tol=half_unit(x.value, kind) + half_unit(b.value, kind))
+        if v != "ok":
+            issues.append(_issue(TXT004, v, f"{x.label or '本年数'} {x.text} 较 {b.text} 的变动率："
+                                 f"({num_text(now)} − {num_text(b.value)}) ÷ {num_text(b.value)} = "
+                                 f"{pct_text(exact, abs(r.value))}，文中写 {r.text}", pct_text(exact, abs(r.value)),
+                                 r.text, r.start))
+    return issues
+
+
+def check_points(text: str, qs: list[Quantity]) -> list[Issue]:
+    """``A%，比上年的B%下降C个百分点`` / ``由上年的B%下降至A%，下降C个百分点``: C = |A − B| (percentage points, not
+    percent). Judged only when the sentence gives the base (a rate after 比/较/由 上年) and one other rate."""
+    issues = []
+    for i, d in enumerate(qs):
+        if d.unit != POINTS or d.approx:
+            continue
+        s_start, _ = _sentence_bounds(text, d.start)
+        rates = [q for q in prior(qs, i, s_start, limit=6) if q.unit == "%" and not q.approx and q.role != "share"]
+        bases = [q for q in rates if q.base]
+        others = [q for q in rates if not q.base]
+        if len(bases) != 1 or not others:
+            continue
+        b, a = bases[0], others[-1]
+        sd = _direction(d.pre[-6:])
+        if sd == 0 or (a.value - b.value) * sd < 0:
+            continue
+        gap = abs(a.value - b.value)
+        v, s = sum_verdict([b.value, d.value * sd], a.value, Kind.PERCENT)
+        if v == "ok":
+            continue
+        issues.append(_issue(TXT004, v, f"{a.label or '本年'} {a.text} 与 {b.text} 相差 {like(gap, [a.value, b.value])}"
+                             f"个百分点，文中写 {d.text}", like(gap, [a.value, b.value]), num_text(d.value),
+                             d.start, d.end))
     return issues
 
 

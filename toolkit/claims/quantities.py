@@ -23,9 +23,14 @@ _MONEY_EXP = {"元": 0, "万元": 4, "亿元": 8}
 #: full-width digits, point and percent sign read as their ASCII forms (same length, so offsets hold)
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _FULL_WIDTH_CHAR = re.compile("[０１２３４５６７８９．％]")
-COUNT_UNITS = ("人次", "个", "家", "人", "名", "项", "次", "户", "件", "条", "处", "期", "所", "座", "台", "套", "份",
-               "篇", "场", "批", "类", "只", "辆", "栋", "宗")
-_UNIT = "|".join(MONEY + ("%", "％", "分") + COUNT_UNITS)
+#: measure words and physical units of counted or measured things (not money, not percent): a list of parts in any
+#: of them adds up like one in 个. Longer words first where one begins another (人次 before 人).
+COUNT_UNITS = ("人次", "人日", "户次", "公斤", "千克", "公里", "千米", "平方米", "立方米", "课时", "学时", "个", "家", "人",
+               "名", "项", "次", "户", "件", "条", "处", "期", "所", "座", "台", "套", "份", "篇", "场", "批", "类", "只",
+               "辆", "栋", "宗", "例", "支", "吨", "亩", "册", "张", "株", "头", "艘", "架", "间")
+#: percentage points: the unit of a difference of two rates (下降3.2个百分点), neither a percent nor a count
+POINTS = "百分点"
+_UNIT = "|".join(MONEY + ("%", "％", "个百分点", "百分点", "分") + COUNT_UNITS)
 _NUM = r"(?<![\d.])(?P<sign>[-−－])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _QTY = re.compile(_NUM + r"\s*(?P<approx>余|多)?\s*(?P<unit>" + _UNIT + r")"
                   r"|(?<![第初周])(?P<cn>[" + CHARS + r"]{1,5})(?P<cnunit>" + "|".join(COUNT_UNITS) + r")")
@@ -39,6 +44,8 @@ _RATE = re.compile(r"(?P<stem>[\u4e00-\u9fff]{1,6})率(达到|达|为|是|约|�
 _DONE_OF = re.compile(r"完成(?P<what>[^，。；]*?)的$")
 _TARGET = re.compile(r"([≥≤<>＜＞]=?|不低于|不少于|不超过|不高于|不大于|控制在|以内|目标值为?|指标值为?|目标为)$")
 _TOTAL = re.compile(r"((共计|合计|总计|共有|总额|总数|总共|一共)[^，。；、]{0,6}|(?<!公)共)$")
+#: the figure after 比/较/由 and a year or 上年 is the one compared with: 比2021年度62.40万元, 较上年的98.10%
+_BASE = re.compile(r"(比|较|与|同|由|从)(上年|去年|上一年|上年度|(19|20)\d\d年)(度)?(同期)?(的)?(决算数?|预算数?|执行数|实际数)?(为|是)?$")
 _LABEL_TRIM = re.compile(r"^(其中|分别为|分别是|分别|包括|以及|及|和|另有|另)[：:，,]?|(为|达到|达|是|约|：|:|共计|合计|总计|共)+$")
 
 
@@ -55,6 +62,7 @@ class Quantity:
     total: bool = False
     approx: bool = False
     chinese: bool = False
+    base: bool = False  # the figure a change is measured from (比2021年度62.40万元 / 较上年的98.10%)
 
     @property
     def kind(self) -> str:
@@ -62,6 +70,8 @@ class Quantity:
             return "money"
         if self.unit == "%":
             return "percent"
+        if self.unit == POINTS:
+            return "points"
         if self.unit == "分":
             return "score"
         return "count"
@@ -182,6 +192,8 @@ def extract(text: str) -> list[Quantity]:
                 continue
             if unit == "％":
                 unit = "%"
+            elif unit.endswith(POINTS):
+                unit = POINTS
             try:
                 value = parse_decimal(m.group("num"))
             except ValueError:
@@ -197,6 +209,12 @@ def extract(text: str) -> list[Quantity]:
         k = bisect_left(clause_ends, q.start)
         cs = max(clause_ends[k - 1] + 1 if k else 0, q.start - CLAUSE_REACH)
         q.pre = text[cs:q.start]
+        if cs > 1 and text[cs - 1] in "）)" and len(q.pre) <= 8:
+            # 城乡社区支出（类）2,000万元, 因公出国（境）费0元: a short bracket inside a name does not end its clause
+            opening = max(text.rfind("（", max(0, cs - 10), cs), text.rfind("(", max(0, cs - 10), cs))
+            if opening > 0 and not re.search(r"[\d，。；,;一二三四五六七八九十]", text[opening:cs]):
+                k2 = bisect_left(clause_ends, opening)
+                q.pre = text[max(clause_ends[k2 - 1] + 1 if k2 else 0, opening - CLAUSE_REACH):q.start]
         _classify(q)
         out.append(q)
     return out
@@ -213,6 +231,7 @@ def _classify(q: Quantity) -> None:
     elif q.unit == "%" and (_RATE.search(pre) or _DONE_OF.search(pre)):
         q.role = "rate"
     q.total = bool(_TOTAL.search(pre))
+    q.base = q.role == "level" and bool(_BASE.search(pre))
     label = pre
     for _ in range(3):
         label = _LABEL_TRIM.sub("", label).strip()
