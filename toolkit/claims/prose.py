@@ -278,39 +278,70 @@ def _mixed(g: "Group") -> bool:
     return any(p.unit != g.total.unit for p in g.parts)
 
 
-_PARTITION = re.compile(r"(?P<whole>[\u4e00-\u9fff“”]{2,16}?)(?:[，,])?按(?:照)?[\u4e00-\u9fff]{1,8}?(?:分|划分|分类)[：:，,]")
+_PARTITION = re.compile(r"(?P<whole>[\u4e00-\u9fff“”]{0,16}?)(?:[，,])?按(?:照)?[\u4e00-\u9fff]{1,8}?(?:分|划分|分类)[：:，,]")
 
 
 def find_partitions(text: str, qs: list[Quantity], others: "Wholes | None") -> list[Group]:
-    """``全年执行数按资金来源分：A万元，B万元，C万元``: a whole split by one dimension (按资金来源分, 按经济分类分) is
-    the sum of the listed parts, all of them. The whole's figure is the one stated right before 按, or else the one
-    figure the document gives under that name."""
+    """``全年执行数按资金来源分：A万元，B万元，C万元`` / ``按支出性质分，基本支出A万元，占X%；项目支出B万元，占Y%``: a
+    whole split by one dimension (按资金来源分, 按经济分类分) is the sum of the listed parts, all of them (a bare share
+    after a part, ``占X%``, belongs to its part; the parts may be listed with ，/、 or with ；). The whole's figure is
+    the one stated right before 按, else the one the document gives under the name before 按, else the total (合计 /
+    总计 …) of the sentence before; with none of these, the sum of the parts is the whole the shares are of, if at
+    least one share agrees with it (else the parts themselves may be mistyped, and nothing is said)."""
     groups = []
     if "按" not in text:
         return groups
     keys = starts(qs)
     for m in _PARTITION.finditer(text):
         s_start, s_end = _sentence_bounds(text, m.start())
-        parts = []
+        parts: list[Quantity] = []
+        shares: dict[int, Quantity] = {}  # id(part) -> the bare share right after it
+        sep = None
         for j in range(first_after(keys, m.end() - 1), len(qs)):
             q = qs[j]
             if q.start >= s_end or len(parts) > WINDOW:
                 break
+            if parts and q.role == "share" and q.unit == "%" and not share_target(q) and id(parts[-1]) not in shares \
+                    and not re.search(r"[；;]", text[parts[-1].end:q.start]):
+                shares[id(parts[-1])] = q
+                continue
             if q.total or not _usable(q) or (parts and not q.comparable(parts[0])):
                 break
-            if parts and re.search(r"[；;]", text[parts[-1].end:q.start]):
-                break
+            if parts:
+                here = "；" if re.search(r"[；;]", text[parts[-1].end:q.start]) else "，"
+                if sep is None:
+                    sep = here
+                if here != sep:
+                    break
             parts.append(q)
         if len(parts) < 2 or len(parts) > WINDOW or parts[0].start - m.end() > 40:
             continue
         whole_words = m.group("whole")
         inline = [q for q in prior(qs, first_after(keys, m.start() - 1), s_start, at=m.start())
                   if q.comparable(parts[0]) and _usable(q) and q.end > m.start() - 4]
-        total = inline[-1] if inline else (document_whole(whole_words, parts[0], others) if others is not None else None)
+        total = inline[-1] if inline and whole_words else (document_whole(whole_words, parts[0], others)
+                                           if others is not None and whole_words else None)
+        if total is None and s_start and not whole_words:
+            prev_start, _ = _sentence_bounds(text, s_start - 1)
+            last = [q for q in between(qs, prev_start, s_start, keys) if _usable(q) and q.comparable(parts[0])]
+            total = last[-1] if last and last[-1].total else None
+        if total is None and shares and not whole_words:
+            total = _sum_whole(parts, shares)
         if total is None or total in parts:
             continue
         groups.append(Group(total, parts, "按…分", True, False))
     return groups
+
+
+def _sum_whole(parts: list[Quantity], shares: dict[int, Quantity]) -> Quantity | None:
+    """The sum of a partition's parts as the whole of their shares, when one of the shares at least agrees with it."""
+    unit = parts[0].unit
+    value = sum((p.value_in(unit) for p in parts), Decimal(0))
+    if value <= 0 or not any(ratio_verdict(p.value_in(unit), value, shares[id(p)].value, kind_of(p.kind),
+                                           kind_of(p.kind))[0] == "ok" for p in parts if id(p) in shares):
+        return None
+    text = f"{num_text(value)}{unit}"
+    return Quantity(value, unit, parts[0].start, parts[-1].end, text, label="各项之和")
 
 
 def check_sums(text: str, qs: list[Quantity], others: "Wholes | None" = None) -> tuple[list[Issue], list[Group]]:
@@ -720,6 +751,37 @@ _NUMERATOR = {"完成": ("完成", "实际", "累计"), "执行": ("执行", "�
 _DENOMINATOR = {"控制": ("编制", "核定", "预算"), "执行": ("预算",)}
 
 
+#: a count of what was done (实际检查86家, 已整改176户) and of what was to be done (应检查86家, 计划抽检3,600批次)
+_ACTUAL = re.compile(r"^(实际|已经?|累计|完成|共完成|全部|按时)")
+_PLANNED = re.compile(r"^(应|计划|目标|预计|年度计划|全[市县区省乡镇]?|总|共|辖区|在册|在用|登记|受理|全年受理)")
+
+
+def _in_order(chars: str, label: str) -> bool:
+    """Every character of ``chars`` in ``label``, in that order (定检 in 定期检验)."""
+    k = 0
+    for c in label:
+        if k < len(chars) and c == chars[k]:
+            k += 1
+    return k == len(chars)
+
+
+def _count_rate_terms(qs: list[Quantity], i: int, before: list[Quantity], stem: str, s_end: int
+                      ) -> tuple[list[Quantity], list[Quantity]]:
+    """The numerators and candidate wholes of a rate of counts whose name does not repeat the numerator's words
+    (检查覆盖率 after 实际检查86家, 定检率 after 定期检验4,180台): the numerator is a count of what was actually done
+    (实际… / 已… / 累计…), or, with none such, a count whose label holds the act the rate abbreviates (定检 ⊂ 定期检验)
+    and is no planned figure; the wholes are the other counts of the sentence, a planned figure (应… / 计划…) written
+    after the rate included."""
+    counts = [q for q in before if q.kind == "count"]
+    nums = [q for q in counts if _ACTUAL.match(q.label)]
+    if not nums:
+        verb = stem[-2:]
+        nums = [q for q in counts if len(verb) == 2 and _in_order(verb, q.label) and not _PLANNED.match(q.label)]
+    later = [q for q in qs[i + 1:i + 1 + 4] if q.start < s_end and _usable(q) and q.kind == "count"
+             and _PLANNED.match(q.label)]
+    return nums, counts + later
+
+
 def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None) -> list[Issue]:
     """``共收集问题825个，解决问题782个，问题解决率达94.8%``: 782 / 825. When a total and its 其中 parts are all
     candidate denominators, the total is the one (``设置目标9个，其中…3个、…；完成8个，完成率88.9%``)."""
@@ -732,14 +794,19 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
         verb = stem[-2:]
         if not verb:
             continue
-        s_start, _ = _sentence_bounds(text, r.start)
+        s_start, s_end = _sentence_bounds(text, r.start)
         before = [q for q in prior(qs, i, s_start) if _usable(q)]
         num_words = _NUMERATOR.get(verb, (verb,))
         nums = [q for q in before if any(w in q.label for w in num_words)]
+        counted = not nums and not whole_words and verb not in _DENOMINATOR
+        if counted:  # a rate of counts named by its act, not by the numerator's words: _count_rate_terms
+            nums, before = _count_rate_terms(qs, i, before, stem, s_end)
         pairs = []
         for n in nums:
             dens = [q for q in before if q is not n and q.unit == n.unit]
-            if whole_words:
+            if counted:
+                dens = [q for q in dens if not _ACTUAL.match(q.label)]
+            elif whole_words:
                 dens = [q for q in dens if _label_match(q.label, whole_words)]
             elif verb in _DENOMINATOR:
                 dens = [q for q in dens if any(w in q.label for w in _DENOMINATOR[verb])]
