@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from ..domain.budget import COMPLETE_WORDS
+from ..domain.budget import COMPLETE_SPLITS, COMPLETE_WORDS
 from ..domain.execution import STAGE_LABELS, stage_of
 from ..domain.scoring import LEVEL_ONE
 from ..domain.tolerance import ROUNDING_NOTE, half_unit
@@ -93,7 +93,7 @@ def _plus(values: list[Decimal]) -> str:
 #: 产出指标16个中，…)
 _GROUP = re.compile(r"其中|分别为|分别是|(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=[个项家人户次名件类元][，,])包括")
 #: label sets that make a list of parts complete (DOMAIN.md section 2)
-COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE]
+COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE] + COMPLETE_SPLITS
 _REST = re.compile(r"其他|其它|其余")
 
 
@@ -333,6 +333,43 @@ def find_partitions(text: str, qs: list[Quantity], others: "Wholes | None") -> l
     return groups
 
 
+def _bare_list(text: str, qs: list[Quantity], lo: int, hi: int, keys: list[int]) -> list[Quantity]:
+    """The figures of the sentence ``lo``–``hi`` when it is nothing but a list of two or more comparable parts
+    (``职工医保基金支出A万元、城乡居民医保基金支出B万元``): no total, no 其中, no other figure."""
+    items = between(qs, lo, hi, keys)[:WINDOW + 1]
+    if not 2 <= len(items) <= WINDOW or _GROUP.search(text, lo, hi) is not None:
+        return []
+    if any(not _usable(q) or q.total or q.base or not q.comparable(items[0]) for q in items):
+        return []
+    return items if all(re.fullmatch(r"[^，,、；;]*[，,、；;][^，,、；;]*", text[a.end:b.start])
+                        for a, b in zip(items, items[1:])) else []
+
+
+def _lone_total(qs: list[Quantity], lo: int, hi: int, keys: list[int]) -> Quantity | None:
+    """The only figure of the sentence ``lo``–``hi`` when it is a total (…合计X万元 / 两项合计X万元)."""
+    items = between(qs, lo, hi, keys)[:2]
+    return items[0] if len(items) == 1 and items[0].total and _usable(items[0]) else None
+
+
+def find_adjacent(text: str, qs: list[Quantity]) -> list[Group]:
+    """A total stated in one sentence and its parts listed alone in the next, or the other way round
+    (``…基金支出合计X万元。职工医保A万元、城乡居民医保B万元。``): judged only when the parts are a complete set by their
+    names (DOMAIN §2: 基本支出 and 项目支出, 人员经费 and 公用经费, 职工 and 居民 …, or a list ending with 其他)."""
+    sents = sentences(text)
+    if not sents.ends or len(qs) < 3:
+        return []
+    keys = starts(qs)
+    bounds = [(0 if k == 0 else sents.ends[k - 1] + 1, e) for k, e in enumerate(sents.ends + [len(text)])]
+    groups = []
+    for (lo1, hi1), (lo2, hi2) in zip(bounds, bounds[1:]):
+        for total_span, parts_span in (((lo1, hi1), (lo2, hi2)), ((lo2, hi2), (lo1, hi1))):
+            total = _lone_total(qs, *total_span, keys)
+            parts = _bare_list(text, qs, *parts_span, keys) if total is not None else []
+            if parts and all(p.comparable(total) for p in parts) and _complete([p.label for p in parts], "前后句"):
+                groups.append(Group(total, parts, "前后句", True, False))
+    return groups
+
+
 def _sum_whole(parts: list[Quantity], shares: dict[int, Quantity]) -> Quantity | None:
     """The sum of a partition's parts as the whole of their shares, when one of the shares at least agrees with it."""
     unit = parts[0].unit
@@ -346,7 +383,7 @@ def _sum_whole(parts: list[Quantity], shares: dict[int, Quantity]) -> Quantity |
 
 def check_sums(text: str, qs: list[Quantity], others: "Wholes | None" = None) -> tuple[list[Issue], list[Group]]:
     issues = []
-    groups = find_groups(text, qs) + find_partitions(text, qs, others)
+    groups = find_groups(text, qs) + find_partitions(text, qs, others) + find_adjacent(text, qs)
     for g in groups:
         money = kind_of(g.total.kind)
         values = group_values(g)
@@ -471,8 +508,58 @@ def document_whole(words: str, part: Quantity, others: "Wholes | list[Quantity]"
     return cands[0] if len(values) == 1 and len(named) <= WINDOW else None
 
 
-def _respective(text: str, qs: list[Quantity], groups: list[Group]) -> tuple[set[int], list[tuple[Quantity, Group, Quantity]]]:
-    """``其中A…、B…、C…，分别占X%、Y%、Z%``: (ids of those shares, [(share, group, part)] when they pair one to one)."""
+def _label_ends(label: str, words: str) -> bool:
+    """A figure's label names the whole ``words`` name: it ends with it (基本支出 names 基本支出, 基本支出中工资福利支出
+    does not: that is a part of it)."""
+    core = _WHOLE_NOISE.sub("", words)
+    return bool(core) and _WHOLE_NOISE.sub("", label).endswith(core)
+
+
+def _named_whole(text: str, qs: list[Quantity], keys: list[int], at: int, part: Quantity, whole_words: str,
+                 others: "Wholes | None") -> Quantity | None:
+    """The whole a share names in words (占本年支出合计的…): among the figures of its sentence and its neighbours, the
+    one under that name (the same name, or a label ending with it); with none there, the one figure the document
+    gives under that name; None when it cannot be told."""
+    sents = sentences(text)
+    k = sents.index(at)
+    lo = sents.ends[k - 2] + 1 if k >= 2 else 0
+    hi = sents.ends[k + 1] if k + 1 < len(sents.ends) else len(text)
+    near = between(qs, lo, hi, keys)
+    near = [p for p in near if p is not part and p.unit == part.unit and _usable(p)] if len(near) <= 4 * WINDOW else []
+    core = _core(whole_words)
+    cands = [p for p in near if _core(p.label) == core] \
+        or ([p for p in near if _label_ends(p.label, whole_words)] if len(core) >= 3 else [])
+    if len({p.value for p in cands}) == 1:
+        return cands[0]
+    if not cands and others is not None:
+        return document_whole(whole_words, part, others)
+    return None
+
+
+#: 上述四类 / 以上3项 / 前述各项: the items listed just before
+_ABOVE = re.compile(r"(上述|以上|前述)(?P<n>[\d一二两三四五六七八九十]{1,3})?(类|项|个|部分|方面)")
+
+
+def _listed_before(text: str, qs: list[Quantity], pos: int, n: int) -> list[Quantity]:
+    """The ``n`` figures listed in the sentence that ends just before ``pos`` (上述四类分别占…), when that sentence
+    lists exactly ``n`` comparable figures and nothing else."""
+    sents = sentences(text)
+    k = sents.index(pos)
+    if k == 0:
+        return []
+    lo = sents.ends[k - 2] + 1 if k >= 2 else 0
+    items = [q for q in between(qs, lo, sents.ends[k - 1], starts(qs))[:WINDOW + 1]]
+    usable = [q for q in items if _usable(q)]
+    if len(usable) != n or len(items) != n or any(not q.comparable(usable[0]) for q in usable):
+        return []
+    return usable
+
+
+def _respective(text: str, qs: list[Quantity], groups: list[Group], others: "Wholes | None" = None
+                ) -> tuple[set[int], list[tuple[Quantity, Group, Quantity]]]:
+    """``其中A…、B…、C…，分别占X%、Y%、Z%``: (ids of those shares, [(share, group, part)] when they pair one to one).
+    ``A…、B…、C…。上述三类分别占W的X%、Y%、Z%``: the items of the sentence before, against the whole W names."""
+    keys = starts(qs)
     skip: set[int] = set()
     pairs = []
     ends = sorted((g.parts[-1].end, k) for k, g in enumerate(groups))
@@ -490,6 +577,20 @@ def _respective(text: str, qs: list[Quantity], groups: list[Group]) -> tuple[set
         g = groups[max(kk for _e, kk in ends[max(0, k - WINDOW):k])] if k else None
         if g is not None and g.ok and len(g.parts) == len(run) and "。" not in text[g.parts[-1].end:q.start]:
             pairs += list(zip(run, [g] * len(run), g.parts))
+            continue
+        above = _ABOVE.search(q.pre)
+        whole_words = share_target(q)
+        if above is None or not whole_words or len(run) < 2:
+            continue
+        n = above.group("n")
+        if n and (int(n) if n.isdigit() else cn_to_int(n)) != len(run):
+            continue
+        parts = _listed_before(text, qs, q.start, len(run))
+        whole = _named_whole(text, qs, keys, q.start, parts[0], whole_words, others) if parts else None
+        if whole is None or whole in parts or not all(p.comparable(whole) for p in parts):
+            continue
+        g = Group(whole, parts, "上述", True, True)
+        pairs += list(zip(run, [g] * len(run), parts))
     return skip, pairs
 
 
@@ -499,7 +600,7 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
     issues = []
     member = {id(p): g for g in groups for p in g.parts}
     rounded: dict[int, bool] = {}  # share quantity id -> True when it is the computed ratio rounded half up
-    skip, pairs = _respective(text, qs, groups)
+    skip, pairs = _respective(text, qs, groups, others)
     for q, g, part in pairs:
         whole = g.total
         v, exact = ratio_verdict(part.value_in(whole.unit), whole.value, q.value, kind_of(part.kind),
@@ -527,20 +628,7 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
             g = member.get(id(part))
             whole = g.total if g is not None and g.ok else None
         else:
-            # the whole named in words: among the figures of this sentence and its neighbours, else the document's
-            k = sents.index(q.start)
-            lo = sents.ends[k - 2] + 1 if k >= 2 else 0
-            hi = sents.ends[k + 1] if k + 1 < len(sents.ends) else len(text)
-            near = between(qs, lo, hi, keys)
-            near = [p for p in near if p is not part and p.unit == part.unit and _usable(p)] \
-                if len(near) <= 4 * WINDOW else []
-            core = _core(whole_words)
-            # the whole by its name: the same name, or (a name of three characters or more) a label ending with it
-            cands = [p for p in near if _core(p.label) == core] \
-                or ([p for p in near if _label_match(p.label, whole_words)] if len(core) >= 3 else [])
-            whole = cands[0] if len(cands) == 1 else None
-            if not cands and others is not None:
-                whole = document_whole(whole_words, part, others)
+            whole = _named_whole(text, qs, keys, q.start, part, whole_words, others)
         if whole is None or whole.value == 0:
             continue
         v, exact = ratio_verdict(part.value_in(whole.unit) if part.comparable(whole) else part.value, whole.value,

@@ -59,6 +59,9 @@ _FIXED = {s.key: s for s in FIXED}
 
 #: the words of each fixed breakdown's parts: a list in prose naming all of them is the whole of its total
 COMPLETE_WORDS: list[tuple[str, ...]] = [tuple(p.word for p in s.parts) for s in FIXED]
+#: other splits that leave nothing out, seen in reports (no field of the model): 基本医疗保险 = 职工医保 + 城乡居民医保,
+#: a population = 城镇 + 农村
+COMPLETE_SPLITS: list[tuple[str, ...]] = [("职工", "居民"), ("城镇", "农村")]
 
 #: Chinese names of the model's figures, for messages (an Item is called by its own label)
 LABELS = {
