@@ -347,8 +347,12 @@ def _bare_list(text: str, qs: list[Quantity], lo: int, hi: int, keys: list[int])
 
 def _lone_total(qs: list[Quantity], lo: int, hi: int, keys: list[int]) -> Quantity | None:
     """The only figure of the sentence ``lo``–``hi`` when it is a total (…合计X万元 / 两项合计X万元)."""
-    items = between(qs, lo, hi, keys)[:2]
+    items = [q for q in between(qs, lo, hi, keys)[:3] if not q.chinese]  # 两项合计X万元: 两项 counts the parts
     return items[0] if len(items) == 1 and items[0].total and _usable(items[0]) else None
+
+
+#: a label of another year or period: not a part of this year's total
+_OTHER_TIME = re.compile(r"(19|20)\d\d年|上年|去年|同期|上一年")
 
 
 def find_adjacent(text: str, qs: list[Quantity]) -> list[Group]:
@@ -365,7 +369,8 @@ def find_adjacent(text: str, qs: list[Quantity]) -> list[Group]:
         for total_span, parts_span in (((lo1, hi1), (lo2, hi2)), ((lo2, hi2), (lo1, hi1))):
             total = _lone_total(qs, *total_span, keys)
             parts = _bare_list(text, qs, *parts_span, keys) if total is not None else []
-            if parts and all(p.comparable(total) for p in parts) and _complete([p.label for p in parts], "前后句"):
+            if parts and all(p.comparable(total) for p in parts) and _complete([p.label for p in parts], "前后句") \
+                    and not any(_OTHER_TIME.search(p.label) for p in parts):
                 groups.append(Group(total, parts, "前后句", True, False))
     return groups
 
@@ -482,7 +487,14 @@ _WHOSE = re.compile(r"^(本部门|部门|本单位|我局|我单位|本局)")
 def _core(words: str) -> str:
     """What a whole's name names, without its year, 本年/全年, 合计/总 and whose it is: 2023年本部门支出合计 and 本年支出
     are both 支出."""
-    return _WHOSE.sub("", _WHOLE_NOISE.sub("", _YEAR.sub("", words)))
+    grand = "总计" if "总计" in words else ""  # 收入总计 / 支出总计 hold the carry-overs: another whole than 合计
+    words = _LEVEL_MARK.sub("", words.replace("总计", ""))
+    return _WHOSE.sub("", _WHOLE_NOISE.sub("", _YEAR.sub("", words))) + grand
+
+
+#: the level of a subject written after its name: 城乡社区支出（类） names 城乡社区支出
+_LEVEL_MARK = re.compile(r"[（(](类|款|项)[）)]")
+_GRAND = re.compile(r"总计[^，。；、]{0,6}$")
 
 
 class Wholes:
@@ -493,7 +505,7 @@ class Wholes:
         self.by_core: dict[str, list[Quantity]] = {}
         for q in quantities:
             if _usable(q):
-                core = _core(q.label)
+                core = _core(q.label + ("总计" if _GRAND.search(q.pre) else ""))
                 if core:
                     self.by_core.setdefault(core, []).append(q)
 
@@ -815,7 +827,7 @@ def check_points(text: str, qs: list[Quantity]) -> list[Issue]:
         if d.unit != POINTS or d.approx:
             continue
         s_start, _ = _sentence_bounds(text, d.start)
-        rates = [q for q in prior(qs, i, s_start, limit=6) if q.unit == "%" and not q.approx and q.role != "share"]
+        rates = [q for q in prior(qs, i, s_start, limit=6) if q.unit == "%" and not q.approx]
         bases = [q for q in rates if q.base]
         others = [q for q in rates if not q.base]
         if len(bases) != 1 or not others:
@@ -844,6 +856,10 @@ _ACTUAL = re.compile(r"^(实际|已经?|累计|完成|共完成|全部|按时)")
 _PLANNED = re.compile(r"^(应|计划|目标|预计|年度计划|全[市县区省乡镇]?|总|共|辖区|在册|在用|登记|受理|全年受理)")
 
 
+#: rates measured by a survey or of a change, never a ratio of the counts written beside them
+_SURVEYED = re.compile(r"满意|知晓|好评|认可|认同|获得感|幸福|增长|下降|增|降")
+
+
 def _in_order(chars: str, label: str) -> bool:
     """Every character of ``chars`` in ``label``, in that order (定检 in 定期检验)."""
     k = 0
@@ -860,8 +876,10 @@ def _count_rate_terms(qs: list[Quantity], i: int, before: list[Quantity], stem: 
     (实际… / 已… / 累计…), or, with none such, a count whose label holds the act the rate abbreviates (定检 ⊂ 定期检验)
     and is no planned figure; the wholes are the other counts of the sentence, a planned figure (应… / 计划…) written
     after the rate included."""
+    if _SURVEYED.search(stem):
+        return [], []  # 满意率, 知晓率: a share of answers, not of the counts beside it
     counts = [q for q in before if q.kind == "count"]
-    nums = [q for q in counts if _ACTUAL.match(q.label)]
+    nums = [q for q in counts if _ACTUAL.match(q.label) and set(_ACTUAL.sub("", q.label)) & set(stem)]
     if not nums:
         verb = stem[-2:]
         nums = [q for q in counts if len(verb) == 2 and _in_order(verb, q.label) and not _PLANNED.match(q.label)]

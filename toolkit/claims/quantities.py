@@ -108,7 +108,8 @@ def clause_start(text: str, pos: int) -> int:
     return i + 1
 
 
-_CLAUSE_MARK = re.compile("[" + re.escape(_CLAUSE_END) + "]")
+#: a clause mark; an ASCII comma between digits is a thousands separator (7,215.60), not one
+_CLAUSE_MARK = re.compile("[" + re.escape(_CLAUSE_END.replace(",", "")) + "]|,(?!\\d)|(?<!\\d),")
 _SENTENCE_MARK = re.compile("[" + re.escape(SENTENCE_END) + "]")
 
 
@@ -232,7 +233,7 @@ def _classify(q: Quantity) -> None:
         q.role = "rate"
     q.total = bool(_TOTAL.search(pre))
     q.base = q.role == "level" and bool(_BASE.search(pre))
-    label = pre
+    label = pre.rsplit("、", 1)[-1] if not pre.endswith("、") else pre  # in a 、-list, the words of this item
     for _ in range(3):
         label = _LABEL_TRIM.sub("", label).strip()
     q.label = label
