@@ -826,13 +826,18 @@ def check_points(text: str, qs: list[Quantity]) -> list[Issue]:
     for i, d in enumerate(qs):
         if d.unit != POINTS or d.approx:
             continue
-        s_start, _ = _sentence_bounds(text, d.start)
-        rates = [q for q in prior(qs, i, s_start, limit=6) if q.unit == "%" and not q.approx]
+        s_start, s_end = _sentence_bounds(text, d.start)
+        # the rates of d's part of the sentence (between ；), before it or after it (…提高2.3个百分点，达到93.5%)
+        lo = max(s_start, text.rfind("；", s_start, d.start) + 1, text.rfind(";", s_start, d.start) + 1)
+        cut = [k for k in (text.find("；", d.end, s_end), text.find(";", d.end, s_end)) if k >= 0]
+        hi = min(cut) if cut else s_end
+        rates = [q for q in prior(qs, i, lo, limit=6) + qs[i + 1:i + 4] if q.unit == "%" and not q.approx
+                 and lo <= q.start < hi]
         bases = [q for q in rates if q.base]
         others = [q for q in rates if not q.base]
-        if len(bases) != 1 or not others:
+        if len(bases) != 1 or len(others) != 1:
             continue
-        b, a = bases[0], others[-1]
+        b, a = bases[0], others[0]
         sd = _direction(d.pre[-6:])
         if sd == 0 or (a.value - b.value) * sd < 0:
             continue
