@@ -375,6 +375,38 @@ def find_adjacent(text: str, qs: list[Quantity]) -> list[Group]:
     return groups
 
 
+def find_share_lists(text: str, qs: list[Quantity], taken: set[int]) -> list[Group]:
+    """``…用于以下方面：A 121.13万元，占3.38%；B 39.20万元，占1.09%；…``: parts each followed by a bare share, the shares
+    adding to 100% within their rounding, and no total named: the parts are all of a whole, their sum (judged as by
+    :func:`_sum_whole`). Parts already read as parts of a stated total are left to that reading."""
+    groups = []
+    i, n = 0, len(qs)
+    while i < n:
+        run: list[Quantity] = []
+        shares: dict[int, Quantity] = {}
+        j = i
+        while j + 1 < n and len(run) <= WINDOW:
+            p, sh = qs[j], qs[j + 1]
+            if not (_usable(p) and sh.role == "share" and sh.unit == "%" and not share_target(sh) and not sh.approx):
+                break
+            if re.search(r"[；;。]", text[p.end:sh.start]) or (run and not p.comparable(run[0])):
+                break
+            if run and re.search(r"[。]", text[run[-1].end:p.start]):
+                break
+            run.append(p)
+            shares[id(p)] = sh
+            j += 2
+        if len(run) >= 2 and not any(id(p) in taken for p in run):
+            values = [shares[id(p)].value for p in run]
+            tol = sum((Decimal(1).scaleb(-places(v)) for v in values), Decimal(0))
+            if abs(sum(values, Decimal(0)) - 100) <= tol:
+                whole = _sum_whole(run, shares)
+                if whole is not None:
+                    groups.append(Group(whole, run, "占比", True, False))
+        i = j + 1 if j > i else i + 1
+    return groups
+
+
 def _sum_whole(parts: list[Quantity], shares: dict[int, Quantity]) -> Quantity | None:
     """The sum of a partition's parts as the whole of their shares, when one of the shares at least agrees with it."""
     unit = parts[0].unit
@@ -389,6 +421,7 @@ def _sum_whole(parts: list[Quantity], shares: dict[int, Quantity]) -> Quantity |
 def check_sums(text: str, qs: list[Quantity], others: "Wholes | None" = None) -> tuple[list[Issue], list[Group]]:
     issues = []
     groups = find_groups(text, qs) + find_partitions(text, qs, others) + find_adjacent(text, qs)
+    groups += find_share_lists(text, qs, {id(p) for g in groups for p in g.parts})
     for g in groups:
         money = kind_of(g.total.kind)
         values = group_values(g)
