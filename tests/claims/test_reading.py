@@ -95,6 +95,12 @@ def test_change_with_the_base_after_bi():
     assert errors("商品和服务支出86.20万元，比2022年度92.70万元减少6.50万元，下降7.50%。") == [("TXT004", "7.01%")]
 
 
+def test_the_base_of_a_change_is_no_part():
+    text = "基本支出800.00万元，其中人员经费600.00万元，较上年的550.00万元增长{r}。"
+    assert errors(text.format(r="9.09%")) == []  # 550.00 is last year's 人员经费, not a second part of 基本支出
+    assert errors(text.format(r="9.90%")) == [("TXT004", "9.09%")]
+
+
 def test_growth_rate_against_the_base_after_jiao():
     text = "公用经费138.00万元，较上年的120.00万元增长{r}。"
     assert errors(text.format(r="13.00%")) == [("TXT004", "15.00%")]

@@ -114,7 +114,9 @@ def _complete(labels: list[str], keyword: str) -> bool:
 
 
 def _usable(q: Quantity) -> bool:
-    return q.role == "level" and not q.approx and q.kind in ("money", "count")
+    """A figure of this year that may be a total or a part: not a change, share or rate, not approximate, and not the
+    base a change is measured from (比上年的550万元)."""
+    return q.role == "level" and not q.approx and not q.base and q.kind in ("money", "count")
 
 
 @dataclass
@@ -741,7 +743,7 @@ def check_changes(text: str, qs: list[Quantity]) -> list[Issue]:
             continue
         if not _COMPARE.search(d.pre) and not _COMPARE_OPENING.match(opening):
             continue
-        before = [q for q in prior(qs, i, s_start) if q.unit == d.unit and _usable(q) and not q.base]
+        before = [q for q in prior(qs, i, s_start) if q.unit == d.unit and _usable(q)]
         if not before and _COMPARE_OPENING.match(opening) and s_start:
             # "…总计均为X万元。与上年相比，…增加D万元，增长R%": the figure is the one of the sentence before
             prev_start, _ = _sentence_bounds(text, s_start - 1)
@@ -786,7 +788,7 @@ def _base_before(text: str, qs: list[Quantity], i: int, s_start: int) -> tuple[Q
     b, x = qs[i - 1], qs[i - 2]
     if not b.base or not b.comparable(d) or b.start < s_start or x.start < s_start or b.approx:
         return None
-    if not (_usable(x) and not x.base and x.comparable(b)):
+    if not (_usable(x) and x.comparable(b)):
         return None
     if re.search(r"[，,；;。]", text[b.end:d.start]) or len(re.findall(r"[，,；;]", text[x.end:b.start])) > 1:
         return None
@@ -836,7 +838,7 @@ def check_base_rates(text: str, qs: list[Quantity]) -> list[Issue]:
         if not b.base or b.kind not in ("money", "count") or b.approx or b.value <= 0:
             continue
         s_start, _ = _sentence_bounds(text, r.start)
-        if x.start < s_start or not (_usable(x) and not x.base and x.comparable(b)):
+        if x.start < s_start or not (_usable(x) and x.comparable(b)):
             continue
         if re.search(r"[，,；;。]", text[b.end:r.start]) or len(re.findall(r"[，,；;]", text[x.end:b.start])) > 1:
             continue
