@@ -45,6 +45,13 @@ def test_rate_abbreviating_the_act_of_its_numerator():
     assert errors(text.format(r="97.89%")) == []
 
 
+def test_coverage_of_a_population():
+    text = "辖区内餐饮单位共600家，检查餐饮单位120家，覆盖率{r}。"
+    assert errors(text.format(r="25%")) == [("TXT005", "20.00%")]
+    assert errors(text.format(r="20%")) == []
+    assert errors("全县企业600家，检查120家，合格率95%。") == []  # 合格率 is of the checked ones: no numerator given
+
+
 def test_survey_rate_beside_counts_is_not_their_ratio():
     assert errors("计划培训40场，实际培训36场，参训人员1,200人，培训满意率98%。") == []
 
@@ -124,6 +131,13 @@ def test_share_of_the_named_whole_not_the_item_before():
     text = "事业收入中，门诊收入1,200.00万元，占事业收入的60.00%；住院收入800.00万元，占事业收入的{s}。"
     assert errors(first, text.format(s="40.00%")) == []
     assert errors(first, text.format(s="66.67%")) == [("TXT002", "40.00%")]
+
+
+def test_a_part_with_its_own_semicolon_list_of_parts():
+    text = ("本年收入合计6,000.00万元，其中财政拨款收入3,500.00万元，占58.33%；事业收入2,000.00万元，占33.33%，其中："
+            "门诊收入1,200.00万元，占事业收入的60.00%；住院收入800.00万元，占事业收入的40.00%；其他收入500.00万元，占{o}。")
+    assert errors(text.format(o="8.33%")) == []  # 门诊 + 住院 make up 事业收入; 其他收入 is a part of the total again
+    assert errors(text.format(o="8.93%")) == [("TXT002", "8.33%")]
 
 
 def test_share_of_a_function_class_named_with_its_level():

@@ -182,7 +182,9 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         # the total: nearest comparable figure before the keyword, in this sentence or the one before
         prev_start, _ = _sentence_bounds(text, max(0, s_start - 1)) if s_start else (0, 0)
         before = [q for q in prior(qs, first_after(keys, pos - 1), prev_start, at=pos) if q.start < pos
-                  and q.comparable(first) and q.role == "level"]
+                  and q.comparable(first) and q.role == "level" and not q.base]
+        # a 其中 inside another's list (其中：A；B，其中：B1；B2；C): B's list ends where its parts make up B
+        nested = _marked(mark_pos, s_start, pos) and bool(before)
         staged = _staged(text, after, before, d0, brackets, keyword)
         if staged:
             groups += staged
@@ -202,7 +204,7 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
                 continue
             gap = text[prev_end:q.start]
             if inner is not None:
-                if "；" not in gap:
+                if "；" not in gap or _short_of(children[id(inner)], inner):
                     children[id(inner)].append(q)
                     prev_end = q.end
                     continue
@@ -223,6 +225,8 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
                 break  # parts listed with ，/、: a ； ends the list ("…效益指标3个；完成8个")
             parts.append(q)
             prev_end = q.end
+            if nested and outer_sep == "；" and len(parts) >= 2 and not _short_of(parts, before[-1]):
+                break  # the parts make up their total: what follows ； belongs to the outer list
         for p in parts:  # parts with parts of their own in brackets (no 其中 of their own): a group too
             kids = children.get(id(p), [])
             if len(kids) >= 2 and not _marked(mark_pos, p.end, kids[0].start) and brackets.depth(kids[0].start) > d0:
@@ -237,6 +241,12 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         complete = _complete([p.label for p in parts], keyword) or _shares_complete(text, qs, parts)
         groups.append(Group(total, parts, keyword, complete, False))
     return groups
+
+
+def _short_of(parts: list[Quantity], total: Quantity) -> bool:
+    """The parts read so far add up to less than the total (beyond the rounding of the figures)."""
+    values = [p.value_in(total.unit) if p.comparable(total) else p.value for p in parts]
+    return sum(values, Decimal(0)) < total.value and sum_verdict(values, total.value, kind_of(total.kind))[0] == "error"
 
 
 def _staged(text: str, after: list[Quantity], before: list[Quantity], d0: int, brackets: "_Brackets",
@@ -908,6 +918,10 @@ _PLANNED = re.compile(r"^(应|计划|目标|预计|年度计划|全[市县区省
 _SURVEYED = re.compile(r"满意|知晓|好评|认可|认同|获得感|幸福|增长|下降|增|降")
 
 
+#: rates of how much of a population was reached, whatever the act
+_COVERAGE = re.compile(r"覆盖|普及")
+
+
 def _in_order(chars: str, label: str) -> bool:
     """Every character of ``chars`` in ``label``, in that order (定检 in 定期检验)."""
     k = 0
@@ -931,6 +945,11 @@ def _count_rate_terms(qs: list[Quantity], i: int, before: list[Quantity], stem: 
     if not nums:
         verb = stem[-2:]
         nums = [q for q in counts if len(verb) == 2 and _in_order(verb, q.label) and not _PLANNED.match(q.label)]
+    if not nums and _COVERAGE.search(stem):
+        # 覆盖率 / 普及率 of a population (辖区内企业共600家) by what reached it (检查企业120家): the one other count
+        population = [q for q in counts if _PLANNED.match(q.label) or q.total]
+        rest = [q for q in counts if q not in population]
+        nums = rest if len(population) == 1 and len(rest) == 1 else []
     later = [q for q in qs[i + 1:i + 1 + 4] if q.start < s_end and _usable(q) and q.kind == "count"
              and _PLANNED.match(q.label)]
     return nums, counts + later
