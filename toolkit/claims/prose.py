@@ -343,7 +343,8 @@ def find_partitions(text: str, qs: list[Quantity], others: "Wholes | None") -> l
                                            if others is not None and whole_words else None)
         if total is None and s_start and not whole_words:
             prev_start, _ = _sentence_bounds(text, s_start - 1)
-            last = [q for q in between(qs, prev_start, s_start, keys) if _usable(q) and q.comparable(parts[0])]
+            last = [q for q in prior(qs, first_after(keys, s_start - 1), prev_start, at=s_start)
+                    if _usable(q) and q.comparable(parts[0])]
             total = last[-1] if last and last[-1].total else None
         if total is None and shares and not whole_words:
             total = _sum_whole(parts, shares)
@@ -881,9 +882,10 @@ def check_points(text: str, qs: list[Quantity]) -> list[Issue]:
             continue
         s_start, s_end = _sentence_bounds(text, d.start)
         # the rates of d's part of the sentence (between ；), before it or after it (…提高2.3个百分点，达到93.5%)
-        lo = max(s_start, text.rfind("；", s_start, d.start) + 1, text.rfind(";", s_start, d.start) + 1)
-        cut = [k for k in (text.find("；", d.end, s_end), text.find(";", d.end, s_end)) if k >= 0]
-        hi = min(cut) if cut else s_end
+        floor, ceil = max(s_start, d.start - REACH), min(s_end, d.end + REACH)  # bounded: linear in any text
+        lo = max(floor, text.rfind("；", floor, d.start) + 1, text.rfind(";", floor, d.start) + 1)
+        cut = [k for k in (text.find("；", d.end, ceil), text.find(";", d.end, ceil)) if k >= 0]
+        hi = min(cut) if cut else ceil
         rates = [q for q in prior(qs, i, lo, limit=6) + qs[i + 1:i + 4] if q.unit == "%" and not q.approx
                  and lo <= q.start < hi]
         bases = [q for q in rates if q.base]
@@ -940,7 +942,11 @@ def _count_rate_terms(qs: list[Quantity], i: int, before: list[Quantity], stem: 
     after the rate included."""
     if _SURVEYED.search(stem):
         return [], []  # 满意率, 知晓率: a share of answers, not of the counts beside it
-    counts = [q for q in before if q.kind == "count"]
+    # its terms are written after the rate before it (…，覆盖率100%；查处12家，…)
+    k = i - 1
+    while k >= 0 and qs[k].unit != "%" and i - k <= WINDOW:
+        k -= 1
+    counts = [q for q in before if q.kind == "count" and q.start > (qs[k].start if k >= 0 else -1)]
     nums = [q for q in counts if _ACTUAL.match(q.label) and set(_ACTUAL.sub("", q.label)) & set(stem)]
     if not nums:
         verb = stem[-2:]
