@@ -132,6 +132,21 @@ def long_paragraph(tmp: Path) -> Path:
     return path
 
 
+def long_sentence_of_relations(tmp: Path) -> Path:
+    """300 KB in one sentence (commas only) of every relation form lint reads: bases after 比/较, 百分点, grouping
+    phrases with shares, ；-lists with 合计, 上述N类分别占, rates of counts, complete sets — each judged within a
+    bounded reach, so the time stays linear."""
+    forms = ["支出58.36万元，比2021年度62.40万元减少4.04万元，下降6.47%，", "执行率95.6%，较上年的98.10%下降1.25个百分点，",
+             "按支出性质分，基本支出828.76万元，占65.66%；项目支出433.42万元，占34.34%，", "培训费0元；会议费3.20万元；合计3.20万元；",
+             "工资福利支出300.00万元、商品和服务支出60.00万元，上述2类分别占基本支出的75.00%、15.00%，",
+             "应检查企业150家，实际检查120家，检查覆盖率85%，", "医保基金支出合计18,642.30万元，职工医保7,215.60万元、居民医保11,426.70万元，",
+             "公用经费138.00万元，较上年的120.00万元增长15.00%，", "从支出结构看，A 121.13万元，占3.38%；B 39.20万元，占96.62%，"]
+    text = "".join(forms[k % len(forms)] for k in range(7_000))[:300_000 // 3]
+    path = tmp / "relations.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
 def long_line(tmp: Path) -> Path:
     path = tmp / "line.txt"
     path.write_text("支出" + "1" * 100_000 + "万元，其中" + "（" * 50_000 + "\n", encoding="utf-8")
@@ -174,6 +189,7 @@ CASES = {
     "billion laughs entities": (entities, {2}, "XML"),
     "100,000 paragraphs": (paragraphs_100k, {0, 1}, ""),
     "300 KB paragraph without punctuation": (long_paragraph, {0, 1}, ""),
+    "300 KB sentence of relations": (long_sentence_of_relations, {0, 1}, ""),
     "100,000-character line": (long_line, {0, 1}, ""),
     "4 MB report": (report_4mb, {0, 1}, ""),
     "65 MB file": (oversized, {2}, "超过"),

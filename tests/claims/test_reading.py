@@ -157,3 +157,42 @@ def test_respective_shares_of_a_list_stated_before():
     assert errors(first, text.format(c="4.00%")) == [("TXT002", "10.00%")]
     # the count named does not match the shares listed: not read
     assert errors(first, text.replace("以上三类", "以上四类").format(c="4.00%")) == []
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Other wordings of the same relations
+
+def test_grouping_phrase_from_a_point_of_view():
+    text = "2023年本局支出总额2,000.00万元。从支出结构看，基本支出800.00万元，占比40.00%；项目支出1,200.00万元，占比{b}。"
+    assert errors(text.format(b="66.00%")) == [("TXT002", "60.00%")]
+    assert errors(text.format(b="60.00%")) == []
+
+
+def test_rate_written_as_a_proportion():
+    text = "全县设监测点位60个，已完成监测58个，完成比例{r}。"
+    assert errors(text.format(r="98.67%")) == [("TXT005", "96.67%")]
+    assert errors(text.format(r="96.67%")) == []
+
+
+def test_base_in_brackets():
+    text = "一般公共服务支出58.36万元，比上年（62.40万元）减少{d}万元。"
+    assert errors(text.format(d="5.04")) == [("TXT004", "4.04")]
+    assert errors(text.format(d="4.04")) == []
+
+
+def test_complete_set_in_the_sentence_of_its_total_without_qizhong():
+    text = "共设置绩效指标20个，产出指标12个、效益指标{b}个、满意度指标3个。"
+    assert errors(text.format(b="6")) == [("TXT001", "21")]
+    assert errors(text.format(b="5")) == []
+    text = "2023年支出合计1,262.18万元，基本支出828.76万元，项目支出{b}万元。"
+    assert errors(text.format(b="443.42")) == [("TXT001", "1272.18")]
+    assert errors(text.format(b="433.42")) == []
+    # the first part of a grouping is no total of the parts after it
+    assert errors("按资金来源分，财政拨款资金8,205.36万元，上级补助资金386.99万元，其他资金40.00万元。") == []
+
+
+def test_respective_shares_of_a_list_in_the_same_sentence():
+    first = "基本支出400.00万元，其中工资福利支出300.00万元、商品和服务支出60.00万元、对个人和家庭的补助40.00万元。"
+    text = "工资福利支出300.00万元、商品和服务支出60.00万元、对个人和家庭的补助40.00万元，上述三类分别占基本支出的75.00%、15.00%、{c}。"
+    assert errors(first, text.format(c="4.00%")) == [("TXT002", "10.00%")]
+    assert errors(first, text.format(c="10.00%")) == []

@@ -238,7 +238,7 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         total = before[-1]
         if total.value > 0 and any(p.value_in(total.unit) > total.value for p in parts):
             continue  # a part larger than the figure before it: that figure is not their total
-        complete = _complete([p.label for p in parts], keyword) or _shares_complete(text, qs, parts)
+        complete = _complete([p.label for p in parts], keyword) or _shares_complete(text, qs, parts, keys)
         groups.append(Group(total, parts, keyword, complete, False))
     return groups
 
@@ -274,11 +274,10 @@ def _staged(text: str, after: list[Quantity], before: list[Quantity], d0: int, b
     return [Group(totals[st], parts, keyword, complete, False) for st, parts in stages.items()]
 
 
-def _shares_complete(text: str, qs: list[Quantity], parts: list[Quantity]) -> bool:
+def _shares_complete(text: str, qs: list[Quantity], parts: list[Quantity], keys: list[int]) -> bool:
     """Every part followed in its clause by a bare share (``A 655.80万元，占43.03%``) and the shares adding to
     100 % within their rounding: the parts are the whole list, even if the total beside them is wrong."""
     shares = []
-    keys = starts(qs)
     for k, p in enumerate(parts):
         limit = parts[k + 1].start if k + 1 < len(parts) else p.end + REACH
         nxt = [q for q in between(qs, p.end, limit, keys)[:WINDOW] if q.role == "share" and q.unit == "%"][:1]
@@ -298,7 +297,9 @@ def _mixed(g: "Group") -> bool:
     return any(p.unit != g.total.unit for p in g.parts)
 
 
-_PARTITION = re.compile(r"(?P<whole>[\u4e00-\u9fff“”]{0,16}?)(?:[，,])?按(?:照)?[\u4e00-\u9fff]{1,8}?(?:分|划分|分类)[：:，,]")
+#: a grouping phrase: 按资金来源分 / 按经济分类划分 / 从支出结构看 / 分资金性质看, and the whole's name before it
+_PARTITION = re.compile(r"(?P<whole>[\u4e00-\u9fff“”]{0,16}?)(?:[，,])?(?:按(?:照)?[\u4e00-\u9fff]{1,8}?(?:分|划分|分类)"
+                        r"|从[\u4e00-\u9fff]{1,8}?(?:来)?看|分[\u4e00-\u9fff]{1,8}?看)[：:，,]")
 
 
 def find_partitions(text: str, qs: list[Quantity], others: "Wholes | None") -> list[Group]:
@@ -309,7 +310,7 @@ def find_partitions(text: str, qs: list[Quantity], others: "Wholes | None") -> l
     总计 …) of the sentence before; with none of these, the sum of the parts is the whole the shares are of, if at
     least one share agrees with it (else the parts themselves may be mistyped, and nothing is said)."""
     groups = []
-    if "按" not in text:
+    if "按" not in text and "看" not in text:
         return groups
     keys = starts(qs)
     for m in _PARTITION.finditer(text):
@@ -354,10 +355,16 @@ def find_partitions(text: str, qs: list[Quantity], others: "Wholes | None") -> l
     return groups
 
 
+def _first(qs: list[Quantity], keys: list[int], lo: int, hi: int, n: int) -> list[Quantity]:
+    """At most the first ``n`` quantities starting in ``lo <= start < hi`` (no copy of a longer range: linear time)."""
+    a = bisect_left(keys, lo)
+    return [q for q in qs[a:a + n] if q.start < hi]
+
+
 def _bare_list(text: str, qs: list[Quantity], lo: int, hi: int, keys: list[int]) -> list[Quantity]:
     """The figures of the sentence ``lo``–``hi`` when it is nothing but a list of two or more comparable parts
     (``职工医保基金支出A万元、城乡居民医保基金支出B万元``): no total, no 其中, no other figure."""
-    items = between(qs, lo, hi, keys)[:WINDOW + 1]
+    items = _first(qs, keys, lo, hi, WINDOW + 1)
     if not 2 <= len(items) <= WINDOW or _GROUP.search(text, lo, hi) is not None:
         return []
     if any(not _usable(q) or q.total or q.base or not q.comparable(items[0]) for q in items):
@@ -368,7 +375,7 @@ def _bare_list(text: str, qs: list[Quantity], lo: int, hi: int, keys: list[int])
 
 def _lone_total(qs: list[Quantity], lo: int, hi: int, keys: list[int]) -> Quantity | None:
     """The only figure of the sentence ``lo``–``hi`` when it is a total (…合计X万元 / 两项合计X万元)."""
-    items = [q for q in between(qs, lo, hi, keys)[:3] if not q.chinese]  # 两项合计X万元: 两项 counts the parts
+    items = [q for q in _first(qs, keys, lo, hi, 3) if not q.chinese]  # 两项合计X万元: 两项 counts the parts
     return items[0] if len(items) == 1 and items[0].total and _usable(items[0]) else None
 
 
@@ -376,7 +383,7 @@ def _lone_total(qs: list[Quantity], lo: int, hi: int, keys: list[int]) -> Quanti
 _OTHER_TIME = re.compile(r"(19|20)\d\d年|上年|去年|同期|上一年")
 
 
-def find_adjacent(text: str, qs: list[Quantity]) -> list[Group]:
+def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) -> list[Group]:
     """A total stated in one sentence and its parts listed alone in the next, or the other way round
     (``…基金支出合计X万元。职工医保A万元、城乡居民医保B万元。``): judged only when the parts are a complete set by their
     names (DOMAIN §2: 基本支出 and 项目支出, 人员经费 and 公用经费, 职工 and 居民 …, or a list ending with 其他)."""
@@ -393,6 +400,22 @@ def find_adjacent(text: str, qs: list[Quantity]) -> list[Group]:
             if parts and all(p.comparable(total) for p in parts) and _complete([p.label for p in parts], "前后句") \
                     and not any(_OTHER_TIME.search(p.label) for p in parts):
                 groups.append(Group(total, parts, "前后句", True, False))
+    # within a sentence: 设置绩效指标20个，产出指标12个、效益指标5个、满意度指标3个。(no 其中: the list after the
+    # total runs to the sentence end, its items are kinds of the total — its name's last word — and complete)
+    for i, t in enumerate(qs[:-2]):
+        if not _usable(t) or id(t) in taken or not re.fullmatch(r"\s*[，,：:]\s*[^，,：:；;。\d]*", text[t.end:qs[i + 1].start]):
+            continue
+        s_start, s_end = sents.bounds(t.start)
+        if (i and qs[i - 1].start >= s_start) or _PARTITION.search(text, max(s_start, t.start - 40), t.start):
+            continue  # the total opens its sentence; a figure after another, or after 按…分, is an item itself
+        rest = [q for q in qs[i + 1:i + 2 + WINDOW] if q.start < s_end]
+        parts = _bare_list(text, qs, rest[0].start, s_end, keys) if len(rest) <= WINDOW else []
+        if len(parts) < 2 or not all(p.comparable(t) and id(p) not in taken for p in parts) \
+                or any(_OTHER_TIME.search(p.label) for p in parts):
+            continue
+        kinds = t.total or all(len(p.label) >= 2 and t.label.endswith(p.label[-2:]) for p in parts)
+        if kinds and _complete([p.label for p in parts], "句内"):
+            groups.append(Group(t, parts, "句内", True, False))
     return groups
 
 
@@ -441,7 +464,8 @@ def _sum_whole(parts: list[Quantity], shares: dict[int, Quantity]) -> Quantity |
 
 def check_sums(text: str, qs: list[Quantity], others: "Wholes | None" = None) -> tuple[list[Issue], list[Group]]:
     issues = []
-    groups = find_groups(text, qs) + find_partitions(text, qs, others) + find_adjacent(text, qs)
+    groups = find_groups(text, qs) + find_partitions(text, qs, others)
+    groups += find_adjacent(text, qs, {id(p) for g in groups for p in g.parts})
     groups += find_share_lists(text, qs, {id(p) for g in groups for p in g.parts})
     for g in groups:
         money = kind_of(g.total.kind)
@@ -590,8 +614,8 @@ def _named_whole(text: str, qs: list[Quantity], keys: list[int], at: int, part: 
     k = sents.index(at)
     lo = sents.ends[k - 2] + 1 if k >= 2 else 0
     hi = sents.ends[k + 1] if k + 1 < len(sents.ends) else len(text)
-    near = between(qs, lo, hi, keys)
-    near = [p for p in near if p is not part and p.unit == part.unit and _usable(p)] if len(near) <= 4 * WINDOW else []
+    a, b = bisect_left(keys, lo), bisect_left(keys, hi)
+    near = [p for p in qs[a:b] if p is not part and p.unit == part.unit and _usable(p)] if b - a <= 4 * WINDOW else []
     core = _core(whole_words)
     cands = [p for p in near if _core(p.label) == core] \
         or ([p for p in near if _label_ends(p.label, whole_words)] if len(core) >= 3 else [])
@@ -606,19 +630,21 @@ def _named_whole(text: str, qs: list[Quantity], keys: list[int], at: int, part: 
 _ABOVE = re.compile(r"(上述|以上|前述)(?P<n>[\d一二两三四五六七八九十]{1,3})?(类|项|个|部分|方面)")
 
 
-def _listed_before(text: str, qs: list[Quantity], pos: int, n: int) -> list[Quantity]:
+def _listed_before(text: str, qs: list[Quantity], keys: list[int], pos: int, n: int) -> list[Quantity]:
     """The ``n`` figures listed in the sentence that ends just before ``pos`` (上述四类分别占…), when that sentence
     lists exactly ``n`` comparable figures and nothing else."""
     sents = sentences(text)
     k = sents.index(pos)
-    if k == 0:
-        return []
-    lo = sents.ends[k - 2] + 1 if k >= 2 else 0
-    items = [q for q in between(qs, lo, sents.ends[k - 1], starts(qs))[:WINDOW + 1]]
-    usable = [q for q in items if _usable(q)]
-    if len(usable) != n or len(items) != n or any(not q.comparable(usable[0]) for q in usable):
-        return []
-    return usable
+    s_start, _ = sents.bounds(pos)
+    spans = [(max(s_start, pos - REACH), pos)]  # the same sentence: A、B、C，上述三类分别占…
+    if k:
+        spans.append((sents.ends[k - 2] + 1 if k >= 2 else 0, sents.ends[k - 1]))
+    for lo, hi in spans:
+        items = _first(qs, keys, lo, hi, WINDOW + 1)
+        usable = [q for q in items if _usable(q)]
+        if items and len(usable) == n == len(items) and all(q.comparable(usable[0]) for q in usable):
+            return usable
+    return []
 
 
 def _respective(text: str, qs: list[Quantity], groups: list[Group], others: "Wholes | None" = None
@@ -651,7 +677,7 @@ def _respective(text: str, qs: list[Quantity], groups: list[Group], others: "Who
         n = above.group("n")
         if n and (int(n) if n.isdigit() else cn_to_int(n)) != len(run):
             continue
-        parts = _listed_before(text, qs, q.start, len(run))
+        parts = _listed_before(text, qs, keys, q.start - len(q.pre) + above.start(), len(run))
         whole = _named_whole(text, qs, keys, q.start, parts[0], whole_words, others) if parts else None
         if whole is None or whole in parts or not all(p.comparable(whole) for p in parts):
             continue

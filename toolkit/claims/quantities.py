@@ -40,7 +40,7 @@ _CLAUSE_END = "，。；：:;,！？!?（(）)\n"
 _CHANGE = re.compile(r"(增加|减少|增长|下降|上升|上涨|降低|提高|减|增|增幅|降幅|增速|下降了|减少了|增加了|增长了|缩减|节约|超出|超支)"
                      r"(了|为|达到|达|约)?$")
 _SHARE = re.compile(r"占(比)?(?P<what>[^，。；]*?)(的)?(比重|比例)?(为|达到|达|约)?$")
-_RATE = re.compile(r"(?P<stem>[\u4e00-\u9fff]{1,6})率(达到|达|为|是|约|：|:)?$")
+_RATE = re.compile(r"(?P<stem>[\u4e00-\u9fff]{1,6}?)(率|比例)(达到|达|为|是|约|：|:)?$")
 _DONE_OF = re.compile(r"完成(?P<what>[^，。；]*?)的$")
 _TARGET = re.compile(r"([≥≤<>＜＞]=?|不低于|不少于|不超过|不高于|不大于|控制在|以内|目标值为?|指标值为?|目标为)$")
 _TOTAL = re.compile(r"((共计|合计|总计|共有|总额|总数|总共|一共)[^，。；、]{0,6}|(?<!公)共)$")
@@ -217,6 +217,8 @@ def extract(text: str) -> list[Quantity]:
                 k2 = bisect_left(clause_ends, opening)
                 q.pre = text[max(clause_ends[k2 - 1] + 1 if k2 else 0, opening - CLAUSE_REACH):q.start]
         _classify(q)
+        if cs > 0 and text[cs - 1] in "（(" and not q.pre.strip() and q.role == "level":
+            q.base = bool(_BASE.search(text[max(0, cs - 21):cs - 1]))  # 比上年（62.40万元）减少…
         out.append(q)
     return out
 
