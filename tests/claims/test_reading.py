@@ -4,12 +4,7 @@ in phrasings of their own (not those of tests/fixtures/claims/corpus2), so a tes
 read by its meaning — a whole and its parts, a share, a change and its base, a rate of counts — not by one wording."""
 from __future__ import annotations
 
-from toolkit.claims import check_paragraphs
-
-
-def errors(*texts: str) -> list[tuple[str, str | None]]:
-    """(code, expected) of every error found in the paragraphs."""
-    return [(i.code, i.expected) for _k, i in check_paragraphs(list(texts)) if i.severity == "error"]
+from .test_kinds import errors
 
 
 # ---------------------------------------------------------------------------------------------------------------
