@@ -219,8 +219,8 @@ def verdict(rel: dict) -> str:
         return max((_rate(dec(part), dec(rel["whole"]), value) for part, value in rel["items"]), key=_RANK.get)
     if t == "change":
         return _rate(dec(rel["delta"]), _previous(rel), rel["rate"])
-    if t == "growth":  # 较上年的P增长R%: R = (current − previous) / previous
-        return _rate(dec(rel["current"]) - dec(rel["previous"]), dec(rel["previous"]), rel["rate"])
+    if t == "growth":  # 较上年的P增长/下降R%: R = |current − previous| / previous (the words give the direction)
+        return _rate(abs(dec(rel["current"]) - dec(rel["previous"])), dec(rel["previous"]), rel["rate"])
     if t == "grade":
         lo, hi = GRADES[rel["grade"]]
         return HOLDS if lo <= dec(rel["score"]) < hi else FAILS
@@ -272,7 +272,7 @@ def correct_values(rel: dict) -> set[Decimal]:
     elif t == "growth":
         prev = dec(rel["previous"])
         if prev:
-            out.add((dec(rel["current"]) - prev) * 100 / prev)
+            out.add(abs(dec(rel["current"]) - prev) * 100 / prev)
     elif t == "grade":
         out |= {Decimal(90), Decimal(80), Decimal(60)}
     elif t == "equal":
