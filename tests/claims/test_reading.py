@@ -62,6 +62,16 @@ def test_complete_set_in_the_sentence_after_its_total():
     assert errors("2023年医保基金支出合计5,300.00万元。2022年职工医保2,000.00万元、居民医保3,000.00万元。") == []
 
 
+def test_complete_set_in_the_paragraph_after_its_total():
+    total = "（三）医保基金支出。全县基本医疗保险基金支出合计5,300.00万元。"
+    text = "职工医保基金支出2,100.00万元、城乡居民医保基金支出{b}万元。"
+    assert errors(total, text.format(b="3,300.00")) == [("TXT001", "5400.00")]
+    assert errors(total, text.format(b="3,200.00")) == []
+    # a total whose parts are in its own paragraph is not the total of the next paragraph's list
+    own = "职工医保2,000.00万元、城乡居民医保3,300.00万元。两项合计5,300.00万元。"
+    assert errors(own, "职工医保参保2,000人、城乡居民医保参保3,000人。") == []
+
+
 def test_complete_set_before_its_total():
     text = "职工医保参保4,200人、城乡居民医保参保{b}人。两项合计46,000人。"
     assert errors(text.format(b="41,900")) == [("TXT001", "46100")]

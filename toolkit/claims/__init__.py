@@ -14,7 +14,7 @@ from ..findings import CellSpot, Finding, Result, TextSpot
 from .document import Document, Paragraph, Table, read
 from .headings import check_headings
 from .repeats import check_repeats
-from .prose import Issue, Wholes, check_text, sentence_at
+from .prose import Issue, Wholes, check_neighbours, check_text, sentence_at
 from .quantities import Quantity, extract
 from .scores import (check_grades, check_indicator_scores, check_total_vs_indicators, check_total_vs_table,
                      check_weight_shares, read_claims)
@@ -44,6 +44,8 @@ def analyse(texts: list[str], indicator_scores: bool = True) -> tuple[list[tuple
         issues, qs = check_text(text, qs, everything)
         quantities.append(qs)
         out += [(k, i) for i in issues]
+        if k:  # a total and its parts on either side of a paragraph break
+            out += [(k, i) for i in check_neighbours(texts[k - 1], read[k - 1], text, qs)]
     totals, indicators = read_claims(texts, quantities)
     if indicator_scores:
         out += check_indicator_scores(indicators)

@@ -462,29 +462,66 @@ def _sum_whole(parts: list[Quantity], shares: dict[int, Quantity]) -> Quantity |
     return Quantity(value, unit, parts[0].start, parts[-1].end, text, label="各项之和")
 
 
+def _group_issue(g: Group, at: tuple[int, int] | None = None) -> Issue | None:
+    """The verdict on a total and its parts (marking ``g.ok`` when they agree), None when they agree or the list may
+    be partial; ``at``: where to place the finding (default: from the total to the last part)."""
+    money = kind_of(g.total.kind)
+    values = group_values(g)
+    v, s = sum_verdict(values, g.total.value, money)
+    if v == "ok" or (v == "rounding" and _mixed(g)):  # across units only a clear disagreement is reported
+        g.ok = True
+        return None
+    if v == "error" and s > g.total.value and _some_run_matches(values, g.total.value, money):
+        g.ok = True  # the later parts count along another dimension (新建14个，续建13个，投资过亿元21个)
+        return None
+    if v == "error" and s < g.total.value and not g.complete and not _overprecise(g.total, values, s):
+        return None  # 其中 may list only some parts
+    if v == "rounding":
+        g.ok = True
+    label = g.total.label or "总数"
+    start, end = at or (g.total.start, g.parts[-1].end)
+    return _issue(TXT001, v, f"{label} {g.total.text} 与其中各项之和不符：{_plus(values)} = {like(s, values)}"
+                  f"（差 {like(abs(s - g.total.value), values)}）", like(s, values), num_text(g.total.value), start, end)
+
+
+def check_neighbours(before: str, before_qs: list[Quantity], text: str, qs: list[Quantity]) -> list[Issue]:
+    """A total ending one paragraph and a complete set of its parts opening the next (``…基金支出合计X万元。`` /
+    ``职工医保A万元、城乡居民医保B万元。``), or the parts ending one and their total opening the next; the finding is
+    placed in the second paragraph."""
+    if not before_qs or not qs:
+        return []
+    b_sents, sents = sentences(before), sentences(text)
+    b_keys, keys = starts(before_qs), starts(qs)
+    b_lo = b_sents.bounds(max(0, len(before.rstrip("。！？\n ")) - 1))[0]
+    b_span = (b_lo, len(before))
+    first = (0, sents.bounds(0)[1])
+    total = _lone_total(before_qs, *b_span, b_keys)
+    if total is not None and b_lo and _bare_list(before, before_qs, b_sents.bounds(b_lo - 1)[0], b_lo - 1, b_keys):
+        total = None  # its parts are the sentence before it, in its own paragraph
+    parts = _bare_list(text, qs, *first, keys) if total is not None else []
+    at = (parts[0].start, parts[-1].end) if parts else None
+    if not parts:
+        total = _lone_total(qs, *first, keys)
+        if total is not None and first[1] < len(text) and _bare_list(text, qs, first[1] + 1, sents.bounds(first[1] + 1)[1], keys):
+            total = None  # its parts are the sentence after it, in its own paragraph
+        parts = _bare_list(before, before_qs, *b_span, b_keys) if total is not None else []
+        at = (total.start, total.end) if total is not None else None
+    if not parts or not all(p.comparable(total) for p in parts) or not _complete([p.label for p in parts], "前后段") \
+            or any(_OTHER_TIME.search(p.label) for p in parts):
+        return []
+    issue = _group_issue(Group(total, parts, "前后段", True, False), at)
+    return [issue] if issue is not None else []
+
+
 def check_sums(text: str, qs: list[Quantity], others: "Wholes | None" = None) -> tuple[list[Issue], list[Group]]:
     issues = []
     groups = find_groups(text, qs) + find_partitions(text, qs, others)
     groups += find_adjacent(text, qs, {id(p) for g in groups for p in g.parts})
     groups += find_share_lists(text, qs, {id(p) for g in groups for p in g.parts})
     for g in groups:
-        money = kind_of(g.total.kind)
-        values = group_values(g)
-        v, s = sum_verdict(values, g.total.value, money)
-        if v == "ok" or (v == "rounding" and _mixed(g)):  # across units only a clear disagreement is reported
-            g.ok = True
-            continue
-        if v == "error" and s > g.total.value and _some_run_matches(values, g.total.value, money):
-            g.ok = True  # the later parts count along another dimension (新建14个，续建13个，投资过亿元21个)
-            continue
-        if v == "error" and s < g.total.value and not g.complete and not _overprecise(g.total, values, s):
-            continue  # 其中 may list only some parts
-        if v == "rounding":
-            g.ok = True
-        label = g.total.label or "总数"
-        issues.append(_issue(TXT001, v, f"{label} {g.total.text} 与其中各项之和不符：{_plus(values)} = {like(s, values)}"
-                             f"（差 {like(abs(s - g.total.value), values)}）", like(s, values), num_text(g.total.value),
-                             g.total.start, g.parts[-1].end))
+        issue = _group_issue(g)
+        if issue is not None:
+            issues.append(issue)
     # parts first, then 共计/合计/总计
     marks = [m.start() for m in _GROUP.finditer(text)]
     for i, t in enumerate(qs):
