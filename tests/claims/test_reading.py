@@ -69,7 +69,7 @@ def test_complete_set_in_the_paragraph_after_its_total():
     assert errors(total, text.format(b="3,200.00")) == []
     # a total whose parts are in its own paragraph is not the total of the next paragraph's list
     own = "职工医保2,000.00万元、城乡居民医保3,300.00万元。两项合计5,300.00万元。"
-    assert errors(own, "职工医保参保2,000人、城乡居民医保参保3,000人。") == []
+    assert errors(own, "职工医保2,000.00万元、城乡居民医保3,000.00万元。") == []
 
 
 def test_complete_set_before_its_total():
