@@ -1,6 +1,8 @@
 """Template registry: built-in names and user paths."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from toolkit.errors import TemplateError
@@ -61,8 +63,59 @@ def test_a_users_template_named_like_a_builtin_is_not_taken_for_one(tmp_path, mo
     assert lookup(builtin_path("sichuan")).builtin == "sichuan"
 
 
-def test_a_builtin_template_can_be_exported_to_start_ones_own(tmp_path):
-    from toolkit.templates import export, lookup
+EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.yaml"))
 
-    out = export("chongqing", tmp_path / "mine.docx")
-    assert out.read_bytes() == builtin_path("chongqing").read_bytes() and lookup(out).builtin is None
+
+@pytest.mark.parametrize("name", sorted(BUILTIN))
+def test_an_exported_outline_is_a_house_template_giving_the_same_report(name, tmp_path):
+    """``templates export`` writes the outline as editable tags; rendered unchanged, every example reads as the
+    built-in outline's report (and the file is a user's template, checked like any)."""
+    from docx import Document
+
+    from toolkit import load
+    from toolkit.templates import export, lookup
+    from toolkit.word import render
+
+    from .word.docx_text import docx_text
+
+    out = export(name, tmp_path / "house.docx")
+    assert lookup(out).builtin is None
+    tags = [p.text for p in Document(str(out)).paragraphs]
+    assert "{{p body }}" not in tags and any(t.startswith("{{ num(1) }}") for t in tags)
+    assert any(t.startswith("{%p if shown.") for t in tags) and any(t.startswith("{{p blocks.") for t in tags)
+    for example in EXAMPLES:
+        loaded = load(example)
+        own = docx_text(render(loaded, tmp_path / f"{example.stem}-builtin.docx", template=name))
+        house = docx_text(render(loaded, tmp_path / f"{example.stem}-house.docx", template=out))
+        assert house == own, example.stem
+
+
+def test_a_house_template_edited_in_word_keeps_its_own_words(tmp_path):
+    """A heading edited and a block deleted in the exported file show in the report."""
+    import re
+    import zipfile
+
+    from toolkit import load
+    from toolkit.templates import export
+    from toolkit.word import render
+
+    from .word.docx_text import docx_text
+
+    out = export("hunan", tmp_path / "house.docx")
+    with zipfile.ZipFile(out) as z:
+        parts = {i.filename: z.read(i.filename) for i in z.infolist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    xml = xml.replace("{{ num(1) }}下一步改进措施", "{{ num(1) }}下一步工作打算")
+    xml, n = re.subn(r"<w:p>(?:(?!</w:p>).)*\{\{p blocks\.score \}\}(?:(?!</w:p>).)*</w:p>", "", xml)
+    assert n == 1
+    parts["word/document.xml"] = xml.encode("utf-8")
+    edited = tmp_path / "edited.docx"
+    with zipfile.ZipFile(edited, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    loaded = load(EXAMPLES[1])
+    text = docx_text(render(loaded, tmp_path / "r.docx", template=edited))
+    own = docx_text(render(loaded, tmp_path / "own.docx", template="hunan"))
+    assert "八、下一步工作打算" in text and "下一步改进措施" not in text and "八、下一步改进措施" in own
+    sentence = "2023年部门整体支出绩效自评得分"
+    assert sentence in own and sentence not in text

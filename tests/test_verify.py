@@ -22,14 +22,6 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 DEMO = ROOT / "examples" / "demo-2023.yaml"
 runner = CliRunner()
 
-#: empty headings the renderer still prints when an example is rendered in another province's outline (issue 8,
-#: the outlines work, removes them; then these entries must go: the test is strict)
-KNOWN_EMPTY = {
-    ("bishan-jxw-2021", "hunan"), ("bishan-jxw-2021", "sichuan"),
-    ("lengshuitan-kgxj-2021", "chongqing"), ("ziyang-gxj-2022", "chongqing"),
-}
-
-
 @pytest.fixture(scope="module")
 def out(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("verify")
@@ -42,9 +34,7 @@ def demo(out) -> Path:
 
 @pytest.mark.parametrize("outline", sorted(BUILTIN))
 @pytest.mark.parametrize("yaml_path", EXAMPLES, ids=lambda p: p.stem)
-def test_every_example_in_every_outline_verifies_clean(yaml_path, outline, out, request):
-    if (yaml_path.stem, outline) in KNOWN_EMPTY:
-        request.applymarker(pytest.mark.xfail(reason="an empty heading of the outline (issue 8)", strict=True))
+def test_every_example_in_every_outline_verifies_clean(yaml_path, outline, out):
     loaded = load(yaml_path)
     result = verify(render(loaded, out / f"{yaml_path.stem}-{outline}.docx", template=outline))
     assert [f.text() for f in result.findings if f.severity == "error"] == []

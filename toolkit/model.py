@@ -530,6 +530,14 @@ def _to_charts(value: Any) -> Any:
 
 ChartChoice = Annotated[bool | list[str], BeforeValidator(_to_charts)]
 """``charts:``: true, false, or the names of the charts to draw."""
+class Layout(Node):
+    """The user's words over the outline's, by stable name (``jixiao templates show NAME`` lists the names;
+    docs/templates.md): rename a heading, leave out a section or block, replace a block with your own Markdown."""
+
+    rename: dict[str, Text] = Field(default_factory=dict, description="section name -> heading text")
+    omit: list[Text] = Field(default_factory=list, description="names of sections or blocks left out")
+    replace: dict[str, Markdown] = Field(default_factory=dict,
+                                         description="block name -> your own Markdown, printed in its place")
 
 
 class Report(Node):
@@ -549,6 +557,8 @@ class Report(Node):
     charts: ChartChoice | None = Field(
         None, description="charts in the text: true / omitted — every one the outline places, false — none, or a "
                           "list of names (by_nature, by_function, project_by_function, execution, scores)")
+    layout: Layout = Field(default_factory=Layout, description="headings renamed, sections omitted, sentences "
+                                                              "replaced, by stable name (docs/templates.md)")
 
     @field_validator("year")
     @classmethod
@@ -560,11 +570,11 @@ class Report(Node):
     @field_validator("outline")
     @classmethod
     def _known_outline(cls, outline: str) -> str:
-        from .templates import BUILTIN  # the registry of built-in outlines (no import cycle: it needs only errors)
+        from .templates import known  # the registry of outlines (no import cycle: it needs only errors)
 
         name = outline.strip().lower()
-        if name not in BUILTIN:
-            raise ValueError(f"未知的内置格式“{outline}”，应为 {'、'.join(BUILTIN)}（自己的 .docx 模板请用 render --template）")
+        if name not in known():
+            raise ValueError(f"未知的内置格式“{outline}”，应为 {'、'.join(known())}（自己的 .docx 模板请用 render --template）")
         return name
 
 

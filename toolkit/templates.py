@@ -7,7 +7,6 @@ output well-formed; the built-in ones are proved by the tests).
 """
 from __future__ import annotations
 
-import shutil
 import sys
 import zipfile
 from dataclasses import dataclass
@@ -68,10 +67,10 @@ def lookup(template: str | Path | None, default: str = "hunan") -> Template:
     a PDF or a renamed text file gives a clear message instead of a stack trace.
     """
     if template is None or str(template).strip() == "":
-        return Template(builtin_path(default), default.strip().lower())
+        return _named(default)
     text = str(template)
-    if isinstance(template, str) and text.strip().lower() in BUILTIN:
-        return Template(builtin_path(text), text.strip().lower())
+    if isinstance(template, str) and text.strip().lower() in known():
+        return _named(text)
     path = Path(text)
     if not path.exists():
         if path.suffix == "":
@@ -83,16 +82,65 @@ def lookup(template: str | Path | None, default: str = "hunan") -> Template:
     return Template(path, builtin_name(path))
 
 
+def known() -> tuple[str, ...]:
+    """Every outline name: the built-in ones and any registered at run time (:func:`toolkit.outlines.register`)."""
+    from . import outlines
+
+    return tuple(dict.fromkeys([*BUILTIN, *(o.name for o in outlines.all_outlines())]))
+
+
+def _named(name: str) -> Template:
+    """A built-in outline by name; a registered one prints on the built-in page (its declaration is its text)."""
+    key = name.strip().lower()
+    if key in BUILTIN or key not in known():
+        return Template(builtin_path(key), key)
+    return Template(builtin_path("hunan"), key)
+
+
 def resolve(template: str | Path | None, default: str = "hunan") -> Path:
     """The path of a template (see :func:`lookup`)."""
     return lookup(template, default).path
 
 
+#: the keyword an exported house template carries in its document properties: "jixiao-outline:hunan"
+OUTLINE_MARK = "jixiao-outline:"
+
+
 def export(name: str, target: str | Path) -> Path:
-    """Copy a built-in template to ``target``, to make one's own template from it."""
+    """Write an outline as a house template: the built-in page and styles, and the outline's headings and blocks
+    as editable docxtpl tags (:func:`toolkit.word.outline.export_paragraphs`). Rendered unchanged, it gives the
+    built-in outline's text; a user edits the headings and moves or deletes tags in Word."""
+    import io
+    import re
+
+    from . import outlines
+    from .io import atomic_path
+    from .word import ooxml as X
+    from .word.outline import export_paragraphs
+
+    key = name.strip().lower()
+    if key not in known():
+        raise TemplateError(f"未知的内置模板“{name}”。可用的内置模板：{'、'.join(known())}")
     target = Path(target)
+    page = builtin_path(key if key in BUILTIN else "hunan")
+    paragraphs = "".join(X.paragraph(text, style) for style, text in export_paragraphs(outlines.get(key)))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(page) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                xml, n = re.subn(r"<w:p>(?:(?!</w:p>).)*\{\{p body \}\}(?:(?!</w:p>).)*</w:p>",
+                                 lambda m: paragraphs, data.decode("utf-8"), count=1, flags=re.DOTALL)
+                if n != 1:
+                    raise TemplateError(f"{page}: 内置模板中缺少 {{{{p body }}}} 段落（安装不完整？）")
+                data = xml.encode("utf-8")
+            elif info.filename == "docProps/core.xml":  # which outline's names the tags use (the renderer reads it)
+                data = re.sub(rb"<cp:keywords\s*/>|<cp:keywords>[^<]*</cp:keywords>",
+                              f"<cp:keywords>{OUTLINE_MARK}{key}</cp:keywords>".encode(), data, count=1)
+            out.writestr(info, data)
     try:
-        shutil.copyfile(builtin_path(name), target)
+        with atomic_path(target, inputs=[page]) as tmp:
+            Path(tmp).write_bytes(buf.getvalue())
     except OSError as exc:
         raise TemplateError(f"{target}: 无法写入：{exc.strerror or exc}") from None
     return target

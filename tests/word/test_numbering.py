@@ -24,15 +24,16 @@ def heading_sequence(path) -> list[tuple[int, str]]:
             if p.style.style_id in LEVELS]
 
 
-def test_sparse_hunan_closes_up(tmp_path):
+def test_sparse_hunan_keeps_its_ten_chapters(tmp_path):
+    """The Hunan outline's ten chapters stay (七 with its "无…" sentence); sub-sections close up."""
     got = heading_sequence(render(load(SPARSE), tmp_path / "h.docx", template="hunan"))
     assert got == [
         (1, "一、部门基本情况"), (2, "（一）机构设置、人员情况"),
         (1, "二、一般公共预算支出情况"), (2, "（一）基本支出情况"), (2, "（二）项目支出情况"),
         (1, "三、政府性基金预算支出情况"), (1, "四、国有资本经营预算支出情况"), (1, "五、社会保险基金预算支出情况"),
-        (1, "六、部门整体支出绩效情况"), (1, "七、下一步改进措施"),
-        (1, "八、部门整体支出绩效自评结果拟应用和公开情况"), (2, "（一）绩效自评结果拟应用情况"),
-        (1, "九、其他需要说明的情况")]
+        (1, "六、部门整体支出绩效情况"), (1, "七、存在的问题及原因分析"), (1, "八、下一步改进措施"),
+        (1, "九、部门整体支出绩效自评结果拟应用和公开情况"), (2, "（一）绩效自评结果拟应用情况"),
+        (1, "十、其他需要说明的情况")]
 
 
 def test_sparse_chongqing_closes_up(tmp_path):

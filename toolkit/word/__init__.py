@@ -36,11 +36,13 @@ def renderer_for(template: str | Path | None, default: str = "hunan") -> Rendere
     """A compiled renderer for a template, cached per process (keyed by path and modification time)."""
     from .. import templates as registry
 
-    path = registry.resolve(template, default=default)
-    key = (str(path.resolve()), str(path.stat().st_mtime_ns))
+    found = registry.lookup(template, default=default)
+    path = found.path
+    key = (str(path.resolve()), str(path.stat().st_mtime_ns), found.builtin or "")
     r = _CACHE.get(key)
     if r is None:
-        r = _CACHE[key] = Renderer(path)
+        r = _CACHE[key] = Renderer(found.builtin if found.builtin and found.builtin not in registry.BUILTIN
+                                   else path)
     return r
 
 

@@ -29,7 +29,9 @@ from ..io import atomic_path
 from ..model import Report
 from .. import templates as registry
 from . import ooxml as X
+from .. import outlines
 from .context import Numbering, build_context
+from .outline import Layout, outline_context
 from .markdown import MarkdownConverter
 from .sandbox import BoundedEnvironment, LimitExceeded, Unsupported
 from .tables import attachment_tables
@@ -83,6 +85,8 @@ class Renderer:
         self.path = found.path
         #: one of the package's own outlines (proved well-formed by the tests), not a file merely named like one
         self.builtin = found.builtin is not None
+        #: the outline declaration walked into ``body`` (toolkit/outlines); a user's template gets the data's own
+        self.outline = found.builtin
         self._md = MarkdownConverter()
         self._env = _environment()
         z = safezip.open_checked(self.path, self._refuse, ".docx 模板")
@@ -96,6 +100,10 @@ class Renderer:
             self._compile()
             if len(self._chart_lists) < len(_CHART_LISTS):  # a package without them: streamed as they are
                 self._chart_lists = {}
+            if self.outline is None and self._core is not None:  # a house template says which outline it was
+                mark = re.search(re.escape(registry.OUTLINE_MARK).encode() + rb"(\w+)", self._core)
+                name = mark.group(1).decode() if mark else ""
+                self.outline = name if name in registry.known() else None
             self._base = self._static_zip(z)
         finally:
             z.close()
@@ -170,8 +178,13 @@ class Renderer:
     # -- rendering --------------------------------------------------------------------------------------------
 
     def context(self, report: Report) -> dict[str, Any]:
-        """The Jinja context for one report (see docs/templates.md)."""
-        return build_context(report, self._md, attachment_tables)
+        """The Jinja context for one report (see docs/templates.md), with the outline walked over it: ``body``
+        and, for a house template, the outline's pieces by stable name (``shown``, ``blocks`` …)."""
+        ctx = build_context(report, self._md, attachment_tables)
+        own = self.outline or report.outline
+        names = [own] + ([] if self.builtin else [n for n in outlines.NAMES if n != own])
+        ctx.update(outline_context(ctx, [outlines.get(n) for n in names], Layout.of(report)))
+        return ctx
 
     def render_bytes(self, report: Report) -> bytes:
         """The rendered .docx as bytes."""

@@ -1,0 +1,83 @@
+"""重庆格式 (seed 000; DOMAIN.md section 4): 基本情况, 绩效评价基本情况, 主要成效, 绩效评价情况及结论 with one
+sub-section per indicator, 存在的问题及原因, 有关建议. A chapter with nothing to say is left out."""
+from __future__ import annotations
+
+from .common import funds_when_present, head
+from .spec import Closing, First, Markdown, Numbered, Outline, Rich, Section, Sentence
+
+OUTLINE = Outline(
+    name="chongqing",
+    description="重庆格式：一、基本情况 … 四、绩效评价情况及结论（逐项指标），五、存在的问题及原因，六、有关建议",
+    source="种子 000",
+    body=(
+        *head(),
+        Section("basic_info", "基本情况", (
+            Section("unit_info", "单位基本情况", (
+                Section("duties", "职能职责", (Numbered("unit.duties", path="unit.duties", level=4),)),
+                Section("organisation", "机构情况", (
+                    Markdown("unit.organisation", path="unit.organisation"),
+                    Sentence("departments", path="text.departments"),
+                )),
+                Section("staff", "人员情况", (
+                    Sentence("staffing", path="text.staffing"),
+                    Markdown("unit.staffing_note", path="unit.staffing_note"),
+                )),
+                Section("key_work", "重点工作", (Markdown("narrative.key_work", path="narrative.key_work"),)),
+            )),
+            Section("budget_info", "预算及支出情况", (
+                Sentence("income", path="text.income"),
+                Sentence("spending", path="text.spending"),
+                Sentence("basic", path="text.basic"),
+                Sentence("project", path="text.project"),
+                Rich("projects", path="projects"),
+                Sentence("project_by_function", path="text.project_by_function"),
+                Sentence("by_function", path="text.by_function"),
+                Sentence("by_economic", path="text.by_economic"),
+                Sentence("three_public", path="text.three_public"),
+                Sentence("procurement", path="text.procurement"),
+                Sentence("carryover", path="text.carryover_after_spending"),
+                *funds_when_present(),
+                Markdown("budget.note", path="budget.note"),
+                Markdown("goal.target", path="goal.target", lead="{year}年度部门整体支出绩效目标："),
+            )),
+        )),
+        Section("evaluation", "绩效评价基本情况", (
+            Section("purpose", "绩效评价目的", (Markdown("evaluation.purpose", path="evaluation.purpose"),)),
+            Section("method", "{text.method_title}", (
+                Numbered("evaluation.principles", path="evaluation.principles", level=3),
+                Markdown("evaluation.basis", path="evaluation.basis"),
+                Markdown("evaluation.method", path="evaluation.method"),
+            )),
+            Section("process", "绩效评价工作过程", (
+                Sentence("group", path="text.group"),
+                Rich("group_members", path="group_members"),
+                Markdown("evaluation.group_note", path="evaluation.group_note"),
+                Rich("phases", path="phases"),
+            )),
+        )),
+        Section("performance", "主要成效", (Markdown("narrative.performance", path="narrative.performance"),)),
+        Section("achievements", "主要经验及做法",
+                (Markdown("narrative.achievements", path="narrative.achievements"),)),
+        Section("assessment", "绩效评价情况及结论", (
+            Section("indicators", "绩效评价情况", (
+                Section("indicator", "{item.heading}", (
+                    First("indicator.text", choices=(Markdown("indicator.narrative", path="item.narrative"),
+                                                     Sentence("indicator.sentence", path="item.sentence"))),
+                    Markdown("indicator.deviation", path="item.deviation"),
+                ), each="scored_indicators"),
+            )),
+            Section("verdict", "绩效评价结论", (
+                Sentence("conclusion", path="text.conclusion"),
+                Markdown("narrative.conclusion", path="narrative.conclusion"),
+            )),
+        )),
+        Section("problems", "存在的问题及原因", (Markdown("narrative.problems", path="narrative.problems"),)),
+        Section("measures", "有关建议", (Markdown("narrative.measures", path="narrative.measures"),)),
+        Section("other", "其他需要说明的情况", (
+            Markdown("narrative.application", path="narrative.application"),
+            Markdown("narrative.publication", path="narrative.publication"),
+            Markdown("narrative.other", path="narrative.other"),
+        )),
+        Closing("closing"),
+    ),
+)
