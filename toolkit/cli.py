@@ -17,7 +17,7 @@ import typer
 from .commands.chinese import Command, Group, state
 
 #: every command, in the order ``jixiao --help`` lists them (a name with "-" lives in a module with "_")
-COMMANDS = ["init", "import-xlsx", "check", "render", "rollover", "batch", "lint", "verify", "pdf", "rules", "schema"]
+COMMANDS = ["init", "import-xlsx", "check", "render", "rollover", "batch", "lint", "verify", "pdf", "rules", "schema", "templates"]
 
 app = typer.Typer(
     name="jixiao",

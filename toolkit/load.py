@@ -701,7 +701,36 @@ def validate(data: Any, source: Source) -> Report:
         raise InputError(problems) from None
     for _ in walk(report):
         pass
+    problems = layout_problems(report, source)
+    if problems:
+        raise InputError(problems)
     return report
+
+
+def layout_problems(report: Report, source: Source) -> list[Problem]:
+    """A ``layout:`` name that no outline has (a typo) is bad input, at its line and column: renaming a heading
+    takes a section's name, replacing takes a block's, omitting either (``jixiao templates show NAME``)."""
+    from . import outlines
+
+    sections: set[str] = set()
+    blocks: set[str] = set()
+    for o in outlines.all_outlines():
+        sections.update(s.name for s in o.sections())
+        blocks.update(b.name for b in o.blocks())
+    lay = report.layout
+    wanted = [("rename", name, f"layout.rename.{name}", sections, "章节") for name in lay.rename]
+    wanted += [("omit", name, f"layout.omit[{k}]", sections | blocks, "章节或内容块") for k, name in enumerate(lay.omit)]
+    wanted += [("replace", name, f"layout.replace.{name}", blocks, "内容块") for name in lay.replace]
+    out = []
+    for _key, name, path, names, what in wanted:
+        if name in names:
+            continue
+        pos = source.positions.get(path + "#key") or source.locate(path)
+        close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)
+        hint = f"，是否应为“{close[0]}”？" if close else ""
+        out.append(Problem(f"layout 中的名称“{name}”不是任何提纲的{what}{hint}（可用名称：jixiao templates show 提纲名）",
+                           source.file, pos[0] if pos else None, pos[1] if pos else None, path))
+    return out
 
 
 def unknown_keys(report: Report, source: Source) -> list[Finding]:

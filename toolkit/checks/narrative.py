@@ -73,6 +73,9 @@ def text_fields(report: Report) -> Iterator[Field]:
             value = getattr(node, name, None)
             if isinstance(value, str) and value.strip():
                 yield Field(node.at(name), value, node)
+    for name, value in report.layout.replace.items():  # the user's words in place of a generated sentence
+        if isinstance(value, str) and value.strip():
+            yield Field(f"layout.replace.{name}", value, report.layout)
 
 
 def markdown_fields(cls: type) -> tuple[str, ...]:
