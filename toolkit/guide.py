@@ -38,6 +38,10 @@ FIELDS: dict[str, Guide] = {
     "Report.charts": G("正文图表", "不填或 true：格式中的全部图表；false：不要图表；或列出要的图表：by_nature（支出性质构成）、"
                               "by_function（支出功能分类）、project_by_function（项目支出功能分类）、execution（预算数与"
                               "实际支出数）、scores（一级指标分值与得分）"),
+    "Report.layout": G("版式调整", "按名称改标题、删章节、用自己的话代替生成的句子（名称见 jixiao templates show）"),
+    "Layout.rename": G("改标题", "章节名称: 新标题，如 problems: 存在的主要问题"),
+    "Layout.omit": G("删去", "不要的章节或内容块名称列表"),
+    "Layout.replace": G("自己的话", "内容块名称: 自己写的 Markdown，印在该块的位置，同样核验其中的数字"),
     # Unit
     "Unit.name": G("部门全称", "如“益阳市资阳区工业和信息化局”", "三定方案"),
     "Unit.short_name": G("部门简称", "正文中使用的简称，如“区工信局”"),

@@ -26,7 +26,7 @@ _ONLY = {
     "Report.attachments": {"hunan"},
 }
 #: fields never written by hand in a new file (rollover fills them)
-_NEVER = {"Indicator.previous", "Indicators.previous_score"}
+_NEVER = {"Indicator.previous", "Indicators.previous_score", "Report.layout"}  # layout: the user adds it
 #: fields left empty (derived, optional switches and overrides) rather than written as 待填
 _EMPTY = {"Report.title", "Report.label", "Report.signature", "Unit.short_name", "Unit.departments_count",
           "Project.items_partial", "Indicator.unit", "Indicator.kind", "Indicator.achievement", "Indicator.deviation",
