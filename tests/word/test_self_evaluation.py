@@ -63,3 +63,39 @@ def test_group_cells_merge_over_their_indicators(yaml_path, rendered):
     assert _text(total.tc_lst[1]) == fmt_number(
         report.indicators.total_weight if report.indicators.total_weight is not None
         else derive.computed_total_weight(report))
+
+
+@pytest.mark.parametrize("yaml_path", WITH_TABLE, ids=lambda p: p.stem)
+def test_the_side_column_carries_its_label_down(yaml_path, rendered):
+    """As the form (seed 002): "绩效指标" in the header row and again, one character a line, down the merged side
+    column of the body."""
+    table = Document(str(rendered(yaml_path))).tables[-1]._tbl
+    head, first, *rest = table.tr_lst
+    assert _text(head.tc_lst[0]) == "绩效指标"
+    side = first.tc_lst[0]
+    assert _vmerge(side) == "restart" and [_text(p) for p in side.iter(qn("w:p"))] == list("绩效指标")
+    assert all(_vmerge(r.tc_lst[0]) == "continue" for r in rest[:-1])  # down to the 总分 row
+
+
+def test_income_by_nature_keeps_the_forms_four_rows(rendered):
+    """按收入性质分 always lists the form's four rows; each income line is summed under the row its label names
+    (ziyang: 一般公共预算财政拨款收入 3345.50 and 其他收入 6.73, as seed 002 prints them)."""
+    from .conftest import EXAMPLES
+
+    ziyang = next(p for p in EXAMPLES if p.stem == "ziyang-gxj-2022")
+    header = Document(str(rendered(ziyang))).tables[-2]._tbl
+    lines = [_text(tr.tc_lst[1]) for tr in header.tr_lst[3:8]]
+    assert lines == ["按收入性质分：", "其中：一般公共预算：3345.50", "政府性基金拨款：", "纳入专户管理的非税收入拨款：",
+                     "其他资金：6.73"]
+
+
+def test_form_source_by_label():
+    from toolkit.domain.budget import by_form_source, form_source
+    from toolkit.model import Item
+
+    assert [form_source(x) for x in ("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "纳入专户管理的非税收入",
+                                     "财政拨款收入", "事业收入", "上年结转")] == \
+        ["一般公共预算", "政府性基金拨款", "纳入专户管理的非税收入拨款", "一般公共预算", "其他资金", "其他资金"]
+    items = [Item(label="事业收入", amount="1.25"), Item(label="其他收入", amount="2.50"),
+             Item(label="一般公共预算拨款", amount="10")]
+    assert [str(v) if v is not None else None for _n, v in by_form_source(items)] == ["10", None, None, "3.75"]

@@ -268,3 +268,32 @@ def derived_amount(f: Figure | None, key: str) -> Decimal | None:
     if key == "expenditure" and f.project is not None and f.project.amount is None:
         parts[1] = amount(f.project, f.project.items)
     return amount(f, parts)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# 自评表 按收入性质分: the form's fixed income rows
+# ----------------------------------------------------------------------------------------------------------------
+
+#: the rows of the 自评表's 按收入性质分, in the form's order (every Hunan form prints all four)
+FORM_SOURCES = ("一般公共预算", "政府性基金拨款", "纳入专户管理的非税收入拨款", "其他资金")
+
+
+def form_source(label: str) -> str:
+    """Which 按收入性质分 row an income line belongs to, by the words of its label: 政府性基金…, 专户 / 非税…,
+    一般公共预算 / 财政拨款 / 公共财政…; anything else (其他收入, 上年结转 …) is 其他资金."""
+    if "政府性基金" in label:
+        return FORM_SOURCES[1]
+    if "专户" in label or "非税" in label:
+        return FORM_SOURCES[2]
+    if any(w in label for w in ("一般公共预算", "财政拨款", "公共财政")):
+        return FORM_SOURCES[0]
+    return FORM_SOURCES[3]
+
+
+def by_form_source(items) -> list[tuple[str, Decimal | None]]:
+    """The four rows with the sum of the income lines of each (None: no line of that kind)."""
+    groups: dict[str, list[Decimal]] = {name: [] for name in FORM_SOURCES}
+    for item in items:
+        if item.amount is not None:
+            groups[form_source(item.label)].append(item.amount)
+    return [(name, sum_of(groups[name])) for name in FORM_SOURCES]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import derive
-from ..domain import staffing
+from ..domain import budget, staffing
 from ..model import Figure, Report
 from ..numbers import fmt_money, fmt_number, fmt_percent, ratio_percent
 from . import ooxml as X
@@ -167,7 +167,9 @@ def _header_rows(report: Report, fig) -> list[list[Cell]]:
                  cell(fmt_number(exi.weight) if exi else ""), cell(fmt_percent(fig.exec_rate)),
                  cell(fmt_number(fig.exec_score) if exi else "")])
     rows.append([merged("", False), cell("按收入性质分：", CELL_LEFT, span=4), cell("按支出性质分：", CELL_LEFT, span=4)])
-    income = [f"{i.label}：{fmt_money(i.amount)}" for i in (b.income.items if b.income else [])]
+    # the form's four fixed rows (seed 002): each income line under the row its label names
+    income = [f"{name}：{fmt_money(v) if v is not None else ''}"
+              for name, v in budget.by_form_source(b.income.items if b.income else [])]
     nature = []
     if fig.basic is not None:
         nature.append(f"基本支出：{fmt_money(fig.basic)}")
@@ -185,16 +187,20 @@ def _header_rows(report: Report, fig) -> list[list[Cell]]:
     return rows
 
 
+#: the 自评表's side column label, written down the merged column
+SIDE = "\n".join("绩效指标")
+
+
 def _indicator_rows(report: Report, fig) -> list[list[Cell]]:
     ind = report.indicators
     # The side cell "绩效指标" stands alone in the header row (repeated on every page); the body rows below it
-    # form one merged, empty side column.
+    # form one merged side column that carries the label down, one character a line, as the form does (seed 002).
     rows: list[list[Cell]] = [[cell("绩效指标", CELL_HEAD),
                                *[cell(h, CELL_HEAD) for h in ("一级指标", "二级指标", "三级指标", "年度指标值",
                                                               "实际完成值", "分值", "得分", "偏差原因分析及改进措施")]]]
     exi = ind.execution
     if exi is not None:
-        rows.append([merged("", len(rows) == 1), cell("预算执行率", CELL, span=3), cell("100%"),
+        rows.append([merged(SIDE, len(rows) == 1), cell("预算执行率", CELL, span=3), cell("100%"),
                      cell(fmt_percent(fig.exec_rate)), cell(fmt_number(exi.weight)),
                      cell(fmt_number(fig.exec_score)), Cell(_md_cell(report, exi.deviation))])
     for g1 in ind.groups:
@@ -205,7 +211,7 @@ def _indicator_rows(report: Report, fig) -> list[list[Cell]]:
             first2 = id(g2) not in seen2
             seen2.add(id(g2))
             label2 = "" if ind.ungrouped else f"{g2.name}（{fmt_number(derive.level2_weight(g2))}分）"
-            row = [merged("", len(rows) == 1), merged(label1, k == 0), merged(label2, first2)]
+            row = [merged(SIDE, len(rows) == 1), merged(label1, k == 0), merged(label2, first2)]
             if i is None:
                 row += [cell("") for _ in range(6)]
             else:
