@@ -174,3 +174,15 @@ def test_templates_export_writes_a_house_template(tmp_path):
     loaded = load(EXAMPLES[3])
     assert docx_text(render(loaded, tmp_path / "a.docx", template=out)) == \
         docx_text(render(loaded, tmp_path / "b.docx", template="sichuan"))
+
+
+def test_two_numbered_texts_under_one_chapter_get_sub_headings(tmp_path):
+    """Hunan 六: one text (ziyang, as seed 002) runs on under the chapter; 成效 and 经验 both written (demo, each a
+    list from 1.) get （一）（二）, and the score then its own （三） instead of reading as part of （二）."""
+    ziyang = docx_text(render(load(EXAMPLES[4]), tmp_path / "z.docx", template="hunan")).splitlines()
+    six = ziyang[ziyang.index("六、部门整体支出绩效情况") + 1]
+    assert six.startswith("2022年，我局认真贯彻落实") and "（一）主要成效" not in ziyang
+    demo = docx_text(render(load(EXAMPLES[1]), tmp_path / "d.docx", template="hunan")).splitlines()
+    at = demo.index("六、部门整体支出绩效情况")
+    subs = [line for line in demo[at:demo.index("七、存在的问题及原因分析")] if re.match(r"^（[一二三]）", line)]
+    assert subs == ["（一）主要成效", "（二）主要经验及做法", "（三）自评结论"]

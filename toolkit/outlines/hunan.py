@@ -52,10 +52,15 @@ OUTLINE = Outline(
             Markdown(f"budget.{key}.text", path=f"budget.{key}.text"),
         ), none=f"{{year}}年本单位{name}支出未单独列示。") for key, name in FUNDS),
         Section("performance", "部门整体支出绩效情况", (
-            Markdown("narrative.performance", path="narrative.performance"),
-            Markdown("narrative.achievements", path="narrative.achievements"),
-            Markdown("narrative.conclusion", path="narrative.conclusion"),
-            Sentence("score", path="text.score"),
+            # one text needs no sub-heading (seed 002); 成效 and 经验 both written, each list from 1., get theirs
+            Section("results_text", "主要成效", (Markdown("narrative.performance", path="narrative.performance"),),
+                    headed="several"),
+            Section("experience", "主要经验及做法",
+                    (Markdown("narrative.achievements", path="narrative.achievements"),), headed="several"),
+            Section("self_score", "自评结论", (
+                Markdown("narrative.conclusion", path="narrative.conclusion"),
+                Sentence("score", path="text.score"),
+            ), headed="follow"),
         )),
         Section("problems", "存在的问题及原因分析", (Markdown("narrative.problems", path="narrative.problems"),),
                 none="本单位无需要说明的问题。"),

@@ -100,6 +100,10 @@ class Section:
       empty section is left out and the numbers close up.
     * ``each``: a context path to a list; the section is repeated for each item, its paths reading the item as
       ``item`` (``title="{item.heading}"``).
+    * ``headed``: ``"always"``; ``"several"``: the heading is printed only when another ``"several"`` sibling
+      prints too (else its content runs on under the parent's heading: one list under 六、 needs no sub-heading,
+      two lists numbered from 1 each do); ``"follow"``: headed exactly when the ``"several"`` siblings are (the
+      score sentence after them gets its own sub-heading then, instead of reading as part of the last one).
     """
 
     name: str
@@ -108,6 +112,7 @@ class Section:
     when: str | None = None
     none: str | None = None
     each: str | None = None
+    headed: str = "always"
 
     def sections(self) -> Iterator["Section"]:
         for c in self.content:

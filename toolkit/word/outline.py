@@ -68,6 +68,7 @@ class _Heading:
     level: int
     title: str
     content: list = field(default_factory=list)  # XML strings and _Heading, in order
+    headed: str = "always"
 
 
 class Walk:
@@ -76,6 +77,7 @@ class Walk:
     def __init__(self, outline: S.Outline, ctx: dict, layout: Layout | None = None) -> None:
         self.outline, self.ctx, self.layout = outline, ctx, layout or Layout()
         self.shown: dict[str, bool] = {}
+        self.headed: dict[str, bool] = {}  # False: shown without its heading (Section.headed)
         self.titles: dict[str, str] = {}
         self.blocks: dict[str, Markup] = {}
         self.fallback: dict[str, Markup] = {}
@@ -84,8 +86,10 @@ class Walk:
 
     # -- rendering ------------------------------------------------------------------------------------------------
 
-    def _content(self, content, level: int, item: Any, blocks: dict) -> tuple[list, bool]:
-        """Rendered pieces of a content tuple, and whether any of it is content (not the outline's own words)."""
+    def _content(self, content, level: int, item: Any, blocks: dict, under: int | None = None) -> tuple[list, bool]:
+        """Rendered pieces of a content tuple, and whether any of it is content (not the outline's own words).
+        ``under``: the level of the heading its text is read under (a narrative's own numbers go below it)."""
+        under = level - 1 if under is None else under
         out, any_content = [], False
         for c in content:
             if isinstance(c, S.Section):
@@ -93,12 +97,26 @@ class Walk:
                     out.append(heading)
                     any_content = True
             else:
-                xml = self._block(c, item, level - 1)
+                xml = self._block(c, item, under)
                 blocks[c.name] = Markup(xml)
                 if xml:
                     out.append(xml)
                     any_content = any_content or self._counts(c)
-        return out, any_content
+        return self._unhead(out), any_content
+
+    def _unhead(self, out: list) -> list:
+        """Sub-sections headed "several" / "follow" lose their heading unless two "several" ones print."""
+        several = sum(1 for p in out if isinstance(p, _Heading) and p.headed == "several")
+        if several >= 2 or not any(isinstance(p, _Heading) and p.headed != "always" for p in out):
+            return out
+        flat = []
+        for p in out:
+            if isinstance(p, _Heading) and p.headed != "always":
+                self.headed[p.name] = False  # a house template prints the content, not the heading
+                flat.extend(p.content)
+            else:
+                flat.append(p)
+        return flat
 
     def _counts(self, block: S.Block) -> bool:
         return block.name in self.layout.replace or block.content
@@ -122,14 +140,17 @@ class Walk:
             return headings
         title = self._title(s, item)
         self.titles[s.name] = title
-        content, has = self._content(s.content, level + 1, item, self.blocks)
+        # the text of a sub-section that may lose its heading is numbered as under its parent's
+        content, has = self._content(s.content, level + 1, item, self.blocks,
+                                     under=level if s.headed == "always" else level - 1)
         none = ""
         if not has and s.none:
             none = X.paragraph(fill(s.none, self.ctx, item), X.BODY)
             content, has = [x for x in content if isinstance(x, str)] + [none], True
         self.fallback[s.name] = Markup(none)
         self.shown[s.name] = has and bool(title)
-        return [_Heading(s.name, level, title, content)] if self.shown[s.name] else []
+        self.headed[s.name] = self.shown[s.name]
+        return [_Heading(s.name, level, title, content, s.headed)] if self.shown[s.name] else []
 
     def _title(self, s: S.Section, item: Any) -> str:
         return self.layout.rename.get(s.name) or fill(s.title, self.ctx, item)
@@ -193,8 +214,8 @@ class Walk:
 
     def template_context(self) -> dict[str, Any]:
         """What an exported house template prints (:func:`export_paragraphs`)."""
-        return {"body": self.body(), "shown": self.shown, "titles": self.titles, "blocks": self.blocks,
-                "fallback": self.fallback, "each": self.each}
+        return {"body": self.body(), "shown": self.shown, "headed": self.headed, "titles": self.titles,
+                "blocks": self.blocks, "fallback": self.fallback, "each": self.each}
 
 
 def outline_context(ctx: dict, outlines: list[S.Outline], layout: Layout) -> dict[str, Any]:
@@ -206,7 +227,7 @@ def outline_context(ctx: dict, outlines: list[S.Outline], layout: Layout) -> dic
         if not merged:
             merged = part
             continue
-        for key in ("shown", "titles", "blocks", "fallback", "each"):
+        for key in ("shown", "headed", "titles", "blocks", "fallback", "each"):
             for name, value in part[key].items():
                 merged[key].setdefault(name, value)
     return merged
@@ -300,7 +321,11 @@ def export_paragraphs(outline: S.Outline) -> list[tuple[str, str]]:
             out.append((X.BODY, "{%p endfor %}"))
             return
         out.append((X.BODY, "{%%p if %s %%}" % _ref("shown", s.name)))
-        out.append((HEADING_STYLES[level - 1], "{{ num(%d) }}%s" % (level, title(s, "titles"))))
+        heading = (HEADING_STYLES[level - 1], "{{ num(%d) }}%s" % (level, title(s, "titles")))
+        if s.headed == "always":
+            out.append(heading)
+        else:
+            out.extend([(X.BODY, "{%%p if %s %%}" % _ref("headed", s.name)), heading, (X.BODY, "{%p endif %}")])
         content(s.content, level + 1, blocks)
         if s.none:
             out.append((X.BODY, "{{p %s }}" % _ref("fallback", s.name)))
