@@ -8,7 +8,7 @@ import pytest
 from toolkit import InputError, load, loads
 from toolkit.model import Kind
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT
 
 LOAD = FIXTURES / "load"
 
@@ -154,3 +154,39 @@ def test_utf16_without_bom_is_read_with_a_warning(tmp_path):
     loaded = load(path)
     assert loaded.report.unit.name == "示例局"
     assert [w.message for w in loaded.warnings] == ["文件编码为 UTF-16（无 BOM 标记），已按此编码读取；建议另存为 UTF-8"]
+
+
+def test_a_renamed_key_still_loads_with_a_warning_naming_the_new_one(monkeypatch):
+    """Compatibility (issue 8): a key renamed since (load.RENAMED) reads as the new one, with KEY002 at the old key;
+    the checks of the value still point at its line."""
+    from toolkit import check
+    import importlib
+
+    loader = importlib.import_module("toolkit.load")
+
+    monkeypatch.setattr(loader, "RENAMED", {"narrative.summary": "conclusion"})
+    text = (ROOT / "examples" / "demo-2023.yaml").read_text(encoding="utf-8")
+    old = "  conclusion: 我局2023年度部门整体支出绩效目标基本完成"
+    assert old in text
+    text = text.replace(old, "  summary: 我局2023年度部门整体支出绩效目标基本完成，自评得分88分")
+    loaded = loader.loads(text, "old.yaml")
+    assert "自评得分88分" in loaded.report.narrative.conclusion
+    line = text.splitlines().index(next(l for l in text.splitlines() if l.startswith("  summary:"))) + 1
+    warned = [f for f in loaded.warnings if f.code == "KEY002"]
+    assert [(f.location.line, f.location.column) for f in warned] == [(line, 3)]
+    assert "'narrative.summary' 已更名为 'narrative.conclusion'" in warned[0].message
+    wrong = [f for f in check(loaded).findings if f.code == "NAR001"]
+    assert wrong and wrong[0].location.line == line  # the 88分 is checked, at the line it was written
+
+
+def test_a_renamed_key_beside_its_new_name_is_ignored_with_a_warning(monkeypatch):
+    import importlib
+
+    loader = importlib.import_module("toolkit.load")
+
+    monkeypatch.setattr(loader, "RENAMED", {"narrative.summary": "conclusion"})
+    text = (ROOT / "examples" / "demo-2023.yaml").read_text(encoding="utf-8")
+    text = text.replace("  conclusion: 我局", "  summary: 旧的话\n  conclusion: 我局")
+    loaded = loader.loads(text, "both.yaml")
+    assert loaded.report.narrative.conclusion.startswith("我局")
+    assert any(f.code == "KEY002" and "旧名称被忽略" in f.message for f in loaded.warnings)

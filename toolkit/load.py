@@ -44,6 +44,14 @@ ENC001 = Rule("ENC001", "input", WARNING, "文件不是 UTF-8 编码",
 KEY001 = Rule("KEY001", "input", WARNING, "未知字段",
          "YAML 中出现模型没有定义的字段。它不会出现在报告里，通常是拼写错误（如 budgt:）。",
          "demo.yaml:3:1: KEY001（警告） 未知字段 'budgt'，是否应为 'budget'？ [budgt]")
+KEY002 = Rule("KEY002", "input", WARNING, "字段已更名",
+         "字段改了名称：旧名称仍然读取（数据不变），但请改用新名称，旧名称将来会被移除。",
+         "demo.yaml:12:3: KEY002（警告） 字段 'narrative.summary' 已更名为 'narrative.conclusion'，已按新名称读取；"
+         "请改用新名称 [narrative.summary]")
+
+#: keys renamed since they were first accepted: old dotted path (a list's items as ``[]``) -> new key, in the same
+#: mapping. A file using an old name loads as if it used the new one, with a KEY002 warning at the old key.
+RENAMED: dict[str, str] = {}
 
 Position = tuple[int, int]  # 1-based line, column
 
@@ -755,8 +763,50 @@ def loads(text: str, file: str = "<input>") -> Loaded:
     data, positions = parse_yaml(text, file)
     data, unfilled = placeholders.strip(data)
     source = Source(file, positions, text)
+    renamed = rename_keys(data, source)
     report = validate(data, source)
-    return Loaded(report, source, unknown_keys(report, source), unfilled)
+    return Loaded(report, source, renamed + unknown_keys(report, source), unfilled)
+
+
+def rename_keys(data: Any, source: Source, renamed: dict[str, str] | None = None) -> list[Finding]:
+    """Move every key of :data:`RENAMED` found in ``data`` to its new name (positions follow), with a warning
+    naming the new one. When both names are given, the new one wins and the old one is reported as ignored."""
+    out: list[Finding] = []
+    for old, new in (RENAMED if renamed is None else renamed).items():
+        *parents, key = old.split(".")
+        for path, mapping in _mappings(data, parents, ""):
+            if not isinstance(mapping, dict) or key not in mapping:
+                continue
+            at = f"{path}.{key}" if path else key
+            to = f"{path}.{new}" if path else new
+            pos = source.positions.get(at + "#key") or source.locate(at)
+            if new in mapping:
+                message = f"字段 '{at}' 已更名为 '{to}'；两者都写了，按新名称读取，旧名称被忽略"
+                mapping.pop(key)
+            else:
+                mapping[new] = mapping.pop(key)
+                for p in [p for p in source.positions if p == at or p.startswith((at + ".", at + "[", at + "#"))]:
+                    source.positions.setdefault(to + p[len(at):], source.positions[p])
+                message = f"字段 '{at}' 已更名为 '{to}'，已按新名称读取；请改用新名称"
+            out.append(KEY002.finding(message, YamlSpot(at, pos[0] if pos else None, pos[1] if pos else None),
+                                      file=source.file))
+    return out
+
+
+def _mappings(node: Any, parents: list[str], path: str):
+    """(path, mapping) for the mapping at ``parents`` below ``node``; a part ending in ``[]`` is each item."""
+    if not parents:
+        yield path, node
+        return
+    head, rest = parents[0], parents[1:]
+    name = head.removesuffix("[]")
+    child = node.get(name) if isinstance(node, dict) else None
+    at = f"{path}.{name}" if path else name
+    if head.endswith("[]"):
+        for k, item in enumerate(child if isinstance(child, list) else []):
+            yield from _mappings(item, rest, f"{at}[{k}]")
+    elif child is not None:
+        yield from _mappings(child, rest, at)
 
 
 #: files that are reports, not data: ``jixiao lint`` reads them
