@@ -186,3 +186,15 @@ def test_two_numbered_texts_under_one_chapter_get_sub_headings(tmp_path):
     at = demo.index("六、部门整体支出绩效情况")
     subs = [line for line in demo[at:demo.index("七、存在的问题及原因分析")] if re.match(r"^（[一二三]）", line)]
     assert subs == ["（一）主要成效", "（二）主要经验及做法", "（三）自评结论"]
+
+
+def test_the_names_docs_list_are_the_outlines_names():
+    """docs/templates.md's table of stable names names only what the outlines have."""
+    from pathlib import Path
+
+    docs = (Path(__file__).parents[2] / "docs" / "templates.md").read_text(encoding="utf-8")
+    table = docs[docs.index("| 名称 | 种类 | 内容 |"):docs.index("## 提纲即数据")]
+    rows = [row for row in table.splitlines()[2:] if row.startswith("|")]
+    listed = {n for row in rows for n in re.findall(r"`([\w.]+)`", row.split("|")[1])}
+    known = outlines.names_everywhere()
+    assert len(listed) > 40 and sorted(listed - set(known)) == []
