@@ -2,7 +2,7 @@
 sub-section per indicator, 存在的问题及原因, 有关建议. A chapter with nothing to say is left out."""
 from __future__ import annotations
 
-from .common import funds_when_present, head
+from .common import funds_when_present, group, head, md, organisation, staff
 from .spec import Closing, First, Markdown, Numbered, Outline, Rich, Section, Sentence
 
 OUTLINE = Outline(
@@ -15,14 +15,14 @@ OUTLINE = Outline(
             Section("unit_info", "单位基本情况", (
                 Section("duties", "职能职责", (Numbered("unit.duties", path="unit.duties", level=4),)),
                 Section("organisation", "机构情况", (
-                    Markdown("unit.organisation", path="unit.organisation"),
+                    md("unit.organisation"),
                     Sentence("departments", path="text.departments"),
                 )),
                 Section("staff", "人员情况", (
                     Sentence("staffing", path="text.staffing"),
-                    Markdown("unit.staffing_note", path="unit.staffing_note"),
+                    md("unit.staffing_note"),
                 )),
-                Section("key_work", "重点工作", (Markdown("narrative.key_work", path="narrative.key_work"),)),
+                Section("key_work", "重点工作", (md("narrative.key_work"),)),
             )),
             Section("budget_info", "预算及支出情况", (
                 Sentence("income", path="text.income"),
@@ -37,27 +37,25 @@ OUTLINE = Outline(
                 Sentence("procurement", path="text.procurement"),
                 Sentence("carryover", path="text.carryover_after_spending"),
                 *funds_when_present(),
-                Markdown("budget.note", path="budget.note"),
-                Markdown("goal.target", path="goal.target", lead="{year}年度部门整体支出绩效目标："),
+                md("budget.note"),
+                md("goal.target", lead="{year}年度部门整体支出绩效目标："),
             )),
         )),
         Section("evaluation", "绩效评价基本情况", (
-            Section("purpose", "绩效评价目的", (Markdown("evaluation.purpose", path="evaluation.purpose"),)),
+            Section("purpose", "绩效评价目的", (md("evaluation.purpose"),)),
             Section("method", "{text.method_title}", (
                 Numbered("evaluation.principles", path="evaluation.principles", level=3),
-                Markdown("evaluation.basis", path="evaluation.basis"),
-                Markdown("evaluation.method", path="evaluation.method"),
+                md("evaluation.basis"),
+                md("evaluation.method"),
             )),
             Section("process", "绩效评价工作过程", (
-                Sentence("group", path="text.group"),
-                Rich("group_members", path="group_members"),
-                Markdown("evaluation.group_note", path="evaluation.group_note"),
+                *group(),
                 Rich("phases", path="phases"),
             )),
         )),
-        Section("performance", "主要成效", (Markdown("narrative.performance", path="narrative.performance"),)),
+        Section("performance", "主要成效", (md("narrative.performance"),)),
         Section("achievements", "主要经验及做法",
-                (Markdown("narrative.achievements", path="narrative.achievements"),)),
+                (md("narrative.achievements"),)),
         Section("assessment", "绩效评价情况及结论", (
             Section("indicators", "绩效评价情况", (
                 Section("indicator", "{item.heading}", (
@@ -68,15 +66,15 @@ OUTLINE = Outline(
             )),
             Section("verdict", "绩效评价结论", (
                 Sentence("conclusion", path="text.conclusion"),
-                Markdown("narrative.conclusion", path="narrative.conclusion"),
+                md("narrative.conclusion"),
             )),
         )),
-        Section("problems", "存在的问题及原因", (Markdown("narrative.problems", path="narrative.problems"),)),
-        Section("measures", "有关建议", (Markdown("narrative.measures", path="narrative.measures"),)),
+        Section("problems", "存在的问题及原因", (md("narrative.problems"),)),
+        Section("measures", "有关建议", (md("narrative.measures"),)),
         Section("other", "其他需要说明的情况", (
-            Markdown("narrative.application", path="narrative.application"),
-            Markdown("narrative.publication", path="narrative.publication"),
-            Markdown("narrative.other", path="narrative.other"),
+            md("narrative.application"),
+            md("narrative.publication"),
+            md("narrative.other"),
         )),
         Closing("closing"),
     ),

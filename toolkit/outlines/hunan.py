@@ -2,8 +2,8 @@
 convention when the data has nothing for it, then 附件1 基础数据表 and 附件2 自评表."""
 from __future__ import annotations
 
-from .spec import Closing, Fixed, Markdown, Numbered, Outline, Rich, Section, Sentence
-from .common import FUNDS, head
+from .spec import Closing, Fixed, Numbered, Outline, Rich, Section, Sentence
+from .common import FUNDS, head, md, organisation, staff
 
 OUTLINE = Outline(
     name="hunan",
@@ -14,12 +14,10 @@ OUTLINE = Outline(
         Section("basic_info", "部门基本情况", (
             Section("duties", "职能职责", (Numbered("unit.duties", path="unit.duties", level=3),)),
             Section("organisation", "机构设置、人员情况", (
-                Markdown("unit.organisation", path="unit.organisation"),
-                Sentence("departments", path="text.departments"),
-                Sentence("staffing", path="text.staffing"),
-                Markdown("unit.staffing_note", path="unit.staffing_note"),
+                *organisation(),
+                *staff(),
             )),
-            Section("key_work", "重点工作", (Markdown("narrative.key_work", path="narrative.key_work"),)),
+            Section("key_work", "重点工作", (md("narrative.key_work"),)),
         )),
         Section("general_budget", "一般公共预算支出情况", (
             Sentence("income", path="text.income"),
@@ -30,13 +28,13 @@ OUTLINE = Outline(
                 Fixed("basic_definition", text="基本支出是用于保障机构正常运转、完成日常工作任务而发生的支出，"
                                                "包括人员经费和公用经费。"),
                 Sentence("basic", path="text.basic"),
-                Markdown("budget.basic_note", path="budget.basic_note"),
+                md("budget.basic_note"),
             )),
             Section("project_spending", "项目支出情况", (
                 Fixed("project_definition", text="项目支出是指单位为完成特定行政工作任务或事业发展目标而发生的支出，"
                                                  "包括有关事业发展专项、专项业务费、基本建设支出等。"),
                 Sentence("project", path="text.project"),
-                Markdown("budget.project_note", path="budget.project_note"),
+                md("budget.project_note"),
                 Rich("projects", path="projects"),
                 Sentence("project_by_function", path="text.project_by_function"),
             )),
@@ -45,34 +43,34 @@ OUTLINE = Outline(
                 Sentence("procurement", path="text.procurement"),
                 Sentence("carryover", path="text.carryover"),
             )),
-            Markdown("budget.note", path="budget.note"),
+            md("budget.note"),
         ), none="{year}年本单位无一般公共预算支出。"),
         *(Section(f"{key}_chapter", f"{name}支出情况", (
             Sentence(key, path=f"text.{key}"),
-            Markdown(f"budget.{key}.text", path=f"budget.{key}.text"),
+            md(f"budget.{key}.text"),
         ), none=f"{{year}}年本单位{name}支出未单独列示。") for key, name in FUNDS),
         Section("performance", "部门整体支出绩效情况", (
             # one text needs no sub-heading (seed 002); 成效 and 经验 both written, each list from 1., get theirs
-            Section("results_text", "主要成效", (Markdown("narrative.performance", path="narrative.performance"),),
+            Section("results_text", "主要成效", (md("narrative.performance"),),
                     headed="several"),
             Section("experience", "主要经验及做法",
-                    (Markdown("narrative.achievements", path="narrative.achievements"),), headed="several"),
+                    (md("narrative.achievements"),), headed="several"),
             Section("self_score", "自评结论", (
-                Markdown("narrative.conclusion", path="narrative.conclusion"),
+                md("narrative.conclusion"),
                 Sentence("score", path="text.score"),
             ), headed="follow"),
         )),
-        Section("problems", "存在的问题及原因分析", (Markdown("narrative.problems", path="narrative.problems"),),
+        Section("problems", "存在的问题及原因分析", (md("narrative.problems"),),
                 none="本单位无需要说明的问题。"),
-        Section("measures", "下一步改进措施", (Markdown("narrative.measures", path="narrative.measures"),),
+        Section("measures", "下一步改进措施", (md("narrative.measures"),),
                 none="本单位无需要说明的改进措施。"),
         Section("results", "部门整体支出绩效自评结果拟应用和公开情况", (
             Section("application", "绩效自评结果拟应用情况",
-                    (Markdown("narrative.application", path="narrative.application"),)),
+                    (md("narrative.application"),)),
             Section("publication", "绩效自评结果公开情况",
-                    (Markdown("narrative.publication", path="narrative.publication"),)),
+                    (md("narrative.publication"),)),
         ), none="本单位无需要说明的自评结果应用和公开情况。"),
-        Section("other", "其他需要说明的情况", (Markdown("text.other", path="text.other"),)),
+        Section("other", "其他需要说明的情况", (md("text.other"),)),
         Closing("closing"),
     ),
 )

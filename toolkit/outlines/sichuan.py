@@ -3,7 +3,7 @@
 name and the date. A chapter with nothing to say is left out."""
 from __future__ import annotations
 
-from .common import funds_when_present, head
+from .common import funds_when_present, group, head, md, organisation, staff
 from .spec import Closing, Markdown, Numbered, Outline, Rich, Section, Sentence
 
 OUTLINE = Outline(
@@ -15,16 +15,14 @@ OUTLINE = Outline(
         *head(),
         Section("overview", "部门概况", (
             Section("organisation", "机构组成", (
-                Markdown("unit.organisation", path="unit.organisation"),
-                Sentence("departments", path="text.departments"),
+                *organisation(),
             )),
             Section("functions", "机构职能", (
                 Numbered("unit.duties", path="unit.duties", level=3),
-                Markdown("narrative.key_work", path="narrative.key_work"),
+                md("narrative.key_work"),
             )),
             Section("staff", "人员概况", (
-                Sentence("staffing", path="text.staffing"),
-                Markdown("unit.staffing_note", path="unit.staffing_note"),
+                *staff(),
             )),
         )),
         Section("finance", "部门财政资金基本情况", (
@@ -33,14 +31,14 @@ OUTLINE = Outline(
                 Sentence("expenditure", path="sichuan.expenditure"),
                 Sentence("expenditure_stages", path="sichuan.expenditure_stages"),
                 Sentence("basic", path="sichuan.basic"),
-                Markdown("budget.basic_note", path="budget.basic_note"),
-                Markdown("budget.project_note", path="budget.project_note"),
+                md("budget.basic_note"),
+                md("budget.project_note"),
                 Sentence("by_function", path="sichuan.by_function"),
                 Sentence("by_economic", path="sichuan.by_economic"),
                 Sentence("three_public", path="text.three_public"),
                 Sentence("procurement", path="text.procurement"),
                 *funds_when_present(),
-                Markdown("budget.note", path="budget.note"),
+                md("budget.note"),
             )),
             Section("finance_carryover", "结转结余情况", (
                 Sentence("carryover", path="text.carryover"),
@@ -50,11 +48,11 @@ OUTLINE = Outline(
         Section("management", "部门预算绩效管理情况", (
             Section("budget_management", "部门预算绩效管理", (
                 Section("goal_setting", "绩效目标制定", (
-                    Markdown("goal.target", path="goal.target", depth=1, lead="{year}年度部门整体支出绩效目标："),
+                    md("goal.target", depth=1, lead="{year}年度部门整体支出绩效目标："),
                     Sentence("targets", path="sichuan.targets"),
                 )),
                 Section("goal_completion", "绩效目标完成情况", (
-                    Markdown("goal.actual", path="goal.actual", depth=1,
+                    md("goal.actual", depth=1,
                              lead="{year}年度部门整体支出绩效目标实际完成情况："),
                     Sentence("completion", path="sichuan.completion"),
                     Rich("summary_table", path="sichuan.summary_table"),
@@ -67,33 +65,31 @@ OUTLINE = Outline(
                     ), each="sichuan.categories"),
                 )),
                 Section("performance", "主要成效",
-                        (Markdown("narrative.performance", path="narrative.performance", depth=1),)),
+                        (md("narrative.performance", depth=1),)),
                 Section("achievements", "主要经验及做法",
-                        (Markdown("narrative.achievements", path="narrative.achievements", depth=1),)),
+                        (md("narrative.achievements", depth=1),)),
                 Section("evaluation", "绩效自评工作开展情况", (
-                    Markdown("evaluation.purpose", path="evaluation.purpose", depth=1),
-                    Markdown("evaluation.basis", path="evaluation.basis", depth=1),
-                    Markdown("evaluation.method", path="evaluation.method", depth=1),
-                    Sentence("group", path="text.group"),
-                    Rich("group_members", path="group_members"),
-                    Markdown("evaluation.group_note", path="evaluation.group_note", depth=1),
+                    md("evaluation.purpose", depth=1),
+                    md("evaluation.basis", depth=1),
+                    md("evaluation.method", depth=1),
+                    *group(depth=1),
                     Rich("phases", path="sichuan.phases"),
                 )),
             )),
             Section("results", "结果应用情况", (
-                Markdown("narrative.application", path="narrative.application"),
-                Markdown("narrative.publication", path="narrative.publication"),
+                md("narrative.application"),
+                md("narrative.publication"),
             )),
         )),
         Section("verdict_and_advice", "评价结论及建议", (
             Section("verdict", "评价结论", (
                 Sentence("conclusion", path="text.conclusion"),
-                Markdown("narrative.conclusion", path="narrative.conclusion"),
+                md("narrative.conclusion"),
             )),
-            Section("problems", "存在问题", (Markdown("narrative.problems", path="narrative.problems"),)),
-            Section("measures", "改进建议", (Markdown("narrative.measures", path="narrative.measures"),)),
+            Section("problems", "存在问题", (md("narrative.problems"),)),
+            Section("measures", "改进建议", (md("narrative.measures"),)),
         )),
-        Section("other", "其他需要说明的情况", (Markdown("narrative.other", path="narrative.other"),)),
+        Section("other", "其他需要说明的情况", (md("narrative.other"),)),
         Closing("closing", signature="sign_off"),
     ),
 )
