@@ -198,3 +198,17 @@ def test_the_names_docs_list_are_the_outlines_names():
     listed = {n for row in rows for n in re.findall(r"`([\w.]+)`", row.split("|")[1])}
     known = outlines.names_everywhere()
     assert len(listed) > 40 and sorted(listed - set(known)) == []
+
+
+def test_a_preface_written_empty_prints_none(tmp_path):
+    """No preface written: the standard one; ``preface: ""``: none (issue 8: one could not remove it)."""
+    source = EXAMPLES[1].read_text(encoding="utf-8")
+    own = "根据《青溪县财政局关于开展2023年度部门整体支出绩效自评工作的通知》要求"
+    assert own in docx_text(render(load(EXAMPLES[1]), tmp_path / "own.docx"))
+    lines = source.splitlines()
+    at = next(k for k, line in enumerate(lines) if line.startswith("  preface:"))
+    empty = loads("\n".join(lines[:at] + ['  preface: ""'] + lines[at + 1:]), "empty.yaml")
+    unwritten = loads("\n".join(lines[:at] + lines[at + 1:]), "unwritten.yaml")
+    label, title, after = docx_text(render(empty, tmp_path / "e.docx")).splitlines()[:3]
+    assert label == "附件2" and title.endswith("自评报告") and after == "一、部门基本情况"
+    assert docx_text(render(unwritten, tmp_path / "u.docx")).splitlines()[2].endswith("现将有关情况报告如下：")

@@ -9,10 +9,11 @@ FUNDS = (("government_fund", "政府性基金预算"), ("state_capital", "国有
 
 
 def head() -> tuple:
-    """The top-left label (附件4, when given), the title and the preface."""
+    """The top-left label (附件4, when given), the title and the preface (the standard one when none is written;
+    ``preface: ""`` for none)."""
     return (Sentence("label", path="label", style="JxAttachLabel"),
             Sentence("title", path="title_lines", style="JxTitle"),
-            Markdown("preface", path="text.preface"))
+            Markdown("preface", path="narrative.preface", default="text.preface"))
 
 
 def funds_when_present() -> tuple:

@@ -40,11 +40,14 @@ class Sentence(Block):
 class Markdown(Block):
     """A Markdown field of the data (``path``), as body paragraphs; ``depth`` 1 numbers its lists （1） (under a
     "1." heading). ``lead`` is a line printed before it when it prints, formatted from the context
-    (``"{year}年度部门整体支出绩效目标："``)."""
+    (``"{year}年度部门整体支出绩效目标："``); ``default`` a context path printed when the field is not written
+    (the standard preface), while a field written empty prints nothing."""
 
     path: str = ""
     depth: int = 0
     lead: str | None = None
+    #: a context path printed when the field was not written at all (None); written empty (""), nothing prints
+    default: str | None = None
 
 
 @dataclass(frozen=True)

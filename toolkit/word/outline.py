@@ -165,6 +165,8 @@ class Walk:
             return X.paragraph(str(value), b.style) if value is not None and str(value).strip() else ""
         if isinstance(b, S.Markdown):
             value = lookup(self.ctx, b.path, item)
+            if value is None and b.default:
+                value = lookup(self.ctx, b.default, item)
             values = value if isinstance(value, (list, tuple)) else [value]
             xml = "".join(str(self.ctx["md"](relevel(str(v), under), b.depth)) for v in values if v is not None)
             if xml and b.lead:
