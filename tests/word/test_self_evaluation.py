@@ -94,8 +94,10 @@ def test_form_source_by_label():
     from toolkit.model import Item
 
     assert [form_source(x) for x in ("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "纳入专户管理的非税收入",
-                                     "财政拨款收入", "事业收入", "上年结转")] == \
-        ["一般公共预算", "政府性基金拨款", "纳入专户管理的非税收入拨款", "一般公共预算", "其他资金", "其他资金"]
-    items = [Item(label="事业收入", amount="1.25"), Item(label="其他收入", amount="2.50"),
-             Item(label="一般公共预算拨款", amount="10")]
-    assert [str(v) if v is not None else None for _n, v in by_form_source(items)] == ["10", None, None, "3.75"]
+                                     "财政拨款收入", "事业收入")] == \
+        ["一般公共预算", "政府性基金拨款", "纳入专户管理的非税收入拨款", "一般公共预算", "其他资金"]
+    items = [Item(label="事业收入", amount="1.25"), Item(label="上年结转", amount="85.25"),
+             Item(label="其他收入", amount="2.50"), Item(label="一般公共预算拨款", amount="10")]
+    assert [(n, str(v) if v is not None else None) for n, v in by_form_source(items)] == [
+        ("一般公共预算", "10"), ("政府性基金拨款", None), ("纳入专户管理的非税收入拨款", None), ("其他资金", "3.75"),
+        ("上年结转", "85.25")]  # money of earlier years: its own line, after the form's four

@@ -280,7 +280,7 @@ FORM_SOURCES = ("一般公共预算", "政府性基金拨款", "纳入专户管�
 
 def form_source(label: str) -> str:
     """Which 按收入性质分 row an income line belongs to, by the words of its label: 政府性基金…, 专户 / 非税…,
-    一般公共预算 / 财政拨款 / 公共财政…; anything else (其他收入, 上年结转 …) is 其他资金."""
+    一般公共预算 / 财政拨款 / 公共财政…; anything else (事业收入, 其他收入 …) is 其他资金."""
     if "政府性基金" in label:
         return FORM_SOURCES[1]
     if "专户" in label or "非税" in label:
@@ -291,9 +291,15 @@ def form_source(label: str) -> str:
 
 
 def by_form_source(items) -> list[tuple[str, Decimal | None]]:
-    """The four rows with the sum of the income lines of each (None: no line of that kind)."""
+    """The four rows with the sum of the income lines of each (None: no line of that kind), then each 上年结转 /
+    结余 line under its own label: money of earlier years is no 本年 source, and is not hidden in 其他资金."""
     groups: dict[str, list[Decimal]] = {name: [] for name in FORM_SOURCES}
+    carried = []
     for item in items:
-        if item.amount is not None:
+        if item.amount is None:
+            continue
+        if "结转" in item.label or "结余" in item.label:
+            carried.append((item.label, item.amount))
+        else:
             groups[form_source(item.label)].append(item.amount)
-    return [(name, sum_of(groups[name])) for name in FORM_SOURCES]
+    return [(name, sum_of(groups[name])) for name in FORM_SOURCES] + carried
