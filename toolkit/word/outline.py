@@ -156,10 +156,12 @@ class Walk:
         return self.layout.rename.get(s.name) or fill(s.title, self.ctx, item)
 
     def _block(self, b: S.Block, item: Any, under: int = 0) -> str:
-        if b.name in self.layout.omit or (b.when and not lookup(self.ctx, b.when, item)):
+        if b.name in self.layout.omit:
             return ""
-        if b.name in self.layout.replace:
+        if b.name in self.layout.replace:  # the user's words print even where the generated ones would not
             return str(self.ctx["md"](self.layout.replace[b.name], getattr(b, "depth", 0)))
+        if b.when and not lookup(self.ctx, b.when, item):
+            return ""
         if isinstance(b, S.Sentence):
             value = lookup(self.ctx, b.path, item)
             return X.paragraph(str(value), b.style) if value is not None and str(value).strip() else ""
