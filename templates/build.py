@@ -249,7 +249,7 @@ def _by_id(doc, style_id: str):
 
 #: the built-in outlines: each .docx carries the page and the styles; the text is walked from the outline's
 #: declaration (toolkit/outlines/NAME.py) at render time and printed by this one paragraph
-OUTLINES = ("hunan", "chongqing", "sichuan")
+from toolkit.outlines import NAMES as OUTLINES  # noqa: E402
 
 
 def build(name: str, target: Path) -> Path:

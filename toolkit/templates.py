@@ -12,15 +12,11 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import outlines as _outlines
 from .errors import TemplateError
 
-#: Built-in outlines and what they are (DOMAIN.md section 4).
-BUILTIN = {
-    "hunan": "湖南格式：一、部门基本情况 … 十、其他需要说明的情况，附件1 基础数据表、附件2 自评表",
-    "chongqing": "重庆格式：一、基本情况 … 四、绩效评价情况及结论（逐项指标），五、存在的问题及原因，六、有关建议",
-    "sichuan": "四川格式：一、部门概况，二、部门财政资金基本情况（收入、支出及占比，结转结余），三、部门预算绩效管理情况"
-               "（人员类/运转类/特定目标类，指标完成情况），四、评价结论及建议，落款单位和日期",
-}
+#: Built-in outlines and what they are (DOMAIN.md section 4): their declarations' descriptions (toolkit/outlines)
+BUILTIN = {name: _outlines.get(name).description for name in _outlines.NAMES}
 
 #: the package folder holding the built-in templates
 FOLDER = Path(__file__).resolve().parent / "_templates"
