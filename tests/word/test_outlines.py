@@ -212,3 +212,15 @@ def test_a_preface_written_empty_prints_none(tmp_path):
     label, title, after = docx_text(render(empty, tmp_path / "e.docx")).splitlines()[:3]
     assert label == "附件2" and title.endswith("自评报告") and after == "一、部门基本情况"
     assert docx_text(render(unwritten, tmp_path / "u.docx")).splitlines()[2].endswith("现将有关情况报告如下：")
+
+
+def test_a_list_of_one_is_not_numbered(tmp_path):
+    """One principle (issue 8: it got "1.") prints as a paragraph; three are numbered 1. 2. 3."""
+    source = EXAMPLES[1].read_text(encoding="utf-8")
+    one = source.replace("    - 公正公开原则。符合真实、客观、公正的要求，依法公开并接受监督。\n", "").replace(
+        "    - 绩效相关原则。针对具体支出及其产出绩效进行，评价结果清晰反映支出和产出绩效之间的对应关系。\n", "")
+    assert one.count("原则。") == source.count("原则。") - 2
+    lines = docx_text(render(loads(one, "one.yaml"), tmp_path / "one.docx", template="chongqing")).splitlines()
+    assert "科学规范原则。严格执行规定的程序，采用定量与定性分析相结合的方法。" in lines
+    three = docx_text(render(load(EXAMPLES[1]), tmp_path / "three.docx", template="chongqing")).splitlines()
+    assert "1.科学规范原则。严格执行规定的程序，采用定量与定性分析相结合的方法。" in three

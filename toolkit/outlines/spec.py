@@ -52,7 +52,8 @@ class Markdown(Block):
 
 @dataclass(frozen=True)
 class Numbered(Block):
-    """A list of strings at ``path``, one paragraph each, numbered as headings of ``level`` (3: 1. 4: （1））."""
+    """A list of strings at ``path``, one paragraph each, numbered as headings of ``level`` (3: 1. 4: （1））;
+    a list of one is a plain paragraph."""
 
     path: str = ""
     level: int = 3

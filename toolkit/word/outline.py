@@ -175,7 +175,10 @@ class Walk:
                 xml = X.paragraph(fill(b.lead, self.ctx, item), X.BODY) + xml
             return xml
         if isinstance(b, S.Numbered):
-            return str(self.ctx["numbered"](lookup(self.ctx, b.path, item), b.level))
+            items = list(lookup(self.ctx, b.path, item) or [])
+            if len(items) == 1:  # one principle is no list: "1." would promise a second
+                return str(self.ctx["md"](str(items[0]), 0))
+            return str(self.ctx["numbered"](items, b.level))
         if isinstance(b, S.Rich):
             value = lookup(self.ctx, b.path, item)
             return str(value) if value else ""
