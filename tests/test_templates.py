@@ -70,6 +70,8 @@ EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.yaml"))
 def test_an_exported_outline_is_a_house_template_giving_the_same_report(name, tmp_path):
     """``templates export`` writes the outline as editable tags; rendered unchanged, every example reads as the
     built-in outline's report (and the file is a user's template, checked like any)."""
+    import zipfile
+
     from docx import Document
 
     from toolkit import load
@@ -88,6 +90,9 @@ def test_an_exported_outline_is_a_house_template_giving_the_same_report(name, tm
         own = docx_text(render(loaded, tmp_path / f"{example.stem}-builtin.docx", template=name))
         house = docx_text(render(loaded, tmp_path / f"{example.stem}-house.docx", template=out))
         assert house == own, example.stem
+        charts = [zipfile.ZipFile(tmp_path / f"{example.stem}-{k}.docx").read("word/document.xml").count(b"<c:chart ")
+                  for k in ("builtin", "house")]
+        assert charts[0] == charts[1], example.stem  # the house template places the same charts
 
 
 def test_a_house_template_edited_in_word_keeps_its_own_words(tmp_path):

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import importlib
 
-from .spec import Block, Closing, First, Fixed, Markdown, Numbered, Outline, Rich, Section, Sentence, walk
+from .spec import Block, Chart, Closing, First, Fixed, Markdown, Numbered, Outline, Rich, Section, Sentence, walk
 
-__all__ = ["Block", "Closing", "First", "Fixed", "Markdown", "Numbered", "Outline", "Rich", "Section",
+__all__ = ["Block", "Chart", "Closing", "First", "Fixed", "Markdown", "Numbered", "Outline", "Rich", "Section",
            "Sentence", "walk", "NAMES", "get", "register", "all_outlines", "names_everywhere"]
 
 #: the built-in outlines, in the order ``jixiao templates list`` shows them

@@ -2,7 +2,7 @@
 sub-section per indicator, 存在的问题及原因, 有关建议. A chapter with nothing to say is left out."""
 from __future__ import annotations
 
-from .common import funds_when_present, group, head, md, organisation, staff
+from .common import chart, funds_when_present, group, head, md, organisation, staff
 from .spec import Closing, First, Markdown, Numbered, Outline, Rich, Section, Sentence
 
 OUTLINE = Outline(
@@ -27,11 +27,15 @@ OUTLINE = Outline(
             Section("budget_info", "预算及支出情况", (
                 Sentence("income", path="text.income"),
                 Sentence("spending", path="text.spending"),
+                chart("by_nature"),
                 Sentence("basic", path="text.basic"),
                 Sentence("project", path="text.project"),
+                chart("execution"),
                 Rich("projects", path="projects"),
                 Sentence("project_by_function", path="text.project_by_function"),
+                chart("project_by_function"),
                 Sentence("by_function", path="text.by_function"),
+                chart("by_function"),
                 Sentence("by_economic", path="text.by_economic"),
                 Sentence("three_public", path="text.three_public"),
                 Sentence("procurement", path="text.procurement"),
@@ -66,6 +70,7 @@ OUTLINE = Outline(
             )),
             Section("verdict", "绩效评价结论", (
                 Sentence("conclusion", path="text.conclusion"),
+                chart("scores"),
                 md("narrative.conclusion"),
             )),
         )),

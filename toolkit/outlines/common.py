@@ -1,7 +1,7 @@
 """Pieces the built-in outlines share."""
 from __future__ import annotations
 
-from .spec import Markdown, Rich, Sentence
+from .spec import Chart, Markdown, Rich, Sentence
 
 #: the three budgets beside the general one, as the outlines name them
 FUNDS = (("government_fund", "政府性基金预算"), ("state_capital", "国有资本经营预算"),
@@ -44,3 +44,8 @@ def group(depth: int = 0) -> tuple:
     """The evaluation group: when it was set up, its members, the user's note on it."""
     return (Sentence("group", path="text.group"), Rich("group_members", path="group_members"),
             md("evaluation.group_note", depth=depth))
+
+
+def chart(name: str) -> Chart:
+    """A native chart (toolkit/word/charts.py), named ``chart.NAME`` in the outline."""
+    return Chart(f"chart.{name}", chart=name)

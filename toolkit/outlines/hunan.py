@@ -3,7 +3,7 @@ convention when the data has nothing for it, then 附件1 基础数据表 and �
 from __future__ import annotations
 
 from .spec import Closing, Fixed, Numbered, Outline, Rich, Section, Sentence
-from .common import FUNDS, head, md, organisation, staff
+from .common import FUNDS, chart, head, md, organisation, staff
 
 OUTLINE = Outline(
     name="hunan",
@@ -22,7 +22,9 @@ OUTLINE = Outline(
         Section("general_budget", "一般公共预算支出情况", (
             Sentence("income", path="text.income"),
             Sentence("expenditure", path="text.expenditure"),
+            chart("by_nature"),
             Sentence("by_function", path="text.by_function"),
+            chart("by_function"),
             Sentence("by_economic", path="text.by_economic"),
             Section("basic_spending", "基本支出情况", (
                 Fixed("basic_definition", text="基本支出是用于保障机构正常运转、完成日常工作任务而发生的支出，"
@@ -34,9 +36,11 @@ OUTLINE = Outline(
                 Fixed("project_definition", text="项目支出是指单位为完成特定行政工作任务或事业发展目标而发生的支出，"
                                                  "包括有关事业发展专项、专项业务费、基本建设支出等。"),
                 Sentence("project", path="text.project"),
+                chart("execution"),
                 md("budget.project_note"),
                 Rich("projects", path="projects"),
                 Sentence("project_by_function", path="text.project_by_function"),
+                chart("project_by_function"),
             )),
             Section("other_spending", "{text.other_spending_title}", (
                 Sentence("three_public", path="text.three_public"),
@@ -58,6 +62,7 @@ OUTLINE = Outline(
             Section("self_score", "自评结论", (
                 md("narrative.conclusion"),
                 Sentence("score", path="text.score"),
+                chart("scores"),
             ), headed="follow"),
         )),
         Section("problems", "存在的问题及原因分析", (md("narrative.problems"),),

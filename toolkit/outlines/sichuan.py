@@ -3,7 +3,7 @@
 name and the date. A chapter with nothing to say is left out."""
 from __future__ import annotations
 
-from .common import funds_when_present, group, head, md, organisation, staff
+from .common import chart, funds_when_present, group, head, md, organisation, staff
 from .spec import Closing, Markdown, Numbered, Outline, Rich, Section, Sentence
 
 OUTLINE = Outline(
@@ -29,11 +29,14 @@ OUTLINE = Outline(
             Section("finance_income", "部门财政资金收入情况", (Sentence("income", path="sichuan.income"),)),
             Section("finance_spending", "部门财政资金支出情况", (
                 Sentence("expenditure", path="sichuan.expenditure"),
+                chart("by_nature"),
                 Sentence("expenditure_stages", path="sichuan.expenditure_stages"),
+                chart("execution"),
                 Sentence("basic", path="sichuan.basic"),
                 md("budget.basic_note"),
                 md("budget.project_note"),
                 Sentence("by_function", path="sichuan.by_function"),
+                chart("by_function"),
                 Sentence("by_economic", path="sichuan.by_economic"),
                 Sentence("three_public", path="text.three_public"),
                 Sentence("procurement", path="text.procurement"),
@@ -84,6 +87,7 @@ OUTLINE = Outline(
         Section("verdict_and_advice", "评价结论及建议", (
             Section("verdict", "评价结论", (
                 Sentence("conclusion", path="text.conclusion"),
+                chart("scores"),
                 md("narrative.conclusion"),
             )),
             Section("problems", "存在问题", (md("narrative.problems"),)),

@@ -76,6 +76,16 @@ class Fixed(Block):
 
 
 @dataclass(frozen=True)
+class Chart(Block):
+    """A native Word chart of the figures (``chart``: a name of :data:`toolkit.word.charts.NAMES`), placed after
+    the sentence that discusses them; nothing when the data has none or ``charts:`` switches it off. Like the
+    outline's fixed words it never makes a heading non-empty."""
+
+    chart: str = ""
+    content = False
+
+
+@dataclass(frozen=True)
 class First(Block):
     """The first of ``choices`` that prints (an indicator's own narrative, else the generated sentence)."""
 

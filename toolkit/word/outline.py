@@ -22,6 +22,8 @@ from . import ooxml as X
 from .context import Numbering, heading_number
 
 HEADING_STYLES = (X.H1, X.H2, X.H3, X.H4)
+#: marks a chart's place in the walked tree (a character no XML holds): drawn when the body is written
+_CHART = "\x00"
 _FIELD = re.compile(r"\{([A-Za-z_][\w.]*)\}")
 
 
@@ -74,8 +76,10 @@ class _Heading:
 class Walk:
     """One outline walked over one context (see the module docstring)."""
 
-    def __init__(self, outline: S.Outline, ctx: dict, layout: Layout | None = None) -> None:
+    def __init__(self, outline: S.Outline, ctx: dict, layout: Layout | None = None, charts: bool = True) -> None:
         self.outline, self.ctx, self.layout = outline, ctx, layout or Layout()
+        #: place the charts in ``body`` (a house template places its own with ``{{p chart(…) }}``)
+        self.charts = charts
         self.shown: dict[str, bool] = {}
         self.headed: dict[str, bool] = {}  # False: shown without its heading (Section.headed)
         self.titles: dict[str, str] = {}
@@ -98,7 +102,7 @@ class Walk:
                     any_content = True
             else:
                 xml = self._block(c, item, under)
-                blocks[c.name] = Markup(xml)
+                blocks[c.name] = Markup("" if isinstance(c, S.Chart) else xml)
                 if xml:
                     out.append(xml)
                     any_content = any_content or self._counts(c)
@@ -190,6 +194,8 @@ class Walk:
                 if xml:
                     return xml
             return ""
+        if isinstance(b, S.Chart):  # placed (and numbered) when the body is written: only the charts printed
+            return f"{_CHART}{b.chart}{_CHART}" if self.charts else ""
         if isinstance(b, S.Closing):
             return self._closing(b)
         raise TypeError(f"unknown block {b!r}")
@@ -214,6 +220,8 @@ class Walk:
                 if isinstance(p, _Heading):
                     out.append(X.paragraph(num(p.level) + p.title, HEADING_STYLES[p.level - 1]))
                     emit(p.content)
+                elif p.startswith(_CHART):
+                    out.append(str(self.ctx["chart"](p.strip(_CHART))))
                 else:
                     out.append(p)
         emit(self.tree)
@@ -225,12 +233,12 @@ class Walk:
                 "blocks": self.blocks, "fallback": self.fallback, "each": self.each}
 
 
-def outline_context(ctx: dict, outlines: list[S.Outline], layout: Layout) -> dict[str, Any]:
+def outline_context(ctx: dict, outlines: list[S.Outline], layout: Layout, charts: bool = True) -> dict[str, Any]:
     """``body`` etc. of the first outline, with the names only the others have added (a house template exported
-    from another outline than the data's still finds every name it prints)."""
+    from another outline than the data's still finds every name it prints). ``charts``: place them in ``body``."""
     merged: dict[str, Any] = {}
     for o in outlines:
-        part = Walk(o, ctx, layout).template_context()
+        part = Walk(o, ctx, layout, charts).template_context()
         if not merged:
             merged = part
             continue
@@ -315,6 +323,8 @@ def export_paragraphs(outline: S.Outline) -> list[tuple[str, str]]:
         for c in items:
             if isinstance(c, S.Section):
                 section(c, level, blocks)
+            elif isinstance(c, S.Chart):
+                out.append((X.BODY, "{{p chart('%s') }}" % c.chart))
             else:
                 out.append((X.BODY, "{{p %s }}" % _ref(blocks, c.name)))
 

@@ -183,7 +183,7 @@ class Renderer:
         ctx = build_context(report, self._md, attachment_tables)
         own = self.outline or report.outline
         names = [own] + ([] if self.builtin else [n for n in outlines.NAMES if n != own])
-        ctx.update(outline_context(ctx, [outlines.get(n) for n in names], Layout.of(report)))
+        ctx.update(outline_context(ctx, [outlines.get(n) for n in names], Layout.of(report), charts=self.builtin))
         return ctx
 
     def render_bytes(self, report: Report) -> bytes:
