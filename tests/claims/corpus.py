@@ -85,6 +85,17 @@ KINDS = {
     "respective-shares": "上述N类分别占W的p1、p2…: shares of a list stated before",
     "semicolon-list": "a ；-separated list of parts (some 0元) and its 合计",
     "open-count-unit": "counts in units outside the usual measure words (例, 公斤, 支 …)",
+    # corpus3 (the classes of the third hold-out's misses and false errors)
+    "bracket-base": "a change with its base in brackets after the rate (增长R%（上年B万元）): B is last year's, no whole",
+    "stage-list": "items separated by ；, each ending in 为…阶段, counted as the number stated",
+    "composed-of": "a total followed by 由A、B和C构成/组成 or 包括A、B等",
+    "count-qizhong": "a count total with 其中 parts in a count unit (个, 支, 户)",
+    "change-large-units": "a change of amounts in 亿元/万亩/万人 with the base in the sentence before",
+    "points-from-to": "占比由a%提高到b%，提高c个百分点",
+    "quantity-completion": "completion or coverage rates of quantities in 万亩/公里/座/个",
+    "score-list": "scores listed 分别得…分 and their 合计",
+    "score-table": "a stated 得分 against the rows of a score table",
+    "table-rate": "a rate column of a table (执行率 = 执行数 ÷ 预算数, 占比 = 金额 ÷ 合计)",
     # old unseen sidecars
     "unseen": "an entry of an old-format sidecar (no kind given)",
 }

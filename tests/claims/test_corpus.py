@@ -22,6 +22,9 @@ REPORTS = reports(CORPUS)
 #: the second corpus: the classes of the hold-out misses (its sidecars are checked the same way)
 CORPUS2 = CORPUS.with_name("corpus2")
 REPORTS2 = reports(CORPUS2)
+#: the third corpus: the classes of the third hold-out's misses and false errors
+CORPUS3 = CORPUS.with_name("corpus3")
+REPORTS3 = reports(CORPUS3)
 LAYOUTS = {"txt-tab": ".txt", "txt-word": ".txt", "md": ".md", "docx": ".docx", "pdf": ".pdf", "pdf-scanned": ".pdf"}
 
 
@@ -54,7 +57,19 @@ def test_the_second_corpus_is_there():
         assert kind in kinds, kind
 
 
-@pytest.mark.parametrize("path", REPORTS + REPORTS2, ids=[p.name for p in REPORTS + REPORTS2])
+def test_the_third_corpus_is_there():
+    assert len(REPORTS3) >= 3
+    assert len({load_sidecar(p)["layout"] for p in REPORTS3}) >= 3
+    items = [e for p in REPORTS3 for e in entries(load_sidecar(p))]
+    planted = {e.kind for e in items if e.planted}
+    for kind in ("change-large-units", "composed-of", "count-qizhong", "points-from-to", "quantity-completion",
+                 "score-list", "score-table", "table-rate", "table-total", "text-vs-table", "change-base"):
+        assert kind in planted, kind
+    true = {e.kind for e in items if not e.planted}
+    assert {"bracket-base", "stage-list"} <= true  # the false errors of the hold-out: true statements only
+
+
+@pytest.mark.parametrize("path", REPORTS + REPORTS2 + REPORTS3, ids=[p.name for p in REPORTS + REPORTS2 + REPORTS3])
 def test_sidecar(path):
     side = load_sidecar(path)
     assert side["report"] == path.name
