@@ -1126,11 +1126,32 @@ def _list_end(s: str) -> str:
     return s
 
 
+#: the marks of parallel clauses in a ；-separated list: each names its place (X为准备阶段) or opens with an ordinal
+_PARALLEL_END = re.compile(r"为[^，,；;。]{0,8}?(阶段|环节|步骤|层面|层级|部分|方面|时期)")
+_ORDINAL = re.compile(r"^\s*(第[一二三四五六七八九十\d]{1,3}|[一二三四五六七八九十]是|\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])")
+
+
+def _clause_items(text: str, m: re.Match) -> list[str] | None:
+    """The ；-separated clauses of a list opened by ``m`` (to the sentence end), or None when they are not visibly
+    parallel items (or the list runs beyond what is read)."""
+    end = text.find("。", m.end(), m.end() + LIST_REACH)
+    rest = text[m.end() + 1:end if end >= 0 else min(len(text), m.end() + LIST_REACH)]
+    if end < 0 and len(text) > m.end() + LIST_REACH:
+        return None
+    items = [m.group("list").strip()] + [x.strip() for x in re.split(r"[；;]", rest)]
+    items = [x for x in items if x]
+    if len(items) < 2:
+        return None
+    if all(_PARALLEL_END.search(x) for x in items) or all(_ORDINAL.match(x) for x in items):
+        return items
+    return None
+
+
 def check_enumerations(text: str) -> list[Issue]:
     issues = []
     seen: set[int] = set()
 
-    def judge(m: re.Match, items: list[str], partial: bool) -> None:
+    def judge(m: re.Match, items: list[str], partial: bool, sep: str = "、") -> None:
         n = _count(m)
         if n is None or len(items) < 2 or m.start() in seen:
             return
@@ -1144,12 +1165,21 @@ def check_enumerations(text: str) -> list[Issue]:
         if partial and listed < n:
             return
         what = f"{m.group('count')}{m.group('unit')}"
-        issues.append(_issue(TXT006, Verdict.WRONG, f"文中说有 {what}，但列出了 {listed} 项：{'、'.join(items)}",
+        issues.append(_issue(TXT006, Verdict.WRONG, f"文中说有 {what}，但列出了 {listed} 项：{sep.join(items)}",
                              str(listed), str(n), m.start()))
 
     for m in _ENUM_AFTER.finditer(text):
         if len(m.group("list")) == LIST_REACH:
             continue  # the list runs beyond what is read: its items cannot be counted
+        if text[m.end():m.end() + 1] in ("；", ";"):
+            # a list of clauses (分为三个阶段：A为准备阶段，…；B为实施阶段，…；C为总结阶段，…): its items are the
+            # ；-separated clauses, counted only when they are visibly parallel; else nothing is said
+            items = _clause_items(text, m)
+            if items is None or len(items) == _count(m):
+                seen.add(m.start())
+            else:
+                judge(m, items, False, "；")
+            continue
         body = _list_end(m.group("list"))
         partial = bool(re.search(r"^(主要|如|例如|比如|重点)", body.strip())) or bool(re.search(r"等[^、]{0,8}$", body))
         body = re.sub(r"等[^、]{0,8}$", "", body)

@@ -46,6 +46,8 @@ _TARGET = re.compile(r"([≥≤<>＜＞]=?|不低于|不少于|不超过|不高�
 _TOTAL = re.compile(r"((共计|合计|总计|共有|总额|总数|总共|一共)[^，。；、]{0,6}|(?<!公)共)$")
 #: the figure after 比/较/由 and a year or 上年 is the one compared with: 比2021年度62.40万元, 较上年的98.10%
 _BASE = re.compile(r"(比|较|与|同|由|从)(上年|去年|上一年|上年度|(19|20)\d\d年)(度)?(同期)?(的)?(决算数?|预算数?|执行数|实际数)?(为|是)?$")
+#: the words of a bracketed base after a change rate: （上年2,615.80万元） / （2022年度支出…）
+_BRACKET_BASE = re.compile(r"\s*(上年|上年度|去年|上一年|同期|上年同期|(19|20)\d\d年(度)?)(同期)?[\u4e00-\u9fff]{0,6}?(为|是|：|:)?\s*$")
 _LABEL_TRIM = re.compile(r"^(其中|分别为|分别是|分别|包括|以及|及|和|另有|另)[：:，,]?|(为|达到|达|是|约|：|:|共计|合计|总计|共)+$")
 
 
@@ -219,6 +221,9 @@ def extract(text: str) -> list[Quantity]:
         _classify(q)
         if cs > 0 and text[cs - 1] in "（(" and not q.pre.strip() and q.role == "level":
             q.base = bool(_BASE.search(text[max(0, cs - 21):cs - 1]))  # 比上年（62.40万元）减少…
+        elif cs > 0 and text[cs - 1] in "（(" and q.role == "level" and _BRACKET_BASE.match(q.pre) \
+                and text[max(0, cs - 2):cs - 1] in ("%", "％"):
+            q.base = True  # 同比增长8.83%（上年2,615.80万元）: last year's figure, the base of the rate before it
         out.append(q)
     return out
 
