@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..domain.budget import COMPLETE_SPLITS, COMPLETE_WORDS
 from ..domain.execution import STAGE_LABELS, stage_of
 from ..domain.scoring import LEVEL_ONE
+from ..model import CATEGORIES
 from ..domain.tolerance import ROUNDING_NOTE, half_unit
 from ..findings import ERROR, WARNING, Finding, TextSpot
 from ..rules import Rule
@@ -99,18 +100,32 @@ def _plus(values: list[Decimal]) -> str:
 
 #: words that open the parts of the total before them: 其中, 分别为, and 包括 / 中 right after a figure (指标26个，包括…;
 #: 产出指标16个中，…)
-_GROUP = re.compile(r"其中|分别为|分别是|(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=[个项家人户次名件类元][，,])包括")
+_GROUP = re.compile(r"其中|分别为|分别是|(?:主要)?(?<![理自经缘来])由(?!于|此)(?=[^。；]{2,%d}?(?:构成|组成))|" % REACH + r"(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=[个项家人户次名件类元][，,])包括")
 #: label sets that make a list of parts complete (DOMAIN.md section 2)
-COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE] + COMPLETE_SPLITS
+COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE, CATEGORIES] + COMPLETE_SPLITS
+#: the words of a class or a level that tell the parts of a count apart (人员类指标 / 区级队伍 / 乡镇队伍)
+_CLASS_PREFIX = re.compile(r"(类|级|层|型|省|市|县|区|乡镇|街道|社区|村)$")
 _REST = re.compile(r"其他|其它|其余")
 
 
 def _complete(labels: list[str], keyword: str) -> bool:
-    if keyword.startswith("分别"):
+    if keyword.startswith("分别") or keyword == "由":  # 由A、B和C构成 names every part
         return True
     if any(_REST.search(lb) for lb in labels[1:]):
         return True
     return any(all(any(word in lb for lb in labels) for word in words) for words in COMPLETE_SETS)
+
+
+def _classes_of(total: Quantity, parts: list[Quantity]) -> bool:
+    """Counts split by class or level, each part's name the total's noun after a class word (设置指标31个，其中人员类
+    指标5个、运转类指标8个、特定目标类指标17个; 队伍64支，其中区级队伍8支、乡镇队伍21支、社区队伍37支): the parts
+    are the whole of the total."""
+    if total.kind != "count" or len(parts) < 3:
+        return False
+    noun = total.label[-2:]
+    if len(noun) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]{2}", noun):
+        return False
+    return all(p.label.endswith(noun) and _CLASS_PREFIX.search(p.label[:-2]) for p in parts)
 
 
 def _usable(q: Quantity) -> bool:
@@ -238,7 +253,8 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         total = before[-1]
         if total.value > 0 and any(p.value_in(total.unit) > total.value for p in parts):
             continue  # a part larger than the figure before it: that figure is not their total
-        complete = _complete([p.label for p in parts], keyword) or _shares_complete(text, qs, parts, keys)
+        complete = _complete([p.label for p in parts], keyword) or _shares_complete(text, qs, parts, keys) \
+            or _classes_of(total, parts)
         groups.append(Group(total, parts, keyword, complete, False))
     return groups
 
