@@ -864,6 +864,7 @@ def check_changes(text: str, qs: list[Quantity]) -> list[Issue]:
                              f"上年应为 {num_text(previous)}，{word}率应为 {pct_text(exact, rate)}，文中写 {nxt.text}",
                              pct_text(exact, rate), nxt.text, nxt.start))
     issues += check_base_rates(text, qs)
+    issues += check_prior_base_rates(text, qs)
     issues += check_points(text, qs)
     return issues
 
@@ -952,6 +953,57 @@ def check_base_rates(text: str, qs: list[Quantity]) -> list[Issue]:
     return issues
 
 
+_PRIOR_TIME = re.compile(r"上年|去年|上一年|(?P<y>(?:19|20)\d\d)年")
+_TIME_WORDS = re.compile(r"(19|20)\d\d年(末|底|度)?|上年(末|底|度)?|去年|上一年|同期|本年(度)?|全年|年末|年底|当年")
+
+
+def check_prior_base_rates(text: str, qs: list[Quantity]) -> list[Issue]:
+    """``2022年全县林业总产值3.85亿元。…总产值达到4.12亿元，同比增长7.01%。``: a rate of change right after this year's
+    figure, its base last year's figure of the same name in the sentence before: R = (X − B) ÷ B. Judged only when
+    that sentence holds exactly one such figure (its name, less the time words, ending the way X's name does)."""
+    issues = []
+    for i in range(1, len(qs)):
+        r, x = qs[i], qs[i - 1]
+        if r.unit != "%" or r.role != "change" or r.approx or not _COMPARE.search(r.pre):
+            continue
+        if not _usable(x) or re.search(r"[；;。]", text[x.end:r.start]) or len(re.findall(r"[，,]", text[x.end:r.start])) > 1:
+            continue
+        s_start, _ = _sentence_bounds(text, r.start)
+        if x.start < s_start or s_start == 0:
+            continue
+        p_start, _ = _sentence_bounds(text, s_start - 1)
+        name = _TIME_WORDS.sub("", x.label)
+        if len(name) < 2:
+            continue
+        cands = []
+        for b in prior(qs, i - 1, p_start):
+            if b.start >= s_start or not b.comparable(x) or b.role != "level" or b.approx or b.value <= 0:
+                continue
+            m = _PRIOR_TIME.search(b.label)
+            core = _TIME_WORDS.sub("", b.label)
+            if m and len(core) >= 2 and core[-2:] in name:
+                cands.append((b, m))
+        if len(cands) != 1:
+            continue
+        b, m = cands[0]
+        now_year = re.search(r"((?:19|20)\d\d)年", text[s_start:x.start])
+        if m.group("y") and (now_year is None or int(m.group("y")) >= int(now_year.group(1))):
+            continue  # a year must be before this sentence's own
+        sr = _direction(r.pre[-6:])
+        now, then = x.value_in(b.unit), b.value
+        if sr == 0 or (now - then) * sr < 0:
+            continue
+        kind = kind_of(b.kind)
+        v, exact = ratio_verdict(abs(now - then), then, abs(r.value), kind,
+                                 den_tol=half_unit(x.value, kind) + half_unit(b.value, kind))
+        if v != "ok":
+            issues.append(_issue(TXT004, v, f"{x.label or '本年数'} {x.text} 较前句 {b.label} {b.text} 的变动率："
+                                 f"({num_text(now)} − {num_text(then)}) ÷ {num_text(then)} = "
+                                 f"{pct_text(exact, abs(r.value))}，文中写 {r.text}", pct_text(exact, abs(r.value)),
+                                 r.text, r.start))
+    return issues
+
+
 def check_points(text: str, qs: list[Quantity]) -> list[Issue]:
     """``A%，比上年的B%下降C个百分点`` / ``由上年的B%下降至A%，下降C个百分点``: C = |A − B| (percentage points, not
     percent). Judged only when the sentence gives the base (a rate after 比/较/由 上年) and one other rate."""
@@ -970,8 +1022,14 @@ def check_points(text: str, qs: list[Quantity]) -> list[Issue]:
         bases = [q for q in rates if q.base]
         others = [q for q in rates if not q.base]
         if len(bases) != 1 or len(others) != 1:
-            continue
+            # 占比由47.42%提高到52.46%，提高5.04个百分点: the rate after 由/从 is the base, the one after 到/至 the new one
+            if len(rates) == 2 and re.search(r"[由从]$", rates[0].pre) and re.search(r"(到|至|为)$", rates[1].pre) \
+                    and rates[0].end < rates[1].start < d.start:
+                bases, others = rates[:1], rates[1:]
+            else:
+                continue
         b, a = bases[0], others[0]
+        name = re.sub(r"[由从]$", "", b.label) if not b.base else a.label
         sd = _direction(d.pre[-6:])
         if sd == 0 or (a.value - b.value) * sd < 0:
             continue
@@ -979,7 +1037,7 @@ def check_points(text: str, qs: list[Quantity]) -> list[Issue]:
         v, s = sum_verdict([b.value, d.value * sd], a.value, Kind.PERCENT)
         if v == "ok":
             continue
-        issues.append(_issue(TXT004, v, f"{a.label or '本年'} {a.text} 与 {b.text} 相差 {like(gap, [a.value, b.value])}"
+        issues.append(_issue(TXT004, v, f"{name or '本年'} {a.text} 与 {b.text} 相差 {like(gap, [a.value, b.value])}"
                              f"个百分点，文中写 {d.text}", like(gap, [a.value, b.value]), num_text(d.value),
                              d.start, d.end))
     return issues

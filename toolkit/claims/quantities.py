@@ -28,9 +28,12 @@ _FULL_WIDTH_CHAR = re.compile("[０１２３４５６７８９．％]")
 COUNT_UNITS = ("人次", "人日", "户次", "公斤", "千克", "公里", "千米", "平方米", "立方米", "课时", "学时", "个", "家", "人",
                "名", "项", "次", "户", "件", "条", "处", "期", "所", "座", "台", "套", "份", "篇", "场", "批", "类", "只",
                "辆", "栋", "宗", "例", "支", "吨", "亩", "册", "张", "株", "头", "艘", "架", "间")
+#: counted things in ten thousands (9.5万亩, 28.6万人): a unit of its own, comparable only with itself
+TEN_THOUSANDS = tuple("万" + u for u in ("人次", "人", "亩", "户", "吨", "株", "头", "只", "册", "件", "台", "辆", "平方米",
+                                        "立方米", "公里", "千米", "千瓦", "公斤", "千克"))
 #: percentage points: the unit of a difference of two rates (下降3.2个百分点), neither a percent nor a count
 POINTS = "百分点"
-_UNIT = "|".join(MONEY + ("%", "％", "个百分点", "百分点", "分") + COUNT_UNITS)
+_UNIT = "|".join(MONEY + ("%", "％", "个百分点", "百分点", "分") + TEN_THOUSANDS + COUNT_UNITS)
 _NUM = r"(?<![\d.])(?P<sign>[-−－])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _QTY = re.compile(_NUM + r"\s*(?P<approx>余|多)?\s*(?P<unit>" + _UNIT + r")"
                   r"|(?<![第初周])(?P<cn>[" + CHARS + r"]{1,5})(?P<cnunit>" + "|".join(COUNT_UNITS) + r")")
@@ -48,6 +51,8 @@ _TOTAL = re.compile(r"((共计|合计|总计|共有|总额|总数|总共|一共)
 _BASE = re.compile(r"(比|较|与|同|由|从)(上年|去年|上一年|上年度|(19|20)\d\d年)(度)?(同期)?(的)?(决算数?|预算数?|执行数|实际数)?(为|是)?$")
 #: the words of a bracketed base after a change rate: （上年2,615.80万元） / （2022年度支出…）
 _BRACKET_BASE = re.compile(r"\s*(上年|上年度|去年|上一年|同期|上年同期|(19|20)\d\d年(度)?)(同期)?[\u4e00-\u9fff]{0,6}?(为|是|：|:)?\s*$")
+#: a count of a whole and 中 before a figure's own words (…312个小区中已有…): the label starts after it
+_AMONG = re.compile(r"\d(?![\d年月日.,，])[\u4e00-\u9fff]{1,6}?中(?=[\u4e00-\u9fff])")
 _LABEL_TRIM = re.compile(r"^(其中|分别为|分别是|分别|包括|以及|及|和|另有|另)[：:，,]?|(为|达到|达|是|约|：|:|共计|合计|总计|共)+$")
 
 
@@ -241,6 +246,9 @@ def _classify(q: Quantity) -> None:
     q.total = bool(_TOTAL.search(pre))
     q.base = q.role == "level" and bool(_BASE.search(pre))
     label = pre.rsplit("、", 1)[-1] if not pre.endswith("、") else pre  # in a 、-list, the words of this item
+    m = _AMONG.search(label)
+    if m:  # 全区312个小区中已有286个: the words after the whole it is counted among
+        label = label[m.end():]
     for _ in range(3):
         label = _LABEL_TRIM.sub("", label).strip()
     q.label = label
