@@ -1343,6 +1343,45 @@ def check_completion(text: str, qs: list[Quantity]) -> list[Issue]:
     return issues
 
 
+_RESPECTIVELY = re.compile(r"分别(?:获得|得分为|得分|得|计|为|是)")
+
+
+def check_score_lists(text: str, qs: list[Quantity]) -> list[Issue]:
+    """``产出指标6项，分别得8分、9.5分、…，合计54分``: scores listed after 分别得 and the 合计/共计 after them, in one
+    sentence, nothing else between (DOMAIN §3: total = Σ scores)."""
+    issues = []
+    keys = starts(qs)
+    for m in _RESPECTIVELY.finditer(text):
+        _s, s_end = _sentence_bounds(text, m.start())
+        run: list[Quantity] = []
+        prev = m.end()
+        total = None
+        k0 = first_after(keys, m.end() - 1)
+        for j in range(k0, min(len(qs), k0 + WINDOW + 1)):
+            q = qs[j]
+            if q.start >= s_end or q.unit != "分" or q.approx:
+                break
+            gap = text[prev:q.start]
+            if q.total:
+                if len(run) >= 2 and re.fullmatch(r"[，,]?\s*", gap.replace(q.pre.strip(), "", 1)):
+                    total = q
+                break
+            if not re.fullmatch(r"\s*[、，,和及]?\s*", gap):
+                break
+            run.append(q)
+            prev = q.end
+        if total is None:
+            continue
+        values = [q.value for q in run]
+        v, sm = sum_verdict(values, total.value, Kind.SCORE)
+        if v == "ok":
+            continue
+        issues.append(_issue(TXT001, v, f"{total.label or '合计'} {total.text} 与所列各项得分之和不符："
+                             f"{_plus(values)} = {like(sm, values)}", like(sm, values), num_text(total.value),
+                             run[0].start, total.end))
+    return issues
+
+
 def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantity] | None = None
                ) -> tuple[list[Issue], list[Quantity]]:
     """Every relation of one paragraph; returns the issues and the quantities read. ``others``: the quantities of
@@ -1354,4 +1393,5 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
     issues += check_rates(text, qs, groups)
     issues += check_completion(text, qs)
     issues += check_enumerations(text)
+    issues += check_score_lists(text, qs)
     return issues, qs
