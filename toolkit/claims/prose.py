@@ -104,7 +104,7 @@ _GROUP = re.compile(r"其中|分别为|分别是|(?:主要)?(?<![理自经缘来
 #: label sets that make a list of parts complete (DOMAIN.md section 2)
 COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE, CATEGORIES] + COMPLETE_SPLITS
 #: the words of a class or a level that tell the parts of a count apart (人员类指标 / 区级队伍 / 乡镇队伍)
-_CLASS_PREFIX = re.compile(r"(类|级|层|型|省|市|县|区|乡镇|街道|社区|村)$")
+_CLASS_PREFIX = re.compile(r"(类|级|层|型|省|市|县|区|乡镇|镇|乡|街道|社区|村)$")
 _REST = re.compile(r"其他|其它|其余")
 
 
@@ -122,10 +122,13 @@ def _classes_of(total: Quantity, parts: list[Quantity]) -> bool:
     are the whole of the total."""
     if total.kind != "count" or len(parts) < 3:
         return False
-    noun = total.label[-2:]
-    if len(noun) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]{2}", noun):
+    labels = [total.label] + [p.label for p in parts]
+    n = 0  # the length of the noun every label ends with
+    while n < min(map(len, labels)) and len({lb[-n - 1] for lb in labels}) == 1:
+        n += 1
+    if n < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", total.label[-n:]):
         return False
-    return all(p.label.endswith(noun) and _CLASS_PREFIX.search(p.label[:-2]) for p in parts)
+    return all(_CLASS_PREFIX.search(p.label[:-n]) for p in parts)
 
 
 def _usable(q: Quantity) -> bool:

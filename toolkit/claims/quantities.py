@@ -46,7 +46,7 @@ _SHARE = re.compile(r"占(比)?(?P<what>[^，。；]*?)(的)?(比重|比例)?(�
 _RATE = re.compile(r"(?P<stem>[\u4e00-\u9fff]{1,6}?)(率|比例)(达到|达|为|是|约|：|:)?$")
 _DONE_OF = re.compile(r"完成(?P<what>[^，。；]*?)的$")
 _TARGET = re.compile(r"([≥≤<>＜＞]=?|不低于|不少于|不超过|不高于|不大于|控制在|以内|目标值为?|指标值为?|目标为)$")
-_TOTAL = re.compile(r"((共计|合计|总计|共有|总额|总数|总共|一共)[^，。；、]{0,6}|(?<!公)共)$")
+_TOTAL = re.compile(r"((共计|合计|总计|小计|共有|总额|总数|总共|一共)[^，。；、]{0,6}|(?<!公)共)$")
 #: the figure after 比/较/由 and a year or 上年 is the one compared with: 比2021年度62.40万元, 较上年的98.10%
 _BASE = re.compile(r"(比|较|与|同|由|从)(上年|去年|上一年|上年度|(19|20)\d\d年)(度)?(同期)?(的)?(决算数?|预算数?|执行数|实际数)?(为|是)?$")
 #: the words of a bracketed base after a change rate: （上年2,615.80万元） / （2022年度支出…）
