@@ -20,6 +20,12 @@ def test_bracketed_base_after_a_rate_is_no_whole_of_the_next_parts():
     assert errors(text.format(b="1,000.00")) == [("TXT001", "3020.00")]
 
 
+def test_rate_against_the_bracketed_base():
+    text = "全年“三公”经费支出36.00万元，比上年下降{r}（上年45.00万元）。"
+    assert errors(text.format(r="20.00%")) == []
+    assert errors(text.format(r="25.00%")) == [("TXT004", "20.00%")]
+
+
 def test_parallel_clauses_separated_by_semicolons_are_counted():
     text = ("项目实施分{n}个阶段：县级统筹部署为启动阶段，明确任务；乡镇分片推进为攻坚阶段，完成主体工程；"
             "村组验收移交为收尾阶段，建立管护机制。")

@@ -928,9 +928,36 @@ def _check_from_base(text: str, qs: list[Quantity], i: int, x: Quantity, b: Quan
     return out
 
 
+def _rate_from_base(text: str, x: Quantity, b: Quantity, r: Quantity, gap_ok: bool = False, what: str = ""
+                    ) -> list[Issue]:
+    """R = (X − B) ÷ B for this year's X, last year's B and the rate R (X，同比增长R%（上年B）; X，较上年的B增长R%:
+    ``gap_ok``, the gap already judged)."""
+    s_start, _ = _sentence_bounds(text, r.start)
+    if x.start < s_start or not (_usable(x) and x.comparable(b)) or b.approx or b.value <= 0 \
+            or (not gap_ok and len(re.findall(r"[，,；;。]", text[x.end:r.start])) > 1):
+        return []
+    sr = _direction(r.pre[-6:])
+    now = x.value_in(b.unit)
+    if sr == 0 or (now - b.value) * sr < 0:
+        return []
+    kind = kind_of(b.kind)
+    v, exact = ratio_verdict(abs(now - b.value), b.value, abs(r.value), kind,
+                             den_tol=half_unit(x.value, kind) + half_unit(b.value, kind))
+    if v == "ok":
+        return []
+    return [_issue(TXT004, v, f"{x.label or '本年数'} {x.text} 较 {what or b.text} 的变动率：({num_text(now)} − "
+                   f"{num_text(b.value)}) ÷ {num_text(b.value)} = {pct_text(exact, abs(r.value))}，文中写 {r.text}",
+                   pct_text(exact, abs(r.value)), r.text, r.start)]
+
+
 def check_base_rates(text: str, qs: list[Quantity]) -> list[Issue]:
     """``X万元，较上年的B万元增长R%`` (no difference written): R = (X − B) ÷ B."""
     issues = []
+    for i in range(1, len(qs) - 1):  # X，同比增长R%（上年B）: the base in brackets right after the rate
+        r, x, b = qs[i], qs[i - 1], qs[i + 1]
+        if r.unit == "%" and r.role == "change" and not r.approx and b.base and re.fullmatch(r"[（(]", text[r.end:r.end + 1]) \
+                and b.start < r.end + 20:
+            issues += _rate_from_base(text, x, b, r)
     for i in range(2, len(qs)):
         r = qs[i]
         if r.unit != "%" or r.role != "change" or r.approx:
@@ -944,22 +971,12 @@ def check_base_rates(text: str, qs: list[Quantity]) -> list[Issue]:
         if re.search(r"[，,；;。]", text[b.end:r.start]) or len(re.findall(r"[，,；;]", text[x.end:b.start])) > 1:
             continue
         sr = _direction(r.pre[-6:])
-        if sr == 0:
-            continue
-        now = x.value_in(b.unit)
-        kind = kind_of(b.kind)
-        if (now - b.value) * sr < 0:
+        if sr != 0 and (x.value_in(b.unit) - b.value) * sr < 0:
             issues.append(_issue(TXT004, Verdict.WRONG, f"{x.label or '本年数'} {x.text} 较 {b.text} "
                                  f"{'减少' if sr > 0 else '增加'}，文中写{'增长' if sr > 0 else '下降'} {r.text}",
                                  None, r.text, r.start))
             continue
-        v, exact = ratio_verdict(abs(now - b.value), b.value, abs(r.value), kind,
-                                 den_tol=half_unit(x.value, kind) + half_unit(b.value, kind))
-        if v != "ok":
-            issues.append(_issue(TXT004, v, f"{x.label or '本年数'} {x.text} 较 {b.text} 的变动率："
-                                 f"({num_text(now)} − {num_text(b.value)}) ÷ {num_text(b.value)} = "
-                                 f"{pct_text(exact, abs(r.value))}，文中写 {r.text}", pct_text(exact, abs(r.value)),
-                                 r.text, r.start))
+        issues += _rate_from_base(text, x, b, r, gap_ok=True)
     return issues
 
 
@@ -999,18 +1016,7 @@ def check_prior_base_rates(text: str, qs: list[Quantity]) -> list[Issue]:
         now_year = re.search(r"((?:19|20)\d\d)年", text[s_start:x.start])
         if m.group("y") and (now_year is None or int(m.group("y")) >= int(now_year.group(1))):
             continue  # a year must be before this sentence's own
-        sr = _direction(r.pre[-6:])
-        now, then = x.value_in(b.unit), b.value
-        if sr == 0 or (now - then) * sr < 0:
-            continue
-        kind = kind_of(b.kind)
-        v, exact = ratio_verdict(abs(now - then), then, abs(r.value), kind,
-                                 den_tol=half_unit(x.value, kind) + half_unit(b.value, kind))
-        if v != "ok":
-            issues.append(_issue(TXT004, v, f"{x.label or '本年数'} {x.text} 较前句 {b.label} {b.text} 的变动率："
-                                 f"({num_text(now)} − {num_text(then)}) ÷ {num_text(then)} = "
-                                 f"{pct_text(exact, abs(r.value))}，文中写 {r.text}", pct_text(exact, abs(r.value)),
-                                 r.text, r.start))
+        issues += _rate_from_base(text, x, b, r, gap_ok=True, what=f"前句 {b.label} {b.text}")
     return issues
 
 
