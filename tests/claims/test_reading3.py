@@ -123,3 +123,15 @@ def test_tables_in_tab_separated_text(tmp_path: Path):
     assert [(e, f) for _c, _w, e, f in got if f in ("89.00%", "89.00")], got  # the rate column
     assert [(e, f) for _c, _w, e, f in got if "2,490.00" in (e or "") + (f or "") or "2490" in (e or "") + (f or "")], got
     assert len(codes) == 3, got
+
+
+def test_narrative_figure_against_the_table_row_of_the_same_name(tmp_path: Path):
+    def report(text_figure: str) -> str:
+        rows = [["项目", "决算数"], ["基本支出合计", "5,420.36"], ["人员经费", "4,310.16"], ["公用经费", "1,110.20"]]
+        return f"本年度基本支出{text_figure}万元，保障了机构正常运转。\n表2 基本支出明细\n" + tsv(rows)
+
+    assert table_errors(tmp_path, "ok.txt", report("5,420.36")) == set()
+    got = table_errors(tmp_path, "bad.txt", report("5,480.36"))
+    assert {(c, e, f) for c, _w, e, f in got} == {("TXT014", "5,420.36", "5,480.36万元")}
+    # a figure far from the table's (another scope, another year) is not judged
+    assert table_errors(tmp_path, "far.txt", report("6,890.10")) == set()

@@ -135,6 +135,8 @@ def _classes_of(total: Quantity, parts: list[Quantity]) -> bool:
         n += 1
     if n < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", total.label[-n:]):
         return False
+    if sum((p.value for p in parts), Decimal(0)) * 10 < total.value * 9:
+        return False  # far short of the total: some classes may be left out (市级站点10个、县级站点30个 of 120)
     return all(_CLASS_PREFIX.search(p.label[:-n]) for p in parts)
 
 

@@ -6,11 +6,13 @@ cannot be read from the words alone (a 人员经费 of the 财政拨款 table an
 pair is reported only when it is unmistakably one figure mistyped: the two are written with the same digits in
 another order (1,126.58 and 1,162.58: the commonest slip of the keyboard), with the same decimals and unit, at
 least four digits, and their subjects share a name of four characters or more (人员经费, 重点优抚对象,
-文化旅游体育与传媒支出). Each figure is indexed by its sorted digits, so the comparison is linear in the report.
+文化旅游体育与传媒支出); or a narrative figure and a table row of exactly the same name differ in one digit or two
+adjacent ones (7,750.68 and 7,660.68), the narrative's figure written nowhere else under that name. Each figure is indexed by its sorted digits, so the comparison is linear in the report.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..domain.execution import STAGE_WORDS
@@ -23,7 +25,9 @@ from .quantities import Quantity, extract
 TXT014 = Rule("TXT014", "lint", ERROR, "同一数字前后不一致（疑为数字颠倒）",
     "正文与表格（或正文两处）写同一项目的同一数字时应一致。两个数字由相同的几个数字以不同顺序组成（1,126.58 与 "
     "1,162.58）、小数位和单位相同、至少四位数字，且所说的对象有四个字以上相同（人员经费、重点优抚对象）时，"
-    "几乎可以肯定是同一个数字写错，报告为错误；其他不同的数字可能本来就是不同口径，不作判断。",
+    "几乎可以肯定是同一个数字写错，报告为错误。正文数字与表中名称完全相同的一行（“基本支出”与“基本支出合计”）只差一位或相邻两位"
+    "数字（7,750.68 与 7,660.68，至少五位数字）、且正文数字在别处未以同一名称出现时，也报告为错误；"
+    "其他不同的数字可能本来就是不同口径，不作判断。",
     "report.txt:30: 第30段: TXT014 正文写人员经费 1,126.58万元，表2 第4行“其中：人员经费”为 1,162.58：同一数字前后不一致"
     "（疑为数字颠倒）")
 
@@ -165,4 +169,41 @@ def check_repeats(doc: Document, quantities: list[list[Quantity]]) -> list[tuple
                                            f"正文写{a.name} {a.shown}，{b.where}写 {b.shown}：同一数字前后不一致（疑为数字颠倒）",
                                            b.shown, a.shown, a.offset)))
                 break
+    out += _near_misses(text_mentions, table_mentions, reported, _issue)
+    return out
+
+
+_OTHER_TIME = re.compile(r"上年|去年|上一年|同期|以前|以来|累计")
+_NEAR_MIN_DIGITS = 5
+
+
+def _near(a: str, b: str) -> bool:
+    """Same length, differing in one digit or in two adjacent ones (7,750.68 and 7,660.68)."""
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(a) == len(b) and 1 <= len(diff) <= 2 and diff[-1] - diff[0] <= 1
+
+
+def _near_misses(text_mentions: list[Mention], table_mentions: list[Mention], reported: set, issue) -> list:
+    """A figure in the narrative and a table row of exactly the same name (基本支出 and 基本支出合计) that differ in
+    one digit or two adjacent ones, the narrative's figure written nowhere else under that name: one figure mistyped.
+    Indexed by (name, places, length), so linear in the report."""
+    rows: dict[tuple[str, int, int], list[Mention]] = {}
+    same = Counter((m.subject, m.digits) for m in text_mentions + table_mentions if "|" not in m.words)
+    for m in table_mentions:
+        if len(m.subject) >= _MIN_COMMON and len(m.digits) >= _NEAR_MIN_DIGITS:
+            rows.setdefault((m.subject, m.places, len(m.digits)), []).append(m)
+    out = []
+    for a in text_mentions:
+        if a.para is None or (a.para, a.offset) in reported or "|" in a.words or _OTHER_TIME.search(a.name):
+            continue
+        cands = rows.get((a.subject, a.places, len(a.digits)), [])
+        if not cands or len(cands) > 8 or same[(a.subject, a.digits)] > 1:
+            continue  # written again under its name: not the mistyped one
+        near = [b for b in cands if _near(a.digits, b.digits) and not (a.unit and b.unit and a.unit != b.unit)]
+        if len({b.digits for b in near}) != 1:
+            continue
+        b = near[0]
+        reported.add((a.para, a.offset))
+        out.append((a.para, issue(TXT014, Verdict.WRONG, f"正文写{a.name} {a.shown}，{b.where}写 {b.shown}："
+                                  f"同一项目的数字前后不一致", b.shown, a.shown, a.offset)))
     return out
