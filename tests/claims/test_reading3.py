@@ -68,6 +68,8 @@ def test_change_against_last_years_figure_in_the_sentence_before():
     money = "上年度全县粮食产值6.40亿元。本年度粮食产值6.72亿元，比上年增长{r}。"
     assert errors(money.format(r="5.00%")) == []
     assert errors(money.format(r="5.50%")) == [("TXT004", "5.00%")]
+    # a figure of two years before is no base of 比上年
+    assert errors("2021年全县粮食产量10.2万吨。2023年全县粮食产量11.0万吨，比上年增长3.77%。") == []
 
 
 def test_ten_thousands_units_are_read():

@@ -1016,8 +1016,8 @@ def check_prior_base_rates(text: str, qs: list[Quantity]) -> list[Issue]:
             continue
         b, m = cands[0]
         now_year = re.search(r"((?:19|20)\d\d)年", text[s_start:x.start])
-        if m.group("y") and (now_year is None or int(m.group("y")) >= int(now_year.group(1))):
-            continue  # a year must be before this sentence's own
+        if m.group("y") and (now_year is None or int(m.group("y")) + 1 != int(now_year.group(1))):
+            continue  # a year must be the one before this sentence's own (同比 / 比上年)
         issues += _rate_from_base(text, x, b, r, gap_ok=True, what=f"前句 {b.label} {b.text}")
     return issues
 
