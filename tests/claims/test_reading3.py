@@ -33,6 +33,8 @@ def test_parallel_clauses_separated_by_semicolons_are_counted():
     assert errors(text.format(n="四")) == [("TXT006", "3")]
     # clauses that are not visibly parallel: nothing is said either way
     assert errors("工作分两个方面：一方面加强培训，提升能力；同时压实责任，督促整改；最后总结经验。") == []
+    # a 、-list ending at a ；, the next clause another statement: the list is counted as before
+    assert errors("下设股室5个：综合股、规划股、执法股；另有事业单位2个。") == [("TXT006", "3")]
 
 
 # ---------------------------------------------------------------------------------------------------------------

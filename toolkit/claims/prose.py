@@ -1267,11 +1267,15 @@ def check_enumerations(text: str) -> list[Issue]:
             # a list of clauses (分为三个阶段：A为准备阶段，…；B为实施阶段，…；C为总结阶段，…): its items are the
             # ；-separated clauses, counted only when they are visibly parallel; else nothing is said
             items = _clause_items(text, m)
-            if items is None or len(items) == _count(m):
-                seen.add(m.start())
-            else:
-                judge(m, items, False, "；")
-            continue
+            if items is not None:
+                if len(items) == _count(m):
+                    seen.add(m.start())
+                else:
+                    judge(m, items, False, "；")
+                continue
+            if re.search(r"[，,]", m.group("list")):
+                seen.add(m.start())  # clauses of their own before the ；: where the list ends cannot be told
+                continue
         body = _list_end(m.group("list"))
         partial = bool(re.search(r"^(主要|如|例如|比如|重点)", body.strip())) or bool(re.search(r"等[^、]{0,8}$", body))
         body = re.sub(r"等[^、]{0,8}$", "", body)
