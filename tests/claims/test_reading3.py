@@ -18,6 +18,14 @@ def test_bracketed_base_after_a_rate_is_no_whole_of_the_next_parts():
     assert errors(text.format(b="1,100.00")) == []
     # the parts are checked against this year's total, not against the bracketed one
     assert errors(text.format(b="1,000.00")) == [("TXT001", "3020.00")]
+    # the base in brackets after the figure itself, or after a change amount
+    for other in ("本年度单位总支出3,120.00万元（上年度3,250.00万元），其中：人员经费2,020.00万元，公用经费1,100.00万元。",
+                  "本年度单位总支出3,120.00万元，比上年减少130.00万元（上年3,250.00万元）。其中人员经费2,020.00万元，"
+                  "公用经费1,100.00万元。",
+                  "本年度单位总支出3,120.00万元，同比下降4.00%，上年3,250.00万元。其中人员经费2,020.00万元，公用经费1,100.00万元。"):
+        assert errors(other) == []
+    # last year's own breakdown is still checked
+    assert errors("上年度单位总支出3,250.00万元，其中人员经费2,020.00万元，公用经费1,100.00万元。") == [("TXT001", "3120.00")]
 
 
 def test_rate_against_the_bracketed_base():

@@ -180,6 +180,10 @@ def _brackets(text: str) -> _Brackets:
     return _Brackets(text)
 
 
+#: a label of last year's figure (上年 / 上年度 / 去年 / 上一年 …)
+_LAST_YEAR = re.compile(r"(上年|上一年|去年|上年度|上年同期)")
+
+
 def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
     """Totals followed by their parts (``X万元，其中A万元，B万元``). A part may have parts of its own, in brackets
     after it (``其中A（B，C），D``) or after a 其中 of its own in a list whose items end with ； (``其中：A；B，其中
@@ -263,6 +267,8 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         if keyword.startswith("分别") and not all(p.label for p in parts):
             continue  # "分别达到50家、8家": respectively, not parts of a total
         total = before[-1]
+        if _LAST_YEAR.match(total.label) and len(before) > 1:
+            continue  # …同比增长R%，上年B万元。其中…: last year's figure beside this year's is no whole of these parts
         if total.value > 0 and any(p.value_in(total.unit) > total.value for p in parts):
             continue  # a part larger than the figure before it: that figure is not their total
         complete = _complete([p.label for p in parts], keyword) or _shares_complete(text, qs, parts, keys) \

@@ -53,6 +53,8 @@ _BASE = re.compile(r"(比|较|与|同|由|从)(上年|去年|上一年|上年度
 _BRACKET_BASE = re.compile(r"\s*(上年|上年度|去年|上一年|同期|上年同期|(19|20)\d\d年(度)?)(同期)?[\u4e00-\u9fff]{0,6}?(为|是|：|:)?\s*$")
 #: a count of a whole and 中 before a figure's own words (…312个小区中已有…): the label starts after it
 _AMONG = re.compile(r"\d(?![\d年月日.,，])[\u4e00-\u9fff]{1,6}?中(?=[\u4e00-\u9fff])")
+#: what a bracketed base follows: a change (同比增长8.83% / 比上年增加230.50万元)
+_AFTER_CHANGE = re.compile(r"(同比|比上年|较上年|增长|下降|增加|减少|上升|降低)[^，。；（(]*[\d.]+\s*(%|％|万元|亿元|元)$")
 _LABEL_TRIM = re.compile(r"^(其中|分别为|分别是|分别|包括|以及|及|和|另有|另)[：:，,]?|(为|达到|达|是|约|：|:|共计|合计|总计|共)+$")
 
 
@@ -227,8 +229,10 @@ def extract(text: str) -> list[Quantity]:
         if cs > 0 and text[cs - 1] in "（(" and not q.pre.strip() and q.role == "level":
             q.base = bool(_BASE.search(text[max(0, cs - 21):cs - 1]))  # 比上年（62.40万元）减少…
         elif cs > 0 and text[cs - 1] in "（(" and q.role == "level" and _BRACKET_BASE.match(q.pre) \
-                and text[max(0, cs - 2):cs - 1] in ("%", "％"):
-            q.base = True  # 同比增长8.83%（上年2,615.80万元）: last year's figure, the base of the rate before it
+                and (not re.match(r"\s*(19|20)", q.pre) or _AFTER_CHANGE.search(text[max(0, cs - 25):cs - 1])):
+            # 同比增长8.83%（上年2,615.80万元）/ 支出X万元（上年B万元）: last year's figure beside this year's, a base
+            # (a year names last year only after a change: （2022年B万元）)
+            q.base = True
         out.append(q)
     return out
 
