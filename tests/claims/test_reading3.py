@@ -147,3 +147,7 @@ def test_narrative_figure_against_the_table_row_of_the_same_name(tmp_path: Path)
     assert {(c, e, f) for c, _w, e, f in got} == {("TXT014", "5,420.36", "5,480.36万元")}
     # a figure far from the table's (another scope, another year) is not judged
     assert table_errors(tmp_path, "far.txt", report("6,890.10")) == set()
+    # a stage the table's row does not show (年初预算 beside 全年预算 and 执行) is no mistyped figure
+    stages = ("基本支出年初预算5,480.36万元，年中追加60.00万元，全年预算5,540.36万元。\n表2 基本支出明细\n"
+              + tsv([["项目", "全年预算数"], ["基本支出", "5,420.36"]]))
+    assert table_errors(tmp_path, "stages.txt", stages) == set()

@@ -175,6 +175,7 @@ def check_repeats(doc: Document, quantities: list[list[Quantity]]) -> list[tuple
 
 _OTHER_TIME = re.compile(r"上年|去年|上一年|同期|以前|以来|累计")
 _NEAR_MIN_DIGITS = 5
+_PLAN = re.compile(r"预算|调整|追加|计划|目标|批复|下达")
 
 
 def _near(a: str, b: str) -> bool:
@@ -192,16 +193,20 @@ def _near_misses(text_mentions: list[Mention], table_mentions: list[Mention], re
     for m in table_mentions:
         if len(m.subject) >= _MIN_COMMON and len(m.digits) >= _NEAR_MIN_DIGITS:
             rows.setdefault((m.subject, m.places, len(m.digits)), []).append(m)
+    sentence_digits: dict = {}
+    for m in text_mentions:
+        sentence_digits.setdefault(m.sentence, set()).add(m.digits)
     out = []
     for a in text_mentions:
-        if a.para is None or (a.para, a.offset) in reported or "|" in a.words or _OTHER_TIME.search(a.name):
-            continue
+        if a.para is None or (a.para, a.offset) in reported or "|" in a.words or _OTHER_TIME.search(a.name) \
+                or _STAGE_RE.search(a.name) or _PLAN.search(a.name):
+            continue  # a stage (年初预算, 调整) names a column the table's row may not show
         cands = rows.get((a.subject, a.places, len(a.digits)), [])
         if not cands or len(cands) > 8 or same[(a.subject, a.digits)] > 1:
             continue  # written again under its name: not the mistyped one
         near = [b for b in cands if _near(a.digits, b.digits) and not (a.unit and b.unit and a.unit != b.unit)]
-        if len({b.digits for b in near}) != 1:
-            continue
+        if len({b.digits for b in near}) != 1 or near[0].digits in sentence_digits.get(a.sentence, ()):
+            continue  # the table's figure is written in the same sentence: a is another stage or scope of it
         b = near[0]
         reported.add((a.para, a.offset))
         out.append((a.para, issue(TXT014, Verdict.WRONG, f"正文写{a.name} {a.shown}，{b.where}写 {b.shown}："
