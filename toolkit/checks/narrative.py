@@ -8,6 +8,7 @@ are run over the same paragraphs. Each finding is located at the line of the par
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -78,6 +79,7 @@ def text_fields(report: Report) -> Iterator[Field]:
             yield Field(f"layout.replace.{name}", value, report.layout)
 
 
+@functools.cache
 def markdown_fields(cls: type) -> tuple[str, ...]:
     """The names of a model class's single Markdown fields."""
     import typing
@@ -135,6 +137,7 @@ def run(loaded: Loaded) -> Iterable[Finding]:
     report = loaded.report
     loc = Locator(loaded)
     fields = list(text_fields(report))
+    labels, table = text_labels(report), scores(report)  # once a report, not once a text
     out: list[Finding] = []
     for fld in fields:
         pars = paragraphs(fld.text)
@@ -146,8 +149,8 @@ def run(loaded: Loaded) -> Iterable[Finding]:
             spot = issue.location
             out.append(issue.at(loc.spot(fld.path, pars[k][1]), file=loaded.file,
                                 quote=sentence_at(texts[k], spot.offset, spot.end)))
-        out += _scores_and_grades(loaded, loc, fld, pars, quantities)
-        out += _budget_figures(report, loc, fld, pars, quantities)
+        out += _scores_and_grades(loaded, loc, fld, pars, quantities, table)
+        out += _budget_figures(labels, loc, fld, pars, quantities)
         out += _departments(report, loc, fld, pars)
         if isinstance(fld.node, Indicator) and fld.path.endswith(".narrative"):
             out += _indicator(fld.node, loc, fld, pars, quantities)
@@ -161,25 +164,19 @@ def _plain(text: str) -> str:
 
 def _copied_indicator_texts(report: Report, loc: Locator) -> list[Finding]:
     """NAR006 (two indicator texts alike) and NAR007 (a text naming another indicator but not its own)."""
-    from difflib import SequenceMatcher
+    from .similarity import first_copies
 
     inds = [i for _a, _b, i in report.indicators.all_indicators() if i.narrative and i.narrative.strip()]
     names = {_plain(i.name): i for _a, _b, i in report.indicators.all_indicators() if len(_plain(i.name)) >= 3}
     out: list[Finding] = []
     texts = [_plain(i.narrative) for i in inds]
+    copies = first_copies(texts, 0.9, min_len=30)
     for b, ind in enumerate(inds):
-        for a in range(b):
-            if min(len(texts[a]), len(texts[b])) < 30:
-                continue
-            m = SequenceMatcher(None, texts[a], texts[b], autojunk=False)
-            if m.real_quick_ratio() < 0.9 or m.quick_ratio() < 0.9:
-                continue
-            ratio = m.ratio()
-            if ratio >= 0.9:
-                out.append(loc.finding(NAR006, f"指标“{ind.name}”的说明与指标“{inds[a].name}”的说明"
-                                       f"{'相同' if ratio == 1 else '几乎相同'}（相似度 {ratio:.0%}），疑为复制粘贴",
-                                       ind.at("narrative"), 0, quote=sentence_at(ind.narrative.strip(), 0)))
-                break
+        if b in copies:
+            a, ratio = copies[b]
+            out.append(loc.finding(NAR006, f"指标“{ind.name}”的说明与指标“{inds[a].name}”的说明"
+                                   f"{'相同' if ratio == 1 else '几乎相同'}（相似度 {ratio:.0%}），疑为复制粘贴",
+                                   ind.at("narrative"), 0, quote=sentence_at(ind.narrative.strip(), 0)))
         own = _plain(ind.name)
         if own in texts[b]:
             continue
@@ -191,12 +188,11 @@ def _copied_indicator_texts(report: Report, loc: Locator) -> list[Finding]:
     return out
 
 
-def _scores_and_grades(loaded, loc, fld, pars, quantities) -> list[Finding]:
+def _scores_and_grades(loaded, loc, fld, pars, quantities, table: list[Decimal] | None) -> list[Finding]:
     report = loaded.report
     out = []
     texts = [p for p, _k in pars]
     totals, _ind = read_claims(texts, quantities)
-    table = scores(report)
     computed = None if table is None else sum(table, Decimal(0))
     declared = report.indicators.total_score
     for t in totals:
@@ -231,8 +227,7 @@ def _scores_and_grades(loaded, loc, fld, pars, quantities) -> list[Finding]:
 _LABEL_NOISE = re.compile(r"^(\d{4}年(度)?|本年度?|全年|本单位|我局|我单位|其中[：:]?|合计|累计)+")
 
 
-def _budget_figures(report, loc, fld, pars, quantities) -> list[Finding]:
-    labels = text_labels(report)
+def _budget_figures(labels: dict[str, Decimal], loc, fld, pars, quantities) -> list[Finding]:
     out = []
     for k, qs in enumerate(quantities):
         for q in qs:
