@@ -247,10 +247,9 @@ def _compose(text: str) -> _Node | None:
     any explicit tag other than the core ones (``!!python/…``, ``!!binary``, ``!!set``, ``!foo`` …).
     """
     from ruamel.yaml import events as E
-    from ruamel.yaml.nodes import ScalarNode
 
     yaml = YAML(typ="safe", pure=False)  # the C parser (libyaml) when installed: same events, ~4x faster
-    resolve = yaml.resolver.resolve
+    rules: dict[Any, list[tuple[str, Any]]] = {}  # ruamel's implicit resolvers for the document's YAML version
     max_depth, max_aliases = limit("yaml_depth"), limit("yaml_aliases")
     anchors: dict[str, _Node] = {}
     open_nodes: list[_Node] = []  # the collections being composed, outermost first
@@ -281,16 +280,36 @@ def _compose(text: str) -> _Node | None:
                            "要把数字写成文本，请加引号", line, col)
         return (_STR if tag == "!" else tag), True
 
+    scalar_event, alias_event, document_start = E.ScalarEvent, E.AliasEvent, E.DocumentStartEvent
+    opening = {E.MappingStartEvent: "map", E.SequenceStartEvent: "seq"}
+    closing = (E.MappingEndEvent, E.SequenceEndEvent)
     for event in yaml.parse(text):
-        mark = event.start_mark
-        line, col = mark.line + 1, mark.column + 1
-        if isinstance(event, E.DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                raise _Refused("文件中有多个 YAML 文档（以 --- 分隔）；一个数据文件只能有一个文档，请删除第二个 --- 及其后的内容",
-                               line, col)
+        cls = type(event)  # events dispatched by class, the most frequent first (a scalar is every other event)
+        if cls is scalar_event:
+            mark = event.start_mark
+            line, col = mark.line + 1, mark.column + 1
+            if event.tag is None and event.implicit[0]:
+                tag, explicit = _implicit_tag(rules, event.value), False
+            else:
+                tag, explicit = tag_of(event, _STR, line, col)
+            node = _Node("scalar", tag, event.value, line, col, explicit, event.anchor)
+        elif cls in closing:
+            open_nodes.pop()
+            pending.pop()
             continue
-        if isinstance(event, E.AliasEvent):
+        elif cls in opening:
+            mark = event.start_mark
+            line, col = mark.line + 1, mark.column + 1
+            kind = opening[cls]
+            tag, explicit = tag_of(event, _MAP if kind == "map" else _SEQ, line, col)
+            if (tag == _MAP) != (kind == "map") or tag not in (_MAP, _SEQ):
+                raise _Refused(f"标签 {_shown_tag(tag)} 不能用于{'映射' if kind == 'map' else '列表'}，请删除它", line, col)
+            if len(open_nodes) >= max_depth:
+                raise _Refused(f"嵌套过深：映射和列表套了超过 {shown('yaml_depth')}（报告数据不需要这么多层）", line, col)
+            node = _Node(kind, tag, [], line, col, explicit, event.anchor)
+        elif cls is alias_event:
+            mark = event.start_mark
+            line, col = mark.line + 1, mark.column + 1
             aliases += 1
             if aliases > max_aliases:
                 raise _Refused(f"别名（*名称）过多：超过 {shown('yaml_aliases')}；请直接写出内容", line, col)
@@ -302,23 +321,15 @@ def _compose(text: str) -> _Node | None:
                                "会无限展开）", line, col)
             add(_Alias(target, event.anchor, line, col))
             continue
-        if isinstance(event, E.ScalarEvent):
-            if event.tag is None and event.implicit[0]:
-                tag, explicit = resolve(ScalarNode, event.value, (True, False)), False
-            else:
-                tag, explicit = tag_of(event, _STR, line, col)
-            node = _Node("scalar", tag, event.value, line, col, explicit, event.anchor)
-        elif isinstance(event, (E.MappingStartEvent, E.SequenceStartEvent)):
-            kind = "map" if isinstance(event, E.MappingStartEvent) else "seq"
-            tag, explicit = tag_of(event, _MAP if kind == "map" else _SEQ, line, col)
-            if (tag == _MAP) != (kind == "map") or tag not in (_MAP, _SEQ):
-                raise _Refused(f"标签 {_shown_tag(tag)} 不能用于{'映射' if kind == 'map' else '列表'}，请删除它", line, col)
-            if len(open_nodes) >= max_depth:
-                raise _Refused(f"嵌套过深：映射和列表套了超过 {shown('yaml_depth')}（报告数据不需要这么多层）", line, col)
-            node = _Node(kind, tag, [], line, col, explicit, event.anchor)
-        elif isinstance(event, (E.MappingEndEvent, E.SequenceEndEvent)):
-            open_nodes.pop()
-            pending.pop()
+        elif cls is document_start:
+            # the version is known once the document starts (%YAML 1.1 selects 1.1's rules); ruamel's own
+            # resolve() looks it up again for every scalar and returns Tag objects, slow to compare
+            rules = yaml.resolver.versioned_resolver
+            documents += 1
+            if documents > 1:
+                mark = event.start_mark
+                raise _Refused("文件中有多个 YAML 文档（以 --- 分隔）；一个数据文件只能有一个文档，请删除第二个 --- 及其后的内容",
+                               mark.line + 1, mark.column + 1)
             continue
         else:  # stream start/end, document end
             continue
@@ -332,6 +343,15 @@ def _compose(text: str) -> _Node | None:
             open_nodes.append(node)
             pending.append(None)
     return root
+
+
+def _implicit_tag(rules: dict[Any, list[tuple[str, Any]]], value: str) -> str:
+    """The tag of a plain scalar, as ruamel's ``VersionedResolver.resolve`` finds it (its rules for the first
+    character, then those for any character, in order; text when none matches), as a string."""
+    for tag, regexp in rules.get(value[0] if value else "", []) + rules.get(None, []):
+        if regexp.match(value):
+            return str(tag)
+    return _STR
 
 
 class _Converter:

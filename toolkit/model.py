@@ -13,7 +13,9 @@ Every model object remembers its data path (``_path``) so checks can locate a fi
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import typing
 from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Iterator
@@ -129,11 +131,12 @@ class Node(BaseModel):
     @property
     def path(self) -> str:
         """Data path of this object, such as ``budget.expenditure.basic``."""
-        return self._path
+        return self.__pydantic_private__["_path"]  # what self._path reads, without pydantic's __getattr__
 
     def at(self, field: str) -> str:
         """Data path of one of this object's fields."""
-        return f"{self._path}.{field}" if self._path else field
+        path = self.__pydantic_private__["_path"]
+        return f"{path}.{field}" if path else field
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -583,9 +586,9 @@ Item.model_rebuild()
 
 def walk(node: Node, path: str = "") -> Iterator[tuple[str, Node]]:
     """Yield ``(path, node)`` for a node and every Node beneath it, setting each node's ``_path``."""
-    node._path = path
+    node.__pydantic_private__["_path"] = path  # node._path = path, without pydantic's __setattr__
     yield path, node
-    for name in type(node).model_fields:
+    for name in _node_fields(type(node)):
         value = getattr(node, name)
         child = f"{path}.{name}" if path else name
         if isinstance(value, Node):
@@ -594,3 +597,14 @@ def walk(node: Node, path: str = "") -> Iterator[tuple[str, Node]]:
             for i, v in enumerate(value):
                 if isinstance(v, Node):
                     yield from walk(v, f"{child}[{i}]")
+
+
+@functools.cache
+def _node_fields(cls: type[Node]) -> tuple[str, ...]:
+    """The fields of a model class that can hold a Node or a list of them (the rest are scalars: walk skips them)."""
+    def holds_node(annotation: Any) -> bool:
+        if isinstance(annotation, type):
+            return issubclass(annotation, Node)
+        return annotation is Any or any(holds_node(a) for a in typing.get_args(annotation))
+
+    return tuple(name for name, info in cls.model_fields.items() if holds_node(info.annotation))

@@ -7,6 +7,7 @@ placeholder text for a name, 0 for a weight) that no report is ever rendered wit
 """
 from __future__ import annotations
 
+import functools
 import typing
 from decimal import Decimal
 from typing import Any
@@ -46,7 +47,7 @@ def _strip(data: Any, model: type[BaseModel] | None, path: str, unfilled: list[s
             if info.is_required():
                 out[key] = _stand_in(info.annotation)
             continue
-        inner, is_list = _inner(info.annotation)
+        inner, is_list = _field_inner(model, key)
         if is_list and isinstance(value, list):
             items = []
             for i, v in enumerate(value):
@@ -59,6 +60,12 @@ def _strip(data: Any, model: type[BaseModel] | None, path: str, unfilled: list[s
         else:
             out[key] = _strip(value, inner if _is_model(inner) else None, child, unfilled)
     return out
+
+
+@functools.cache
+def _field_inner(model: type[BaseModel], key: str) -> tuple[Any, bool]:
+    """:func:`_inner` of a model's field, worked out once per field rather than once per value."""
+    return _inner(model.model_fields[key].annotation)
 
 
 def _is_model(t: Any) -> bool:
