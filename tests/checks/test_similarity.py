@@ -1,7 +1,7 @@
 """NAR006's copy finder gives the answer of the pairwise difflib loop it replaced, pair for pair and ratio for ratio.
 
-The reference below is the loop NAR006 ran before (every pair, ``SequenceMatcher`` filtered by its two quick
-ratios); :func:`toolkit.checks.similarity.first_copies` must agree with it on the indicator texts of every real
+The reference is the loop NAR006 ran before (``pairwise_copies``: every pair, ``SequenceMatcher`` filtered by its
+two quick ratios); :func:`toolkit.checks.similarity.first_copies` must agree with it on the indicator texts of every real
 report and fixture, on the generated 1,000-indicator department of ``bench/bench_check.py`` and on generated texts
 made to sit around the threshold (copies with a few characters changed, shuffled, cut or padded).
 """
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import random
 import sys
-from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
@@ -18,27 +17,10 @@ from hypothesis import strategies as st
 
 from toolkit import load, loads
 from toolkit.checks.narrative import _plain
-from toolkit.checks.similarity import first_copies
+from toolkit.checks.similarity import first_copies, pairwise_copies as pairwise
 from toolkit.errors import JixiaoError
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def pairwise(texts: list[str], threshold: float = 0.9, min_len: int = 30) -> dict[int, tuple[int, float]]:
-    """The loop NAR006 ran before: every earlier text, in order, until one reaches the threshold."""
-    out = {}
-    for b in range(len(texts)):
-        for a in range(b):
-            if min(len(texts[a]), len(texts[b])) < min_len:
-                continue
-            m = SequenceMatcher(None, texts[a], texts[b], autojunk=False)
-            if m.real_quick_ratio() < threshold or m.quick_ratio() < threshold:
-                continue
-            ratio = m.ratio()
-            if ratio >= threshold:
-                out[b] = (a, ratio)
-                break
-    return out
 
 
 def indicator_texts(report) -> list[str]:

@@ -88,3 +88,21 @@ def first_copies(texts: list[str], threshold: float = 0.9, min_len: int = 30) ->
         for c in prefix:
             index.setdefault(c, []).append(b)
     return out
+
+
+def pairwise_copies(texts: list[str], threshold: float = 0.9, min_len: int = 30) -> dict[int, tuple[int, float]]:
+    """The loop NAR006 ran before :func:`first_copies` (every earlier text, in order, until one reaches the
+    threshold): quadratic, kept as the reference the tests and ``bench/bench_all.py`` compare with."""
+    out = {}
+    for b in range(len(texts)):
+        for a in range(b):
+            if min(len(texts[a]), len(texts[b])) < min_len:
+                continue
+            m = SequenceMatcher(None, texts[a], texts[b], autojunk=False)
+            if m.real_quick_ratio() < threshold or m.quick_ratio() < threshold:
+                continue
+            ratio = m.ratio()
+            if ratio >= threshold:
+                out[b] = (a, ratio)
+                break
+    return out

@@ -139,21 +139,33 @@ def table(widths: Sequence[int], rows: Sequence[Sequence[Cell]], header_rows: in
         "".join(f'<w:gridCol w:w="{w}"/>' for w in widths),
         "</w:tblGrid>",
     ]
+    # a cell's properties depend on its column, span, merge and alignment only: each combination is written once
+    starts = [0]
+    for w in widths:
+        starts.append(starts[-1] + w)
+    opened: dict[tuple, str] = {}
+    empty = paragraph("", CELL)
     for r, cells in enumerate(rows):
         trpr = ("<w:cantSplit/>" if cant_split else "") + ("<w:tblHeader/>" if r < header_rows else "")
         out.append(f"<w:tr><w:trPr>{trpr}</w:trPr>" if trpr else "<w:tr>")
         col = 0
         for c in cells:
-            width = sum(widths[col:col + c.span])
-            tcpr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
-            if c.span > 1:
-                tcpr += f'<w:gridSpan w:val="{c.span}"/>'
-            if c.vmerge == "restart":
-                tcpr += '<w:vMerge w:val="restart"/>'
-            elif c.vmerge == "continue":
-                tcpr += "<w:vMerge/>"
-            tcpr += f'<w:vAlign w:val="{c.valign}"/>'
-            out.append(f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{c.paragraphs or paragraph('', CELL)}</w:tc>")
+            key = (col, c.span, c.vmerge, c.valign)
+            head = opened.get(key)
+            if head is None:
+                width = starts[min(col + c.span, len(widths))] - starts[min(col, len(widths))]
+                tcpr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+                if c.span > 1:
+                    tcpr += f'<w:gridSpan w:val="{c.span}"/>'
+                if c.vmerge == "restart":
+                    tcpr += '<w:vMerge w:val="restart"/>'
+                elif c.vmerge == "continue":
+                    tcpr += "<w:vMerge/>"
+                tcpr += f'<w:vAlign w:val="{c.valign}"/>'
+                head = opened[key] = f"<w:tc><w:tcPr>{tcpr}</w:tcPr>"
+            out.append(head)
+            out.append(c.paragraphs or empty)
+            out.append("</w:tc>")
             col += c.span
         if col != len(widths):
             raise ValueError(f"row {r} covers {col} grid columns, table has {len(widths)}")

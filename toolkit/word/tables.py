@@ -8,6 +8,7 @@ and the text, each following row an empty ``<w:vMerge/>`` cell. The template pla
 """
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 
 from .. import derive
@@ -15,8 +16,35 @@ from ..domain import budget, staffing
 from ..model import Figure, Report
 from ..numbers import fmt_money, fmt_number, fmt_percent, ratio_percent
 from . import ooxml as X
-from .ooxml import CELL, CELL_HEAD, CELL_LEFT, Cell, cell, merged
+from .ooxml import CELL, CELL_HEAD, CELL_LEFT, Cell
 from .ooxml import DENSE as DC, DENSE_HEAD as DH, DENSE_LEFT as DL
+
+
+# A table repeats most of its cells (the merged side columns, 分值 and 得分, targets such as ≥90%, empty cells):
+# each distinct text and style is turned into XML once a report (attachment_tables empties the cache first, so a
+# batch pays for each report's own cells and memory stays flat). Cells are read, never changed, by ooxml.table, so
+# one object can stand in many rows.
+@functools.lru_cache(maxsize=4096)
+def _text_cell(text: str, style: str, span: int, vmerge: str | None) -> Cell:
+    return X.cell(text, style, span, vmerge)
+
+
+def cell(text: object = "", style: str = CELL, span: int = 1, vmerge: str | None = None) -> Cell:
+    """:func:`ooxml.cell`, cached for text (other values, such as a Decimal whose digits the key would lose, are
+    built each time)."""
+    if type(text) is str:
+        return _text_cell(text, style, span, vmerge)
+    return X.cell(text, style, span, vmerge)
+
+
+@functools.lru_cache(maxsize=256)
+def _continued(style: str, span: int) -> Cell:
+    return X.merged("", False, style, span)
+
+
+def merged(text: object, first: bool, style: str = CELL, span: int = 1) -> Cell:
+    """:func:`ooxml.merged`: the first row through :func:`cell`, a continuing row built once per style."""
+    return cell(text, style, span, "restart") if first else _continued(style, span)
 
 # ----------------------------------------------------------------------------------------------------------------
 # 附件1 基础数据表
@@ -129,7 +157,12 @@ def _md_cell(report: Report, text, style: str = CELL_LEFT) -> str:
     if _MD is None:
         _MD = MarkdownConverter()
     xml = _MD.to_xml(text, style=style, list_style=style) if text else ""
-    return xml or X.paragraph("", style)
+    return xml or _empty_paragraph(style)
+
+
+@functools.lru_cache(maxsize=64)
+def _empty_paragraph(style: str) -> str:
+    return X.paragraph("", style)
 
 
 def _date(d) -> str:
@@ -234,6 +267,7 @@ def _indicator_rows(report: Report, fig) -> list[list[Cell]]:
 
 def attachment_tables(report: Report, fig) -> list[tuple[str, str, str, str]]:
     """``[(kind, title, table XML, notes XML), …]`` for the attachments the report carries, in order."""
+    _text_cell.cache_clear()
     out = []
     att = report.attachments
     if att.basic_data:
