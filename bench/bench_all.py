@@ -1,6 +1,7 @@
 """Every speed figure of issue 13 as a ratio, measured in one run, in one table.
 
     python bench/bench_all.py [--quick] [--sizes 20,100,500,2000] [--runs N] [--reports N] [--startup-runs N]
+                              [--only render,startup,check,batch]
 
 Each figure is a ratio of two things measured side by side in this run, taking turns (A B A B …) so that load
 from other jobs on the machine falls on both sides alike; the table gives the median (and the best) of the
@@ -164,17 +165,23 @@ def main() -> None:
     ap.add_argument("--runs", type=int, help="runs per render size (default 7, quick 3)")
     ap.add_argument("--reports", type=int, help="demo-size reports in the batch rows (default 200, quick 40)")
     ap.add_argument("--startup-runs", type=int, help="pairs of start-up runs (default 15, quick 5)")
+    ap.add_argument("--only", default="render,startup,check,batch", help="the groups of rows to measure")
     args = ap.parse_args()
+    only = set(args.only.split(","))
     q = args.quick
     sizes = [int(s) for s in (args.sizes or ("20,100,500" if q else "20,100,500,2000")).split(",")]
     runs = args.runs or (3 if q else 7)
     table = Table()
     tmp = Path(tempfile.mkdtemp(prefix="jixiao-bench-all-"))
     try:
-        render_rows(table, sizes, runs, tmp)
-        startup_rows(table, args.startup_runs or (5 if q else 15))
-        check_rows(table, 3 if q else 5)
-        batch_rows(table, args.reports or (40 if q else 200), 2 if q else 3, tmp)
+        if "render" in only:
+            render_rows(table, sizes, runs, tmp)
+        if "startup" in only:
+            startup_rows(table, args.startup_runs or (5 if q else 15))
+        if "check" in only:
+            check_rows(table, 3 if q else 5)
+        if "batch" in only:
+            batch_rows(table, args.reports or (40 if q else 200), 2 if q else 3, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     load = os.getloadavg()

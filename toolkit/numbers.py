@@ -6,7 +6,7 @@ Never use binary floats for amounts.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, getcontext, localcontext
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
@@ -46,9 +46,19 @@ def quantize(value: Decimal, ndigits: int, rounding: str = ROUND_HALF_UP) -> Dec
     Plain :meth:`Decimal.quantize` raises InvalidOperation when the result has more digits than the context
     precision (28): a ratio over a tiny denominator, or an absurd figure typed by mistake (1e30).
     """
+    exp = _EXPONENTS.get(ndigits)
+    if exp is None:
+        exp = _EXPONENTS[ndigits] = Decimal(1).scaleb(-ndigits)
+    ctx = getcontext()
+    if value.adjusted() + ndigits + 2 <= ctx.prec:  # the usual case: the context's precision is enough
+        return value.quantize(exp, rounding=rounding, context=ctx)
     with localcontext() as ctx:
-        ctx.prec = max(ctx.prec, value.adjusted() + ndigits + 2)
-        return value.quantize(Decimal(1).scaleb(-ndigits), rounding=rounding)
+        ctx.prec = value.adjusted() + ndigits + 2
+        return value.quantize(exp, rounding=rounding)
+
+
+#: 10 ** -n for each n asked for
+_EXPONENTS: dict[int, Decimal] = {}
 
 
 def round_to(value: Decimal, ndigits: int = 2) -> Decimal:

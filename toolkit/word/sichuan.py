@@ -17,6 +17,7 @@
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Iterable
@@ -76,6 +77,7 @@ def breakdown_sentence(head: str, total: Decimal | None, parts: list[tuple[str, 
 # ----------------------------------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1024)  # a few names, each asked for by every indicator under it
 def kind_of(level1_name: str, level2_name: str) -> str:
     """The kind a 三级 indicator belongs to, from its 二级 name, else its 一级 name."""
     for name in (level2_name, level1_name):
@@ -193,10 +195,11 @@ def category_sentence(report: Report, t: Targets, category: str) -> str:
     return text + f"{scored}个中，{c.achieved}个完成年度目标、得满分，{c.short}个未完全完成。"
 
 
-def short_lines(report: Report, md) -> list[str]:
-    """One line per indicator scored below its weight: target, actual, weight, score, deviation."""
+def short_lines(report: Report, md, targets: Targets | None = None) -> list[str]:
+    """One line per indicator scored below its weight: target, actual, weight, score, deviation (``targets``: the
+    report's :func:`count_targets`, when already counted)."""
     lines = []
-    for i in count_targets(report).short:
+    for i in (targets or count_targets(report)).short:
         facts = []
         if i.target:
             facts.append(f"年度指标值{i.target}")
@@ -345,7 +348,7 @@ def sichuan_text(report: Report, fig, subject: str, md, stages_of, change_of) ->
 
     text["targets"] = targets_sentence(report, t)
     text["completion"] = completion_sentence(report, t)
-    short = short_lines(report, md)
+    short = short_lines(report, md, t)
     text["short_title"] = "未完全完成年度目标的指标及原因如下：" if short else ""
     text["short"] = short
     text["summary_table"] = summary_table(report, t, fig)
