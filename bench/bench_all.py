@@ -30,7 +30,6 @@ start-up pairs. The machine's CPU count and load average are printed with the ta
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import platform
 import resource
@@ -40,9 +39,7 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -50,7 +47,7 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 
 from bench_batch import generate as generate_batch, inproc, pooled  # noqa: E402
 from bench_check import generate  # noqa: E402
-from bench_render import method  # noqa: E402
+from bench_render import method, timed, zip_floor  # noqa: E402
 
 from toolkit import check, loads  # noqa: E402
 from toolkit.checks.narrative import _plain  # noqa: E402
@@ -84,40 +81,15 @@ def _pad(s: str, w: int, left: bool) -> str:
     return s + gap if left else gap + s
 
 
-def cpu_timed(fns: dict[str, Callable[[int], None]], runs: int) -> dict[str, list[float]]:
-    """CPU seconds of this process per call of each function, the functions taking turns (garbage collected
-    outside the timings, as bench_render does)."""
-    for fn in fns.values():
-        fn(-1)  # warm-up: imports, first compile, caches
-    times: dict[str, list[float]] = {name: [] for name in fns}
-    for i in range(runs):
-        for name, fn in fns.items():
-            gc.collect()
-            t0 = time.process_time()
-            fn(i)
-            times[name].append(time.process_time() - t0)
-    return times
-
-
-def zip_floor(path: Path, out: Path) -> float:
-    """CPU seconds to write a rendered report's parts, already in memory, as a new zip: what any renderer pays."""
-    with zipfile.ZipFile(path) as z:
-        parts = [(i, z.read(i.filename)) for i in z.infolist()]
-    t0 = time.process_time()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
-        for info, data in parts:
-            z.writestr(info.filename, data)
-    return time.process_time() - t0
-
-
 def render_rows(table: Table, sizes: list[int], runs: int, tmp: Path) -> None:
     for n in sizes:
         loaded = loads(generate(n, max(10, n // 2 * 5 // 4)), f"synthetic-{n}.yaml")
         out = tmp / f"render-{n}"
         out.mkdir()
         fns = {"renderer": method("renderer", loaded, out), "docxtpl": method("docxtpl", loaded, out)}
-        times = cpu_timed(fns, runs)
-        floor = [zip_floor(out / "renderer-0.docx", out / f"floor-{k}.docx") for k in range(runs)]
+        times = timed(fns, runs, clock=time.process_time)  # CPU seconds of this process
+        floor = [zip_floor(out / "renderer-0.docx", out / f"floor-{k}.docx", clock=time.process_time)
+                 for k in range(runs)]
         vs_docxtpl = [a / b for a, b in zip(times["renderer"], times["docxtpl"])]
         vs_zip = [a / b for a, b in zip(times["renderer"], floor)]
         table.add(f"render / docxtpl, {n} indicators", vs_docxtpl, "<= 0.125", statistics.median(vs_docxtpl) <= 0.125)
