@@ -73,6 +73,29 @@ def fmt_money(value: Decimal | None, ndigits: int = 2) -> str:
     return f"{round_to(value, ndigits):f}"
 
 
+#: a figure with more decimals than this was computed (a ratio), not written: it is printed rounded to two
+WRITTEN_PLACES = 3
+
+
+def fmt_written(value: Decimal | None) -> str:
+    """A figure with the precision it was written with (DOMAIN §7): ``350.867``, ``44``, ``3345.5``, ``3345.50``.
+
+    A derived figure keeps the precision of its inputs (Decimal addition does: 350.867 + 54.976 = 405.843); one
+    with more than :data:`WRITTEN_PLACES` decimals is a quotient and is rounded half up to two. None -> "".
+    """
+    if value is None:
+        return ""
+    if places(value) > WRITTEN_PLACES:
+        value = round_to(value, 2)
+    text = f"{value:f}"
+    return "0" if text in ("-0", "-0.0", "-0.00", "-0.000") else text
+
+
+def fmt_rate(value: Decimal | None) -> str:
+    """A percentage as written (``12.0%``, ``100%``, ``93.75%``), a computed one to two decimals."""
+    return f"{fmt_written(value)}%" if value is not None else ""
+
+
 def fmt_number(value: Decimal | int | None) -> str:
     """A weight, a score or a count as people write it: ``10``, ``8.95``, ``93.39`` (no trailing zeros)."""
     if value is None:

@@ -29,15 +29,13 @@ OUTLINE = Outline(
             Section("basic_spending", "基本支出情况", (
                 Fixed("basic_definition", text="基本支出是用于保障机构正常运转、完成日常工作任务而发生的支出，"
                                                "包括人员经费和公用经费。"),
-                Sentence("basic", path="text.basic"),
-                md("budget.basic_note"),
+                Sentence("basic", path="text.basic"),  # its note (budget.basic_note) is in the sentence
             )),
             Section("project_spending", "项目支出情况", (
                 Fixed("project_definition", text="项目支出是指单位为完成特定行政工作任务或事业发展目标而发生的支出，"
                                                  "包括有关事业发展专项、专项业务费、基本建设支出等。"),
                 Sentence("project", path="text.project"),
-                chart("execution"),
-                md("budget.project_note"),
+                chart("execution"),  # the project note is in text.project, leading into the list
                 Rich("projects", path="projects"),
                 Sentence("project_by_function", path="text.project_by_function"),
                 chart("project_by_function"),
@@ -54,12 +52,16 @@ OUTLINE = Outline(
             md(f"budget.{key}.text"),
         ), none=f"{{year}}年本单位{name}支出未单独列示。") for key, name in FUNDS),
         Section("performance", "部门整体支出绩效情况", (
+            # the outline has no chapter of its own for how the evaluation was done (purpose … phases)
+            Section("self_evaluation_work", "绩效自评工作开展情况", (Rich("evaluation_work", path="evaluation_work"),),
+                    headed="several"),
             # one text needs no sub-heading (seed 002); 成效 and 经验 both written, each list from 1., get theirs
             Section("results_text", "主要成效", (md("narrative.performance"),),
                     headed="several"),
             Section("experience", "主要经验及做法",
                     (md("narrative.achievements"),), headed="several"),
             Section("self_score", "自评结论", (
+                Rich("indicator_notes", path="indicator_notes"),  # each indicator's own text
                 md("narrative.conclusion"),
                 Sentence("score", path="text.score"),
                 chart("scores"),

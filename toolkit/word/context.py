@@ -3,8 +3,11 @@
 Everything a template prints is prepared here, in Python, so templates stay simple and user templates can reuse
 it (docs/templates.md lists every variable). Rules:
 
-* Amounts are printed with two decimals (:func:`toolkit.numbers.fmt_money`), percentages with two decimals,
-  weights and scores as people write them (``10``, ``8.95``).
+* Figures are printed with the precision they were written with (:func:`toolkit.numbers.fmt_written`:
+  ``350.867`` stays ``350.867``, ``44`` stays ``44``); a derived sum keeps the precision of its inputs, a derived
+  ratio (占比, 执行率, 增长率) has two decimals. A zero item of a list is left out ("0.00万元" clutter).
+* Every ``note`` of a figure is printed after its figure; a declared 比上年增减 (``change`` / ``change_rate``) is
+  printed with it.
 * A declared value is printed as declared, even when it disagrees with its parts (the checker flags that); a
   value left out is derived (:mod:`toolkit.derive`) — a total from its parts, a share from part / total, an
   execution rate from 执行数 / 全年预算数, the total score and the grade. Nothing derivable is left blank.
@@ -13,6 +16,7 @@ it (docs/templates.md lists every variable). Rules:
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any, Callable, Iterable
 
@@ -21,7 +25,7 @@ from markupsafe import Markup
 from .. import derive
 from ..domain import budget, staffing
 from ..model import Figure, Fund, Report
-from ..numbers import chinese_number, fmt_money, fmt_number, fmt_percent, quantize, ratio_percent
+from ..numbers import chinese_number, fmt_money, fmt_number, fmt_percent, fmt_rate, fmt_written, quantize, ratio_percent
 from . import ooxml as X
 from .charts import Charts
 from .markdown import MarkdownConverter, number_prefix
@@ -70,11 +74,25 @@ def share(part: Figure | None, part_amount: Decimal | None, total: Decimal | Non
         return part.share
     if part_amount is None or total is None:
         return None
-    return ratio_percent(part_amount, total)
+    return _ratio(part_amount, total)
+
+
+def _ratio(part: Decimal, whole: Decimal | None) -> Decimal | None:
+    """A derived ratio in percent, rounded half up to two decimals (None when the whole is zero or unknown)."""
+    r = ratio_percent(part, whole) if whole else None
+    return quantize(r, 2) if r is not None else None
 
 
 def wan(value: Decimal | None) -> str:
-    return f"{fmt_money(value)}万元"
+    return f"{fmt_written(value)}万元"
+
+
+def _note(md: Any, note: str | None) -> str:
+    """A note as plain text to follow a figure in its sentence (Markdown marks off; no final full stop)."""
+    if not note or not note.strip():
+        return ""
+    text = "".join(s.text for s in md.inline(note)) if md is not None else note.strip()
+    return text.strip().rstrip("。；;，,")
 
 
 class Figures:
@@ -125,49 +143,96 @@ def _stages(f: Figure, actual: Decimal | None, what: str = "本年实际支出")
     parts = []
     if f.initial_budget is not None:
         parts.append(f"年初预算{wan(f.initial_budget)}")
-    if f.adjustment is not None:
+    if f.adjustment:  # an adjustment of 0 is no adjustment ("年中调整追加0万元" clutter)
         verb = "年中调整追加" if f.adjustment >= 0 else "年中调减"
         parts.append(f"{verb}{wan(abs(f.adjustment))}")
     if full is not None and (f.full_budget is not None or f.adjustment is not None):
         parts.append(f"全年预算{wan(full)}")
     if actual is not None:
         parts.append(f"{what}{wan(actual)}")
-    rate = derive.execution_rate(f) if f.amount is not None else (
-        ratio_percent(actual, full) if actual is not None and full else None)
-    if rate is not None and full:
-        parts.append(f"执行率{fmt_percent(rate)}")
+    rate = f.execution_rate if f.execution_rate is not None else (
+        _ratio(actual, full) if actual is not None and full else None)
+    if rate is not None and (full or f.execution_rate is not None):
+        parts.append(f"执行率{fmt_rate(rate)}")
     return _join(parts)
 
 
-def _change(f: Figure | None, current: Decimal | None) -> str:
+def _change(f: Figure | None, current: Decimal | None, with_previous: bool = False) -> str:
     """比上年增加/减少…万元，增长/下降…%, when the user declared a change (or its rate).
 
-    A 上年 figure alone does not make the sentence: reports often carry a 上年决算数 in 附件1 without discussing it.
+    A 上年 figure alone does not make the sentence: reports often carry a 上年决算数 in 附件1 without discussing it
+    (``with_previous``: it does, for an outline without 附件1). When the 上年 figure is declared it is named:
+    "比上年的X万元增加…".
     """
-    if f is None or current is None or (f.change is None and f.change_rate is None):
+    if f is None or current is None:
+        return ""
+    if f.change is None and f.change_rate is None and not (with_previous and f.previous is not None):
         return ""
     change = f.change if f.change is not None else (current - f.previous if f.previous is not None else None)
     if change is None:
-        return f"比上年{'增长' if f.change_rate >= 0 else '下降'}{fmt_percent(abs(f.change_rate))}"
-    rate = f.change_rate if f.change_rate is not None else (
-        ratio_percent(change, f.previous) if f.previous else None)
+        return f"比上年{'增长' if f.change_rate >= 0 else '下降'}{fmt_rate(abs(f.change_rate))}"
+    rate = f.change_rate if f.change_rate is not None else (_ratio(change, f.previous) if f.previous else None)
+    than = f"比上年的{wan(f.previous)}" if f.previous is not None else "比上年"
     if change == 0:
-        return "与上年持平"
-    text = f"比上年{'增加' if change > 0 else '减少'}{wan(abs(change))}"
+        return "与上年持平" + (f"（上年{wan(f.previous)}）" if f.previous is not None else "")
+    text = f"{than}{'增加' if change > 0 else '减少'}{wan(abs(change))}"
     if rate is not None:
-        text += f"，{'增长' if change > 0 else '下降'}{fmt_percent(abs(rate))}"
+        text += f"，{'增长' if change > 0 else '下降'}{fmt_rate(abs(rate))}"
     return text
 
 
-def _labelled(items: Iterable[Any]) -> str:
-    return "，".join(f"{i.label}{wan(i.amount)}" for i in items if i.amount is not None)
+def _list(phrases: Iterable[str]) -> str:
+    """Items joined by "，", or by "；" when an item has commas of its own."""
+    items = [p for p in phrases if p]
+    return ("；" if any("，" in p for p in items) else "，").join(items)
+
+
+def _has_more(f: Figure) -> bool:
+    """Whether a figure says more than its amount (a budget, a share, a change, a note, parts)."""
+    return (_has_budget(f) or any(v is not None for v in (f.share, f.execution_rate, f.change, f.change_rate))
+            or bool(f.note) or bool(getattr(f, "items", None)))
+
+
+def _phrase(label: str, f: Figure | None, md: Any = None, amount: Decimal | None = None, inner: str = "",
+            what: str = "实际") -> str:
+    """"标签X万元" with everything the data says of it: 预算 and 执行率, 占比, 比上年, its 其中 parts, its note.
+
+    Empty for a figure with nothing to print, and for a zero item that says nothing more (no "0.00万元" lists).
+    """
+    value = amount if amount is not None else (f.amount if f is not None else None)
+    if f is None:
+        return f"{label}{wan(value)}" if value else ""
+    if value is None and not _has_budget(f):
+        return ""
+    if value == 0 and not inner and all(not v for v in (f.initial_budget, f.adjustment, f.full_budget, f.change,
+                                                          f.change_rate)) and not f.note:
+        return ""
+    head = f"{label}{_stages(f, value, what=what)}" if _has_budget(f) else f"{label}{wan(value)}"
+    if inner := inner or _list(_phrase(i.label, i, md) for i in getattr(f, "items", None) or []):
+        head += f"（其中{inner}）"
+    bits = [head]
+    if f.share is not None:
+        bits.append(f"占{fmt_rate(f.share)}")
+    if f.execution_rate is not None and not _has_budget(f):
+        bits.append(f"执行率{fmt_rate(f.execution_rate)}")
+    bits += [_change(f, value), _note(md, f.note)]
+    return _join(bits)
+
+
+def _sentence(text: str) -> str:
+    return f"{text}。" if text else ""
+
+
+def _with_note(sentence: str, md: Any, note: str | None) -> str:
+    """A sentence and its figure's note: "…。note。"."""
+    return sentence + _sentence(_note(md, note))
 
 
 class Sentences:
     """Generated Chinese sentences from the figures; an empty string when the data has nothing to say."""
 
-    def __init__(self, report: Report, fig: Figures, subject: str) -> None:
-        self.r, self.fig, self.subject, self.year = report, fig, subject, report.year
+    def __init__(self, report: Report, fig: Figures, subject: str, md: Any = None) -> None:
+        self.r, self.fig, self.subject, self.year, self.md = report, fig, subject, report.year, md
 
     def income(self) -> str:
         inc = self.r.budget.income
@@ -175,9 +240,24 @@ class Sentences:
             return ""
         label = inc.label if inc.label.endswith(("合计", "总计")) else "收入总计"
         label = label if label.startswith("全年") else "全年" + label
-        parts = _labelled(inc.items)
+        parts = _list(_phrase(i.label, i, self.md) for i in inc.items)
         head = f"{self.subject}{self.year}年" + (f"{parts}，" if parts else "")
-        return head + f"{label}{wan(self.fig.income)}" + _suffix(_change(inc, self.fig.income)) + "。"
+        text = head + f"{label}{wan(self.fig.income)}" + _suffix(_change(inc, self.fig.income)) + "。"
+        return _with_note(text, self.md, inc.note)
+
+    def spending_label(self) -> str:
+        """"一般公共预算支出", or "支出合计" when the spending includes money of another budget (政府性基金 …)."""
+        b = self.r.budget
+        other = ("政府性基金", "国有资本经营", "社会保险基金")
+        funds = any(getattr(b, k) is not None and getattr(b, k).amount for k in FUND_NAMES)
+
+        def incomes(items) -> Iterable[Any]:
+            for i in items:
+                yield i
+                yield from incomes(i.items)
+        from_funds = b.income is not None and any(any(w in i.label for w in other) and i.amount
+                                                  for i in incomes(b.income.items))
+        return "支出合计" if funds or from_funds else "一般公共预算支出"
 
     def expenditure(self) -> str:
         ex = self.r.budget.expenditure
@@ -187,36 +267,53 @@ class Sentences:
         parts = []
         if self.fig.basic is not None:
             s = share(ex.basic, self.fig.basic, total)
-            parts.append(f"基本支出{wan(self.fig.basic)}" + (f"，占{fmt_percent(s)}" if s is not None else ""))
+            parts.append(f"基本支出{wan(self.fig.basic)}" + (f"，占{fmt_rate(s)}" if s is not None else ""))
         if self.fig.project is not None:
             s = share(ex.project, self.fig.project, total)
-            parts.append(f"项目支出{wan(self.fig.project)}" + (f"，占{fmt_percent(s)}" if s is not None else ""))
-        text = f"{self.year}年一般公共预算支出{wan(total)}" + _suffix(_change(ex, total))
-        return text + (f"，其中{'，'.join(parts)}" if parts else "") + "。"
+            parts.append(f"项目支出{wan(self.fig.project)}" + (f"，占{fmt_rate(s)}" if s is not None else ""))
+        label = self.spending_label()
+        text = f"{self.year}年{label}{wan(total)}" + _suffix(_change(ex, total))
+        text += (f"，其中{'，'.join(parts)}" if parts else "") + "。"
+        if _has_budget(ex):
+            text += f"{label}{_stages(ex, total, what='实际支出')}。"
+        return _with_note(text, self.md, ex.note)
 
     def basic(self) -> str:
         ex = self.r.budget.expenditure
         basic = ex.basic if ex else None
         if basic is None:
             return ""
-        parts = []
-        if self.fig.personnel is not None:
-            parts.append(f"人员经费支出{wan(self.fig.personnel)}")
-        if self.fig.public is not None:
-            parts.append(f"公用经费{wan(self.fig.public)}")
-        if not _has_budget(basic):  # the amount alone is already in the expenditure sentence
-            return f"{self.year}年基本支出中，{'，'.join(parts)}。" if parts else ""
-        sentence = f"{self.year}年基本支出{_stages(basic, self.fig.basic)}。"
-        return sentence + (f"其中{'，'.join(parts)}。" if parts else "")
+        parts = _list([_phrase("人员经费支出", basic.personnel, self.md, self.fig.personnel),
+                       _phrase("公用经费", basic.public, self.md, self.fig.public)])
+        change = _change(basic, self.fig.basic)
+        if _has_budget(basic):
+            sentence = f"{self.year}年基本支出{_stages(basic, self.fig.basic)}" + _suffix(change) + "。"
+            sentence += f"其中{parts}。" if parts else ""
+        elif change:
+            sentence = f"{self.year}年基本支出{wan(self.fig.basic)}，{change}" + (f"，其中：{parts}。" if parts else "。")
+        else:  # the amount alone is already in the expenditure sentence
+            sentence = f"{self.year}年基本支出中，{parts}。" if parts else ""
+        return _with_note(sentence, self.md, basic.note)
 
     def project(self) -> str:
         ex = self.r.budget.expenditure
         project = ex.project if ex else None
         if project is None:
             return ""
-        if not _has_budget(project):  # the amount alone is already in the expenditure sentence
-            return ""
-        return f"{self.year}年项目支出{_stages(project, self.fig.project)}。"
+        change = _change(project, self.fig.project)
+        sentence = ""
+        if _has_budget(project):
+            sentence = f"{self.year}年项目支出{_stages(project, self.fig.project)}" + _suffix(change)
+        elif change:
+            sentence = f"{self.year}年项目支出{wan(self.fig.project)}，{change}"
+        if project.operation is not None and (op := _phrase("其中运行维护经费", project.operation, self.md)):
+            sentence = _join([sentence, op]) if sentence else f"{self.year}年项目支出{op}"
+        note = _note(self.md, project.note)
+        if note and sentence:
+            return f"{sentence}，{note}" + ("：" if leads_list(note) else "。")
+        if note:
+            return note + ("：" if leads_list(note) else "。")
+        return f"{sentence}。" if sentence else ""
 
     def spending(self) -> str:
         """Chongqing wording (seed 000): "截至…共计支出X万元，其中：基本支出…，项目支出…[，结余资金…]"."""
@@ -239,49 +336,54 @@ class Sentences:
             return None
         return closing if self.fig.basic + self.fig.project + closing == self.fig.expenditure else None
 
+    def _items(self, items: Iterable[Any]) -> str:
+        return _list(_phrase(i.label, i, self.md) for i in items)
+
     def by_function(self) -> str:
         ex = self.r.budget.expenditure
-        items = _labelled(ex.by_function) if ex else ""
+        items = self._items(ex.by_function) if ex else ""
         return f"按支出功能科目划分，各项支出金额为：{items}。" if items else ""
 
     def project_by_function(self) -> str:
         ex = self.r.budget.expenditure
         project = ex.project if ex else None
-        items = _labelled(getattr(project, "by_function", None) or []) if project else ""
+        items = self._items(getattr(project, "by_function", None) or []) if project else ""
         return f"按支出功能科目划分，各项支出金额为：{items}。" if items else ""
 
     def by_economic(self) -> str:
         ex = self.r.budget.expenditure
-        items = _labelled(ex.by_economic) if ex else ""
+        items = self._items(ex.by_economic) if ex else ""
         return f"按支出经济分类划分，各项支出金额为：{items}。" if items else ""
 
     def three_public(self) -> str:
         tp = self.r.budget.three_public
         if tp is None or self.fig.three_public is None:
             return ""
-        parts = []
-        if tp.overseas and tp.overseas.amount is not None:
-            parts.append(f"因公出国（境）费{wan(tp.overseas.amount)}")
-        if tp.vehicle and self.fig.vehicle is not None:
-            sub = []
-            if tp.vehicle.purchase and tp.vehicle.purchase.amount is not None:
-                sub.append(f"公务用车购置费{wan(tp.vehicle.purchase.amount)}")
-            if tp.vehicle.operation and tp.vehicle.operation.amount is not None:
-                sub.append(f"公务用车运行维护费{wan(tp.vehicle.operation.amount)}")
-            parts.append(f"公务用车购置及运行维护费{wan(self.fig.vehicle)}" + (f"（{'，'.join(sub)}）" if sub else ""))
-        if tp.reception and tp.reception.amount is not None:
-            parts.append(f"公务接待费{wan(tp.reception.amount)}")
-        text = f"{self.year}年“三公”经费支出{wan(self.fig.three_public)}" + _suffix(_change(tp, self.fig.three_public))
-        return text + (f"，其中{'，'.join(parts)}" if parts else "") + "。"
+        veh = tp.vehicle
+        inner = _list([_phrase("公务用车购置费", veh.purchase, self.md),
+                       _phrase("公务用车运行维护费", veh.operation, self.md)]) if veh else ""
+        parts = _list([_phrase("因公出国（境）费", tp.overseas, self.md),
+                       _phrase("公务用车购置及运行维护费", veh, self.md, self.fig.vehicle, inner=inner),
+                       _phrase("公务接待费", tp.reception, self.md)])
+        total = self.fig.three_public
+        head = (f"{self.year}年“三公”经费{_stages(tp, total, what='实际支出')}" if _has_budget(tp)
+                else f"{self.year}年“三公”经费支出{wan(total)}")
+        text = head + _suffix(_change(tp, total)) + (f"，其中{parts}" if parts else "") + "。"
+        return _with_note(text, self.md, tp.note)
 
     def procurement(self) -> str:
         pr = self.r.budget.procurement
         if pr is None or self.fig.procurement is None:
             return ""
-        parts = [f"{label}{wan(f.amount)}" for label, f in (("货物", pr.goods), ("工程", pr.works),
-                                                          ("服务", pr.services)) if f and f.amount is not None]
-        text = f"{self.year}年政府采购金额{wan(self.fig.procurement)}"
-        return text + (f"，其中{'，'.join(parts)}" if parts else "") + "。"
+        parts = _list(_phrase(label, f, self.md) for label, f in (("货物", pr.goods), ("工程", pr.works),
+                                                                 ("服务", pr.services)))
+        total = self.fig.procurement
+        head = (f"{self.year}年政府采购{_stages(pr, total, what='实际采购')}" if _has_budget(pr)
+                else f"{self.year}年政府采购金额{wan(total)}")
+        if pr.execution_rate is not None and not _has_budget(pr):
+            head += f"，执行率{fmt_rate(pr.execution_rate)}"
+        text = head + _suffix(_change(pr, total)) + (f"，其中{parts}" if parts else "") + "。"
+        return _with_note(text, self.md, pr.note)
 
     def carryover(self, inside_spending: bool = False) -> str:
         """年初/年末结转和结余; with ``inside_spending`` a 结余 already printed by :meth:`spending` is left out."""
@@ -332,6 +434,8 @@ class Sentences:
             kinds = _kinds(act, "人员", "人")
             if actual_total is not None:
                 parts.append(f"实有在职人员{actual_total}人" + (f"（{kinds}）" if kinds else ""))
+        if st.control_rate is not None:
+            parts.append(f"在职人员控制率{fmt_rate(st.control_rate)}")
         if st.retired is not None:
             parts.append(f"退休人员{st.retired}人")
         total = staffing.people_total(st)
@@ -347,19 +451,35 @@ class Sentences:
         names = "、".join(u.departments)
         return f"{self.subject}内设机构{count}个" + (f"：{names}" if names else "") + "。"
 
+    def score_stated(self) -> bool:
+        """Whether the narrative already states the total score (as "自评分98分", "得分为：85分"): then the
+        generated score sentence would repeat it (or contradict it, which NAR001 reports)."""
+        from ..checks.narrative import paragraphs
+        from ..claims import analyse
+        from ..claims.scores import read_claims
+
+        nar = self.r.narrative
+        for text in (nar.performance, nar.achievements, nar.conclusion):
+            if text and text.strip():
+                texts = [p for p, _k in paragraphs(text)]
+                _issues, quantities = analyse(texts, indicator_scores=False)
+                if read_claims(texts, quantities)[0]:
+                    return True
+        return False
+
     def score(self) -> str:
-        if self.fig.total_score is None:
+        if self.fig.total_score is None or self.score_stated():
             return ""
         grade = f"，等级为“{self.fig.grade}”" if self.fig.grade else ""
-        return f"{self.year}年部门整体支出绩效自评得分{fmt_number(self.fig.total_score)}分{grade}。"
+        return f"{self.year}年部门整体支出绩效自评得分{fmt_written(self.fig.total_score)}分{grade}。"
 
     def conclusion(self) -> str:
-        if self.fig.total_score is None:
+        if self.fig.total_score is None or self.score_stated():
             return ""
         grade = f"，等级为{self.fig.grade}" if self.fig.grade else ""
         full = self.r.indicators.total_weight if self.r.indicators.total_weight is not None else Decimal(100)
         return (f"绩效自评满分{fmt_number(full)}分，"
-                f"得分{fmt_number(self.fig.total_score)}分{grade}。")
+                f"得分{fmt_written(self.fig.total_score)}分{grade}。")
 
     def group(self) -> str:
         ev = self.r.evaluation
@@ -370,9 +490,22 @@ class Sentences:
         return f"{when}成立部门整体支出绩效评价工作组，负责绩效自评工作" + ("，工作组成员及职责如下：" if ev.group else "。")
 
 
+def _unambiguous(prefix: str, lines: list[str]) -> str:
+    """"1." before a line starting with a digit reads as a decimal ("1.2021年…"): the list then takes the full-width
+    "1．" of GB/T 9704 headings."""
+    if prefix.endswith(".") and any(str(line)[:1].isdigit() for line in lines):
+        return prefix[:-1] + "．"
+    return prefix
+
+
 def _and_list(words: list[str]) -> str:
     """["原则"] -> 原则; ["原则", "依据", "方法"] -> 原则、依据和方法."""
     return words[0] if len(words) == 1 else "、".join(words[:-1]) + "和" + words[-1]
+
+
+def leads_list(note: str) -> bool:
+    """Whether a note introduces the list that follows it ("主要是增加了以下项目支出", "…如下")."""
+    return note.rstrip().endswith(("如下", "以下项目支出", "：", ":")) or "以下" in note[-12:]
 
 
 def _has_budget(f: Figure) -> bool:
@@ -405,7 +538,7 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
     fig = Figures(report)
     unit = report.unit
     subject = unit.short_name or "本单位"
-    say = Sentences(report, fig, subject)
+    say = Sentences(report, fig, subject, md)
     b, ev, nar = report.budget, report.evaluation, report.narrative
 
     def md_xml(text: Any, depth: int = 0) -> Markup:
@@ -419,11 +552,15 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
         return Markup(X.paragraph(str(text), X.BODY))
 
     def numbered(items: Any, level: int = 3) -> Markup:
-        prefix = (lambda n: heading_number(int(level), n))
-        return Markup(md.numbered_xml([str(i) for i in (items or [])], prefix))
+        """Items numbered at a heading level; a single item is not numbered ("1." before the only principle)."""
+        items = [str(i) for i in (items or [])]
+        if len(items) == 1:
+            return Markup(md.to_xml(items[0]))
+        prefix = (lambda n: _unambiguous(heading_number(int(level), n), items))
+        return Markup(md.numbered_xml(items, prefix))
 
     text = {
-        "preface": nar.preface or (f"为进一步加强财政资金绩效管理，提高资金使用效益，{subject}对{report.year}年部门整体"
+        "preface": nar.preface if nar.preface is not None else (f"为进一步加强财政资金绩效管理，提高资金使用效益，{subject}对{report.year}年部门整体"
                                    "支出情况进行了绩效自评，现将有关情况报告如下："),
         "income": say.income(), "expenditure": say.expenditure(), "basic": say.basic(), "project": say.project(),
         "by_function": say.by_function(), "project_by_function": say.project_by_function(), "by_economic": say.by_economic(),
@@ -447,15 +584,18 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
     for item in (project.items if project else []):
         if item.amount is None and derive.full_budget(item) is None:
             continue  # a project of last year only: it appears in 附件1, not in this year's text
+        if item.amount == 0 and not _has_more(item):
+            continue  # no "0.00万元" line
         stages = _stages(item, item.amount)
-        line = f"{item.label}：{stages}。" if stages else f"{item.label}。"
-        if item.note:
-            line += "".join(s.text for s in md.inline(item.note))
-        project_lines.append(line)
+        facts = _join([stages, f"占{fmt_rate(item.share)}" if item.share is not None else "",
+                       _change(item, item.amount), _note(md, item.note)])
+        project_lines.append(f"{item.label}：{facts}。" if facts else f"{item.label}。")
     projects = ""
     if project_lines:
-        projects = X.paragraph("主要项目支出情况如下：", X.BODY) + "".join(
-            X.paragraph(f"{number_prefix(n, 0)}{line}", X.LIST) for n, line in enumerate(project_lines, 1))
+        led = bool(project and project.note and leads_list(_note(md, project.note)))  # the note leads into the list
+        projects = ("" if led else X.paragraph("主要项目支出情况如下：", X.BODY)) + "".join(
+            X.paragraph(f"{_unambiguous(number_prefix(n, 0), project_lines)}{line}", X.LIST)
+            for n, line in enumerate(project_lines, 1))
 
     members = "".join(X.paragraph(line, X.BODY) for line in _member_lines(ev.group))
     phase_lines = []
@@ -466,13 +606,52 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
         elif ph.start or ph.end:
             when = f"（{_date(ph.start or ph.end)}）"
         desc = "".join(s.text for s in md.inline(ph.description)) if ph.description else ""
+        if when and any(_date(d) in desc for d in (ph.start, ph.end) if d):
+            when = ""  # the description already gives the dates
         phase_lines.append(f"{ph.name}{when}" + (f"：{desc}" if desc else "。"))
 
     def listed(lines: list[str], depth: int | None) -> Markup:
         """Paragraphs numbered 1. (depth 0) or （1） (depth 1), or plain (None)."""
         return Markup("".join(X.paragraph(line, X.BODY) if depth is None else
-                              X.paragraph(f"{number_prefix(n, depth)}{line}", X.LIST)
+                              X.paragraph(f"{_unambiguous(number_prefix(n, depth), lines)}{line}", X.LIST)
                               for n, line in enumerate(lines, 1)))
+
+    def lead(label: str, text: str | None) -> str:
+        """A Markdown text introduced by its label ("评价依据：…"), unless it starts with a list of its own."""
+        if not text or not text.strip():
+            return ""
+        first = text.strip().splitlines()[0]
+        if re.match(r"\s*([-*+]|\d+[.、])\s", first):
+            return X.paragraph(f"{label}：", X.BODY) + md.to_xml(text)
+        return md.to_xml(f"{label}：{text.strip()}")
+
+    # 绩效自评工作开展情况, for an outline without a section of its own for it (Hunan): what the data says of the
+    # evaluation's purpose, principles, basis, method, working group and phases, in that order
+    principles = [str(p) for p in ev.principles]
+    work = [md.to_xml(ev.purpose) if ev.purpose else ""]
+    if len(principles) == 1:
+        work.append(lead("评价原则", principles[0]))
+    elif principles:
+        work.append(X.paragraph("评价原则：", X.BODY) + md.numbered_xml(
+            principles, lambda n: _unambiguous(number_prefix(n, 0), principles)))
+    work += [lead("评价依据", ev.basis), md.to_xml(ev.method) if ev.method else ""]
+    if text["group"]:
+        work += [X.paragraph(text["group"], X.BODY), "".join(X.paragraph(line, X.BODY) for line in _member_lines(ev.group))]
+    work.append(md.to_xml(ev.group_note) if ev.group_note else "")
+    if phase_lines:
+        work.append(X.paragraph("绩效自评工作分以下阶段进行：", X.BODY) + "".join(
+            X.paragraph(f"{_unambiguous(number_prefix(n, 0), phase_lines)}{line}", X.LIST)
+            for n, line in enumerate(phase_lines, 1)))
+    evaluation_work = "".join(work)
+
+    # each indicator's own text, for an outline without a section per indicator (Hunan)
+    notes = [(ind.name, ind.narrative) for _g1, _g2, ind in report.indicators.all_indicators()
+             if ind.narrative and ind.narrative.strip()]
+    indicator_notes = ""
+    if notes:
+        indicator_notes = X.paragraph("主要绩效指标完成情况如下：", X.BODY) + "".join(
+            md.to_xml(f"{name}：{text_.strip()}") if "\n" not in text_.strip() else
+            X.paragraph(f"{name}：", X.BODY) + md.to_xml(text_) for name, text_ in notes)
 
     scored = []
     ex_ind = report.indicators.execution
@@ -553,6 +732,8 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
         "projects": Markup(projects),
         "group_members": Markup(members),
         "phases": listed(phase_lines, 0),
+        "evaluation_work": Markup(evaluation_work),
+        "indicator_notes": Markup(indicator_notes),
         "attachments": attachments,
         "attachment_list": Markup(attachment_list),
         "signature_block": Markup(signature_block),
@@ -626,18 +807,24 @@ def _attachment_list(lines: list[str], keep: bool = False) -> str:
 
 
 def _indicator_entry(name: str, weight: Decimal, score: Decimal | None, narrative: Any, deviation: Any) -> dict:
-    w, s = fmt_number(weight), fmt_number(score) if score is not None else ""
-    sentence = f"{name}指标分值{w}分"
-    if score is not None:
-        sentence += f"，实际得分{s}分。"
-        if weight:
-            pct = fmt_number(quantize(score * 100 / weight, 2))
-            sentence += f"根据评价标准，该指标得{pct}%权重分。"
-    else:
-        sentence += "。"
-    heading = f"{name}（分值{w}分，得分{s}分）" if score is not None else f"{name}（分值{w}分）"
+    """One scored indicator: its heading states 分值 and 得分 once; the body does not repeat them — the generated
+    sentence gives only the share of the weight, and a narrative that states the score itself takes the 得分 out
+    of the heading. A deviation the narrative already holds is not printed again."""
+    w, s = fmt_written(weight), fmt_written(score) if score is not None else ""
+    sentence = ""
+    if score is not None and weight:
+        pct = fmt_number(quantize(score * 100 / weight, 2))
+        sentence = f"根据评价标准，该指标得{pct}%权重分。"
+    says_score = bool(narrative) and re.search(r"得分|分值", str(narrative)) is not None
+    heading = f"{name}（分值{w}分，得分{s}分）" if score is not None and not says_score else f"{name}（分值{w}分）"
+    if deviation and narrative and _plain(str(deviation)) in _plain(str(narrative)):
+        deviation = None
     return {"name": name, "weight": w, "score": s, "heading": heading, "sentence": sentence,
             "narrative": narrative, "deviation": deviation}
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\s*_`#“”\"]", "", text).rstrip("。；")
 
 
 def _fig_dict(fig: Figures) -> dict:

@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from ..model import CATEGORIES, Figure, Report
-from ..numbers import fmt_money, fmt_number, fmt_percent
+from ..numbers import fmt_rate, fmt_written, quantize
 from . import ooxml as X
 from .ooxml import CELL, CELL_HEAD, cell
 
@@ -37,16 +37,16 @@ UNCATEGORISED = "未分类"
 
 
 def wan(value: Decimal | None) -> str:
-    return f"{fmt_money(value)}万元"
+    return f"{fmt_written(value)}万元"
 
 
 def share_text(part: Figure | None, part_amount: Decimal | None, total: Decimal | None) -> str:
     """"占12.34%": the declared share, else part ÷ total rounded half up; empty when neither is known."""
     if part is not None and part.share is not None:
-        return f"占{fmt_percent(part.share)}"
+        return f"占{fmt_rate(part.share)}"
     if part_amount is None or total is None or total == 0:
         return ""
-    return f"占{fmt_percent(part_amount * 100 / total)}"
+    return f"占{fmt_rate(quantize(part_amount * 100 / total, 2))}"
 
 
 def parts_with_shares(parts: Iterable[tuple[str, Figure | None, Decimal | None]], total: Decimal | None) -> str:
@@ -205,7 +205,7 @@ def short_lines(report: Report, md, targets: Targets | None = None) -> list[str]
             facts.append(f"年度指标值{i.target}")
         if i.actual:
             facts.append(f"实际完成值{i.actual}")
-        facts.append(f"扣{fmt_number(i.weight - i.score)}分")  # "得分" would read as a total score to jixiao lint
+        facts.append(f"扣{fmt_written(i.weight - i.score)}分")  # "得分" would read as a total score to jixiao lint
         line = f"{i.name}：{'，'.join(facts)}。"
         if i.deviation:
             line += "".join(s.text for s in md.inline(i.deviation))
@@ -243,7 +243,7 @@ def summary_table(report: Report, t: Targets, fig) -> str:
     for k in lines + [total]:
         style = CELL_HEAD if k is total else CELL
         rows.append([cell(k.kind, style), cell(k.count, style), cell(k.achieved, style), cell(k.short, style),
-                     cell(fmt_number(k.weight), style), cell(fmt_number(k.score), style)])
+                     cell(fmt_written(k.weight), style), cell(fmt_written(k.score), style)])
     return X.table(_SUMMARY_WIDTHS, rows, header_rows=1)
 
 
@@ -279,7 +279,7 @@ def sichuan_text(report: Report, fig, subject: str, md, stages_of, change_of) ->
         label = inc.label if inc.label.endswith(("合计", "总计")) else "收入合计"
         text["income"] = breakdown_sentence(f"{year}年，{subject}{label}", fig.income,
                                             [(i.label, i, i.amount) for i in inc.items],
-                                            change_of(inc, fig.income))
+                                            change_of(inc, fig.income, with_previous=True))
 
     # 支出情况: by nature, then 人员经费/公用经费 within 基本支出, by function and by economic class
     text["expenditure"] = text["expenditure_stages"] = text["basic"] = ""
@@ -288,13 +288,17 @@ def sichuan_text(report: Report, fig, subject: str, md, stages_of, change_of) ->
         total = fig.expenditure
         text["expenditure"] = breakdown_sentence(
             f"{year}年，{subject}支出合计", total,
-            [("基本支出", ex.basic, fig.basic), ("项目支出", ex.project, fig.project)], change_of(ex, total))
+            [("基本支出", ex.basic, fig.basic), ("项目支出", ex.project, fig.project)],
+            change_of(ex, total, with_previous=True))
         if any(v is not None for v in (ex.initial_budget, ex.adjustment, ex.full_budget)):
             text["expenditure_stages"] = f"{year}年部门预算{stages_of(ex, total, what='全年实际支出')}。"
         if ex.basic is not None and (fig.personnel is not None or fig.public is not None):
             text["basic"] = breakdown_sentence(
                 "基本支出", fig.basic,
-                [("人员经费", ex.basic.personnel, fig.personnel), ("公用经费", ex.basic.public, fig.public)])
+                [("人员经费", ex.basic.personnel, fig.personnel), ("公用经费", ex.basic.public, fig.public)],
+                change_of(ex.basic, fig.basic, with_previous=True))
+            if any(v is not None for v in (ex.basic.initial_budget, ex.basic.adjustment, ex.basic.full_budget)):
+                text["basic"] += f"基本支出{stages_of(ex.basic, fig.basic, what='实际支出')}。"
         if ex.by_function:
             text["by_function"] = breakdown_sentence(
                 "按支出功能分类，支出合计", total, [(i.label, i, i.amount) for i in ex.by_function])

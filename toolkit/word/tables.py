@@ -14,7 +14,7 @@ from decimal import Decimal
 from .. import derive
 from ..domain import budget, staffing
 from ..model import Figure, Report
-from ..numbers import fmt_money, fmt_number, fmt_percent, ratio_percent
+from ..numbers import fmt_rate, fmt_written, ratio_percent
 from . import ooxml as X
 from .ooxml import CELL, CELL_HEAD, CELL_LEFT, Cell
 from .ooxml import DENSE as DC, DENSE_HEAD as DH, DENSE_LEFT as DL
@@ -55,7 +55,7 @@ _BASIC_WIDTHS = [X.mm(66)] + [X.mm(15)] * 6
 
 
 def _money_cells(previous, budget, actual) -> list[Cell]:
-    return [cell(fmt_money(v), DC, span=2) for v in (previous, budget, actual)]
+    return [cell(fmt_written(v), DC, span=2) for v in (previous, budget, actual)]
 
 
 def _fig_cells(f: Figure | None, actual: Decimal | None = None) -> list[Cell]:
@@ -88,7 +88,7 @@ def basic_data_table(report: Report, fig) -> tuple[str, str]:
     rows.append([merged("财政供养人员情况（人）", True, DH), cell("编制数", DH, 2),
                  cell(f"{y}年实际在职人数", DH, 2), cell("控制率", DH, 2)])
     rows.append([merged("", False, DH), cell("" if auth is None else auth, DC, 2),
-                 cell("" if actual is None else actual, DC, 2), cell(fmt_percent(rate), DC, 2)])
+                 cell("" if actual is None else actual, DC, 2), cell(fmt_rate(rate), DC, 2)])
 
     # 经费控制情况
     rows.append([cell("经费控制情况（万元）", DH), cell(f"{y - 1}年决算数", DH, 2),
@@ -128,8 +128,8 @@ def basic_data_table(report: Report, fig) -> tuple[str, str]:
         inv_rate = bl.investment_control_rate if bl.investment_control_rate is not None else (
             ratio_percent(bl.actual_investment, bl.budget_investment)
             if bl.actual_investment is not None and bl.budget_investment else None)
-        values = [fmt_number(bl.approved_area), fmt_number(bl.actual_area), fmt_percent(area_rate),
-                  fmt_money(bl.budget_investment), fmt_money(bl.actual_investment), fmt_percent(inv_rate)]
+        values = [fmt_written(bl.approved_area), fmt_written(bl.actual_area), fmt_rate(area_rate),
+                  fmt_written(bl.budget_investment), fmt_written(bl.actual_investment), fmt_rate(inv_rate)]
     else:
         values = [""] * 6
     rows.append([merged("", False, DH), *[cell(v, DC) for v in values]])
@@ -196,18 +196,18 @@ def _header_rows(report: Report, fig) -> list[list[Cell]]:
     rows.append([merged("年度预算申请（万元）", True, CELL_HEAD), cell("", CELL_HEAD, span=2),
                  *[cell(h, CELL_HEAD) for h in ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")]])
     rows.append([merged("", False), cell("年度资金总额", CELL_HEAD, span=2),
-                 cell(fmt_money(fig.exec_initial)), cell(fmt_money(fig.exec_full)), cell(fmt_money(fig.exec_actual)),
-                 cell(fmt_number(exi.weight) if exi else ""), cell(fmt_percent(fig.exec_rate)),
-                 cell(fmt_number(fig.exec_score) if exi else "")])
+                 cell(fmt_written(fig.exec_initial)), cell(fmt_written(fig.exec_full)), cell(fmt_written(fig.exec_actual)),
+                 cell(fmt_written(exi.weight) if exi else ""), cell(fmt_rate(fig.exec_rate)),
+                 cell(fmt_written(fig.exec_score) if exi else "")])
     rows.append([merged("", False), cell("按收入性质分：", CELL_LEFT, span=4), cell("按支出性质分：", CELL_LEFT, span=4)])
     # the form's four fixed rows (seed 002): each income line under the row its label names
-    income = [f"{name}：{fmt_money(v) if v is not None else ''}"
+    income = [f"{name}：{fmt_written(v) if v is not None else ''}"
               for name, v in budget.by_form_source(b.income.items if b.income else [])]
     nature = []
     if fig.basic is not None:
-        nature.append(f"基本支出：{fmt_money(fig.basic)}")
+        nature.append(f"基本支出：{fmt_written(fig.basic)}")
     if fig.project is not None:
-        nature.append(f"项目支出：{fmt_money(fig.project)}")
+        nature.append(f"项目支出：{fmt_written(fig.project)}")
     for k in range(max(len(income), len(nature), 1)):
         left = ("其中：" if k == 0 and income else "") + (income[k] if k < len(income) else "")
         right = ("其中：" if k == 0 and nature else "") + (nature[k] if k < len(nature) else "")
@@ -234,16 +234,16 @@ def _indicator_rows(report: Report, fig) -> list[list[Cell]]:
     exi = ind.execution
     if exi is not None:
         rows.append([merged(SIDE, len(rows) == 1), cell("预算执行率", CELL, span=3), cell("100%"),
-                     cell(fmt_percent(fig.exec_rate)), cell(fmt_number(exi.weight)),
-                     cell(fmt_number(fig.exec_score)), Cell(_md_cell(report, exi.deviation))])
+                     cell(fmt_rate(fig.exec_rate)), cell(fmt_written(exi.weight)),
+                     cell(fmt_written(fig.exec_score)), Cell(_md_cell(report, exi.deviation))])
     for g1 in ind.groups:
         leaves = [(g2, i) for g2 in g1.children for i in (g2.indicators or [None])]
-        label1 = "" if ind.ungrouped else f"{g1.name}（{fmt_number(derive.level1_weight(g1))}分）"
+        label1 = "" if ind.ungrouped else f"{g1.name}（{fmt_written(derive.level1_weight(g1))}分）"
         seen2: set[int] = set()
         for k, (g2, i) in enumerate(leaves):
             first2 = id(g2) not in seen2
             seen2.add(id(g2))
-            label2 = "" if ind.ungrouped else f"{g2.name}（{fmt_number(derive.level2_weight(g2))}分）"
+            label2 = "" if ind.ungrouped else f"{g2.name}（{fmt_written(derive.level2_weight(g2))}分）"
             row = [merged(SIDE, len(rows) == 1), merged(label1, k == 0), merged(label2, first2)]
             if i is None:
                 row += [cell("") for _ in range(6)]
@@ -253,12 +253,12 @@ def _indicator_rows(report: Report, fig) -> list[list[Cell]]:
                 if i.unit:
                     target = f"{target}{i.unit}" if target and not target.endswith(i.unit) else target
                     actual = f"{actual}{i.unit}" if actual and not actual.endswith(i.unit) else actual
-                row += [cell(i.name), cell(target), cell(actual), cell(fmt_number(i.weight)),
-                        cell(fmt_number(i.score)), Cell(_md_cell(report, i.deviation))]
+                row += [cell(i.name), cell(target), cell(actual), cell(fmt_written(i.weight)),
+                        cell(fmt_written(i.score)), Cell(_md_cell(report, i.deviation))]
             rows.append(row)
     total_score = fig.computed_score if fig.computed_score is not None else fig.total_score
-    rows.append([cell("总分", CELL_HEAD, span=6), cell(fmt_number(fig.total_weight), CELL_HEAD),
-                 cell(fmt_number(total_score), CELL_HEAD), cell("")])
+    rows.append([cell("总分", CELL_HEAD, span=6), cell(fmt_written(fig.total_weight), CELL_HEAD),
+                 cell(fmt_written(total_score), CELL_HEAD), cell("")])
     return rows
 
 

@@ -1,0 +1,152 @@
+"""OUT001: every value of the data that the chosen outline does not print.
+
+The check is made on the rendered document itself, not on the renderer's code: the report is rendered in memory
+with the outline (a built-in one or the user's .docx), its body is read back as text (paragraphs and table cells),
+and every value of the data is looked for in it, in the form the renderer prints it:
+
+* a text (a name, a Markdown narrative, a list item): each of its sentences, with the Markdown marks and list
+  numbers taken off, must appear in the document;
+* an amount, a percentage, a score or a count: the number as written in the YAML (``350.867``, ``44``), not part
+  of a longer number; a date: ``2023年3月1日``.
+
+So it keeps working whatever the outline or the renderer becomes, and for a template it has never seen. A zero
+amount is not looked for (outlines omit zero items or say "无…"), nor are switches and the fields that steer the
+render (:data:`NOT_CONTENT`). The search is by value, not by place: a figure printed for another reason (the same
+number elsewhere) counts as printed, so OUT001 can miss a value, never invent one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from enum import Enum
+from typing import Any, Iterator
+
+from ..findings import WARNING, Finding
+from ..model import Node, Report
+from ..rules import Rule
+
+OUT001 = Rule(
+    "OUT001", "output", WARNING, "数据中的值没有印在报告里",
+    "所选格式（内置的湖南、重庆、四川格式或自己的 .docx 模板）生成的报告中找不到 YAML 里的这个值：它被写进了"
+    "数据，却没有出现在报告中。常见原因：该格式没有放这个字段的位置（换一个格式、把内容写进相应的正文字段，或删去"
+    "不需要的值），或报告印出的数字与所写的位数不同。jixiao render 和 jixiao check --template 格式 报告它。",
+    "demo.yaml:88:13: OUT001（警告） “budget.expenditure.basic.change”的值 -6.03 没有印在报告中（格式：hunan）"
+    " [budget.expenditure.basic.change]")
+
+#: fields that steer the render or hold switches, and fields documented as not printed (read by other checks)
+NOT_CONTENT = {
+    "outline", "kind", "achievement", "items_partial", "ungrouped", "basic_data", "self_evaluation",
+    "previous_score", "category",
+}
+#: fields not printed by design in one model class (class name, field)
+NOT_PRINTED = {("Indicator", "previous")}
+
+_SPACE = re.compile(r"[\s\u3000\xa0]+")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def document_text(docx: bytes) -> str:
+    """The body of a rendered .docx as one string without white space (paragraphs and cells separated by |)."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    pieces = []
+    for p in root.iter(_W + "p"):
+        pieces.append("".join(t.text or "" for t in p.iter(_W + "t")))
+    return "|".join(_SPACE.sub("", p) for p in pieces if p)
+
+
+def leaves(report: Report) -> Iterator[tuple[str, Any]]:
+    """``(data path, value)`` of every value written in the data that a report could print."""
+    from ..model import walk
+
+    placeholders = report.indicators.ungrouped  # the one group's names are placeholders, never printed
+    for path, node in walk(report):
+        cls = type(node).__name__
+        if placeholders and cls in ("Level1", "Level2"):
+            continue
+        for name, info in type(node).model_fields.items():
+            if name in NOT_CONTENT or (cls, name) in NOT_PRINTED:
+                continue
+            value = getattr(node, name)
+            if value is None or isinstance(value, (Node, bool, Enum)):
+                continue
+            at = node.at(name)
+            if isinstance(value, list):
+                for i, v in enumerate(value):
+                    if not isinstance(v, Node):
+                        yield f"{at}[{i}]", v
+                continue
+            if value == info.default and not isinstance(value, (str, Decimal, int)):
+                continue
+            yield at, value
+
+
+_MARKS = re.compile(r"\*\*|__|(?<!\w)[*_`]|^#+|^\s*(?:[-*+]|\d+[.、．]|[（(]\d+[)）])\s*", re.MULTILINE)
+_SENTENCE = re.compile(r"[。；;！？!?\n]")
+
+
+def _chunks(text: str) -> list[str]:
+    """The sentences of a text as the document shows them: Markdown marks and list numbers off, no white space."""
+    plain = _MARKS.sub("", text)
+    out = []
+    for piece in _SENTENCE.split(plain):
+        piece = _SPACE.sub("", piece).strip("，,：:")
+        piece = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]", "", piece)
+        if len(piece) >= 2:
+            out.append(piece)
+    return out
+
+
+def _number_in(text: str, number: str) -> bool:
+    return re.search(rf"(?<![\d.]){re.escape(number)}(?!\d|\.\d)", text) is not None
+
+
+def printed(value: Any, text: str) -> bool:
+    """Whether ``value`` appears in the document text ``text`` (see the module docstring)."""
+    if isinstance(value, dt.date):
+        return f"{value.year}年{value.month}月{value.day}日" in text
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, Decimal):  # a negative change is written as a word (减少, 下降) and its size
+        return value == 0 or _number_in(text, f"{value:f}") or _number_in(text, f"{abs(value):f}")
+    if isinstance(value, int):
+        return value == 0 or _number_in(text, str(abs(value)))
+    if isinstance(value, str):
+        return all(c in text for c in _chunks(value)) or _SPACE.sub("", value) in text
+    return True
+
+
+def unprinted(report: Report, docx: bytes) -> list[tuple[str, Any]]:
+    """``(data path, value)`` of every value of ``report`` not found in the rendered ``docx``."""
+    text = document_text(docx)
+    return [(path, value) for path, value in leaves(report) if not printed(value, text)]
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, dt.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    text = str(value).strip().replace("\n", " ")
+    return f"“{text[:30]}…”" if len(text) > 30 else f"“{text}”"
+
+
+def findings(loaded: Any, template: Any = None, docx: bytes | None = None) -> list[Finding]:
+    """OUT001 findings of ``loaded`` in ``template`` (None: the report's own outline); ``docx`` is the rendered
+    document when the caller already has it."""
+    from . import renderer_for
+
+    report = loaded.report
+    outline = template if template is not None else report.outline or "hunan"
+    if docx is None:
+        docx = renderer_for(template, default=report.outline or "hunan").render_bytes(report)
+    name = outline if isinstance(outline, str) and "/" not in outline and not outline.endswith(".docx") \
+        else getattr(outline, "name", str(outline))
+    return [loaded.finding(OUT001, f"“{path}”的值 {_shown(value)} 没有印在报告中（格式：{name}）", path)
+            for path, value in unprinted(report, docx)]
