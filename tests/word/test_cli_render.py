@@ -76,7 +76,7 @@ def test_force_renders_despite_errors(tmp_path):
     assert r.exit_code == 0, r.output
     assert "共 1 个错误" in r.stderr
     assert r.stdout == f"已生成：{out}\n"
-    assert "基本支出中，人员经费支出50.00万元，公用经费25.00万元。" in docx_text(out)
+    assert "基本支出中，人员经费支出50万元，公用经费25万元。" in docx_text(out)
 
 
 # -- a user's own template ---------------------------------------------------------------------------------------
@@ -92,7 +92,7 @@ def test_documented_minimal_template_renders(tmp_path):
     r = run("render", CLI / "clean.yaml", "-t", tpl, "-o", out)
     assert r.exit_code == 0, r.output
     assert docx_text(out) == ("示例县档案馆2023年度部门整体支出绩效自评报告\n一、部门基本情况\n二、预算支出情况\n"
-                              "2023年一般公共预算支出100.00万元，其中基本支出70.00万元，占70.00%，项目支出30.00万元，"
+                              "2023年一般公共预算支出100万元，其中基本支出70万元，占70.00%，项目支出30万元，"
                               "占30.00%。\n三、自评结果\n")
 
 

@@ -265,7 +265,7 @@ def test_without_categories_the_counts_stay_department_wide(tmp_path):
         "合计 | 16 | 12 | 4 | 100 | 97.15"]
     assert "项目类别" not in text and "项目设置三级指标" not in text
     assert ("2021年人员类项目年初预算790.00万元，年中调整追加36.54万元，全年预算826.54万元，实际支出826.54万元，"
-            "执行率100.00%。\n") in text
+            "执行率100%。\n") in text
 
 
 def test_indicators_without_a_category_are_counted_as_uncategorised(tmp_path):

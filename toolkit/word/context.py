@@ -161,8 +161,8 @@ def _change(f: Figure | None, current: Decimal | None, with_previous: bool = Fal
     """比上年增加/减少…万元，增长/下降…%, when the user declared a change (or its rate).
 
     A 上年 figure alone does not make the sentence: reports often carry a 上年决算数 in 附件1 without discussing it
-    (``with_previous``: it does, for an outline without 附件1). When the 上年 figure is declared it is named:
-    "比上年的X万元增加…".
+    (``with_previous``: it does, for an outline without 附件1). A declared 上年 figure follows in brackets:
+    "比上年增加58.50万元，增长3.25%（上年1801.50万元）" (a wording jixiao lint reads back).
     """
     if f is None or current is None:
         return ""
@@ -172,13 +172,13 @@ def _change(f: Figure | None, current: Decimal | None, with_previous: bool = Fal
     if change is None:
         return f"比上年{'增长' if f.change_rate >= 0 else '下降'}{fmt_rate(abs(f.change_rate))}"
     rate = f.change_rate if f.change_rate is not None else (_ratio(change, f.previous) if f.previous else None)
-    than = f"比上年的{wan(f.previous)}" if f.previous is not None else "比上年"
+    last = f"（上年{wan(f.previous)}）" if f.previous is not None else ""
     if change == 0:
-        return "与上年持平" + (f"（上年{wan(f.previous)}）" if f.previous is not None else "")
-    text = f"{than}{'增加' if change > 0 else '减少'}{wan(abs(change))}"
+        return "与上年持平" + last
+    text = f"比上年{'增加' if change > 0 else '减少'}{wan(abs(change))}"
     if rate is not None:
         text += f"，{'增长' if change > 0 else '下降'}{fmt_rate(abs(rate))}"
-    return text
+    return text + last
 
 
 def _list(phrases: Iterable[str]) -> str:
@@ -274,8 +274,8 @@ class Sentences:
         label = self.spending_label()
         text = f"{self.year}年{label}{wan(total)}" + _suffix(_change(ex, total))
         text += (f"，其中{'，'.join(parts)}" if parts else "") + "。"
-        if _has_budget(ex):
-            text += f"{label}{_stages(ex, total, what='实际支出')}。"
+        if ex.initial_budget is not None or ex.adjustment or (ex.full_budget is not None and ex.full_budget != total):
+            text += f"{label}{_stages(ex, total, what='实际支出')}。"  # a 全年预算 equal to the spending adds nothing
         return _with_note(text, self.md, ex.note)
 
     def basic(self) -> str:
@@ -807,16 +807,14 @@ def _attachment_list(lines: list[str], keep: bool = False) -> str:
 
 
 def _indicator_entry(name: str, weight: Decimal, score: Decimal | None, narrative: Any, deviation: Any) -> dict:
-    """One scored indicator: its heading states 分值 and 得分 once; the body does not repeat them — the generated
-    sentence gives only the share of the weight, and a narrative that states the score itself takes the 得分 out
-    of the heading. A deviation the narrative already holds is not printed again."""
+    """One scored indicator: its heading states 分值 and 得分; the generated sentence does not repeat them (it gives
+    only the share of the weight). A deviation the narrative already holds is not printed again."""
     w, s = fmt_written(weight), fmt_written(score) if score is not None else ""
     sentence = ""
     if score is not None and weight:
         pct = fmt_number(quantize(score * 100 / weight, 2))
         sentence = f"根据评价标准，该指标得{pct}%权重分。"
-    says_score = bool(narrative) and re.search(r"得分|分值", str(narrative)) is not None
-    heading = f"{name}（分值{w}分，得分{s}分）" if score is not None and not says_score else f"{name}（分值{w}分）"
+    heading = f"{name}（分值{w}分，得分{s}分）" if score is not None else f"{name}（分值{w}分）"
     if deviation and narrative and _plain(str(deviation)) in _plain(str(narrative)):
         deviation = None
     return {"name": name, "weight": w, "score": s, "heading": heading, "sentence": sentence,

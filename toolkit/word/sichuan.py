@@ -61,15 +61,22 @@ def parts_with_shares(parts: Iterable[tuple[str, Figure | None, Decimal | None]]
 
 
 def breakdown_sentence(head: str, total: Decimal | None, parts: list[tuple[str, Figure | None, Decimal | None]],
-                       change: str = "") -> str:
-    """"{head}X万元[，比上年…]，其中：A…，占a%；B…，占b%。"; empty without a total or parts."""
+                       change: str = "", label: str = "") -> str:
+    """"{head}X万元[，比上年…]，其中：A…，占a%；B…，占b%。"; empty without a total or parts.
+
+    A change naming the 上年 figure ("（上年1796.40万元）") follows the parts as a sentence of its own, "{label}比上年…":
+    before "其中" a reader (and jixiao lint) would take that figure for the total the parts add up to.
+    """
     listed = parts_with_shares(parts, total)
     if total is None and not listed:
         return ""
     text = head + (wan(total) if total is not None else "")
-    if change:
+    after = ""
+    if change and "（上年" in change and listed and label:
+        after = f"{label}{change}。"
+    elif change:
         text += f"，{change}"
-    return text + (f"，其中：{listed}" if listed else "") + "。"
+    return text + (f"，其中：{listed}" if listed else "") + "。" + after
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -279,7 +286,7 @@ def sichuan_text(report: Report, fig, subject: str, md, stages_of, change_of) ->
         label = inc.label if inc.label.endswith(("合计", "总计")) else "收入合计"
         text["income"] = breakdown_sentence(f"{year}年，{subject}{label}", fig.income,
                                             [(i.label, i, i.amount) for i in inc.items],
-                                            change_of(inc, fig.income, with_previous=True))
+                                            change_of(inc, fig.income, with_previous=True), label=label)
 
     # 支出情况: by nature, then 人员经费/公用经费 within 基本支出, by function and by economic class
     text["expenditure"] = text["expenditure_stages"] = text["basic"] = ""
@@ -289,14 +296,14 @@ def sichuan_text(report: Report, fig, subject: str, md, stages_of, change_of) ->
         text["expenditure"] = breakdown_sentence(
             f"{year}年，{subject}支出合计", total,
             [("基本支出", ex.basic, fig.basic), ("项目支出", ex.project, fig.project)],
-            change_of(ex, total, with_previous=True))
+            change_of(ex, total, with_previous=True), label="支出合计")
         if any(v is not None for v in (ex.initial_budget, ex.adjustment, ex.full_budget)):
             text["expenditure_stages"] = f"{year}年部门预算{stages_of(ex, total, what='全年实际支出')}。"
         if ex.basic is not None and (fig.personnel is not None or fig.public is not None):
             text["basic"] = breakdown_sentence(
                 "基本支出", fig.basic,
                 [("人员经费", ex.basic.personnel, fig.personnel), ("公用经费", ex.basic.public, fig.public)],
-                change_of(ex.basic, fig.basic, with_previous=True))
+                change_of(ex.basic, fig.basic, with_previous=True), label="基本支出")
             if any(v is not None for v in (ex.basic.initial_budget, ex.basic.adjustment, ex.basic.full_budget)):
                 text["basic"] += f"基本支出{stages_of(ex.basic, fig.basic, what='实际支出')}。"
         if ex.by_function:
