@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .model import Report
 
 __version__ = "0.1.0"
-__all__ = ["load", "loads", "check", "render", "lint", "Rendered", "Loaded", "Result", "JixiaoError", "InputError",
+__all__ = ["load", "loads", "check", "check_outline", "render", "lint", "Rendered", "Loaded", "Result", "JixiaoError", "InputError",
            "TemplateError", "OutputError", "ReportHasErrors"]
 
 
@@ -75,11 +75,25 @@ def render(loaded: "Loaded", output: str | Path, template: str | Path | None = N
     written.
     """
     from .word import render as _render
+    from .word.printed import findings as unprinted
 
     result = check(loaded)
     if result.errors and not force:
         raise ReportHasErrors(result)
-    return Rendered(_render(loaded, output, template=template, pdf=pdf), result)
+    written = _render(loaded, output, template=template, pdf=pdf)
+    docx = Path(written).read_bytes() if Path(written).suffix.lower() == ".docx" else None
+    result.extend(unprinted(loaded, template, docx=docx))  # OUT001: what the outline leaves out
+    return Rendered(written, result)
+
+
+def check_outline(loaded: "Loaded", template: str | Path | None = None) -> "Result":
+    """:func:`check`, and OUT001 for every value of the data that ``template`` (None: the report's outline) does
+    not print: the report is rendered in memory, nothing is written."""
+    from .word.printed import findings as unprinted
+
+    result = check(loaded)
+    result.extend(unprinted(loaded, template))
+    return result
 
 
 def lint(path: str | Path) -> "Result":

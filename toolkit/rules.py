@@ -23,6 +23,7 @@ from .findings import ERROR, WARNING, Finding, Location, YamlSpot
 FAMILY_NAMES = {
     "input": "输入", "sums": "合计", "balance": "平衡", "shares": "占比与比率", "scores": "得分与等级",
     "dates": "日期", "narrative": "正文", "filling": "填写", "lint": "现有报告", "verify": "版式",
+    "output": "输出",
 }
 
 #: every module that declares rules, in catalogue order
@@ -33,6 +34,7 @@ FAMILIES = [
     "toolkit.claims.prose", "toolkit.claims.scores", "toolkit.claims.headings", "toolkit.claims.tables",
     "toolkit.claims.ledger", "toolkit.claims.repeats",
     "toolkit.verify",
+    "toolkit.word.printed",
 ]
 
 

@@ -325,8 +325,14 @@ class Sentences:
         closing = self._closing_inside_spending()
         if closing is not None:
             parts.append(f"结余资金{wan(closing)}")
-        head = f"截至{self.year}年12月31日，{self.subject}共计支出{wan(self.fig.expenditure)}"
-        return head + (f"，其中：{'，'.join(parts)}" if parts else "") + "。"
+        total = self.fig.expenditure
+        head = f"截至{self.year}年12月31日，{self.subject}共计支出{wan(total)}"
+        text = head + (f"，其中：{'，'.join(parts)}" if parts else "") + "。"
+        if change := _change(ex, total):
+            text += f"支出{change}。"
+        if ex.initial_budget is not None or ex.adjustment or (ex.full_budget is not None and ex.full_budget != total):
+            text += f"全年支出{_stages(ex, total, what='实际支出')}。"
+        return _with_note(text, self.md, ex.note)
 
     def _closing_inside_spending(self) -> Decimal | None:
         """年末结余 when the data counts it inside 支出 (基本 + 项目 + 结余 = 支出, as seed 000 publishes it)."""

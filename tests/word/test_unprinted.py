@@ -1,0 +1,115 @@
+"""OUT001: every value of the data that the chosen outline does not print (issue 8, item 3).
+
+Every example is rendered in every built-in outline and the values missing from each rendered document are listed
+(run with ``-s`` to see the table); in its own outline (``outline:`` of its YAML) an example's list is empty.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from toolkit import check_outline, loads
+from toolkit.cli import app
+from toolkit.load import load
+from toolkit.rules import catalogue
+from toolkit.templates import BUILTIN
+from toolkit.word import renderer_for
+from toolkit.word.printed import unprinted
+
+from .conftest import EXAMPLES
+
+
+def _missing(yaml_path: Path, outline: str) -> list[tuple[str, object]]:
+    report = load(yaml_path).report
+    return unprinted(report, renderer_for(outline).render_bytes(report))
+
+
+def test_the_table_of_unprinted_values(capsys):
+    """The sizes of every example × outline list; other outlines do leave values out (the check can fail)."""
+    sizes = {(y.stem, o): len(_missing(y, o)) for y in EXAMPLES for o in BUILTIN}
+    with capsys.disabled():
+        print("\nunprinted values (example × outline; * = its own outline)")
+        for y in EXAMPLES:
+            own = load(y).report.outline
+            print(f"  {y.stem:24}", "  ".join(f"{o}{'*' if o == own else ' '}={sizes[y.stem, o]:3}" for o in BUILTIN))
+    assert sum(sizes.values()) > 0
+
+
+@pytest.mark.parametrize("yaml_path", EXAMPLES, ids=lambda p: p.stem)
+def test_every_value_is_printed_in_its_own_outline(yaml_path):
+    outline = load(yaml_path).report.outline
+    assert _missing(yaml_path, outline) == []
+
+
+DATA = """\
+year: 2023
+unit: {name: 示例县档案馆}
+budget:
+  expenditure:
+    amount: 100
+    basic: {amount: 70, personnel: {amount: 50}, public: {amount: 20}}
+    project: {amount: 30}
+  three_public:
+    amount: 2.5
+    note: 比上年减少的主要原因是压减公务接待。
+"""
+
+
+def _template(path: Path, *paragraphs: str) -> Path:
+    from docx import Document
+
+    doc = Document()
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    doc.save(path)
+    return path
+
+
+def test_a_template_that_leaves_out_a_section_is_told_at_the_value(tmp_path):
+    """A house template printing only the expenditure sentence leaves out 人员经费/公用经费 and "三公" with its note:
+    each is named at its YAML line and column."""
+    tpl = _template(tmp_path / "house.docx", "{{ title }}", "{{p para(text.expenditure) }}")
+    loaded = loads(DATA, "data.yaml")
+    found = [f for f in check_outline(loaded, str(tpl)).findings if f.code == "OUT001"]
+    assert [(f.path, f.line, f.column) for f in found] == [
+        ("budget.expenditure.basic.personnel.amount", 6, 45), ("budget.expenditure.basic.public.amount", 6, 67),
+        ("budget.three_public.amount", 9, 13), ("budget.three_public.note", 10, 11)]
+    assert found[0].severity == "warning"
+    assert "2.5" in found[0].message and "house.docx" in found[0].message
+    # the built-in outline prints both: the note follows its figure
+    assert [f for f in check_outline(loaded, "hunan").findings if f.code == "OUT001"] == []
+
+
+def test_figures_printed_with_another_precision_are_not_printed():
+    """350.867 printed as 350.87 is not the figure written (issue 8): a template rounding it is told so."""
+    from docx import Document
+    import io
+
+    loaded = loads(DATA.replace("amount: 2.5", "amount: 2.567"), "data.yaml")
+    doc = Document()
+    doc.add_paragraph("2023年“三公”经费支出2.57万元，比上年减少的主要原因是压减公务接待。")
+    buf = io.BytesIO()
+    doc.save(buf)
+    paths = [p for p, _v in unprinted(loaded.report, buf.getvalue())]
+    assert "budget.three_public.amount" in paths and "budget.three_public.note" not in paths
+
+
+def test_cli_check_with_a_template_and_render_report_it(tmp_path):
+    data = tmp_path / "data.yaml"
+    data.write_text(DATA, encoding="utf-8")
+    tpl = _template(tmp_path / "house.docx", "{{ title }}", "{{p para(text.expenditure) }}")
+    runner = CliRunner()
+    r = runner.invoke(app, ["check", str(data), "--template", str(tpl)])
+    assert r.exit_code == 0, r.output
+    assert f"{data}:9:13: OUT001（警告） " in r.stdout and "[budget.three_public.amount]" in r.stdout
+    assert runner.invoke(app, ["check", str(data)]).stdout.count("OUT001") == 0  # without --template: not rendered
+    r = runner.invoke(app, ["render", str(data), "-t", str(tpl), "-o", str(tmp_path / "out.docx")])
+    assert r.exit_code == 0, r.output
+    assert f"{data}:10:11: OUT001（警告） " in r.stderr
+
+
+def test_the_rule_is_in_the_catalogue():
+    rule = catalogue()["OUT001"]
+    assert rule.severity == "warning" and rule.family == "output"
