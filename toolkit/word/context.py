@@ -204,9 +204,11 @@ def _phrase(label: str, f: Figure | None, md: Any = None, amount: Decimal | None
         return f"{label}{wan(value)}" if value else ""
     if value is None and not _has_budget(f):
         return ""
-    if value == 0 and not inner and all(not v for v in (f.initial_budget, f.adjustment, f.full_budget, f.change,
-                                                          f.change_rate)) and not f.note:
+    nothing = not value and not inner and all(not v for v in (f.initial_budget, f.adjustment, f.full_budget))
+    if nothing and not (f.change or f.change_rate or f.note):
         return ""
+    if nothing:  # nothing this year, but a change or a note to tell: "公务用车购置费无支出，比上年减少22.00万元"
+        return _join([f"{label}无支出", _change(f, value), _note(md, f.note)])
     head = f"{label}{_stages(f, value, what=what)}" if _has_budget(f) else f"{label}{wan(value)}"
     if inner := inner or _list(_phrase(i.label, i, md) for i in getattr(f, "items", None) or []):
         head += f"（其中{inner}）"
@@ -600,6 +602,7 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
     if project_lines:
         led = bool(project and project.note and leads_list(_note(md, project.note)))  # the note leads into the list
         projects = ("" if led else X.paragraph("主要项目支出情况如下：", X.BODY)) + "".join(
+            X.paragraph(line, X.BODY) if len(project_lines) == 1 else
             X.paragraph(f"{_unambiguous(number_prefix(n, 0), project_lines)}{line}", X.LIST)
             for n, line in enumerate(project_lines, 1))
 
@@ -617,8 +620,8 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
         phase_lines.append(f"{ph.name}{when}" + (f"：{desc}" if desc else "。"))
 
     def listed(lines: list[str], depth: int | None) -> Markup:
-        """Paragraphs numbered 1. (depth 0) or （1） (depth 1), or plain (None)."""
-        return Markup("".join(X.paragraph(line, X.BODY) if depth is None else
+        """Paragraphs numbered 1. (depth 0) or （1） (depth 1), or plain (None); a single one is not numbered."""
+        return Markup("".join(X.paragraph(line, X.BODY) if depth is None or len(lines) == 1 else
                               X.paragraph(f"{_unambiguous(number_prefix(n, depth), lines)}{line}", X.LIST)
                               for n, line in enumerate(lines, 1)))
 
@@ -644,7 +647,9 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
     if text["group"]:
         work += [X.paragraph(text["group"], X.BODY), "".join(X.paragraph(line, X.BODY) for line in _member_lines(ev.group))]
     work.append(md.to_xml(ev.group_note) if ev.group_note else "")
-    if phase_lines:
+    if len(phase_lines) == 1:
+        work.append(X.paragraph(phase_lines[0], X.BODY))
+    elif phase_lines:
         work.append(X.paragraph("绩效自评工作分以下阶段进行：", X.BODY) + "".join(
             X.paragraph(f"{_unambiguous(number_prefix(n, 0), phase_lines)}{line}", X.LIST)
             for n, line in enumerate(phase_lines, 1)))
