@@ -194,10 +194,13 @@ def _has_more(f: Figure) -> bool:
 
 
 def _phrase(label: str, f: Figure | None, md: Any = None, amount: Decimal | None = None, inner: str = "",
-            what: str = "实际") -> str:
+            what: str = "实际", details: list[str] | None = None) -> str:
     """"标签X万元" with everything the data says of it: 预算 and 执行率, 占比, 比上年, its 其中 parts, its note.
 
     Empty for a figure with nothing to print, and for a zero item that says nothing more (no "0.00万元" lists).
+    With ``details`` (an item of a 其中 list) the item keeps to its amount, share, a plain change and its note,
+    and its budget stages and a change naming the 上年 figure go to ``details``, sentences printed after the
+    list: inside it they would read (to a person and to jixiao lint) as more parts of the total.
     """
     value = amount if amount is not None else (f.amount if f is not None else None)
     if f is None:
@@ -207,18 +210,44 @@ def _phrase(label: str, f: Figure | None, md: Any = None, amount: Decimal | None
     nothing = not value and not inner and all(not v for v in (f.initial_budget, f.adjustment, f.full_budget))
     if nothing and not (f.change or f.change_rate or f.note):
         return ""
+    listed = details is not None
     if nothing:  # nothing this year, but a change or a note to tell: "公务用车购置费无支出，比上年减少22.00万元"
-        return _join([f"{label}无支出", _change(f, value), _note(md, f.note)])
-    head = f"{label}{_stages(f, value, what=what)}" if _has_budget(f) else f"{label}{wan(value)}"
-    if inner := inner or _list(_phrase(i.label, i, md) for i in getattr(f, "items", None) or []):
+        said = _join([f"{label}无支出", _change(f, value), _note(md, f.note)])
+        if listed:
+            details.append(said)
+            return ""
+        return said
+    if listed and (_has_budget(f) or (f.previous is not None and (f.change is not None or f.change_rate is not None))):
+        details.append(_join([f"{label}{_stages(f, value, what=what)}" if _has_budget(f) else "",
+                              _change(f, value) if f.previous is not None else ""]))
+    if value is None and listed:
+        return ""
+    head = f"{label}{_stages(f, value, what=what)}" if _has_budget(f) and not listed else f"{label}{wan(value)}"
+    if f.share is not None:  # before the parts: after them it would read as the last part's share
+        head += f"，占{fmt_rate(f.share)}"
+    if inner := inner or _list(_phrase(i.label, i, md, details=details) for i in getattr(f, "items", None) or []):
         head += f"（其中{inner}）"
     bits = [head]
-    if f.share is not None:
-        bits.append(f"占{fmt_rate(f.share)}")
     if f.execution_rate is not None and not _has_budget(f):
         bits.append(f"执行率{fmt_rate(f.execution_rate)}")
-    bits += [_change(f, value), _note(md, f.note)]
+    if not (listed and f.previous is not None):
+        bits.append(_change(f, value))
+    bits.append(_note(md, f.note))
     return _join(bits)
+
+
+def _then(details: list[str]) -> str:
+    """The detail sentences of a list's items (see :func:`_phrase`)."""
+    return "".join(f"{d}。" for d in details if d)
+
+
+def _own_change(label: str, f: Figure | None, current: Decimal | None) -> tuple[str, str]:
+    """(inline, after): a total's change, inline before its 其中 list, or — when it names the 上年 figure — as a
+    sentence of its own after the list ("支出合计比上年增加…（上年…）。")."""
+    change = _change(f, current)
+    if change and f is not None and f.previous is not None:
+        return "", f"{label}{change}。"
+    return change, ""
 
 
 def _sentence(text: str) -> str:
@@ -242,10 +271,11 @@ class Sentences:
             return ""
         label = inc.label if inc.label.endswith(("合计", "总计")) else "收入总计"
         label = label if label.startswith("全年") else "全年" + label
-        parts = _list(_phrase(i.label, i, self.md) for i in inc.items)
+        details: list[str] = []
+        parts = _list(_phrase(i.label, i, self.md, details=details) for i in inc.items)
         head = f"{self.subject}{self.year}年" + (f"{parts}，" if parts else "")
         text = head + f"{label}{wan(self.fig.income)}" + _suffix(_change(inc, self.fig.income)) + "。"
-        return _with_note(text, self.md, inc.note)
+        return _with_note(text + _then(details), self.md, inc.note)
 
     def spending_label(self) -> str:
         """"一般公共预算支出", or "支出合计" when the spending includes money of another budget (政府性基金 …)."""
@@ -274,8 +304,9 @@ class Sentences:
             s = share(ex.project, self.fig.project, total)
             parts.append(f"项目支出{wan(self.fig.project)}" + (f"，占{fmt_rate(s)}" if s is not None else ""))
         label = self.spending_label()
-        text = f"{self.year}年{label}{wan(total)}" + _suffix(_change(ex, total))
-        text += (f"，其中{'，'.join(parts)}" if parts else "") + "。"
+        inline, after = _own_change(label, ex, total)
+        text = f"{self.year}年{label}{wan(total)}" + _suffix(inline)
+        text += (f"，其中{'，'.join(parts)}" if parts else "") + "。" + after
         if ex.initial_budget is not None or ex.adjustment or (ex.full_budget is not None and ex.full_budget != total):
             text += f"{label}{_stages(ex, total, what='实际支出')}。"  # a 全年预算 equal to the spending adds nothing
         return _with_note(text, self.md, ex.note)
@@ -285,36 +316,41 @@ class Sentences:
         basic = ex.basic if ex else None
         if basic is None:
             return ""
-        parts = _list([_phrase("人员经费支出", basic.personnel, self.md, self.fig.personnel),
-                       _phrase("公用经费", basic.public, self.md, self.fig.public)])
-        change = _change(basic, self.fig.basic)
+        details: list[str] = []
+        parts = _list([_phrase("人员经费支出", basic.personnel, self.md, self.fig.personnel, details=details),
+                       _phrase("公用经费", basic.public, self.md, self.fig.public, details=details)])
+        inline, after = _own_change("基本支出", basic, self.fig.basic)
         if _has_budget(basic):
-            sentence = f"{self.year}年基本支出{_stages(basic, self.fig.basic)}" + _suffix(change) + "。"
+            sentence = f"{self.year}年基本支出{_stages(basic, self.fig.basic)}" + _suffix(inline) + "。"
             sentence += f"其中{parts}。" if parts else ""
-        elif change:
-            sentence = f"{self.year}年基本支出{wan(self.fig.basic)}，{change}" + (f"，其中：{parts}。" if parts else "。")
+        elif inline or after:
+            sentence = f"{self.year}年基本支出{wan(self.fig.basic)}" + _suffix(inline) + (
+                f"，其中：{parts}。" if parts else "。")
         else:  # the amount alone is already in the expenditure sentence
             sentence = f"{self.year}年基本支出中，{parts}。" if parts else ""
-        return _with_note(sentence, self.md, basic.note)
+        return _with_note(sentence + after + _then(details), self.md, basic.note)
 
     def project(self) -> str:
         ex = self.r.budget.expenditure
         project = ex.project if ex else None
         if project is None:
             return ""
-        change = _change(project, self.fig.project)
+        change, after = _own_change("项目支出", project, self.fig.project)
         sentence = ""
         if _has_budget(project):
             sentence = f"{self.year}年项目支出{_stages(project, self.fig.project)}" + _suffix(change)
-        elif change:
-            sentence = f"{self.year}年项目支出{wan(self.fig.project)}，{change}"
+        elif change or after:
+            sentence = f"{self.year}年项目支出{wan(self.fig.project)}" + _suffix(change)
         if project.operation is not None and (op := _phrase("其中运行维护经费", project.operation, self.md)):
             sentence = _join([sentence, op]) if sentence else f"{self.year}年项目支出{op}"
         note = _note(self.md, project.note)
+        end = "：" if note and leads_list(note) else "。"
+        if after:  # the change naming 上年 is a sentence of its own: the note (leading into the list) closes
+            sentence = f"{sentence}。{after[:-1]}" if sentence else after[:-1]
         if note and sentence:
-            return f"{sentence}，{note}" + ("：" if leads_list(note) else "。")
+            return f"{sentence}，{note}{end}"
         if note:
-            return note + ("：" if leads_list(note) else "。")
+            return note + end
         return f"{sentence}。" if sentence else ""
 
     def spending(self) -> str:
@@ -345,7 +381,10 @@ class Sentences:
         return closing if self.fig.basic + self.fig.project + closing == self.fig.expenditure else None
 
     def _items(self, items: Iterable[Any]) -> str:
-        return _list(_phrase(i.label, i, self.md) for i in items)
+        """A breakdown's items, then the detail sentences of those with budget stages or a 上年 figure."""
+        details: list[str] = []
+        listed = _list(_phrase(i.label, i, self.md, details=details) for i in items)
+        return listed + ("。" + _then(details)[:-1] if details and listed else "")
 
     def by_function(self) -> str:
         ex = self.r.budget.expenditure
@@ -368,29 +407,33 @@ class Sentences:
         if tp is None or self.fig.three_public is None:
             return ""
         veh = tp.vehicle
-        inner = _list([_phrase("公务用车购置费", veh.purchase, self.md),
-                       _phrase("公务用车运行维护费", veh.operation, self.md)]) if veh else ""
-        parts = _list([_phrase("因公出国（境）费", tp.overseas, self.md),
-                       _phrase("公务用车购置及运行维护费", veh, self.md, self.fig.vehicle, inner=inner),
-                       _phrase("公务接待费", tp.reception, self.md)])
+        details: list[str] = []
+        inner = _list([_phrase("公务用车购置费", veh.purchase, self.md, details=details),
+                       _phrase("公务用车运行维护费", veh.operation, self.md, details=details)]) if veh else ""
+        parts = _list([_phrase("因公出国（境）费", tp.overseas, self.md, details=details),
+                       _phrase("公务用车购置及运行维护费", veh, self.md, self.fig.vehicle, inner=inner, details=details),
+                       _phrase("公务接待费", tp.reception, self.md, details=details)])
         total = self.fig.three_public
         head = (f"{self.year}年“三公”经费{_stages(tp, total, what='实际支出')}" if _has_budget(tp)
                 else f"{self.year}年“三公”经费支出{wan(total)}")
-        text = head + _suffix(_change(tp, total)) + (f"，其中{parts}" if parts else "") + "。"
+        inline, after = _own_change("“三公”经费", tp, total)
+        text = head + _suffix(inline) + (f"，其中{parts}" if parts else "") + "。" + after + _then(details)
         return _with_note(text, self.md, tp.note)
 
     def procurement(self) -> str:
         pr = self.r.budget.procurement
         if pr is None or self.fig.procurement is None:
             return ""
-        parts = _list(_phrase(label, f, self.md) for label, f in (("货物", pr.goods), ("工程", pr.works),
-                                                                 ("服务", pr.services)))
+        details: list[str] = []
+        parts = _list(_phrase(label, f, self.md, details=details) for label, f in (
+            ("货物", pr.goods), ("工程", pr.works), ("服务", pr.services)))
         total = self.fig.procurement
         head = (f"{self.year}年政府采购{_stages(pr, total, what='实际采购')}" if _has_budget(pr)
                 else f"{self.year}年政府采购金额{wan(total)}")
         if pr.execution_rate is not None and not _has_budget(pr):
             head += f"，执行率{fmt_rate(pr.execution_rate)}"
-        text = head + _suffix(_change(pr, total)) + (f"，其中{parts}" if parts else "") + "。"
+        inline, after = _own_change("政府采购", pr, total)
+        text = head + _suffix(inline) + (f"，其中{parts}" if parts else "") + "。" + after + _then(details)
         return _with_note(text, self.md, pr.note)
 
     def carryover(self, inside_spending: bool = False) -> str:
@@ -459,15 +502,15 @@ class Sentences:
         names = "、".join(u.departments)
         return f"{self.subject}内设机构{count}个" + (f"：{names}" if names else "") + "。"
 
-    def score_stated(self) -> bool:
-        """Whether the narrative already states the total score (as "自评分98分", "得分为：85分"): then the
-        generated score sentence would repeat it (or contradict it, which NAR001 reports)."""
+    def score_stated(self, *fields: str) -> bool:
+        """Whether the narrative (these fields of it) already states the total score (as "自评分98分", "得分为：
+        85分"): then the generated score sentence would repeat it (or contradict it, which NAR001 reports)."""
         from ..checks.narrative import paragraphs
         from ..claims import analyse
         from ..claims.scores import read_claims
 
         nar = self.r.narrative
-        for text in (nar.performance, nar.achievements, nar.conclusion):
+        for text in (getattr(nar, f) for f in fields or ("performance", "achievements", "conclusion")):
             if text and text.strip():
                 texts = [p for p, _k in paragraphs(text)]
                 _issues, quantities = analyse(texts, indicator_scores=False)
@@ -482,7 +525,8 @@ class Sentences:
         return f"{self.year}年部门整体支出绩效自评得分{fmt_written(self.fig.total_score)}分{grade}。"
 
     def conclusion(self) -> str:
-        if self.fig.total_score is None or self.score_stated():
+        """The 评价结论 sentence; left out when narrative.conclusion, printed after it, states the score itself."""
+        if self.fig.total_score is None or self.score_stated("conclusion"):
             return ""
         grade = f"，等级为{self.fig.grade}" if self.fig.grade else ""
         full = self.r.indicators.total_weight if self.r.indicators.total_weight is not None else Decimal(100)
