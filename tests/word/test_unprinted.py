@@ -19,6 +19,7 @@ from toolkit.word import renderer_for
 from toolkit.word.printed import unprinted
 
 from .conftest import EXAMPLES
+from .test_cli_render import _template  # a house template typed into Word: one paragraph per line
 
 
 def _missing(yaml_path: Path, outline: str) -> list[tuple[str, object]]:
@@ -55,16 +56,6 @@ budget:
     amount: 2.5
     note: 比上年减少的主要原因是压减公务接待。
 """
-
-
-def _template(path: Path, *paragraphs: str) -> Path:
-    from docx import Document
-
-    doc = Document()
-    for text in paragraphs:
-        doc.add_paragraph(text)
-    doc.save(path)
-    return path
 
 
 def test_a_template_that_leaves_out_a_section_is_told_at_the_value(tmp_path):
