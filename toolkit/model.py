@@ -233,6 +233,9 @@ class Project(Figure):
     by_function: list[Item] = Field(
         default_factory=list, description="按功能分类 of 项目支出 alone, when the report classifies only the project "
                                           "expenditure (seed 002): Σ = project amount")
+    by_economic: list[Item] = Field(
+        default_factory=list, description="按经济分类 of 项目支出 alone (工资福利支出, 商品和服务支出, 资本性支出 …): "
+                                          "Σ = project amount")
 
 
 class Expenditure(Figure):
@@ -265,6 +268,9 @@ class Procurement(Figure):
     goods: Figure | None = Field(None, description="货物")
     works: Figure | None = Field(None, description="工程")
     services: Figure | None = Field(None, description="服务")
+    by_source: list[Item] = Field(
+        default_factory=list, description="按资金来源分 (一般公共预算拨款政府采购 …), each with its own 货物/工程/服务 as "
+                                          "items: Σ = procurement amount")
 
 
 class Carryover(Node):
@@ -451,6 +457,7 @@ class ExecutionIndicator(Node):
     rate: Percent | None = Field(None, description="执行率 as declared")
     score: Number | None = Field(None, description="得分")
     deviation: Markdown | None = None
+    narrative: Markdown | None = Field(None, description="预算执行率 text (评价情况), printed as an indicator's narrative")
 
 
 class Goal(Node):

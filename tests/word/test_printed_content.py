@@ -104,3 +104,77 @@ def test_one_principle_unnumbered_dates_once_deviation_once():
     assert "\n客观公正原则。\n" in text and "1.客观公正原则" not in text
     assert text.count("2024年3月1日") == 1 and "完成阶段（2024年3月18日至2024年3月29日）：撰写报告。" in text
     assert text.split("附件")[0].count("部分学员因故缺席") == 1
+
+
+def test_figures_with_only_a_budget_stage_are_printed():
+    """A Chongqing 预算及支出情况 states 年初预算 only: each total says it (it printed nothing before)."""
+    data = """\
+year: 2022
+unit: {name: 示例县档案馆}
+budget:
+  expenditure:
+    initial_budget: 500.5
+    basic: {initial_budget: 300}
+    project: {initial_budget: 200.5}
+  three_public: {initial_budget: 3}
+"""
+    text = _text(loads(data).report, "chongqing")
+    for sentence in ("2022年支出年初预算500.5万元。", "2022年基本支出年初预算300万元。", "2022年项目支出年初预算200.5万元。",
+                     "2022年“三公”经费年初预算3万元。"):
+        assert sentence in text
+
+
+NEW_PLACES = """\
+year: 2023
+unit: {name: 示例县档案馆}
+budget:
+  income:
+    amount: 120
+    items:
+      - label: 本年收入
+        amount: 100
+        items:
+          - {label: 一般公共预算财政拨款收入, amount: 95}
+          - {label: 其他收入, amount: 5}
+      - {label: 上年结转, amount: 20}
+  expenditure:
+    amount: 110
+    basic: {amount: 70, personnel: {amount: 50}, public: {amount: 20}}
+    project:
+      amount: 40
+      by_economic:
+        - {label: 商品和服务支出, amount: 30}
+        - {label: 资本性支出, amount: 10}
+  procurement:
+    amount: 12
+    goods: {amount: 8}
+    services: {amount: 4}
+    by_source:
+      - label: 一般公共预算拨款政府采购
+        amount: 10
+        items:
+          - {label: 货物, amount: 6}
+          - {label: 服务, amount: 4}
+      - {label: 其他资金政府采购, amount: 2}
+indicators:
+  execution: {weight: 10, score: 10, narrative: 全年预算执行率100%，得10分。}
+"""
+
+
+def test_places_for_common_published_content():
+    """Nested income (本年收入 with its sources + 上年结转 = 收入合计), 项目支出 by economic class, procurement by fund
+    source with its own 货物/服务, a 预算执行率 narrative: printed, and checked like every breakdown."""
+    from toolkit import check
+
+    loaded = loads(NEW_PLACES, "data.yaml")
+    assert check(loaded).findings == []
+    for outline in ("hunan", "chongqing"):
+        text = _text(loaded.report, outline)
+        assert "本年收入100万元（其中一般公共预算财政拨款收入95万元，其他收入5万元）；上年结转20万元，全年收入合计120万元。" in text
+        assert "项目支出按支出经济分类划分：商品和服务支出30万元，资本性支出10万元。" in text
+        assert "按资金来源分：一般公共预算拨款政府采购10万元（其中货物6万元，服务4万元）；其他资金政府采购2万元。" in text
+        assert "全年预算执行率100%，得10分。" in text
+    bad = loads(NEW_PLACES.replace("资本性支出, amount: 10", "资本性支出, amount: 11")
+                .replace("其他资金政府采购, amount: 2", "其他资金政府采购, amount: 3"), "data.yaml")
+    assert [(f.code, f.path) for f in check(bad).findings] == [
+        ("SUM005", "budget.expenditure.project.amount"), ("SUM011", "budget.procurement.amount")]

@@ -188,11 +188,14 @@ def breakdowns(report: Report) -> list[Breakdown]:
             out.append(_listed("project", p, "项目支出", p.items, "各项目支出", not p.items_partial, whole,
                                extra=[(p.operation, "运行维护经费")]))
             out.append(_listed("function", p, "项目支出", p.by_function, "项目支出各功能分类", True, whole))
+            out.append(_listed("economic", p, "项目支出", p.by_economic, "项目支出各经济分类", True, whole))
         out.append(_listed("function", exp, "支出合计", exp.by_function, "各功能分类支出", True))
         out.append(_listed("economic", exp, "支出合计", exp.by_economic, "各经济分类支出", True))
     out.append(_fixed(_FIXED["three_public"], totals))
     out.append(_fixed(_FIXED["vehicle"], totals))
     out.append(_fixed(_FIXED["procurement"], totals))
+    if b.procurement is not None:
+        out.append(_listed("procurement", b.procurement, "政府采购", b.procurement.by_source, "按资金来源分各项", True))
     # 其中 parts of any labelled line (an income source, a functional class, a project …)
     for _path, node in walk(report, ""):
         if isinstance(node, Item) and node.items:

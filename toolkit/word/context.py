@@ -268,7 +268,7 @@ class Sentences:
     def income(self) -> str:
         inc = self.r.budget.income
         if inc is None or self.fig.income is None:
-            return ""
+            return self._budget_only(inc, "收入")
         label = inc.label if inc.label.endswith(("合计", "总计")) else "收入总计"
         label = label if label.startswith("全年") else "全年" + label
         details: list[str] = []
@@ -276,6 +276,12 @@ class Sentences:
         head = f"{self.subject}{self.year}年" + (f"{parts}，" if parts else "")
         text = head + f"{label}{wan(self.fig.income)}" + _suffix(_change(inc, self.fig.income)) + "。"
         return _with_note(text + _then(details), self.md, inc.note)
+
+    def _budget_only(self, f: Figure | None, label: str) -> str:
+        """A total with only its budget stages (as every Chongqing 预算及支出情况 states them): "2022年支出年初预算…"."""
+        if f is None or not _has_budget(f):
+            return ""
+        return _with_note(f"{self.year}年{label}{_stages(f, None)}。", self.md, f.note)
 
     def spending_label(self) -> str:
         """"一般公共预算支出", or "支出合计" when the spending includes money of another budget (政府性基金 …)."""
@@ -294,7 +300,7 @@ class Sentences:
     def expenditure(self) -> str:
         ex = self.r.budget.expenditure
         if ex is None or self.fig.expenditure is None:
-            return ""
+            return self._budget_only(ex, self.spending_label())
         total = self.fig.expenditure
         parts = []
         if self.fig.basic is not None:
@@ -357,7 +363,7 @@ class Sentences:
         """Chongqing wording (seed 000): "截至…共计支出X万元，其中：基本支出…，项目支出…[，结余资金…]"."""
         ex = self.r.budget.expenditure
         if ex is None or self.fig.expenditure is None:
-            return ""
+            return self._budget_only(ex, "支出")
         parts = [f"{label}{wan(v)}" for label, v in (("基本支出", self.fig.basic), ("项目支出", self.fig.project))
                  if v is not None]
         closing = self._closing_inside_spending()
@@ -392,10 +398,13 @@ class Sentences:
         return f"按支出功能科目划分，各项支出金额为：{items}。" if items else ""
 
     def project_by_function(self) -> str:
+        """项目支出 by function, then by economic class (``project.by_economic``), when the data classifies it."""
         ex = self.r.budget.expenditure
         project = ex.project if ex else None
         items = self._items(getattr(project, "by_function", None) or []) if project else ""
-        return f"按支出功能科目划分，各项支出金额为：{items}。" if items else ""
+        economic = self._items(getattr(project, "by_economic", None) or []) if project else ""
+        return ((f"按支出功能科目划分，各项支出金额为：{items}。" if items else "")
+                + (f"项目支出按支出经济分类划分：{economic}。" if economic else ""))
 
     def by_economic(self) -> str:
         ex = self.r.budget.expenditure
@@ -405,7 +414,7 @@ class Sentences:
     def three_public(self) -> str:
         tp = self.r.budget.three_public
         if tp is None or self.fig.three_public is None:
-            return ""
+            return self._budget_only(tp, "“三公”经费")
         veh = tp.vehicle
         details: list[str] = []
         inner = _list([_phrase("公务用车购置费", veh.purchase, self.md, details=details),
@@ -423,7 +432,7 @@ class Sentences:
     def procurement(self) -> str:
         pr = self.r.budget.procurement
         if pr is None or self.fig.procurement is None:
-            return ""
+            return self._budget_only(pr, "政府采购")
         details: list[str] = []
         parts = _list(_phrase(label, f, self.md, details=details) for label, f in (
             ("货物", pr.goods), ("工程", pr.works), ("服务", pr.services)))
@@ -434,6 +443,8 @@ class Sentences:
             head += f"，执行率{fmt_rate(pr.execution_rate)}"
         inline, after = _own_change("政府采购", pr, total)
         text = head + _suffix(inline) + (f"，其中{parts}" if parts else "") + "。" + after + _then(details)
+        if sources := self._items(pr.by_source):
+            text += f"按资金来源分：{sources}。"
         return _with_note(text, self.md, pr.note)
 
     def carryover(self, inside_spending: bool = False) -> str:
@@ -700,8 +711,11 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
     evaluation_work = "".join(work)
 
     # each indicator's own text, for an outline without a section per indicator (Hunan)
-    notes = [(ind.name, ind.narrative) for _g1, _g2, ind in report.indicators.all_indicators()
-             if ind.narrative and ind.narrative.strip()]
+    exi = report.indicators.execution
+    notes = [(name, text_) for name, text_ in
+             [("预算执行率", exi.narrative if exi else None)]
+             + [(ind.name, ind.narrative) for _g1, _g2, ind in report.indicators.all_indicators()]
+             if text_ and text_.strip()]
     indicator_notes = ""
     if notes:
         indicator_notes = X.paragraph("主要绩效指标完成情况如下：", X.BODY) + "".join(
@@ -711,7 +725,8 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
     scored = []
     ex_ind = report.indicators.execution
     if ex_ind is not None:
-        scored.append(_indicator_entry("预算执行率", ex_ind.weight, fig.exec_score, None, ex_ind.deviation))
+        scored.append(_indicator_entry("预算执行率", ex_ind.weight, fig.exec_score, ex_ind.narrative,
+                                       ex_ind.deviation))
     for _g1, _g2, ind in report.indicators.all_indicators():
         scored.append(_indicator_entry(ind.name, ind.weight, ind.score, ind.narrative, ind.deviation))
 
