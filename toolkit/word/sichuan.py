@@ -49,25 +49,36 @@ def share_text(part: Figure | None, part_amount: Decimal | None, total: Decimal 
     return f"占{fmt_rate(quantize(part_amount * 100 / total, 2))}"
 
 
-def parts_with_shares(parts: Iterable[tuple[str, Figure | None, Decimal | None]], total: Decimal | None) -> str:
+def parts_with_shares(parts: Iterable[tuple[str, Figure | None, Decimal | None]], total: Decimal | None,
+                      change_of=None) -> str:
     """"A X万元，占a%；B Y万元，占b%" for the parts that have an amount."""
     out = []
     for label, f, value in parts:
-        if value is None:
-            continue
+        if value is None or (value == 0 and not (f is not None and f.note)):
+            continue  # no "0.00万元" items
         s = share_text(f, value, total)
-        out.append(f"{label}{wan(value)}" + (f"，{s}" if s else ""))
+        note = plain_note(f.note) if f is not None else ""
+        # a part's change, unless it names the 上年 figure: inside the list that would read as one more part
+        change = change_of(f, value) if change_of is not None and f is not None and f.previous is None else ""
+        out.append(f"{label}{wan(value)}" + "".join(f"，{x}" for x in (s, change, note) if x))
     return "；".join(out)
 
 
+def plain_note(note: str | None) -> str:
+    """A figure's note as plain text inside a sentence (Markdown emphasis off, no final full stop)."""
+    if not note or not note.strip():
+        return ""
+    return " ".join(note.replace("**", "").replace("__", "").split()).rstrip("。；;，,")
+
+
 def breakdown_sentence(head: str, total: Decimal | None, parts: list[tuple[str, Figure | None, Decimal | None]],
-                       change: str = "", label: str = "") -> str:
+                       change: str = "", label: str = "", change_of=None) -> str:
     """"{head}X万元[，比上年…]，其中：A…，占a%；B…，占b%。"; empty without a total or parts.
 
     A change naming the 上年 figure ("（上年1796.40万元）") follows the parts as a sentence of its own, "{label}比上年…":
     before "其中" a reader (and jixiao lint) would take that figure for the total the parts add up to.
     """
-    listed = parts_with_shares(parts, total)
+    listed = parts_with_shares(parts, total, change_of)
     if total is None and not listed:
         return ""
     text = head + (wan(total) if total is not None else "")
@@ -259,11 +270,14 @@ def summary_table(report: Report, t: Targets, fig) -> str:
 # ----------------------------------------------------------------------------------------------------------------
 
 
-def _stages_sentence(stages_of, f: Figure | None, amount: Decimal | None, year: int, name: str) -> str:
+def _stages_sentence(stages_of, f: Figure | None, amount: Decimal | None, year: int, name: str,
+                     noted: bool = False) -> str:
+    """"N年{name}年初预算…，实际支出…，执行率…。" and the figure's note (unless ``noted``: already printed)."""
     if f is None and amount is None:
         return ""
     stages = stages_of(f, amount, what="实际支出") if f is not None else f"实际支出{wan(amount)}"
-    return f"{year}年{name}{stages}。" if stages else ""
+    note = plain_note(f.note) if f is not None and not noted else ""
+    return f"{year}年{name}{stages}。" + (f"{note}。" if note else "") if stages else ""
 
 
 #: what each 项目类别 is for, printed under its heading
@@ -303,7 +317,7 @@ def sichuan_text(report: Report, fig, subject: str, md, stages_of, change_of) ->
             text["basic"] = breakdown_sentence(
                 "基本支出", fig.basic,
                 [("人员经费", ex.basic.personnel, fig.personnel), ("公用经费", ex.basic.public, fig.public)],
-                change_of(ex.basic, fig.basic, with_previous=True), label="基本支出")
+                change_of(ex.basic, fig.basic, with_previous=True), label="基本支出", change_of=change_of)
             if any(v is not None for v in (ex.basic.initial_budget, ex.basic.adjustment, ex.basic.full_budget)):
                 text["basic"] += f"基本支出{stages_of(ex.basic, fig.basic, what='实际支出')}。"
         if ex.by_function:
@@ -325,7 +339,7 @@ def sichuan_text(report: Report, fig, subject: str, md, stages_of, change_of) ->
         for name, f, amount, about in (
                 ("人员类项目", basic.personnel, fig.personnel, ABOUT["人员类"]),
                 ("运转类项目", basic.public, fig.public, ABOUT["运转类"])):
-            sentence = _stages_sentence(stages_of, f, amount, year, name)
+            sentence = _stages_sentence(stages_of, f, amount, year, name, noted=bool(text["basic"]))
             if sentence:
                 categories.append({"name": name, "about": about, "sentence": sentence, "projects": False})
     elif basic is not None:
