@@ -23,8 +23,8 @@ from .test_cli_render import _template  # a house template typed into Word: one 
 
 
 def _missing(yaml_path: Path, outline: str) -> list[tuple[str, object]]:
-    report = load(yaml_path).report
-    return unprinted(report, renderer_for(outline).render_bytes(report))
+    loaded = load(yaml_path)
+    return unprinted(loaded.report, renderer_for(outline).render_bytes(loaded.report), loaded.source.positions)
 
 
 def test_the_table_of_unprinted_values(capsys):

@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 from enum import Enum
-from typing import Any, Iterator
+from typing import Any, Container, Iterator
 
 from ..findings import WARNING, Finding
 from ..model import Node, Report
@@ -122,10 +122,13 @@ def printed(value: Any, text: str) -> bool:
     return True
 
 
-def unprinted(report: Report, docx: bytes) -> list[tuple[str, Any]]:
-    """``(data path, value)`` of every value of ``report`` not found in the rendered ``docx``."""
+def unprinted(report: Report, docx: bytes, written: Container[str] | None = None) -> list[tuple[str, Any]]:
+    """``(data path, value)`` of every value of ``report`` not found in the rendered ``docx``; with ``written``
+    (the data paths of the YAML file, :attr:`toolkit.load.Source.positions`) only the values written in the file,
+    not the defaults the model filled in (a 预算执行率 weight of 10 nobody wrote)."""
     text = document_text(docx)
-    return [(path, value) for path, value in leaves(report) if not printed(value, text)]
+    return [(path, value) for path, value in leaves(report)
+            if (written is None or path in written) and not printed(value, text)]
 
 
 def _shown(value: Any) -> str:
@@ -146,7 +149,6 @@ def findings(loaded: Any, template: Any = None, docx: bytes | None = None) -> li
     outline = template if template is not None else report.outline or "hunan"
     if docx is None:
         docx = renderer_for(template, default=report.outline or "hunan").render_bytes(report)
-    name = outline if isinstance(outline, str) and "/" not in outline and not outline.endswith(".docx") \
-        else getattr(outline, "name", str(outline))
-    return [loaded.finding(OUT001, f"“{path}”的值 {_shown(value)} 没有印在报告中（格式：{name}）", path)
-            for path, value in unprinted(report, docx)]
+    written = loaded.source.positions or None
+    return [loaded.finding(OUT001, f"“{path}”的值 {_shown(value)} 没有印在报告中（格式：{outline}）", path)
+            for path, value in unprinted(report, docx, written)]
