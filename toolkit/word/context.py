@@ -726,9 +726,11 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
     ex_ind = report.indicators.execution
     if ex_ind is not None:
         scored.append(_indicator_entry("预算执行率", ex_ind.weight, fig.exec_score, ex_ind.narrative,
-                                       ex_ind.deviation))
+                                       ex_ind.deviation,
+                                       facts=f"执行率{fmt_rate(fig.exec_rate)}" if fig.exec_rate is not None else ""))
     for _g1, _g2, ind in report.indicators.all_indicators():
-        scored.append(_indicator_entry(ind.name, ind.weight, ind.score, ind.narrative, ind.deviation))
+        scored.append(_indicator_entry(ind.name, ind.weight, ind.score, ind.narrative, ind.deviation,
+                                       ind.target, ind.actual))
 
     attachments = []
     for kind, title, table_xml, notes_xml in tables(report, fig):
@@ -876,14 +878,17 @@ def _attachment_list(lines: list[str], keep: bool = False) -> str:
     return "".join(out)
 
 
-def _indicator_entry(name: str, weight: Decimal, score: Decimal | None, narrative: Any, deviation: Any) -> dict:
-    """One scored indicator: its heading states 分值 and 得分; the generated sentence does not repeat them (it gives
-    only the share of the weight). A deviation the narrative already holds is not printed again."""
+def _indicator_entry(name: str, weight: Decimal, score: Decimal | None, narrative: Any, deviation: Any,
+                     target: str | None = None, actual: str | None = None, facts: str = "") -> dict:
+    """One scored indicator: its heading states 分值 and 得分; the generated sentence does not repeat them: it
+    gives the target and the result, then the share of the weight. A deviation the narrative already holds is not
+    printed again."""
     w, s = fmt_written(weight), fmt_written(score) if score is not None else ""
-    sentence = ""
+    facts = facts or _join([f"年度指标值{target}" if target else "", f"实际完成值{actual}" if actual else ""])
+    sentence = f"{facts}。" if facts else ""
     if score is not None and weight:
         pct = fmt_number(quantize(score * 100 / weight, 2))
-        sentence = f"根据评价标准，该指标得{pct}%权重分。"
+        sentence += f"根据评价标准，该指标得{pct}%权重分。"
     heading = f"{name}（分值{w}分，得分{s}分）" if score is not None else f"{name}（分值{w}分）"
     if deviation and narrative and _plain(str(deviation)) in _plain(str(narrative)):
         deviation = None
