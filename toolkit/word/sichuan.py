@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Iterable
 
-from ..model import CATEGORIES, Figure, Report
+from ..model import CATEGORIES, Figure, Item, Report
 from ..numbers import fmt_rate, fmt_written, quantize
 from . import ooxml as X
 from .ooxml import CELL, CELL_HEAD, cell
@@ -60,7 +60,7 @@ def parts_with_shares(parts: Iterable[tuple[str, Figure | None, Decimal | None]]
         note = plain_note(f.note) if f is not None else ""
         # a part's change, unless it names the 上年 figure: inside the list that would read as one more part
         change = change_of(f, value) if change_of is not None and f is not None and f.previous is None else ""
-        subs = [(i.label, i, i.amount) for i in getattr(f, "items", None) or []]
+        subs = [(i.label, i, i.amount) for i in f.items] if isinstance(f, Item) else []  # not a Project's list
         inner = parts_with_shares(subs, None) if subs else ""  # 本年收入 with its own sources: no share of them
         out.append(f"{label}{wan(value)}" + "".join(f"，{x}" for x in (s, change, note) if x)
                    + (f"（其中{inner.replace('；', '，')}）" if inner else ""))
