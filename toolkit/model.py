@@ -144,6 +144,14 @@ class Node(BaseModel):
 # --------------------------------------------------------------------------------------------------------------
 
 
+class StaffKind(Node):
+    """A kind of post or staff with the report's own label (参公人员, 非参公事业人员 …)."""
+
+    label: Name = Field(description="label as printed, e.g. 非参公事业人员 or 事业编制")
+    count: Count = Field(description="how many")
+    unit: Text | None = Field(None, description="unit as printed (default 个 for 编制, 人 for people), e.g. 人")
+
+
 class Headcount(Node):
     """Staff numbers by kind. ``total`` is declared or derived as the sum of the kinds given."""
 
@@ -151,6 +159,8 @@ class Headcount(Node):
     institutional: Count | None = Field(None, description="事业编制 / 事业人员")
     worker: Count | None = Field(None, description="工勤编制 / 工勤人员")
     other: Count | None = Field(None, description="其他")
+    kinds: list[StaffKind] = Field(default_factory=list, description="kinds with the report's own labels (after "
+                                                                     "the four above; counted in the total)")
     total: Count | None = Field(None, description="合计（declared; derived when omitted）")
 
 

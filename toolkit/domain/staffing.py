@@ -9,8 +9,8 @@ KINDS: list[tuple[str, str]] = [("administrative", "行政"), ("institutional", 
 
 
 def kinds(hc: Headcount) -> list[int]:
-    """The kinds given (行政, 事业, 工勤, 其他), in order."""
-    return [v for v in (getattr(hc, name) for name, _label in KINDS) if v is not None]
+    """The kinds given (行政, 事业, 工勤, 其他, then those with their own labels), in order."""
+    return [v for v in (getattr(hc, name) for name, _label in KINDS) if v is not None] + [k.count for k in hc.kinds]
 
 
 def headcount_total(hc: Headcount | None) -> int | None:

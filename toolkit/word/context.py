@@ -496,14 +496,14 @@ class Sentences:
             kinds = _kinds(act, "人员", "人")
             if actual_total is not None:
                 parts.append(f"实有在职人员{actual_total}人" + (f"（{kinds}）" if kinds else ""))
-        if st.control_rate is not None:
-            parts.append(f"在职人员控制率{fmt_rate(st.control_rate)}")
         if st.retired is not None:
             parts.append(f"退休人员{st.retired}人")
         total = staffing.people_total(st)
         if total is not None and st.retired is not None:
             parts.append(f"共计{total}人")
-        return f"{self.subject}{'，'.join(parts)}。" if parts else ""
+        # the declared rate in a sentence of its own: after "工勤编制5人" a reader (and lint) would divide by that
+        rate = f"在职人员控制率{fmt_rate(st.control_rate)}。" if st.control_rate is not None else ""
+        return (f"{self.subject}{'，'.join(parts)}。" if parts else "") + rate
 
     def departments(self) -> str:
         u = self.r.unit
@@ -580,8 +580,10 @@ def _suffix(text: str) -> str:
 
 
 def _kinds(h, word: str, unit: str) -> str:
+    """"行政编制11个，事业编制5个…", then the kinds with their own labels and units ("非参公事业人员5人")."""
     pairs = (("行政", h.administrative), ("事业", h.institutional), ("工勤", h.worker), ("其他", h.other))
-    return "，".join(f"{k}{word}{v}{unit}" for k, v in pairs if v is not None)
+    return "，".join([f"{k}{word}{v}{unit}" for k, v in pairs if v is not None]
+                    + [f"{k.label}{k.count}{k.unit or unit}" for k in h.kinds])
 
 
 def _date(d) -> str:
