@@ -37,7 +37,7 @@ OUT001 = Rule(
 #: fields that steer the render or hold switches, and fields documented as not printed (read by other checks)
 NOT_CONTENT = {
     "outline", "kind", "achievement", "items_partial", "ungrouped", "basic_data", "self_evaluation",
-    "previous_score", "category",
+    "previous_score", "category", "charts",
 }
 #: fields not printed by design in one model class (class name, field)
 NOT_PRINTED = {("Indicator", "previous")}
