@@ -17,7 +17,7 @@ from lxml import etree
 from toolkit.domain import execution
 from toolkit.errors import TemplateError
 from toolkit.load import load, loads
-from toolkit.numbers import fmt_money
+from toolkit.numbers import fmt_written
 from toolkit.word import render
 
 from .conftest import ROOT
@@ -142,7 +142,7 @@ def test_every_amount_drawn_is_printed_in_the_text_or_attachment(ziyang):
             continue
         for values in c["series"].values():
             for v in values:
-                assert fmt_money(v) in text, (c["title"], v)
+                assert fmt_written(v) in text, (c["title"], v)  # printed as written (issue 8)
 
 
 def test_the_embedded_workbook_holds_the_same_table(ziyang):
