@@ -79,13 +79,13 @@ def test_the_side_column_carries_its_label_down(yaml_path, rendered):
 
 def test_income_by_nature_keeps_the_forms_four_rows(rendered):
     """按收入性质分 always lists the form's four rows; each income line is summed under the row its label names
-    (ziyang: 一般公共预算财政拨款收入 3345.50 and 其他收入 6.73, as seed 002 prints them)."""
+    (ziyang: 一般公共预算财政拨款收入 3345.5 and 其他收入 6.73, as seed 002 prints them)."""
     from .conftest import EXAMPLES
 
     ziyang = next(p for p in EXAMPLES if p.stem == "ziyang-gxj-2022")
     header = Document(str(rendered(ziyang))).tables[-2]._tbl
     lines = [_text(tr.tc_lst[1]) for tr in header.tr_lst[3:8]]
-    assert lines == ["按收入性质分：", "其中：一般公共预算：3345.50", "政府性基金拨款：", "纳入专户管理的非税收入拨款：",
+    assert lines == ["按收入性质分：", "其中：一般公共预算：3345.5", "政府性基金拨款：", "纳入专户管理的非税收入拨款：",
                      "其他资金：6.73"]
 
 

@@ -64,8 +64,8 @@ OUTLINE = Outline(
                 Rich("indicator_notes", path="indicator_notes"),  # each indicator's own text
                 md("narrative.conclusion"),
                 Sentence("score", path="text.score"),
-                chart("scores"),
             ), headed="follow"),
+            chart("scores"),  # after the score: drawn even when the narrative states the score (no sentence then)
         )),
         Section("problems", "存在的问题及原因分析", (md("narrative.problems"),),
                 none="本单位无需要说明的问题。"),
