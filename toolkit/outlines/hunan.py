@@ -52,9 +52,9 @@ OUTLINE = Outline(
             md(f"budget.{key}.text"),
         ), none=f"{{year}}年本单位{name}支出未单独列示。") for key, name in FUNDS),
         Section("performance", "部门整体支出绩效情况", (
-            # the outline has no chapter of its own for how the evaluation was done (purpose … phases)
-            Section("self_evaluation_work", "绩效自评工作开展情况", (Rich("evaluation_work", path="evaluation_work"),),
-                    headed="several"),
+            # the outline has no chapter of its own for how the evaluation was done (purpose … phases): it opens
+            # 六 without a sub-heading of its own, so that the narrative's own numbering (（一）… in 经验) stays first
+            Rich("evaluation_work", path="evaluation_work"),
             # one text needs no sub-heading (seed 002); 成效 and 经验 both written, each list from 1., get theirs
             Section("results_text", "主要成效", (md("narrative.performance"),),
                     headed="several"),
