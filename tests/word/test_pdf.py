@@ -55,7 +55,7 @@ def test_faces_follow_gbt9704_title_serif_h1_sans_h2_kai_body_serif(pdf_of):
     lines = text_lines(pdf_of(ZIYANG))
     face = {}
     for _, text, family, size in lines:
-        face.setdefault(text.strip(), (family, size))
+        face.setdefault("".join(text.split()), (family, size))  # 附件 1: the space between CJK and Latin text
     title = face["益阳市资阳区工业和信息化局"]
     assert title[0].startswith(SERIF) and round(title[1]) == 22  # 方正小标宋简体 -> Noto Serif CJK SC, 2号
     assert face["一、部门基本情况"][0].startswith(SANS)  # 黑体 -> Noto Sans CJK SC
