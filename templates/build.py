@@ -110,7 +110,7 @@ def add_style(doc, style_id: str, name: str, font: str, size: float, *, bold: bo
         rpr = style.element.get_or_add_rPr()
         rpr.find(qn("w:sz")).addprevious(el)  # CT_RPr order: ... w:spacing, w:w, w:kern, w:position, w:sz ...
     # Off the document grid (w:snapToGrid 0). On it, LibreOffice widens every run of Latin letters and digits (a
-    # number, a year) to a whole number of grid cells: "2021" (34.8 pt) took three (47.4 pt), a 12.6 pt hole
+    # number, a year) to a whole number of grid cells: "2021" (33.6 pt) took three (47.4 pt), a 13.8 pt hole
     # before 年, up to a cell after a number (a w:snapToGrid on the run would split each sentence at its numbers).
     # Off the grid the 3号 text keeps 28 characters a line by GRID_SCALE and its lines by the exact spacing; a
     # number is followed only by the space both applications put between CJK and Latin text (w:autoSpaceDE and

@@ -101,6 +101,10 @@ def han(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
 
 
+def full_width_mark(c: str) -> bool:
+    return "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or c in "“”‘’"
+
+
 def char_lines(pdf_path: Path) -> list[list[tuple[str, float, float]]]:
     """The text lines of a PDF as (character, left, right) in pt, from PDFium's loose boxes: a loose box spans the
     character's advance (a 3号 character at 98% is 15.68 pt), so the space between two boxes is the space the
@@ -159,8 +163,8 @@ def gaps_after_numbers(pdf_path: Path) -> list[tuple[str, float, float]]:
 
 def test_no_gap_after_a_number_wider_than_the_space_between_han_and_latin_text(pdf_of):
     """A number in the body is followed by its next character at the usual CJK-Latin spacing. On the document
-    grid LibreOffice widened every run of digits to whole grid cells: 405.84 (44.4 pt) took three (47.4 pt), and
-    2021 took three cells for 34.8 pt, 12.6 pt before 年 (templates/build.py, add_style)."""
+    grid LibreOffice widened every run of digits to whole grid cells of 15.79 pt: 405.84 (48.7 pt) took four
+    (63.2 pt), 2021 (33.6 pt) three (47.4 pt) (templates/build.py, add_style)."""
     gaps = gaps_after_numbers(pdf_of(LENGSHUITAN))
     assert len(gaps) >= 40, gaps  # the report's numbers were found
     [(_, gap, extra)] = [g for g in gaps if g[0] == "405.84万"]
@@ -175,7 +179,7 @@ def test_a_line_of_han_characters_holds_28(pdf_of):
     left, right = BLOCK
     counts = []
     for line in body_lines(pdf_of(LENGSHUITAN)):
-        if not all(han(c) or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or c in "“”‘’" for c, _, _ in line):
+        if not all(han(c) or full_width_mark(c) for c, _, _ in line):
             continue
         if abs(line[0][1] - left) > 2 or line[-1][2] < right - 2:  # a first, last or indented line
             continue
