@@ -37,12 +37,11 @@ SONGTI = "宋体"
 LINE = Pt(28.95)  # 22 lines in the 225 mm text block
 #: w:docGrid character pitch: 28 characters in the 156 mm (442.25 pt) text block. The pitch is the default
 #: font size (16 pt) plus charSpace / 4096 pt: 16 - 842 / 4096 = 15.79 pt, x 28 = 442.2 pt. Without it Word and
-#: LibreOffice set 27 characters of 16 pt.
+#: LibreOffice set 27 characters of 16 pt. The grid is the page's measure (Word's page setup says 22 lines of 28
+#: characters, and a paragraph a user adds in Normal snaps to it); no style of ours snaps to it (add_style).
 CHAR_SPACE = -842
-#: Horizontal scale (w:w, percent) of the text that snaps to that grid. A grid cell (15.79 pt) is narrower than a
-#: 16 pt character, and LibreOffice gives a character wider than its cell two cells when it breaks a line (14
-#: characters a line); it measures the glyphs without character spacing, so only a scale makes them fit. At 98%
-#: (15.68 pt wide, 16 pt high) each character takes one cell, in LibreOffice as in Word: 28 a line.
+#: Horizontal scale (w:w, percent) of the 3号 text: 16 pt x 98% = 15.68 pt a character, 28 of them 439 pt, 29 of
+#: them 454.7 pt: 28 characters a line in the 442.25 pt text block, in LibreOffice as in Word, with no grid.
 GRID_SCALE = 98
 
 #: the children of w:pPr in the order of CT_PPr (ECMA-376 Part 1, 17.3.1.26): Word repairs a file out of order
@@ -75,15 +74,15 @@ def first_line_chars(style, chars: int) -> None:
         ppr.append(ind)
     ind.set(qn("w:firstLineChars"), str(chars * 100))
     size = style.font.size.pt if style.font.size else 16
-    # On the grid a character is one cell (315.9 twips; 314.6 as LibreOffice rounds it to 1/100 mm), not 320: an
-    # indent of 640 twips, even 631, starts the text in the third cell. Word reads firstLineChars (two cells).
-    pitch = size * 20 + CHAR_SPACE * 20 / 4096 - 2 if size == 16 else size * 20
-    ind.set(qn("w:firstLine"), str(int(pitch * chars)))
+    # Word reads firstLineChars; LibreOffice the twips: two characters of the scaled 3号 text (2 x 15.68 pt, 627
+    # twips), so that the first line holds 26 characters after the indent
+    width = size * 20 * GRID_SCALE / 100 if size == 16 else size * 20
+    ind.set(qn("w:firstLine"), str(int(width * chars)))
 
 
 def add_style(doc, style_id: str, name: str, font: str, size: float, *, bold: bool = False,
               align=None, indent_chars: int = 0, line: Pt | None = LINE, before: float = 0, after: float = 0,
-              keep_next: bool = False, base: str | None = None, snap: bool = True):
+              keep_next: bool = False, base: str | None = None, scale: bool = True):
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.element.set(qn("w:styleId"), style_id)
     style.base_style = doc.styles[base] if base else None
@@ -105,20 +104,25 @@ def add_style(doc, style_id: str, name: str, font: str, size: float, *, bold: bo
         pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
     if indent_chars:
         first_line_chars(style, indent_chars)
-    if snap:  # one character per grid cell: see GRID_SCALE
-        scale = OxmlElement("w:w")
-        scale.set(qn("w:val"), str(GRID_SCALE))
+    if scale:  # 28 characters a line: see GRID_SCALE
+        el = OxmlElement("w:w")
+        el.set(qn("w:val"), str(GRID_SCALE))
         rpr = style.element.get_or_add_rPr()
-        rpr.find(qn("w:sz")).addprevious(scale)  # CT_RPr order: ... w:spacing, w:w, w:kern, w:position, w:sz ...
-    if not snap:  # dense text must not snap to the 22-line page grid (it would get 29 pt lines)
-        ppr = style.element.get_or_add_pPr()
-        el = OxmlElement("w:snapToGrid")
-        el.set(qn("w:val"), "0")
-        spacing = ppr.find(qn("w:spacing"))
-        if spacing is not None:
-            spacing.addprevious(el)
-        else:
-            ppr.append(el)
+        rpr.find(qn("w:sz")).addprevious(el)  # CT_RPr order: ... w:spacing, w:w, w:kern, w:position, w:sz ...
+    # Off the document grid (w:snapToGrid 0). On it, LibreOffice widens every run of Latin letters and digits (a
+    # number, a year) to a whole number of grid cells: "2021" (33.6 pt) took three (47.4 pt), a 13.8 pt hole
+    # before 年, up to a cell after a number (a w:snapToGrid on the run would split each sentence at its numbers).
+    # Off the grid the 3号 text keeps 28 characters a line by GRID_SCALE and its lines by the exact spacing; a
+    # number is followed only by the space both applications put between CJK and Latin text (w:autoSpaceDE and
+    # autoSpaceDN, on by default; LibreOffice: 20% of the font size). Dense text would also get 29 pt lines on it.
+    ppr = style.element.get_or_add_pPr()
+    el = OxmlElement("w:snapToGrid")
+    el.set(qn("w:val"), "0")
+    spacing = ppr.find(qn("w:spacing"))
+    if spacing is not None:
+        spacing.addprevious(el)
+    else:
+        ppr.append(el)
     return style
 
 
@@ -146,8 +150,8 @@ def setup(doc) -> None:
     set_fonts(normal.element.get_or_add_rPr(), FANGSONG)
 
     center, left, right = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
-    # not on the character grid: a 22 pt character would take two cells of the 16 pt grid
-    add_style(doc, X.TITLE, "公文标题", XIAOBIAOSONG, 22, align=center, line=Pt(36), after=29, snap=False)
+    # not scaled: only the 3号 text is set 28 characters a line
+    add_style(doc, X.TITLE, "公文标题", XIAOBIAOSONG, 22, align=center, line=Pt(36), after=29, scale=False)
     add_style(doc, X.BODY, "公文正文", FANGSONG, 16, indent_chars=2)
     add_style(doc, X.LIST, "公文正文（编号）", FANGSONG, 16, indent_chars=2)
     add_style(doc, X.H1, "公文一级标题", HEITI, 16, indent_chars=2, keep_next=True)
@@ -156,18 +160,18 @@ def setup(doc) -> None:
     add_style(doc, X.H4, "公文四级标题", FANGSONG, 16, indent_chars=2, keep_next=True)
     add_style(doc, X.ATTACH_LABEL, "附件标识", HEITI, 16, align=left, keep_next=True)
     add_style(doc, X.ATTACH_TITLE, "附件标题", XIAOBIAOSONG, 18, align=center, line=Pt(30), after=12,
-              keep_next=True, snap=False)
-    add_style(doc, X.CELL, "表格文字", FANGSONG, 10.5, align=center, line=None, snap=False)
+              keep_next=True, scale=False)
+    add_style(doc, X.CELL, "表格文字", FANGSONG, 10.5, align=center, line=None, scale=False)
     add_style(doc, X.CELL_LEFT, "表格文字（左对齐）", FANGSONG, 10.5, align=left, line=None,
-              snap=False)
-    add_style(doc, X.CELL_HEAD, "表格表头", HEITI, 10.5, align=center, line=None, snap=False)
+              scale=False)
+    add_style(doc, X.CELL_HEAD, "表格表头", HEITI, 10.5, align=center, line=None, scale=False)
     # 小五 with exact 13 pt lines: a dense table (附件1 基础数据表) that must fit one page
-    add_style(doc, X.DENSE, "密排表格文字", FANGSONG, 9, align=center, line=Pt(13), snap=False)
-    add_style(doc, X.DENSE_LEFT, "密排表格文字（左对齐）", FANGSONG, 9, align=left, line=Pt(13), snap=False)
-    add_style(doc, X.DENSE_HEAD, "密排表格表头", HEITI, 9, align=center, line=Pt(13), snap=False)
+    add_style(doc, X.DENSE, "密排表格文字", FANGSONG, 9, align=center, line=Pt(13), scale=False)
+    add_style(doc, X.DENSE_LEFT, "密排表格文字（左对齐）", FANGSONG, 9, align=left, line=Pt(13), scale=False)
+    add_style(doc, X.DENSE_HEAD, "密排表格表头", HEITI, 9, align=center, line=Pt(13), scale=False)
     add_style(doc, X.NOTE, "表注", FANGSONG, 12, align=WD_ALIGN_PARAGRAPH.JUSTIFY, line=Pt(18), before=6,
-              snap=False)
-    add_style(doc, X.PAGE_NUMBER, "页码", SONGTI, 14, line=None, snap=False)
+              scale=False)
+    add_style(doc, X.PAGE_NUMBER, "页码", SONGTI, 14, line=None, scale=False)
 
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)

@@ -21,6 +21,7 @@ from toolkit.errors import PdfError
 from .conftest import EXAMPLES, ROOT
 
 ZIYANG = ROOT / "examples" / "ziyang-gxj-2022.yaml"
+LENGSHUITAN = ROOT / "examples" / "lengshuitan-kgxj-2021.yaml"
 needs_poppler = pytest.mark.skipif(shutil.which("pdftohtml") is None or shutil.which("pdffonts") is None,
                                    reason="poppler-utils (pdftohtml, pdffonts) is not installed")
 runner = CliRunner()
@@ -54,7 +55,7 @@ def test_faces_follow_gbt9704_title_serif_h1_sans_h2_kai_body_serif(pdf_of):
     lines = text_lines(pdf_of(ZIYANG))
     face = {}
     for _, text, family, size in lines:
-        face.setdefault(text.strip(), (family, size))
+        face.setdefault("".join(text.split()), (family, size))  # 附件 1: the space between CJK and Latin text
     title = face["益阳市资阳区工业和信息化局"]
     assert title[0].startswith(SERIF) and round(title[1]) == 22  # 方正小标宋简体 -> Noto Serif CJK SC, 2号
     assert face["一、部门基本情况"][0].startswith(SANS)  # 黑体 -> Noto Sans CJK SC
@@ -87,6 +88,104 @@ def test_body_lines_hold_28_characters(pdf_of):
     assert sum(1 for c in body if c >= 26) >= 15
     first = next(cells(t) for _, t, f, s in lines if t.startswith("为进一步加强财政资金绩效管理"))
     assert first == 26  # the preface's first line: two cells of indent, then 26 characters
+
+
+#: the text block's left and right edges on the page, in pt (A4, margins 28 / 26 mm)
+BLOCK = (28 / 25.4 * 72, (210 - 26) / 25.4 * 72)
+#: a quarter of a 3号 character: the most Chinese typesetting puts between a Han character and a Latin letter or
+#: digit (W3C, Requirements for Chinese Text Layout); LibreOffice's own is 20% of the font size, 3.2 pt
+QUARTER_EM = 16 / 4
+
+
+def han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def full_width_mark(c: str) -> bool:
+    return "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or c in "“”‘’"
+
+
+def char_lines(pdf_path: Path) -> list[list[tuple[str, float, float]]]:
+    """The text lines of a PDF as (character, left, right) in pt, from PDFium's loose boxes: a loose box spans the
+    character's advance (a 3号 character at 98% is 15.68 pt), so the space between two boxes is the space the
+    layout put between the characters (the glyphs' side bearings are inside the boxes). Spaces are left out."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf_path))
+    lines: list[list[tuple[str, float, float]]] = []
+    try:
+        for page in doc:
+            text = page.get_textpage()
+            line: list[tuple[str, float, float]] = []
+            baseline = None
+            for i in range(text.count_chars()):
+                c = text.get_text_range(i, 1)
+                if c.isspace():
+                    continue
+                left, bottom, right, _ = text.get_charbox(i, loose=True)
+                if baseline is not None and abs(bottom - baseline) > 5:
+                    lines.append(line)
+                    line = []
+                line.append((c, left, right))
+                baseline = bottom
+            if line:
+                lines.append(line)
+    finally:
+        doc.close()
+    return lines
+
+
+def body_lines(pdf_path: Path) -> list[list[tuple[str, float, float]]]:
+    """The lines of 3号 text (body and headings): their Han characters are 15.68 pt wide (16 pt at 98%)."""
+    out = []
+    for line in char_lines(pdf_path):
+        widths = sorted(r - lft for c, lft, r in line if han(c))
+        if len(widths) >= 4 and 15 < widths[len(widths) // 2] < 16.5:
+            out.append(line)
+    return out
+
+
+def gaps_after_numbers(pdf_path: Path) -> list[tuple[str, float, float]]:
+    """(number and the Han character after it, the space between them in pt, the same less the usual space
+    between two Han characters of the line), for every Latin letter or digit followed by a Han character."""
+    out = []
+    for line in body_lines(pdf_path):
+        text = "".join(c for c, _, _ in line)
+        between = sorted(b[1] - a[2] for a, b in zip(line, line[1:]) if han(a[0]) and han(b[0]))
+        usual = between[len(between) // 2]  # what justification added to every character of the line
+        for k, (a, b) in enumerate(zip(line, line[1:])):
+            if a[0].isascii() and a[0].isalnum() and han(b[0]):
+                start = re.search(r"[0-9A-Za-z.%]+$", text[:k + 1]).start()
+                gap = b[1] - a[2]
+                out.append((text[start:k + 2], round(gap, 2), round(gap - usual, 2)))
+    return out
+
+
+def test_no_gap_after_a_number_wider_than_the_space_between_han_and_latin_text(pdf_of):
+    """A number in the body is followed by its next character at the usual CJK-Latin spacing. On the document
+    grid LibreOffice widened every run of digits to whole grid cells of 15.79 pt: 405.84 (48.7 pt) took four
+    (63.2 pt), 2021 (33.6 pt) three (47.4 pt) (templates/build.py, add_style)."""
+    gaps = gaps_after_numbers(pdf_of(LENGSHUITAN))
+    assert len(gaps) >= 40, gaps  # the report's numbers were found
+    [(_, gap, extra)] = [g for g in gaps if g[0] == "405.84万"]
+    assert 0 <= extra <= QUARTER_EM, (gap, extra)
+    wide = [g for g in gaps if g[2] > QUARTER_EM]
+    assert wide == [], wide
+
+
+def test_a_line_of_han_characters_holds_28(pdf_of):
+    """GB/T 9704: a full line of CJK body text holds 28 characters (a closing mark may hang past the margin; a line
+    whose next word would not fit holds fewer, stretched to the margin)."""
+    left, right = BLOCK
+    counts = []
+    for line in body_lines(pdf_of(LENGSHUITAN)):
+        if not all(han(c) or full_width_mark(c) for c, _, _ in line):
+            continue
+        if abs(line[0][1] - left) > 2 or line[-1][2] < right - 2:  # a first, last or indented line
+            continue
+        counts.append(sum(1 for _, _, r in line if r <= right + 1))
+    assert len(counts) >= 10 and max(counts) == 28, counts
+    assert counts.count(28) >= 0.9 * len(counts), counts
 
 
 def test_fontconfig_file_includes_the_system_and_accepts_one_family_per_alias():
