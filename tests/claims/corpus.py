@@ -96,6 +96,12 @@ KINDS = {
     "score-list": "scores listed 分别得…分 and their 合计",
     "score-table": "a stated 得分 against the rows of a score table",
     "table-rate": "a rate column of a table (执行率 = 执行数 ÷ 预算数, 占比 = 金额 ÷ 合计)",
+    # corpus4 (the classes of the fourth hold-out's misses and false error)
+    "share-named-part": "a share of the part named right before 占 (or the clause's subject) after a list of parts",
+    "change-derived-base": "X，比上年增加/减少D，增长/下降R%: the base is X − D (X + D for a decrease)",
+    "proportional-score": "得分 = 分值 × 实际 ÷ 目标 (capped at 分值) where the report states proportional scoring",
+    "score-subtotal": "a first-level subtotal score against its second-level scores listed",
+    "row-change": "a table row whose 增减额 is not 本年 − 上年 (the row is the culprit, not the total)",
     # old unseen sidecars
     "unseen": "an entry of an old-format sidecar (no kind given)",
 }

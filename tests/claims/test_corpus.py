@@ -25,6 +25,8 @@ REPORTS2 = reports(CORPUS2)
 #: the third corpus: the classes of the third hold-out's misses and false errors
 CORPUS3 = CORPUS.with_name("corpus3")
 REPORTS3 = reports(CORPUS3)
+#: the fourth corpus: the classes of the fourth hold-out's misses and false error
+REPORTS4 = reports(CORPUS.with_name("corpus4"))
 LAYOUTS = {"txt-tab": ".txt", "txt-word": ".txt", "md": ".md", "docx": ".docx", "pdf": ".pdf", "pdf-scanned": ".pdf"}
 
 
@@ -69,7 +71,8 @@ def test_the_third_corpus_is_there():
     assert {"bracket-base", "stage-list"} <= true  # the false errors of the hold-out: true statements only
 
 
-@pytest.mark.parametrize("path", REPORTS + REPORTS2 + REPORTS3, ids=[p.name for p in REPORTS + REPORTS2 + REPORTS3])
+@pytest.mark.parametrize("path", REPORTS + REPORTS2 + REPORTS3 + REPORTS4,
+                         ids=[p.name for p in REPORTS + REPORTS2 + REPORTS3 + REPORTS4])
 def test_sidecar(path):
     side = load_sidecar(path)
     assert side["report"] == path.name
