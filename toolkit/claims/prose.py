@@ -779,9 +779,19 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
             continue
         s_start, _ = sents.bounds(q.start)
         before = [p for p in prior(qs, i, s_start) if _usable(p)]
-        if not before:
+        name = _share_subject(text, before[-1].end if before else s_start, q)
+        if name:  # 湿地保护占项目支出的X%: the share names its part; not found, say nothing
+            near = [p for p in prior(qs, i, max(0, q.start - 400)) if _usable(p) and p.label and _names(p.label, name)]
+            index = others if isinstance(others, Wholes) else Wholes(others or [])
+            named = near or index.by_core.get(_core(name), [])[:WINDOW + 2]
+            if not named or len({p.value for p in named}) != 1:
+                continue
+            before = before or [named[0]]
+            part = named[-1] if named[-1] in before else named[0]
+        elif not before:
             continue
-        part = before[-1]
+        else:
+            part = before[-1]
         whole_words = share_target(q)
         inline = [p for p in prior(qs, i, q.start - len(q.pre)) if p.unit == part.unit and p is not part]
         whole = None
@@ -820,6 +830,30 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
                                  "四舍五入所致，建议调整尾差使合计为 100%）", "100%", f"{like(total, values)}%",
                                  shares[0].start))
     return issues
+
+
+# the words naming a share's own part, between the last clause mark and 占 / 所占 / 的占比 / 比重 / 比例
+_SUBJECT = re.compile(r"([\u4e00-\u9fff（）()]{2,}?)(?:所占|占|的占比|占比|的比重|比重|的比例)[^，,；;。]*$")
+_NOT_A_NAME = re.compile(r"^(其中|其|该项|此项|上述|以上|分别|合计|共计|总计|同比|较上年|比上年|主要|约)")
+
+
+def _share_subject(text: str, start: int, q: Quantity) -> str:
+    """The part a share names before 占 in its own clause (``，湿地保护占项目支出的34.62%`` -> 湿地保护); empty when the
+    clause has no name of its own (``，占34.62%``, ``其中占…``)."""
+    seg = re.split(r"[，,；;。：:、]", text[start:q.start])[-1]
+    m = _SUBJECT.search(seg)
+    if not m:
+        return ""
+    name = re.sub(r"^(其中|而|则|且|以及|和|及)", "", m.group(1)).rstrip("的所")
+    return "" if len(name) < 2 or _NOT_A_NAME.match(name) else name
+
+
+def _names(label: str, name: str) -> bool:
+    """A figure's label and a share's named part are the same item (支出 / 资金 / 经费 and 的 aside)."""
+    def bare(w: str) -> str:
+        return re.sub(r"(支出|资金|经费|费用|的)$", "", re.sub(r"^(其中|用于|主要用于)", "", w))
+    a, b = bare(label), bare(name)
+    return bool(a) and len(a) >= 2 and (a == b or a.endswith(b) and len(b) >= 2 or b.endswith(a))
 
 
 _UP = re.compile(r"增|上升|上涨|提高|超")

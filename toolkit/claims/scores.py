@@ -42,6 +42,8 @@ _OWN_WEIGHT = re.compile(r"分值\s*\d+(?:\.\d+)?\s*分\s*[，,、；;]?\s*(?:�
 _INDICATOR_CONTEXT = re.compile(r"该指标|该项指标|该项|指标分值|此项")
 _SCORE_WORD = re.compile(r"得分|自评分|总分|评分")
 _WEIGHT_WORD = re.compile(r"分值|权重|满分")
+# "其中学前教育提升项目自评得分为", "校园安全工程项目得分": a project named by its own words (not 本项目/该项目/部门整体)
+_NAMED_PART = re.compile(r"(?<![本该此])[\u4e00-\u9fff]{2,}(?:项目|工程|专项)(?:的|整体)?(?:绩效)?(?:自评)?(?:综合|总)?得分")
 GRADE = re.compile(r"等级(?:评定)?(?:为|是|：|:|评定为)?\s*[“\"「『]?(优秀|优|良好|良|合格|中等|中|不合格|较差|差)(?![\u4e00-\u9fff]{0,1}[化质势])")
 
 
@@ -53,6 +55,9 @@ class ScoreClaim:
     para: int  # index into the list of texts given to :func:`read_claims`
     weight: Decimal | None = None
     rate: Decimal | None = None
+    #: the score of one named project within the report ("其中学前教育提升项目自评得分为88.40分"), not the whole's:
+    #: its grade is checked, but not against the sum of the whole's scoring table or indicators
+    named_part: bool = False
 
 
 #: how far back (characters) the words before a score are read
@@ -83,7 +88,8 @@ def read_claims(texts: list[str], quantities: list[list[Quantity]]) -> tuple[lis
                 claim.rate = rates[-1].value if rates else None
                 indicators.append(claim)
             elif _TOTAL_CONTEXT.search(before) and "指标" not in re.sub(r"指标体系", "", before[-12:]):
-                totals.append(ScoreClaim(q.value, q.text, q.start, k))
+                named = _NAMED_PART.search(before) and not re.search(r"部门整体|单位整体", before)
+                totals.append(ScoreClaim(q.value, q.text, q.start, k, named_part=bool(named)))
     return totals, _one_per_section(texts, indicators)
 
 
@@ -139,6 +145,7 @@ def check_indicator_scores(indicators: list[ScoreClaim]) -> list[tuple[int, Issu
 
 def check_total_vs_indicators(totals: list[ScoreClaim], indicators: list[ScoreClaim]) -> list[tuple[int, Issue]]:
     """The total score in the text against Σ of the indicator scores in the text (only when they can be complete)."""
+    totals = [t for t in totals if not t.named_part]
     if len(indicators) < 3 or not totals:
         return []
     scores = [c.value for c in indicators]
@@ -165,6 +172,8 @@ def check_total_vs_table(totals: list[ScoreClaim], table_scores: list[Decimal], 
     out = []
     verdicts: dict[Decimal, tuple[Verdict, Decimal]] = {}
     for t in totals:
+        if t.named_part:
+            continue
         if t.value not in verdicts:
             verdicts[t.value] = sum_verdict(table_scores, t.value, Kind.SCORE)
         v, table_total = verdicts[t.value]
