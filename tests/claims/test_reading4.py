@@ -1,0 +1,37 @@
+"""The classes lint misread on a fourth hold-out (issue 11, fourth round), each with a wrong and a right case: the
+wrong one gives exactly the expected error, the right one none. The sentences are written for these tests in
+phrasings of their own (not those of tests/fixtures/claims/corpus4), so a test passes because the relation is read by
+its meaning — a share belongs to the part it names, a named project's score is not the whole's — not by one wording."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .test_kinds import errors, table_errors
+
+LIST = ("年度项目支出4,000.00万元，主要投向：水源保护1,500.00万元、河道整治1,300.00万元、"
+        "农田水利700.00万元、其他水利项目500.00万元{sep}水源保护占项目支出的{share}。")
+
+
+def test_a_share_belongs_to_the_part_named_before_zhan_not_to_the_last_listed():
+    for sep in ("，", "。"):
+        assert errors(LIST.format(sep=sep, share="37.50%")) == []  # 1,500 ÷ 4,000
+        assert errors(LIST.format(sep=sep, share="73.50%")) == [("TXT002", "37.50%")]
+    # the named part in a sentence of its own, against the whole it names
+    other = LIST.format(sep="。", share="37.50%").replace("水源保护占项目支出的37.50%", "河道整治占项目支出的{share}")
+    assert errors(other.format(share="32.50%")) == []
+    assert errors(other.format(share="23.50%")) == [("TXT002", "32.50%")]
+
+
+def test_a_share_whose_named_part_is_not_found_is_silent():
+    text = LIST.replace("水源保护占", "防汛抗旱占")
+    assert errors(text.format(sep="，", share="12.50%")) == []  # 500 ÷ 4,000 would be 12.50%: no pairing at all
+    assert errors(text.format(sep="，", share="37.50%")) == []
+
+
+def test_a_named_projects_score_is_not_the_whole_scoring_tables_total(tmp_path: Path):
+    table = ("表1 自评得分表\n一级指标\t分值\t得分\n决策\t20\t18.00\n过程\t20\t19.00\n产出\t40\t37.50\n效益\t20\t18.50\n\n")
+    right = table + "本单位整体支出绩效自评总得分93.00分。\n\n其中饮水安全巩固项目自评得分为86.50分，评价等级为“良”。\n"
+    assert not {f for f in table_errors(tmp_path, "r.txt", right) if f[0] == "TXT010"}
+    wrong = right.replace("总得分93.00分", "总得分93.50分")
+    found = {f for f in table_errors(tmp_path, "w.txt", wrong) if f[0] == "TXT010"}
+    assert len(found) == 1 and {f[2] for f in found} == {"93"}
