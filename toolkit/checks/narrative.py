@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 from ..claims import analyse
 from ..claims.arith import num_text
 from ..claims.prose import sentence_at
-from ..claims.scores import GRADE, read_claims
+from ..claims.scores import GRADE, grade_word, read_claims
 from ..domain.budget import text_labels
 from ..domain.grades import grade_for, long_grade, normalise_grade
 from ..domain.scoring import parse_value, scores
@@ -211,15 +211,16 @@ def _scores_and_grades(loaded, loc, fld, pars, quantities, table: list[Decimal] 
     declared_grade = normalise_grade(report.indicators.grade) if report.indicators.grade else None
     for k, text in enumerate(texts):
         for m in GRADE.finditer(text):
-            stated = normalise_grade(m.group(1))
+            word, _at = grade_word(m)
+            stated = normalise_grade(word)
             if stated is None:
                 continue
             expected = grade_for(score) if score is not None else declared_grade
             if expected is None or stated == expected:
                 continue
             why = f"总得分 {num_text(score)}分 对应" if score is not None else "indicators.grade 为"
-            out.append(loc.finding(NAR002, f"正文写等级“{m.group(1)}”，{why}“{long_grade(expected)}”（{expected}）",
-                                   fld.path, pars[k][1], expected=long_grade(expected), found=m.group(1),
+            out.append(loc.finding(NAR002, f"正文写等级“{word}”，{why}“{long_grade(expected)}”（{expected}）",
+                                   fld.path, pars[k][1], expected=long_grade(expected), found=word,
                                    quote=sentence_at(text, m.start())))
     return out
 

@@ -39,12 +39,20 @@ TXT013 = Rule("TXT013", "lint", ERROR, "权重得分比例与得分不符",
 _TOTAL_CONTEXT = re.compile(r"自评|综合得分|综合评分|综合评价|总分|总得分|满分100|等级|评价结论")
 # "（分值5分，得分4.88分）": a weight and a score in one clause are one indicator's
 _OWN_WEIGHT = re.compile(r"分值\s*\d+(?:\.\d+)?\s*分\s*[，,、；;]?\s*(?:实际)?得分(?:为|是|：|:)?\s*$")
-_INDICATOR_CONTEXT = re.compile(r"该指标|该项指标|该项|指标分值|此项")
+_INDICATOR_CONTEXT = re.compile(r"该指标|该项指标|该项(?!目)|指标分值|此项")
 _SCORE_WORD = re.compile(r"得分|自评分|总分|评分")
 _WEIGHT_WORD = re.compile(r"分值|权重|满分")
 # "其中学前教育提升项目自评得分为", "校园安全工程项目得分": a project named by its own words (not 本项目/该项目/部门整体)
 _NAMED_PART = re.compile(r"(?<![本该此])[\u4e00-\u9fff]{2,}(?:项目|工程|专项)(?:的|整体)?(?:绩效)?(?:自评)?(?:综合|总)?得分")
-GRADE = re.compile(r"等级(?:评定)?(?:为|是|：|:|评定为)?\s*[“\"「『]?(优秀|优|良好|良|合格|中等|中|不合格|较差|差)(?![\u4e00-\u9fff]{0,1}[化质势])")
+_GRADES = r"(优秀|优|良好|良|合格|中等|中|不合格|较差|差)"
+# 等级为“优秀” / 属于“良好”等级 (the grade quoted before 等级 or 等次)
+GRADE = re.compile(r"等级(?:评定)?(?:为|是|：|:|评定为)?\s*[“\"「『]?" + _GRADES + r"(?![\u4e00-\u9fff]{0,1}[化质势])|"
+                   r"(?:属于|评定为|评为|定为|为|获评|达到)\s*[“\"「『]" + _GRADES + r"[”\"」』]\s*(?:等级|等次|档次)")
+
+
+def grade_word(m: re.Match) -> tuple[str, int]:
+    """The grade a :data:`GRADE` match states and where it is written."""
+    return (m.group(1), m.start(1)) if m.group(1) else (m.group(2), m.start(2))
 
 
 @dataclass
@@ -198,12 +206,13 @@ def check_grades(texts: list[str], totals: list[ScoreClaim]) -> list[tuple[int, 
             if not near:
                 continue
             t = max(near, key=lambda c: (c.para, c.offset))
-            stated = normalise_grade(m.group(1))
+            word, at = grade_word(m)
+            stated = normalise_grade(word)
             band = grade_for(t.value)
             if stated is None or stated == band:
                 continue
             out.append((k, _issue(TXT009, Verdict.WRONG, f"得分 {t.text} 对应等级为“{long_grade(band)}”（{band}），"
-                                  f"文中写“{m.group(1)}”", long_grade(band), m.group(1), m.start(1))))
+                                  f"文中写“{word}”", long_grade(band), word, at)))
     return out
 
 
