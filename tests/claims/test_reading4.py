@@ -35,3 +35,21 @@ def test_a_named_projects_score_is_not_the_whole_scoring_tables_total(tmp_path: 
     wrong = right.replace("总得分93.00分", "总得分93.50分")
     found = {f for f in table_errors(tmp_path, "w.txt", wrong) if f[0] == "TXT010"}
     assert len(found) == 1 and {f[2] for f in found} == {"93"}
+
+
+def test_a_grade_quoted_before_dengji_is_checked_against_the_score():
+    text = "经专家组综合评议，本项目评价总分{s}分，属于“良好”等级。"
+    assert errors(text.format(s="86.40")) == []
+    assert errors(text.format(s="93.35")) == [("TXT009", "优秀")]
+    assert errors("单位整体自评总分78.5分，评定为“中等”等次。") == []
+    assert errors("单位整体自评总分88.5分，评定为“中等”等次。") == [("TXT009", "良好")]
+
+
+def test_a_groups_score_against_its_children_named_in_full():
+    text = "产出类指标共得{t}分，其中数量指标19.60分、质量指标14.10分、时效指标9.00分、成本指标5.00分。"
+    assert errors(text.format(t="47.70")) == []
+    assert errors(text.format(t="48.70")) == [("TXT001", "47.70")]
+    # children that add to more than the group's score are wrong whatever is listed
+    assert errors("效益指标得分26.40分，其中社会效益指标18.20分、生态效益指标9.20分。") == [("TXT001", "27.40")]
+    # some children only, adding to less: a partial list, nothing said
+    assert errors("产出指标得分47.70分，其中数量指标19.60分、质量指标14.10分。") == []

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..domain.budget import COMPLETE_SPLITS, COMPLETE_WORDS
 from ..domain.execution import STAGE_LABELS, stage_of
-from ..domain.scoring import LEVEL_ONE
+from ..domain.scoring import LEVEL_ONE, OUTPUT_KINDS
 from ..model import CATEGORIES
 from ..domain.tolerance import ROUNDING_NOTE, half_unit
 from ..findings import ERROR, WARNING, Finding, TextSpot
@@ -109,7 +109,7 @@ def _plus(values: list[Decimal]) -> str:
 #: 产出指标16个中，…)
 _GROUP = re.compile(r"其中|分别为|分别是|(?:主要)?(?<![理自经缘来])由(?!于|此)(?=[^。；]{2,%d}?(?:构成|组成))|" % REACH + r"(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=[个项家人户次名件类元][，,])包括")
 #: label sets that make a list of parts complete (DOMAIN.md section 2)
-COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE, CATEGORIES] + COMPLETE_SPLITS
+COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE, OUTPUT_KINDS, CATEGORIES] + COMPLETE_SPLITS
 #: the words of a class or a level that tell the parts of a count apart (人员类指标 / 区级队伍 / 乡镇队伍)
 _CLASS_PREFIX = re.compile(r"(类|级|层|型|省|市|县|区|乡镇|镇|乡|街道|社区|村)$")
 _REST = re.compile(r"其他|其它|其余")
@@ -1444,6 +1444,43 @@ def check_score_lists(text: str, qs: list[Quantity]) -> list[Issue]:
     return issues
 
 
+_SCORE_TOTAL = re.compile(r"(得分|共得|合计|小计|总分|计)[为是：:]?\s*$")
+_SCORE_QIZHONG = re.compile(r"[，,]?\s*其中[：:，,]?")
+_NOT_A_SCORE = re.compile(r"分值|权重|满分|扣")
+
+
+def check_score_parts(text: str, qs: list[Quantity]) -> list[Issue]:
+    """``产出指标合计得分48.70分，其中数量指标19.50分、质量指标14.20分、时效指标9.00分、成本指标5.00分``: a group's
+    score is the sum of its children's (DOMAIN §3), judged when the children named are the whole group (数量、质量、
+    时效、成本; 产出、效益、满意度; a part named 其他/其余) or when they add to more than the score."""
+    issues = []
+    for i, q in enumerate(qs):
+        if q.unit != "分" or q.approx or not _SCORE_TOTAL.search(q.pre) or _NOT_A_SCORE.search(q.pre):
+            continue
+        m = _SCORE_QIZHONG.match(text, q.end)
+        if not m:
+            continue
+        _s, s_end = _sentence_bounds(text, q.start)
+        run: list[Quantity] = []
+        prev = m.end()
+        for p in qs[i + 1:i + 2 + WINDOW]:
+            if p.start >= s_end or p.unit != "分" or p.approx or _NOT_A_SCORE.search(p.pre):
+                break
+            if re.search(r"[；;。（(]", text[prev:p.start]):
+                break
+            run.append(p)
+            prev = p.end
+        if len(run) < 2:
+            continue
+        values = [p.value for p in run]
+        v, sm = sum_verdict(values, q.value, Kind.SCORE)
+        if v == "ok" or not (_complete([p.label for p in run], "其中") or sm > q.value):
+            continue
+        issues.append(_issue(TXT001, v, f"{q.label or '得分'} {q.text} 与其中各项得分之和不符：{_plus(values)} = "
+                             f"{like(sm, values)}", like(sm, values), num_text(q.value), q.start, run[-1].end))
+    return issues
+
+
 def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantity] | None = None
                ) -> tuple[list[Issue], list[Quantity]]:
     """Every relation of one paragraph; returns the issues and the quantities read. ``others``: the quantities of
@@ -1456,4 +1493,5 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
     issues += check_completion(text, qs)
     issues += check_enumerations(text)
     issues += check_score_lists(text, qs)
+    issues += check_score_parts(text, qs)
     return issues, qs

@@ -22,6 +22,8 @@ ZERO = Decimal(0)
 #: the 一级指标 of an overall-expenditure indicator tree (DOMAIN.md section 3): a list naming all three is every
 #: indicator (预算执行率 aside)
 LEVEL_ONE = ("产出", "效益", "满意度")
+#: the 二级指标 of 产出 (DOMAIN.md section 3): a list naming all four is the whole of 产出 (its score or its count)
+OUTPUT_KINDS = ("数量", "质量", "时效", "成本")
 
 #: 定性 bands: achievement -> (lowest, highest) percent of the weight
 BANDS = {Achievement.achieved: (80, 100), Achievement.partly: (60, 80), Achievement.missed: (0, 60)}
