@@ -53,3 +53,14 @@ def test_a_groups_score_against_its_children_named_in_full():
     assert errors("效益指标得分26.40分，其中社会效益指标18.20分、生态效益指标9.20分。") == [("TXT001", "27.40")]
     # some children only, adding to less: a partial list, nothing said
     assert errors("产出指标得分47.70分，其中数量指标19.60分、质量指标14.10分。") == []
+
+
+def test_two_complementary_shares_add_to_100():
+    assert errors("本年支出中，基本支出所占比重为64.18%，项目支出占比为35.82%。") == []
+    assert errors("本年支出中，基本支出所占比重为64.18%，项目支出占比为38.52%。") == [("TXT002", "100%")]
+    # a part and the rest
+    assert errors("人员经费占比81.30%，其余经费所占比例为18.70%。") == []
+    assert errors("人员经费占比81.30%，其余经费所占比例为17.80%。") == [("TXT002", "100%")]
+    # two parts that are not the whole pair, or shares of different wholes: nothing said
+    assert errors("人员经费占基本支出的84.20%，公用经费占项目支出的12.80%。") == []
+    assert errors("财政拨款收入占81.20%，事业收入占12.50%。") == []

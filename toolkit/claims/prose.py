@@ -834,7 +834,7 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
 
 # the words naming a share's own part, between the last clause mark and 占 / 所占 / 的占比 / 比重 / 比例
 _SUBJECT = re.compile(r"([\u4e00-\u9fff（）()]{2,}?)(?:所占|占|的占比|占比|的比重|比重|的比例)[^，,；;。]*$")
-_NOT_A_NAME = re.compile(r"^(其中|其|该项|此项|上述|以上|分别|合计|共计|总计|同比|较上年|比上年|主要|约)")
+_NOT_A_NAME = re.compile(r"^(其中|该项|此项|上述|以上|分别|合计|共计|总计|同比|较上年|比上年|主要|约)")
 
 
 def _share_subject(text: str, start: int, q: Quantity) -> str:
@@ -1444,6 +1444,35 @@ def check_score_lists(text: str, qs: list[Quantity]) -> list[Issue]:
     return issues
 
 
+def check_share_pairs(text: str, qs: list[Quantity]) -> list[Issue]:
+    """``基本支出占72.35%，项目支出所占比例为27.56%``: the only two shares of a sentence, of the same whole, naming a
+    complete pair of parts (基本支出/项目支出, or a part and 其余/其他) add to 100 % within their rounding."""
+    issues = []
+    sents = sentences(text)
+    by_sentence: dict[int, list[Quantity]] = {}
+    for q in qs:
+        if q.role == "share" and q.unit == "%":
+            by_sentence.setdefault(sents.bounds(q.start)[0], []).append(q)
+    for start, shares in by_sentence.items():
+        if len(shares) != 2 or any(q.approx for q in shares):
+            continue
+        a, b = shares
+        wholes = [share_target(q) for q in shares]
+        if len({w if len(w) >= 2 else "" for w in wholes}) != 1:  # (所占比例为 leaves a one-character "whole")
+            continue
+        names = [_share_subject(text, start, a), _share_subject(text, a.end, b)]
+        if not all(names) or not _complete(names, "句内"):
+            continue
+        values = [a.value, b.value]
+        total = a.value + b.value
+        tolerance = Decimal(1).scaleb(-max(places(v) for v in values)) / 2 * 2
+        if abs(total - 100) <= tolerance:
+            continue
+        issues.append(_issue(TXT002, Verdict.WRONG, f"{names[0]}与{names[1]}是同一总数的两部分，占比 {a.text} + {b.text} = "
+                             f"{like(total, values)}%，应为 100%", "100%", f"{like(total, values)}%", a.start, b.end))
+    return issues
+
+
 _SCORE_TOTAL = re.compile(r"(得分|共得|合计|小计|总分|计)[为是：:]?\s*$")
 _SCORE_QIZHONG = re.compile(r"[，,]?\s*其中[：:，,]?")
 _NOT_A_SCORE = re.compile(r"分值|权重|满分|扣")
@@ -1494,4 +1523,5 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
     issues += check_enumerations(text)
     issues += check_score_lists(text, qs)
     issues += check_score_parts(text, qs)
+    issues += check_share_pairs(text, qs)
     return issues, qs
