@@ -64,3 +64,16 @@ def test_two_complementary_shares_add_to_100():
     # two parts that are not the whole pair, or shares of different wholes: nothing said
     assert errors("人员经费占基本支出的84.20%，公用经费占项目支出的12.80%。") == []
     assert errors("财政拨款收入占81.20%，事业收入占12.50%。") == []
+
+
+METHOD = "本次定量指标按完成比例计分，即得分＝分值×实际完成值÷目标值，最高不超过该指标分值。"
+
+
+def test_a_score_by_the_stated_proportional_method():
+    line = "受益群众满意度调查结果为92.4%，目标值96%，实际得分{s}分（指标分值10分）。"
+    assert errors(METHOD, line.format(s="9.63")) == []  # 10 × 92.4 ÷ 96 = 9.625
+    assert errors(METHOD, line.format(s="9.24")) == [("TXT008", "9.63")]  # 10 × 92.4% is not the stated method
+    # capped at the weight
+    assert errors(METHOD, "年度巡演目标值为120场，实际完成131场，该指标分值6分，得分6分。") == []
+    # the method not stated: no error (another method may apply)
+    assert [c for c, _ in errors(line.format(s="9.24"))] == []

@@ -16,8 +16,8 @@ from .headings import check_headings
 from .repeats import check_repeats
 from .prose import Issue, Wholes, check_neighbours, check_text, sentence_at
 from .quantities import Quantity, extract
-from .scores import (check_grades, check_indicator_scores, check_total_vs_indicators, check_total_vs_table,
-                     check_weight_shares, read_claims)
+from .scores import (check_grades, check_indicator_scores, check_proportional_scores, check_total_vs_indicators,
+                     check_total_vs_table, check_weight_shares, read_claims)
 from .tables import check_table
 
 __all__ = ["lint", "lint_document", "check_paragraphs", "read"]
@@ -48,7 +48,9 @@ def analyse(texts: list[str], indicator_scores: bool = True) -> tuple[list[tuple
             out += [(k, i) for i in check_neighbours(texts[k - 1], read[k - 1], text, qs)]
     totals, indicators = read_claims(texts, quantities)
     if indicator_scores:
-        out += check_indicator_scores(indicators)
+        proportional, judged = check_proportional_scores(texts, quantities)
+        out += proportional  # the stated method judged these scores: no other guess at it
+        out += [(k, i) for k, i in check_indicator_scores(indicators) if (k, i.location.offset) not in judged]
     out += check_total_vs_indicators(totals, indicators)
     out += check_grades(texts, totals)
     out += check_weight_shares(texts, quantities)

@@ -151,6 +151,49 @@ def check_indicator_scores(indicators: list[ScoreClaim]) -> list[tuple[int, Issu
     return out
 
 
+#: the report states proportional scoring (DOMAIN §3, 正向: 得分 = 分值 × 实际 ÷ 目标, at most the weight)
+PROPORTIONAL = re.compile(r"按(?:完成|实际完成)?比例(?:计分|得分|计算得分|折算得分|赋分)|"
+                          r"分值\s*[×xX*]\s*(?:实际|完成)[^。；]{0,12}[÷/]\s*(?:目标|计划)|"
+                          r"(?:实际|完成)(?:完成)?值\s*[÷/]\s*(?:目标|计划)值\s*[×xX*]\s*(?:该指标)?分值")
+_TARGET = re.compile(r"(?:目标值|目标|计划值|计划|指标值)(?:为|是|：|:)?\s*$")
+_REVERSE = re.compile(r"[≤<＜]|不高于|不超过|低于|以下|以内|控制在")
+
+
+def check_proportional_scores(texts: list[str], quantities: list[list[Quantity]]
+                              ) -> tuple[list[tuple[int, Issue]], set[tuple[int, int]]]:
+    """Where the report states proportional scoring, an indicator's sentence holding exactly one target, one actual
+    (the other figure of the target's unit), one weight and one score: score = weight × min(actual ÷ target, 1).
+    Returns the issues and the (paragraph, offset) of every score judged (no other guess at its method is made)."""
+    if not any(PROPORTIONAL.search(t) for t in texts):
+        return [], set()
+    out, judged = [], set()
+    for k, (text, qs) in enumerate(zip(texts, quantities)):
+        by_sentence: dict[int, list[Quantity]] = {}
+        for q in qs:
+            start = max(text.rfind(c, 0, q.start) for c in "。！？；;\n") + 1
+            by_sentence.setdefault(start, []).append(q)
+        for sq in by_sentence.values():
+            weights = [q for q in sq if q.unit == "分" and _WEIGHT_WORD.search(q.pre[-4:])]
+            scores = [q for q in sq if q.unit == "分" and q not in weights and _SCORE_WORD.search(q.pre[-6:])]
+            targets = [q for q in sq if q.unit != "分" and _TARGET.search(q.pre[-6:])]
+            if len(weights) != 1 or len(scores) != 1 or len(targets) != 1 or scores[0].approx:
+                continue
+            t = targets[0]
+            actuals = [q for q in sq if q is not t and q.unit == t.unit and not q.approx and q.role != "change"]
+            if len(actuals) != 1 or t.value <= 0 or _REVERSE.search(t.pre[-6:] + text[t.end:t.end + 3]):
+                continue
+            w, sc, a = weights[0].value, scores[0], actuals[0]
+            exact = w * min(a.value / t.value, Decimal(1))
+            judged.add((k, sc.start))
+            v, expected = score_verdict(sc.value, exact, w)
+            if v is Verdict.OK:
+                continue
+            out.append((k, _issue(TXT008, v, f"按比例计分：分值 {weights[0].text} × 实际 {a.text} ÷ 目标 {t.text} = "
+                                  f"{num_text(expected)}分，文中为 {sc.text}", num_text(expected), num_text(sc.value),
+                                  sc.start)))
+    return out, judged
+
+
 def check_total_vs_indicators(totals: list[ScoreClaim], indicators: list[ScoreClaim]) -> list[tuple[int, Issue]]:
     """The total score in the text against Σ of the indicator scores in the text (only when they can be complete)."""
     totals = [t for t in totals if not t.named_part]
