@@ -77,3 +77,14 @@ def test_a_score_by_the_stated_proportional_method():
     assert errors(METHOD, "年度巡演目标值为120场，实际完成131场，该指标分值6分，得分6分。") == []
     # the method not stated: no error (another method may apply)
     assert [c for c, _ in errors(line.format(s="9.24"))] == []
+
+
+CHANGES = ("表1 支出增减变动（单位：万元）\n项目\t上年数\t本年数\t增减额\t增减率\n"
+           "基本支出\t420.60\t451.20\t30.60\t7.28%\n项目支出\t315.00\t362.40\t{d}\t15.05%\n"
+           "支出合计\t735.60\t813.60\t78.00\t10.60%\n")
+
+
+def test_a_row_failing_its_own_change_is_the_culprit_not_the_total(tmp_path: Path):
+    assert table_errors(tmp_path, "r.txt", CHANGES.format(d="47.40")) == set()
+    got = table_errors(tmp_path, "w.txt", CHANGES.format(d="74.40"))
+    assert got == {("TBL010", "表1 第3行 第4列", "47.40", "74.40")}  # and not the 合计 row

@@ -529,6 +529,43 @@ def check_rate_columns(t: Table) -> list[TableIssue]:
     return issues
 
 
+TBL010 = Rule("TBL010", "lint", ERROR, "表中增减额与本年数、上年数之差不符",
+    "有“上年”“本年”“增减额”三列的表：每行的增减额应等于本年数 − 上年数（增减率另按 增减额 ÷ 上年数 核对）。"
+    "某行自身不符时只报该行的增减额，不再把同列合计行的不符算作另一处错误。",
+    "report.txt:40: 表2 第3行 第4列: TBL010 项目支出 的增减额 208.00 与 本年数 3,260.00 − 上年数 2,980.00 = 280.00 不符")
+
+_PREV_HEAD = re.compile(r"^(上年|上年度|去年)(数|决算数?|金额|支出)?$")
+_CUR_HEAD = re.compile(r"^(本年|本年度|今年)(数|决算数?|金额|支出)?$")
+_DELTA_HEAD = re.compile(r"^(增减|增减额|增减金额|增减变动额?|变动额|比上年增减)(（[^）]*）)?$")
+
+
+def check_change_columns(t: Table) -> list[TableIssue]:
+    """Columns 上年 | 本年 | 增减额: each row's 增减额 is 本年 − 上年 (DOMAIN §2: 增减 = 本年 − 上年)."""
+    issues = []
+    cols = None
+    for r, row in enumerate(t.rows):
+        heads = [re.sub(r"\s+", "", c) for c in row]
+        if not any(cell_number(c) is not None for c in row):
+            found = [next((i for i, h in enumerate(heads) if rx.match(h)), None)
+                     for rx in (_PREV_HEAD, _CUR_HEAD, _DELTA_HEAD)]
+            cols = found if None not in found else None
+            continue
+        if cols is None or len(row) <= max(cols):
+            continue
+        p, c, d = (cell_number(row[i]) for i in cols)
+        if p is None or c is None or d is None or any(_is_pct(row[i]) for i in cols):
+            continue
+        v, _s = sum_verdict([p, d], c, Kind.MONEY)
+        if v == "ok":
+            continue
+        exact = c - p
+        shown = like(exact, [p, c])
+        issues.append(_issue(TBL010, v, f"{_label(row)} 的增减额 {row[cols[2]].strip()} 与 本年数 {row[cols[1]].strip()} − "
+                             f"上年数 {row[cols[0]].strip()} = {shown} 不符", shown, row[cols[2]].strip(), r, cols[2],
+                             _quote(row)))
+    return issues
+
+
 TBL009 = Rule("TBL009", "lint", ERROR, "表中总额行与其下“其中”各行不符",
     "表格（自评表的“年度资金总额”、资金来源表等）中，总额行下面紧接“其中：…”及其后各行时，这些行是总额的组成，"
     "逐列核对（执行率、分值、得分列不核对）。总额为 0 或空白而其下各行填有数字时为错误；总额非 0 时，至少有一列"
@@ -610,7 +647,7 @@ def check_table(t: Table) -> tuple[list[TableIssue], ScoreTable | None]:
         issues, judged = ledger
         by_row = [i for i in check_total_columns(t, tcol) if i.location.row not in judged]
         return issues + by_row + check_rate_columns(t), st
-    by_row = check_total_columns(t, tcol)
+    by_row = check_total_columns(t, tcol) + check_change_columns(t)
     forms, claimed = check_form_totals(t)
     bottom, bottom_claimed = check_bottom_totals(t) if st is None else ([], set())  # a 自评表's total: TBL002/TBL003
     issues = by_row + _crossing(by_row, forms + check_total_rows(t, claimed | bottom_claimed) + bottom) \
