@@ -88,3 +88,17 @@ def test_a_row_failing_its_own_change_is_the_culprit_not_the_total(tmp_path: Pat
     assert table_errors(tmp_path, "r.txt", CHANGES.format(d="47.40")) == set()
     got = table_errors(tmp_path, "w.txt", CHANGES.format(d="74.40"))
     assert got == {("TBL010", "表1 第3行 第4列", "47.40", "74.40")}  # and not the 合计 row
+
+
+def test_a_share_of_the_whole_opening_its_sentence():
+    stated = "本年收入合计52,000.00万元，财政拨款收入49,400.00万元，事业收入2,080.00万元，其他收入520.00万元。"
+    assert errors(stated, "本年收入中，财政拨款收入所占比重为95.00%，事业收入所占比重为4.00%。") == []
+    assert errors(stated, "本年收入中，财政拨款收入所占比重为95.00%，事业收入所占比重为40.00%。") == [("TXT002", "4.00%")]
+
+
+def test_a_parallel_list_after_a_total_is_no_total_and_its_parts():
+    # the first item of a ，-separated list is not the total of the others (其他收入 completes the list, not the item)
+    assert errors("财政拨款收入49,400.00万元，事业收入2,080.00万元，其他收入520.00万元。") == []
+    # a total followed by a 、-list of its kinds is still judged
+    assert errors("设置绩效指标20个，产出指标12个、效益指标5个、满意度指标3个。") == []
+    assert errors("设置绩效指标20个，产出指标12个、效益指标5个、满意度指标4个。") == [("TXT001", "21")]

@@ -447,6 +447,8 @@ def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) 
         if len(parts) < 2 or not all(p.comparable(t) and id(p) not in taken for p in parts) \
                 or any(_OTHER_TIME.search(p.label) for p in parts):
             continue
+        if not t.total and all(re.search(r"[，,]", text[a.end:b.start]) for a, b in zip([t] + parts, parts)):
+            continue  # 财政拨款收入A万元，事业收入B万元，其他收入C万元: one parallel list, its first item no total
         kinds = t.total or all(len(p.label) >= 2 and t.label.endswith(p.label[-2:]) for p in parts)
         if kinds and _complete([p.label for p in parts], "句内"):
             groups.append(Group(t, parts, "句内", True, False))
@@ -793,6 +795,9 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
         else:
             part = before[-1]
         whole_words = share_target(q)
+        if name and len(whole_words) < 2:  # 本年收入中，事业收入所占比重为X%: the whole opens the sentence
+            opening = _AMONG_OPENING.match(text, s_start)
+            whole_words = opening.group(1) if opening else ""
         inline = [p for p in prior(qs, i, q.start - len(q.pre)) if p.unit == part.unit and p is not part]
         whole = None
         if inline:  # 占年度指标值20家的135%
@@ -835,6 +840,9 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
 # the words naming a share's own part, between the last clause mark and 占 / 所占 / 的占比 / 比重 / 比例
 _SUBJECT = re.compile(r"([\u4e00-\u9fff（）()]{2,}?)(?:所占|占|的占比|占比|的比重|比重|的比例)[^，,；;。]*$")
 _NOT_A_NAME = re.compile(r"^(其中|该项|此项|上述|以上|分别|合计|共计|总计|同比|较上年|比上年|主要|约)")
+
+
+_AMONG_OPENING = re.compile(r"\s*(?:在)?([\u4e00-\u9fff]{2,12}?)(?:中|当中)[，,]")
 
 
 def _share_subject(text: str, start: int, q: Quantity) -> str:
