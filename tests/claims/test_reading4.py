@@ -102,3 +102,13 @@ def test_a_parallel_list_after_a_total_is_no_total_and_its_parts():
     # a total followed by a 、-list of its kinds is still judged
     assert errors("设置绩效指标20个，产出指标12个、效益指标5个、满意度指标3个。") == []
     assert errors("设置绩效指标20个，产出指标12个、效益指标5个、满意度指标4个。") == [("TXT001", "21")]
+
+
+INCOME = ("表1 收入决算表（单位：万元）\n项目\t本年收入\n本年收入合计\t25,000.00\n财政拨款收入\t23,500.00\n"
+          "事业收入\t1,250.00\n其他收入\t250.00\n\n本年收入中，财政拨款收入所占比重为94.00%，事业收入所占比重为{s}。\n")
+
+
+def test_a_share_against_the_amounts_of_a_table_above(tmp_path: Path):
+    assert {f for f in table_errors(tmp_path, "r.txt", INCOME.format(s="5.00%")) if f[0] == "TXT002"} == set()
+    got = {(f[0], f[2]) for f in table_errors(tmp_path, "w.txt", INCOME.format(s="0.50%"))}
+    assert got == {("TXT002", "5.00%")}

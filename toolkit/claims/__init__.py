@@ -8,9 +8,11 @@ ambiguous, nothing is said.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..findings import CellSpot, Finding, Result, TextSpot
+from ..numbers import parse_decimal
 from .document import Document, Paragraph, Table, read
 from .headings import check_headings
 from .repeats import check_repeats
@@ -31,15 +33,17 @@ def check_paragraphs(texts: list[str]) -> list[tuple[int, Issue]]:
     return analyse(texts)[0]
 
 
-def analyse(texts: list[str], indicator_scores: bool = True) -> tuple[list[tuple[int, Issue]], list[list[Quantity]]]:
+def analyse(texts: list[str], indicator_scores: bool = True, table_figures: list[Quantity] = ()
+            ) -> tuple[list[tuple[int, Issue]], list[list[Quantity]]]:
     """:func:`check_paragraphs`, also returning the quantities read from each paragraph (read once, used twice).
 
     ``indicator_scores=False`` leaves out an indicator's score against its weight and rate (TXT008): the narrative
-    checks judge those on the data (SCR001/SCR002)."""
+    checks judge those on the data (SCR001/SCR002). ``table_figures``: the amounts of the document's tables, where a
+    part or whole a sentence names (本年收入中，事业收入所占比重为…) may be found."""
     out: list[tuple[int, Issue]] = []
     quantities: list[list[Quantity]] = []
     read = [extract(text) for text in texts]
-    everything = Wholes(q for qs in read for q in qs)
+    everything = Wholes([q for qs in read for q in qs] + list(table_figures))
     for k, (text, qs) in enumerate(zip(texts, read)):
         issues, qs = check_text(text, qs, everything)
         quantities.append(qs)
@@ -63,7 +67,7 @@ def lint_document(doc: Document) -> Result:
     result = Result(doc.file)
     paragraphs = doc.paragraphs
     texts = [p.text for p in paragraphs]
-    issues, quantities = analyse(texts)
+    issues, quantities = analyse(texts, table_figures=table_figures(doc))
     for k, issue in issues:
         result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     score_tables = []
@@ -88,6 +92,33 @@ def lint_document(doc: Document) -> Result:
         for k, issue in check_total_vs_table(totals, [s for _r, _w, s in st.items], f"{st.table.where()}（评分表）"):
             result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     return result
+
+
+_TABLE_UNIT = re.compile(r"单位[：:]\s*(亿元|万元|元)")
+
+
+def table_figures(doc: Document) -> list[Quantity]:
+    """The amounts of the two-column tables (项目 | 金额) whose unit the line before them states (单位：万元), as
+    figures named by their row: wholes and parts a sentence may name without writing them."""
+    out: list[Quantity] = []
+    before = ""
+    for b in doc.blocks:
+        if not isinstance(b, Table):
+            before = b.text
+            continue
+        unit = _TABLE_UNIT.search(before)
+        before = ""
+        if unit is None:
+            continue
+        for row in b.rows:
+            cells = [c.strip() for c in row]
+            if len(cells) != 2 or not cells[0] or re.search(r"\d", cells[0]):
+                continue
+            value = parse_decimal(cells[1].replace(",", "")) if re.fullmatch(r"[\d,]+(\.\d+)?", cells[1]) else None
+            if value is not None:
+                label = re.sub(r"\s+", "", cells[0])
+                out.append(Quantity(value, unit.group(1), 0, 0, cells[1] + unit.group(1), label=label, pre=label))
+    return out
 
 
 def lint(path: str | Path) -> Result:
