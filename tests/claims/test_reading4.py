@@ -112,3 +112,12 @@ def test_a_share_against_the_amounts_of_a_table_above(tmp_path: Path):
     assert {f for f in table_errors(tmp_path, "r.txt", INCOME.format(s="5.00%")) if f[0] == "TXT002"} == set()
     got = {(f[0], f[2]) for f in table_errors(tmp_path, "w.txt", INCOME.format(s="0.50%"))}
     assert got == {("TXT002", "5.00%")}
+
+
+def test_indicator_counts_split_by_kind_name_every_kind():
+    text = "年度绩效目标设置三级指标{n}个，其中数量指标5个、质量指标3个、时效指标1个、生态效益指标2个、满意度指标1个。"
+    assert errors(text.format(n="12")) == []
+    assert errors(text.format(n="13")) == [("TXT001", "12")]
+    assert errors(text.format(n="11")) == [("TXT001", "12")]  # no run of them counts along another dimension
+    # a few kinds only, far short of the total: a partial list
+    assert errors("年度绩效目标设置三级指标30个，其中数量指标5个、质量指标3个。") == []

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..domain.budget import COMPLETE_SPLITS, COMPLETE_WORDS
 from ..domain.execution import STAGE_LABELS, stage_of
-from ..domain.scoring import LEVEL_ONE, OUTPUT_KINDS
+from ..domain.scoring import INDICATOR_KINDS, LEVEL_ONE, OUTPUT_KINDS
 from ..model import CATEGORIES
 from ..domain.tolerance import ROUNDING_NOTE, half_unit
 from ..findings import ERROR, WARNING, Finding, TextSpot
@@ -137,7 +137,8 @@ def _classes_of(total: Quantity, parts: list[Quantity]) -> bool:
         return False
     if sum((p.value for p in parts), Decimal(0)) * 10 < total.value * 9:
         return False  # far short of the total: some classes may be left out (市级站点10个、县级站点30个 of 120)
-    return all(_CLASS_PREFIX.search(p.label[:-n]) for p in parts)
+    kinds = labels[0].endswith("指标") and n >= 2
+    return all(_CLASS_PREFIX.search(p.label[:-n]) or (kinds and p.label[:-n].endswith(INDICATOR_KINDS)) for p in parts)
 
 
 def _usable(q: Quantity) -> bool:
@@ -153,6 +154,8 @@ class Group:
     keyword: str
     complete: bool
     ok: bool  # parts add up to the total
+    #: the parts are the total's classes (指标 by kind, 队伍 by level): no run of them counts along another dimension
+    classes: bool = False
 
 
 class _Brackets:
@@ -271,9 +274,9 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
             continue  # …同比增长R%，上年B万元。其中…: last year's figure beside this year's is no whole of these parts
         if total.value > 0 and any(p.value_in(total.unit) > total.value for p in parts):
             continue  # a part larger than the figure before it: that figure is not their total
-        complete = _complete([p.label for p in parts], keyword) or _shares_complete(text, qs, parts, keys) \
-            or _classes_of(total, parts)
-        groups.append(Group(total, parts, keyword, complete, False))
+        classes = _classes_of(total, parts)
+        complete = _complete([p.label for p in parts], keyword) or _shares_complete(text, qs, parts, keys) or classes
+        groups.append(Group(total, parts, keyword, complete, False, classes))
     return groups
 
 
@@ -507,7 +510,7 @@ def _group_issue(g: Group, at: tuple[int, int] | None = None) -> Issue | None:
     if v == "ok" or (v == "rounding" and _mixed(g)):  # across units only a clear disagreement is reported
         g.ok = True
         return None
-    if v == "error" and s > g.total.value and _some_run_matches(values, g.total.value, money):
+    if v == "error" and s > g.total.value and not g.classes and _some_run_matches(values, g.total.value, money):
         g.ok = True  # the later parts count along another dimension (新建14个，续建13个，投资过亿元21个)
         return None
     if v == "error" and s < g.total.value and not g.complete and not _overprecise(g.total, values, s):

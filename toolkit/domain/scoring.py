@@ -24,6 +24,8 @@ ZERO = Decimal(0)
 LEVEL_ONE = ("产出", "效益", "满意度")
 #: the 二级指标 of 产出 (DOMAIN.md section 3): a list naming all four is the whole of 产出 (its score or its count)
 OUTPUT_KINDS = ("数量", "质量", "时效", "成本")
+#: the kinds of indicator (一级 and 二级, DOMAIN.md section 3): a count of indicators split by kind names every kind
+INDICATOR_KINDS = LEVEL_ONE + OUTPUT_KINDS + ("经济效益", "社会效益", "生态效益", "可持续影响", "服务对象满意度")
 
 #: 定性 bands: achievement -> (lowest, highest) percent of the weight
 BANDS = {Achievement.achieved: (80, 100), Achievement.partly: (60, 80), Achievement.missed: (0, 60)}
