@@ -121,3 +121,12 @@ def test_indicator_counts_split_by_kind_name_every_kind():
     assert errors(text.format(n="11")) == [("TXT001", "12")]  # no run of them counts along another dimension
     # a few kinds only, far short of the total: a partial list
     assert errors("年度绩效目标设置三级指标30个，其中数量指标5个、质量指标3个。") == []
+
+
+def test_a_change_rate_whose_base_is_the_amount_less_the_change_under_other_words():
+    up = "2023年培训经费支出为318.00万元，较2022年增加18.00万元，增长率为{r}。"
+    assert errors(up.format(r="6.00%")) == []  # 18 ÷ 300
+    assert errors(up.format(r="5.66%")) == [("TXT004", "6.00%")]  # 18 ÷ 318: the wrong base
+    down = "会议费支出57.00万元，与上年相比减少3.00万元，下降幅度为{r}。"
+    assert errors(down.format(r="5.00%")) == []  # 3 ÷ 60
+    assert errors(down.format(r="5.26%")) == [("TXT004", "5.00%")]

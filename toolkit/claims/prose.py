@@ -870,7 +870,10 @@ def _names(label: str, name: str) -> bool:
 _UP = re.compile(r"增|上升|上涨|提高|超")
 _DOWN = re.compile(r"减|下降|降|缩|节约")
 _COMPARE_OPENING = re.compile(r"^\s*(与|同|和|较|比)(上年|去年|上一年|20\d\d年)(度)?(相比|比较)?[，,]?")
-_COMPARE = re.compile(r"比上年|较上年|比去年|较去年|同比|比20\d\d年|较20\d\d年|比上一年")
+_COMPARE = re.compile(r"比上年|较上年|比去年|较去年|同比|比20\d\d年|较20\d\d年|比上一年|"
+                      r"[与同和](?:上年|去年|上一年|20\d\d年)度?(?:相比|比较)")
+#: a rate of change named as such (增长率为 / 下降幅度为 / 增幅): read as the change's rate whatever its role
+_CHANGE_RATE = re.compile(r"(?:增长|下降|减少|上升|增加|降低)(?:率|幅度?|比例)(?:为|是|达到?)?$|[增降涨减]幅(?:为|是|达到?)?$")
 
 
 def _direction(words: str) -> int:
@@ -903,7 +906,8 @@ def check_changes(text: str, qs: list[Quantity]) -> list[Issue]:
             last = [q for q in prior(qs, i, prev_start) if q.start < s_start and q.unit == d.unit]
             before = last if len(last) == 1 and _usable(last[0]) else []
         nxt = qs[i + 1] if i + 1 < len(qs) else None
-        if not before or nxt is None or nxt.unit != "%" or nxt.role != "change" or nxt.approx:
+        if not before or nxt is None or nxt.unit != "%" or nxt.approx \
+                or (nxt.role != "change" and not _CHANGE_RATE.search(nxt.pre[-8:])):
             continue
         between = text[d.end:nxt.start]
         if len(re.findall(r"[，,；;]", between)) > 1 or "。" in between:
