@@ -71,6 +71,18 @@ def test_the_third_corpus_is_there():
     assert {"bracket-base", "stage-list"} <= true  # the false errors of the hold-out: true statements only
 
 
+def test_the_fourth_corpus_is_there():
+    assert len(REPORTS4) >= 3
+    assert len({load_sidecar(p)["layout"] for p in REPORTS4}) >= 3
+    items = [e for p in REPORTS4 for e in entries(load_sidecar(p))]
+    planted = {e.kind for e in items if e.planted}
+    true = {e.kind for e in items if not e.planted}
+    for kind in ("share-named-part", "change-derived-base", "proportional-score", "score-subtotal", "count-qizhong",
+                 "share-pair-100", "share-of-named-whole", "grade-band", "quantity-completion", "indicator-counts",
+                 "row-change", "score-table"):
+        assert kind in planted and kind in true, kind  # a wrong and a right case of every class
+
+
 @pytest.mark.parametrize("path", REPORTS + REPORTS2 + REPORTS3 + REPORTS4,
                          ids=[p.name for p in REPORTS + REPORTS2 + REPORTS3 + REPORTS4])
 def test_sidecar(path):
