@@ -884,9 +884,23 @@ def _direction(words: str) -> int:
     return 0
 
 
-def check_changes(text: str, qs: list[Quantity]) -> list[Issue]:
+def _subject(text: str, x: Quantity, groups: list[Group] | None, at: int) -> Quantity:
+    """The figure a change written at ``at`` is said of, ``x`` the figure right before it: when ``x`` closes a 其中
+    list of two or more parts joined by 、 and the change opens a clause of its own (``支出T万元，其中A万元、B万元，
+    较上年的X万元下降R%``), the change is the total's (the clause subject), never the last part's."""
+    for g in groups or ():
+        if len(g.parts) < 2 or g.parts[-1] is not x or g.total.start > x.start:
+            continue
+        joins = [text[a.end:b.start] for a, b in zip(g.parts, g.parts[1:])]
+        if all("、" in j and not re.search(r"[，,；;。]", j) for j in joins) and re.search(r"[，,]", text[x.end:at]):
+            return g.total
+    return x
+
+
+def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = None) -> list[Issue]:
     """``X万元，比上年增加D万元，增长R%``: R = D / (X − D). When the base is written after 比/较 (``X万元，比2021年度B万元
-    减少D万元，下降R%``, ``X万元，较上年的B万元增长R%``), B is last year's figure: D = |X − B| and R = D / B."""
+    减少D万元，下降R%``, ``X万元，较上年的B万元增长R%``), B is last year's figure: D = |X − B| and R = D / B. A change
+    after a 其中 list is the total's (:func:`_subject`)."""
     issues = []
     for i, d in enumerate(qs):
         if d.role != "change" or d.kind not in ("money", "count") or d.approx:
@@ -895,7 +909,9 @@ def check_changes(text: str, qs: list[Quantity]) -> list[Issue]:
         opening = text[s_start:d.start][:40]
         base = _base_before(text, qs, i, s_start)
         if base is not None:
-            issues += _check_from_base(text, qs, i, *base)
+            x = _subject(text, base[0], groups, base[1].start)
+            if x is base[0] or (x.start >= s_start and x.comparable(base[1])):
+                issues += _check_from_base(text, qs, i, x, base[1])
             continue
         if not _COMPARE.search(d.pre) and not _COMPARE_OPENING.match(opening):
             continue
@@ -915,6 +931,7 @@ def check_changes(text: str, qs: list[Quantity]) -> list[Issue]:
         x = before[-1]
         if text[x.end:d.start].count("，") > 1 and x.start >= s_start:
             continue  # the figure must be the one the change is said of
+        x = _subject(text, x, groups, d.start)
         sd, sr = _direction(d.pre[-6:]), _direction(nxt.pre[-6:])
         if sd == 0 or (sr != 0 and sr != sd):
             continue
@@ -930,8 +947,8 @@ def check_changes(text: str, qs: list[Quantity]) -> list[Issue]:
         issues.append(_issue(TXT004, v, f"{x.label or '本年数'} {x.text} 比上年{('增加' if sd > 0 else '减少')} {d.text}，"
                              f"上年应为 {num_text(previous)}，{word}率应为 {pct_text(exact, rate)}，文中写 {nxt.text}",
                              pct_text(exact, rate), nxt.text, nxt.start))
-    issues += check_base_rates(text, qs)
-    issues += check_prior_base_rates(text, qs)
+    issues += check_base_rates(text, qs, groups)
+    issues += check_prior_base_rates(text, qs, groups)
     issues += check_points(text, qs)
     return issues
 
@@ -1007,14 +1024,15 @@ def _rate_from_base(text: str, x: Quantity, b: Quantity, r: Quantity, gap_ok: bo
                    pct_text(exact, abs(r.value)), r.text, r.start)]
 
 
-def check_base_rates(text: str, qs: list[Quantity]) -> list[Issue]:
-    """``X万元，较上年的B万元增长R%`` (no difference written): R = (X − B) ÷ B."""
+def check_base_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None) -> list[Issue]:
+    """``X万元，较上年的B万元增长R%`` (no difference written): R = (X − B) ÷ B; after a 其中 list, X is the total's."""
     issues = []
     for i in range(1, len(qs) - 1):  # X，同比增长R%（上年B）: the base in brackets right after the rate
         r, x, b = qs[i], qs[i - 1], qs[i + 1]
         if r.unit == "%" and r.role == "change" and not r.approx and b.base and re.fullmatch(r"[（(]", text[r.end:r.end + 1]) \
                 and b.start < r.end + 20:
-            issues += _rate_from_base(text, x, b, r)
+            subject = _subject(text, x, groups, r.start)
+            issues += _rate_from_base(text, subject, b, r, gap_ok=subject is not x)
     for i in range(2, len(qs)):
         r = qs[i]
         if r.unit != "%" or r.role != "change" or r.approx:
@@ -1023,9 +1041,10 @@ def check_base_rates(text: str, qs: list[Quantity]) -> list[Issue]:
         if not b.base or b.kind not in ("money", "count") or b.approx or b.value <= 0:
             continue
         s_start, _ = _sentence_bounds(text, r.start)
+        part, x = x, _subject(text, x, groups, b.start)
         if x.start < s_start or not (_usable(x) and x.comparable(b)):
             continue
-        if re.search(r"[，,；;。]", text[b.end:r.start]) or len(re.findall(r"[，,；;]", text[x.end:b.start])) > 1:
+        if re.search(r"[，,；;。]", text[b.end:r.start]) or len(re.findall(r"[，,；;]", text[part.end:b.start])) > 1:
             continue
         sr = _direction(r.pre[-6:])
         if sr != 0 and (x.value_in(b.unit) - b.value) * sr < 0:
@@ -1041,7 +1060,7 @@ _PRIOR_TIME = re.compile(r"上年|去年|上一年|(?P<y>(?:19|20)\d\d)年")
 _TIME_WORDS = re.compile(r"(19|20)\d\d年(末|底|度)?|上年(末|底|度)?|去年|上一年|同期|本年(度)?|全年|年末|年底|当年")
 
 
-def check_prior_base_rates(text: str, qs: list[Quantity]) -> list[Issue]:
+def check_prior_base_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None) -> list[Issue]:
     """``2022年全县林业总产值3.85亿元。…总产值达到4.12亿元，同比增长7.01%。``: a rate of change right after this year's
     figure, its base last year's figure of the same name in the sentence before: R = (X − B) ÷ B. Judged only when
     that sentence holds exactly one such figure (its name, less the time words, ending the way X's name does)."""
@@ -1052,6 +1071,8 @@ def check_prior_base_rates(text: str, qs: list[Quantity]) -> list[Issue]:
             continue
         if not _usable(x) or re.search(r"[；;。]", text[x.end:r.start]) or len(re.findall(r"[，,]", text[x.end:r.start])) > 1:
             continue
+        if _subject(text, x, groups, r.start) is not x:
+            continue  # the change of a total after its 其中 list: its name is the total's, not this part's
         s_start, _ = _sentence_bounds(text, r.start)
         if x.start < s_start or s_start == 0:
             continue
@@ -1532,7 +1553,7 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
     qs = extract(text) if qs is None else qs
     issues, groups = check_sums(text, qs, others)
     issues += check_shares(text, qs, groups, others)
-    issues += check_changes(text, qs)
+    issues += check_changes(text, qs, groups)
     issues += check_rates(text, qs, groups)
     issues += check_completion(text, qs)
     issues += check_enumerations(text)
