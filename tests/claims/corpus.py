@@ -102,6 +102,9 @@ KINDS = {
     "proportional-score": "得分 = 分值 × 实际 ÷ 目标 (capped at 分值) where the report states proportional scoring",
     "score-subtotal": "a first-level subtotal score against its second-level scores listed",
     "row-change": "a table row whose 增减额 is not 本年 − 上年 (the row is the culprit, not the total)",
+    # corpus4b (the false errors of the fourth hold-out: a trailing change or share read as the last figure's)
+    "change-after-list": "支出T万元，其中A万元、B万元，较上年的X万元下降R%: the change is the total's, (T − X) ÷ X",
+    "execution-rate": "年初预算A、全年预算B、实际支出C，实际支出占预算的P%: C ÷ the budget, never one stage ÷ another",
     # old unseen sidecars
     "unseen": "an entry of an old-format sidecar (no kind given)",
 }

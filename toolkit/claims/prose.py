@@ -782,6 +782,8 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
     for i, q in enumerate(qs):
         if q.role != "share" or q.unit != "%" or q.approx or id(q) in skip:
             continue
+        if completion_rate(q) is not None:
+            continue  # 实际支出占（全年）预算的P%: an execution rate, judged by check_completion or not at all
         s_start, _ = sents.bounds(q.start)
         before = [p for p in prior(qs, i, s_start) if _usable(p)]
         name = _share_subject(text, before[-1].end if before else s_start, q)
