@@ -61,3 +61,10 @@ def test_the_fourth_corpus_report_reads_clean_but_for_its_planted_errors(tmp_pat
     found = lint_text(tmp_path, report.name, report.read_text(encoding="utf-8")).findings
     assert sorted((f.code, f.expected) for f in found if f.severity == "error") == [("TXT004", "10.00%"),
                                                                                     ("TXT005", "84.00%")]
+
+
+def test_a_share_after_a_qizhong_list_is_the_totals():
+    text = ("本年支出合计500.00万元，基本支出300.00万元。项目支出200.00万元，其中设备购置120.00万元、维修维护80.00万元，"
+            "占本年支出合计的{p}%。")
+    assert errors(text.format(p="40.00")) == []  # 200 ÷ 500; the last part would be 16.00%
+    assert errors(text.format(p="45.00")) == [("TXT002", "40.00%")]

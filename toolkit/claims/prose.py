@@ -799,7 +799,7 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
         elif not before:
             continue
         else:
-            part = before[-1]
+            part = _subject(text, before[-1], groups, q.start)  # 其中A、B，占W的X%: the total's share
         whole_words = share_target(q)
         if name and len(whole_words) < 2:  # 本年收入中，事业收入所占比重为X%: the whole opens the sentence
             opening = _AMONG_OPENING.match(text, s_start)
