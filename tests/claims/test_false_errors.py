@@ -68,3 +68,14 @@ def test_a_share_after_a_qizhong_list_is_the_totals():
             "占本年支出合计的{p}%。")
     assert errors(text.format(p="40.00")) == []  # 200 ÷ 500; the last part would be 16.00%
     assert errors(text.format(p="45.00")) == [("TXT002", "40.00%")]
+
+
+def test_a_change_whose_subject_cannot_be_told_is_left_alone():
+    # true of the total 5.00 (+25%), wrong of the last part 3.00: which one is meant is not certain, nothing is said
+    for text in ("本年支出5.00万元：人员经费2.00万元、公用经费3.00万元，较上年的4.00万元增长25.00%。",
+                 "“三公”经费支出5.00万元，其中：公务接待费2.00万元；公务用车运行维护费3.00万元，较上年的4.00万元增长25.00%。",
+                 "“三公”经费支出5.00万元（公务接待费2.00万元、公务用车运行维护费3.00万元），较上年的4.00万元增长25.00%。"):
+        assert errors(text) == [], text
+    # each part of a ；-list with its own change: the last part's is still checked
+    assert errors("“三公”经费支出5.00万元，其中：公务接待费2.00万元，较上年的2.50万元下降20.00%；公务用车运行维护费"
+                  "3.00万元，较上年的4.00万元下降30.00%。") == [("TXT004", "25.00%")]

@@ -55,7 +55,7 @@ TXT004 = Rule("TXT004", "lint", ERROR, "增减额与增减率不符",
     "“A%，较上年的B%下降C个百分点”“占比由B%提高到A%，提高C个百分点”：C 应等于 A 与 B 之差（百分点不是百分数；"
     "未写出上年比率时不报）。“上年产值B亿元。本年产值X亿元，同比增长R%”：上年数写在前一句、名称相同时，R 应等于 (X − B) ÷ B"
     "（万亩、万人等以万计的数量同样核对）。“支出T万元，其中A万元、B万元，较上年的X万元下降R%”：“其中”列表之后另起一句的"
-    "增减是合计 T 的，按 (T − X) ÷ X 核对，不算在最后一项上。",
+    "增减是合计 T 的，按 (T − X) ÷ X 核对，不算在最后一项上；说的是合计还是末项看不出时（括号里的列表、未写合计的顿号列表）不报。",
     "report.txt:13: 第13段: TXT004 公用经费 54.976万元 比上年增加 37.976万元，上年应为 17，增长率应为 223.39%，文中写 232.39%")
 TXT005 = Rule("TXT005", "lint", ERROR, "比率与所述数字不符",
     "“收集问题825个，解决问题782个，解决率94.8%”、“年度计划投资4.785亿元，累计完成9.41亿元，完成年度计划的196.7%”、"
@@ -799,7 +799,9 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
         elif not before:
             continue
         else:
-            part = _subject(text, before[-1], groups, q.start)  # 其中A、B，占W的X%: the total's share
+            part = _subject(text, before[-1], groups, q.start, qs)  # 其中A、B，占W的X%: the total's share
+            if part is None:
+                continue
         whole_words = share_target(q)
         if name and len(whole_words) < 2:  # 本年收入中，事业收入所占比重为X%: the whole opens the sentence
             opening = _AMONG_OPENING.match(text, s_start)
@@ -887,16 +889,32 @@ def _direction(words: str) -> int:
     return 0
 
 
-def _subject(text: str, x: Quantity, groups: list[Group] | None, at: int) -> Quantity:
-    """The figure a change written at ``at`` is said of, ``x`` the figure right before it: when ``x`` closes a 其中
-    list of two or more parts joined by 、 and the change opens a clause of its own (``支出T万元，其中A万元、B万元，
-    较上年的X万元下降R%``), the change is the total's (the clause subject), never the last part's."""
+def _subject(text: str, x: Quantity, groups: list[Group] | None, at: int, qs: list[Quantity] = ()) -> Quantity | None:
+    """The figure a change or share written at ``at`` is said of, ``x`` the figure right before it: when ``x`` closes
+    a 其中 list of two or more parts joined by 、 and the change opens a clause of its own (``支出T万元，其中A万元、
+    B万元，较上年的X万元下降R%``), the change is the total's (the clause subject), never the last part's. None when
+    it cannot be told: ``x`` in brackets and the change after them (``T（A、B），较上年…``), ``x`` the last of a list
+    joined by 、 with no total found (``T：A、B，较上年…``), or the last of a ；-list whose other parts have no change
+    of their own."""
+    if not re.search(r"[，,]", text[x.end:at]):
+        return x
     for g in groups or ():
-        if len(g.parts) < 2 or g.parts[-1] is not x or g.total.start > x.start:
+        if not g.parts or g.parts[-1] is not x or g.total.start > x.start:
             continue
         joins = [text[a.end:b.start] for a, b in zip(g.parts, g.parts[1:])]
-        if all("、" in j and not re.search(r"[，,；;。]", j) for j in joins) and re.search(r"[，,]", text[x.end:at]):
+        if joins and all("、" in j and not re.search(r"[，,；;。]", j) for j in joins):
             return g.total
+        if joins and any(re.search(r"[；;]", j) for j in joins) and not any(re.search(r"%|增|减|降|上升", j) for j in joins):
+            return None
+        return x
+    brackets = _brackets(text)
+    if brackets.depth(x.start) > brackets.depth(at):
+        return None
+    earlier = [q for q in qs if q.end <= x.start]
+    if earlier:
+        join = text[earlier[-1].end:x.start]
+        if "、" in join and not re.search(r"[，,；;。：:]", join) and not earlier[-1].base:
+            return None
     return x
 
 
@@ -912,8 +930,8 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
         opening = text[s_start:d.start][:40]
         base = _base_before(text, qs, i, s_start)
         if base is not None:
-            x = _subject(text, base[0], groups, base[1].start)
-            if x is base[0] or (x.start >= s_start and x.comparable(base[1])):
+            x = _subject(text, base[0], groups, base[1].start, qs)
+            if x is base[0] or (x is not None and x.start >= s_start and x.comparable(base[1])):
                 issues += _check_from_base(text, qs, i, x, base[1])
             continue
         if not _COMPARE.search(d.pre) and not _COMPARE_OPENING.match(opening):
@@ -934,7 +952,9 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
         x = before[-1]
         if text[x.end:d.start].count("，") > 1 and x.start >= s_start:
             continue  # the figure must be the one the change is said of
-        x = _subject(text, x, groups, d.start)
+        x = _subject(text, x, groups, d.start, qs)
+        if x is None:
+            continue
         sd, sr = _direction(d.pre[-6:]), _direction(nxt.pre[-6:])
         if sd == 0 or (sr != 0 and sr != sd):
             continue
@@ -1034,8 +1054,9 @@ def check_base_rates(text: str, qs: list[Quantity], groups: list[Group] | None =
         r, x, b = qs[i], qs[i - 1], qs[i + 1]
         if r.unit == "%" and r.role == "change" and not r.approx and b.base and re.fullmatch(r"[（(]", text[r.end:r.end + 1]) \
                 and b.start < r.end + 20:
-            subject = _subject(text, x, groups, r.start)
-            issues += _rate_from_base(text, subject, b, r, gap_ok=subject is not x)
+            subject = _subject(text, x, groups, r.start, qs)
+            if subject is not None:
+                issues += _rate_from_base(text, subject, b, r, gap_ok=subject is not x)
     for i in range(2, len(qs)):
         r = qs[i]
         if r.unit != "%" or r.role != "change" or r.approx:
@@ -1044,8 +1065,8 @@ def check_base_rates(text: str, qs: list[Quantity], groups: list[Group] | None =
         if not b.base or b.kind not in ("money", "count") or b.approx or b.value <= 0:
             continue
         s_start, _ = _sentence_bounds(text, r.start)
-        part, x = x, _subject(text, x, groups, b.start)
-        if x.start < s_start or not (_usable(x) and x.comparable(b)):
+        part, x = x, _subject(text, x, groups, b.start, qs)
+        if x is None or x.start < s_start or not (_usable(x) and x.comparable(b)):
             continue
         if re.search(r"[，,；;。]", text[b.end:r.start]) or len(re.findall(r"[，,；;]", text[part.end:b.start])) > 1:
             continue
@@ -1074,7 +1095,7 @@ def check_prior_base_rates(text: str, qs: list[Quantity], groups: list[Group] | 
             continue
         if not _usable(x) or re.search(r"[；;。]", text[x.end:r.start]) or len(re.findall(r"[，,]", text[x.end:r.start])) > 1:
             continue
-        if _subject(text, x, groups, r.start) is not x:
+        if _subject(text, x, groups, r.start, qs) is not x:
             continue  # the change of a total after its 其中 list: its name is the total's, not this part's
         s_start, _ = _sentence_bounds(text, r.start)
         if x.start < s_start or s_start == 0:
