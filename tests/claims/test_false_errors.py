@@ -79,3 +79,14 @@ def test_a_change_whose_subject_cannot_be_told_is_left_alone():
     # each part of a ；-list with its own change: the last part's is still checked
     assert errors("“三公”经费支出5.00万元，其中：公务接待费2.00万元，较上年的2.50万元下降20.00%；公务用车运行维护费"
                   "3.00万元，较上年的4.00万元下降30.00%。") == [("TXT004", "25.00%")]
+
+
+NAMED = "全县教育经费总支出9.60亿元，其中义务教育支出6.40亿元、学前教育支出3.20亿元，义务教育支出同比增长{rate}%（上年6.00亿元）。"
+
+
+def test_a_change_whose_clause_names_its_subject_is_that_parts():
+    # the clause after the list names 义务教育支出: 6.40 ÷ 6.00 − 1 = 6.67%, not the total's (9.60 − 6.00) ÷ 6.00
+    assert errors(NAMED.format(rate="6.7")) == []
+    # a wrong rate is never reported as the total's (60.00%); lint may stay silent (the named part's figure is not
+    # paired with its bracketed base yet), but what it says is the part's rate
+    assert all(e == ("TXT004", "6.67%") for e in errors(NAMED.format(rate="9.7")))

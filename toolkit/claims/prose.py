@@ -889,6 +889,12 @@ def _direction(words: str) -> int:
     return 0
 
 
+#: a clause that opens with a name of its own (two or more CJK characters that are no comparison word) before its
+#: change: ``…、B万元，义务教育支出同比增长R%`` is said of the name, not of the list's total
+_NAMED_SUBJECT = re.compile(r"\s*(?!较|比|同比|环比|与上年|与去年|增|减|下降|上升|提高|降低|共|合计|总计|分别|均|占)"
+                            r"[\u4e00-\u9fff“”（）()]{2,}?(?:同比|环比|较|比|与上年|增长|减少|下降|上升)")
+
+
 def _subject(text: str, x: Quantity, groups: list[Group] | None, at: int, qs: list[Quantity] = ()) -> Quantity | None:
     """The figure a change or share written at ``at`` is said of, ``x`` the figure right before it: when ``x`` closes
     a 其中 list of two or more parts joined by 、 and the change opens a clause of its own (``支出T万元，其中A万元、
@@ -897,6 +903,9 @@ def _subject(text: str, x: Quantity, groups: list[Group] | None, at: int, qs: li
     joined by 、 with no total found (``T：A、B，较上年…``), or the last of a ；-list whose other parts have no change
     of their own."""
     if not re.search(r"[，,]", text[x.end:at]):
+        return x
+    clause = re.split(r"[，,；;]", text[x.end:at])[-1]
+    if _NAMED_SUBJECT.match(clause):  # 其中A、B，A同比增长R%: the clause names its own subject
         return x
     for g in groups or ():
         if not g.parts or g.parts[-1] is not x or g.total.start > x.start:
