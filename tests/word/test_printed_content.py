@@ -178,3 +178,19 @@ def test_places_for_common_published_content():
                 .replace("其他资金政府采购, amount: 2", "其他资金政府采购, amount: 3"), "data.yaml")
     assert [(f.code, f.path) for f in check(bad).findings] == [
         ("SUM005", "budget.expenditure.project.amount"), ("SUM011", "budget.procurement.amount")]
+
+
+def _sentences(text: str) -> list[str]:
+    return [re.sub(r"\s", "", s) for s in re.split(r"[。\n]", text) if len(re.sub(r"\s", "", s)) >= 12]
+
+
+def test_no_sentence_is_printed_twice_in_its_own_outline():
+    """Issue 8: each example in its own outline repeats no sentence, except one its YAML itself writes twice (the
+    published seeds 000 and 003 repeat some of their own sentences, and the user's words win)."""
+    for yaml_path in sorted(EX.glob("*.yaml")):
+        source = re.sub(r"\s", "", yaml_path.read_text(encoding="utf-8"))
+        seen: dict[str, int] = {}
+        for s in _sentences(_example(yaml_path.stem)):
+            seen[s] = seen.get(s, 0) + 1
+        twice = [s for s, n in seen.items() if n > 1 and source.count(s) < n]
+        assert twice == [], (yaml_path.stem, twice)
