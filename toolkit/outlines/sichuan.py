@@ -33,8 +33,6 @@ OUTLINE = Outline(
                 Sentence("expenditure_stages", path="sichuan.expenditure_stages"),
                 chart("execution"),
                 Sentence("basic", path="sichuan.basic"),
-                md("budget.basic_note"),
-                md("budget.project_note"),
                 Sentence("by_function", path="sichuan.by_function"),
                 chart("by_function"),
                 Sentence("by_economic", path="sichuan.by_economic"),
