@@ -50,14 +50,15 @@ def share_text(part: Figure | None, part_amount: Decimal | None, total: Decimal 
 
 
 def parts_with_shares(parts: Iterable[tuple[str, Figure | None, Decimal | None]], total: Decimal | None,
-                      change_of=None) -> str:
-    """"A X万元，占a%；B Y万元，占b%" for the parts that have an amount."""
+                      change_of=None, no_note: tuple = ()) -> str:
+    """"A X万元，占a%；B Y万元，占b%" for the parts that have an amount (with their notes, but those of ``no_note``:
+    printed elsewhere)."""
     out = []
     for label, f, value in parts:
         if value is None or (value == 0 and not (f is not None and f.note)):
             continue  # no "0.00万元" items
         s = share_text(f, value, total)
-        note = plain_note(f.note) if f is not None else ""
+        note = plain_note(f.note) if f is not None and not any(f is g for g in no_note) else ""
         # a part's change, unless it names the 上年 figure: inside the list that would read as one more part
         change = change_of(f, value) if change_of is not None and f is not None and f.previous is None else ""
         subs = [(i.label, i, i.amount) for i in f.items] if isinstance(f, Item) else []  # not a Project's list
@@ -75,13 +76,13 @@ def plain_note(note: str | None) -> str:
 
 
 def breakdown_sentence(head: str, total: Decimal | None, parts: list[tuple[str, Figure | None, Decimal | None]],
-                       change: str = "", label: str = "", change_of=None) -> str:
+                       change: str = "", label: str = "", change_of=None, no_note: tuple = ()) -> str:
     """"{head}X万元[，比上年…]，其中：A…，占a%；B…，占b%。"; empty without a total or parts.
 
     A change naming the 上年 figure ("（上年1796.40万元）") follows the parts as a sentence of its own, "{label}比上年…":
     before "其中" a reader (and jixiao lint) would take that figure for the total the parts add up to.
     """
-    listed = parts_with_shares(parts, total, change_of)
+    listed = parts_with_shares(parts, total, change_of, no_note)
     if total is None and not listed:
         return ""
     text = head + (wan(total) if total is not None else "")
@@ -310,10 +311,13 @@ def sichuan_text(report: Report, fig, subject: str, md, stages_of, change_of) ->
     text["by_function"] = text["by_economic"] = ""
     if ex is not None and fig.expenditure is not None:
         total = fig.expenditure
+        # the project note leads into the project list under 特定目标类项目 when that sentence prints (not here too)
+        led = (ex.project,) if ex.project is not None and ex.project.items and _stages_sentence(
+            stages_of, ex.project, fig.project, year, "特定目标类项目") else ()
         text["expenditure"] = breakdown_sentence(
             f"{year}年，{subject}支出合计", total,
             [("基本支出", ex.basic, fig.basic), ("项目支出", ex.project, fig.project)],
-            change_of(ex, total, with_previous=True), label="支出合计")
+            change_of(ex, total, with_previous=True), label="支出合计", no_note=led)
         if any(v is not None for v in (ex.initial_budget, ex.adjustment, ex.full_budget)):
             text["expenditure_stages"] = f"{year}年部门预算{stages_of(ex, total, what='全年实际支出')}。"
         if ex.basic is not None and (fig.personnel is not None or fig.public is not None):
