@@ -2,7 +2,7 @@
 sub-section per indicator, 存在的问题及原因, 有关建议. A chapter with nothing to say is left out."""
 from __future__ import annotations
 
-from .common import chart, funds_when_present, group, head, md, organisation, staff
+from .common import chart, funds_when_present, group, head, md, organisation, staff, verdict
 from .spec import Closing, First, Markdown, Numbered, Outline, Rich, Section, Sentence
 
 OUTLINE = Outline(
@@ -69,9 +69,7 @@ OUTLINE = Outline(
                 ), each="scored_indicators"),
             )),
             Section("verdict", "绩效评价结论", (
-                Sentence("conclusion", path="text.conclusion"),
-                chart("scores"),
-                md("narrative.conclusion"),
+                *verdict(),
             )),
         )),
         Section("problems", "存在的问题及原因", (md("narrative.problems"),)),

@@ -46,6 +46,12 @@ def group(depth: int = 0) -> tuple:
             md("evaluation.group_note", depth=depth))
 
 
+def verdict() -> tuple:
+    """评价结论: the generated score sentence (left out when the narrative states the score), the score chart and
+    the user's conclusion."""
+    return (Sentence("conclusion", path="text.conclusion"), chart("scores"), md("narrative.conclusion"))
+
+
 def chart(name: str) -> Chart:
     """A native chart (toolkit/word/charts.py), named ``chart.NAME`` in the outline."""
     return Chart(f"chart.{name}", chart=name)

@@ -3,7 +3,7 @@
 name and the date. A chapter with nothing to say is left out."""
 from __future__ import annotations
 
-from .common import chart, funds_when_present, group, head, md, organisation, staff
+from .common import chart, funds_when_present, group, head, md, organisation, staff, verdict
 from .spec import Closing, Markdown, Numbered, Outline, Rich, Section, Sentence
 
 OUTLINE = Outline(
@@ -84,9 +84,7 @@ OUTLINE = Outline(
         )),
         Section("verdict_and_advice", "评价结论及建议", (
             Section("verdict", "评价结论", (
-                Sentence("conclusion", path="text.conclusion"),
-                chart("scores"),
-                md("narrative.conclusion"),
+                *verdict(),
             )),
             Section("problems", "存在问题", (md("narrative.problems"),)),
             Section("measures", "改进建议", (md("narrative.measures"),)),
