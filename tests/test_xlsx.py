@@ -254,3 +254,29 @@ def test_init_xlsx_writes_the_blank_workbook(tmp_path, outline):
     r = CliRunner().invoke(app, ["init", "--xlsx", "--year", "2023", "-o", str(tmp_path / "b.xlsx")])
     assert r.exit_code == 0, r.output
     assert openpyxl.load_workbook(tmp_path / "b.xlsx")["自评表"]["A1"].value == "2023年度部门整体支出绩效自评表"
+
+
+def test_a_workbook_that_repeats_its_group_names_instead_of_merging_imports_one_group_each(tmp_path):
+    """Not seed 002's layout: a title, a unit row, 一级/二级 written again on every row (no merged cells), 预算执行率
+    as a row of its own, a 合计 row. Before: each row became a group of its own (8 groups for 3)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["2023年度部门整体支出绩效自评表"])
+    ws.append(["单位名称：某区文化旅游委", None, None, None, None, None, None, "单位：万元"])
+    ws.append(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析"])
+    rows = [("产出指标", "数量指标", "演出场次", "≥120场", "126场", 20, 20),
+            ("产出指标", "数量指标", "新增藏书", "≥2万册", "2.1万册", 20, 20),
+            ("产出指标", "时效指标", "资金拨付及时率", "100%", "96%", 20, 19.2),
+            ("效益指标", "社会效益指标", "参与人次", "≥50万人次", "53万人次", 20, 20),
+            ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93%", 10, 10),
+            ("预算执行", "预算执行率", "预算执行率", "100%", "95.2%", 10, 9.52)]
+    for r in rows:
+        ws.append(list(r))
+    ws.append(["合计", None, None, None, None, 100, 98.72])
+    wb.save(tmp_path / "cq.xlsx")
+    yaml_path, _w = import_xlsx(tmp_path / "cq.xlsx", tmp_path / "cq.yaml")
+    groups = load(yaml_path).report.indicators.groups
+    assert [(g.name, [(c.name, len(c.indicators)) for c in g.children]) for g in groups] == [
+        ("产出指标", [("数量指标", 2), ("时效指标", 1)]),
+        ("效益指标", [("社会效益指标", 1)]),
+        ("满意度指标", [("服务对象满意度指标", 1)])]

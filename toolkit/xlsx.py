@@ -384,10 +384,12 @@ def _indicators(g: Grid, out: Imported, head: int, cols: dict[str, int]) -> None
             continue
         if not l1.text and not l2.text and not name.text:
             continue
-        if not groups or (l1.text and (l1.row, l1.col) != groups[-1]["key"]):
+        # a group runs over its merged cell, or over rows that repeat its name (a workbook without merged cells)
+        if not groups or (l1.text and (l1.row, l1.col) != groups[-1]["key"] and l1.text != groups[-1]["cell"].text):
             groups.append({"key": (l1.row, l1.col), "cell": l1, "children": []})
         g1 = groups[-1]
-        if not g1["children"] or (l2.row, l2.col) != g1["children"][-1]["key"]:
+        if not g1["children"] or ((l2.row, l2.col) != g1["children"][-1]["key"]
+                                  and not (l2.text and l2.text == g1["children"][-1]["cell"].text)):
             g1["children"].append({"key": (l2.row, l2.col), "cell": l2, "rows": []})
         g1["children"][-1]["rows"].append(r)
     for i, g1 in enumerate(groups):
