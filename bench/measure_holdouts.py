@@ -4,20 +4,25 @@ bench/holdouts/h3, h4, h5 are the three hold-outs of 2026-12-02 (8 reports each,
 seen the engine; their figures before and after each round are in bench/README.md). They are burnt now: the engine
 was changed after seeing their misses, so measure a NEW hold-out for an honest generalisation figure.
 
-A planted error is FOUND when an error finding's quote overlaps the planted quote's text (one contains the other,
-whitespace ignored) and the finding's message names a number written in the planted quote; WEAK when only a warning
+Quotes and messages are compared after NFKC (full-width digits and punctuation as ASCII), and a number names the
+same value however many trailing zeros it is written with. A planted error is FOUND when an error finding's quote
+overlaps the planted quote's text (one contains the other, whitespace ignored) and the finding's message names a number written in the planted quote; WEAK when only a warning
 does. A true claim is FALSELY FLAGGED when an error finding overlaps it the same way. Error findings overlapping no
 planted error are listed for adjudication (they may be true findings on statements the writer did not label).
 
     python bench/measure_holdouts.py DIR [-v]
 """
-import json, re, sys
+import json, re, sys, unicodedata
+from decimal import Decimal
 from pathlib import Path
 
-def norm(s): return re.sub(r"[\s|]+", "", s or "")
+def norm(s): return re.sub(r"[\s|]+", "", unicodedata.normalize("NFKC", s or ""))
 NUM = re.compile(r"\d+(?:\.\d+)?")
 
-def nums(s): return {n.lstrip("0") or "0" for n in NUM.findall(s.replace(",", ""))}
+def nums(s):
+    """The numbers written in s, full-width digits read as ASCII and trailing zeros dropped (3.10 names 3.1)."""
+    s = unicodedata.normalize("NFKC", s).replace(",", "")
+    return {str(Decimal(n).normalize()) for n in NUM.findall(s)}
 
 def overlaps(fq, q):
     a, b = norm(fq), norm(q)
