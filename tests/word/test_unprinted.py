@@ -104,3 +104,37 @@ def test_cli_check_with_a_template_and_render_report_it(tmp_path):
 def test_the_rule_is_in_the_catalogue():
     rule = catalogue()["OUT001"]
     assert rule.severity == "warning" and rule.family == "output"
+
+
+def _searched(text: str, number: str) -> bool:
+    """The definition the number lookup must keep: not inside a longer number."""
+    import re
+
+    return re.search(rf"(?<![\d.]){re.escape(number)}(?!\d|\.\d)", text) is not None
+
+
+@pytest.mark.parametrize("yaml_path", EXAMPLES, ids=lambda p: p.stem)
+def test_the_number_set_finds_what_a_search_of_the_text_finds(yaml_path):
+    """Printed looks numbers up in the set of numbers the document writes; over every number of every example's
+    rendered document, and every part of each (a prefix, a suffix, with and without its point), the answer is the
+    search's. Negative values are looked up by their size."""
+    from decimal import Decimal
+
+    from toolkit.word.printed import Printed, document_text, leaves
+
+    loaded = load(yaml_path)
+    text = document_text(renderer_for(loaded.report.outline or "hunan").render_bytes(loaded.report))
+    text += "|a.5|1.5.3|７２.５|2023.|-6.03|12.50%"  # edge cases the document may not hold
+    doc = Printed(text)
+    probes = {"5", "1.5", "5.3", "1.5.3", "72.5", "2023", "6.03", "12.5", "12.50", "0.5"}
+    for word in doc.numbers:
+        probes |= {word[:k] for k in range(1, len(word) + 1)} | {word[k:] for k in range(len(word))}
+    probes |= {f"{v:f}" for _, v in leaves(loaded.report) if isinstance(v, Decimal)}
+    probes = {p for p in probes if p.isascii() and p[:1].isdigit() and p[-1:].isdigit() and p.count(".") < 2}
+    assert len(probes) > 50
+    for number in probes:
+        value = Decimal(number) if "." in number else int(number)
+        if value == 0 or (f"{value:f}" if isinstance(value, Decimal) else str(value)) != number:
+            continue  # a value of the model is written without leading zeros
+        assert (value in doc) == _searched(text, number), number
+        assert (-value in doc) == (_searched(text, f"{-value:f}") or _searched(text, number)), number

@@ -103,32 +103,49 @@ def _chunks(text: str) -> list[str]:
     return out
 
 
-def _number_in(text: str, number: str) -> bool:
-    return re.search(rf"(?<![\d.]){re.escape(number)}(?!\d|\.\d)", text) is not None
+#: a number as the document writes it: not inside a longer number, so it starts after neither a digit nor a point
+#: and runs over every further digit and every point followed by a digit
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)*")
 
 
-def printed(value: Any, text: str) -> bool:
-    """Whether ``value`` appears in the document text ``text`` (see the module docstring)."""
-    if isinstance(value, dt.date):
-        return f"{value.year}年{value.month}月{value.day}日" in text
-    if isinstance(value, bool):
+class Printed:
+    """The document text ``text`` with the numbers it writes, read once, for looking many values up.
+
+    A number N is printed when it occurs neither preceded by a digit or a point nor followed by a digit or by a
+    point and a digit: exactly when N is one of the maximal runs :data:`_NUMBER` finds, so the lookup is a set
+    membership instead of a search of the whole text per value. A negative value counts when its size is printed
+    (a fall is written as a word, 减少 or 下降, and its size; and "-6.03" is printed only where "6.03" is)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.numbers = frozenset(_NUMBER.findall(text))
+
+    def __contains__(self, value: Any) -> bool:
+        if isinstance(value, dt.date):
+            return f"{value.year}年{value.month}月{value.day}日" in self.text
+        if isinstance(value, bool):
+            return True
+        if isinstance(value, Decimal):
+            return value == 0 or f"{abs(value):f}" in self.numbers
+        if isinstance(value, int):
+            return value == 0 or str(abs(value)) in self.numbers
+        if isinstance(value, str):
+            return all(c in self.text for c in _chunks(value)) or _SPACE.sub("", value) in self.text
         return True
-    if isinstance(value, Decimal):  # a negative change is written as a word (减少, 下降) and its size
-        return value == 0 or _number_in(text, f"{value:f}") or _number_in(text, f"{abs(value):f}")
-    if isinstance(value, int):
-        return value == 0 or _number_in(text, str(abs(value)))
-    if isinstance(value, str):
-        return all(c in text for c in _chunks(value)) or _SPACE.sub("", value) in text
-    return True
+
+
+def printed(value: Any, text: str | Printed) -> bool:
+    """Whether ``value`` appears in the document text ``text`` (see the module docstring)."""
+    return value in (text if isinstance(text, Printed) else Printed(text))
 
 
 def unprinted(report: Report, docx: bytes, written: Container[str] | None = None) -> list[tuple[str, Any]]:
     """``(data path, value)`` of every value of ``report`` not found in the rendered ``docx``; with ``written``
     (the data paths of the YAML file, :attr:`toolkit.load.Source.positions`) only the values written in the file,
     not the defaults the model filled in (a 预算执行率 weight of 10 nobody wrote)."""
-    text = document_text(docx)
+    text = Printed(document_text(docx))
     return [(path, value) for path, value in leaves(report)
-            if (written is None or path in written) and not printed(value, text)]
+            if (written is None or path in written) and value not in text]
 
 
 def _shown(value: Any) -> str:
