@@ -961,6 +961,12 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
         x = before[-1]
         if text[x.end:d.start].count("，") > 1 and x.start >= s_start:
             continue  # the figure must be the one the change is said of
+        if _of_last_year(x):
+            # "本年收入T万元，…上年收入B万元，本年较上年增加D万元，增长R%": the figure named 上年 is the base, and the
+            # change is said of this year's figure under the same name earlier in the sentence (none: not judged)
+            now = _this_years(qs, x, s_start)
+            issues += _check_from_base(text, qs, i, now, x) if now is not None else _rate_of_change(text, qs, i, x)
+            continue
         x = _subject(text, x, groups, d.start, qs)
         if x is None:
             continue
@@ -983,6 +989,23 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
     issues += check_prior_base_rates(text, qs, groups)
     issues += check_points(text, qs)
     return issues
+
+
+def _of_last_year(q: Quantity) -> bool:
+    """Whether ``q``'s own clause names it last year's figure (上年收入总计B万元, 去年同期B万元), not this year's."""
+    clause = re.split(r"[，,；;：:]", q.label)[-1]
+    return bool(_LAST_YEAR.search(clause)) and not re.search(r"本年|今年|当年", clause)
+
+
+def _this_years(qs: list[Quantity], b: Quantity, s_start: int) -> Quantity | None:
+    """This year's figure of the last year's ``b``: the one figure of the sentence before it whose name is ``b``'s
+    without its 上年 (2023年度本部门收入总计 and 上年收入总计 both name 收入总计); None when there is not exactly one."""
+    name = _core(_LAST_YEAR.sub("", re.split(r"[，,；;：:]", b.label)[-1]))
+    if not name:
+        return None
+    same = [q for q in qs if s_start <= q.start < b.start and q.comparable(b) and _usable(q) and not q.base
+            and not _of_last_year(q) and _core(re.split(r"[，,；;：:]", q.label)[-1]) == name]
+    return same[0] if len(same) == 1 else None
 
 
 def _base_before(text: str, qs: list[Quantity], i: int, s_start: int) -> tuple[Quantity, Quantity] | None:
@@ -1019,19 +1042,31 @@ def _check_from_base(text: str, qs: list[Quantity], i: int, x: Quantity, b: Quan
                           f"{like(abs(now - then), [now, then])}，文中写 {d.text}", like(abs(now - then), [now, then]),
                           num_text(d.value), d.start, d.end))
         return out  # the rate after a wrong difference is not judged twice
-    nxt = qs[i + 1] if i + 1 < len(qs) else None
-    if nxt is None or nxt.unit != "%" or nxt.role != "change" or nxt.approx or then <= 0 or delta < 0:
+    if delta < 0:
         return out
+    return _rate_of_change(text, qs, i, b, f"{x.label or '本年数'} {x.text} 比 {b.text} ")
+
+
+def _rate_of_change(text: str, qs: list[Quantity], i: int, b: Quantity, what: str = "") -> list[Issue]:
+    """…B（上年数），增加/减少D，增长/下降R%: R = D ÷ B, the rate right after the change ``qs[i]`` in its clause."""
+    d = qs[i]
+    sd = _direction(d.pre[-6:])
+    kind = kind_of(d.kind)
+    then = b.value_in(d.unit)
+    nxt = qs[i + 1] if i + 1 < len(qs) else None
+    if sd == 0 or nxt is None or nxt.unit != "%" or nxt.role != "change" or nxt.approx or then <= 0 or b.approx:
+        return []
     gap = text[d.end:nxt.start]
     sr = _direction(nxt.pre[-6:])
     if len(re.findall(r"[，,；;]", gap)) > 1 or "。" in gap or (sr != 0 and sr != sd):
-        return out
+        return []
     v, exact = ratio_verdict(d.value, then, abs(nxt.value), kind, den_tol=half_unit(b.value, kind))
-    if v != "ok":
-        out.append(_issue(TXT004, v, f"{x.label or '本年数'} {x.text} 比 {b.text} {('增长' if sd > 0 else '下降')} "
-                          f"{d.text}，变动率应为 {pct_text(exact, abs(nxt.value))}，文中写 {nxt.text}",
-                          pct_text(exact, abs(nxt.value)), nxt.text, nxt.start))
-    return out
+    if v == "ok":
+        return []
+    what = what or f"以{b.label or '上年数'} {b.text}为基数，"
+    return [_issue(TXT004, v, f"{what}{('增长' if sd > 0 else '下降')} {d.text}，变动率应为 "
+                   f"{pct_text(exact, abs(nxt.value))}，文中写 {nxt.text}", pct_text(exact, abs(nxt.value)), nxt.text,
+                   nxt.start)]
 
 
 def _rate_from_base(text: str, x: Quantity, b: Quantity, r: Quantity, gap_ok: bool = False, what: str = ""
@@ -1131,6 +1166,10 @@ def check_prior_base_rates(text: str, qs: list[Quantity], groups: list[Group] | 
     return issues
 
 
+#: the start of a change of rate: 由 / 从, with the time it starts from (由上年的25.91%, 从2022年的…)
+_FROM = re.compile(r"[由从](?:上年|去年|上一年|(?:19|20)\d\d年)?度?(?:末|底)?的?$")
+
+
 def check_points(text: str, qs: list[Quantity]) -> list[Issue]:
     """``A%，比上年的B%下降C个百分点`` / ``由上年的B%下降至A%，下降C个百分点``: C = |A − B| (percentage points, not
     percent). Judged only when the sentence gives the base (a rate after 比/较/由 上年) and one other rate."""
@@ -1150,13 +1189,13 @@ def check_points(text: str, qs: list[Quantity]) -> list[Issue]:
         others = [q for q in rates if not q.base]
         if len(bases) != 1 or len(others) != 1:
             # 占比由47.42%提高到52.46%，提高5.04个百分点: the rate after 由/从 is the base, the one after 到/至 the new one
-            if len(rates) == 2 and re.search(r"[由从]$", rates[0].pre) and re.search(r"(到|至|为)$", rates[1].pre) \
+            if len(rates) == 2 and _FROM.search(rates[0].pre) and re.search(r"(到|至|为)$", rates[1].pre) \
                     and rates[0].end < rates[1].start < d.start:
                 bases, others = rates[:1], rates[1:]
             else:
                 continue
         b, a = bases[0], others[0]
-        name = re.sub(r"[由从]$", "", b.label) if not b.base else a.label
+        name = _FROM.sub("", b.label) if not b.base else a.label
         sd = _direction(d.pre[-6:])
         if sd == 0 or (a.value - b.value) * sd < 0:
             continue
@@ -1178,6 +1217,10 @@ _DENOMINATOR = {"控制": ("编制", "核定", "预算"), "执行": ("预算",)}
 #: a count of what was done (实际检查86家, 已整改176户) and of what was to be done (应检查86家, 计划抽检3,600批次)
 _ACTUAL = re.compile(r"^(实际|已经?|累计|完成|共完成|全部|按时)")
 _PLANNED = re.compile(r"^(应|计划|目标|预计|年度计划|全[市县区省乡镇]?|总|共|辖区|在册|在用|登记|受理|全年受理)")
+
+
+#: a time the count is taken at, written before what was done (截至年末已整改5个, 年内累计完成12项)
+_LEAD_TIME = re.compile(r"^(?:截至|截止|至|到)?(?:(?:19|20)\d\d年)?(?:年末|年底|末|底|度|本年度?|全年|年内|当年)?[，,]?")
 
 
 #: rates measured by a survey or of a change, never a ratio of the counts written beside them
@@ -1211,7 +1254,8 @@ def _count_rate_terms(qs: list[Quantity], i: int, before: list[Quantity], stem: 
     while k >= 0 and qs[k].unit != "%" and i - k <= WINDOW:
         k -= 1
     counts = [q for q in before if q.kind == "count" and q.start > (qs[k].start if k >= 0 else -1)]
-    nums = [q for q in counts if _ACTUAL.match(q.label) and set(_ACTUAL.sub("", q.label)) & set(stem)]
+    acts = {id(q): _LEAD_TIME.sub("", q.label) for q in counts}  # 截至年末已整改5个 is a count of what was done
+    nums = [q for q in counts if _ACTUAL.match(acts[id(q)]) and set(_ACTUAL.sub("", acts[id(q)])) & set(stem)]
     if not nums:
         verb = stem[-2:]
         nums = [q for q in counts if len(verb) == 2 and _in_order(verb, q.label) and not _PLANNED.match(q.label)]
@@ -1263,8 +1307,11 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
         if any(res[2] == "ok" for res in results):
             continue
         if len(results) > 1 and len({id(n) for n, _d, _v, _e in results}) == 1:
-            # one numerator, several candidate wholes, none agreeing: the whole nearest before the numerator
-            before = [res for res in results if res[1].end <= res[0].start]
+            # one numerator, several candidate wholes, none agreeing: the whole nearest before the numerator, not
+            # counting figures in brackets deeper than the rate's (A（年初B，追加C）: B and C are A's detail)
+            brackets = _brackets(text)
+            outside = [res for res in results if brackets.depth(res[1].start) <= brackets.depth(r.start)]
+            before = [res for res in (outside or results) if res[1].end <= res[0].start]
             results = [max(before, key=lambda res: res[1].start)] if before else results
         if len(results) != 1:
             continue

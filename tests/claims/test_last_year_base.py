@@ -1,0 +1,45 @@
+"""A figure named as last year's (上年收入总计B万元) is the base of the change after it, not this year's figure.
+
+"本年收入T万元…，上年收入B万元，本年较上年增加D万元，增长R%": D = T − B and R = D ÷ B. With no figure of this year
+under the same name in the sentence ("上年支出为B万元，本年比上年增加D万元，增长R%"), R = D ÷ B is still judged. The
+engine used to take B for this year's figure and report every such true sentence (B − D as last year's)."""
+from __future__ import annotations
+
+from .test_kinds import errors
+
+BOTH = ("2024年度本局收入合计3612.40万元，由财政拨款收入3580.00万元和事业收入32.40万元构成，上年收入合计{prev}万元，"
+        "本年较上年增加{d}万元，增长{rate}%，主要是新增项目。")
+BASE_ONLY = "上一年度支出为{prev}万元，本年比上年减少{d}万元，下降{rate}%，主要是会议费压减。"
+
+
+def test_the_figure_named_last_year_is_the_base_when_this_years_is_in_the_sentence():
+    # 3612.40 − 3360.00 = 252.40; 252.40 ÷ 3360.00 = 7.51%
+    assert errors(BOTH.format(prev="3360.00", d="252.40", rate="7.51")) == []
+    assert errors(BOTH.format(prev="3360.00", d="252.40", rate="8.12")) == [("TXT004", "7.51%")]
+    # the difference itself wrong: said once, at the difference
+    assert [c for c, _e in errors(BOTH.format(prev="3360.00", d="242.40", rate="7.51"))] == ["TXT004"]
+
+
+def test_the_rate_is_judged_on_the_base_when_this_years_figure_is_elsewhere():
+    # 180.00 ÷ 2400.00 = 7.50%
+    assert errors(BASE_ONLY.format(prev="2400.00", d="180.00", rate="7.50")) == []
+    assert errors(BASE_ONLY.format(prev="2400.00", d="180.00", rate="8.11")) == [("TXT004", "7.50%")]
+
+
+def test_a_budget_rate_is_over_the_budget_not_over_a_bracketed_stage_of_it():
+    text = "全年预算数820.00万元（年初预算数760.00万元，年中追加60.00万元），实际执行{actual}万元，预算完成比例为{rate}%。"
+    assert errors(text.format(actual="779.00", rate="95.00")) == []  # 779 ÷ 820
+    # wrong: judged over 全年预算数, the figure outside the brackets (not 779 ÷ 60)
+    assert errors(text.format(actual="779.00", rate="97.50")) == [("TXT005", "95.00%")]
+
+
+def test_points_from_last_years_rate_with_its_time_written():
+    text = "公用经费占本年支出的比重由上年的18.40%上升至19.15%，提高{p}个百分点。"
+    assert errors(text.format(p="0.75")) == []
+    assert errors(text.format(p="0.95")) == [("TXT004", "0.75")]
+
+
+def test_a_count_of_what_was_done_by_a_date_is_the_numerator():
+    text = "上年度巡察反馈问题8个，截至年末已整改{done}个，整改完成率{rate}%，其余正在推进。"
+    assert errors(text.format(done="6", rate="75.00")) == []
+    assert errors(text.format(done="6", rate="87.50")) == [("TXT005", "75.00%")]
