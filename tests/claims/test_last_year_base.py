@@ -1,8 +1,12 @@
-"""A figure named as last year's (上年收入总计B万元) is the base of the change after it, not this year's figure.
+"""Readings by what a figure is named, from the sixth round (holdout7, issue 11).
+
+A figure named as last year's (上年收入总计B万元) is the base of the change after it, not this year's figure.
 
 "本年收入T万元…，上年收入B万元，本年较上年增加D万元，增长R%": D = T − B and R = D ÷ B. With no figure of this year
 under the same name in the sentence ("上年支出为B万元，本年比上年增加D万元，增长R%"), R = D ÷ B is still judged. The
-engine used to take B for this year's figure and report every such true sentence (B − D as last year's)."""
+engine used to take B for this year's figure and report every such true sentence (B − D as last year's).
+Also: a rate's whole is never a bracketed detail of it, a change of rate from 由上年的B%, a count done 截至年末, a
+total restated in brackets in 亿元, and a share right against the parts of a total already reported wrong."""
 from __future__ import annotations
 
 from .test_kinds import errors
@@ -43,3 +47,19 @@ def test_a_count_of_what_was_done_by_a_date_is_the_numerator():
     text = "上年度巡察反馈问题8个，截至年末已整改{done}个，整改完成率{rate}%，其余正在推进。"
     assert errors(text.format(done="6", rate="75.00")) == []
     assert errors(text.format(done="6", rate="87.50")) == [("TXT005", "75.00%")]
+
+
+def test_a_total_restated_in_brackets_in_another_unit_is_still_the_total():
+    text = "本年支出合计12650.40万元（约1.27亿元），其中：基本支出4210.40万元；项目支出{proj}万元。"
+    assert errors(text.format(proj="8440.00")) == []
+    assert errors(text.format(proj="8350.00")) == [("TXT001", "12560.40")]
+
+
+def test_a_share_right_against_the_parts_of_a_wrong_total_is_not_a_second_error():
+    text = ("本年支出合计{total}万元，其中：基本支出3000.00万元；项目支出1000.00万元。"
+            "基本支出中，人员经费2400.00万元，人员经费占本年支出的{share}%。")
+    assert errors(text.format(total="4000.00", share="60.00")) == []
+    # the total wrong (4000 is the sum): reported once, at the total; 60% is right against the parts
+    assert [c for c, _e in errors(text.format(total="4100.00", share="60.00"))] == ["TXT001"]
+    # a share wrong against both is still reported
+    assert sorted(c for c, _e in errors(text.format(total="4100.00", share="62.00"))) == ["TXT001", "TXT002"]

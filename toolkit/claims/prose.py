@@ -218,6 +218,8 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         prev_start, _ = _sentence_bounds(text, max(0, s_start - 1)) if s_start else (0, 0)
         before = [q for q in prior(qs, first_after(keys, pos - 1), prev_start, at=pos) if q.start < pos
                   and q.comparable(first) and q.role == "level" and not q.base]
+        if len(before) > 1 and _restates(text, before[-2], before[-1], brackets):
+            before = before[:-1]  # T万元（约X亿元），其中…: the total is T, the bracket only says it again
         # a 其中 inside another's list (其中：A；B，其中：B1；B2；C): B's list ends where its parts make up B
         nested = _marked(mark_pos, s_start, pos) and bool(before)
         staged = _staged(text, after, before, d0, brackets, keyword)
@@ -279,6 +281,17 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         complete = _complete([p.label for p in parts], keyword) or _shares_complete(text, qs, parts, keys) or classes
         groups.append(Group(total, parts, keyword, complete, False, classes))
     return groups
+
+
+def _restates(text: str, q: Quantity, again: Quantity, brackets: "_Brackets") -> bool:
+    """Whether ``again`` is ``q`` written once more in brackets right after it, rounded, in another money unit
+    (14321.16万元（约1.43亿元）, 2.17亿元（21700万元）): within 1% of it."""
+    if not (q.kind == "money" and again.kind == "money") or brackets.depth(again.start) <= brackets.depth(q.start):
+        return False
+    if not re.fullmatch(r"\s*[（(]\s*(约|折合|合|即|近|约合)?\s*", text[q.end:again.start]):
+        return False
+    exact = q.value_in(again.unit)  # about the same size: a restatement (how well it is rounded is not judged here)
+    return exact > 0 and abs(exact - again.value) <= exact / 100 + half_unit(again.value, kind_of(again.kind))
 
 
 def _short_of(parts: list[Quantity], total: Quantity) -> bool:
@@ -518,6 +531,8 @@ def _group_issue(g: Group, at: tuple[int, int] | None = None) -> Issue | None:
         return None  # 其中 may list only some parts
     if v == "rounding":
         g.ok = True
+    else:
+        g.total.disputed = s
     label = g.total.label or "总数"
     start, end = at or (g.total.start, g.parts[-1].end)
     return _issue(TXT001, v, f"{label} {g.total.text} 与其中各项之和不符：{_plus(values)} = {like(s, values)}"
@@ -774,7 +789,7 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
         whole = g.total
         v, exact = ratio_verdict(part.value_in(whole.unit), whole.value, q.value, kind_of(part.kind),
                                  kind_of(whole.kind))
-        if v != "ok" and whole.value:
+        if v != "ok" and whole.value and not _of_disputed(part, whole, q):
             issues.append(_issue(TXT002, v, f"{part.label or '该项'} {part.text} 占 {whole.label or '总数'} {whole.text} "
                                  f"的比例为 {pct_text(exact, q.value)}，文中写 {q.text}", pct_text(exact, q.value), q.text,
                                  q.start))
@@ -822,6 +837,8 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
         if v == "ok":
             rounded[id(q)] = round_to(exact, places(q.value)) == q.value
             continue
+        if _of_disputed(part, whole, q):
+            continue
         issues.append(_issue(TXT002, v, f"{part.label or '该项'} {part.text} 占 {whole.label or '总数'} {whole.text} 的比例为 "
                              f"{pct_text(exact, q.value)}，文中写 {q.text}", pct_text(exact, q.value), q.text, q.start))
     # the shares of a complete list, each rounded correctly, may still not add to 100 % (a warning)
@@ -843,6 +860,16 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
                                  "四舍五入所致，建议调整尾差使合计为 100%）", "100%", f"{like(total, values)}%",
                                  shares[0].start))
     return issues
+
+
+def _of_disputed(part: Quantity, whole: Quantity, share: Quantity) -> bool:
+    """Whether the share is right against the sum of the parts of a whole already reported as not adding up: which
+    of the two the share was worked from cannot be told, and the total's error is said once, at the total."""
+    if whole.disputed is None or not whole.disputed or not part.comparable(whole):
+        return False
+    v, _exact = ratio_verdict(part.value_in(whole.unit), whole.disputed, share.value, kind_of(part.kind),
+                              kind_of(whole.kind))
+    return v == "ok"
 
 
 # the words naming a share's own part, between the last clause mark and 占 / 所占 / 的占比 / 比重 / 比例

@@ -72,6 +72,7 @@ class Quantity:
     approx: bool = False
     chinese: bool = False
     base: bool = False  # the figure a change is measured from (比2021年度62.40万元 / 较上年的98.10%)
+    disputed: Decimal | None = None  # a total found not to be the sum of its parts: that sum (reported once, there)
 
     @property
     def kind(self) -> str:
