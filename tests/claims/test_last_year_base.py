@@ -63,3 +63,13 @@ def test_a_share_right_against_the_parts_of_a_wrong_total_is_not_a_second_error(
     assert [c for c, _e in errors(text.format(total="4100.00", share="60.00"))] == ["TXT001"]
     # a share wrong against both is still reported
     assert sorted(c for c, _e in errors(text.format(total="4100.00", share="62.00"))) == ["TXT001", "TXT002"]
+
+
+def test_an_execution_rate_named_by_the_budget_it_is_measured_on():
+    text = ("全年预算数960.00万元（年初预算数800.00万元，年中追加160.00万元），实际执行912.00万元，"
+            "按{stage}预算计算的执行进度为{rate}%。")
+    assert errors(text.format(stage="全年", rate="95.00")) == []  # 912 ÷ 960
+    assert errors(text.format(stage="年初", rate="114.00")) == []  # 912 ÷ 800
+    # the words name one budget, the figure is over the other: the wrong denominator
+    assert errors(text.format(stage="全年", rate="114.00")) == [("TXT005", "95.00%")]
+    assert errors(text.format(stage="年初", rate="95.00")) == [("TXT005", "114.00%")]

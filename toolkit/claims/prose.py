@@ -1490,6 +1490,11 @@ def check_enumerations(text: str) -> list[Issue]:
 
 
 _COMPLETION = re.compile(r"(完成|为|达到|达|占|是)(了)?(?P<whole>(年初|全年|调整后?)?预算(数)?)的$")
+#: an execution rate whose name says the budget it is measured against: 按全年预算计算的执行进度为P%, 对照年初预算的
+#: 执行率为P%, 以调整预算为基数的完成比例达P%
+_MEASURED_ON = re.compile(r"(按照?|对照|相对于?|以|依据?|基于)(?P<whole>(年初|全年|调整后?)?预算(数)?)(为基数|为口径)?"
+                          r"(计算|口径|测算|核算)?的?(预算)?(执行率|执行进度|完成率|完成比例|执行比例|支出进度|执行比率)"
+                          r"(为|达到|达|是)?$")
 
 
 def completion_rate(q: Quantity) -> str | None:
@@ -1497,7 +1502,8 @@ def completion_rate(q: Quantity) -> str | None:
     full / budget), None when it is not such a rate."""
     if q.unit != "%":
         return None
-    m = _COMPLETION.search(q.pre.strip())
+    pre = q.pre.strip()
+    m = _COMPLETION.search(pre) or _MEASURED_ON.search(pre)
     return stage_of(m.group("whole")) if m else None
 
 
