@@ -73,3 +73,10 @@ def test_an_execution_rate_named_by_the_budget_it_is_measured_on():
     # the words name one budget, the figure is over the other: the wrong denominator
     assert errors(text.format(stage="全年", rate="114.00")) == [("TXT005", "95.00%")]
     assert errors(text.format(stage="年初", rate="95.00")) == [("TXT005", "114.00%")]
+
+
+def test_a_share_named_by_a_part_listed_with_a_figure_before_it_in_its_clause():
+    text = ("2024年度本部门收入总计1250.00万元，由财政拨款收入1200.00万元和其他收入50.00万元两部分构成。\n\n"
+            "从资金来源看，财政拨款收入占收入总计的{a}%，其他收入占{b}%。")
+    assert errors(text.format(a="96.00", b="4.00")) == []
+    assert errors(text.format(a="96.60", b="4.00")) == [("TXT002", "96.00%")]

@@ -55,7 +55,9 @@ _BRACKET_BASE = re.compile(r"\s*(上年|上年度|去年|上一年|同期|上年
 _AMONG = re.compile(r"\d(?![\d年月日.,，])[\u4e00-\u9fff]{1,6}?中(?=[\u4e00-\u9fff])")
 #: what a bracketed base follows: a change (同比增长8.83% / 比上年增加230.50万元)
 _AFTER_CHANGE = re.compile(r"(同比|比上年|较上年|增长|下降|增加|减少|上升|降低)[^，。；（(]*[\d.]+\s*(%|％|万元|亿元|元)$")
-_LABEL_TRIM = re.compile(r"^(其中|分别为|分别是|分别|包括|以及|及|和|另有|另)[：:，,]?|(为|达到|达|是|约|：|:|共计|合计|总计|共)+$")
+#: a figure with its unit inside the words before another figure (由A2198.38万元和B…)
+_FIGURE_IN_LABEL = re.compile(r"\d(?:[\d,.]*\d)?\s*(?:万元|亿元|元|%)")
+_LABEL_TRIM = re.compile(r"^(其中|分别为|分别是|分别|包括|以及|及|和|与|另有|另|由)[：:，,]?|(为|达到|达|是|约|：|:|共计|合计|总计|共)+$")
 
 
 @dataclass
@@ -251,6 +253,11 @@ def _classify(q: Quantity) -> None:
     q.total = bool(_TOTAL.search(pre))
     q.base = q.role == "level" and bool(_BASE.search(pre))
     label = pre.rsplit("、", 1)[-1] if not pre.endswith("、") else pre  # in a 、-list, the words of this item
+    last = None
+    for last in _FIGURE_IN_LABEL.finditer(label):
+        pass
+    if last is not None and label[last.end():].strip():  # A2198.38万元和B: B's words start after A's figure
+        label = label[last.end():]
     m = _AMONG.search(label)
     if m:  # 全区312个小区中已有286个: the words after the whole it is counted among
         label = label[m.end():]
