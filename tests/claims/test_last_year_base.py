@@ -80,3 +80,29 @@ def test_a_share_named_by_a_part_listed_with_a_figure_before_it_in_its_clause():
             "从资金来源看，财政拨款收入占收入总计的{a}%，其他收入占{b}%。")
     assert errors(text.format(a="96.00", b="4.00")) == []
     assert errors(text.format(a="96.60", b="4.00")) == [("TXT002", "96.00%")]
+
+
+def test_figures_in_brackets_after_their_names():
+    # 年初预算(A)、全年预算(B): each named by the words before its bracket; 全年预算执行率 names the full budget
+    text = "年初预算(2,000.00万元)，追加后全年预算(2,500.00万元)，全年实际支出2,400.00万元，全年预算执行率{rate}%。"
+    assert errors(text.format(rate="96.00")) == []
+    assert errors(text.format(rate="120.00")) == [("TXT005", "96.00%")]  # 2400 ÷ 2000: the other budget
+    # 比上年(B万元)下降D万元，降幅R%: R = D ÷ B though this year's figure is in another sentence
+    change = "会议费3.60万元。比上年(4.00万元)下降0.40万元，降幅{rate}%，主要是压减会议。"
+    assert errors(change.format(rate="10.00")) == []
+    assert errors(change.format(rate="11.11")) == [("TXT004", "10.00%")]
+
+
+def test_subtotal_rows_of_a_score_table_are_no_indicators(tmp_path):
+    from toolkit import lint
+
+    table = ("| 一级指标 | 二级指标 | 分值 | 得分 |\n|---|---|---|---|\n"
+             "| 决策（20分） | 目标设定 | 8 | 8 |\n| | 预算编制 | 12 | 11 |\n| | 小计 | 20 | 19 |\n"
+             "| 产出（80分） | 产出数量 | 50 | 45 |\n| | 产出质量 | 30 | 28 |\n| | 小计 | 80 | {sub} |\n"
+             "| 总分 | | 100 | 92 |\n")
+    right, wrong = tmp_path / "right.md", tmp_path / "wrong.md"
+    right.write_text("评分表如下。\n\n" + table.format(sub="73"), encoding="utf-8")
+    wrong.write_text("评分表如下。\n\n" + table.format(sub="74"), encoding="utf-8")
+    assert [f.code for f in lint(right).findings if f.severity == "error"] == []
+    found = [f for f in lint(wrong).findings if f.severity == "error"]
+    assert [(f.code, f.expected) for f in found] == [("TBL002", "73")]

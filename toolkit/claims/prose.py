@@ -965,6 +965,12 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
         s_start, _ = _sentence_bounds(text, d.start)
         opening = text[s_start:d.start][:40]
         base = _base_before(text, qs, i, s_start)
+        b = qs[i - 1] if i else None
+        if base is None and b is not None and b.base and b.start >= s_start and b.comparable(d) and not b.approx \
+                and not re.search(r"[，,；;。]", text[b.end:d.start]):
+            # "比上年(B万元)下降D万元，降幅R%" with this year's figure in another sentence: R = D ÷ B all the same
+            issues += _rate_of_change(text, qs, i, b)
+            continue
         if base is not None:
             x = _subject(text, base[0], groups, base[1].start, qs)
             if x is base[0] or (x is not None and x.start >= s_start and x.comparable(base[1])):
@@ -1090,7 +1096,8 @@ def _rate_of_change(text: str, qs: list[Quantity], i: int, b: Quantity, what: st
     v, exact = ratio_verdict(d.value, then, abs(nxt.value), kind, den_tol=half_unit(b.value, kind))
     if v == "ok":
         return []
-    what = what or f"以{b.label or '上年数'} {b.text}为基数，"
+    name = b.label if b.label and not re.match(r"(比|较|与|同|由|从)", b.label) else "上年数"
+    what = what or f"以{name} {b.text}为基数，"
     return [_issue(TXT004, v, f"{what}{('增长' if sd > 0 else '下降')} {d.text}，变动率应为 "
                    f"{pct_text(exact, abs(nxt.value))}，文中写 {nxt.text}", pct_text(exact, abs(nxt.value)), nxt.text,
                    nxt.start)]
@@ -1494,6 +1501,8 @@ _COMPLETION = re.compile(r"(完成|为|达到|达|占|是)(了)?(?P<whole>(年�
 #: 执行率为P%, 以调整预算为基数的完成比例达P%
 _MEASURED_ON = re.compile(r"(按照?|对照|相对于?|以|依据?|基于)(?P<whole>(年初|全年|调整后?)?预算(数)?)(为基数|为口径)?"
                           r"(计算|口径|测算|核算)?的?(预算)?(执行率|执行进度|完成率|完成比例|执行比例|支出进度|执行比率)"
+                          r"(为|达到|达|是)?$"
+                          r"|(?<![\u4e00-\u9fff])(?P<stage>(年初|全年|调整后?)预算(数)?)的?(执行率|完成率|执行进度|完成比例)"
                           r"(为|达到|达|是)?$")
 
 
@@ -1504,7 +1513,7 @@ def completion_rate(q: Quantity) -> str | None:
         return None
     pre = q.pre.strip()
     m = _COMPLETION.search(pre) or _MEASURED_ON.search(pre)
-    return stage_of(m.group("whole")) if m else None
+    return stage_of(m.group("whole") or m.group("stage")) if m else None
 
 
 def check_completion(text: str, qs: list[Quantity]) -> list[Issue]:

@@ -228,6 +228,11 @@ def extract(text: str) -> list[Quantity]:
             if opening > 0 and not re.search(r"[\d，。；,;一二三四五六七八九十]", text[opening:cs]):
                 k2 = bisect_left(clause_ends, opening)
                 q.pre = text[max(clause_ends[k2 - 1] + 1 if k2 else 0, opening - CLAUSE_REACH):q.start]
+        elif cs > 1 and text[cs - 1] in "（(" and not q.pre.strip() and text[q.end:q.end + 1] in ("）", ")") \
+                and re.match(r"[\u4e00-\u9fff]", text[cs - 2]) and not (out and out[-1].end == cs - 1):
+            # 年初预算(3,980.00万元): a figure alone in brackets after its name is named by the words before them
+            k2 = bisect_left(clause_ends, cs - 1)
+            q.pre = text[max(clause_ends[k2 - 1] + 1 if k2 else 0, cs - 1 - CLAUSE_REACH):cs - 1]
         _classify(q)
         if cs > 0 and text[cs - 1] in "（(" and not q.pre.strip() and q.role == "level":
             q.base = bool(_BASE.search(text[max(0, cs - 21):cs - 1]))  # 比上年（62.40万元）减少…

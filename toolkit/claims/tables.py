@@ -407,6 +407,9 @@ class ScoreTable:
     total_row: int | None = None
     total_weight: Decimal | None = None
     total_score: Decimal | None = None
+    #: 小计 rows closing a block of indicators: (row, weight, score, the items of the block)
+    subtotals: list[tuple[int, Decimal | None, Decimal | None, list[tuple[int, Decimal, Decimal]]]] = \
+        field(default_factory=list)
 
     @property
     def score_sum(self) -> Decimal:
@@ -415,6 +418,7 @@ class ScoreTable:
 
 _TOTAL_SCORE_LABEL = re.compile(r"^(总分|合计|总计|得分合计|总得分|综合得分|自评得分|自评总分|分值合计)$")
 _GROUP_WEIGHT = re.compile(r"[（(](\d+(?:\.\d+)?)分[）)]")
+_SUBTOTAL_LABEL = re.compile(r"^[\u4e00-\u9fff（）()\d.]{0,10}小计$")
 
 
 def read_score_table(t: Table) -> ScoreTable | None:
@@ -443,6 +447,12 @@ def read_score_table(t: Table) -> ScoreTable | None:
             continue
         if len(row) > max(wcol, scol):
             w, s = cell_number(row[wcol]), cell_number(row[scol])
+            names = [re.sub(r"\s+", "", c) for c in row if c.strip() and cell_number(c) is None]
+            if names and _SUBTOTAL_LABEL.match(names[-1]):
+                # a 小计 of the indicators above it (since the previous 小计): not an indicator of its own
+                done = {rr for sub in st.subtotals for rr, _w, _s in sub[3]}
+                st.subtotals.append((r, w, s, [it for it in st.items if it[0] not in done]))
+                continue
             if w is not None and s is not None and not _is_pct(row[wcol]):
                 st.items.append((r, w, s))
     return st if st.items else None
@@ -469,6 +479,16 @@ def check_score_table(st: ScoreTable) -> list[TableIssue]:
             issues.append(_issue(TBL003, v, f"总分行分值 {num_text(st.total_weight)} 与各指标分值之和 {like(total, weights)} 不符",
                                  like(total, weights), num_text(st.total_weight), st.total_row, None,
                                  _quote(t.rows[st.total_row])))
+    for r, w, s, block in st.subtotals:
+        for declared, values, what, rule, kind in ((s, [b[2] for b in block], "得分", TBL002, Kind.SCORE),
+                                                   (w, [b[1] for b in block], "分值", TBL003, Kind.WEIGHT)):
+            if declared is None or len(values) < 2:
+                continue
+            v, total = sum_verdict(values, declared, kind)
+            if v != "ok":
+                issues.append(_issue(rule, v, f"小计行{what} {num_text(declared)} 与其上各指标{what}之和 "
+                                     f"{like(total, values)} 不符", like(total, values), num_text(declared), r, None,
+                                     _quote(t.rows[r])))
     # group cells such as 产出指标（50分）: the weights of the rows under them
     first, last = st.items[0][0], st.items[-1][0]
     for c in range(len(t.rows[first])):
