@@ -47,6 +47,9 @@ def test_a_count_of_what_was_done_by_a_date_is_the_numerator():
     text = "上年度巡察反馈问题8个，截至年末已整改{done}个，整改完成率{rate}%，其余正在推进。"
     assert errors(text.format(done="6", rate="75.00")) == []
     assert errors(text.format(done="6", rate="87.50")) == [("TXT005", "75.00%")]
+    before = "巡察组共反馈问题15个，年底前已整改{done}个，整改完成率{rate}%。"
+    assert errors(before.format(done="12", rate="80.00")) == []
+    assert errors(before.format(done="12", rate="86.67")) == [("TXT005", "80.00%")]
 
 
 def test_a_total_restated_in_brackets_in_another_unit_is_still_the_total():

@@ -1254,7 +1254,7 @@ _PLANNED = re.compile(r"^(应|计划|目标|预计|年度计划|全[市县区省
 
 
 #: a time the count is taken at, written before what was done (截至年末已整改5个, 年内累计完成12项)
-_LEAD_TIME = re.compile(r"^(?:截至|截止|至|到)?(?:(?:19|20)\d\d年)?(?:年末|年底|末|底|度|本年度?|全年|年内|当年)?[，,]?")
+_LEAD_TIME = re.compile(r"^(?:截至|截止|至|到)?(?:(?:19|20)\d\d年)?(?:年末|年底|末|底|度|本年度?|全年|年内|当年)?前?[，,]?")
 
 
 #: rates measured by a survey or of a change, never a ratio of the counts written beside them
