@@ -20,6 +20,7 @@ from .prose import Issue, Wholes, check_neighbours, check_text, sentence_at
 from .quantities import Quantity, extract
 from .scores import (check_grades, check_indicator_scores, check_proportional_scores, check_total_vs_indicators,
                      check_total_vs_table, check_weight_shares, read_claims)
+from .table_bases import check_table_bases
 from .tables import check_table
 
 __all__ = ["lint", "lint_document", "check_paragraphs", "read"]
@@ -79,7 +80,7 @@ def lint_document(doc: Document) -> Result:
             cell = i.location
             result.findings.append(i.at(CellSpot(t.index, cell.row, cell.col, _table_line(doc, t, cell.row)),
                                         file=doc.file))
-    for k, issue in check_repeats(doc, quantities):
+    for k, issue in check_repeats(doc, quantities) + check_table_bases(doc, texts, quantities):
         result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     if score_tables:
         # the text's total against a scoring table that holds every indicator: its weights add up to 100, or it

@@ -1,0 +1,29 @@
+"""A change rate whose base is last year's cell of the same row in a table of the document (issue 11)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from toolkit import lint
+
+TABLE = ("单位：万元\n\n| 项目 | 2025年预算 | 2025年决算 | 2024年决算 |\n|---|---|---|---|\n"
+         "| 合计 | 20.00 | 15.40 | 17.40 |\n| 公务用车运行维护费 | 16.00 | 13.20 | 14.40 |\n"
+         "| 公务接待费 | 4.00 | 2.20 | 3.00 |\n")
+
+
+def _errors(tmp_path: Path, text: str) -> list[tuple[str, str | None]]:
+    path = tmp_path / "r.md"
+    path.write_text(text + "\n\n" + TABLE, encoding="utf-8")
+    return [(f.code, f.expected) for f in lint(path).findings if f.severity == "error"]
+
+
+def test_the_rate_is_against_last_years_cell_of_the_row(tmp_path):
+    text = "2025年“三公”经费支出15.40万元。其中公务接待费2.20万元，同比下降{rate}%，主要是压减接待。"
+    assert _errors(tmp_path, text.format(rate="26.67")) == []  # (2.20 − 3.00) ÷ 3.00
+    assert _errors(tmp_path, text.format(rate="36.36")) == [("TXT004", "26.67%")]  # ÷ 2.20: the wrong base
+
+
+def test_a_figure_the_table_does_not_hold_or_a_sentence_with_its_own_base_is_left_alone(tmp_path):
+    # 2.30 is in no row of 公务接待费: another scope, not judged
+    assert _errors(tmp_path, "公务接待费2.30万元，同比下降36.36%。") == []
+    # the sentence gives its own difference: judged by the prose rule on its own figures (0.80 ÷ 3.00 = 26.67%)
+    assert _errors(tmp_path, "公务接待费2.20万元，比上年减少0.80万元，下降26.67%。") == []

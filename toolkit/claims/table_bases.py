@@ -1,0 +1,115 @@
+"""A change rate in the text whose base (last year's figure) is given only in a table of the same document.
+
+"公务接待费2.18万元，同比下降25.08%" says nothing of last year in its sentence; the 三公 table beside it has a column
+for this year and one for last year, and its row 公务接待费 holds 2.18 and 2.95. The rate is then (2.18 − 2.95) ÷ 2.95.
+A table is read for this only when its header names exactly one column of this year and one of last year (本年 /
+上年, or two years one apart: 2025年决算 | 2024年决算); a row is used only when its name is the sentence figure's
+own name and its this-year cell holds the very figure the sentence writes; a name found in two rows with different
+figures is not used. A sentence that writes its own base or the difference (比上年减少1.17万元) is judged by the
+prose rules instead. Linear: one pass over the tables, one look-up per change rate.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .arith import kind_of, pct_text, ratio_verdict
+from .document import Document, Table
+from .prose import TXT004, Issue, _core, _direction, _issue, _of_last_year, _sentence_bounds
+from .quantities import Quantity
+from .tables import cell_number
+
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+_LAST = re.compile(r"上年|去年|上一年|上年度|上期")
+_THIS = re.compile(r"本年|本期|当年|今年")
+#: how many rows are read as a header, at most
+_HEADER_ROWS = 3
+
+
+_SPENT = re.compile(r"决算|实际|执行|支出数")
+
+
+def _actual(cells: list[str], cols: list[int]) -> int | None:
+    """The one column of ``cols`` (one year's) that holds the actual figure: the only one, or the only one named so."""
+    if len(cols) == 1:
+        return cols[0]
+    spent = [c for c in cols if _SPENT.search(cells[c])]
+    return spent[0] if len(spent) == 1 else None
+
+
+def _columns(t: Table) -> tuple[int, int, int] | None:
+    """(header row, this year's column, last year's column) of a table that names both, None otherwise."""
+    for h, row in enumerate(t.rows[:_HEADER_ROWS]):
+        cells = [re.sub(r"\s+", "", c) for c in row]
+        years = {}
+        for c, text in enumerate(cells):
+            m = _YEAR.search(text)
+            if m and cell_number(text) is None:
+                years.setdefault(int(m.group(1)), []).append(c)
+        this = [c for c, text in enumerate(cells) if _THIS.search(text) and not _LAST.search(text)]
+        last = [c for c, text in enumerate(cells) if _LAST.search(text)]
+        if len(years) == 2 and not this and not last:
+            lo, hi = sorted(years)
+            # two years one apart (2025年决算 | 2024年决算); a year of several columns (2025年预算 | 2025年决算) by
+            # the one column of it that holds what was spent
+            now, then = _actual(cells, years[hi]), _actual(cells, years[lo])
+            if hi == lo + 1 and now is not None and then is not None:
+                return h, now, then
+            continue
+        if len(this) == 1 and len(last) == 1:
+            return h, this[0], last[0]
+    return None
+
+
+def _index(doc: Document) -> dict[tuple[str, Decimal], Decimal | None]:
+    """(name core, this year's figure) → last year's figure, over every table naming both years (None: ambiguous)."""
+    out: dict[tuple[str, Decimal], Decimal | None] = {}
+    for t in doc.tables:
+        cols = _columns(t)
+        if cols is None:
+            continue
+        header, now_c, then_c = cols
+        for row in t.rows[header + 1:]:
+            if len(row) <= max(now_c, then_c):
+                continue
+            names = [re.sub(r"\s+", "", c) for c in row if c.strip() and cell_number(c) is None]
+            now, then = cell_number(row[now_c]), cell_number(row[then_c])
+            if not names or now is None or then is None or "%" in row[now_c] + row[then_c]:
+                continue
+            key = (_core(names[-1]), now)
+            if not key[0]:
+                continue
+            out[key] = then if key not in out or out[key] == then else None
+    return out
+
+
+def check_table_bases(doc: Document, texts: list[str], quantities: list[list[Quantity]]) -> list[tuple[int, Issue]]:
+    """TXT004 for ``X，同比增长/下降R%`` whose base is last year's cell of X's row in a table of the document."""
+    index = _index(doc)
+    if not index:
+        return []
+    out = []
+    for k, (text, qs) in enumerate(zip(texts, quantities)):
+        for i, r in enumerate(qs):
+            if r.role != "change" or r.unit != "%" or r.approx or i == 0:
+                continue
+            x = qs[i - 1]
+            s_start, _ = _sentence_bounds(text, r.start)
+            if x.kind != "money" or x.role != "level" or x.base or x.approx or x.start < s_start \
+                    or _of_last_year(x) or len(re.findall(r"[，,；;]", text[x.end:r.start])) > 1:
+                continue  # the figure right before the rate, in its clause or the one before, is the one it is of
+            if any(q.base or _of_last_year(q) or q.role == "change" for q in qs if x.end <= q.start < r.start) \
+                    or re.search(r"上年|去年|上一年", text[x.end:r.start].replace("比上年", "").replace("较上年", "")):
+                continue  # the clause writes its own base or difference: the prose rules judge it
+            then = index.get((_core(x.label), x.value))
+            sr = _direction(r.pre[-6:])
+            if then is None or then <= 0 or sr == 0 or (x.value - then) * sr < 0:
+                continue
+            kind = kind_of(x.kind)
+            v, exact = ratio_verdict(abs(x.value - then), then, abs(r.value), kind)
+            if v == "ok":
+                continue
+            out.append((k, _issue(TXT004, v, f"{x.label or '本年数'} {x.text} 较表中上年数 {then} 的变动率："
+                                  f"({x.value} − {then}) ÷ {then} = {pct_text(exact, abs(r.value))}，文中写 {r.text}",
+                                  pct_text(exact, abs(r.value)), r.text, r.start)))
+    return out
