@@ -27,3 +27,18 @@ def test_a_figure_the_table_does_not_hold_or_a_sentence_with_its_own_base_is_lef
     assert _errors(tmp_path, "公务接待费2.30万元，同比下降36.36%。") == []
     # the sentence gives its own difference: judged by the prose rule on its own figures (0.80 ÷ 3.00 = 26.67%)
     assert _errors(tmp_path, "公务接待费2.20万元，比上年减少0.80万元，下降26.67%。") == []
+
+
+SANGONG = ("单位：万元\n\n| 项目 | 决算数 | 预算数 |\n|---|---|---|\n| 合计 | 41.00 | 46.00 |\n"
+           "| 因公出国（境）费 | 4.00 | 4.00 |\n| 公务接待费 | 8.00 | 9.00 |\n| 公务用车购置及运行费 | {car} | 33.00 |\n"
+           "| 其中：公务用车购置费 | 0.00 | 0.00 |\n| 公务用车运行维护费 | 29.00 | 33.00 |\n")
+
+
+def test_an_item_row_above_its_own_qizhong_rows_is_their_sum(tmp_path):
+    path = tmp_path / "t.md"
+    path.write_text(SANGONG.format(car="29.00"), encoding="utf-8")
+    assert [f.code for f in lint(path).findings if f.severity == "error"] == []
+    # 28.00 over 0.00 + 29.00: the item is wrong, and the 合计's miss (41 over 40) is the same cell, said once
+    path.write_text(SANGONG.format(car="28.00"), encoding="utf-8")
+    found = [(f.code, f.expected) for f in lint(path).findings if f.severity == "error"]
+    assert found == [("TBL009", "29.00")]
