@@ -10,6 +10,7 @@ To add a command: write ``toolkit/commands/NAME.py`` with a ``run`` function and
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import Annotated
 
 import typer
@@ -19,19 +20,23 @@ from .commands.chinese import Command, Group, state
 #: every command, in the order ``jixiao --help`` lists them (a name with "-" lives in a module with "_")
 COMMANDS = ["init", "import-xlsx", "check", "render", "rollover", "batch", "lint", "verify", "pdf", "rules", "schema", "templates"]
 
-app = typer.Typer(
-    name="jixiao",
-    cls=Group,
-    help="绩效：部门整体支出绩效自评报告工具。由 YAML 数据生成标准公文格式的 Word 报告，并核验其中每一个数字。",
-    add_completion=False,
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-)
 
-for _name in COMMANDS:
-    _module = importlib.import_module(f"{__package__}.commands.{_name.replace('-', '_')}")
-    app.command(name=_name, cls=Command)(_module.run)
+def build(names: list[str] = COMMANDS) -> typer.Typer:
+    """The Typer app with the commands ``names`` (in the order given), their modules imported here."""
+    built = typer.Typer(
+        name="jixiao",
+        cls=Group,
+        help="绩效：部门整体支出绩效自评报告工具。由 YAML 数据生成标准公文格式的 Word 报告，并核验其中每一个数字。",
+        add_completion=False,
+        no_args_is_help=True,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+    )
+    for name in names:
+        module = importlib.import_module(f"{__package__}.commands.{name.replace('-', '_')}")
+        built.command(name=name, cls=Command)(module.run)
+    built.callback()(_options)
+    return built
 
 
 def _version(value: bool) -> None:
@@ -46,7 +51,6 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
 def _options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="显示版本号并退出。")] = False,
@@ -57,8 +61,19 @@ def _options(
 
 
 def main() -> None:
-    """Console entry point."""
-    app()
+    """Console entry point: a command named first on the command line is the only one imported and built (its
+    usage, help and errors are the same as in the whole app); anything else (``--help``, an unknown command, an
+    option first) gets every command."""
+    first = sys.argv[1:2]
+    build(first if first and first[0] in COMMANDS else COMMANDS)()
+
+
+def __getattr__(name: str):
+    """``toolkit.cli.app``: the whole app (every command), built when first asked for (tests, ``CliRunner``)."""
+    if name == "app":
+        globals()["app"] = built = build()
+        return built
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 if __name__ == "__main__":  # pragma: no cover

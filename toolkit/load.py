@@ -738,6 +738,9 @@ def validate(data: Any, source: Source) -> Report:
 def layout_problems(report: Report, source: Source) -> list[Problem]:
     """A ``layout:`` name that no outline has (a typo) is bad input, at its line and column: renaming a heading
     takes a section's name, replacing takes a block's, omitting either (``jixiao templates show NAME``)."""
+    lay = report.layout
+    if not (lay.rename or lay.omit or lay.replace):
+        return []  # nothing to look up: the outlines are not imported (``jixiao check`` start-up)
     from . import outlines
 
     sections: set[str] = set()
@@ -745,7 +748,6 @@ def layout_problems(report: Report, source: Source) -> list[Problem]:
     for o in outlines.all_outlines():
         sections.update(s.name for s in o.sections())
         blocks.update(b.name for b in o.blocks())
-    lay = report.layout
     wanted = [("rename", name, f"layout.rename.{name}", sections, "章节") for name in lay.rename]
     wanted += [("omit", name, f"layout.omit[{k}]", sections | blocks, "章节或内容块") for k, name in enumerate(lay.omit)]
     wanted += [("replace", name, f"layout.replace.{name}", blocks, "内容块") for name in lay.replace]

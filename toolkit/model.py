@@ -560,6 +560,10 @@ class Layout(Node):
                                          description="block name -> your own Markdown, printed in its place")
 
 
+#: the names of the built-in outlines, :data:`toolkit.outlines.NAMES` (``tests/test_startup.py`` holds them equal)
+BUILTIN_OUTLINES = ("hunan", "chongqing", "sichuan")
+
+
 class Report(Node):
     """One department-year: the root of a YAML file."""
 
@@ -590,9 +594,11 @@ class Report(Node):
     @field_validator("outline")
     @classmethod
     def _known_outline(cls, outline: str) -> str:
+        name = outline.strip().lower()
+        if name in BUILTIN_OUTLINES:  # the outlines themselves are not imported (``jixiao check`` start-up)
+            return name
         from .templates import known  # the registry of outlines (no import cycle: it needs only errors)
 
-        name = outline.strip().lower()
         if name not in known():
             raise ValueError(f"未知的内置格式“{outline}”，应为 {'、'.join(known())}（自己的 .docx 模板请用 render --template）")
         return name

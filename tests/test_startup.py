@@ -1,0 +1,71 @@
+"""Start-up (issue 13): what ``jixiao --help`` and ``jixiao check`` import, in a child process (a module list, not a
+timing: timings are in bench/bench_all.py), and that building only the command named on the command line changes
+nothing a user sees."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from toolkit.cli import COMMANDS, build
+
+from .conftest import EXAMPLES
+
+#: libraries only rendering, linting, the workbook import or the rich progress bar need
+RENDER_LIBRARIES = {"docxtpl", "docx", "lxml", "jinja2", "markdown", "openpyxl", "rich"}
+
+
+def imported(*args: str) -> tuple[set[str], subprocess.CompletedProcess]:
+    """The modules a ``jixiao`` command line leaves in ``sys.modules`` (the console entry point, in a child)."""
+    code = ("import sys\nfrom toolkit.cli import main\nsys.argv = ['jixiao', *sys.argv[1:]]\n"
+            "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
+            "print('\\n@@', code, ' '.join(sorted(sys.modules)))")
+    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=60)
+    marker = proc.stdout.rsplit("\n@@ ", 1)
+    assert len(marker) == 2, proc.stderr
+    exit_code, _sep, modules = marker[1].partition(" ")
+    proc.returncode = int(exit_code) if exit_code not in ("None", "") else 0
+    return set(modules.split()), proc
+
+
+def test_help_imports_no_heavy_library():
+    """``jixiao --help`` (and every command module) imports none of the libraries a command needs only when it runs."""
+    modules, proc = imported("--help")
+    assert proc.returncode == 0, proc.stderr
+    assert "toolkit.commands.render" in modules  # the whole app was built: every command is listed
+    heavy = {"pydantic", "pydantic_core", "ruamel.yaml", "importlib.metadata", *RENDER_LIBRARIES}
+    assert not heavy & modules, heavy & modules
+    assert not {m for m in modules if m.startswith(("toolkit.checks", "toolkit.claims", "toolkit.word", "toolkit.load",
+                                                    "toolkit.model", "toolkit.outlines"))}
+
+
+def test_check_imports_only_its_command_and_no_renderer():
+    """``jixiao check`` builds the check command alone and imports nothing of the renderer, the outlines or rich."""
+    modules, proc = imported("check", str(EXAMPLES / "demo-2023.yaml"))
+    assert proc.returncode == 0, proc.stderr
+    assert "未发现问题" in proc.stdout
+    assert {"toolkit.checks", "toolkit.load", "ruamel.yaml"} <= modules  # it did check
+    assert {m for m in modules if m.startswith("toolkit.commands.")} == {"toolkit.commands.check",
+                                                                          "toolkit.commands.chinese"}
+    assert not RENDER_LIBRARIES & modules, RENDER_LIBRARIES & modules
+    assert not {m for m in modules if m.startswith(("toolkit.word", "toolkit.outlines", "toolkit.templates"))}
+
+
+def test_model_knows_the_builtin_outlines_without_importing_them():
+    from toolkit import outlines
+    from toolkit.model import BUILTIN_OUTLINES
+
+    assert BUILTIN_OUTLINES == outlines.NAMES
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_one_command_app_says_what_the_whole_app_says(name):
+    """``main`` builds only the command named first; its help, its usage errors and its exit codes are the whole
+    app's."""
+    runner = CliRunner()
+    whole, alone = build(), build([name])
+    for args in ([name, "--help"], [name, "--no-such-option"], [name]):
+        a, b = runner.invoke(whole, args), runner.invoke(alone, args)
+        assert (b.exit_code, b.stdout, b.stderr) == (a.exit_code, a.stdout, a.stderr), args
