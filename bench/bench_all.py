@@ -100,8 +100,8 @@ def _run(cmd: list[str]) -> float:
     """CPU seconds (user + system) of the command as a child process."""
     # this checkout's toolkit, whichever one the jixiao command was installed from
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
-    # the target is with a bytecode cache: this environment sets PYTHONDONTWRITEBYTECODE=1, which left every
-    # toolkit module compiled from source in every child (about 100 ms of a check)
+    # the target is with a bytecode cache: this environment sets PYTHONDONTWRITEBYTECODE=1, so nothing ever wrote
+    # the cache of a fresh checkout and every toolkit module was compiled from source in every child (≈ 100 ms)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=env)
