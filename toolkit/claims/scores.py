@@ -42,7 +42,8 @@ _TOTAL_CONTEXT = re.compile(r"自评|综合得分|综合评分|综合评价|总�
 # "（分值5分，得分4.88分）": a weight and a score in one clause are one indicator's
 _OWN_WEIGHT = re.compile(r"分值\s*\d+(?:\.\d+)?\s*分\s*[，,、；;]?\s*(?:实际)?得分(?:为|是|：|:)?\s*$")
 _INDICATOR_CONTEXT = re.compile(r"该指标|该项指标|该项(?!目)|指标分值|此项")
-_SCORE_WORD = re.compile(r"得分|自评分|总分|评分")
+# "绩效自评93.44分": the score written straight after 自评
+_SCORE_WORD = re.compile(r"得分|自评分|总分|评分|自评(?:为|得)?\s*$")
 _WEIGHT_WORD = re.compile(r"分值|权重|满分")
 # "其中学前教育提升项目自评得分为", "校园安全工程项目得分": a project named by its own words (not 本项目/该项目/部门整体)
 _NAMED_PART = re.compile(r"(?<![本该此])[\u4e00-\u9fff]{2,}(?:项目|工程|专项)(?:的|整体)?(?:绩效)?(?:自评)?(?:综合|总)?得分")
