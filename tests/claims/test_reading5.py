@@ -14,3 +14,12 @@ def test_a_score_written_straight_after_its_self_evaluation_has_its_grade_checke
     assert errors(text.format(s="91.20", g="良好")) == [("TXT009", "优秀")]
     assert errors(text.format(s="91.20", g="优秀")) == []
     assert errors(text.format(s="86.05", g="良好")) == []
+
+
+def test_shares_of_parts_named_without_their_figures_are_judged_on_the_figures_given_before():
+    figures = "全年支出2400.00万元。按性质分，人员和公用经费合计为基本支出600.00万元；项目支出1800.00万元，用于维修改造。"
+    shares = "基本支出、项目支出分别占支出合计的{a}和{b}。"
+    assert errors(figures, shares.format(a="25.00%", b="76.00%")) == [("TXT002", "75.00%")]
+    assert errors(figures, shares.format(a="25.00%", b="75.00%")) == []
+    # parts that are not the whole of anything and no whole given under the name: nothing can be said
+    assert errors("培训费12.00万元，会议费8.00万元。培训费、会议费分别占公用经费的30.00%和50.00%。") == []

@@ -865,6 +865,70 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
     return issues
 
 
+#: 基本支出、项目支出分别占支出合计的X%和Y%: parts named without their figures (given elsewhere), then the whole
+_NAMES_RESPECTIVE = re.compile(r"(?P<names>[\u4e00-\u9fff]{2,16}(?:[、和及与][\u4e00-\u9fff]{2,12})+)"
+                               r"(?:两项|三项|四项|二者|两者)?分别占(?P<whole>[\u4e00-\u9fff]{0,12}?)的?(?:比重|比例)?(?:为|是)?\s*$")
+
+
+def _named_figure(name: str, index: "Wholes") -> Quantity | None:
+    """The one money figure of the document whose label ends with ``name`` or with its longest tail that some label
+    ends with (从支出结构看基本支出 names 基本支出; 两项构成基本支出1811.01万元 is named by 基本支出); None when no
+    figure, or figures of different values, are so named."""
+    for k in range(len(name) - 4, -1, -1) if len(name) >= 4 else ():
+        core = _core(name[k:])
+        named = [q for c, qs in index.by_core.items() if c.endswith(core) for q in qs if q.kind == "money"]
+        if named:
+            return named[0] if len({q.value_in(named[0].unit) for q in named}) == 1 else None
+    return None
+
+
+def check_named_respective(text: str, qs: list[Quantity], others: "Wholes | None") -> list[Issue]:
+    """``A、B分别占W的X%和Y%`` where A and B are named without figures in the sentence (the document gives them once
+    each): each share against its part ÷ W, W the one figure the document names so, or, when A, B… are a complete
+    set of a whole (基本支出 and 项目支出), their sum, provided one share at least agrees with it."""
+    if not isinstance(others, Wholes):
+        return []
+    issues = []
+    sents = sentences(text)
+    skip: set[int] = set()
+    for i, q in enumerate(qs):
+        if q.role != "share" or q.unit != "%" or id(q) in skip:
+            continue
+        s_start, _ = sents.bounds(q.start)
+        m = _NAMES_RESPECTIVE.search(text, s_start, q.start)
+        if m is None or any(True for _p in prior(qs, i, s_start)):
+            continue
+        run = [q]
+        for nxt in qs[i + 1:i + 1 + WINDOW]:
+            if nxt.unit != "%" or not re.fullmatch(r"\s*[、，,和及]\s*", text[run[-1].end:nxt.start]):
+                break
+            run.append(nxt)
+        skip |= {id(x) for x in run}
+        names = re.split(r"[、和及与]", m.group("names"))
+        if len(names) != len(run):
+            continue
+        parts = [_named_figure(n, others) for n in names]
+        if any(p is None for p in parts) or len({p.unit for p in parts}) != 1:
+            continue
+        whole = document_whole(m.group("whole"), parts[0], others) if m.group("whole") else None
+        if whole is None:
+            labels = [p.label for p in parts]
+            if not any(len(words) == len(labels) and all(any(w in lb for lb in labels) for w in words)
+                       for words in COMPLETE_SETS):
+                continue
+            whole = _sum_whole(parts, {id(p): s for p, s in zip(parts, run)})
+        if whole is None or whole.value <= 0:
+            continue
+        for part, share in zip(parts, run):
+            v, exact = ratio_verdict(part.value_in(whole.unit), whole.value, share.value, kind_of(part.kind),
+                                     kind_of(whole.kind))
+            if v != "ok":
+                issues.append(_issue(TXT002, v, f"{part.label} {part.text} 占 {whole.label or '总数'} {whole.text} 的比例为 "
+                                     f"{pct_text(exact, share.value)}，文中写 {share.text}", pct_text(exact, share.value),
+                                     share.text, share.start))
+    return issues
+
+
 def _of_disputed(part: Quantity, whole: Quantity, share: Quantity) -> bool:
     """Whether the share is right against the sum of the parts of a whole already reported as not adding up: which
     of the two the share was worked from cannot be told, and the total's error is said once, at the total."""
@@ -1678,6 +1742,7 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
     qs = extract(text) if qs is None else qs
     issues, groups = check_sums(text, qs, others)
     issues += check_shares(text, qs, groups, others)
+    issues += check_named_respective(text, qs, others)
     issues += check_changes(text, qs, groups)
     issues += check_rates(text, qs, groups)
     issues += check_completion(text, qs)
