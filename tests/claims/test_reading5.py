@@ -23,3 +23,15 @@ def test_shares_of_parts_named_without_their_figures_are_judged_on_the_figures_g
     assert errors(figures, shares.format(a="25.00%", b="75.00%")) == []
     # parts that are not the whole of anything and no whole given under the name: nothing can be said
     assert errors("培训费12.00万元，会议费8.00万元。培训费、会议费分别占公用经费的30.00%和50.00%。") == []
+
+
+def test_a_rate_after_a_figure_named_last_years_is_measured_from_it():
+    same_sentence = "本年度公用经费支出318.40万元，上年同口径公用经费支出300.00万元，同比增长{r}。"
+    assert errors(same_sentence.format(r="8.13%")) == [("TXT004", "6.13%")]
+    assert errors(same_sentence.format(r="6.13%")) == []
+    compared = "2023年度支出决算数为1250.00万元。与上年决算数1000.00万元相比，全年支出增长{r}。"
+    assert errors(compared.format(r="20.00%")) == [("TXT004", "25.00%")]
+    assert errors(compared.format(r="25.00%")) == []
+    # two figures of this year under the name: which one the rate is of cannot be told
+    two = "一季度支出决算数为300.00万元，全年支出决算数为1250.00万元。与上年决算数1000.00万元相比，增长20.00%。"
+    assert errors(two) == []

@@ -1087,6 +1087,7 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
                              pct_text(exact, rate), nxt.text, nxt.start))
     issues += check_base_rates(text, qs, groups)
     issues += check_prior_base_rates(text, qs, groups)
+    issues += check_last_year_rates(text, qs, {i.location.offset for i in issues})
     issues += check_points(text, qs)
     return issues
 
@@ -1264,6 +1265,58 @@ def check_prior_base_rates(text: str, qs: list[Quantity], groups: list[Group] | 
         if m.group("y") and (now_year is None or int(m.group("y")) + 1 != int(now_year.group(1))):
             continue  # a year must be the one before this sentence's own (同比 / 比上年)
         issues += _rate_from_base(text, x, b, r, gap_ok=True, what=f"前句 {b.label} {b.text}")
+    return issues
+
+
+#: words of a last year's figure's name that do not tell what it is: 上年同口径支出 and 本年度支出 name the same
+_SAME_BASIS = re.compile(r"同口径|同期|可比口径")
+_OPENS_COMPARISON = re.compile(r"^\s*(与|同|和|较|比)")
+
+
+def _name_of(q: Quantity) -> str:
+    return _core(_SAME_BASIS.sub("", _TIME_WORDS.sub("", re.split(r"[，,；;：:]", q.label)[-1])))
+
+
+def check_last_year_rates(text: str, qs: list[Quantity], taken: set[int]) -> list[Issue]:
+    """``本年度支出X万元，上年同口径支出B万元，同比增长R%`` and ``…支出决算数为X万元。与上年决算数B万元相比，总支出增长
+    R%``: a rate right after a figure its clause names last year's, no difference written: R = (X − B) ÷ B, X this
+    year's figure under the same name — earlier in the sentence, or, when B opens a comparison (与上年B相比), in the
+    paragraph before it. Judged only when exactly one such figure is there. ``taken``: rates already judged."""
+    issues = []
+    sents = sentences(text)
+    for i in range(1, len(qs)):
+        r, b = qs[i], qs[i - 1]
+        if r.unit != "%" or r.role != "change" or r.approx or r.start in taken:
+            continue
+        if b.kind not in ("money", "count") or b.approx or b.value <= 0 or not _of_last_year(b):
+            continue
+        gap = text[b.end:r.start]
+        if re.search(r"[；;。]", gap) or len(re.findall(r"[，,]", gap)) > 1:
+            continue
+        name = _name_of(b)
+        if len(name) < 2:
+            continue
+        s_start, _ = sents.bounds(r.start)
+        clause = text[max(s_start, text.rfind("，", s_start, b.start) + 1, text.rfind(",", s_start, b.start) + 1):b.start]
+        lo = s_start
+        if _OPENS_COMPARISON.match(clause) and "相比" in gap or "相比" in text[b.end:b.end + 4]:
+            lo = max(0, s_start - REACH)  # 与上年B相比: this year's figure was given before this sentence
+        same = [q for q in prior(qs, i - 1, lo) if q.comparable(b) and _usable(q) and not _of_last_year(q)
+                and (_name_of(q) == name or (lo < s_start and _name_of(q).endswith(name)))]
+        if len({q.value for q in same}) != 1:
+            continue
+        x = same[-1]
+        sr = _direction(r.pre[-6:])
+        now = x.value_in(b.unit)
+        if sr == 0 or (now - b.value) * sr < 0:
+            continue
+        kind = kind_of(b.kind)
+        v, exact = ratio_verdict(abs(now - b.value), b.value, abs(r.value), kind,
+                                 den_tol=half_unit(x.value, kind) + half_unit(b.value, kind))
+        if v != "ok":
+            issues.append(_issue(TXT004, v, f"{x.label or '本年数'} {x.text} 较 {b.label} {b.text} 的变动率：({num_text(now)} − "
+                                 f"{num_text(b.value)}) ÷ {num_text(b.value)} = {pct_text(exact, abs(r.value))}，文中写 "
+                                 f"{r.text}", pct_text(exact, abs(r.value)), r.text, r.start))
     return issues
 
 
