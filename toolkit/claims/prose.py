@@ -895,7 +895,7 @@ def check_named_respective(text: str, qs: list[Quantity], others: "Wholes | None
         if q.role != "share" or q.unit != "%" or id(q) in skip:
             continue
         s_start, _ = sents.bounds(q.start)
-        m = _NAMES_RESPECTIVE.search(text, s_start, q.start)
+        m = _NAMES_RESPECTIVE.search(text, max(s_start, q.start - 80), q.start)  # bounded: linear in any text
         if m is None or any(True for _p in prior(qs, i, s_start)):
             continue
         run = [q]
@@ -1297,9 +1297,10 @@ def check_last_year_rates(text: str, qs: list[Quantity], taken: set[int]) -> lis
         if len(name) < 2:
             continue
         s_start, _ = sents.bounds(r.start)
+        s_start = max(s_start, b.start - REACH)  # bounded: linear in any text
         clause = text[max(s_start, text.rfind("，", s_start, b.start) + 1, text.rfind(",", s_start, b.start) + 1):b.start]
         lo = s_start
-        if _OPENS_COMPARISON.match(clause) and "相比" in gap or "相比" in text[b.end:b.end + 4]:
+        if _OPENS_COMPARISON.match(clause) and "相比" in gap:
             lo = max(0, s_start - REACH)  # 与上年B相比: this year's figure was given before this sentence
         same = [q for q in prior(qs, i - 1, lo) if q.comparable(b) and _usable(q) and not _of_last_year(q)
                 and (_name_of(q) == name or (lo < s_start and _name_of(q).endswith(name)))]
