@@ -35,3 +35,11 @@ def test_a_rate_after_a_figure_named_last_years_is_measured_from_it():
     # two figures of this year under the name: which one the rate is of cannot be told
     two = "一季度支出决算数为300.00万元，全年支出决算数为1250.00万元。与上年决算数1000.00万元相比，增长20.00%。"
     assert errors(two) == []
+
+
+def test_a_count_of_indicators_with_a_bracketed_note_then_its_kinds_after_a_comma():
+    text = "本年度共设置绩效指标{n}个（预算执行率除外），产出指标6个，效益指标3个，满意度指标2个。"
+    assert errors(text.format(n="12")) == [("TXT001", "11")]
+    assert errors(text.format(n="11")) == []
+    # a parallel list of incomes is no total of the items after it
+    assert errors("财政拨款收入300.00万元，事业收入20.00万元，其他收入5.00万元。") == []

@@ -437,6 +437,11 @@ def _lone_total(qs: list[Quantity], lo: int, hi: int, keys: list[int]) -> Quanti
 _OTHER_TIME = re.compile(r"(19|20)\d\d年|上年|去年|同期|上一年")
 
 
+#: between a total and the first item of the list after it: a comma or colon, after a bracketed note on what the total
+#: leaves out (设置绩效指标9项（不含预算执行率），产出指标…), then the first item's name
+_LIST_AFTER_TOTAL = re.compile(r"\s*(?:[（(][^（）()\d]{1,16}[）)])?\s*[，,：:]\s*[^，,：:；;。\d（）()]*")
+
+
 def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) -> list[Group]:
     """A total stated in one sentence and its parts listed alone in the next, or the other way round
     (``…基金支出合计X万元。职工医保A万元、城乡居民医保B万元。``): judged only when the parts are a complete set by their
@@ -457,7 +462,8 @@ def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) 
     # within a sentence: 设置绩效指标20个，产出指标12个、效益指标5个、满意度指标3个。(no 其中: the list after the
     # total runs to the sentence end, its items are kinds of the total — its name's last word — and complete)
     for i, t in enumerate(qs[:-2]):
-        if not _usable(t) or id(t) in taken or not re.fullmatch(r"\s*[，,：:]\s*[^，,：:；;。\d]*", text[t.end:qs[i + 1].start]):
+        if not _usable(t) or id(t) in taken \
+                or not _LIST_AFTER_TOTAL.fullmatch(text, t.end, qs[i + 1].start):
             continue
         s_start, s_end = sents.bounds(t.start)
         if (i and qs[i - 1].start >= s_start) or _PARTITION.search(text, max(s_start, t.start - 40), t.start):
@@ -467,7 +473,8 @@ def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) 
         if len(parts) < 2 or not all(p.comparable(t) and id(p) not in taken for p in parts) \
                 or any(_OTHER_TIME.search(p.label) for p in parts):
             continue
-        if not t.total and all(re.search(r"[，,]", text[a.end:b.start]) for a, b in zip([t] + parts, parts)):
+        if not t.total and not re.search(r"共(?:设置?|有|计|设立|安排)?[\u4e00-\u9fff]{0,8}$", t.label) \
+                and all(re.search(r"[，,]", text[a.end:b.start]) for a, b in zip([t] + parts, parts)):
             continue  # 财政拨款收入A万元，事业收入B万元，其他收入C万元: one parallel list, its first item no total
         kinds = t.total or all(len(p.label) >= 2 and t.label.endswith(p.label[-2:]) for p in parts)
         if kinds and _complete([p.label for p in parts], "句内"):
