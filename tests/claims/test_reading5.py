@@ -43,3 +43,9 @@ def test_a_count_of_indicators_with_a_bracketed_note_then_its_kinds_after_a_comm
     assert errors(text.format(n="11")) == []
     # a parallel list of incomes is no total of the items after it
     assert errors("财政拨款收入300.00万元，事业收入20.00万元，其他收入5.00万元。") == []
+
+
+def test_a_total_followed_by_its_sources_after_specifically():
+    text = ("本年度收入合计{t}万元，具体为：财政拨款收入800.00万元，事业收入150.50万元，其他收入9.50万元。")
+    assert errors(text.format(t="970.00")) == [("TXT001", "960.00")]
+    assert errors(text.format(t="960.00")) == []
