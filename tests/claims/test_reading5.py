@@ -49,3 +49,31 @@ def test_a_total_followed_by_its_sources_after_specifically():
     text = ("本年度收入合计{t}万元，具体为：财政拨款收入800.00万元，事业收入150.50万元，其他收入9.50万元。")
     assert errors(text.format(t="970.00")) == [("TXT001", "960.00")]
     assert errors(text.format(t="960.00")) == []
+
+
+def _report(tmp_path, rows: list[list[str]], sentence: str):
+    from toolkit import lint
+    text = ("表1 支出决算表（单位：万元）\n" + "\n".join("\t".join(r) for r in rows) + "\n\n" + sentence + "\n")
+    path = tmp_path / "coded.txt"
+    path.write_text(text, encoding="utf-8")
+    return [f for f in lint(path).findings if f.severity == "error"]
+
+
+def _rows(child: str) -> list[list[str]]:
+    return [["科目编码", "科目名称", "决算数"], ["205", "教育支出", "900.00"], ["20501", "教育管理事务", "900.00"],
+            ["2050101", "行政运行", "350.00"], ["2050102", "一般行政管理事务", child], ["2050199", "其他教育管理事务支出", "100.00"]]
+
+
+def test_a_figure_under_a_function_code_against_the_row_of_that_code(tmp_path):
+    sentence = "主要用于“行政运行”（2050101）{v}万元，保障机关运转。"
+    found = _report(tmp_path, _rows("450.00"), sentence.format(v="353.60"))
+    assert [(f.code, f.expected, f.found) for f in found] == [("TXT014", "350.00", "353.60万元")]
+    assert _report(tmp_path, _rows("450.00"), sentence.format(v="350.00")) == []
+
+
+def test_a_table_row_that_breaks_its_parent_is_blamed_not_the_text_that_agrees_with_the_parent(tmp_path):
+    sentence = "“一般行政管理事务”（2050102）450.00万元，用于教育督导。"
+    found = _report(tmp_path, _rows("540.00"), sentence)
+    assert [(f.code, f.where, f.found) for f in found] == [("TXT014", "表1 第5行 第3列", "540.00")]
+    assert "2050102 | 一般行政管理事务 | 540.00" in found[0].quote
+    assert _report(tmp_path, _rows("450.00"), sentence) == []

@@ -15,7 +15,8 @@ from ..findings import CellSpot, Finding, Result, TextSpot
 from ..numbers import parse_decimal
 from .document import Document, Paragraph, Table, read
 from .headings import check_headings
-from .repeats import check_repeats
+from .arith import Verdict
+from .repeats import TXT014, check_repeats
 from .prose import Issue, Wholes, check_neighbours, check_text, sentence_at
 from .quantities import Quantity, extract
 from .scores import (check_grades, check_indicator_scores, check_proportional_scores, check_total_vs_indicators,
@@ -80,7 +81,11 @@ def lint_document(doc: Document) -> Result:
             cell = i.location
             result.findings.append(i.at(CellSpot(t.index, cell.row, cell.col, _table_line(doc, t, cell.row)),
                                         file=doc.file))
-    for k, issue in check_repeats(doc, quantities) + check_table_bases(doc, texts, quantities):
+    cells: dict = {}
+    for k, issue in check_repeats(doc, quantities, cells):
+        moved = _at_the_table(doc, result.findings, issue, cells.get(id(issue)), paragraphs[k])
+        result.findings.append(moved if moved is not None else _prose_finding(doc, paragraphs[k], issue))
+    for k, issue in check_table_bases(doc, texts, quantities):
         result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     if score_tables:
         # the text's total against a scoring table that holds every indicator: its weights add up to 100, or it
@@ -120,6 +125,44 @@ def table_figures(doc: Document) -> list[Quantity]:
                 label = re.sub(r"\s+", "", cells[0])
                 out.append(Quantity(value, unit.group(1), 0, 0, cells[1] + unit.group(1), label=label, pre=label))
     return out
+
+
+_SUM_RULES = ("TBL001", "TBL007", "TBL008")
+
+
+def _at_the_table(doc: Document, findings: list[Finding], issue: Issue, cell: tuple[int, int, int] | None,
+                  p: Paragraph) -> Finding | None:
+    """Text and table disagree (TXT014) and the table's row is the one that breaks a sum of its table: the row above
+    it (its 款 or 类, or the 合计) misses its parts by exactly the difference, so with the text's figure in that cell
+    the sum agrees. The finding then belongs at the table's cell, and replaces the one at the sum (which is right
+    against the corrected cell); None when no single sum of that column says so."""
+    if cell is None:
+        return None
+    table, row, col = cell
+    text_value = parse_decimal(re.sub(r"[^\d.\-]", "", issue.found or ""))
+    cell_value = parse_decimal(re.sub(r"[^\d.\-]", "", issue.expected or ""))
+    if text_value is None or cell_value is None or text_value == cell_value:
+        return None
+    broken = []
+    for f in findings:
+        spot = f.location
+        if f.code not in _SUM_RULES or f.severity != "error" or not isinstance(spot, CellSpot) or spot.table != table \
+                or spot.col != col or spot.row == row:
+            continue
+        total, stated = (parse_decimal((x or "").replace(",", "")) for x in (f.expected, f.found))
+        if total is not None and stated is not None and total - stated == cell_value - text_value:
+            broken.append(f)
+    if len(broken) != 1:
+        return None
+    t = next(x for x in doc.tables if x.index == table)
+    sum_finding = broken[0]
+    findings.remove(sum_finding)
+    shown = t.rows[row][col].strip()
+    message = (f"{t.where()} 第{row + 1}行写 {shown}，正文（{p.where}）写 {issue.found}；按正文的数，"
+               f"{sum_finding.where} 与其各项之和相符：表中此格有误（{sum_finding.message}）")
+    moved = TXT014.finding(message, CellSpot(table, row, col), Verdict.WRONG,
+                           expected=issue.found, found=shown, quote=" | ".join(c.strip() for c in t.rows[row] if c.strip()))
+    return moved.at(CellSpot(table, row, col, _table_line(doc, t, row)), file=doc.file)
 
 
 def lint(path: str | Path) -> Result:

@@ -52,6 +52,7 @@ class Mention:
     sentence: tuple[int, int] | None = None
     name: str = ""  # a paragraph figure's label, for the message
     _subject: str | None = None
+    cell: tuple[int, int, int] | None = None  # a table cell's (table number, row, column)
 
     @property
     def subject(self) -> str:
@@ -122,12 +123,14 @@ def _table_mentions(t: Table) -> list[Mention]:
             d = _digits(value)
             if d is None:
                 continue
-            out.append(Mention(d[0], d[1], unit, label, cell, f"表{t.index} 第{r + 1}行“{label}”"))
+            out.append(Mention(d[0], d[1], unit, label, cell, f"表{t.index} 第{r + 1}行“{label}”", cell=(t.index, r, c)))
     return out
 
 
-def check_repeats(doc: Document, quantities: list[list[Quantity]]) -> list[tuple[int, object]]:
-    """[(paragraph index, issue)] for figures written twice with their digits in another order."""
+def check_repeats(doc: Document, quantities: list[list[Quantity]], cells: dict | None = None
+                  ) -> list[tuple[int, object]]:
+    """[(paragraph index, issue)] for figures written twice with their digits in another order. ``cells``, when
+    given, receives for each issue against a table cell ``id(issue) -> (table number, row, column)``."""
     from .prose import _issue, sentences
 
     paragraphs = doc.paragraphs
@@ -168,8 +171,48 @@ def check_repeats(doc: Document, quantities: list[list[Quantity]]) -> list[tuple
                 out.append((a.para, _issue(TXT014, Verdict.WRONG,
                                            f"正文写{a.name} {a.shown}，{b.where}写 {b.shown}：同一数字前后不一致（疑为数字颠倒）",
                                            b.shown, a.shown, a.offset)))
+                if b.cell is not None and cells is not None:
+                    cells[id(out[-1][1])] = b.cell
                 break
-    out += _near_misses(text_mentions, table_mentions, reported, _issue)
+    out += _near_misses(text_mentions, table_mentions, reported, _issue, cells)
+    out += _coded(doc, text_mentions, reported, _issue, cells)
+    return out
+
+
+#: a function code in brackets right before a figure: “行政运行”（2140101）4767.97万元
+_CODE_BEFORE = re.compile(r"[（(](\d{3}|\d{5}|\d{7})[）)]\s*$")
+
+
+def _coded(doc: Document, text_mentions: list[Mention], reported: set, issue, cells: dict | None) -> list:
+    """A figure the narrative gives under a function code (（2140101）4771.57万元) against the one amount of the table
+    row of that code: an exact label, so any difference is an error. Judged only when the code heads exactly one
+    row of the document's tables and that row holds exactly one amount."""
+    rows: dict[str, list[tuple[Table, int, int, str]]] = {}
+    for t in doc.tables:
+        for r, row in enumerate(t.rows):
+            cells_ = [c.strip() for c in row]
+            if not cells_ or not re.fullmatch(r"\d{3}|\d{5}|\d{7}", cells_[0]):
+                continue
+            amounts = [(c, x) for c, x in enumerate(cells_[1:], 1) if re.fullmatch(r"-?[\d,]+\.\d{1,2}", x)]
+            rows.setdefault(cells_[0], []).append((t, r, amounts[0][0], amounts[0][1]) if len(amounts) == 1 else None)
+    out = []
+    paragraphs = doc.paragraphs
+    for a in text_mentions:
+        if a.para is None or (a.para, a.offset) in reported or a.unit != "万元":
+            continue
+        m = _CODE_BEFORE.search(paragraphs[a.para].text, max(0, a.offset - 12), a.offset)
+        found = rows.get(m.group(1), []) if m else []
+        if len(found) != 1 or found[0] is None:
+            continue
+        t, r, c, shown = found[0]
+        d = _digits(shown)
+        if d is None or (d[0], d[1]) == (a.digits, a.places) or d[1] != a.places:
+            continue
+        reported.add((a.para, a.offset))
+        out.append((a.para, issue(TXT014, Verdict.WRONG, f"正文写（{m.group(1)}）{a.shown}，{t.where()} 第{r + 1}行"
+                                  f"（{m.group(1)}）写 {shown}：同一科目的数字前后不一致", shown, a.shown, a.offset)))
+        if cells is not None:
+            cells[id(out[-1][1])] = (t.index, r, c)
     return out
 
 
@@ -184,7 +227,8 @@ def _near(a: str, b: str) -> bool:
     return len(a) == len(b) and 1 <= len(diff) <= 2 and diff[-1] - diff[0] <= 1
 
 
-def _near_misses(text_mentions: list[Mention], table_mentions: list[Mention], reported: set, issue) -> list:
+def _near_misses(text_mentions: list[Mention], table_mentions: list[Mention], reported: set, issue,
+                 cells: dict | None = None) -> list:
     """A figure in the narrative and a table row of exactly the same name (基本支出 and 基本支出合计) that differ in
     one digit or two adjacent ones, the narrative's figure written nowhere else under that name: one figure mistyped.
     Indexed by (name, places, length), so linear in the report."""
@@ -211,4 +255,6 @@ def _near_misses(text_mentions: list[Mention], table_mentions: list[Mention], re
         reported.add((a.para, a.offset))
         out.append((a.para, issue(TXT014, Verdict.WRONG, f"正文写{a.name} {a.shown}，{b.where}写 {b.shown}："
                                   f"同一项目的数字前后不一致", b.shown, a.shown, a.offset)))
+        if b.cell is not None and cells is not None:
+            cells[id(out[-1][1])] = b.cell
     return out
