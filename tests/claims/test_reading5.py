@@ -92,3 +92,17 @@ def test_a_part_row_off_its_own_rows_is_blamed_when_it_alone_explains_the_total(
 
     assert found("25.20") == [("TBL001", "表1 第5行 第2列", "22.50")]
     assert found("22.50") == []
+
+
+def test_change_column_between_two_year_columns(tmp_path):
+    from toolkit import lint
+
+    def found(delta: str):
+        rows = [["项目", "2023年", "2024年", "增减额"], ["支出总额", "800.00", "860.00", "60.00"],
+                ["基本支出", "300.00", "310.00", "10.00"], ["项目支出", "500.00", "550.00", delta]]
+        path = tmp_path / "years.txt"
+        path.write_text("\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+        return [(f.code, f.where, f.expected) for f in lint(path).findings if f.severity == "error"]
+
+    assert found("5.00") == [("TBL010", "表1 第4行 第4列", "50.00")]
+    assert found("50.00") == []

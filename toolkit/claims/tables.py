@@ -596,6 +596,7 @@ TBL010 = Rule("TBL010", "lint", ERROR, "表中增减额与本年数、上年数�
 
 _PREV_HEAD = re.compile(r"^(上年|上年度|去年)(数|决算数?|金额|支出)?$")
 _CUR_HEAD = re.compile(r"^(本年|本年度|今年)(数|决算数?|金额|支出)?$")
+_YEAR_HEAD = re.compile(r"^((?:19|20)\d\d)年(?:度)?(?:数|决算数?|金额|支出)?$")
 _DELTA_HEAD = re.compile(r"^(增减|增减额|增减金额|增减变动额?|变动额|比上年增减)(（[^）]*）)?$")
 
 
@@ -608,6 +609,9 @@ def check_change_columns(t: Table) -> list[TableIssue]:
         if not any(cell_number(c) is not None for c in row):
             found = [next((i for i, h in enumerate(heads) if rx.match(h)), None)
                      for rx in (_PREV_HEAD, _CUR_HEAD, _DELTA_HEAD)]
+            years = [(int(m.group(1)), i) for i, h in enumerate(heads) if (m := _YEAR_HEAD.match(h))]
+            if found[0] is None and found[1] is None and len(years) == 2 and years[1][0] == years[0][0] + 1:
+                found[0], found[1] = years[0][1], years[1][1]  # 2022年 | 2023年 | 增减额: the later year is this year
             cols = found if None not in found else None
             continue
         if cols is None or len(row) <= max(cols):
