@@ -106,3 +106,12 @@ def test_change_column_between_two_year_columns(tmp_path):
 
     assert found("5.00") == [("TBL010", "表1 第4行 第4列", "50.00")]
     assert found("50.00") == []
+
+
+def test_a_change_said_of_a_figure_named_in_an_earlier_sentence():
+    text = "本年基本支出900.00万元，其中人员经费750.00万元、公用经费150.00万元。人员经费较上年增加50.00万元，同比增长{r}。"
+    assert errors(text.format(r="6.67%")) == [("TXT004", "7.14%")]
+    assert errors(text.format(r="7.14%")) == []
+    # two figures under the name (this year's and another's): which one cannot be told
+    two = ("机关人员经费750.00万元；下属单位人员经费420.00万元。人员经费较上年增加50.00万元，同比增长6.67%。")
+    assert errors(two) == []

@@ -1328,6 +1328,55 @@ def check_last_year_rates(text: str, qs: list[Quantity], taken: set[int]) -> lis
     return issues
 
 
+#: 人员经费较上年增加D万元: a change said of a figure the sentence names but does not write
+_NAMED_CHANGE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:支出|决算数)?(?:较|比|同)(?:上年|去年|上一年)(?:同期)?"
+                           r"(?:相比)?[，,]?(?:增加|减少|增长|下降|减|增)$")
+
+
+def check_named_changes(text: str, qs: list[Quantity], others: "Wholes | None", taken: set[int]) -> list[Issue]:
+    """``…人员经费1043.27万元…。人员经费较上年增加D万元，同比增长R%``: the sentence opens with the name of a figure
+    given before it (in the paragraph, else once in the document) and writes only the change: R = D ÷ (X − D).
+    Judged only when one value is given under exactly that name. ``taken``: rates already judged."""
+    issues = []
+    sents = sentences(text)
+    for i, d in enumerate(qs[:-1]):
+        r = qs[i + 1]
+        if d.role != "change" or d.kind != "money" or d.approx or r.unit != "%" or r.approx or r.start in taken \
+                or (r.role != "change" and not _CHANGE_RATE.search(r.pre[-8:])):
+            continue
+        s_start, _ = sents.bounds(d.start)
+        if d.start - s_start > 24 or any(True for _p in prior(qs, i, s_start)):
+            continue
+        m = _NAMED_CHANGE.fullmatch(text, s_start, d.start)
+        gap = text[d.end:r.start]
+        if m is None or len(re.findall(r"[，,；;]", gap)) > 1 or "。" in gap:
+            continue
+        name = m.group("name")
+        near = [q for q in prior(qs, i, max(0, s_start - 2 * REACH), limit=4 * WINDOW, at=s_start)
+                if q.start < s_start and _usable(q) and q.comparable(d) and not _of_last_year(q)
+                and re.split(r"[，,；;：:（(]", q.label)[-1] == name]
+        if not near and isinstance(others, Wholes):
+            near = [q for q in others.by_core.get(_core(name), []) if q.comparable(d) and q.label == name]
+        if not near or len({q.value_in(d.unit) for q in near}) != 1:
+            continue
+        x = near[-1]
+        sd, sr = _direction(d.pre[-6:]), _direction(r.pre[-6:])
+        if sd == 0 or (sr != 0 and sr != sd):
+            continue
+        now = x.value_in(d.unit)
+        previous = now - d.value if sd > 0 else now + d.value
+        if previous <= 0:
+            continue
+        kind = kind_of(d.kind)
+        v, exact = ratio_verdict(d.value, previous, abs(r.value), kind,
+                                 den_tol=half_unit(x.value, kind) + half_unit(d.value, kind))
+        if v != "ok":
+            issues.append(_issue(TXT004, v, f"{name} {x.text} 比上年{'增加' if sd > 0 else '减少'} {d.text}，上年应为 "
+                                 f"{num_text(previous)}，{'增长' if sd > 0 else '下降'}率应为 {pct_text(exact, abs(r.value))}，"
+                                 f"文中写 {r.text}", pct_text(exact, abs(r.value)), r.text, r.start))
+    return issues
+
+
 #: the start of a change of rate: 由 / 从, with the time it starts from (由上年的25.91%, 从2022年的…)
 _FROM = re.compile(r"[由从](?:上年|去年|上一年|(?:19|20)\d\d年)?度?(?:末|底)?的?$")
 
@@ -1805,6 +1854,7 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
     issues += check_shares(text, qs, groups, others)
     issues += check_named_respective(text, qs, others)
     issues += check_changes(text, qs, groups)
+    issues += check_named_changes(text, qs, others, {i.location.offset for i in issues})
     issues += check_rates(text, qs, groups)
     issues += check_completion(text, qs)
     issues += check_enumerations(text)
