@@ -115,3 +115,9 @@ def test_a_change_said_of_a_figure_named_in_an_earlier_sentence():
     # two figures under the name (this year's and another's): which one cannot be told
     two = ("机关人员经费750.00万元；下属单位人员经费420.00万元。人员经费较上年增加50.00万元，同比增长6.67%。")
     assert errors(two) == []
+
+
+def test_points_between_this_years_share_and_the_share_named_last_years():
+    text = "基本支出占本年支出的比重为40.50%，上年基本支出380.00万元，占上年支出的38.20%，比重提高{p}个百分点。"
+    assert errors(text.format(p="3.30")) == [("TXT004", "2.30")]
+    assert errors(text.format(p="2.30")) == []

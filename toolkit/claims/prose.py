@@ -1381,6 +1381,12 @@ def check_named_changes(text: str, qs: list[Quantity], others: "Wholes | None", 
 _FROM = re.compile(r"[由从](?:上年|去年|上一年|(?:19|20)\d\d年)?度?(?:末|底)?的?$")
 
 
+def _of_last_year_share(q: Quantity) -> bool:
+    """A share whose own clause names last year's whole (占上年支出的47.42%)."""
+    clause = re.split(r"[，,；;：:]", q.pre)[-1]
+    return bool(_LAST_YEAR.search(clause)) and not re.search(r"本年|今年|当年|全年", clause)
+
+
 def check_points(text: str, qs: list[Quantity]) -> list[Issue]:
     """``A%，比上年的B%下降C个百分点`` / ``由上年的B%下降至A%，下降C个百分点``: C = |A − B| (percentage points, not
     percent). Judged only when the sentence gives the base (a rate after 比/较/由 上年) and one other rate."""
@@ -1403,10 +1409,15 @@ def check_points(text: str, qs: list[Quantity]) -> list[Issue]:
             if len(rates) == 2 and _FROM.search(rates[0].pre) and re.search(r"(到|至|为)$", rates[1].pre) \
                     and rates[0].end < rates[1].start < d.start:
                 bases, others = rates[:1], rates[1:]
+            elif len(rates) == 2 and rates[1].end < d.start and rates[0].role == rates[1].role == "share" \
+                    and [_of_last_year_share(q) for q in rates].count(True) == 1:
+                # 占全年支出的比重为52.46%，…占上年支出的47.42%，比重提高5.04个百分点: the share named last year's
+                bases, others = sorted(rates, key=lambda q: not _of_last_year_share(q))[:1], \
+                    [q for q in rates if not _of_last_year_share(q)]
             else:
                 continue
         b, a = bases[0], others[0]
-        name = _FROM.sub("", b.label) if not b.base else a.label
+        name = _FROM.sub("", b.label) if not b.base and not _of_last_year_share(b) else a.label
         sd = _direction(d.pre[-6:])
         if sd == 0 or (a.value - b.value) * sd < 0:
             continue
