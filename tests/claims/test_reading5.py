@@ -121,3 +121,9 @@ def test_points_between_this_years_share_and_the_share_named_last_years():
     text = "基本支出占本年支出的比重为40.50%，上年基本支出380.00万元，占上年支出的38.20%，比重提高{p}个百分点。"
     assert errors(text.format(p="3.30")) == [("TXT004", "2.30")]
     assert errors(text.format(p="2.30")) == []
+
+
+def test_a_rate_from_last_years_figure_said_of_a_figure_named_in_an_earlier_sentence():
+    text = "2024年公用经费210.00万元，主要用于日常运转。公用经费比上年的200.00万元增长{r}，主要是物业费上涨。"
+    assert [c for c, _e in errors(text.format(r="50.0%"))] == ["TXT004"]
+    assert errors(text.format(r="5.0%")) == []

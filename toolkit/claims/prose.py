@@ -1333,6 +1333,59 @@ _NAMED_CHANGE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:支出|决算数
                            r"(?:相比)?[，,]?(?:增加|减少|增长|下降|减|增)$")
 
 
+_NAMED_BASE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:较|比)(?:上年|去年|上一年)(?:同期)?的?$")
+
+
+def _earlier_named(text: str, qs: list[Quantity], i: int, s_start: int, name: str, like_q: Quantity,
+                   others: "Wholes | None") -> Quantity | None:
+    """The one figure given before the sentence at ``s_start`` under exactly ``name`` (in the paragraph, else once in
+    the document); None when none, or figures of different values, are."""
+    near = [q for q in prior(qs, i, max(0, s_start - 2 * REACH), limit=4 * WINDOW, at=s_start)
+            if q.start < s_start and _usable(q) and q.comparable(like_q) and not _of_last_year(q)
+            and _TIME_WORDS.sub("", re.split(r"[，,；;：:（(]", q.label)[-1]) == name]
+    if not near and isinstance(others, Wholes):
+        near = [q for q in others.by_core.get(_core(name), []) if q.comparable(like_q)
+                and _TIME_WORDS.sub("", q.label) == name]
+    if not near or len({q.value_in(like_q.unit) for q in near}) != 1:
+        return None
+    return near[-1]
+
+
+def check_named_base_rates(text: str, qs: list[Quantity], others: "Wholes | None", taken: set[int]) -> list[Issue]:
+    """``…项目支出3853.42万元…。项目支出比上年的B万元增长R%``: the sentence opens with the name of a figure given
+    before it and writes last year's B and the rate: R = (X − B) ÷ B."""
+    issues = []
+    sents = sentences(text)
+    for i, b in enumerate(qs[:-1]):
+        r = qs[i + 1]
+        if b.kind != "money" or b.approx or b.value <= 0 or r.unit != "%" or r.role != "change" or r.approx \
+                or r.start in taken or re.search(r"[，,；;。]", text[b.end:r.start]):
+            continue
+        s_start, _ = sents.bounds(b.start)
+        if b.start - s_start > 24 or any(True for _p in prior(qs, i, s_start)):
+            continue
+        m = _NAMED_BASE.fullmatch(text, s_start, b.start)
+        x = _earlier_named(text, qs, i, s_start, m.group("name"), b, others) if m else None
+        if x is not None:
+            issues += _judge_rate(x, b, r, m.group("name"))
+    return issues
+
+
+def _judge_rate(x: Quantity, b: Quantity, r: Quantity, name: str) -> list[Issue]:
+    sr = _direction(r.pre[-6:])
+    now = x.value_in(b.unit)
+    if sr == 0 or (now - b.value) * sr < 0:
+        return []
+    kind = kind_of(b.kind)
+    v, exact = ratio_verdict(abs(now - b.value), b.value, abs(r.value), kind,
+                             den_tol=half_unit(x.value, kind) + half_unit(b.value, kind))
+    if v == "ok":
+        return []
+    return [_issue(TXT004, v, f"{name} {x.text} 较上年 {b.text} 的变动率：({num_text(now)} − {num_text(b.value)}) ÷ "
+                   f"{num_text(b.value)} = {pct_text(exact, abs(r.value))}，文中写 {r.text}",
+                   pct_text(exact, abs(r.value)), r.text, r.start)]
+
+
 def check_named_changes(text: str, qs: list[Quantity], others: "Wholes | None", taken: set[int]) -> list[Issue]:
     """``…人员经费1043.27万元…。人员经费较上年增加D万元，同比增长R%``: the sentence opens with the name of a figure
     given before it (in the paragraph, else once in the document) and writes only the change: R = D ÷ (X − D).
@@ -1352,14 +1405,9 @@ def check_named_changes(text: str, qs: list[Quantity], others: "Wholes | None", 
         if m is None or len(re.findall(r"[，,；;]", gap)) > 1 or "。" in gap:
             continue
         name = m.group("name")
-        near = [q for q in prior(qs, i, max(0, s_start - 2 * REACH), limit=4 * WINDOW, at=s_start)
-                if q.start < s_start and _usable(q) and q.comparable(d) and not _of_last_year(q)
-                and re.split(r"[，,；;：:（(]", q.label)[-1] == name]
-        if not near and isinstance(others, Wholes):
-            near = [q for q in others.by_core.get(_core(name), []) if q.comparable(d) and q.label == name]
-        if not near or len({q.value_in(d.unit) for q in near}) != 1:
+        x = _earlier_named(text, qs, i, s_start, name, d, others)
+        if x is None:
             continue
-        x = near[-1]
         sd, sr = _direction(d.pre[-6:]), _direction(r.pre[-6:])
         if sd == 0 or (sr != 0 and sr != sd):
             continue
@@ -1866,6 +1914,7 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
     issues += check_named_respective(text, qs, others)
     issues += check_changes(text, qs, groups)
     issues += check_named_changes(text, qs, others, {i.location.offset for i in issues})
+    issues += check_named_base_rates(text, qs, others, {i.location.offset for i in issues})
     issues += check_rates(text, qs, groups)
     issues += check_completion(text, qs)
     issues += check_enumerations(text)
