@@ -18,8 +18,7 @@ TableIssue = Finding
 
 TBL001 = Rule("TBL001", "lint", ERROR, "表格合计行与各行之和不符",
     "“合计”“支出总额”等行应等于其下各行之和（“其中”行、编号子项不计入）。以至少一列能对上的最短行组确定组成行，"
-    "再逐列核对；差额不超过舍入误差时为警告。合计的差额恰好等于某一组成行与其“其中”各行（在别的列能对上）之差、且只有"
-    "这一行如此时，错误报告在该组成行：按其“其中”各行之和，合计即相符。",
+    "再逐列核对；差额不超过舍入误差时为警告。",
     "report.txt:73: 表1 第4行 第2列: TBL001 支出总额 707.74 与 基本支出、项目支出 之和不符：529.72 + 112.56 = 642.28")
 TBL002 = Rule("TBL002", "lint", ERROR, "评分表总分与各指标得分之和不符",
     "自评表“总分”行的得分应等于各指标（含预算执行率）得分之和。",
@@ -87,7 +86,6 @@ def check_total_rows(t: Table, skip: set[int] = frozenset()) -> list[TableIssue]
         cols = [c for c, cell in enumerate(row) if cell_number(cell) is not None and not _is_pct(cell)]
         parts: list[int] = []
         sub_until = -1
-        blocks: dict[int, tuple[int, int]] = {}  # part row -> (first, last) of its 其中 rows
         for rr in range(r + 1, len(rows)):
             lb = _label(rows[rr])
             if len(rows[rr]) != len(row) or not lb or _TOTAL_LABEL.search(lb):
@@ -96,8 +94,6 @@ def check_total_rows(t: Table, skip: set[int] = frozenset()) -> list[TableIssue]
                 break  # text where the figures should be: another part of the table begins
             if lb.startswith("其中") and parts:
                 sub_until = _sub_rows(rows, parts[-1], rr, cols)
-                if sub_until > rr:
-                    blocks[parts[-1]] = (rr, sub_until)
             if rr <= sub_until or lb.startswith("其中") or re.match(r"^\d+[、.．]", lb):
                 continue
             parts.append(rr)
@@ -114,35 +110,11 @@ def check_total_rows(t: Table, skip: set[int] = frozenset()) -> list[TableIssue]
                     if v == "ok":
                         continue
                     names = "、".join(_label(rows[p]) for p in use)
-                    at = _part_off_its_rows(rows, use, blocks, c, cell_number(row[c]) - s) if v == Verdict.WRONG else None
-                    if at is not None:
-                        p, own = at
-                        issues.append(_issue(TBL001, v, f"{_label(rows[p])} {rows[p][c].strip()} 与其下各项之和不符："
-                                             f"应为 {like(own, [own])}；按 {like(own, [own])}，{label} {row[c].strip()} "
-                                             f"与各项之和相符", like(own, [own]), rows[p][c].strip(), p, c,
-                                             _quote(rows[p])))
-                        continue
                     issues.append(_issue(TBL001, v, f"{label} {row[c].strip()} 与 {names} 之和不符："
                                          f"{' + '.join(rows[p][c].strip() or '0' for p in use)} = {like(s, values)}",
                                          like(s, values), row[c].strip(), r, c, _quote(row)))
                 break
     return issues
-
-
-def _part_off_its_rows(rows: list[list[str]], parts: list[int], blocks: dict[int, tuple[int, int]], c: int,
-                       gap: Decimal) -> tuple[int, Decimal] | None:
-    """The one part whose 其中 rows (found adding up to it in another column) add up, in column ``c``, to its cell
-    plus the total's ``gap`` (stated − sum): that cell is the wrong one, and with its rows' sum the total agrees.
-    (part row, its rows' sum), or None when no part, or more than one, does."""
-    found = []
-    for p in parts:
-        if p not in blocks or cell_number(rows[p][c]) is None:
-            continue
-        first, last = blocks[p]
-        own = sum((cell_number(rows[k][c]) or Decimal(0) for k in range(first, last + 1)), Decimal(0))
-        if gap and own - cell_number(rows[p][c]) == gap:
-            found.append((p, own))
-    return found[0] if len(found) == 1 else None
 
 
 def _sub_rows(rows: list[list[str]], parent: int, first: int, cols: list[int]) -> int:
