@@ -438,6 +438,8 @@ def read_score_table(t: Table) -> ScoreTable | None:
     """The 分值 and 得分 columns of a 自评表 (several header rows may switch the columns), and its 总分 row."""
     st = ScoreTable(t)
     wcol = scol = None
+    groups: dict[int, str | None] = {}  # row -> its group: the first cell, carried down blank (merged) rows
+    group: str | None = None
     for r, row in enumerate(t.rows):
         heads = [re.sub(r"\s+", "", c) for c in row]
         if "得分" in heads and any(h in ("分值", "权重", "分值（分）", "权重（分）") for h in heads):
@@ -462,10 +464,22 @@ def read_score_table(t: Table) -> ScoreTable | None:
             w, s = cell_number(row[wcol]), cell_number(row[scol])
             names = [re.sub(r"\s+", "", c) for c in row if c.strip() and cell_number(c) is None]
             if names and _SUBTOTAL_LABEL.match(names[-1]):
-                # a 小计 of the indicators above it (since the previous 小计): not an indicator of its own
+                # a 小计 of its group's indicators (not an indicator of its own): the rows after the previous 小计
+                # in the group of the row above it (its first cell, carried down a merged or blank column); a 小计
+                # naming its group (产出指标小计) only when the group is that name
                 done = {rr for sub in st.subtotals for rr, _w, _s in sub[3]}
-                st.subtotals.append((r, w, s, [it for it in st.items if it[0] not in done]))
+                last = st.items[-1][0] if st.items else None
+                key = groups.get(last)
+                named = names[-1][:-2]
+                block = [it for it in st.items if it[0] not in done and groups.get(it[0]) == key]
+                if key is None or (named and _GROUP_WEIGHT.sub("", key) != named):
+                    block = []
+                st.subtotals.append((r, w, s, block))
                 continue
+            first_cell = re.sub(r"\s+", "", row[0]) if row else ""
+            if first_cell and cell_number(first_cell) is None:
+                group = first_cell
+            groups[r] = group
             if w is not None and s is not None and not _is_pct(row[wcol]):
                 st.items.append((r, w, s))
     return st if st.items else None
