@@ -42,3 +42,27 @@ def test_an_item_row_above_its_own_qizhong_rows_is_their_sum(tmp_path):
     path.write_text(SANGONG.format(car="28.00"), encoding="utf-8")
     found = [(f.code, f.expected) for f in lint(path).findings if f.severity == "error"]
     assert found == [("TBL009", "29.00")]
+
+
+SHARES = ("单位：万元\n\n| 项目 | 金额 | 占比 |\n|---|---|---|\n| 农林水支出 | 800.00 | {a}% |\n"
+          "| 社会保障和就业支出 | 150.00 | 15.00% |\n| 卫生健康支出 | 50.00 | 5.00% |\n| 合计 | 1,000.00 | 100.00% |\n")
+
+
+def test_a_share_cell_that_is_not_its_amount_over_the_total_is_reported_at_its_row(tmp_path):
+    path = tmp_path / "s.md"
+    path.write_text(SHARES.format(a="80.00"), encoding="utf-8")
+    assert [f.code for f in lint(path).findings if f.severity == "error"] == []
+    path.write_text(SHARES.format(a="81.20"), encoding="utf-8")
+    found = [f for f in lint(path).findings if f.severity == "error"]
+    assert [(f.code, f.expected) for f in found] == [("TBL007", "80.00%")]
+    assert "农林水支出" in found[0].message
+
+
+def test_a_named_subtotal_closes_only_its_group_in_a_table_with_a_row_outside_any_group(tmp_path):
+    rows = ("一级指标\t三级指标\t分值\t得分\n预算执行率\t预算执行率\t10\t9.77\n产出指标\t面积\t10\t10\n"
+            "产出指标\t合格率\t8\t7.20\n产出指标小计\t\t18\t{sub}\n合计\t\t28\t26.97\n")
+    path = tmp_path / "t.txt"
+    path.write_text("自评表如下：\n\n" + rows.format(sub="17.20"), encoding="utf-8")
+    assert [f.code for f in lint(path).findings if f.severity == "error"] == []
+    path.write_text("自评表如下：\n\n" + rows.format(sub="17.40"), encoding="utf-8")
+    assert [(f.code, f.expected) for f in lint(path).findings if f.severity == "error"] == [("TBL002", "17.20")]

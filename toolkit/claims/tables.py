@@ -141,7 +141,8 @@ def _children_end(rows: list[list[str]], parent: int, first: int, cols: list[int
 TBL007 = Rule("TBL007", "lint", ERROR, "表格底部合计行与上方各行之和不符",
     "放在表格或分组末尾的“合计”“总计”“小计”“共计”行应等于其上方各行之和：从表头（或上一个小计/合计行）起，"
     "“其中”行和紧随某行、恰好加总为该行的子项（缩进的明细）不计入；末行合计的上方若有多个小计行，则等于各小计之和。逐列核对数字列，占比列应合计为"
-    "100%，比率、序号列不核对；差额不超过舍入误差时为警告。上方各行填有数字而合计行为 0 或空白时为错误。"
+    "100%（合不到 100% 而恰有一行的占比不等于其金额 ÷ 合计金额时，在那一行报告），比率、序号列不核对；差额不超过舍入误差时为警告。"
+    "上方各行填有数字而合计行为 0 或空白时为错误。"
     "上方各行不是平铺的列表（编号层级混杂、有小计未覆盖的行）、计入与不计入子项两种读法都对不上，或多列都对不上时不作判断。",
     "report.txt:88: 表3 第6行 第2列: TBL007 合计 1520.00 与上方 财政拨款收入、事业收入、其他收入 之和不符："
     "1200.00 + 300.00 + 30.00 = 1530.00（差 10.00）")
@@ -202,11 +203,38 @@ def check_bottom_totals(t: Table) -> tuple[list[TableIssue], set[int]]:
                 issues.append(_issue(TBL007, Verdict.WRONG, f"{label}行第{c + 1}列{'为 0' if cell else '为空'}，而上方 "
                                      f"{names} 之和为 {expected}", expected, cell, r, c, _quote(row)))
                 continue
+            wrong = _wrong_share(rows, parts, row, c, checked, shares) if c in shares else None
+            if wrong is not None:  # the shares miss 100% because one of them is not its row's amount over the total
+                k, exact = wrong
+                issues.append(_issue(TBL007, Verdict.WRONG, f"{_label(rows[k])} 的占比 {rows[k][c].strip()} 与其金额占"
+                                     f"{label}的比例 {exact}% 不符（各行占比因此合计为 {expected}）", f"{exact}%",
+                                     rows[k][c].strip(), k, c, _quote(rows[k])))
+                continue
             gap = like(abs(total - cell_number(cell)), values + [cell_number(cell)])
             addends = " + ".join(rows[p][c].strip() or "0" for p in parts) if len(parts) <= 8 else f"上方{len(parts)}行之和"
             issues.append(_issue(TBL007, v, f"{label} {cell} 与上方 {names} 之和不符：{addends} = {expected}"
                                  f"（差 {gap}{pct}）", expected, cell, r, c, _quote(row)))
     return issues, claimed
+
+
+def _wrong_share(rows: list[list[str]], parts: list[int], row: list[str], c: int, checked: list, shares
+                 ) -> tuple[int, str] | None:
+    """(row, the right share) of the one part row whose share is not its amount over the total, judged on an
+    amount column of the same rows that adds up; None when there is no such column or not exactly one such row."""
+    amounts = [x[0] for x in checked if x[1] == "ok" and x[0] not in shares and cell_number(row[x[0]])]
+    if not amounts:
+        return None
+    a = amounts[0]
+    whole = cell_number(row[a])
+    off = []
+    for k in parts:
+        amount, share = cell_number(rows[k][a]), cell_number(rows[k][c])
+        if amount is None or share is None:
+            return None
+        v, exact = ratio_verdict(amount, whole, share, Kind.MONEY, Kind.MONEY)
+        if v != "ok":
+            off.append((k, pct_text(exact, share).removesuffix("%")))
+    return off[0] if len(off) == 1 else None
 
 
 def _is_data(row: list[str], total: list[str], cols: list[int]) -> bool:
