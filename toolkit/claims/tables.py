@@ -206,8 +206,9 @@ def check_bottom_totals(t: Table) -> tuple[list[TableIssue], set[int]]:
             wrong = _wrong_share(rows, parts, row, c, checked, shares) if c in shares else None
             if wrong is not None:  # the shares miss 100% because one of them is not its row's amount over the total
                 k, exact = wrong
+                off = abs(Decimal(exact) - cell_number(rows[k][c]))
                 issues.append(_issue(TBL007, Verdict.WRONG, f"{_label(rows[k])} 的占比 {rows[k][c].strip()} 与其金额占"
-                                     f"{label}的比例 {exact}% 不符（各行占比因此合计为 {expected}）", f"{exact}%",
+                                     f"{label}的比例 {exact}% 不符（差 {off}%，各行占比因此合计为 {expected}）", f"{exact}%",
                                      rows[k][c].strip(), k, c, _quote(rows[k])))
                 continue
             gap = like(abs(total - cell_number(cell)), values + [cell_number(cell)])
