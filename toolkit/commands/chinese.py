@@ -60,6 +60,9 @@ class _Chinese:
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.options_metavar = OPTIONS_METAVAR
+        from .coercion import install
+
+        install(self.params)  # values converted without building pydantic adapters (start-up)
 
     def format_usage(self, ctx, formatter) -> None:
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="用法：")
@@ -68,6 +71,9 @@ class _Chinese:
         option = super().get_help_option(ctx)
         if option is not None:
             option.help = "显示本帮助并退出。"
+            from .coercion import install
+
+            install([option])
         return option
 
     def format_options(self, ctx, formatter) -> None:
