@@ -33,8 +33,8 @@ def _leaf(annotation: Any, info: Any, value: Any, param: Any, ctx: Any) -> Any:
         return value if isinstance(value, bool) else _NO
     if annotation is str:
         return value if isinstance(value, str) else _NO
-    if annotation is int:
-        return value if type(value) is int else _NO
+    if annotation is int:  # a number given on the command line is text: Typer's adapter (and its min / max)
+        return value if type(value) is int and info.min is None and info.max is None else _NO
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         try:
             return coerce_cli_choice(value, choices=list(annotation), case_sensitive=info.case_sensitive, ctx=ctx)
