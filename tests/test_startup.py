@@ -35,7 +35,7 @@ def test_help_imports_no_heavy_library():
     modules, proc = imported("--help")
     assert proc.returncode == 0, proc.stderr
     assert "toolkit.commands.render" in modules  # the whole app was built: every command is listed
-    heavy = {"pydantic", "pydantic_core", "ruamel.yaml", "importlib.metadata", *RENDER_LIBRARIES}
+    heavy = {"pydantic", "pydantic_core", "ruamel.yaml", "importlib.metadata", "typer._adapters", *RENDER_LIBRARIES}
     assert not heavy & modules, heavy & modules
     assert not {m for m in modules if m.startswith(("toolkit.checks", "toolkit.claims", "toolkit.word", "toolkit.load",
                                                     "toolkit.model", "toolkit.outlines"))}
@@ -48,8 +48,11 @@ def test_check_imports_only_its_command_and_no_renderer():
     assert "未发现问题" in proc.stdout
     assert {"toolkit.checks", "toolkit.load", "ruamel.yaml"} <= modules  # it did check
     assert {m for m in modules if m.startswith("toolkit.commands.")} == {"toolkit.commands.check",
-                                                                          "toolkit.commands.chinese"}
+                                                                          "toolkit.commands.chinese",
+                                                                          "toolkit.commands.coercion"}
     assert not RENDER_LIBRARIES & modules, RENDER_LIBRARIES & modules
+    # the arguments are converted without Typer's pydantic adapters (toolkit/commands/coercion.py)
+    assert "typer._adapters" not in modules
     assert not {m for m in modules if m.startswith(("toolkit.word", "toolkit.outlines", "toolkit.templates"))}
 
 
