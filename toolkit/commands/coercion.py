@@ -1,7 +1,8 @@
 """Argument values converted without pydantic, for the parameter types ``jixiao`` uses.
 
 Typer 0.2x converts every parameter value (even a default) through a pydantic ``TypeAdapter`` built when the
-command runs: importing pydantic and building the adapters was a third of ``jixiao check``'s start-up. For the
+command runs: ``typer._adapters`` imports pydantic and its ``TypeAdapter`` machinery (15–20 ms of CPU even after the
+model has imported pydantic; a command that never loads a model would pay all of pydantic for it). For the
 plain types of our commands (``str``, ``bool``, ``int``, ``Path``, an ``Enum`` of choices, and lists of these)
 :class:`Plain` does what those adapters do, calling the same Typer functions for choices and paths. Anything else,
 and every value the plain way cannot take (a choice that is not one, a path that does not exist when it must), goes
