@@ -85,9 +85,10 @@ def fmt_written(value: Decimal | None) -> str:
     """
     if value is None:
         return ""
-    if places(value) > WRITTEN_PLACES:
-        value = round_to(value, 2)
-    text = f"{value:f}"
+    text = f"{value:f}"  # as many decimals as the value has places (read here instead of from as_tuple: 5,000 a render)
+    dot = text.find(".")
+    if dot >= 0 and len(text) - dot - 1 > WRITTEN_PLACES:
+        text = f"{round_to(value, 2):f}"
     return "0" if text in ("-0", "-0.0", "-0.00", "-0.000") else text
 
 
