@@ -6,8 +6,8 @@ Material: ``--reports`` demo-size departments generated from the made-up example
 ``sichuan-demo-2021``, each unit renamed so no two reports are alike), written to a temporary directory. Methods,
 taking turns run by run so that load from other jobs falls on all of them alike:
 
-* ``inproc``  — one process, one loop: ``load`` → ``check`` → ``Renderer.render`` (the compiled renderer reused): the
-  work itself, with no executor;
+* ``inproc``  — one process, one loop: what each worker runs (``toolkit.batch.render_chunk``: ``load`` → ``check``
+  → ``Renderer.render`` with the compiled renderer → OUT001's read-back), with no executor;
 * ``batch1`` / ``batch2`` — :func:`toolkit.batch.batch` with a process pool of 1 / 2 workers (pool start-up, chunked
   submission, results and progress included; no summary workbook);
 * ``shell``   — ``for f in …; do jixiao render "$f" -o …; done`` on ``--shell`` files: what a user's script pays;
@@ -36,9 +36,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(ROOT)]
 
-from toolkit import check, load  # noqa: E402
-from toolkit.batch import batch  # noqa: E402
-from toolkit.word import renderer_for  # noqa: E402
+from toolkit import load  # noqa: E402
+from toolkit.batch import batch, render_chunk  # noqa: E402
 
 
 def generate(folder: Path, n: int) -> list[Path]:
@@ -56,12 +55,11 @@ def generate(folder: Path, n: int) -> list[Path]:
 
 
 def inproc(files: list[Path], outdir: Path) -> None:
+    """The workers' own work in this process, one loop: :func:`toolkit.batch.render_chunk` on every file (load →
+    check → render with the compiled renderer → OUT001), so that batch1 / inproc is the executor's cost alone."""
     outdir.mkdir(exist_ok=True)
-    for f in files:
-        loaded = load(f)
-        result = check(loaded)
-        assert not result.errors
-        renderer_for(None, default=loaded.report.outline).render(loaded.report, outdir / f"{f.stem}.docx")
+    rows = render_chunk([(str(f), str(outdir / f"{f.stem}.docx")) for f in files])
+    assert all(r.ok for r in rows), [r for r in rows if not r.ok][:1]
 
 
 def pooled(files: list[Path], outdir: Path, workers: int) -> None:
@@ -71,10 +69,15 @@ def pooled(files: list[Path], outdir: Path, workers: int) -> None:
 
 def shell(files: list[Path], outdir: Path) -> None:
     outdir.mkdir(exist_ok=True)
-    jixiao = shutil.which("jixiao") or "jixiao"
+    jixiao = _jixiao()
     script = 'for f in "$@"; do "$J" render "$f" -o "$O/$(basename "$f" .yaml).docx" >/dev/null || exit 1; done'
     env = dict(os.environ, J=jixiao, O=str(outdir))
     subprocess.run(["sh", "-c", script, "sh", *map(str, files)], check=True, env=env)
+
+
+def _jixiao() -> str:
+    """The jixiao command beside this Python (a virtual environment not activated), else the one on PATH."""
+    return shutil.which("jixiao", path=str(Path(sys.executable).parent)) or shutil.which("jixiao") or "jixiao"
 
 
 def timed(fn) -> float:
@@ -144,7 +147,7 @@ def main() -> None:
               f"{per['batch2'][1] * 10:.0f} s   (target < 60 s)")
         if args.cli:
             print()
-            subprocess.run([shutil.which("jixiao") or "jixiao", "batch", str(tmp / "in"), "-o", str(tmp / "cli"),
+            subprocess.run([_jixiao(), "batch", str(tmp / "in"), "-o", str(tmp / "cli"),
                             "-j", "2"], check=False)
             print("summary:", sorted(p.name for p in (tmp / "cli").glob("汇总.*")))
     finally:

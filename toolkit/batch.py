@@ -192,11 +192,25 @@ def chunk_size(n: int, workers: int) -> int:
     return max(1, min(MAX_CHUNK, -(-n // (8 * max(1, workers)))))
 
 
-def default_executor(workers: int | None = None) -> cf.Executor:
-    """A process pool; forked where the platform allows it (the workers inherit the imported toolkit)."""
+def warm(outline: str | None = None) -> None:
+    """A worker's start: the template compiled (``outline``, or the built-in default that most files name)
+    before its first task, so no chunk pays for it; a template that cannot be compiled is left for the file that
+    uses it to report."""
+    from .word import renderer_for
+
+    try:
+        renderer_for(outline)
+    except Exception:  # reported per file by render_one, with its message
+        pass
+
+
+def default_executor(workers: int | None = None, outline: str | None = None) -> cf.Executor:
+    """A process pool; forked where the platform allows it (the workers inherit the imported toolkit), each
+    worker compiling the template once as it starts (:func:`warm`)."""
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if "fork" in methods else None
-    return cf.ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, mp_context=context)
+    return cf.ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, mp_context=context,
+                                  initializer=warm, initargs=(outline,))
 
 
 def batch(inputs: Iterable[str | Path], outdir: str | Path, *, outline: str | None = None,
@@ -228,7 +242,7 @@ def batch(inputs: Iterable[str | Path], outdir: str | Path, *, outline: str | No
     # executor's workers (a Dask cluster) may not, so they get absolute paths
     where = (lambda p: str(p)) if own else (lambda p: str(p.resolve()))
     jobs = [(where(f), where(o)) for f, o in zip(files, outputs)]
-    pool = default_executor(workers) if own else executor
+    pool = default_executor(workers, outline) if own else executor
     n_workers = workers or os.cpu_count() or 1
     size = chunk_size(len(jobs), n_workers)
     chunks = [(k, jobs[k:k + size]) for k in range(0, len(jobs), size)]
