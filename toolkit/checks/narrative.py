@@ -107,6 +107,15 @@ def paragraphs(text: str) -> list[tuple[str, int]]:
     return out
 
 
+@functools.lru_cache(maxsize=256)
+def read_paragraphs(texts: tuple[str, ...]) -> tuple[list, list]:
+    """``claims.analyse`` of a text's paragraphs as the narrative checks read them (an indicator's score against
+    its weight judged on the data, not here), cached per text: a report's texts are read by its check and again
+    by its render (whether the narrative states the score, :meth:`toolkit.word.context.Sentences.score_stated`).
+    The lists returned are shared: read them, never change them."""
+    return analyse(list(texts), indicator_scores=False)
+
+
 class Locator:
     """YAML line of a paragraph inside a text field: block scalars (``|``) start on the line after the key."""
 
@@ -144,7 +153,7 @@ def run(loaded: Loaded) -> Iterable[Finding]:
         texts = [p for p, _k in pars]
         # each paragraph read once: relations and quantities; an indicator's score against its weight is judged on
         # the data (SCR001/SCR002), not on its narrative
-        issues, quantities = analyse(texts, indicator_scores=False)
+        issues, quantities = read_paragraphs(tuple(texts))
         for k, issue in issues:
             spot = issue.location
             out.append(issue.at(loc.spot(fld.path, pars[k][1]), file=loaded.file,

@@ -516,15 +516,14 @@ class Sentences:
     def score_stated(self, *fields: str) -> bool:
         """Whether the narrative (these fields of it) already states the total score (as "自评分98分", "得分为：
         85分"): then the generated score sentence would repeat it (or contradict it, which NAR001 reports)."""
-        from ..checks.narrative import paragraphs
-        from ..claims import analyse
+        from ..checks.narrative import paragraphs, read_paragraphs
         from ..claims.scores import read_claims
 
         nar = self.r.narrative
         for text in (getattr(nar, f) for f in fields or ("performance", "achievements", "conclusion")):
             if text and text.strip():
                 texts = [p for p, _k in paragraphs(text)]
-                _issues, quantities = analyse(texts, indicator_scores=False)
+                _issues, quantities = read_paragraphs(tuple(texts))
                 if read_claims(texts, quantities)[0]:
                     return True
         return False
