@@ -552,12 +552,17 @@ class Sentences:
         return f"{when}成立部门整体支出绩效评价工作组，负责绩效自评工作" + ("，工作组成员及职责如下：" if ev.group else "。")
 
 
-def _unambiguous(prefix: str, lines: list[str]) -> str:
+def _unambiguous(prefix: str, lines: list[str] | bool) -> str:
     """"1." before a line starting with a digit reads as a decimal ("1.2021年…"): the list then takes the full-width
-    "1．" of GB/T 9704 headings."""
-    if prefix.endswith(".") and any(str(line)[:1].isdigit() for line in lines):
+    "1．" of GB/T 9704 headings. ``lines`` may be :func:`_digit_led` of the lines, worked out once for a list."""
+    if prefix.endswith(".") and (lines if isinstance(lines, bool) else _digit_led(lines)):
         return prefix[:-1] + "．"
     return prefix
+
+
+def _digit_led(lines: list[str]) -> bool:
+    """Whether a line of the list starts with a digit (then its "1." prefixes become "1．")."""
+    return any(str(line)[:1].isdigit() for line in lines)
 
 
 def _and_list(words: list[str]) -> str:
@@ -620,7 +625,8 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
         items = [str(i) for i in (items or [])]
         if len(items) == 1:
             return Markup(md.to_xml(items[0]))
-        prefix = (lambda n: _unambiguous(heading_number(int(level), n), items))
+        led = _digit_led(items)
+        prefix = (lambda n: _unambiguous(heading_number(int(level), n), led))
         return Markup(md.numbered_xml(items, prefix))
 
     text = {
@@ -656,10 +662,11 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
         project_lines.append(f"{item.label}：{facts}。" if facts else f"{item.label}。")
     projects = ""
     if project_lines:
+        digits = _digit_led(project_lines)
         led = bool(project and project.note and leads_list(_note(md, project.note)))  # the note leads into the list
         projects = ("" if led else X.paragraph("主要项目支出情况如下：", X.BODY)) + "".join(
             X.paragraph(line, X.BODY) if len(project_lines) == 1 else
-            X.paragraph(f"{_unambiguous(number_prefix(n, 0), project_lines)}{line}", X.LIST)
+            X.paragraph(f"{_unambiguous(number_prefix(n, 0), digits)}{line}", X.LIST)
             for n, line in enumerate(project_lines, 1))
 
     members = "".join(X.paragraph(line, X.BODY) for line in _member_lines(ev.group))
@@ -677,8 +684,9 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
 
     def listed(lines: list[str], depth: int | None) -> Markup:
         """Paragraphs numbered 1. (depth 0) or （1） (depth 1), or plain (None); a single one is not numbered."""
+        digits = _digit_led(lines)
         return Markup("".join(X.paragraph(line, X.BODY) if depth is None or len(lines) == 1 else
-                              X.paragraph(f"{_unambiguous(number_prefix(n, depth), lines)}{line}", X.LIST)
+                              X.paragraph(f"{_unambiguous(number_prefix(n, depth), digits)}{line}", X.LIST)
                               for n, line in enumerate(lines, 1)))
 
     def lead(label: str, text: str | None) -> str:
@@ -698,7 +706,7 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
         work.append(lead("评价原则", principles[0]))
     elif principles:
         work.append(X.paragraph("评价原则：", X.BODY) + md.numbered_xml(
-            principles, lambda n: _unambiguous(number_prefix(n, 0), principles)))
+            principles, lambda n, led=_digit_led(principles): _unambiguous(number_prefix(n, 0), led)))
     work += [lead("评价依据", ev.basis), md.to_xml(ev.method) if ev.method else ""]
     if text["group"]:
         work += [X.paragraph(text["group"], X.BODY), "".join(X.paragraph(line, X.BODY) for line in _member_lines(ev.group))]
@@ -706,8 +714,9 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
     if len(phase_lines) == 1:
         work.append(X.paragraph(phase_lines[0], X.BODY))
     elif phase_lines:
+        digits = _digit_led(phase_lines)
         work.append(X.paragraph("绩效自评工作分以下阶段进行：", X.BODY) + "".join(
-            X.paragraph(f"{_unambiguous(number_prefix(n, 0), phase_lines)}{line}", X.LIST)
+            X.paragraph(f"{_unambiguous(number_prefix(n, 0), digits)}{line}", X.LIST)
             for n, line in enumerate(phase_lines, 1)))
     evaluation_work = "".join(work)
 
