@@ -56,3 +56,41 @@ def test_thousands_of_brackets_and_stars_are_text():
     [(prefix, spans)] = blocks(text)
     assert spans == [("[" * 20_000 + " ", False, False), ("重点", True, False),
                      (" " + "*" * 20_000 + "_" * 20_000, False, False)]
+
+
+def _strings(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for v in node.values():
+            yield from _strings(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _strings(v)
+
+
+def test_plain_text_fast_path_gives_what_python_markdown_gives_on_every_example_and_fixture():
+    """A text without Markdown syntax skips Python-Markdown: on every string of every YAML file of examples/ and
+    tests/fixtures/ the fast path gives the same paragraphs and runs as the conversion."""
+    from pathlib import Path
+
+    from ruamel.yaml import YAML
+
+    from toolkit.word.markdown import _MARKDOWN_SYNTAX
+
+    root = Path(__file__).resolve().parents[2]
+    files = sorted([*(root / "examples").glob("*.yaml"), *(root / "tests" / "fixtures").rglob("*.yaml")])
+    conv, yaml = MarkdownConverter(), YAML(typ="safe")
+    plain = 0
+    for f in files:
+        try:
+            data = yaml.load(f.read_text(encoding="utf-8"))
+        except Exception:  # the fixtures of bad input
+            continue
+        for text in _strings(data):
+            if not text.strip() or _MARKDOWN_SYNTAX.search(text):
+                continue
+            plain += 1
+            for depth in (0, 1):
+                assert conv.spans_blocks(text, depth) == conv.converted(text, depth), (f.name, text[:40])
+    assert plain > 1000  # the fast path was taken, on real texts
