@@ -256,6 +256,7 @@ def _compose(text: str) -> _Node | None:
     pending: list[Any] = []  # per open mapping: the key waiting for its value (None when none)
     root: _Node | None = None
     documents = aliases = 0
+    implicit: dict[str, str] = {}  # plain scalar text -> its tag, under the document's rules
 
     def add(child: Any) -> None:
         nonlocal root
@@ -289,7 +290,11 @@ def _compose(text: str) -> _Node | None:
             mark = event.start_mark
             line, col = mark.line + 1, mark.column + 1
             if event.tag is None and event.implicit[0]:
-                tag, explicit = _implicit_tag(rules, event.value), False
+                value = event.value  # keys and many values repeat: each text resolved once per document
+                tag = implicit.get(value)
+                if tag is None:
+                    tag = implicit[value] = _implicit_tag(rules, value)
+                explicit = False
             else:
                 tag, explicit = tag_of(event, _STR, line, col)
             node = _Node("scalar", tag, event.value, line, col, explicit, event.anchor)
@@ -324,7 +329,8 @@ def _compose(text: str) -> _Node | None:
         elif cls is document_start:
             # the version is known once the document starts (%YAML 1.1 selects 1.1's rules); ruamel's own
             # resolve() looks it up again for every scalar and returns Tag objects, slow to compare
-            rules = yaml.resolver.versioned_resolver
+            rules = _plain_rules(yaml.resolver.versioned_resolver)
+            implicit.clear()
             documents += 1
             if documents > 1:
                 mark = event.start_mark
@@ -345,12 +351,27 @@ def _compose(text: str) -> _Node | None:
     return root
 
 
+def _plain_rules(rules: dict[Any, list[tuple[Any, Any]]]) -> dict[Any, list[tuple[str, Any]]]:
+    """ruamel's implicit resolvers with the tags as strings and the expressions compiled (ruamel wraps each in a
+    lazy proxy that looks every attribute up again); each first character's list already followed by the rules
+    for any character."""
+    def plain(items: list[tuple[Any, Any]]) -> list[tuple[str, Any]]:
+        return [(str(tag), getattr(regexp, "lazy_self", lambda: regexp)()) for tag, regexp in items]
+
+    anywhere = plain(rules.get(None, []))
+    out: dict[Any, list[tuple[str, Any]]] = {key: plain(items) + anywhere for key, items in rules.items()
+                                             if key is not None}
+    out[None] = anywhere
+    return out
+
+
 def _implicit_tag(rules: dict[Any, list[tuple[str, Any]]], value: str) -> str:
     """The tag of a plain scalar, as ruamel's ``VersionedResolver.resolve`` finds it (its rules for the first
-    character, then those for any character, in order; text when none matches), as a string."""
-    for tag, regexp in rules.get(value[0] if value else "", []) + rules.get(None, []):
+    character, then those for any character, in order; text when none matches), as a string; ``rules`` from
+    :func:`_plain_rules`."""
+    for tag, regexp in rules.get(value[0] if value else "", rules[None]):
         if regexp.match(value):
-            return str(tag)
+            return tag
     return _STR
 
 
