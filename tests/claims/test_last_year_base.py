@@ -109,3 +109,11 @@ def test_subtotal_rows_of_a_score_table_are_no_indicators(tmp_path):
     assert [f.code for f in lint(right).findings if f.severity == "error"] == []
     found = [f for f in lint(wrong).findings if f.severity == "error"]
     assert [(f.code, f.expected) for f in found] == [("TBL002", "73")]
+
+
+def test_a_parts_own_list_after_its_share_runs_to_the_semicolon():
+    # 其中A，占…，包括B和C；D: B and C are A's, the total is A + D
+    text = ("基本支出500.00万元，其中人员经费420.00万元，占基本支出的84.00%，包括工资福利支出400.00万元和"
+            "对个人和家庭的补助20.00万元；公用经费{d}万元，全部为商品和服务支出。")
+    assert errors(text.format(d="80.00")) == []
+    assert errors(text.format(d="70.00")) == [("TXT001", "490.00")]

@@ -111,7 +111,7 @@ def _plus(values: list[Decimal]) -> str:
 
 #: words that open the parts of the total before them: 其中, 分别为, and 包括 / 中 right after a figure (指标26个，包括…;
 #: 产出指标16个中，…)
-_GROUP = re.compile(r"其中|分别为|分别是|(?<=[元个项][，,])具体(?:为|是|包括)(?=[：:])|(?:主要)?(?<![理自经缘来])由(?!于|此)(?=[^。；]{2,%d}?(?:构成|组成))|" % REACH + r"(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=[个项家人户次名件类元][，,])包括")
+_GROUP = re.compile(r"其中|分别为|分别是|(?<=[元个项][，,])具体(?:为|是|包括)(?=[：:])|(?:主要)?(?<![理自经缘来])由(?!于|此)(?=[^。；]{2,%d}?(?:构成|组成))|" % REACH + r"(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=[个项家人户次名件类元%％][，,])包括")
 #: label sets that make a list of parts complete (DOMAIN.md section 2)
 COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE, OUTPUT_KINDS, CATEGORIES] + COMPLETE_SPLITS
 #: the words of a class or a level that tell the parts of a count apart (人员类指标 / 区级队伍 / 乡镇队伍)
@@ -252,6 +252,8 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
             if q.total:
                 break
             if parts and _marked(mark_pos, prev_end, q.start):
+                if outer_sep is None and len(parts) == 1 and "；" in text[q.end:limit]:
+                    outer_sep = "；"  # 其中A，占…，包括B和C；D: A's own list runs to the ；, the outer list is ；-separated
                 if outer_sep == "；":  # a part's own 其中 list, running to the next ；
                     inner = parts[-1]
                     children.setdefault(id(inner), []).append(q)
