@@ -1188,18 +1188,7 @@ def _rate_from_base(text: str, x: Quantity, b: Quantity, r: Quantity, gap_ok: bo
     if x.start < s_start or not (_usable(x) and x.comparable(b)) or b.approx or b.value <= 0 \
             or (not gap_ok and len(re.findall(r"[，,；;。]", text[x.end:r.start])) > 1):
         return []
-    sr = _direction(r.pre[-6:])
-    now = x.value_in(b.unit)
-    if sr == 0 or (now - b.value) * sr < 0:
-        return []
-    kind = kind_of(b.kind)
-    v, exact = ratio_verdict(abs(now - b.value), b.value, abs(r.value), kind,
-                             den_tol=half_unit(x.value, kind) + half_unit(b.value, kind))
-    if v == "ok":
-        return []
-    return [_issue(TXT004, v, f"{x.label or '本年数'} {x.text} 较 {what or b.text} 的变动率：({num_text(now)} − "
-                   f"{num_text(b.value)}) ÷ {num_text(b.value)} = {pct_text(exact, abs(r.value))}，文中写 {r.text}",
-                   pct_text(exact, abs(r.value)), r.text, r.start)]
+    return _judge_rate(x, b, r, f"{x.label or '本年数'} {x.text} 较 {what or b.text}")
 
 
 def check_base_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None) -> list[Issue]:
@@ -1369,11 +1358,12 @@ def check_named_base_rates(text: str, qs: list[Quantity], others: "Wholes | None
         m = _NAMED_BASE.fullmatch(text, s_start, b.start)
         x = _earlier_named(text, qs, i, s_start, m.group("name"), b, others) if m else None
         if x is not None:
-            issues += _judge_rate(x, b, r, m.group("name"))
+            issues += _judge_rate(x, b, r, f"{m.group('name')} {x.text} 较上年 {b.text}")
     return issues
 
 
-def _judge_rate(x: Quantity, b: Quantity, r: Quantity, name: str) -> list[Issue]:
+def _judge_rate(x: Quantity, b: Quantity, r: Quantity, subject: str) -> list[Issue]:
+    """R = (X − B) ÷ B for this year's X, last year's B and the rate R; ``subject`` opens the message."""
     sr = _direction(r.pre[-6:])
     now = x.value_in(b.unit)
     if sr == 0 or (now - b.value) * sr < 0:
@@ -1383,7 +1373,7 @@ def _judge_rate(x: Quantity, b: Quantity, r: Quantity, name: str) -> list[Issue]
                              den_tol=half_unit(x.value, kind) + half_unit(b.value, kind))
     if v == "ok":
         return []
-    return [_issue(TXT004, v, f"{name} {x.text} 较上年 {b.text} 的变动率：({num_text(now)} − {num_text(b.value)}) ÷ "
+    return [_issue(TXT004, v, f"{subject} 的变动率：({num_text(now)} − {num_text(b.value)}) ÷ "
                    f"{num_text(b.value)} = {pct_text(exact, abs(r.value))}，文中写 {r.text}",
                    pct_text(exact, abs(r.value)), r.text, r.start)]
 
