@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .guide import describe, guide_for
-from .model import Report
+from .pydantic_model import Report
 from .schema import field_kind
 
 _SCALARS = {
@@ -46,7 +46,7 @@ def fields_markdown() -> str:
     out = [
         "# YAML field reference",
         "",
-        "Generated from `toolkit/model.py` by `python -m toolkit.docs`; do not edit by hand.",
+        "Generated from `toolkit/pydantic_model.py` by `python -m toolkit.docs`; do not edit by hand.",
         "See [yaml-reference.md](yaml-reference.md) for a guided tour with examples.",
         "",
         "Money is in 万元 (written as a number: `3345.50`); a 百分数 may be written `95`, `95%` or `\"95.00%\"`.",

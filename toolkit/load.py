@@ -24,7 +24,6 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
@@ -34,7 +33,7 @@ from .errors import InputError, Problem
 from .domain.tolerance import Verdict
 from .findings import WARNING, Finding, YamlSpot
 from .limits import limit, shown
-from .model import Report, walk
+from .model import Report, ValidationError, walk
 from .rules import Rule
 
 ENC001 = Rule("ENC001", "input", WARNING, "文件不是 UTF-8 编码",
@@ -681,37 +680,6 @@ def _loc_path(loc: tuple[Any, ...]) -> str:
     return path
 
 
-def _field_loc(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[Any, ...]:
-    """Drop pydantic's union / validator tags from an error location, keeping only field names and indices."""
-    kept: list[Any] = []
-    cur: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            kept.append(part)
-            continue
-        fields = getattr(cur, "model_fields", None)
-        if fields is not None and part in fields:
-            kept.append(part)
-            cur = _inner_model(fields[part].annotation)
-        elif fields is None and cur is None:
-            # extra keys or non-model containers: keep as written
-            kept.append(part)
-    return tuple(kept)
-
-
-def _inner_model(annotation: Any) -> Any:
-    import typing
-
-    args = typing.get_args(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for a in args:
-        m = _inner_model(a)
-        if m is not None:
-            return m
-    return None
-
-
 def _translate(err: dict[str, Any], data: Any) -> str:
     typ = err["type"]
     msg = err.get("msg", "")
@@ -740,20 +708,25 @@ def validate(data: Any, source: Source) -> Report:
     try:
         report = Report.model_validate(data)
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            loc = _field_loc(Report, tuple(err["loc"]))
-            path = _loc_path(loc)
-            pos = source.locate(path)
-            line, col = pos if pos else (None, None)
-            problems.append(Problem(_translate(err, data), source.file, line, col, path or None))
-        raise InputError(problems) from None
+        raise InputError(problems(exc.errors(), data, source)) from None
     for _ in walk(report):
         pass
-    problems = layout_problems(report, source)
-    if problems:
-        raise InputError(problems)
+    found = layout_problems(report, source)
+    if found:
+        raise InputError(found)
     return report
+
+
+def problems(errors: list[dict[str, Any]], data: Any, source: Source) -> list[Problem]:
+    """The model's errors (pydantic's dicts, locations reduced to field names and indices) in Chinese, each at
+    its YAML position."""
+    out = []
+    for err in errors:
+        path = _loc_path(tuple(err["loc"]))
+        pos = source.locate(path)
+        line, col = pos if pos else (None, None)
+        out.append(Problem(_translate(err, data), source.file, line, col, path or None))
+    return out
 
 
 def layout_problems(report: Report, source: Source) -> list[Problem]:

@@ -1,4 +1,5 @@
-"""The report's data model: one department-year.
+"""The report's data model: one department-year, as plain Python classes (no pydantic: ``jixiao check`` and
+``jixiao render`` start without it).
 
 Keys are English; open-ended categories (functional classes, project names, indicator names) are Chinese labels in
 the data. Money is :class:`~decimal.Decimal` in 万元; percentages are Decimals in percent units (``95`` = 95 %).
@@ -8,7 +9,16 @@ can be derived (see :mod:`toolkit.derive`); fields given are checked against wha
 (see :mod:`toolkit.checks`). The model never corrects a declared figure: the examples reproduce published reports,
 mistakes included.
 
-Every model object remembers its data path (``_path``) so checks can locate a finding at the YAML line of the value.
+The classes are defined once, with pydantic, in :mod:`toolkit.pydantic_model` (the source of the JSON schema and
+the docs); the section below marked as generated is written from them by ``python -m toolkit.pydantic_model``, and
+``tests/test_model.py`` checks that regenerating it gives this file and that both models accept, convert and refuse
+every example and every invalid fixture alike, with the same messages. This module holds what both share: the
+converters each value goes through, the enums, the field validators, and the validation that runs the field
+tables: pydantic's lax rules for the types the model uses (bool, date, str, int, Decimal, enums, lists, mappings,
+nested models, unknown keys kept), its errors as the same ``type`` / ``loc`` / ``msg`` / ``input`` dicts, with the
+location already reduced to field names and indices.
+
+Every model object remembers its data path (``path``) so checks can locate a finding at the YAML line of the value.
 """
 from __future__ import annotations
 
@@ -18,14 +28,12 @@ import re
 import typing
 from decimal import Decimal
 from enum import Enum
-from typing import Annotated, Any, Iterator
-
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator
+from typing import Annotated, Any, Callable, Iterator
 
 from .numbers import parse_decimal
 
 # --------------------------------------------------------------------------------------------------------------
-# Scalar types
+# Scalar types: the converters every value goes through (both models)
 # --------------------------------------------------------------------------------------------------------------
 
 
@@ -96,268 +104,11 @@ def _to_text(value: Any) -> Any:
     return value
 
 
-Money = Annotated[Decimal, BeforeValidator(_to_decimal)]
-"""An amount in 万元 (Decimal)."""
-Number = Annotated[Decimal, BeforeValidator(_to_decimal)]
-"""A weight or a score (Decimal)."""
-Percent = Annotated[Decimal, BeforeValidator(_to_percent)]
-"""A percentage in percent units: ``95``, ``95%`` and ``"95.00%"`` all mean 95 %."""
-Count = Annotated[int, BeforeValidator(_to_count)]
-"""A head count or a number of things."""
-Text = Annotated[str, BeforeValidator(_to_text)]
-"""Plain text; numbers written in YAML are kept as the text they were."""
-
-
 def _not_blank(value: str) -> str:
     if not value.strip():
         raise ValueError("不能为空")
     return value
 
-
-Name = Annotated[str, BeforeValidator(_to_text), AfterValidator(_not_blank)]
-"""Text that names something and is printed as its label (unit name, item label, indicator name): not blank."""
-MARKDOWN = "markdown"  # marker in Annotated metadata: this text is Markdown (used by the docs and the renderer)
-Markdown = Annotated[str, BeforeValidator(_to_text), MARKDOWN]
-"""Narrative in Markdown: paragraphs, **bold**, numbered and bulleted lists."""
-
-
-class Node(BaseModel):
-    """Base of every model object: unknown keys are kept (and reported as warnings), the data path is remembered."""
-
-    model_config = ConfigDict(extra="allow", populate_by_name=True, validate_assignment=False)
-
-    _path: str = PrivateAttr(default="")
-
-    @property
-    def path(self) -> str:
-        """Data path of this object, such as ``budget.expenditure.basic``."""
-        return self.__pydantic_private__["_path"]  # what self._path reads, without pydantic's __getattr__
-
-    def at(self, field: str) -> str:
-        """Data path of one of this object's fields."""
-        path = self.__pydantic_private__["_path"]
-        return f"{path}.{field}" if path else field
-
-
-# --------------------------------------------------------------------------------------------------------------
-# Unit facts
-# --------------------------------------------------------------------------------------------------------------
-
-
-class StaffKind(Node):
-    """A kind of post or staff with the report's own label (参公人员, 非参公事业人员 …)."""
-
-    label: Name = Field(description="label as printed, e.g. 非参公事业人员 or 事业编制")
-    count: Count = Field(description="how many")
-    unit: Text | None = Field(None, description="unit as printed (default 个 for 编制, 人 for people), e.g. 人")
-
-
-class Headcount(Node):
-    """Staff numbers by kind. ``total`` is declared or derived as the sum of the kinds given."""
-
-    administrative: Count | None = Field(None, description="行政编制 / 行政人员")
-    institutional: Count | None = Field(None, description="事业编制 / 事业人员")
-    worker: Count | None = Field(None, description="工勤编制 / 工勤人员")
-    other: Count | None = Field(None, description="其他")
-    kinds: list[StaffKind] = Field(default_factory=list, description="kinds with the report's own labels (after "
-                                                                     "the four above; counted in the total)")
-    total: Count | None = Field(None, description="合计（declared; derived when omitted）")
-
-
-class Staffing(Node):
-    """人员情况: authorised posts, people in post, retirees."""
-
-    authorized: Headcount | None = Field(None, description="编制数 by kind")
-    actual: Headcount | None = Field(None, description="实有人数（在职）by kind")
-    retired: Count | None = Field(None, description="退休人员")
-    total: Count | None = Field(None, description="实有 + 退休 共计 as declared")
-    control_rate: Percent | None = Field(None, description="在职人员控制率 = 实有 / 编制, as declared")
-    note: Markdown | None = Field(None, description="extra text after the figures")
-
-
-class Unit(Node):
-    """部门基本情况."""
-
-    name: Name = Field(description="全称, e.g. 益阳市资阳区工业和信息化局")
-    short_name: Text | None = Field(None, description="简称 used in the text, e.g. 区工信局")
-    duties: list[Markdown] = Field(default_factory=list, description="职能职责, one item each (numbered on render)")
-    departments: list[Text] = Field(default_factory=list, description="内设机构 names")
-    departments_count: Count | None = Field(None, description="内设机构 count as declared (checked against the list)")
-    organisation: Markdown | None = Field(None, description="机构设置 narrative (independent accounting, level …)")
-    staffing: Staffing | None = Field(None, description="人员情况")
-
-
-# --------------------------------------------------------------------------------------------------------------
-# Money
-# --------------------------------------------------------------------------------------------------------------
-
-
-class Figure(Node):
-    """One budget figure in 万元 with its stages and comparisons; every field optional.
-
-    ``amount`` is this year's figure (决算数 / 执行数 / 实际支出). ``full_budget`` should equal ``initial_budget +
-    adjustment``; ``execution_rate`` = amount / full_budget. ``share`` is the declared 占比 of the parent total;
-    ``change`` / ``change_rate`` the declared 比上年增减 (signed: a decrease is negative).
-    """
-
-    amount: Money | None = Field(None, description="本年数（决算数/执行数）")
-    previous: Money | None = Field(None, description="上年数（上年决算数）")
-    initial_budget: Money | None = Field(None, description="年初预算数")
-    adjustment: Money | None = Field(None, description="年中调整/追加数 (negative for a cut)")
-    full_budget: Money | None = Field(None, description="全年预算数 = 年初 + 调整")
-    execution_rate: Percent | None = Field(None, description="执行率 as declared")
-    share: Percent | None = Field(None, description="占比 of the parent total as declared")
-    change: Money | None = Field(None, description="比上年增减额 as declared (signed)")
-    change_rate: Percent | None = Field(None, description="比上年增减率 as declared (signed)")
-    note: Markdown | None = Field(None, description="text printed after the figure (reasons for a change …)")
-
-
-class Item(Figure):
-    """A labelled line: an income source, a functional class, a project. ``items`` are its 其中 parts."""
-
-    label: Name = Field(description="label as printed, e.g. 一般公共预算财政拨款收入")
-    items: list["Item"] = Field(default_factory=list, description="其中 parts; their sum must equal amount")
-
-
-class Income(Item):
-    """收入合计 (``amount``) with its sources as ``items``; 上年结转 may be one of them."""
-
-    label: Name = Field("收入合计", description="label as printed")
-
-
-class Basic(Figure):
-    """基本支出 = 人员经费 + 公用经费."""
-
-    personnel: Figure | None = Field(None, description="人员经费")
-    public: Figure | None = Field(None, description="公用经费（日常公用经费）")
-
-
-class Project(Figure):
-    """项目支出 as a whole; ``items`` are named projects (each with its own budget stages)."""
-
-    items: list[Item] = Field(default_factory=list, description="named projects")
-    operation: Figure | None = Field(None, description="其中：运行维护经费 (附件1)")
-    items_partial: bool | None = Field(
-        None, description="true when items name only some projects (\"主要是增加了以下项目支出\"): their sum is not "
-                          "expected to equal amount")
-    by_function: list[Item] = Field(
-        default_factory=list, description="按功能分类 of 项目支出 alone, when the report classifies only the project "
-                                          "expenditure (seed 002): Σ = project amount")
-    by_economic: list[Item] = Field(
-        default_factory=list, description="按经济分类 of 项目支出 alone (工资福利支出, 商品和服务支出, 资本性支出 …): "
-                                          "Σ = project amount")
-
-
-class Expenditure(Figure):
-    """支出合计 (``amount``) by nature, function and economic class."""
-
-    basic: Basic | None = Field(None, description="基本支出")
-    project: Project | None = Field(None, description="项目支出")
-    by_function: list[Item] = Field(default_factory=list, description="按功能分类（类）")
-    by_economic: list[Item] = Field(default_factory=list, description="按经济分类")
-
-
-class Vehicle(Figure):
-    """公务用车购置及运行维护费 = 购置 + 运行维护."""
-
-    purchase: Figure | None = Field(None, description="公务用车购置费")
-    operation: Figure | None = Field(None, description="公务用车运行维护费")
-
-
-class ThreePublic(Figure):
-    """"三公"经费 = 因公出国(境)费 + 公务用车 + 公务接待费."""
-
-    overseas: Figure | None = Field(None, description="因公出国（境）费")
-    vehicle: Vehicle | None = Field(None, description="公务用车购置及运行维护费")
-    reception: Figure | None = Field(None, description="公务接待费")
-
-
-class Procurement(Figure):
-    """政府采购 = 货物 + 工程 + 服务."""
-
-    goods: Figure | None = Field(None, description="货物")
-    works: Figure | None = Field(None, description="工程")
-    services: Figure | None = Field(None, description="服务")
-    by_source: list[Item] = Field(
-        default_factory=list, description="按资金来源分 (一般公共预算拨款政府采购 …), each with its own 货物/工程/服务 as "
-                                          "items: Σ = procurement amount")
-
-
-class Carryover(Node):
-    """结转和结余."""
-
-    opening: Figure | None = Field(None, description="年初结转和结余（上年结转）")
-    closing: Figure | None = Field(None, description="年末结转和结余")
-
-
-class Fund(Figure):
-    """A budget other than the general public budget (政府性基金, 国有资本经营, 社会保险基金). None = 无."""
-
-    text: Markdown | None = Field(None, description="narrative for this fund's section")
-
-
-class Buildings(Node):
-    """楼堂馆所控制情况 (附件1)."""
-
-    approved_area: Number | None = Field(None, description="批复规模（㎡）")
-    actual_area: Number | None = Field(None, description="实际规模（㎡）")
-    area_control_rate: Percent | None = Field(None, description="规模控制率")
-    budget_investment: Money | None = Field(None, description="预算投资（万元）")
-    actual_investment: Money | None = Field(None, description="实际投资（万元）")
-    investment_control_rate: Percent | None = Field(None, description="投资概算控制率")
-
-
-class Budget(Node):
-    """收支 of the general public budget and everything the report says about money (万元)."""
-
-    income: Income | None = Field(None, description="收入合计 with sources as items (上年结转 may be one)")
-    expenditure: Expenditure | None = Field(None, description="支出合计 and its breakdowns")
-    carryover: Carryover | None = Field(None, description="结转和结余")
-    three_public: ThreePublic | None = Field(None, description='"三公"经费')
-    procurement: Procurement | None = Field(None, description="政府采购")
-    government_fund: Fund | None = Field(None, description="政府性基金预算支出 (omit: 无)")
-    state_capital: Fund | None = Field(None, description="国有资本经营预算支出 (omit: 无)")
-    social_insurance: Fund | None = Field(None, description="社会保险基金预算支出 (omit: 无)")
-    buildings: Buildings | None = Field(None, description="楼堂馆所控制情况")
-    thrift: Markdown | None = Field(None, description="厉行节约保障措施")
-    note: Markdown | None = Field(None, description="extra text after the budget figures")
-
-
-# --------------------------------------------------------------------------------------------------------------
-# The evaluation
-# --------------------------------------------------------------------------------------------------------------
-
-
-class Member(Node):
-    """A member of the evaluation working group."""
-
-    name: Text
-    role: Text = Field(description="组长 / 副组长 / 成员 …")
-    title: Text | None = Field(None, description="职务, e.g. 局长")
-    duty: Markdown | None = Field(None, description="职责")
-
-
-class Phase(Node):
-    """A phase of the evaluation work, with its dates (a year-N report is evaluated in year N+1)."""
-
-    name: Text = Field(description="e.g. 准备阶段")
-    start: dt.date | None = None
-    end: dt.date | None = None
-    description: Markdown | None = None
-
-
-class Evaluation(Node):
-    """绩效评价基本情况: why, how, who and when."""
-
-    purpose: Markdown | None = Field(None, description="评价目的")
-    principles: list[Markdown] = Field(default_factory=list, description="评价原则, one item each")
-    basis: Markdown | None = Field(None, description="评价依据")
-    method: Markdown | None = Field(None, description="评价方法 / 指标体系")
-    group_established: dt.date | None = Field(None, description="工作组成立日期")
-    group: list[Member] = Field(default_factory=list, description="工作组成员")
-    group_note: Markdown | None = Field(None, description="工作组 narrative (office, duties)")
-    phases: list[Phase] = Field(default_factory=list, description="工作过程 phases in order")
-    date: dt.date | None = Field(None, description="报告日期 (signature date)")
 
 
 class Kind(str, Enum):
@@ -410,126 +161,6 @@ _CATEGORY_ALIASES = {
 }
 
 
-class Indicator(Node):
-    """三级指标: the concrete indicator with its target, result, weight and score."""
-
-    name: Name
-    target: Text | None = Field(None, description="年度指标值 as printed: ≥90%, 20家, 合规")
-    actual: Text | None = Field(None, description="实际完成值 as printed: 98%, 27家, 合规")
-    unit: Text | None = Field(None, description="计量单位 when not written in target/actual")
-    kind: Annotated[Kind, BeforeValidator(_to_kind)] | None = Field(
-        None, description="正向 / 反向 / 定性 (positive / negative / qualitative); guessed from target when omitted")
-    achievement: Annotated[Achievement, BeforeValidator(_to_achievement)] | None = Field(
-        None, description="定性 result: 达成 / 部分达成 / 未达成")
-    weight: Number = Field(description="分值")
-    score: Number | None = Field(None, description="得分")
-    deviation: Markdown | None = Field(None, description="偏差原因分析及改进措施 (needed when score < weight)")
-    narrative: Markdown | None = Field(None, description="评价情况 text for this indicator (Chongqing outline)")
-    category: Text | None = Field(None, description="项目类别（四川格式）：人员类 / 运转类 / 特定目标类")
-    previous: Text | None = Field(None, description="上年实际完成值 (jixiao rollover moves actual here); not printed, "
-                                                    "read by the stale-narrative check FIL002")
-
-    @field_validator("category")
-    @classmethod
-    def _known_category(cls, category: str | None) -> str | None:
-        if category is None:
-            return None
-        name = _CATEGORY_ALIASES.get(category.strip()) or _CATEGORY_ALIASES.get(category.strip().lower())
-        if name is None:
-            raise ValueError(f"未知的项目类别“{category}”，应为 {'、'.join(CATEGORIES)}"
-                             "（或 personnel、operation、specific）")
-        return name
-
-
-class Level2(Node):
-    """二级指标 (数量指标, 质量指标, 经济效益指标 …) grouping 三级 indicators."""
-
-    name: Text
-    weight: Number | None = Field(None, description="declared group weight (checked against its children)")
-    indicators: list[Indicator] = Field(default_factory=list)
-
-
-class Level1(Node):
-    """一级指标 (产出指标, 效益指标, 满意度指标 …)."""
-
-    name: Text
-    weight: Number | None = Field(None, description="declared group weight (checked against its children)")
-    children: list[Level2] = Field(default_factory=list)
-
-
-class ExecutionIndicator(Node):
-    """预算执行率 indicator: score = weight × 执行数 / 全年预算数 (capped at the weight)."""
-
-    weight: Number = Field(Decimal(10), description="分值, often 10")
-    initial_budget: Money | None = Field(None, description="年初预算数 (defaults to budget.expenditure)")
-    full_budget: Money | None = Field(None, description="全年预算数 (defaults to budget.expenditure)")
-    actual: Money | None = Field(None, description="全年执行数 (defaults to budget.expenditure)")
-    rate: Percent | None = Field(None, description="执行率 as declared")
-    score: Number | None = Field(None, description="得分")
-    deviation: Markdown | None = None
-    narrative: Markdown | None = Field(None, description="预算执行率 text (评价情况), printed as an indicator's narrative")
-
-
-class Goal(Node):
-    """年度总体目标: what was planned and what was done."""
-
-    target: Markdown | None = Field(None, description="预期目标")
-    actual: Markdown | None = Field(None, description="实际完成情况")
-
-
-class Indicators(Node):
-    """The indicator system, the scores and the result."""
-
-    goal: Goal | None = Field(None, description="年度总体目标")
-    execution: ExecutionIndicator | None = Field(None, description="预算执行率 (omit when not scored)")
-    groups: list[Level1] = Field(default_factory=list, description="一级指标")
-    total_weight: Number | None = Field(None, description="总分值 as declared (100)")
-    total_score: Number | None = Field(None, description="自评得分 as declared (derived when omitted)")
-    grade: Text | None = Field(None, description="等级 as declared: 优/良/中/差 or 优秀/良好/合格/不合格")
-    previous_score: Number | None = Field(None, description="上年自评得分 (jixiao rollover moves the total score "
-                                                            "here); not printed, read by FIL002")
-    ungrouped: bool | None = Field(
-        None, description="true when the report lists its indicators without 一级/二级 headings (Chongqing "
-                          "narrative): the one group holding them has placeholder names that are not printed")
-
-    def all_indicators(self) -> Iterator[tuple[Level1, Level2, Indicator]]:
-        for g1 in self.groups:
-            for g2 in g1.children:
-                for ind in g2.indicators:
-                    yield g1, g2, ind
-
-
-# --------------------------------------------------------------------------------------------------------------
-# Narrative and the report
-# --------------------------------------------------------------------------------------------------------------
-
-
-class Narrative(Node):
-    """Narrative sections in Markdown. A section left out is omitted (numbering closes up) or, where the outline
-    requires it, replaced by a standard sentence."""
-
-    preface: Markdown | None = Field(None, description="开头段 (为进一步加强…现将有关情况报告如下)")
-    key_work: Markdown | None = Field(None, description="重点工作 (in 部门基本情况)")
-    performance: Markdown | None = Field(None, description="部门整体支出绩效情况 / 主要成效")
-    achievements: Markdown | None = Field(None, description="主要经验及做法")
-    conclusion: Markdown | None = Field(None, description="评价结论 text beyond the score and grade")
-    problems: Markdown | None = Field(None, description="存在的问题及原因")
-    measures: Markdown | None = Field(None, description="下一步改进措施 / 有关建议")
-    application: Markdown | None = Field(None, description="绩效自评结果拟应用情况")
-    publication: Markdown | None = Field(None, description="绩效自评结果公开情况")
-    other: Markdown | None = Field(None, description="其他需要说明的情况 (omit: 无)")
-
-
-class Attachments(Node):
-    """What the attachments carry beyond the report body."""
-
-    basic_data: bool = Field(True, description="附件1 基础数据表 (Hunan)")
-    self_evaluation: bool = Field(True, description="附件2 自评表 (Hunan)")
-    filler: Text | None = Field(None, description="填表人")
-    phone: Text | None = Field(None, description="联系电话")
-    date: dt.date | None = Field(None, description="填报日期")
-
-
 #: the charts the built-in outlines place (toolkit/word/charts.py draws them; docs/yaml-reference.md lists them)
 CHARTS = ("by_nature", "by_function", "project_by_function", "execution", "scores")
 
@@ -548,68 +179,380 @@ def _to_charts(value: Any) -> Any:
     return [name.strip() for name in value]
 
 
-ChartChoice = Annotated[bool | list[str], BeforeValidator(_to_charts)]
-"""``charts:``: true, false, or the names of the charts to draw."""
-class Layout(Node):
-    """The user's words over the outline's, by stable name (``jixiao templates show NAME`` lists the names;
-    docs/templates.md): rename a heading, leave out a section or block, replace a block with your own Markdown."""
-
-    rename: dict[str, Text] = Field(default_factory=dict, description="section name -> heading text")
-    omit: list[Text] = Field(default_factory=list, description="names of sections or blocks left out")
-    replace: dict[str, Markdown] = Field(default_factory=dict,
-                                         description="block name -> your own Markdown, printed in its place")
-
-
 #: the names of the built-in outlines, :data:`toolkit.outlines.NAMES` (``tests/test_startup.py`` holds them equal)
 BUILTIN_OUTLINES = ("hunan", "chongqing", "sichuan")
+MARKDOWN = "markdown"  # marker in Annotated metadata: this text is Markdown (used by the docs and the renderer)
 
 
-class Report(Node):
-    """One department-year: the root of a YAML file."""
+# --------------------------------------------------------------------------------------------------------------
+# Field validators (run after a field's own conversion; pydantic_model's field_validator calls them)
+# --------------------------------------------------------------------------------------------------------------
 
-    year: Count = Field(description="the year evaluated (N); the report is written in N+1")
-    unit: Unit = Field(description="部门基本情况")
-    title: Text | None = Field(None, description="override the title (default: <unit><year>年度部门整体支出绩效自评报告)")
-    label: Text | None = Field(None, description="top-left label such as 附件4")
-    outline: Text = Field("hunan", description="built-in outline: hunan / chongqing / sichuan (or render --template)")
-    budget: Budget = Field(default_factory=Budget, description="收支 figures (万元)")
-    evaluation: Evaluation = Field(default_factory=Evaluation, description="绩效评价基本情况")
-    indicators: Indicators = Field(default_factory=Indicators, description="指标体系, scores and grade")
-    narrative: Narrative = Field(default_factory=Narrative, description="narrative sections (Markdown)")
-    attachments: Attachments = Field(default_factory=Attachments, description="附件 switches and form details")
-    signature: Text | None = Field(None, description="落款单位 (defaults to unit.name)")
-    charts: ChartChoice | None = Field(
-        None, description="charts in the text: true / omitted — every one the outline places, false — none, or a "
-                          "list of names (by_nature, by_function, project_by_function, execution, scores)")
-    layout: Layout = Field(default_factory=Layout, description="headings renamed, sections omitted, sentences "
-                                                              "replaced, by stable name (docs/templates.md)")
 
-    @field_validator("year")
-    @classmethod
-    def _plausible_year(cls, year: int) -> int:
-        if not 1990 <= year <= 2100:
-            raise ValueError(f"年度应为四位数年份（如 2023），收到 {year}")
-        return year
+def known_category(category: str | None) -> str | None:
+    if category is None:
+        return None
+    name = _CATEGORY_ALIASES.get(category.strip()) or _CATEGORY_ALIASES.get(category.strip().lower())
+    if name is None:
+        raise ValueError(f"未知的项目类别“{category}”，应为 {'、'.join(CATEGORIES)}"
+                         "（或 personnel、operation、specific）")
+    return name
 
-    @field_validator("outline")
-    @classmethod
-    def _known_outline(cls, outline: str) -> str:
-        name = outline.strip().lower()
-        if name in BUILTIN_OUTLINES:  # the outlines themselves are not imported (``jixiao check`` start-up)
-            return name
-        from .templates import known  # the registry of outlines (no import cycle: it needs only errors)
 
-        if name not in known():
-            raise ValueError(f"未知的内置格式“{outline}”，应为 {'、'.join(known())}（自己的 .docx 模板请用 render --template）")
+def plausible_year(year: int) -> int:
+    if not 1990 <= year <= 2100:
+        raise ValueError(f"年度应为四位数年份（如 2023），收到 {year}")
+    return year
+
+
+def known_outline(outline: str) -> str:
+    name = outline.strip().lower()
+    if name in BUILTIN_OUTLINES:  # the outlines themselves are not imported (``jixiao check`` start-up)
         return name
+    from .templates import known  # the registry of outlines (no import cycle: it needs only errors)
+
+    if name not in known():
+        raise ValueError(f"未知的内置格式“{outline}”，应为 {'、'.join(known())}（自己的 .docx 模板请用 render --template）")
+    return name
 
 
-Item.model_rebuild()
+class IndicatorMethods:
+    """What an :class:`Indicators` can do beyond holding its fields (a base of both models' class)."""
+
+    def all_indicators(self) -> Iterator[tuple[Any, Any, Any]]:
+        for g1 in self.groups:
+            for g2 in g1.children:
+                for ind in g2.indicators:
+                    yield g1, g2, ind
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Validation: pydantic's lax rules for the types the model uses, and its errors
+# --------------------------------------------------------------------------------------------------------------
+
+
+class ValidationError(ValueError):
+    """Every error one validation found, each a dict as pydantic's ``ValidationError.errors()`` gives it
+    (``type``, ``loc``, ``msg``, ``input``; ``ctx`` for an enum), its ``loc`` holding field names and indices only."""
+
+    def __init__(self, errors: list[dict[str, Any]]) -> None:
+        super().__init__("\n".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in errors))
+        self._errors = errors
+
+    def errors(self) -> list[dict[str, Any]]:
+        return self._errors
+
+
+#: what a check returns for a value it refused (after appending its errors)
+_BAD = object()
+_MISSING = object()
+#: a check: (value, location, errors) -> the converted value, or _BAD with the errors appended
+Check = Callable[[Any, tuple, list], Any]
+
+
+def _fail(errors: list, kind: str, loc: tuple, msg: str, value: Any) -> Any:
+    errors.append({"type": kind, "loc": loc, "msg": msg, "input": value})
+    return _BAD
+
+
+def _str(value: Any, loc: tuple, errors: list) -> Any:
+    return value if isinstance(value, str) else _fail(errors, "string_type", loc, "Input should be a valid string",
+                                                      value)
+
+
+def _int(value: Any, loc: tuple, errors: list) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return _fail(errors, "int_type", loc, "Input should be a valid integer", value)
+
+
+def _decimal_type(value: Any, loc: tuple, errors: list) -> Any:
+    if isinstance(value, Decimal):
+        return value
+    return _fail(errors, "decimal_type", loc, "Decimal input should be an integer, float, string or Decimal object",
+                 value)
+
+
+_TRUE = frozenset({"1", "on", "t", "true", "y", "yes"})
+_FALSE = frozenset({"0", "off", "f", "false", "n", "no"})
+
+
+def _bool(value: Any, loc: tuple, errors: list) -> Any:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        low = value.lower()
+        if low in _TRUE or low in _FALSE:
+            return low in _TRUE
+    elif isinstance(value, (int, Decimal, float)):
+        if value == 1 or value == 0:
+            return value == 1
+    else:
+        return _fail(errors, "bool_type", loc, "Input should be a valid boolean", value)
+    return _fail(errors, "bool_parsing", loc, "Input should be a valid boolean, unable to interpret input", value)
+
+
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DATETIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?"
+                       r"(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?")
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+_INEXACT = "Datetimes provided to dates should have zero time - e.g. be exact dates"
+
+
+def _date(value: Any, loc: tuple, errors: list) -> Any:
+    """A date as pydantic reads one: a date, a datetime at midnight, ``YYYY-MM-DD`` (or a datetime at midnight in
+    ISO 8601), a Unix timestamp (seconds, or milliseconds above 2e10) of a midnight."""
+    if isinstance(value, dt.datetime):
+        if value.time() != dt.time(0):
+            return _fail(errors, "date_from_datetime_inexact", loc, _INEXACT, value)
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        m = _DATE.fullmatch(value)
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                return _fail(errors, "date_parsing", loc, "Input should be a valid date in the format YYYY-MM-DD",
+                             value)
+        m = _DATETIME.fullmatch(value)
+        if m:
+            try:
+                day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+                dt.time(int(m[4]), int(m[5]), int(m[6] or 0))
+            except ValueError:
+                m = None
+            else:
+                if int(m[4]) or int(m[5]) or int(m[6] or 0) or int(m[7] or 0):
+                    return _fail(errors, "date_from_datetime_inexact", loc, _INEXACT, value)
+                return day
+        if m is None and _NUMBER.fullmatch(value):
+            return _timestamp(Decimal(value), value, loc, errors)
+        return _fail(errors, "date_from_datetime_parsing", loc, "Input should be a valid date or datetime", value)
+    if isinstance(value, (int, Decimal, float)) and not isinstance(value, bool):
+        return _timestamp(Decimal(value) if isinstance(value, int) else value, value, loc, errors)
+    return _fail(errors, "date_type", loc, "Input should be a valid date", value)
+
+
+def _timestamp(seconds: Any, value: Any, loc: tuple, errors: list) -> Any:
+    if abs(seconds) > 20_000_000_000:
+        seconds = seconds / 1000
+    if seconds % 86400:
+        return _fail(errors, "date_from_datetime_inexact", loc, _INEXACT, value)
+    try:
+        return dt.date(1970, 1, 1) + dt.timedelta(days=int(seconds // 86400))
+    except OverflowError:
+        return _fail(errors, "date_parsing", loc, "Input should be a valid date", value)
+
+
+def _enum(cls: type[Enum]) -> Check:
+    members = {m.value: m for m in cls}
+    values = [f"'{v}'" for v in members]
+    expected = f"{', '.join(values[:-1])} or {values[-1]}"
+
+    def check(value: Any, loc: tuple, errors: list) -> Any:
+        if isinstance(value, cls):
+            return value
+        try:
+            return members[value]
+        except (KeyError, TypeError):
+            errors.append({"type": "enum", "loc": loc, "msg": f"Input should be {expected}", "input": value,
+                           "ctx": {"expected": expected}})
+            return _BAD
+    return check
+
+
+def _converted(inner: Check, before: Callable[[Any], Any] | None, after: tuple[Callable[[Any], Any], ...] = ()
+               ) -> Check:
+    """``inner`` with a converter run before it (a BeforeValidator) and validators after it (an AfterValidator, a
+    field_validator); a ValueError they raise is a ``value_error`` at the value."""
+    def check(value: Any, loc: tuple, errors: list) -> Any:
+        if before is not None:
+            try:
+                value = before(value)
+            except ValueError as exc:
+                return _fail(errors, "value_error", loc, f"Value error, {exc}", value)
+        value = inner(value, loc, errors)
+        if value is _BAD:
+            return value
+        for validator in after:
+            try:
+                value = validator(value)
+            except ValueError as exc:
+                return _fail(errors, "value_error", loc, f"Value error, {exc}", value)
+        return value
+    return check
+
+
+def _optional(inner: Check) -> Check:
+    return lambda value, loc, errors: None if value is None else inner(value, loc, errors)
+
+
+def _union(*members: Check) -> Check:
+    """The first member that takes the value (pydantic's smart mode, for members no value fits twice); the errors
+    of every member when none does."""
+    def check(value: Any, loc: tuple, errors: list) -> Any:
+        tried: list = []
+        for member in members:
+            out = member(value, loc, tried)
+            if out is not _BAD:
+                return out
+        errors.extend(tried)
+        return _BAD
+    return check
+
+
+def _list(inner: Check) -> Check:
+    def check(value: Any, loc: tuple, errors: list) -> Any:
+        if not isinstance(value, (list, tuple)):
+            return _fail(errors, "list_type", loc, "Input should be a valid list", value)
+        out = [inner(v, (*loc, i), errors) for i, v in enumerate(value)]
+        return _BAD if any(v is _BAD for v in out) else out
+    return check
+
+
+def _mapping(inner: Check) -> Check:
+    """``dict[str, inner]``."""
+    def check(value: Any, loc: tuple, errors: list) -> Any:
+        if not isinstance(value, dict):
+            return _fail(errors, "dict_type", loc, "Input should be a valid dictionary", value)
+        out, bad = {}, False
+        for key, v in value.items():
+            if not isinstance(key, str):
+                bad = _fail(errors, "string_type", (*loc, key, "[key]"), "Input should be a valid string", key)
+            out[key] = v = inner(v, (*loc, key), errors)
+            bad = bad or v is _BAD
+        return _BAD if bad else out
+    return check
+
+
+def _model(cls: type[Node]) -> Check:
+    def check(value: Any, loc: tuple, errors: list) -> Any:
+        if isinstance(value, cls):
+            return value
+        if not isinstance(value, dict):
+            errors.append({"type": "model_type", "loc": loc, "input": value, "ctx": {"class_name": cls.__name__},
+                           "msg": f"Input should be a valid dictionary or instance of {cls.__name__}"})
+            return _BAD
+        obj = cls.__new__(cls)
+        return obj if obj._fill(value, loc, errors) else _BAD
+    return check
+
+
+class FieldInfo:
+    """What the library reads of a field (pydantic's ``FieldInfo`` names): its annotation (plain types, ``Annotated``
+    only for the :data:`MARKDOWN` marker), the markers of a top-level ``Annotated``, its default."""
+
+    __slots__ = ("annotation", "metadata", "default", "default_factory", "check")
+
+    def __init__(self, annotation: Any, metadata: tuple, check: Check, default: Any = _MISSING,
+                 default_factory: Callable[[], Any] | None = None) -> None:
+        self.annotation, self.metadata, self.check = annotation, list(metadata), check
+        self.default, self.default_factory = default, default_factory
+
+    def is_required(self) -> bool:
+        return self.default is _MISSING and self.default_factory is None
+
+    def __repr__(self) -> str:
+        return f"FieldInfo(annotation={self.annotation!r}, required={self.is_required()})"
+
+
+#: a field's default: a value, :data:`REQUIRED`, or ``factory(f)`` (``f()`` for each object)
+REQUIRED = _MISSING
+
+
+class factory:  # noqa: N801 - reads as a call in the generated tables
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self.make = make
+
+
+class Node:
+    """Base of every model object: unknown keys are kept in ``model_extra`` (and reported as warnings), the data
+    path is remembered."""
+
+    model_fields: dict[str, FieldInfo] = {}
+    _table: tuple = ()
+
+    def __init__(self, **data: Any) -> None:
+        errors: list = []
+        if not self._fill(data, (), errors):
+            raise ValidationError(errors)
+
+    @classmethod
+    def model_validate(cls, data: Any) -> Any:
+        """An object of this class from plain data (a mapping); :class:`ValidationError` with every error."""
+        errors: list = []
+        out = _model(cls)(data, (), errors)
+        if out is _BAD:
+            raise ValidationError(errors)
+        return out
+
+    def _fill(self, data: dict, loc: tuple, errors: list) -> bool:
+        values = self.__dict__
+        start = len(errors)
+        for name, check, default, make in self._table:
+            value = data.get(name, _MISSING)
+            if value is not _MISSING:
+                values[name] = check(value, (*loc, name), errors)
+            elif make is not None:
+                values[name] = make()
+            elif default is _MISSING:
+                errors.append({"type": "missing", "loc": (*loc, name), "msg": "Field required", "input": data})
+            else:
+                values[name] = default
+        fields = self.model_fields
+        extra = {}
+        for key, value in data.items():
+            if key not in fields:
+                if not isinstance(key, str):  # pydantic keeps an int key in the location, drops any other
+                    _fail(errors, "invalid_key", (*loc, key) if isinstance(key, int) else loc,
+                          "Keys should be strings", key)
+                extra[key] = value
+        values["model_extra"] = extra
+        values["_path"] = ""
+        return len(errors) == start
+
+    @property
+    def path(self) -> str:
+        """Data path of this object, such as ``budget.expenditure.basic``."""
+        return self._path
+
+    def at(self, field: str) -> str:
+        """Data path of one of this object's fields."""
+        path = self._path
+        return f"{path}.{field}" if path else field
+
+    def __getattr__(self, name: str) -> Any:  # an unknown key, as pydantic's extra="allow" gives it
+        extra = self.__dict__.get("model_extra")
+        if extra and name in extra:
+            return extra[name]
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.__dict__ == self.__dict__
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{k}={getattr(self, k)!r}' for k in self.model_fields)})"
+
+
+def _define(cls: type[Node], table: tuple[tuple[str, Any, tuple, Check, Any], ...]) -> None:
+    """Give a generated class its fields: ``(name, annotation, metadata, check, default)`` each."""
+    fields = {}
+    for name, annotation, metadata, check, default in table:
+        if isinstance(default, factory):
+            fields[name] = FieldInfo(annotation, metadata, check, default_factory=default.make)
+        else:
+            fields[name] = FieldInfo(annotation, metadata, check, default)
+    cls.model_fields = fields
+    cls._table = tuple((name, f.check, f.default, f.default_factory) for name, f in fields.items())
 
 
 def walk(node: Node, path: str = "") -> Iterator[tuple[str, Node]]:
-    """Yield ``(path, node)`` for a node and every Node beneath it, setting each node's ``_path``."""
-    node.__pydantic_private__["_path"] = path  # node._path = path, without pydantic's __setattr__
+    """Yield ``(path, node)`` for a node and every Node beneath it, setting each node's ``path``."""
+    node._path = path
     yield path, node
     for name in _node_fields(type(node)):
         value = getattr(node, name)
@@ -631,3 +574,476 @@ def _node_fields(cls: type[Node]) -> tuple[str, ...]:
         return annotation is Any or any(holds_node(a) for a in typing.get_args(annotation))
 
     return tuple(name for name, info in cls.model_fields.items() if holds_node(info.annotation))
+
+
+# ---- generated by `python -m toolkit.pydantic_model` from toolkit/pydantic_model.py: do not edit by hand ----
+
+
+class StaffKind(Node):
+    """A kind of post or staff with the report's own label (参公人员, 非参公事业人员 …)."""
+
+
+class Headcount(Node):
+    """Staff numbers by kind. ``total`` is declared or derived as the sum of the kinds given."""
+
+
+class Staffing(Node):
+    """人员情况: authorised posts, people in post, retirees."""
+
+
+class Unit(Node):
+    """部门基本情况."""
+
+
+class Figure(Node):
+    """One budget figure in 万元 with its stages and comparisons; every field optional.
+
+    ``amount`` is this year's figure (决算数 / 执行数 / 实际支出). ``full_budget`` should equal ``initial_budget +
+    adjustment``; ``execution_rate`` = amount / full_budget. ``share`` is the declared 占比 of the parent total;
+    ``change`` / ``change_rate`` the declared 比上年增减 (signed: a decrease is negative).
+    """
+
+
+class Item(Figure):
+    """A labelled line: an income source, a functional class, a project. ``items`` are its 其中 parts."""
+
+
+class Income(Item):
+    """收入合计 (``amount``) with its sources as ``items``; 上年结转 may be one of them."""
+
+
+class Basic(Figure):
+    """基本支出 = 人员经费 + 公用经费."""
+
+
+class Project(Figure):
+    """项目支出 as a whole; ``items`` are named projects (each with its own budget stages)."""
+
+
+class Expenditure(Figure):
+    """支出合计 (``amount``) by nature, function and economic class."""
+
+
+class Vehicle(Figure):
+    """公务用车购置及运行维护费 = 购置 + 运行维护."""
+
+
+class ThreePublic(Figure):
+    """"三公"经费 = 因公出国(境)费 + 公务用车 + 公务接待费."""
+
+
+class Procurement(Figure):
+    """政府采购 = 货物 + 工程 + 服务."""
+
+
+class Carryover(Node):
+    """结转和结余."""
+
+
+class Fund(Figure):
+    """A budget other than the general public budget (政府性基金, 国有资本经营, 社会保险基金). None = 无."""
+
+
+class Buildings(Node):
+    """楼堂馆所控制情况 (附件1)."""
+
+
+class Budget(Node):
+    """收支 of the general public budget and everything the report says about money (万元)."""
+
+
+class Member(Node):
+    """A member of the evaluation working group."""
+
+
+class Phase(Node):
+    """A phase of the evaluation work, with its dates (a year-N report is evaluated in year N+1)."""
+
+
+class Evaluation(Node):
+    """绩效评价基本情况: why, how, who and when."""
+
+
+class Indicator(Node):
+    """三级指标: the concrete indicator with its target, result, weight and score."""
+
+
+class Level2(Node):
+    """二级指标 (数量指标, 质量指标, 经济效益指标 …) grouping 三级 indicators."""
+
+
+class Level1(Node):
+    """一级指标 (产出指标, 效益指标, 满意度指标 …)."""
+
+
+class ExecutionIndicator(Node):
+    """预算执行率 indicator: score = weight × 执行数 / 全年预算数 (capped at the weight)."""
+
+
+class Goal(Node):
+    """年度总体目标: what was planned and what was done."""
+
+
+class Indicators(Node, IndicatorMethods):
+    """The indicator system, the scores and the result."""
+
+
+class Narrative(Node):
+    """Narrative sections in Markdown. A section left out is omitted (numbering closes up) or, where the outline
+    requires it, replaced by a standard sentence."""
+
+
+class Attachments(Node):
+    """What the attachments carry beyond the report body."""
+
+
+class Layout(Node):
+    """The user's words over the outline's, by stable name (``jixiao templates show NAME`` lists the names;
+    docs/templates.md): rename a heading, leave out a section or block, replace a block with your own Markdown."""
+
+
+class Report(Node):
+    """One department-year: the root of a YAML file."""
+
+
+_define(StaffKind, (
+    ('label', str, (), _converted(_str, _to_text, (_not_blank,)), REQUIRED),
+    ('count', int, (), _converted(_int, _to_count), REQUIRED),
+    ('unit', str | None, (), _optional(_converted(_str, _to_text)), None),
+))
+
+_define(Headcount, (
+    ('administrative', int | None, (), _optional(_converted(_int, _to_count)), None),
+    ('institutional', int | None, (), _optional(_converted(_int, _to_count)), None),
+    ('worker', int | None, (), _optional(_converted(_int, _to_count)), None),
+    ('other', int | None, (), _optional(_converted(_int, _to_count)), None),
+    ('kinds', list[StaffKind], (), _list(_model(StaffKind)), factory(list)),
+    ('total', int | None, (), _optional(_converted(_int, _to_count)), None),
+))
+
+_define(Staffing, (
+    ('authorized', Headcount | None, (), _optional(_model(Headcount)), None),
+    ('actual', Headcount | None, (), _optional(_model(Headcount)), None),
+    ('retired', int | None, (), _optional(_converted(_int, _to_count)), None),
+    ('total', int | None, (), _optional(_converted(_int, _to_count)), None),
+    ('control_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('note', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+))
+
+_define(Unit, (
+    ('name', str, (), _converted(_str, _to_text, (_not_blank,)), REQUIRED),
+    ('short_name', str | None, (), _optional(_converted(_str, _to_text)), None),
+    ('duties', list[Annotated[str, MARKDOWN]], (), _list(_converted(_str, _to_text)), factory(list)),
+    ('departments', list[str], (), _list(_converted(_str, _to_text)), factory(list)),
+    ('departments_count', int | None, (), _optional(_converted(_int, _to_count)), None),
+    ('organisation', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('staffing', Staffing | None, (), _optional(_model(Staffing)), None),
+))
+
+_define(Figure, (
+    ('amount', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('previous', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('initial_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('adjustment', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('full_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('execution_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('share', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('change', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('change_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('note', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+))
+
+_define(Item, (
+    ('amount', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('previous', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('initial_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('adjustment', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('full_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('execution_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('share', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('change', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('change_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('note', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('label', str, (), _converted(_str, _to_text, (_not_blank,)), REQUIRED),
+    ('items', list[Item], (), _list(_model(Item)), factory(list)),
+))
+
+_define(Income, (
+    ('amount', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('previous', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('initial_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('adjustment', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('full_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('execution_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('share', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('change', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('change_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('note', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('label', str, (), _converted(_str, _to_text, (_not_blank,)), '收入合计'),
+    ('items', list[Item], (), _list(_model(Item)), factory(list)),
+))
+
+_define(Basic, (
+    ('amount', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('previous', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('initial_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('adjustment', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('full_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('execution_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('share', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('change', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('change_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('note', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('personnel', Figure | None, (), _optional(_model(Figure)), None),
+    ('public', Figure | None, (), _optional(_model(Figure)), None),
+))
+
+_define(Project, (
+    ('amount', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('previous', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('initial_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('adjustment', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('full_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('execution_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('share', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('change', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('change_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('note', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('items', list[Item], (), _list(_model(Item)), factory(list)),
+    ('operation', Figure | None, (), _optional(_model(Figure)), None),
+    ('items_partial', bool | None, (), _optional(_bool), None),
+    ('by_function', list[Item], (), _list(_model(Item)), factory(list)),
+    ('by_economic', list[Item], (), _list(_model(Item)), factory(list)),
+))
+
+_define(Expenditure, (
+    ('amount', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('previous', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('initial_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('adjustment', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('full_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('execution_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('share', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('change', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('change_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('note', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('basic', Basic | None, (), _optional(_model(Basic)), None),
+    ('project', Project | None, (), _optional(_model(Project)), None),
+    ('by_function', list[Item], (), _list(_model(Item)), factory(list)),
+    ('by_economic', list[Item], (), _list(_model(Item)), factory(list)),
+))
+
+_define(Vehicle, (
+    ('amount', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('previous', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('initial_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('adjustment', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('full_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('execution_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('share', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('change', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('change_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('note', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('purchase', Figure | None, (), _optional(_model(Figure)), None),
+    ('operation', Figure | None, (), _optional(_model(Figure)), None),
+))
+
+_define(ThreePublic, (
+    ('amount', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('previous', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('initial_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('adjustment', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('full_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('execution_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('share', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('change', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('change_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('note', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('overseas', Figure | None, (), _optional(_model(Figure)), None),
+    ('vehicle', Vehicle | None, (), _optional(_model(Vehicle)), None),
+    ('reception', Figure | None, (), _optional(_model(Figure)), None),
+))
+
+_define(Procurement, (
+    ('amount', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('previous', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('initial_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('adjustment', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('full_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('execution_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('share', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('change', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('change_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('note', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('goods', Figure | None, (), _optional(_model(Figure)), None),
+    ('works', Figure | None, (), _optional(_model(Figure)), None),
+    ('services', Figure | None, (), _optional(_model(Figure)), None),
+    ('by_source', list[Item], (), _list(_model(Item)), factory(list)),
+))
+
+_define(Carryover, (
+    ('opening', Figure | None, (), _optional(_model(Figure)), None),
+    ('closing', Figure | None, (), _optional(_model(Figure)), None),
+))
+
+_define(Fund, (
+    ('amount', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('previous', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('initial_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('adjustment', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('full_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('execution_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('share', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('change', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('change_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('note', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('text', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+))
+
+_define(Buildings, (
+    ('approved_area', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('actual_area', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('area_control_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('budget_investment', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('actual_investment', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('investment_control_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+))
+
+_define(Budget, (
+    ('income', Income | None, (), _optional(_model(Income)), None),
+    ('expenditure', Expenditure | None, (), _optional(_model(Expenditure)), None),
+    ('carryover', Carryover | None, (), _optional(_model(Carryover)), None),
+    ('three_public', ThreePublic | None, (), _optional(_model(ThreePublic)), None),
+    ('procurement', Procurement | None, (), _optional(_model(Procurement)), None),
+    ('government_fund', Fund | None, (), _optional(_model(Fund)), None),
+    ('state_capital', Fund | None, (), _optional(_model(Fund)), None),
+    ('social_insurance', Fund | None, (), _optional(_model(Fund)), None),
+    ('buildings', Buildings | None, (), _optional(_model(Buildings)), None),
+    ('thrift', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('note', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+))
+
+_define(Member, (
+    ('name', str, (), _converted(_str, _to_text), REQUIRED),
+    ('role', str, (), _converted(_str, _to_text), REQUIRED),
+    ('title', str | None, (), _optional(_converted(_str, _to_text)), None),
+    ('duty', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+))
+
+_define(Phase, (
+    ('name', str, (), _converted(_str, _to_text), REQUIRED),
+    ('start', dt.date | None, (), _optional(_date), None),
+    ('end', dt.date | None, (), _optional(_date), None),
+    ('description', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+))
+
+_define(Evaluation, (
+    ('purpose', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('principles', list[Annotated[str, MARKDOWN]], (), _list(_converted(_str, _to_text)), factory(list)),
+    ('basis', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('method', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('group_established', dt.date | None, (), _optional(_date), None),
+    ('group', list[Member], (), _list(_model(Member)), factory(list)),
+    ('group_note', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('phases', list[Phase], (), _list(_model(Phase)), factory(list)),
+    ('date', dt.date | None, (), _optional(_date), None),
+))
+
+_define(Indicator, (
+    ('name', str, (), _converted(_str, _to_text, (_not_blank,)), REQUIRED),
+    ('target', str | None, (), _optional(_converted(_str, _to_text)), None),
+    ('actual', str | None, (), _optional(_converted(_str, _to_text)), None),
+    ('unit', str | None, (), _optional(_converted(_str, _to_text)), None),
+    ('kind', Kind | None, (), _optional(_converted(_enum(Kind), _to_kind)), None),
+    ('achievement', Achievement | None, (), _optional(_converted(_enum(Achievement), _to_achievement)), None),
+    ('weight', Decimal, (), _converted(_decimal_type, _to_decimal), REQUIRED),
+    ('score', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('deviation', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('narrative', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('category', str | None, (), _converted(_optional(_converted(_str, _to_text)), None, (known_category,)), None),
+    ('previous', str | None, (), _optional(_converted(_str, _to_text)), None),
+))
+
+_define(Level2, (
+    ('name', str, (), _converted(_str, _to_text), REQUIRED),
+    ('weight', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('indicators', list[Indicator], (), _list(_model(Indicator)), factory(list)),
+))
+
+_define(Level1, (
+    ('name', str, (), _converted(_str, _to_text), REQUIRED),
+    ('weight', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('children', list[Level2], (), _list(_model(Level2)), factory(list)),
+))
+
+_define(ExecutionIndicator, (
+    ('weight', Decimal, (), _converted(_decimal_type, _to_decimal), Decimal('10')),
+    ('initial_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('full_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('actual', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
+    ('score', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('deviation', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('narrative', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+))
+
+_define(Goal, (
+    ('target', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('actual', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+))
+
+_define(Indicators, (
+    ('goal', Goal | None, (), _optional(_model(Goal)), None),
+    ('execution', ExecutionIndicator | None, (), _optional(_model(ExecutionIndicator)), None),
+    ('groups', list[Level1], (), _list(_model(Level1)), factory(list)),
+    ('total_weight', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('total_score', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('grade', str | None, (), _optional(_converted(_str, _to_text)), None),
+    ('previous_score', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
+    ('ungrouped', bool | None, (), _optional(_bool), None),
+))
+
+_define(Narrative, (
+    ('preface', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('key_work', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('performance', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('achievements', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('conclusion', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('problems', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('measures', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('application', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('publication', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+    ('other', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
+))
+
+_define(Attachments, (
+    ('basic_data', bool, (), _bool, True),
+    ('self_evaluation', bool, (), _bool, True),
+    ('filler', str | None, (), _optional(_converted(_str, _to_text)), None),
+    ('phone', str | None, (), _optional(_converted(_str, _to_text)), None),
+    ('date', dt.date | None, (), _optional(_date), None),
+))
+
+_define(Layout, (
+    ('rename', dict[str, str], (), _mapping(_converted(_str, _to_text)), factory(dict)),
+    ('omit', list[str], (), _list(_converted(_str, _to_text)), factory(list)),
+    ('replace', dict[str, Annotated[str, MARKDOWN]], (), _mapping(_converted(_str, _to_text)), factory(dict)),
+))
+
+_define(Report, (
+    ('year', int, (), _converted(_converted(_int, _to_count), None, (plausible_year,)), REQUIRED),
+    ('unit', Unit, (), _model(Unit), REQUIRED),
+    ('title', str | None, (), _optional(_converted(_str, _to_text)), None),
+    ('label', str | None, (), _optional(_converted(_str, _to_text)), None),
+    ('outline', str, (), _converted(_converted(_str, _to_text), None, (known_outline,)), 'hunan'),
+    ('budget', Budget, (), _model(Budget), factory(Budget)),
+    ('evaluation', Evaluation, (), _model(Evaluation), factory(Evaluation)),
+    ('indicators', Indicators, (), _model(Indicators), factory(Indicators)),
+    ('narrative', Narrative, (), _model(Narrative), factory(Narrative)),
+    ('attachments', Attachments, (), _model(Attachments), factory(Attachments)),
+    ('signature', str | None, (), _optional(_converted(_str, _to_text)), None),
+    ('charts', bool | list[str] | None, (), _optional(_converted(_union(_bool, _list(_str)), _to_charts)), None),
+    ('layout', Layout, (), _model(Layout), factory(Layout)),
+))
+
+# ---- end of generated code ----

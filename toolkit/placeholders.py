@@ -12,7 +12,7 @@ import typing
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel
+from .model import Node
 
 #: what a value still to fill is written as
 PLACEHOLDER = "待填"
@@ -22,7 +22,7 @@ def is_placeholder(value: Any) -> bool:
     return isinstance(value, str) and value.strip() == PLACEHOLDER
 
 
-def strip(data: Any, model: type[BaseModel] | None = None) -> tuple[Any, list[str]]:
+def strip(data: Any, model: type[Node] | None = None) -> tuple[Any, list[str]]:
     """``(data without placeholders, their data paths in document order)``; ``data`` itself is not changed."""
     from .model import Report
 
@@ -31,7 +31,7 @@ def strip(data: Any, model: type[BaseModel] | None = None) -> tuple[Any, list[st
     return out, unfilled
 
 
-def _strip(data: Any, model: type[BaseModel] | None, path: str, unfilled: list[str]) -> Any:
+def _strip(data: Any, model: type[Node] | None, path: str, unfilled: list[str]) -> Any:
     if not isinstance(data, dict) or model is None:
         return data
     fields = model.model_fields
@@ -63,13 +63,13 @@ def _strip(data: Any, model: type[BaseModel] | None, path: str, unfilled: list[s
 
 
 @functools.cache
-def _field_inner(model: type[BaseModel], key: str) -> tuple[Any, bool]:
+def _field_inner(model: type[Node], key: str) -> tuple[Any, bool]:
     """:func:`_inner` of a model's field, worked out once per field rather than once per value."""
     return _inner(model.model_fields[key].annotation)
 
 
 def _is_model(t: Any) -> bool:
-    return isinstance(t, type) and issubclass(t, BaseModel)
+    return isinstance(t, type) and issubclass(t, Node)
 
 
 def _inner(annotation: Any) -> tuple[Any, bool]:
@@ -105,15 +105,15 @@ def describe(report: Any, path: str) -> str:
     names: list[str] = []
     for part, index in _parts(path):
         owner = type(node)
-        entry = guide_for(owner, part) if isinstance(node, BaseModel) else None
+        entry = guide_for(owner, part) if isinstance(node, Node) else None
         title = entry.title if entry else part
-        node = getattr(node, part, None) if isinstance(node, BaseModel) else None
+        node = getattr(node, part, None) if isinstance(node, Node) else None
         if index is not None:
             element = node[index] if isinstance(node, list) and index < len(node) else None
             label = getattr(element, "label", None) or getattr(element, "name", None)
             if label == PLACEHOLDER:
                 label = None
-            if isinstance(element, BaseModel) and type(element).__name__ == "Indicator" and label:
+            if isinstance(element, Node) and type(element).__name__ == "Indicator" and label:
                 title = f"指标“{label}”"
             elif label:
                 title = f"“{label}”"

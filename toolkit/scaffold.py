@@ -1,6 +1,6 @@
 """A new data file with every field of an outline: ``jixiao init [--outline NAME] -o dept.yaml``.
 
-The scaffold is generated from the model (a field added to :mod:`toolkit.model` appears here by itself), each field
+The scaffold is generated from the model (a field added to :mod:`toolkit.pydantic_model` appears here by itself), each field
 with a Chinese comment from :mod:`toolkit.guide`: what to write, the unit, where the figure usually comes from. What
 is to be filled is written ``待填`` (:mod:`toolkit.placeholders`): ``check`` lists each one (FIL001) and ``render``
 refuses until they are filled. Figures that can be derived (shares, rates, totals, the grade) are left empty with a
@@ -45,7 +45,7 @@ def default_year(today: dt.date | None = None) -> int:
 
 def scaffold(outline: str = "hunan", year: int | None = None, schema: str = "jixiao.schema.json") -> str:
     """The YAML text of a new data file for ``outline`` (hunan / chongqing / sichuan) and ``year``."""
-    from .model import Report
+    from .pydantic_model import Report
     from .templates import BUILTIN
 
     outline = outline.strip().lower()

@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .guide import CLASSES, describe, guide_for
+from .model import Node as PlainNode
 from .placeholders import PLACEHOLDER
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -66,7 +67,7 @@ def field_kind(annotation: Any) -> Kind:
         if len(rest) == 1:
             return field_kind(rest[0])
     if isinstance(annotation, type):
-        if issubclass(annotation, BaseModel):
+        if issubclass(annotation, (BaseModel, PlainNode)):
             return Kind(model=annotation)
         if hasattr(annotation, "__members__"):
             values = tuple(m.value for m in annotation)
@@ -170,7 +171,7 @@ def _define(model: type[BaseModel], defs: dict[str, Any]) -> None:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft-07) of a report data file; ``$defs`` are named after the model classes."""
-    from .model import Report
+    from .pydantic_model import Report
 
     defs: dict[str, Any] = {}
     _define(Report, defs)

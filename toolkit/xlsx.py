@@ -581,7 +581,7 @@ def to_yaml(imported: Imported) -> str:
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    from .model import Report
+    from .pydantic_model import Report
     from .schema import field_kind
 
     def build(node: Any, path: str, model: Any) -> Any:
