@@ -338,6 +338,8 @@ def _date(value: Any, loc: tuple, errors: list) -> Any:
 def _timestamp(seconds: Any, value: Any, loc: tuple, errors: list) -> Any:
     if abs(seconds) > 20_000_000_000:
         seconds = seconds / 1000
+    if not -62_135_596_800 <= seconds <= 253_402_300_799:  # 0001-01-01 to 9999-12-31
+        return _fail(errors, "date_from_datetime_parsing", loc, "Input should be a valid date or datetime", value)
     if seconds % 86400:
         return _fail(errors, "date_from_datetime_inexact", loc, _INEXACT, value)
     try:
@@ -420,11 +422,17 @@ def _mapping(inner: Check) -> Check:
         out, bad = {}, False
         for key, v in value.items():
             if not isinstance(key, str):
-                bad = _fail(errors, "string_type", (*loc, key, "[key]"), "Input should be a valid string", key)
-            out[key] = v = inner(v, (*loc, key), errors)
+                bad = _fail(errors, "string_type", (*loc, _loc_item(key), "[key]"), "Input should be a valid string",
+                            key)
+            out[key] = v = inner(v, (*loc, _loc_item(key)), errors)
             bad = bad or v is _BAD
         return _BAD if bad else out
     return check
+
+
+def _loc_item(key: Any) -> Any:
+    """A mapping's key as pydantic writes it in a location: an int, or text."""
+    return int(key) if isinstance(key, int) else key if isinstance(key, str) else repr(key)
 
 
 def _model(cls: type[Node]) -> Check:
@@ -506,7 +514,7 @@ class Node:
         for key, value in data.items():
             if key not in fields:
                 if not isinstance(key, str):  # pydantic keeps an int key in the location, drops any other
-                    _fail(errors, "invalid_key", (*loc, key) if isinstance(key, int) else loc,
+                    _fail(errors, "invalid_key", (*loc, int(key)) if isinstance(key, int) else loc,
                           "Keys should be strings", key)
                 extra[key] = value
         values["model_extra"] = extra

@@ -435,6 +435,48 @@ class Report(Node):
 Item.model_rebuild()
 
 
+def field_loc(loc: tuple[Any, ...], model: type[BaseModel] | None = None) -> tuple[Any, ...]:
+    """Drop pydantic's union / validator tags from an error location, keeping only field names and indices (what
+    the plain model's errors hold)."""
+    kept: list[Any] = []
+    cur: Any = model or Report
+    for part in loc:
+        if isinstance(part, int):
+            kept.append(part)
+            continue
+        fields = getattr(cur, "model_fields", None)
+        if fields is not None and part in fields:
+            kept.append(part)
+            cur = _inner_model(fields[part].annotation)
+        elif fields is None and cur is None:
+            # extra keys or non-model containers: keep as written
+            kept.append(part)
+    return tuple(kept)
+
+
+def _inner_model(annotation: Any) -> Any:
+    args = typing.get_args(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for a in args:
+        m = _inner_model(a)
+        if m is not None:
+            return m
+    return None
+
+
+def errors(data: Any, model: type[BaseModel] | None = None) -> list[dict[str, Any]]:
+    """pydantic's errors for a report's data (none: it is valid), locations as :func:`field_loc` gives them: what
+    the loader reported before it ran the plain model (tests/test_model.py compares the two)."""
+    from pydantic import ValidationError
+
+    try:
+        (model or Report).model_validate(data)
+    except ValidationError as exc:
+        return [{**err, "loc": field_loc(tuple(err["loc"]), model)} for err in exc.errors()]
+    return []
+
+
 # --------------------------------------------------------------------------------------------------------------
 # The plain model: toolkit/model.py's generated section, written from these classes
 # --------------------------------------------------------------------------------------------------------------
