@@ -51,9 +51,19 @@ def test_check_imports_only_its_command_and_no_renderer():
                                                                           "toolkit.commands.chinese",
                                                                           "toolkit.commands.coercion"}
     assert not RENDER_LIBRARIES & modules, RENDER_LIBRARIES & modules
-    # the arguments are converted without Typer's pydantic adapters (toolkit/commands/coercion.py)
+    # the arguments are converted without Typer's pydantic adapters (toolkit/commands/coercion.py), and the data is
+    # validated by the plain model (toolkit/model.py), not by its pydantic definition
     assert "typer._adapters" not in modules
+    assert not {m for m in modules if m.startswith(("pydantic", "toolkit.pydantic_model", "toolkit.schema"))}
     assert not {m for m in modules if m.startswith(("toolkit.word", "toolkit.outlines", "toolkit.templates"))}
+
+
+def test_render_validates_without_pydantic(tmp_path):
+    """``jixiao render`` loads the data through the plain model too: pydantic is for ``jixiao schema`` and the docs."""
+    modules, proc = imported("render", str(EXAMPLES / "demo-2023.yaml"), "-o", str(tmp_path / "报告.docx"))
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "报告.docx").stat().st_size > 0 and "toolkit.word" in modules
+    assert not {m for m in modules if m.startswith(("pydantic", "toolkit.pydantic_model"))}
 
 
 def test_model_knows_the_builtin_outlines_without_importing_them():
