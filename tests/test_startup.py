@@ -42,20 +42,54 @@ def test_help_imports_no_heavy_library():
 
 
 def test_check_imports_only_its_command_and_no_renderer():
-    """``jixiao check`` builds the check command alone and imports nothing of the renderer, the outlines or rich."""
+    """``jixiao check FILE`` runs without Typer (toolkit/direct.py) and imports nothing of the renderer, the
+    outlines or rich."""
     modules, proc = imported("check", str(EXAMPLES / "demo-2023.yaml"))
     assert proc.returncode == 0, proc.stderr
     assert "未发现问题" in proc.stdout
-    assert {"toolkit.checks", "toolkit.load", "ruamel.yaml"} <= modules  # it did check
-    assert {m for m in modules if m.startswith("toolkit.commands.")} == {"toolkit.commands.check",
-                                                                          "toolkit.commands.chinese",
-                                                                          "toolkit.commands.coercion"}
+    assert {"toolkit.checks", "toolkit.load", "ruamel.yaml", "toolkit.direct"} <= modules  # it did check
+    assert not {m for m in modules if m.startswith(("typer", "click", "toolkit.commands"))}
     assert not RENDER_LIBRARIES & modules, RENDER_LIBRARIES & modules
-    # the arguments are converted without Typer's pydantic adapters (toolkit/commands/coercion.py), and the data is
-    # validated by the plain model (toolkit/model.py), not by its pydantic definition
-    assert "typer._adapters" not in modules
+    # the data is validated by the plain model (toolkit/model.py), not by its pydantic definition
     assert not {m for m in modules if m.startswith(("pydantic", "toolkit.pydantic_model", "toolkit.schema"))}
     assert not {m for m in modules if m.startswith(("toolkit.word", "toolkit.outlines", "toolkit.templates"))}
+
+
+def test_check_with_an_option_builds_only_its_command():
+    modules, proc = imported("check", "--strict", str(EXAMPLES / "demo-2023.yaml"))
+    assert proc.returncode == 0, proc.stderr
+    assert {m for m in modules if m.startswith("toolkit.commands.")} == {"toolkit.commands.app",
+                                                                          "toolkit.commands.check",
+                                                                          "toolkit.commands.chinese",
+                                                                          "toolkit.commands.coercion"}
+    # the arguments are converted without Typer's pydantic adapters (toolkit/commands/coercion.py)
+    assert "typer._adapters" not in modules
+    assert not {m for m in modules if m.startswith(("pydantic", "toolkit.pydantic_model"))}
+
+
+FIXTURES = EXAMPLES.parent / "tests" / "fixtures"
+
+
+@pytest.mark.parametrize("files", [
+    [EXAMPLES / "demo-2023.yaml"],
+    [FIXTURES / "checks" / "BAL001.yaml"],
+    [FIXTURES / "load" / "wrong_types.yaml"],
+    [FIXTURES / "load" / "gbk.yaml"],
+    [FIXTURES / "load" / "syntax_error.yaml", EXAMPLES / "demo-2023.yaml", FIXTURES / "checks" / "DAT001.yaml"],
+    [EXAMPLES / "no-such-file.yaml"],
+    [FIXTURES / "word"],
+], ids=lambda files: "+".join(f.name for f in files))
+def test_check_without_typer_says_what_the_typer_command_says(files):
+    """``jixiao check FILE…`` run directly and run by the Typer app: the same stdout, stderr and exit code."""
+    args = [str(f) for f in files]
+    direct = subprocess.run([sys.executable, "-c", "import sys\nfrom toolkit.cli import main\n"
+                             "sys.argv = ['jixiao', *sys.argv[1:]]\nmain()", "check", *args],
+                            capture_output=True, text=True, timeout=60)
+    typer = subprocess.run([sys.executable, "-c", "import sys\nfrom toolkit.cli import build\n"
+                            "build(['check'])(['check', *sys.argv[1:]], prog_name='jixiao')", *args],
+                           capture_output=True, text=True, timeout=60)
+    assert (direct.returncode, direct.stdout, direct.stderr) == (typer.returncode, typer.stdout, typer.stderr)
+    assert direct.stdout or direct.stderr
 
 
 def test_render_validates_without_pydantic(tmp_path):

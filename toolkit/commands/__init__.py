@@ -40,35 +40,10 @@ def fail(exc: Exception) -> NoReturn:
 
 def results(paths, run, format: Format, strict: bool, with_quote: bool) -> NoReturn:
     """Run ``run`` on every path; print the results together; exit with the worst code (2 for unreadable input).
+    (:func:`toolkit.direct.report`, which ``jixiao check FILE…`` also runs without Typer.)"""
+    from ..direct import report
 
-    JSON is one object for one path and a list for several (files that cannot be read are left out of the list;
-    their messages go to stderr), so its shape depends only on the command line.
-    """
-    import json
-
-    from ..errors import JixiaoError
-    from ..terminal import safe_json
-
-    code, found = 0, []
-    for path in paths:
-        try:
-            result = run(path)
-        except JixiaoError as exc:
-            echo(str(exc), err=True)
-            code = max(code, exc.exit_code)
-            continue
-        found.append(result)
-        code = max(code, result.exit_code(strict))
-    if format is Format.json:
-        payload = [r.as_dict(with_quote) for r in found]
-        if len(paths) > 1:
-            typer.echo(safe_json(json.dumps(payload, ensure_ascii=False, indent=2)))
-        elif payload:
-            typer.echo(safe_json(json.dumps(payload[0], ensure_ascii=False, indent=2)))
-    else:
-        for r in found:
-            echo(r.text())
-    raise typer.Exit(code)
+    raise typer.Exit(report(paths, run, format is Format.json, strict, with_quote, typer.echo))
 
 
 def refuse_overwrite(out, force: bool) -> None:

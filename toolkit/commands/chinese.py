@@ -31,8 +31,6 @@ _USAGE_ERRORS = [
 #: words inside help records (Typer builds them with its English gettext)
 _HELP_WORDS = [("[required]", "[必填]"), ("[default: ", "[默认："), ("env var: ", "环境变量："),
                ("<list[Path]>", "<文件…>"), ("<Path>", "<文件>"), ("<str>", "<文本>"), ("<int>", "<整数>")]
-#: where a user reports an internal error (README, "Reporting a problem")
-REPORT_TO = "请把所用命令、输入文件和 jixiao --debug 的输出发给 jixiao 的维护者（见 README“报告问题”一节）"
 #: set by ``jixiao --debug``: an internal error prints its traceback
 state = {"debug": False}
 OPTIONS_METAVAR = "[选项]"
@@ -124,22 +122,10 @@ class _Chinese:
 
 
 def internal_error(exc: BaseException) -> None:
-    """A bug of jixiao, not of the input: one Chinese line and where to report it (the traceback under --debug);
-    exit code 3. A :class:`toolkit.errors.JixiaoError` that escaped a command is the user's: its message, its code."""
-    from ..errors import JixiaoError
-    from ..terminal import safe
+    """:func:`toolkit.direct.internal_error` through Typer's echo, ``--debug`` as given."""
+    from ..direct import internal_error as report
 
-    if isinstance(exc, JixiaoError):
-        typer.echo(safe(str(exc)), err=True)
-        sys.exit(exc.exit_code)
-    if state["debug"]:
-        import traceback
-
-        typer.echo(safe("".join(traceback.format_exception(exc))), err=True)
-    what = (str(exc).strip().splitlines() or [""])[0][:200]
-    typer.echo(safe(f"内部错误（{type(exc).__name__}{'：' + what if what else ''}）：这是 jixiao 的缺陷，不是输入的问题。"
-                    f"{REPORT_TO}。"), err=True)
-    sys.exit(3)
+    report(exc, state["debug"], typer.echo)
 
 
 class Group(_Chinese, TyperGroup):
