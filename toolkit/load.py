@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -33,6 +32,7 @@ from .errors import InputError, Problem
 from .domain.tolerance import Verdict
 from .findings import WARNING, Finding, YamlSpot
 from .limits import limit, shown
+from .lazyre import re
 from .model import Report, ValidationError, walk
 from .rules import Rule
 

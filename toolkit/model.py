@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 import typing
 from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Callable, Iterator
 
+from .lazyre import re
 from .numbers import parse_decimal
 
 # --------------------------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@
 """
 from __future__ import annotations
 
-import re
+from ..lazyre import re
 from dataclasses import dataclass, field
 from pathlib import Path
 

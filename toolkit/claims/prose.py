@@ -7,7 +7,7 @@ sentence that could be read as consistent is never flagged.
 """
 from __future__ import annotations
 
-import re
+from ..lazyre import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal

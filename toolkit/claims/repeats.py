@@ -11,7 +11,7 @@ adjacent ones (7,750.68 and 7,660.68), the narrative's figure written nowhere el
 """
 from __future__ import annotations
 
-import re
+from ..lazyre import re
 from collections import Counter
 from dataclasses import dataclass
 

@@ -2,7 +2,7 @@
 table), an indicator's score against its weight and completion rate, the grade against the score band."""
 from __future__ import annotations
 
-import re
+from ..lazyre import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal

@@ -10,7 +10,7 @@ prose rules instead. Linear: one pass over the tables, one look-up per change ra
 """
 from __future__ import annotations
 
-import re
+from ..lazyre import re
 from decimal import Decimal
 
 from .arith import kind_of, pct_text, ratio_verdict

@@ -2,7 +2,7 @@
 its weights, and rate columns (执行率, 控制率, 完成率) against the figures beside them."""
 from __future__ import annotations
 
-import re
+from ..lazyre import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
