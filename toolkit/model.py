@@ -110,6 +110,14 @@ def _not_blank(value: str) -> str:
     return value
 
 
+def _aliased(aliases: dict[str, str]) -> Callable[[Any], Any]:
+    """A converter for an enum's field: a text that is one of ``aliases`` (stripped) becomes the value it names."""
+    def convert(value: Any) -> Any:
+        if isinstance(value, str) and value.strip() in aliases:
+            return aliases[value.strip()]
+        return value
+    return convert
+
 
 class Kind(str, Enum):
     """How an indicator is scored (DOMAIN.md section 3)."""
@@ -126,10 +134,7 @@ _KIND_ALIASES = {
 }
 
 
-def _to_kind(value: Any) -> Any:
-    if isinstance(value, str) and value.strip() in _KIND_ALIASES:
-        return _KIND_ALIASES[value.strip()]
-    return value
+_to_kind = _aliased(_KIND_ALIASES)
 
 
 class Achievement(str, Enum):
@@ -147,10 +152,7 @@ _ACHIEVEMENT_ALIASES = {
 }
 
 
-def _to_achievement(value: Any) -> Any:
-    if isinstance(value, str) and value.strip() in _ACHIEVEMENT_ALIASES:
-        return _ACHIEVEMENT_ALIASES[value.strip()]
-    return value
+_to_achievement = _aliased(_ACHIEVEMENT_ALIASES)
 
 
 #: 项目类别 of the Sichuan outline, with the spellings accepted for each (English aliases, the "项目" suffix)
@@ -547,8 +549,9 @@ class Node:
 
 
 def _define(cls: type[Node], table: tuple[tuple[str, Any, tuple, Check, Any], ...]) -> None:
-    """Give a generated class its fields: ``(name, annotation, metadata, check, default)`` each."""
-    fields = {}
+    """Give a generated class its fields: its bases' (in pydantic's order), then ``table``, the fields it adds or
+    redefines, ``(name, annotation, metadata, check, default)`` each."""
+    fields = {name: f for base in cls.__bases__ for name, f in getattr(base, "model_fields", {}).items()}
     for name, annotation, metadata, check, default in table:
         if isinstance(default, factory):
             fields[name] = FieldInfo(annotation, metadata, check, default_factory=default.make)
@@ -762,61 +765,20 @@ _define(Figure, (
 ))
 
 _define(Item, (
-    ('amount', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('previous', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('initial_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('adjustment', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('full_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('execution_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('share', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('change', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('change_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('note', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
     ('label', str, (), _converted(_str, _to_text, (_not_blank,)), REQUIRED),
     ('items', list[Item], (), _list(_model(Item)), factory(list)),
 ))
 
 _define(Income, (
-    ('amount', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('previous', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('initial_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('adjustment', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('full_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('execution_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('share', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('change', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('change_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('note', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
     ('label', str, (), _converted(_str, _to_text, (_not_blank,)), '收入合计'),
-    ('items', list[Item], (), _list(_model(Item)), factory(list)),
 ))
 
 _define(Basic, (
-    ('amount', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('previous', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('initial_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('adjustment', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('full_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('execution_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('share', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('change', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('change_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('note', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
     ('personnel', Figure | None, (), _optional(_model(Figure)), None),
     ('public', Figure | None, (), _optional(_model(Figure)), None),
 ))
 
 _define(Project, (
-    ('amount', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('previous', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('initial_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('adjustment', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('full_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('execution_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('share', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('change', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('change_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('note', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
     ('items', list[Item], (), _list(_model(Item)), factory(list)),
     ('operation', Figure | None, (), _optional(_model(Figure)), None),
     ('items_partial', bool | None, (), _optional(_bool), None),
@@ -825,16 +787,6 @@ _define(Project, (
 ))
 
 _define(Expenditure, (
-    ('amount', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('previous', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('initial_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('adjustment', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('full_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('execution_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('share', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('change', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('change_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('note', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
     ('basic', Basic | None, (), _optional(_model(Basic)), None),
     ('project', Project | None, (), _optional(_model(Project)), None),
     ('by_function', list[Item], (), _list(_model(Item)), factory(list)),
@@ -842,47 +794,17 @@ _define(Expenditure, (
 ))
 
 _define(Vehicle, (
-    ('amount', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('previous', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('initial_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('adjustment', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('full_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('execution_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('share', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('change', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('change_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('note', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
     ('purchase', Figure | None, (), _optional(_model(Figure)), None),
     ('operation', Figure | None, (), _optional(_model(Figure)), None),
 ))
 
 _define(ThreePublic, (
-    ('amount', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('previous', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('initial_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('adjustment', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('full_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('execution_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('share', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('change', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('change_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('note', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
     ('overseas', Figure | None, (), _optional(_model(Figure)), None),
     ('vehicle', Vehicle | None, (), _optional(_model(Vehicle)), None),
     ('reception', Figure | None, (), _optional(_model(Figure)), None),
 ))
 
 _define(Procurement, (
-    ('amount', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('previous', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('initial_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('adjustment', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('full_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('execution_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('share', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('change', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('change_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('note', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
     ('goods', Figure | None, (), _optional(_model(Figure)), None),
     ('works', Figure | None, (), _optional(_model(Figure)), None),
     ('services', Figure | None, (), _optional(_model(Figure)), None),
@@ -895,16 +817,6 @@ _define(Carryover, (
 ))
 
 _define(Fund, (
-    ('amount', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('previous', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('initial_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('adjustment', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('full_budget', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('execution_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('share', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('change', Decimal | None, (), _optional(_converted(_decimal_type, _to_decimal)), None),
-    ('change_rate', Decimal | None, (), _optional(_converted(_decimal_type, _to_percent)), None),
-    ('note', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
     ('text', Annotated[str, MARKDOWN] | None, (), _optional(_converted(_str, _to_text)), None),
 ))
 

@@ -1,15 +1,7 @@
 """The report's data model, defined with pydantic: the source of the JSON schema (``jixiao schema``), of
 docs/yaml-reference.md, of the ``jixiao init`` scaffold, and of the plain-Python model :mod:`toolkit.model` that
 loading runs (generated from these classes by ``python -m toolkit.pydantic_model``; ``tests/test_model.py`` holds
-the two equal, field by field and message by message).
-
-Keys are English; open-ended categories (functional classes, project names, indicator names) are Chinese labels in
-the data. Money is :class:`~decimal.Decimal` in 万元; percentages are Decimals in percent units (``95`` = 95 %).
-
-A *declared* figure is what the user wrote (and what the published report says). Fields left out are ``None`` and
-can be derived (see :mod:`toolkit.derive`); fields given are checked against what can be computed
-(see :mod:`toolkit.checks`). The model never corrects a declared figure: the examples reproduce published reports,
-mistakes included.
+the two equal, field by field and message by message). What the fields mean: :mod:`toolkit.model`.
 
 To change the model: edit the classes here (the converters, enums and field validators are :mod:`toolkit.model`'s,
 shared), then run ``python -m toolkit.pydantic_model`` to regenerate :mod:`toolkit.model`'s classes.
@@ -26,7 +18,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator
 
-from .model import Node as PlainNode
+from . import model as plain
 from .model import (MARKDOWN, Achievement, IndicatorMethods, Kind, _not_blank, _to_achievement, _to_charts, _to_count,
                     _to_decimal, _to_kind, _to_percent, _to_text, known_category, known_outline, plausible_year)
 
@@ -540,8 +532,8 @@ def _check(annotation: Any, meta: list[Any] = ()) -> str:
         check = f"_enum({base.__name__})"
     else:
         raise TypeError(f"the plain model has no check for {base!r}")
-    before = [m.func.__name__ for m in meta if isinstance(m, BeforeValidator)]
-    after = [m.func.__name__ for m in meta if isinstance(m, AfterValidator)]
+    before = [_plain_name(m.func) for m in meta if isinstance(m, BeforeValidator)]
+    after = [_plain_name(m.func) for m in meta if isinstance(m, AfterValidator)]
     assert len(before) <= 1 and all(isinstance(m, (BeforeValidator, AfterValidator, str)) for m in meta), meta
     if before or after:
         check = f"_converted({check}, {before[0] if before else None}{_tuple(after)})"
@@ -551,6 +543,11 @@ def _check(annotation: Any, meta: list[Any] = ()) -> str:
 def _tuple(names: Any) -> str:
     """``, (a,)`` / ``, (a, b)`` as source, nothing for no names."""
     return f", ({', '.join(names)}{',' if len(names) == 1 else ''})" if names else ""
+
+
+def _plain_name(func: Any) -> str:
+    """The name toolkit.model gives a converter (the generated code refers to it by that name)."""
+    return next(name for name, value in vars(plain).items() if value is func)
 
 
 def _default(info: Any) -> str:
@@ -582,17 +579,22 @@ def plain_source() -> str:
             assert deco.info.mode == "after", deco
             for name in deco.info.fields:  # the plain function of the same name, without the leading "_"
                 validators[cls, name] = deco.cls_var_name.lstrip("_")
-    for cls in _classes():
+    def line(cls: type[Node], name: str, info: Any) -> str:
+        assert not hasattr(plain.Node, name), f"{cls.__name__}.{name} hides an attribute of Node"
+        check = _check(info.annotation, info.metadata)
+        validator = next((v for (c, n), v in validators.items() if n == name and issubclass(cls, c)), None)
+        if validator:
+            check = f"_converted({check}, None{_tuple([validator])})"
+        markers = _tuple(["MARKDOWN" for m in info.metadata if m == MARKDOWN]).lstrip(", ") or "()"
+        return f"    ({name!r}, {_plain(info.annotation)}, {markers}, {check}, {_default(info)}),\n"
+
+    for cls in _classes():  # the fields a class adds or redefines: _define takes the rest from its bases
+        inherited = {n: line(cls, n, i) for b in cls.__bases__ if issubclass(b, Node) for n, i in b.model_fields.items()}
         out.append(f"\n_define({cls.__name__}, (\n")
         for name, info in cls.model_fields.items():
-            assert not hasattr(PlainNode, name), f"{cls.__name__}.{name} hides an attribute of Node"
-            check = _check(info.annotation, info.metadata)
-            validator = next((v for (c, n), v in validators.items() if n == name and issubclass(cls, c)), None)
-            if validator:
-                check = f"_converted({check}, None{_tuple([validator])})"
-            markers = tuple("MARKDOWN" for m in info.metadata if m == MARKDOWN)
-            metadata = _tuple(markers).lstrip(", ") or "()"
-            out.append(f"    ({name!r}, {_plain(info.annotation)}, {metadata}, {check}, {_default(info)}),\n")
+            text = line(cls, name, info)
+            if inherited.get(name) != text:
+                out.append(text)
         out.append("))\n")
     out.append("\n" + END)
     return "".join(out)
