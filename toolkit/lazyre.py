@@ -25,7 +25,11 @@ class LazyPattern:
         return self._source[0]
 
     def compiled(self) -> _re.Pattern[str]:
-        return _re.compile(*self._source)  # re's own cache: compiled once
+        try:
+            return self.__dict__["_compiled"]
+        except KeyError:
+            self.__dict__["_compiled"] = pattern = _re.compile(*self._source)
+            return pattern
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
