@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -78,7 +79,8 @@ FIXTURES = EXAMPLES.parent / "tests" / "fixtures"
     [FIXTURES / "load" / "syntax_error.yaml", EXAMPLES / "demo-2023.yaml", FIXTURES / "checks" / "DAT001.yaml"],
     [EXAMPLES / "no-such-file.yaml"],
     [FIXTURES / "word"],
-], ids=lambda files: "+".join(f.name for f in files))
+    [Path(""), Path("a\x1b[31m\u202e.yaml")],  # the current directory; a name with control characters
+], ids=lambda files: "+".join(repr(f.name) for f in files))
 def test_check_without_typer_says_what_the_typer_command_says(files):
     """``jixiao check FILE…`` run directly and run by the Typer app: the same stdout, stderr and exit code."""
     args = [str(f) for f in files]
