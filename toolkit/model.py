@@ -76,7 +76,7 @@ def _to_count(value: Any) -> Any:
         raise ValueError(f"数值过大：'{value}'；请检查是否多写了位数")
     if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return value
-    if isinstance(value, Decimal) and value == value.to_integral_value():
+    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
         return int(value)
     if isinstance(value, str) and value.strip().isdigit():
         return int(value.strip())
@@ -287,17 +287,17 @@ def _bool(value: Any, loc: tuple, errors: list) -> Any:
         if low in _TRUE or low in _FALSE:
             return low in _TRUE
     elif isinstance(value, (int, Decimal, float)):
-        if value == 1 or value == 0:
+        if not (isinstance(value, Decimal) and value.is_snan()) and (value == 1 or value == 0):
             return value == 1
     else:
         return _fail(errors, "bool_type", loc, "Input should be a valid boolean", value)
     return _fail(errors, "bool_parsing", loc, "Input should be a valid boolean, unable to interpret input", value)
 
 
-_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)  # ASCII: \d is not ０-９ here, nor in pydantic
 _DATETIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?"
-                       r"(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?")
-_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+                       r"(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?", re.ASCII)
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?", re.ASCII)
 _INEXACT = "Datetimes provided to dates should have zero time - e.g. be exact dates"
 
 
@@ -333,11 +333,13 @@ def _date(value: Any, loc: tuple, errors: list) -> Any:
             return _timestamp(Decimal(value), value, loc, errors)
         return _fail(errors, "date_from_datetime_parsing", loc, "Input should be a valid date or datetime", value)
     if isinstance(value, (int, Decimal, float)) and not isinstance(value, bool):
-        return _timestamp(Decimal(value) if isinstance(value, int) else value, value, loc, errors)
+        return _timestamp(Decimal(value), value, loc, errors)
     return _fail(errors, "date_type", loc, "Input should be a valid date", value)
 
 
-def _timestamp(seconds: Any, value: Any, loc: tuple, errors: list) -> Any:
+def _timestamp(seconds: Decimal, value: Any, loc: tuple, errors: list) -> Any:
+    if not seconds.is_finite():
+        return _fail(errors, "date_from_datetime_parsing", loc, "Input should be a valid date or datetime", value)
     if abs(seconds) > 20_000_000_000:
         seconds = seconds / 1000
     if not -62_135_596_800 <= seconds <= 253_402_300_799:  # 0001-01-01 to 9999-12-31
