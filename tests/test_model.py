@@ -175,3 +175,14 @@ def test_constructing_a_model_object_validates_like_pydantic():
     with pytest.raises(model.ValidationError) as info:
         model.Item(amount="x")
     assert [e["loc"] for e in info.value.errors()] == [("amount",), ("label",)]
+
+
+def test_the_json_schema_still_names_the_choices_the_validators_allow():
+    """``jixiao schema`` is built from the pydantic definition: the outline and the 项目类别 keep their lists."""
+    from toolkit.schema import json_schema
+
+    found = json_schema()
+    outline = found["properties"]["outline"]["anyOf"][0]["anyOf"][0]
+    category = found["$defs"]["Indicator"]["properties"]["category"]["anyOf"][0]["anyOf"][0]
+    assert outline == {"enum": ["hunan", "chongqing", "sichuan"]}
+    assert category["enum"][:3] == list(model.CATEGORIES) and "人员类项目" in category["enum"]

@@ -92,13 +92,13 @@ def _aliases(enum: Any) -> tuple[str, ...]:
 
 def _choices(model: type[BaseModel], name: str) -> tuple[str, ...]:
     """Text fields the model restricts by a validator: the outline, the Sichuan 项目类别."""
-    from . import model as m
+    from .model import _CATEGORY_ALIASES
     from .templates import BUILTIN
 
-    if model is m.Report and name == "outline":
+    if model.__name__ == "Report" and name == "outline":  # either model's class (toolkit.model, pydantic_model)
         return tuple(BUILTIN)
-    if model is m.Indicator and name == "category":
-        return tuple(m._CATEGORY_ALIASES)
+    if model.__name__ == "Indicator" and name == "category":
+        return tuple(_CATEGORY_ALIASES)
     return ()
 
 
