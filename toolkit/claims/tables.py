@@ -99,6 +99,10 @@ def check_total_rows(t: Table, skip: set[int] = frozenset()) -> list[TableIssue]
             parts.append(rr)
         if len(parts) < 2 or not cols:
             continue
+        if all(cell_number(row[c]) == 0 for c in cols) and (r == 0 or not any(
+                cell_number(x) is not None for x in rows[r - 1][1:])):  # at the head of its rows
+            issues += _zero_total(rows, r, parts, cols, label)
+            continue
         for n in range(2, len(parts) + 1):
             use = parts[:n]
             verdicts = {}
@@ -115,6 +119,24 @@ def check_total_rows(t: Table, skip: set[int] = frozenset()) -> list[TableIssue]
                                          like(s, values), row[c].strip(), r, c, _quote(row)))
                 break
     return issues
+
+
+def _zero_total(rows: list[list[str]], r: int, parts: list[int], cols: list[int], label: str) -> list[TableIssue]:
+    """A 合计 row left at 0 in every column over filled rows (其中 blocks already set aside): wrong whichever of the
+    rows are its parts; the sum shown is that of all of them."""
+    out = []
+    row = rows[r]
+    names = "、".join(_label(rows[p]) for p in parts) if len(parts) <= 5 else f"其下{len(parts)}行"
+    for c in cols:
+        values = [cell_number(rows[p][c]) or Decimal(0) for p in parts]
+        total = sum(values, Decimal(0))
+        if total <= 0:
+            continue
+        expected = like(total, values)
+        out.append(_issue(TBL001, Verdict.WRONG, f"{label}行第{c + 1}列为 {row[c].strip()}，而其下 {names} 之和为 "
+                          f"{' + '.join(_shown(rows[p][c]) for p in parts)} = {expected}", expected, row[c].strip(), r,
+                          c, _quote(row)))
+    return out
 
 
 def _sub_rows(rows: list[list[str]], parent: int, first: int, cols: list[int]) -> int:
@@ -149,6 +171,7 @@ TBL007 = Rule("TBL007", "lint", ERROR, "表格底部合计行与上方各行之�
 
 
 _BOTTOM_LABEL = re.compile(r"^(其中[:：]?)?(合计|总计|小计|共计)$")
+_NAMED_BOTTOM = re.compile(r"^(本年|全年)?(收入|支出)(合计|总计)$")
 _SHARE_HEAD = re.compile(r"占比|比重|构成|所占比例")
 _NOT_FIGURE_HEAD = re.compile(r"序号|编号|代码|编码|备注|说明|年度|年份|率")
 _NUMBERED = re.compile(r"^(\d+[、.．]|[（(]\d+[)）]|[一二三四五六七八九十]+、)")
@@ -166,6 +189,14 @@ def check_bottom_totals(t: Table) -> tuple[list[TableIssue], set[int]]:
     issues: list[TableIssue] = []
     claimed: set[int] = set()
     read = {r: _bottom_parts(rows, r) for r, row in enumerate(rows) if _BOTTOM_LABEL.match(_label(row))}
+    named_rows = set()
+    for r, row in enumerate(rows):
+        named = _NAMED_BOTTOM.match(_label(row))
+        found = _bottom_parts(rows, r) if named else None
+        if found is not None and all(named.group(2) in _label(rows[p]) for p in found[0]):
+            # 本年收入合计 under 一、财政拨款收入 / 二、其他收入: the rows above it name what it totals
+            read[r] = (found[0], [c for c in found[1] if cell_number(row[c]) is not None], found[2])
+            named_rows.add(r)
     # the 小计 rows a final 合计 adds up close their blocks even when the next block follows at once
     grouped = {p for r, found in read.items() if found and _label(rows[r]) != "小计" for p in found[0]
                if _label(rows[p]) == "小计"}
@@ -176,7 +207,7 @@ def check_bottom_totals(t: Table) -> tuple[list[TableIssue], set[int]]:
         label = _label(row)
         flat, cols, shares = found
         closes = r + 1 == len(rows) or not _is_data(rows[r + 1], row, cols) or _is_total(_label(rows[r + 1])) \
-            or _label(rows[r + 1]).startswith("其中") or r in grouped
+            or _label(rows[r + 1]).startswith("其中") or r in grouped or r in named_rows
         readings = []
         for parts in dict.fromkeys((tuple(flat), tuple(_without_children(rows, flat, cols)))):
             checked = [(c, *_column(rows, list(parts), row, c, c in shares)) for c in cols]
@@ -190,7 +221,8 @@ def check_bottom_totals(t: Table) -> tuple[list[TableIssue], set[int]]:
             continue
         claimed.add(r)
         stated_cols = [x for x in checked if cell_number(row[x[0]])]
-        if len(stated_cols) >= 2 and not any(v == "ok" for _c, v, *_x in stated_cols):
+        if len(stated_cols) >= 2 and not any(v == "ok" for _c, v, *_x in stated_cols) \
+                and not _shares_of_parts(rows, parts, checked, shares):
             continue  # no column adds up: these rows are not its parts
         names = "、".join(_label(rows[p]) for p in parts) if len(parts) <= 5 else f"上方{len(parts)}行"
         for c, v, total, values in checked:
@@ -216,6 +248,26 @@ def check_bottom_totals(t: Table) -> tuple[list[TableIssue], set[int]]:
             issues.append(_issue(TBL007, v, f"{label} {cell} 与上方 {names} 之和不符：{addends} = {expected}"
                                  f"（差 {gap}{pct}）", expected, cell, r, c, _quote(row)))
     return issues, claimed
+
+
+def _shares_of_parts(rows: list[list[str]], parts: list[int], checked: list, shares: set[int]) -> bool:
+    """A share column that adds up to 100% (within rounding) whose every share is its row's amount over the sum of
+    the amounts: the rows are the whole of the total (科目 | 决算数 | 占比 with the 合计 amount mistyped), though the
+    amount column does not add up."""
+    amounts = [x[0] for x in checked if x[0] not in shares]
+    for c, v, *_x in checked:
+        if c not in shares or v not in ("ok", "rounding"):
+            continue
+        for a in amounts:
+            values = [cell_number(rows[k][a]) for k in parts]
+            pcts = [cell_number(rows[k][c]) for k in parts]
+            if None in values or None in pcts:
+                continue
+            whole = sum(values, Decimal(0))
+            if whole > 0 and all(ratio_verdict(x, whole, p, Kind.MONEY, Kind.MONEY)[0] == "ok"
+                                 for x, p in zip(values, pcts)):
+                return True
+    return False
 
 
 def _wrong_share(rows: list[list[str]], parts: list[int], row: list[str], c: int, checked: list, shares
@@ -272,6 +324,10 @@ def _bottom_parts(rows: list[list[str]], r: int) -> tuple[list[int], list[int], 
             if _SHARE_HEAD.search(heads[c]) and all(_is_pct(x) for x in column if x.strip()):
                 cols.append(c)
                 shares.add(c)
+            continue
+        if _SHARE_HEAD.search(heads[c]) and cell_number(row[c]) == 100:
+            cols.append(c)  # 占比（%） written without the sign: a share column all the same
+            shares.add(c)
             continue
         if cell_number(row[c]) is not None or (not row[c].strip() and all(x.strip() for x in column)):
             cols.append(c)
