@@ -21,6 +21,7 @@ from .prose import Issue, Wholes, check_neighbours, check_text, sentence_at
 from .quantities import Quantity, extract
 from .scores import (check_grades, check_indicator_scores, check_proportional_scores, check_total_vs_indicators,
                      check_total_vs_table, check_weight_shares, read_claims)
+from .slips import relocate_slips
 from .table_bases import check_table_bases
 from .tables import check_table
 
@@ -87,6 +88,7 @@ def lint_document(doc: Document) -> Result:
         result.findings.append(moved if moved is not None else _prose_finding(doc, paragraphs[k], issue))
     for k, issue in check_table_bases(doc, texts, quantities):
         result.findings.append(_prose_finding(doc, paragraphs[k], issue))
+    result.findings = relocate_slips(doc, result.findings, quantities)
     if score_tables:
         # the text's total against a scoring table that holds every indicator: its weights add up to 100, or it
         # has a 总分 row of its own

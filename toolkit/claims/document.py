@@ -76,6 +76,26 @@ class Document:
         return [b for b in self.blocks if isinstance(b, Table)]
 
 
+_UNIT = re.compile(r"单位[：:]\s*(亿元|万元|元)|[（(](亿元|万元|元)[）)]")
+
+
+def table_units(doc: Document) -> dict[int, str]:
+    """The money unit of each table (by table number) that states one: in the line before it (表1 …（单位：元）,
+    单位：万元) or in its first rows (金额（万元）); tables stating none or two are left out."""
+    out: dict[int, str] = {}
+    before = ""
+    for b in doc.blocks:
+        if isinstance(b, Paragraph):
+            before = b.text
+            continue
+        heads = " ".join(c for row in b.rows[:2] for c in row)
+        found = {m.group(1) or m.group(2) for m in _UNIT.finditer(before[-60:] + " " + heads)}
+        if len(found) == 1:
+            out[b.index] = found.pop()
+        before = ""
+    return out
+
+
 def refuse(file: str):
     """A function making the InputError of a refusal about ``file`` (for :mod:`toolkit.safezip`)."""
     return lambda message: InputError([Problem(message, file)])
