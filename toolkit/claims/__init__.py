@@ -21,6 +21,7 @@ from .prose import Issue, Wholes, check_neighbours, check_text, sentence_at
 from .quantities import Quantity, extract
 from .scores import (check_grades, check_indicator_scores, check_proportional_scores, check_total_vs_indicators,
                      check_total_vs_table, check_weight_shares, read_claims)
+from .crossref import check_named_figures
 from .slips import relocate_slips
 from .table_bases import check_table_bases
 from .tables import check_table
@@ -83,7 +84,9 @@ def lint_document(doc: Document) -> Result:
             result.findings.append(i.at(CellSpot(t.index, cell.row, cell.col, _table_line(doc, t, cell.row)),
                                         file=doc.file))
     cells: dict = {}
-    for k, issue in check_repeats(doc, quantities, cells):
+    repeated = check_repeats(doc, quantities, cells)
+    repeated += check_named_figures(doc, quantities, {(k, i.location.offset) for k, i in repeated}, cells)
+    for k, issue in repeated:
         moved = _at_the_table(doc, result.findings, issue, cells.get(id(issue)), paragraphs[k])
         result.findings.append(moved if moved is not None else _prose_finding(doc, paragraphs[k], issue))
     for k, issue in check_table_bases(doc, texts, quantities):

@@ -1,0 +1,166 @@
+"""A figure of the text against the table row that means the same thing, whatever the two call it and in whichever
+money unit each is written.
+
+The narrative names a budget line as it speaks (防汛抗旱支出, 一般公共服务, 财政拨款收入); the table names it as the
+subject list does (2130314 防汛, 201 一般公共服务支出, 一般公共预算财政拨款) and may count in 元 where the text counts in
+万元. A name is reduced to its core: the subject code, numbering, 其中, years, the level marks （类）（款）（项） and the
+words saying what kind of figure it is (支出, 收入, 决算数, 合计, 金额) are dropped (DOMAIN.md section 2: 一般公共服务
+and 一般公共服务支出 are the same class). Two cores name the same line when they are equal, when one is a budget
+source and the other its 财政拨款 form (财政拨款收入 / 一般公共预算财政拨款), or when the table row carries a subject
+code and its core begins the text's (防汛 in 防汛抗旱, a 项 named shorter than the text names it).
+
+The text's figure, converted to the table's unit, is compared with the row's actual figure (its only amount, or
+the column headed 合计 / 决算 / 实际 / 支出数 / 本年). A difference is an error only when it is unmistakably one
+figure mistyped: the text's digits are the table's with two adjacent digits swapped or one digit lost or doubled
+(:func:`toolkit.claims.slips.slip_kind`), the name's row is the only row of that core with a figure, and the text
+does not write the table's figure in the same sentence or under the same name elsewhere. Figures of another time
+or stage (上年, 预算, 年初) are not compared: the row may not show that column.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .arith import Verdict
+from .document import Document, Table, table_units
+from .quantities import Quantity
+from .repeats import TXT014
+from .slips import slip_kind
+
+_CODE_LEAD = re.compile(r"^\s*(\d{3}|\d{5}|\d{7})\s*")
+_NOISE = re.compile(r"^(其中[：:]?|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(]\d+[)）])|(19|20)\d\d年度?|本年度?|全年|当年|"
+                    r"[（(](类|款|项)[)）]|[“”\"‘’\s]|本部门|本单位|部门")
+_KIND_WORDS = re.compile(r"(支出|收入)?(决算数|决算|合计|总额|金额|数)?$")
+_OTHER = re.compile(r"上年|去年|上一年|同期|以前|累计|预算|年初|调整|追加|计划|目标|批复|下达")
+_ACTUAL_HEAD = re.compile(r"合计|决算|实际|支出数|执行数|本年|金额")
+_PLAN_HEAD = re.compile(r"预算|上年|计划|年初|调整")
+_FUNDS = ("财政拨款", "一般公共预算财政拨款", "一般公共预算")
+
+
+def core(name: str) -> str:
+    """What a name says the figure is of, without codes, numbering, years, level marks and kind words."""
+    s = _NOISE.sub("", _CODE_LEAD.sub("", name))
+    s = re.sub(r"[（(][^（）()]*[)）]$", "", s)
+    return _KIND_WORDS.sub("", s)
+
+
+def same_line(text_core: str, row_core: str, coded: bool) -> bool:
+    """The text's name and the table row's name the same budget line (module docstring)."""
+    if len(text_core) < 2 or len(row_core) < 2:
+        return False
+    if text_core == row_core:
+        return True
+    if text_core in _FUNDS and row_core in _FUNDS:
+        return True
+    return coded and text_core.startswith(row_core)
+
+
+def _columns(t: Table) -> tuple[int, int] | None:
+    """(label column, actual-figure column) of a table whose rows name budget lines."""
+    width = max((len(r) for r in t.rows), default=0)
+    if width < 2:
+        return None
+    from .tables import cell_number
+
+    figure_cols = [c for c in range(1, width) if sum(1 for r in t.rows if c < len(r) and cell_number(r[c]) is not None
+                                                     and not r[c].strip().endswith(("%", "％"))) >= 2]
+    if not figure_cols:
+        return None
+    if len(figure_cols) == 1:
+        col = figure_cols[0]
+    else:
+        heads = {c: "".join(re.sub(r"\s+", "", r[c]) for r in t.rows[:2] if c < len(r) and cell_number(r[c]) is None)
+                 for c in figure_cols}
+        actual = [c for c in figure_cols if _ACTUAL_HEAD.search(heads[c]) and not _PLAN_HEAD.search(heads[c])]
+        if not actual:
+            return None
+        col = actual[0]
+    coded = sum(1 for r in t.rows if r and re.fullmatch(r"\d{3}|\d{5}|\d{7}", r[0].strip()))
+    return (1 if coded >= 2 and col > 1 else 0), col
+
+
+def _rows(doc: Document) -> list[tuple[str, bool, Decimal, str, Table, int, int]]:
+    """(core, coded, figure, unit, table, row, column) of every row naming a line with an actual figure."""
+    from .tables import cell_number
+
+    units = table_units(doc)
+    out = []
+    for t in doc.tables:
+        cols = _columns(t)
+        if cols is None:
+            continue
+        lc, col = cols
+        unit = units.get(t.index, "万元")
+        for r, row in enumerate(t.rows):
+            if len(row) <= col or cell_number(row[col]) is None or row[col].strip().endswith(("%", "％")):
+                continue
+            name = row[lc] if lc < len(row) and row[lc].strip() else row[0]
+            coded = bool(re.match(r"\s*(\d{3}|\d{5}|\d{7})(?!\d)", row[0]))
+            c = core(name)
+            if c and not re.search(r"\d", c):
+                out.append((c, coded, cell_number(row[col]), unit, t, r, col))
+    return out
+
+
+def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: set[tuple[int, int]],
+                        cells: dict) -> list[tuple[int, object]]:
+    """[(paragraph index, TXT014 issue)] for text figures that are their table row's figure mistyped; ``taken``:
+    (paragraph, offset) already reported; ``cells`` receives ``id(issue) -> (table, row, column)``."""
+    from .prose import _issue, sentences
+
+    rows = _rows(doc)
+    if not rows:
+        return []
+    paragraphs = doc.paragraphs
+    written: dict[str, set[Decimal]] = {}  # text core -> the figures the text writes under it (in 万元)
+    mentions = []
+    for k, qs in enumerate(quantities):
+        for q in qs:
+            if q.kind != "money" or q.role != "level" or q.approx or q.chinese or not q.label:
+                continue
+            c = core(q.label)
+            written.setdefault(c, set()).add(q.value_in("万元"))
+            mentions.append((k, q, c))
+    out = []
+    for k, q, c in mentions:
+        if (k, q.start) in taken or _OTHER.search(q.label) or len(c) < 2:
+            continue
+        found = [x for x in rows if same_line(c, x[0], x[1])]
+        values = {x[2].scaleb(_exp(x[3]) - _exp(q.unit)) for x in found}
+        if len(values) != 1:
+            continue  # no row, or rows of that name with different figures: not one line
+        table_value = values.pop()
+        if table_value == q.value or table_value.scaleb(_exp(q.unit) - 4) in written.get(c, ()):
+            continue
+        text = paragraphs[k].text
+        sentence = sentences(text).bounds(q.start)
+        shown_number = q.text[:len(q.text) - len(q.unit)].strip()
+        if slip_kind(shown_number, table_value) is None or _in(text[sentence[0]:sentence[1]], table_value):
+            continue
+        _c, _coded, figure, unit, t, r, col = found[0]
+        shown = t.rows[r][col].strip() + ("" if unit == q.unit else unit)
+        places = len(shown_number.partition(".")[2])
+        as_text = f"{table_value.quantize(Decimal(1).scaleb(-places)):f}{q.unit}"
+        converted = "" if unit == q.unit else f"（即 {as_text}）"
+        name = "".join(re.sub(r"\s+", "", x) for x in t.rows[r][:col] if x.strip() and not _is_figure(x))
+        issue = _issue(TXT014, Verdict.WRONG, f"正文写{q.label} {q.text}，{t.where()} 第{r + 1}行“{name}”写 "
+                       f"{shown}{converted}：同一项目的数字前后不一致", as_text, q.text, q.start)
+        taken.add((k, q.start))
+        cells[id(issue)] = (t.index, r, col)
+        out.append((k, issue))
+    return out
+
+
+def _exp(unit: str) -> int:
+    return {"元": 0, "万元": 4, "亿元": 8}.get(unit, 4)
+
+
+def _in(sentence: str, value: Decimal) -> bool:
+    plain = sentence.replace(",", "")
+    return f"{value:f}" in plain or (value == value.to_integral_value() and f"{value.quantize(Decimal(1))}" in plain)
+
+
+def _is_figure(cell: str) -> bool:
+    from .tables import cell_number
+
+    return cell_number(cell) is not None and not re.fullmatch(r"\s*(\d{3}|\d{5}|\d{7})\s*", cell)
