@@ -21,6 +21,7 @@ from .prose import Issue, Wholes, check_neighbours, check_text, sentence_at
 from .quantities import Quantity, extract
 from .scores import (check_grades, check_indicator_scores, check_proportional_scores, check_total_vs_indicators,
                      check_total_vs_table, check_weight_shares, read_claims)
+from .counts import check_counts, indicator_rows
 from .crossref import check_named_figures
 from .slips import relocate_slips
 from .table_bases import check_table_bases
@@ -92,6 +93,11 @@ def lint_document(doc: Document) -> Result:
     for k, issue in check_table_bases(doc, texts, quantities):
         result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     result.findings = relocate_slips(doc, result.findings, quantities)
+    biggest = max(score_tables, key=lambda s: len(s.items)) if score_tables else None
+    said = {(f.location.paragraph, f.location.offset) for f in result.findings if isinstance(f.location, TextSpot)}
+    for k, issue in check_counts(texts, quantities, indicator_rows(biggest) if biggest else None):
+        if (paragraphs[k].index, issue.location.offset) not in said:
+            result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     if score_tables:
         # the text's total against a scoring table that holds every indicator: its weights add up to 100, or it
         # has a 总分 row of its own

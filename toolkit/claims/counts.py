@@ -1,0 +1,173 @@
+"""A count and the classes it is split into, read by what the classes are, not by the words joining them.
+
+A report states a count (项目23个, 三级指标9个, 从36个指标的完成情况看) and then its split, in the same sentence or
+the next, with or without 其中: "分为三类：A类11个、B类8个、C类3个"; "产出指标4项，效益指标2项，满意度指标1项";
+"完全达成31个、部分达成4个、未达成2个". The split is the whole of the count when
+
+* the sentence says how many classes there are (分为三类 / 分成四个方面) and lists exactly that many counts;
+* the classes are the kinds of indicator of DOMAIN.md section 3: the 一级 kinds 产出, 效益, 满意度 (预算执行 beside
+  them or not), or 产出's 二级 kinds 数量, 质量, 时效, 成本 with 效益 and 满意度 — and the count is of 指标;
+* the classes are the outcomes of the indicators: 达成 (完成), 部分达成, 未达成 — and the count is of 指标.
+
+The counts must then add up to the stated count (``不含预算执行率`` beside the count leaves that class out). A list
+of indicator kinds without 预算执行 that falls short of the count may leave 预算执行率 out: not judged. Where the
+document has a 自评表, the message also says how many indicators of each listed kind its rows hold, when that
+differs from the text.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal
+
+from ..findings import ERROR
+from ..rules import Rule
+from .arith import Verdict
+from .cnnum import CHARS, cn_to_int
+from .quantities import Quantity, sentences
+
+TXT020 = Rule("TXT020", "lint", ERROR, "个数与其各类个数之和不符",
+    "正文写出一个个数及其分类（同一句或下一句，有无“其中”均可）：句中写明分为几类（“分为三类：…”）且恰好列出这么多类时，"
+    "或各类是指标的种类（产出、效益、满意度，可另含预算执行；或数量、质量、时效、成本与效益、满意度）、指标的完成情况"
+    "（完全达成、部分达成、未达成）而所数的是指标时，各类之和应等于所述个数。“不含预算执行率”时不计该类；"
+    "列出的指标种类不含预算执行而其和小于所述个数时（可能未计预算执行率）不报。文件有自评表时，同时说明表中各类指标的行数。",
+    "report.txt:29: 第29段: TXT020 从36个指标的完成情况看 的 36个 与各类之和不符：31 + 4 + 2 = 37（完全达成、部分达成、未达成）")
+
+_DECLARED = re.compile(r"分[为成](?P<n>[\d" + CHARS + r"]{1,3})(?:个)?(?:类|种|类别|方面|部分|大类)[：:，,]")
+_LEVEL_ONE = ("产出", "效益", "满意度")
+_LEVEL_TWO = ("数量", "质量", "时效", "成本", "效益", "满意度")
+_OUTCOMES = (re.compile(r"(?<![部未没])(完全)?(达成|完成|实现)"), re.compile(r"部分(达成|完成|实现)"),
+             re.compile(r"(未|没有)(达成|完成|实现)"))
+_EXEC = "预算执行"
+_LEAVE_OUT = re.compile(r"不含预算执行")
+#: what may stand between two counts of a list: a separator and the next class's name
+_BETWEEN = re.compile(r"[、，,；;和及与]?[^，,；;。：:、\d]{0,16}$")
+
+
+def _kind(label: str) -> str | None:
+    for k in (_EXEC, "产出") + _LEVEL_TWO:
+        if k in label:
+            return k
+    return None
+
+
+def _outcome(label: str) -> int | None:
+    for i, rx in enumerate(_OUTCOMES[::-1]):  # 未达成 and 部分达成 before 达成
+        if rx.search(label):
+            return 2 - i
+    return None
+
+
+def _of_indicators(text: str, q: Quantity) -> bool:
+    return q.label.endswith("指标") or text[q.end:q.end + 2] == "指标" or text[q.end:q.end + 3] == "绩效指"
+
+
+def _run(text: str, qs: list[Quantity], i: int, hi: int, unit: str) -> list[Quantity]:
+    """The counts in ``unit`` listed one after another from ``qs[i]`` up to offset ``hi``."""
+    run: list[Quantity] = []
+    for q in qs[i:]:
+        if q.start >= hi:
+            break
+        gap = text[(run[-1].end if run else q.start):q.start]
+        if q.unit != unit or q.role != "level" or q.approx or (run and not _BETWEEN.fullmatch(gap)):
+            break
+        run.append(q)
+    return run
+
+
+def check_counts(texts: list[str], quantities: list[list[Quantity]], indicator_rows: Counter | None = None
+                 ) -> list[tuple[int, object]]:
+    """[(paragraph index, TXT020 issue)]; ``indicator_rows``: the 自评表's indicator rows by kind (一级 name)."""
+    from .prose import _issue
+
+    out = []
+    for k, (text, qs) in enumerate(zip(texts, quantities)):
+        sents = sentences(text)
+        for i, t in enumerate(qs[:-1]):
+            if t.kind != "count" or t.role != "level" or t.approx or t.value < 2:
+                continue
+            s_start, s_end = sents.bounds(t.start)
+            j = i + 1
+            declared = _DECLARED.search(text, t.end, s_end)
+            if declared and declared.start() - t.end <= 2:
+                while j < len(qs) and qs[j].start < declared.end():
+                    j += 1  # 分为三类: the number of classes is not one of them
+            if j == len(qs):
+                continue
+            nxt = qs[j]
+            # the list follows in the same sentence, or opens the next one
+            if nxt.start > s_end:
+                n_start, n_end = sents.bounds(nxt.start)
+                if n_start != s_end + 1:
+                    continue
+                hi = n_end
+            else:
+                hi = s_end
+            run = _run(text, qs, j, hi, t.unit)
+            if len(run) < 2:
+                continue
+            issue = _judge(text, t, run, indicator_rows)
+            if issue is not None:
+                out.append((k, issue))
+    return out
+
+
+def _judge(text: str, t: Quantity, run: list[Quantity], rows: Counter | None):
+    from .prose import _issue
+
+    between = text[t.end:run[0].start]
+    declared = _DECLARED.search(between)
+    why = None
+    parts = run
+    if declared:
+        n = int(declared.group("n")) if declared.group("n").isdigit() else cn_to_int(declared.group("n"))
+        if n != len(run):
+            return None
+        why = f"{declared.group(0)[:-1]}"
+    elif _of_indicators(text, t):
+        outcomes = [_outcome(q.label) for q in run]
+        kinds = [_kind(q.label) for q in run]
+        if None not in outcomes and sorted(outcomes) == [0, 1, 2]:
+            why = "、".join(q.label for q in run)
+        elif None not in kinds and len(set(kinds)) == len(kinds) and \
+                (set(_LEVEL_ONE) <= set(kinds) <= set(_LEVEL_ONE) | {_EXEC}
+                 or set(_LEVEL_TWO) <= set(kinds) <= set(_LEVEL_TWO) | {_EXEC}):
+            if _LEAVE_OUT.search(text[t.end:t.end + 12]):
+                parts = [q for q, kd in zip(run, kinds) if kd != _EXEC]
+            why = "、".join(q.label for q in parts)
+            total = sum((q.value for q in parts), Decimal(0))
+            if total < t.value and _EXEC not in kinds:
+                return None  # 预算执行率 may be counted in the total and left out of the list
+        else:
+            return None
+    else:
+        return None
+    values = [q.value for q in parts]
+    total = sum(values, Decimal(0))
+    if total == t.value:
+        return None
+    table = ""
+    if rows:
+        off = [f"{q.label}{rows[_kind(q.label)]}{q.unit}" for q in parts
+               if _kind(q.label) in rows and rows[_kind(q.label)] != q.value]
+        if off:
+            table = f"；自评表中{'、'.join(off)}"
+    shown = " + ".join(str(v) for v in values)
+    label = t.label or "总数"
+    return _issue(TXT020, Verdict.WRONG, f"{label} {t.text} 与各类之和不符：{shown} = {total}（{why}）{table}",
+                  str(total), str(t.value), t.start, parts[-1].end)
+
+
+def indicator_rows(score_table) -> Counter:
+    """The indicator rows of a 自评表 by kind: the kind word of the first cell (一级指标) carried down merged cells."""
+    out: Counter = Counter()
+    group = None
+    for r, _w, _s in score_table.items:
+        row = score_table.table.rows[r]
+        first = re.sub(r"\s+", "", row[0]) if row else ""
+        if first:
+            group = first
+        kind = _kind(group or "")
+        if kind is not None:
+            out[kind] += 1
+    return out
