@@ -106,6 +106,8 @@ def lint_document(doc: Document) -> Result:
     if score_tables:
         st = max(score_tables, key=lambda s: len(s.items))
         totals, _ind = read_claims(texts, quantities)
+        # a text total equal to the table's own 总分 row: the table misses its items (TBL002 says so there)
+        totals = [t for t in totals if st.total_score is None or t.value != st.total_score]
         for k, issue in check_total_vs_table(totals, [s for _r, _w, s in st.items], f"{st.table.where()}（评分表）"):
             result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     return result
