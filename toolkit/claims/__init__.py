@@ -21,7 +21,7 @@ from .prose import Issue, Wholes, check_neighbours, check_text, sentence_at
 from .quantities import Quantity, extract
 from .scores import (check_grades, check_indicator_scores, check_proportional_scores, check_total_vs_indicators,
                      check_total_vs_table, check_weight_shares, read_claims)
-from .counts import check_counts, indicator_rows
+from .counts import check_counts, check_table_count, indicator_rows
 from .crossref import check_named_figures
 from .slips import relocate_slips
 from .table_bases import check_table_bases
@@ -95,7 +95,11 @@ def lint_document(doc: Document) -> Result:
     result.findings = relocate_slips(doc, result.findings, quantities)
     biggest = max(score_tables, key=lambda s: len(s.items)) if score_tables else None
     said = {(f.location.paragraph, f.location.offset) for f in result.findings if isinstance(f.location, TextSpot)}
-    for k, issue in check_counts(texts, quantities, indicator_rows(biggest) if biggest else None):
+    kinds = indicator_rows(biggest) if biggest else None
+    counted = check_counts(texts, quantities, kinds)
+    if kinds:
+        counted += check_table_count(texts, quantities, kinds, {(k, i.location.offset) for k, i in counted})
+    for k, issue in counted:
         if (paragraphs[k].index, issue.location.offset) not in said:
             result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     if score_tables:

@@ -159,15 +159,47 @@ def _judge(text: str, t: Quantity, run: list[Quantity], rows: Counter | None):
 
 
 def indicator_rows(score_table) -> Counter:
-    """The indicator rows of a 自评表 by kind: the kind word of the first cell (一级指标) carried down merged cells."""
+    """The indicator rows of a 自评表 by kind: the kind word of the first cell (一级指标) carried down merged cells;
+    ``"*"`` counts every indicator row, and ``"三级"`` is 1 when a header cell names the column 三级指标."""
     out: Counter = Counter()
     group = None
+    rows = score_table.table.rows
+    first_item = score_table.items[0][0] if score_table.items else 0
+    if any(re.sub(r"\s+", "", c) == "三级指标" for row in rows[:first_item] for c in row):
+        out["三级"] = 1
     for r, _w, _s in score_table.items:
-        row = score_table.table.rows[r]
+        row = rows[r]
         first = re.sub(r"\s+", "", row[0]) if row else ""
         if first:
             group = first
+        out["*"] += 1
         kind = _kind(group or "")
         if kind is not None:
             out[kind] += 1
+    return out
+
+
+_SET = re.compile(r"(共|设置|设定|设立)[^，,；;。]{0,12}$")
+
+
+def check_table_count(texts: list[str], quantities: list[list[Quantity]], rows: Counter,
+                      said: set[tuple[int, int]]) -> list[tuple[int, object]]:
+    """TXT020 for "共设置三级指标N个" against the indicator rows of the 自评表 (headed 三级指标): N must be the
+    number of its rows, or that number without the 预算执行 rows."""
+    from .prose import _issue
+
+    if not rows.get("三级") or not rows.get("*"):
+        return []
+    allowed = {rows["*"], rows["*"] - rows.get(_EXEC, 0)}
+    out = []
+    for k, (text, qs) in enumerate(zip(texts, quantities)):
+        for q in qs:
+            if q.kind != "count" or q.role != "level" or q.approx or (k, q.start) in said or not q.label.endswith("指标") \
+                    or _kind(q.label) is not None or not _SET.search(text[max(0, q.start - 20):q.start]) \
+                    or q.value in allowed or q.unit not in ("个", "项", "条"):
+                continue
+            shown = "、".join(f"{n}{q.unit}" for n in sorted(allowed, reverse=True))
+            out.append((k, _issue(TXT020, Verdict.WRONG, f"{q.label} {q.text} 与自评表不符：表中列有三级指标 {shown.split('、')[0]}"
+                                  + (f"（不含预算执行 {shown.split('、')[1]}）" if len(allowed) == 2 else ""),
+                                  str(rows["*"]), str(q.value), q.start)))
     return out
