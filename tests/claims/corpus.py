@@ -105,6 +105,13 @@ KINDS = {
     # corpus4b (the false errors of the fourth hold-out: a trailing change or share read as the last figure's)
     "change-after-list": "支出T万元，其中A万元、B万元，较上年的X万元下降R%: the change is the total's, (T − X) ÷ X",
     "execution-rate": "年初预算A、全年预算B、实际支出C，实际支出占预算的P%: C ÷ the budget, never one stage ÷ another",
+    # corpus5 (issue 11, lintC: counts against their classes and tables, names and units of one budget line, a
+    # slipped part under a confirmed total, zero totals in a PDF's rows)
+    "count-classes": "a count against its classes (分为N类; kinds of indicator; 达成/部分达成/未达成), same or next sentence",
+    "count-table-rows": "共设置三级指标N个 against the indicator rows of the document's 自评表",
+    "text-table-synonym": "a text figure against the table row of the same budget line under another name or unit",
+    "slipped-part": "a part with two digits swapped or one lost, under a total the text or the parent code confirms",
+    "shares-confirm-parts": "a 合计 row mistyped while the share column is of the parts' sum",
     # old unseen sidecars
     "unseen": "an entry of an old-format sidecar (no kind given)",
 }
@@ -222,6 +229,9 @@ def _previous(rel: dict) -> Decimal:
     return cur - delta if rel["direction"] in ("增加", "增长", "上升") else cur + delta
 
 
+_UNIT_EXP = {"元": 0, "万元": 4, "亿元": 8}
+
+
 def verdict(rel: dict) -> str:
     """HOLDS, ROUNDING (off only within the rounding of the figures) or FAILS (off beyond it)."""
     t = rel["type"]
@@ -246,6 +256,8 @@ def verdict(rel: dict) -> str:
         return HOLDS if lo <= dec(rel["score"]) < hi else FAILS
     if t == "equal":
         return HOLDS if len({dec(v) for v in rel["values"]}) == 1 else FAILS
+    if t == "amounts":  # one amount written in several money units (531.86 万元 and 5,318,600.00 元)
+        return HOLDS if len({dec(v).scaleb(_UNIT_EXP[u]) for v, u in zip(rel["values"], rel["units"])}) == 1 else FAILS
     if t == "score":  # proportional scoring: weight × min(actual / target, 1)
         exact = dec(rel["weight"]) * min(dec(rel["actual"]) / dec(rel["target"]), Decimal(1))
         return HOLDS if half_up(exact, places(rel["score"])) == dec(rel["score"]) else FAILS
@@ -297,6 +309,9 @@ def correct_values(rel: dict) -> set[Decimal]:
         out |= {Decimal(90), Decimal(80), Decimal(60)}
     elif t == "equal":
         out |= {dec(v) for v in rel["values"]}
+    elif t == "amounts":  # each amount in each of the units written
+        out |= {dec(v).scaleb(_UNIT_EXP[u] - _UNIT_EXP[w]) for v, u in zip(rel["values"], rel["units"])
+                for w in rel["units"]}
     elif t == "score":
         out.add(dec(rel["weight"]) * min(dec(rel["actual"]) / dec(rel["target"]), Decimal(1)))
     elif t == "all":
@@ -314,7 +329,7 @@ def relation_strings(rel: dict) -> list[str]:
     def walk(v):
         if isinstance(v, dict):
             for k, x in v.items():
-                if k not in ("type", "direction", "grade"):
+                if k not in ("type", "direction", "grade", "units"):
                     walk(x)
         elif isinstance(v, list):
             for x in v:

@@ -30,6 +30,9 @@ REPORTS4 = reports(CORPUS.with_name("corpus4"))
 #: the fourth corpus, second part: the false errors of the fourth hold-out (a trailing change or share read as the
 #: last figure's)
 REPORTS4B = reports(CORPUS.with_name("corpus4b"))
+#: the fifth corpus: counts against their classes and tables, one budget line under two names or units, a slipped
+#: part under a confirmed total, a 合计 under a share column of its parts, totals left at 0 (issue 11, lintC)
+REPORTS5 = reports(CORPUS.with_name("corpus5"))
 LAYOUTS = {"txt-tab": ".txt", "txt-word": ".txt", "md": ".md", "docx": ".docx", "pdf": ".pdf", "pdf-scanned": ".pdf"}
 
 
@@ -92,7 +95,18 @@ def test_the_fourth_corpus_b_is_there():
     assert {e.kind for e in items if not e.planted} >= {"change-after-list", "execution-rate"}
 
 
-ALL = REPORTS + REPORTS2 + REPORTS3 + REPORTS4 + REPORTS4B
+def test_the_fifth_corpus_is_there():
+    assert len(REPORTS5) >= 4
+    assert len({load_sidecar(p)["layout"] for p in REPORTS5}) >= 4
+    items = [e for p in REPORTS5 for e in entries(load_sidecar(p))]
+    planted = {e.kind for e in items if e.planted}
+    true = {e.kind for e in items if not e.planted}
+    for kind in ("count-classes", "count-table-rows", "text-table-synonym", "slipped-part", "shares-confirm-parts",
+                 "zero-total"):
+        assert kind in planted and kind in true, kind  # a wrong and a right case of every class
+
+
+ALL = REPORTS + REPORTS2 + REPORTS3 + REPORTS4 + REPORTS4B + REPORTS5
 
 
 @pytest.mark.parametrize("path", ALL, ids=[p.name for p in ALL])

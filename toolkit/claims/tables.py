@@ -232,8 +232,9 @@ def check_bottom_totals(t: Table) -> tuple[list[TableIssue], set[int]]:
             pct = "%" if c in shares else ""
             expected = like(total, values) + pct
             if not cell_number(cell):
+                added = " + ".join(rows[p][c].strip() or "0" for p in parts) + " = " if len(parts) <= 8 else ""
                 issues.append(_issue(TBL007, Verdict.WRONG, f"{label}行第{c + 1}列{'为 0' if cell else '为空'}，而上方 "
-                                     f"{names} 之和为 {expected}", expected, cell, r, c, _quote(row)))
+                                     f"{names} 之和为 {added}{expected}", expected, cell, r, c, _quote(row)))
                 continue
             wrong = _wrong_share(rows, parts, row, c, checked, shares) if c in shares else None
             if wrong is not None:  # the shares miss 100% because one of them is not its row's amount over the total
