@@ -1,0 +1,172 @@
+"""The classes of issue 11 left after round 8 (lintC), each with a wrong and a right case, on report files written
+here: counts against their classes (in the next sentence, by kind of indicator, by outcome, by a declared number of
+classes) and against the 自评表's rows; one budget line under two names or in two money units; a part with slipped
+digits under a total the text or its parent code confirms; a 合计 under a share column of its parts; totals left at
+0 at the head of their rows or under rows naming what they total."""
+from __future__ import annotations
+
+from toolkit import lint
+
+
+def _lint(tmp_path, text: str, name: str = "report.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return [f for f in lint(path).findings if f.severity == "error"]
+
+
+def _codes(findings) -> list[tuple[str, str | None]]:
+    return [(f.code, f.expected) for f in findings]
+
+
+def _tsv(*rows: list[str]) -> str:
+    return "\n".join("\t".join(r) for r in rows) + "\n\n"
+
+
+# -- counts --------------------------------------------------------------------------------------------------------
+
+def test_a_count_split_into_a_declared_number_of_classes(tmp_path):
+    text = "全年实施农业农村项目{n}个，分为三类：农业生产发展类11个、乡村建设类8个、农村改革类3个。\n"
+    assert _codes(_lint(tmp_path, text.format(n=23))) == [("TXT020", "22")]
+    assert _lint(tmp_path, text.format(n=22)) == []
+    # three classes declared, two listed: which is left out cannot be told
+    assert _lint(tmp_path, "全年实施项目23个，分为三类：生产类11个、建设类8个。\n") == []
+
+
+def test_a_count_of_indicators_with_its_kinds_in_the_next_sentence(tmp_path):
+    text = "本次自评共设置三级指标{n}个。按一级指标分，预算执行指标1个，产出指标7个，效益指标3个，满意度指标2个。\n"
+    assert _codes(_lint(tmp_path, text.format(n=14))) == [("TXT020", "13")]
+    assert _lint(tmp_path, text.format(n=13)) == []
+    # without 预算执行 and short of the count: 预算执行率 may be in the count
+    assert _lint(tmp_path, "共设置三级指标13个。按一级指标分，产出指标7个，效益指标3个，满意度指标2个。\n") == []
+    # 不含预算执行率 beside the count: that class is not counted
+    assert _lint(tmp_path, "共设置绩效指标12个（不含预算执行率），预算执行指标1个，产出指标7个，效益指标3个，满意度指标2个。\n") == []
+
+
+def test_the_outcomes_of_the_indicators_add_up_to_their_number(tmp_path):
+    text = "从{n}个指标的完成情况看，完全达成31个、部分达成4个、未达成2个。\n"
+    assert _codes(_lint(tmp_path, text.format(n=36))) == [("TXT020", "37")]
+    assert _lint(tmp_path, text.format(n=37)) == []
+    # not all outcomes named: the rest may be elsewhere
+    assert _lint(tmp_path, "从36个指标的完成情况看，完全达成31个、部分达成4个。\n") == []
+
+
+_SCORE_TABLE = _tsv(["一级指标", "二级指标", "三级指标", "分值", "得分"],
+                    ["预算执行", "预算执行率", "预算执行率", "10", "9.80"],
+                    ["产出指标", "数量指标", "维修养护处数", "40", "40"],
+                    ["产出指标", "质量指标", "验收合格率", "20", "20"],
+                    ["效益指标", "社会效益指标", "受益人口", "20", "19"],
+                    ["满意度指标", "服务对象满意度指标", "群众满意度", "10", "9.50"],
+                    ["总分", "", "", "100", "98.30"])
+
+
+def test_the_stated_number_of_indicators_against_the_rows_of_the_self_evaluation_table(tmp_path):
+    text = "本年度共设置三级指标{n}个，各指标得分见下表。\n" + _SCORE_TABLE
+    assert _codes(_lint(tmp_path, text.format(n=6))) == [("TXT020", "5")]
+    assert _lint(tmp_path, text.format(n=5)) == []
+    assert _lint(tmp_path, text.format(n=4)) == []  # the table's rows without 预算执行率
+    # a kind's count that the table's rows contradict is named in the message
+    wrong = ("共设置三级指标5个，其中预算执行指标1个、产出指标2个、效益指标1个、满意度指标2个。\n" + _SCORE_TABLE)
+    found = _lint(tmp_path, wrong)
+    assert _codes(found) == [("TXT020", "6")] and "自评表中满意度指标1个" in found[0].message
+
+
+# -- one budget line under two names or units ----------------------------------------------------------------------
+
+def test_a_text_figure_in_wan_yuan_against_its_table_row_in_yuan(tmp_path):
+    table = "表1 支出决算表（单位：元）\n" + _tsv(["科目编码", "科目名称", "决算数"], ["210", "卫生健康支出", "296,400.00"],
+                                            ["221", "住房保障支出", "402,500.00"], ["", "合计", "698,900.00"])
+    wrong = table + "卫生健康支出29.46万元，为行政事业单位医疗缴费。\n"
+    found = _lint(tmp_path, wrong)
+    assert _codes(found) == [("TXT014", "29.64万元")] and "296,400.00元" in found[0].message
+    assert _lint(tmp_path, table + "卫生健康支出29.64万元，为行政事业单位医疗缴费。\n") == []
+    # a figure that is no slip of the row's digits may be another scope: not judged
+    assert _lint(tmp_path, table + "卫生健康支出31.20万元，为行政事业单位医疗缴费。\n") == []
+
+
+def test_a_text_name_longer_than_its_coded_row(tmp_path):
+    table = "按功能分类的支出明细（单位：万元）\n" + _tsv(
+        ["科目编码", "科目名称", "决算数"], ["21303", "水利", "2,567.25"], ["2130301", "行政运行", "612.40"],
+        ["2130306", "水利工程运行与维护", "1,108.65"], ["2130314", "防汛", "846.20"])
+    assert _codes(_lint(tmp_path, table + "上表中，防汛抗旱支出(864.20万元)用于物资储备。\n")) == [("TXT014", "846.20万元")]
+    assert _lint(tmp_path, table + "上表中，防汛抗旱支出(846.20万元)用于物资储备。\n") == []
+    # the general class named like the row's 款 (一般公共服务 and 一般公共服务支出) in other words agree
+    other = "（单位：万元）\n" + _tsv(["科目编码", "科目名称", "决算数"], ["201", "一般公共服务支出", "531.86"],
+                                 ["208", "社会保障和就业支出", "84.23"], ["", "合计", "616.09"])
+    assert _lint(tmp_path, other + "一般公共服务531.86万元，主要用于机关运行。\n") == []
+    found = _lint(tmp_path, other + "一般公共服务513.86万元，主要用于机关运行。\n")
+    assert [(f.code, f.expected.removesuffix("万元")) for f in found] == [("TXT014", "531.86")]
+
+
+# -- a part with slipped digits -----------------------------------------------------------------------------------
+
+_ECON = [["经济分类", "决算数"], ["工资福利支出", "1,286.40"], ["商品和服务支出", "{x}"], ["对个人和家庭的补助", "88.20"],
+         ["合计", "1,620.40"]]
+
+
+def _econ(x: str) -> str:
+    return "表2 基本支出决算表（单位：万元）\n" + _tsv(*[[c.format(x=x) for c in r] for r in _ECON])
+
+
+def test_a_swapped_part_under_a_total_the_text_confirms_is_reported_at_the_part(tmp_path):
+    said = "基本支出1,620.40万元，主要用于人员工资。\n"
+    found = _lint(tmp_path, said + _econ("254.80"))
+    assert _codes(found) == [("TBL011", "245.80")] and found[0].quote.startswith("商品和服务支出")
+    assert _lint(tmp_path, said + _econ("245.80")) == []
+    # the total confirmed by nothing: which row is wrong cannot be told, the total's finding stays
+    assert [f.code for f in _lint(tmp_path, "本局认真编制决算。\n" + _econ("254.80"))] == ["TBL007"]
+
+
+def test_two_parts_that_could_both_be_the_slip_leave_the_finding_at_the_total(tmp_path):
+    rows = [["经济分类", "决算数"], ["工资福利支出", "1,958.62"], ["商品和服务支出", "1,245.30"],
+            ["对个人和家庭的补助", "4,869.14"], ["资本性支出", "115.40"], ["合计", "8,215.46"]]
+    text = "2023年度支出合计8,215.46万元。\n（单位：万元）\n" + _tsv(*rows)
+    # 1,958.62 → 1,985.62 and 4,869.14 → 4,896.14 both close the gap of 27.00
+    assert [f.code for f in _lint(tmp_path, text)] == ["TBL007"]
+
+
+def test_a_lost_digit_in_a_coded_row_whose_parent_its_own_parent_confirms(tmp_path):
+    rows = [["科目编码", "科目名称", "决算数"], ["213", "农林水支出", "3,612.50"], ["21303", "水利", "3,300.50"],
+            ["2130301", "行政运行", "620.40"], ["2130306", "水利工程运行与维护", "1,245.10"], ["2130314", "防汛", "{x}"],
+            ["2130399", "其他水利支出", "285.00"], ["21305", "水土保持", "312.00"], ["2130599", "其他水土保持支出", "312.00"]]
+    table = lambda x: "表1 支出决算表（单位：万元）\n" + _tsv(*[[c.format(x=x) for c in r] for r in rows])  # noqa: E731
+    found = _lint(tmp_path, table("115.00"))
+    assert _codes(found) == [("TBL011", "1150.00")] and "少写一位" in found[0].message
+    assert _lint(tmp_path, table("1,150.00")) == []
+
+
+# -- totals -------------------------------------------------------------------------------------------------------
+
+def test_a_total_at_the_head_of_its_rows_left_at_zero(tmp_path):
+    rows = [["经济分类", "决算数"], ["合计", "{t}"], ["人员经费", "512.40"], ["其中：工资福利支出", "468.20"],
+            ["对个人和家庭的补助", "44.20"], ["公用经费", "86.60"], ["其中：商品和服务支出", "80.10"], ["资本性支出", "6.50"]]
+    table = lambda t: "（单位：万元）\n" + _tsv(*[[c.format(t=t) for c in r] for r in rows])  # noqa: E731
+    assert _codes(_lint(tmp_path, table("0.00"))) == [("TBL001", "599.00")]
+    assert _lint(tmp_path, table("599.00")) == []
+
+
+def test_an_income_total_under_the_income_rows_left_at_zero(tmp_path):
+    rows = [["项目", "本年数"], ["一、财政拨款收入", "2,846.30"], ["二、其他收入", "153.70"], ["本年收入合计", "{t}"],
+            ["基本支出", "1,620.40"], ["项目支出", "1,302.60"], ["本年支出合计", "2,923.00"], ["年末结转和结余", "77.00"]]
+    table = lambda t: "表1 收入支出决算总表（单位：万元）\n" + _tsv(*[[c.format(t=t) for c in r] for r in rows])  # noqa: E731
+    assert _codes(_lint(tmp_path, table("0.00"))) == [("TBL007", "3000.00")]
+    assert _lint(tmp_path, table("3,000.00")) == []
+    assert _codes(_lint(tmp_path, table("3,100.00"))) == [("TBL007", "3000.00")]
+
+
+def test_a_total_mistyped_under_a_share_column_of_its_parts(tmp_path):
+    rows = [["科目名称", "决算数", "占比（%）"], ["教育支出", "37254.18", "87.29"], ["社会保障和就业支出", "2215.47", "5.19"],
+            ["卫生健康支出", "1068.35", "2.50"], ["住房保障支出", "2139.60", "5.01"], ["合计", "{t}", "100.00"]]
+    table = lambda t: _tsv(*[[c.format(t=t) for c in r] for r in rows])  # noqa: E731
+    found = _lint(tmp_path, table("42767.60"))
+    assert _codes(found) == [("TBL007", "42677.60")]
+    assert _lint(tmp_path, table("42677.60")) == []
+
+
+def test_a_text_total_equal_to_the_score_tables_own_total_row_is_not_a_second_error(tmp_path):
+    rows = [["一级指标", "二级指标", "分值", "得分"], ["决策", "目标设定", "30", "28"], ["产出", "产出数量", "40", "38"],
+            ["效益", "社会效益", "30", "{s}"], ["合计", "", "100", "91.5"]]
+    table = lambda s: _tsv(*[[c.format(s=s) for c in r] for r in rows])  # noqa: E731
+    text = "经综合评价，本部门自评总得分91.5分，评价等级为“优”。\n"
+    # the table's items add up to 90.5: the table is reported, the text that copies its total is not
+    assert [f.code for f in _lint(tmp_path, text + table("24.5"))] == ["TBL002"]
+    assert _lint(tmp_path, text + table("25.5")) == []
