@@ -97,6 +97,17 @@ def test_a_text_name_longer_than_its_coded_row(tmp_path):
     assert [(f.code, f.expected.removesuffix("万元")) for f in found] == [("TXT014", "531.86")]
 
 
+def test_a_text_figure_of_this_year_that_is_the_tables_last_year_figure(tmp_path):
+    table = _tsv(["项目", "2025年预算", "2025年决算", "2024年决算"], ["合计", "12.50", "9.94", "10.90"],
+                 ["公务用车运行维护费", "10.50", "9.36", "10.12"], ["公务接待费", "2.00", "0.58", "0.78"])
+    text = "“三公”经费决算为预算的79.52%。其中公务用车运行维护费{x}万元，主要保障应急指挥车的日常运行。\n"
+    found = _lint(tmp_path, table + text.format(x="10.12"))
+    assert _codes(found) == [("TXT014", "9.36")] and "上年数" in found[0].message
+    assert _lint(tmp_path, table + text.format(x="9.36")) == []
+    # a clause that says it is last year's figure is right to give it
+    assert _lint(tmp_path, table + "2024年公务用车运行维护费10.12万元，本年有所下降。\n") == []
+
+
 # -- a part with slipped digits -----------------------------------------------------------------------------------
 
 _ECON = [["经济分类", "决算数"], ["工资福利支出", "1,286.40"], ["商品和服务支出", "{x}"], ["对个人和家庭的补助", "88.20"],

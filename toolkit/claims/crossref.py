@@ -121,7 +121,7 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
             c = core(q.label)
             written.setdefault(c, set()).add(q.value_in("万元"))
             mentions.append((k, q, c))
-    out = []
+    out = _last_years(doc, mentions, taken, cells)
     for k, q, c in mentions:
         if (k, q.start) in taken or _OTHER.search(q.label) or len(c) < 2:
             continue
@@ -164,3 +164,54 @@ def _is_figure(cell: str) -> bool:
     from .tables import cell_number
 
     return cell_number(cell) is not None and not re.fullmatch(r"\s*(\d{3}|\d{5}|\d{7})\s*", cell)
+
+
+_TIME = re.compile(r"(19|20)\d\d年|上年|去年|上一年|同期|以前|累计")
+
+
+def _last_years(doc: Document, mentions: list, taken: set, cells: dict) -> list[tuple[int, object]]:
+    """A text figure of this year that is, in the table naming its line, last year's figure and not this year's
+    (公务用车运行维护费10.12万元 where the row reads 2025年决算 9.36 | 2024年决算 10.12): the text copied the wrong
+    column. Only tables whose header names one column of each year (:func:`toolkit.claims.table_bases._columns`),
+    rows of one figure per name, and clauses writing no other time are judged."""
+    from .prose import _issue
+    from .table_bases import _columns
+    from .tables import cell_number
+
+    units = table_units(doc)
+    rows: dict[str, list] = {}
+    for t in doc.tables:
+        cols = _columns(t)
+        if cols is None:
+            continue
+        header, now_c, then_c = cols
+        for r in range(header + 1, len(t.rows)):
+            row = t.rows[r]
+            if len(row) <= max(now_c, then_c):
+                continue
+            now, then = cell_number(row[now_c]), cell_number(row[then_c])
+            name = next((x for x in row if x.strip() and cell_number(x) is None), "")
+            c = core(name)
+            if now is None or then is None or now == then or len(c) < 2 or "%" in row[now_c] + row[then_c]:
+                continue
+            rows.setdefault(c, []).append((now, then, units.get(t.index, "万元"), t, r, now_c))
+    out = []
+    paragraphs = doc.paragraphs
+    for k, q, c in mentions:
+        found = rows.get(c, [])
+        if (k, q.start) in taken or len(found) != 1 or _OTHER.search(q.label):
+            continue
+        now, then, unit, t, r, now_c = found[0]
+        text = paragraphs[k].text
+        clause = re.split(r"[，。；,;：:]", text[:q.start])[-1]
+        value = q.value_in(unit) if q.unit in ("元", "万元", "亿元") else None
+        if value is None or value != then or value == now or _TIME.search(clause):
+            continue
+        head = re.sub(r"\s+", "", t.rows[_columns(t)[0]][now_c])
+        issue = _issue(TXT014, Verdict.WRONG, f"正文写{q.label} {q.text}，{t.where()} 第{r + 1}行“{c}”的{head}为 "
+                       f"{t.rows[r][now_c].strip()}，{q.text} 是其上年数：正文取错了列", t.rows[r][now_c].strip(),
+                       q.text, q.start)
+        taken.add((k, q.start))
+        cells[id(issue)] = (t.index, r, now_c)
+        out.append((k, issue))
+    return out
