@@ -181,3 +181,19 @@ def test_a_text_total_equal_to_the_score_tables_own_total_row_is_not_a_second_er
     # the table's items add up to 90.5: the table is reported, the text that copies its total is not
     assert [f.code for f in _lint(tmp_path, text + table("24.5"))] == ["TBL002"]
     assert _lint(tmp_path, text + table("25.5")) == []
+
+
+def test_a_table_exported_one_cell_a_line_without_tabs(tmp_path):
+    lines = ["按支出功能分类的支出明细如下（单位：万元）：", "科目编码", "科目名称", "支出数", "207", "文化旅游体育与传媒支出",
+             "5,462.80", "20701", "文化和旅游", "3,512.40", "2070101", "行政运行", "806.20", "2070109", "群众文化",
+             "1,426.60", "2070111", "文化创作与保护", "{x}", "2070112", "文化和旅游市场管理", "94.60", "2070199",
+             "其他文化和旅游支出", "900.00", "20703", "体育", "1,950.40", "2070307", "体育场馆", "1,950.40", "合计",
+             "5,462.80"]
+    text = lambda x: "\n".join(lines).replace("{x}", x) + "\n"  # noqa: E731
+    found = _lint(tmp_path, text("28.50"))
+    assert _codes(found) == [("TBL011", "285.00")] and found[0].quote.startswith("2070111")
+    assert _lint(tmp_path, text("285.00")) == []
+    # short lines of prose are no table
+    from toolkit.claims.document import read
+    (tmp_path / "p.txt").write_text("一、基本情况\n项目管理\n资金支出\n全年支出1,200.00万元。\n", encoding="utf-8")
+    assert read(tmp_path / "p.txt").tables == []

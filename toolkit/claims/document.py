@@ -10,7 +10,9 @@
   - Word's "save as text" export (the seeds): one cell per line, each cell line starting with a tab, a cell's
     continuation lines without one, rows separated by a blank line;
   - tab-separated rows, one row per line (a spreadsheet pasted as text);
-  - Markdown pipe tables (``| a | b |``, the ``|---|`` line optional).
+  - Markdown pipe tables (``| a | b |``, the ``|---|`` line optional);
+  - in a ``.txt``, one cell a line without Word's leading tabs (a header such as 科目编码 / 科目名称 / 决算数, then
+    each row's label cells closed by its figures, written with decimals): :func:`_bare_cells`.
 
   In a ``.txt`` every other non-blank line is a paragraph; in a ``.md`` a paragraph is a run of non-blank lines
   (headings and list items stand alone).
@@ -203,6 +205,12 @@ def text_blocks(lines: list[str], markdown: bool = False) -> list[Block]:
             tab_no += 1
             i = _word_export(lines, i, Table(tab_no, i + 1), blocks)
             continue
+        bare = None if markdown else _bare_cells(lines, i, tab_no + 1)
+        if bare is not None:
+            tab_no += 1
+            table, i = bare
+            blocks.append(table)
+            continue
         if not line.strip():
             i += 1
             continue
@@ -219,6 +227,54 @@ def text_blocks(lines: list[str], markdown: bool = False) -> list[Block]:
         text = "".join(parts)
         blocks.append(Paragraph(par_no, start + 1, text.lstrip("#").strip() if markdown else text))
     return blocks
+
+
+_HEAD_CELL = re.compile(r"[\u4e00-\u9fff（）()、“”\"]{1,12}")
+_FIGURE_HEAD = re.compile(r"数|金额|合计|支出|收入|预算|决算")
+_LABEL_HEAD = re.compile(r"项目|科目|名称|编码|分类")
+_FIGURE_CELL = re.compile(r"-?[\d,]+\.\d+%?|0|—|-")
+_LABEL_CELL = re.compile(r"[^。，；：,;:]{1,30}")
+
+
+def _bare_cells(lines: list[str], i: int, number: int) -> tuple[Table, int] | None:
+    """A table exported one cell a line without Word's leading tabs (科目编码 / 科目名称 / 决算数, then each row's
+    cells on lines of their own): a header of two to six short cells naming labels and figures, the figure headers
+    last, then rows of label cells each closed by its figures (written with decimals, so a code such as 208 is a
+    label); a row missing its first label cells (合计 without a code) is padded on the left. None when the lines at
+    ``i`` are not such a table (two rows at least)."""
+    n = len(lines)
+    k = 0
+    while i + k < n and k < 7 and _HEAD_CELL.fullmatch(lines[i + k].strip()) and lines[i + k].strip() == lines[i + k].rstrip():
+        k += 1
+    if not 2 <= k <= 6:
+        return None
+    heads = [lines[i + j].strip() for j in range(k)]
+    m = 0
+    while m < k and _FIGURE_HEAD.search(heads[k - 1 - m]) and not _LABEL_HEAD.search(heads[k - 1 - m]):
+        m += 1
+    if not m or m == k or not any(_LABEL_HEAD.search(h) for h in heads[:k - m]):
+        return None
+    table = Table(number, i + 1, [heads], [i + 1])
+    j = i + k
+    while j < n:
+        labels: list[str] = []
+        start = j
+        while j < n and len(labels) < k - m and lines[j].strip() and not _FIGURE_CELL.fullmatch(lines[j].strip()) \
+                and _LABEL_CELL.fullmatch(lines[j].strip()):
+            labels.append(lines[j].strip())
+            j += 1
+        figures = []
+        while j < n and len(figures) < m and _FIGURE_CELL.fullmatch(lines[j].strip()):
+            figures.append(lines[j].strip())
+            j += 1
+        if not labels or len(figures) != m:
+            j = start
+            break
+        table.rows.append([""] * (k - m - len(labels)) + labels + figures)
+        table.row_lines.append(start + 1)
+    if len(table.rows) < 3:
+        return None
+    return table, j
 
 
 def _word_export(lines: list[str], i: int, table: Table, blocks: list[Block]) -> int:
