@@ -122,10 +122,15 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
             written.setdefault(c, set()).add(q.value_in("万元"))
             mentions.append((k, q, c))
     out = _last_years(doc, mentions, taken, cells)
+    by_core: dict[str, list] = {}
+    for x in rows:
+        by_core.setdefault(x[0], []).append(x)
     for k, q, c in mentions:
         if (k, q.start) in taken or _OTHER.search(q.label) or len(c) < 2:
             continue
-        found = [x for x in rows if same_line(c, x[0], x[1])]
+        # the rows whose core is the text's, a fund name's equivalent, or a coded row's core beginning the text's
+        keys = [c] + [f for f in _FUNDS if c in _FUNDS and f != c] + [c[:n] for n in range(2, len(c))]
+        found = [x for key in keys for x in by_core.get(key, ()) if same_line(c, x[0], x[1])]
         values = {x[2].scaleb(_exp(x[3]) - _exp(q.unit)) for x in found}
         if len(values) != 1:
             continue  # no row, or rows of that name with different figures: not one line
