@@ -77,16 +77,21 @@ def test_the_third_corpus_is_there():
     assert {"bracket-base", "stage-list"} <= true  # the false errors of the hold-out: true statements only
 
 
-def test_the_fourth_corpus_is_there():
-    assert len(REPORTS4) >= 3
-    assert len({load_sidecar(p)["layout"] for p in REPORTS4}) >= 3
-    items = [e for p in REPORTS4 for e in entries(load_sidecar(p))]
+def _wrong_and_right(reports_: list[Path], n: int, kinds: tuple[str, ...]) -> None:
+    """At least ``n`` reports in ``n`` layouts, and a wrong and a right case of every class."""
+    assert len(reports_) >= n
+    assert len({load_sidecar(p)["layout"] for p in reports_}) >= n
+    items = [e for p in reports_ for e in entries(load_sidecar(p))]
     planted = {e.kind for e in items if e.planted}
     true = {e.kind for e in items if not e.planted}
-    for kind in ("share-named-part", "change-derived-base", "proportional-score", "score-subtotal", "count-qizhong",
-                 "share-pair-100", "share-of-named-whole", "grade-band", "quantity-completion", "indicator-counts",
-                 "row-change", "score-table"):
-        assert kind in planted and kind in true, kind  # a wrong and a right case of every class
+    for kind in kinds:
+        assert kind in planted and kind in true, kind
+
+
+def test_the_fourth_corpus_is_there():
+    _wrong_and_right(REPORTS4, 3, ("share-named-part", "change-derived-base", "proportional-score", "score-subtotal",
+                                   "count-qizhong", "share-pair-100", "share-of-named-whole", "grade-band",
+                                   "quantity-completion", "indicator-counts", "row-change", "score-table"))
 
 
 def test_the_fourth_corpus_b_is_there():
@@ -96,14 +101,8 @@ def test_the_fourth_corpus_b_is_there():
 
 
 def test_the_fifth_corpus_is_there():
-    assert len(REPORTS5) >= 4
-    assert len({load_sidecar(p)["layout"] for p in REPORTS5}) >= 4
-    items = [e for p in REPORTS5 for e in entries(load_sidecar(p))]
-    planted = {e.kind for e in items if e.planted}
-    true = {e.kind for e in items if not e.planted}
-    for kind in ("count-classes", "count-table-rows", "text-table-synonym", "slipped-part", "shares-confirm-parts",
-                 "zero-total"):
-        assert kind in planted and kind in true, kind  # a wrong and a right case of every class
+    _wrong_and_right(REPORTS5, 4, ("count-classes", "count-table-rows", "text-table-synonym", "slipped-part",
+                                   "shares-confirm-parts", "zero-total"))
 
 
 ALL = REPORTS + REPORTS2 + REPORTS3 + REPORTS4 + REPORTS4B + REPORTS5

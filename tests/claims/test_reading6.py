@@ -22,6 +22,11 @@ def _tsv(*rows: list[str]) -> str:
     return "\n".join("\t".join(r) for r in rows) + "\n\n"
 
 
+def _filled(before: str, rows: list[list[str]], x: str) -> str:
+    """A line of text and a tab-separated table whose ``{x}`` cell holds ``x``."""
+    return before + _tsv(*[[c.replace("{x}", x) for c in r] for r in rows])
+
+
 # -- counts --------------------------------------------------------------------------------------------------------
 
 def test_a_count_split_into_a_declared_number_of_classes(tmp_path):
@@ -115,7 +120,7 @@ _ECON = [["经济分类", "决算数"], ["工资福利支出", "1,286.40"], ["�
 
 
 def _econ(x: str) -> str:
-    return "表2 基本支出决算表（单位：万元）\n" + _tsv(*[[c.format(x=x) for c in r] for r in _ECON])
+    return _filled("表2 基本支出决算表（单位：万元）\n", _ECON, x)
 
 
 def test_a_swapped_part_under_a_total_the_text_confirms_is_reported_at_the_part(tmp_path):
@@ -139,7 +144,7 @@ def test_a_lost_digit_in_a_coded_row_whose_parent_its_own_parent_confirms(tmp_pa
     rows = [["科目编码", "科目名称", "决算数"], ["213", "农林水支出", "3,612.50"], ["21303", "水利", "3,300.50"],
             ["2130301", "行政运行", "620.40"], ["2130306", "水利工程运行与维护", "1,245.10"], ["2130314", "防汛", "{x}"],
             ["2130399", "其他水利支出", "285.00"], ["21305", "水土保持", "312.00"], ["2130599", "其他水土保持支出", "312.00"]]
-    table = lambda x: "表1 支出决算表（单位：万元）\n" + _tsv(*[[c.format(x=x) for c in r] for r in rows])  # noqa: E731
+    table = lambda x: _filled("表1 支出决算表（单位：万元）\n", rows, x)  # noqa: E731
     found = _lint(tmp_path, table("115.00"))
     assert _codes(found) == [("TBL011", "1150.00")] and "少写一位" in found[0].message
     assert _lint(tmp_path, table("1,150.00")) == []
@@ -148,17 +153,17 @@ def test_a_lost_digit_in_a_coded_row_whose_parent_its_own_parent_confirms(tmp_pa
 # -- totals -------------------------------------------------------------------------------------------------------
 
 def test_a_total_at_the_head_of_its_rows_left_at_zero(tmp_path):
-    rows = [["经济分类", "决算数"], ["合计", "{t}"], ["人员经费", "512.40"], ["其中：工资福利支出", "468.20"],
+    rows = [["经济分类", "决算数"], ["合计", "{x}"], ["人员经费", "512.40"], ["其中：工资福利支出", "468.20"],
             ["对个人和家庭的补助", "44.20"], ["公用经费", "86.60"], ["其中：商品和服务支出", "80.10"], ["资本性支出", "6.50"]]
-    table = lambda t: "（单位：万元）\n" + _tsv(*[[c.format(t=t) for c in r] for r in rows])  # noqa: E731
+    table = lambda x: _filled("（单位：万元）\n", rows, x)  # noqa: E731
     assert _codes(_lint(tmp_path, table("0.00"))) == [("TBL001", "599.00")]
     assert _lint(tmp_path, table("599.00")) == []
 
 
 def test_an_income_total_under_the_income_rows_left_at_zero(tmp_path):
-    rows = [["项目", "本年数"], ["一、财政拨款收入", "2,846.30"], ["二、其他收入", "153.70"], ["本年收入合计", "{t}"],
+    rows = [["项目", "本年数"], ["一、财政拨款收入", "2,846.30"], ["二、其他收入", "153.70"], ["本年收入合计", "{x}"],
             ["基本支出", "1,620.40"], ["项目支出", "1,302.60"], ["本年支出合计", "2,923.00"], ["年末结转和结余", "77.00"]]
-    table = lambda t: "表1 收入支出决算总表（单位：万元）\n" + _tsv(*[[c.format(t=t) for c in r] for r in rows])  # noqa: E731
+    table = lambda x: _filled("表1 收入支出决算总表（单位：万元）\n", rows, x)  # noqa: E731
     assert _codes(_lint(tmp_path, table("0.00"))) == [("TBL007", "3000.00")]
     assert _lint(tmp_path, table("3,000.00")) == []
     assert _codes(_lint(tmp_path, table("3,100.00"))) == [("TBL007", "3000.00")]
@@ -166,8 +171,8 @@ def test_an_income_total_under_the_income_rows_left_at_zero(tmp_path):
 
 def test_a_total_mistyped_under_a_share_column_of_its_parts(tmp_path):
     rows = [["科目名称", "决算数", "占比（%）"], ["教育支出", "37254.18", "87.29"], ["社会保障和就业支出", "2215.47", "5.19"],
-            ["卫生健康支出", "1068.35", "2.50"], ["住房保障支出", "2139.60", "5.01"], ["合计", "{t}", "100.00"]]
-    table = lambda t: _tsv(*[[c.format(t=t) for c in r] for r in rows])  # noqa: E731
+            ["卫生健康支出", "1068.35", "2.50"], ["住房保障支出", "2139.60", "5.01"], ["合计", "{x}", "100.00"]]
+    table = lambda x: _filled("", rows, x)  # noqa: E731
     found = _lint(tmp_path, table("42767.60"))
     assert _codes(found) == [("TBL007", "42677.60")]
     assert _lint(tmp_path, table("42677.60")) == []
@@ -175,8 +180,8 @@ def test_a_total_mistyped_under_a_share_column_of_its_parts(tmp_path):
 
 def test_a_text_total_equal_to_the_score_tables_own_total_row_is_not_a_second_error(tmp_path):
     rows = [["一级指标", "二级指标", "分值", "得分"], ["决策", "目标设定", "30", "28"], ["产出", "产出数量", "40", "38"],
-            ["效益", "社会效益", "30", "{s}"], ["合计", "", "100", "91.5"]]
-    table = lambda s: _tsv(*[[c.format(s=s) for c in r] for r in rows])  # noqa: E731
+            ["效益", "社会效益", "30", "{x}"], ["合计", "", "100", "91.5"]]
+    table = lambda x: _filled("", rows, x)  # noqa: E731
     text = "经综合评价，本部门自评总得分91.5分，评价等级为“优”。\n"
     # the table's items add up to 90.5: the table is reported, the text that copies its total is not
     assert [f.code for f in _lint(tmp_path, text + table("24.5"))] == ["TBL002"]
