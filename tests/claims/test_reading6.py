@@ -102,6 +102,15 @@ def test_a_text_name_longer_than_its_coded_row(tmp_path):
     assert [(f.code, f.expected.removesuffix("万元")) for f in found] == [("TXT014", "531.86")]
 
 
+def test_a_text_figure_against_the_total_rows_cell_under_its_name(tmp_path):
+    rows = [["科目编码", "科目名称", "合计", "基本支出", "项目支出"], ["", "合计", "20762.33", "7660.68", "13101.65"],
+            ["220", "自然资源海洋气象等支出", "20762.33", "7660.68", "13101.65"]]
+    text = "2023年支出合计20,762.33万元。其中基本支出{x}万元，主要用于人员工资福利。\n"
+    found = _lint(tmp_path, _filled(text.replace("{x}", "7,750.68"), rows, ""))
+    assert [f.code for f in found] == ["TXT014"] and "“合计”行“基本支出”列" in found[0].message
+    assert _lint(tmp_path, _filled(text.replace("{x}", "7,660.68"), rows, "")) == []
+
+
 def test_a_text_figure_of_this_year_that_is_the_tables_last_year_figure(tmp_path):
     table = _tsv(["项目", "2025年预算", "2025年决算", "2024年决算"], ["合计", "12.50", "9.94", "10.90"],
                  ["公务用车运行维护费", "10.50", "9.36", "10.12"], ["公务接待费", "2.00", "0.58", "0.78"])

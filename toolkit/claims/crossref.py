@@ -19,13 +19,14 @@ or stage (上年, 预算, 年初) are not compared: the row may not show that co
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal
 
 from .arith import Verdict
 from .document import Document, Table, table_units
 from .quantities import Quantity
 from .repeats import TXT014
-from .slips import slip_kind
+from .slips import _head, slip_kind
 
 _CODE_LEAD = re.compile(r"^\s*(\d{3}|\d{5}|\d{7})\s*")
 _NOISE = re.compile(r"^(其中[：:]?|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(]\d+[)）])|(19|20)\d\d年度?|本年度?|全年|当年|"
@@ -99,6 +100,33 @@ def _rows(doc: Document) -> list[tuple[str, bool, Decimal, str, Table, int, int]
             c = core(name)
             if c and not re.search(r"\d", c):
                 out.append((c, coded, cell_number(row[col]), unit, t, r, col))
+    out += _column_figures(doc, units)
+    return out
+
+
+_GRAND_ROW = re.compile(r"^(合计|总计|本年支出合计|支出合计)$")
+
+
+def _column_figures(doc: Document, units: dict[int, str]) -> list:
+    """The figures a 合计 | 基本支出 | 项目支出 table's 合计 row gives under each part's head: the 基本支出 of the
+    whole table is the cell of its 合计 row in the 基本支出 column."""
+    from .tables import _label, cell_number, total_column
+
+    out = []
+    for t in doc.tables:
+        tcol = total_column(t)
+        if tcol is None:
+            continue
+        for r in range(tcol.header + 1, len(t.rows)):
+            row = t.rows[r]
+            if not _GRAND_ROW.match(_label(row)):
+                continue
+            for c in tcol.parts:
+                value = cell_number(row[c]) if c < len(row) else None
+                name = core(tcol.heads[c])
+                if value is not None and len(name) >= 2 and not row[c].strip().endswith(("%", "％")):
+                    out.append((name, False, value, units.get(t.index, "万元"), t, r, c))
+            break
     return out
 
 
@@ -112,14 +140,14 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
     if not rows:
         return []
     paragraphs = doc.paragraphs
-    written: dict[str, set[Decimal]] = {}  # text core -> the figures the text writes under it (in 万元)
+    written: dict[str, Counter] = {}  # text core -> the figures the text writes under it (in 万元), how often
     mentions = []
     for k, qs in enumerate(quantities):
         for q in qs:
             if q.kind != "money" or q.role != "level" or q.approx or q.chinese or not q.label:
                 continue
             c = core(q.label)
-            written.setdefault(c, set()).add(q.value_in("万元"))
+            written.setdefault(c, Counter())[q.value_in("万元")] += 1
             mentions.append((k, q, c))
     out = _last_years(doc, mentions, taken, cells)
     by_core: dict[str, list] = {}
@@ -140,7 +168,9 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
         text = paragraphs[k].text
         sentence = sentences(text).bounds(q.start)
         shown_number = q.text[:len(q.text) - len(q.unit)].strip()
-        if slip_kind(shown_number, table_value) is None or _in(text[sentence[0]:sentence[1]], table_value):
+        near = all(x[0] == c for x in found) and written[c][q.value_in("万元")] == 1 \
+            and _near_digits(shown_number, table_value)
+        if (slip_kind(shown_number, table_value) is None and not near) or _in(text[sentence[0]:sentence[1]], table_value):
             continue
         _c, _coded, figure, unit, t, r, col = found[0]
         shown = t.rows[r][col].strip() + ("" if unit == q.unit else unit)
@@ -148,7 +178,11 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
         as_text = f"{table_value.quantize(Decimal(1).scaleb(-places)):f}{q.unit}"
         converted = "" if unit == q.unit else f"（即 {as_text}）"
         name = "".join(re.sub(r"\s+", "", x) for x in t.rows[r][:col] if x.strip() and not _is_figure(x))
-        issue = _issue(TXT014, Verdict.WRONG, f"正文写{q.label} {q.text}，{t.where()} 第{r + 1}行“{name}”写 "
+        head = _head(t, col)
+        where = f"{t.where()} 第{r + 1}行“{name}”"
+        if core(head) == found[0][0] != core(name):
+            where = f"{t.where()} “{name}”行“{head}”列"  # the 合计 row's figure under the part's head
+        issue = _issue(TXT014, Verdict.WRONG, f"正文写{q.label} {q.text}，{where}写 "
                        f"{shown}{converted}：同一项目的数字前后不一致", as_text, q.text, q.start)
         taken.add((k, q.start))
         cells[id(issue)] = (t.index, r, col)
@@ -220,3 +254,14 @@ def _last_years(doc: Document, mentions: list, taken: set, cells: dict) -> list[
         cells[id(issue)] = (t.index, r, now_c)
         out.append((k, issue))
     return out
+
+
+def _near_digits(written: str, value: Decimal) -> bool:
+    """Five digits or more, the same count, differing in one digit or in two adjacent ones (7,750.68 and 7,660.68)."""
+    t = written.replace(",", "").strip()
+    places = len(t.partition(".")[2])
+    if value != value.quantize(Decimal(1).scaleb(-places)):
+        return False
+    a, b = t.replace(".", "").lstrip("0"), f"{value:.{places}f}".replace(".", "").lstrip("0")
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(a) == len(b) >= 5 and 1 <= len(diff) <= 2 and diff[-1] - diff[0] <= 1
