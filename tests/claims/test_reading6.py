@@ -159,6 +159,23 @@ def test_a_lost_digit_in_a_coded_row_whose_parent_its_own_parent_confirms(tmp_pa
     assert _lint(tmp_path, table("1,150.00")) == []
 
 
+def test_a_whole_year_budget_that_is_not_its_opening_budget_plus_the_adjustment(tmp_path):
+    rows = [["资金类别", "年初预算数", "调整数", "全年预算数", "全年执行数", "执行率"],
+            ["基本支出", "1286.40", "38.75", "1325.15", "1319.62", "99.58%"],
+            ["项目支出—政府性基金", "600.00", "420.00", "{x}", "958.60", "93.98%"],
+            ["项目支出—上级专项", "0.00", "2315.48", "2315.48", "2188.05", "94.50%"],
+            ["合计", "1886.40", "2774.23", "4660.63", "4466.27", "95.83%"]]
+    found = _lint(tmp_path, _filled("", rows, "1120.00"))
+    # the row is reported (its own identity and its column's total point at it), not the 合计, and not the rate that
+    # is right against the corrected budget
+    assert _codes(found) == [("TBL006", "1020.00")]
+    assert _lint(tmp_path, _filled("", rows, "1020.00")) == []
+    # a rate against the whole-year budget where the opening budget is 0.00
+    wrong = [r[:] for r in rows]
+    wrong[3][5] = "91.52%"
+    assert _codes(_lint(tmp_path, _filled("", wrong, "1020.00"))) == [("TBL005", "94.50%")]
+
+
 # -- totals -------------------------------------------------------------------------------------------------------
 
 def test_a_total_at_the_head_of_its_rows_left_at_zero(tmp_path):

@@ -32,11 +32,13 @@ TBL004 = Rule("TBL004", "lint", ERROR, "评分表得分超过分值",
     "report.txt:260: 表2 第15行: TBL004 得分 8 超过分值 7")
 TBL005 = Rule("TBL005", "lint", ERROR, "表中比率与同行数字不符",
     "表头为“…率”的列（执行率、控制率、完成率）应等于同行分子列（执行数、实际在职人数、实际完成）÷ 分母列"
-    "（预算数、编制数、计划）。",
+    "（预算数、编制数、计划）。表中有“全年预算数”列时执行率按全年预算核对；为 0 的预算数不作分母；同一行的预算数已报告写错"
+    "（TBL006）而执行率按改正后的数正确时，不再报告执行率。",
     "report.txt:72: 表1 第2行 第4列: TBL005 控制率 100% 与 2022年实际在职人数 31 ÷ 编制数 33 = 93.94% 不符")
 TBL006 = Rule("TBL006", "lint", ERROR, "表格合计列与同行各列之和不符",
     "表头为“合计”“小计”的列应等于同行其左侧各数字列（行标题之后、合计列之前，不含比率列）之和；"
-    "至少一行能对上时才认定这些列是其组成。某个单元格写错时，行、列两个合计都会不符，只报该行的合计列。",
+    "至少一行能对上时才认定这些列是其组成。“全年预算数”列同样是其“年初预算数”与“调整数”（追加数）两列之和（全年 = 年初 + 调整）。"
+    "某个单元格写错时，行、列两个合计都会不符，只报该行的合计列。",
     "report.txt:31: 表1 第3行 第4列: TBL006 科学技术支出 的合计 485.39 与同行各列之和不符：118.92 + 356.47 = 475.39")
 
 
@@ -440,6 +442,24 @@ def total_column(t: Table) -> TotalColumn | None:
     return None
 
 
+_WHOLE_YEAR_HEAD = re.compile(r"^(全年预算|调整后预算)(数|金额)?(（万元）|\(万元\))?$")
+_OPENING_HEAD = re.compile(r"^年初预算(数|金额)?(（万元）|\(万元\))?$")
+_ADJUST_HEAD = re.compile(r"^(年中)?(调整|追加|调增|追加调整)(数|额|金额|预算数?)?(（万元）|\(万元\))?$")
+
+
+def stage_column(t: Table) -> TotalColumn | None:
+    """A 全年预算 column with the 年初预算 and 调整 columns it is made of (DOMAIN.md section 2: 全年 = 年初 + 调整),
+    read from the first header row naming all three."""
+    for h, head in enumerate(t.rows[:5]):
+        heads = [re.sub(r"\s+", "", c) for c in head]
+        whole = [c for c, x in enumerate(heads) if _WHOLE_YEAR_HEAD.match(x)]
+        opening = [c for c, x in enumerate(heads) if _OPENING_HEAD.match(x)]
+        adjust = [c for c, x in enumerate(heads) if _ADJUST_HEAD.match(x)]
+        if len(whole) == len(opening) == len(adjust) == 1:
+            return TotalColumn(h, whole[0], [opening[0], adjust[0]], heads)
+    return None
+
+
 def check_total_columns(t: Table, tcol: TotalColumn | None = None) -> list[TableIssue]:
     """A 合计 column against the figure columns it adds up, row by row (合计 first, parts after it, as 决算 tables
     have it, or parts first). The columns are taken as its parts only when at least one row adds up exactly."""
@@ -634,8 +654,10 @@ _NUM_HEAD = re.compile(r"执行|实际|实有|在职|完成|决算|实际规模|
 _DEN_HEAD = re.compile(r"预算|编制|计划|目标|批复|核定|指标值|概算")
 
 
-def check_rate_columns(t: Table) -> list[TableIssue]:
-    """A column headed …率 against the figures of its row: 执行率 = 执行数 / 预算数, 控制率 = 实有 / 编制 …"""
+def check_rate_columns(t: Table, corrected: dict[tuple[int, int], Decimal] | None = None) -> list[TableIssue]:
+    """A column headed …率 against the figures of its row: 执行率 = 执行数 / 预算数, 控制率 = 实有 / 编制 …
+    ``corrected``: (row, column) -> the value a cell reported wrong should have (its rate is judged on that)."""
+    corrected = corrected or {}
     issues = []
     header: list[str] | None = None
     for r, row in enumerate(t.rows):
@@ -653,14 +675,19 @@ def check_rate_columns(t: Table) -> list[TableIssue]:
                     and cell_number(row[i]) is not None and not _is_pct(row[i])]
             dens = [i for i, hh in enumerate(header) if _DEN_HEAD.search(hh) and not _NUM_HEAD.search(hh)
                     and cell_number(row[i]) is not None and not _is_pct(row[i])]
-            results = [(n, d, *ratio_verdict(cell_number(row[n]), cell_number(row[d]), stated, Kind.MONEY)) for n in nums for d in dens]
+            value = lambda i: corrected.get((r, i), cell_number(row[i]))  # noqa: E731
+            whole = [d for d in dens if re.search(r"全年|调整后", header[d])]
+            # 执行率 is of the 全年预算 where the table has one (DOMAIN.md section 2); a stage left at 0 is none
+            use = whole if len(whole) == 1 else dens
+            results = [(n, d, *ratio_verdict(value(n), value(d), stated, Kind.MONEY)) for n in nums for d in use
+                       if value(d)]
             if not results or any(x[2] == "ok" for x in results):
                 continue
             n, d, v, exact = min(results, key=lambda x: abs(x[3] - stated) if x[3] is not None else Decimal(10**9))
             if exact is None:
                 continue
-            issues.append(_issue(TBL005, v, f"{h} {row[c].strip()} 与 {header[n]} {row[n].strip()} ÷ {header[d]} "
-                                 f"{row[d].strip()} = {pct_text(exact, stated)} 不符", pct_text(exact, stated),
+            issues.append(_issue(TBL005, v, f"{h} {row[c].strip()} 与 {header[n]} {_shown(row[n])} ÷ {header[d]} "
+                                 f"{_shown(row[d])} = {pct_text(exact, stated)} 不符", pct_text(exact, stated),
                                  row[c].strip(), r, c, _quote(row)))
     return issues
 
@@ -788,11 +815,15 @@ def check_table(t: Table) -> tuple[list[TableIssue], ScoreTable | None]:
         issues, judged = ledger
         by_row = [i for i in check_total_columns(t, tcol) if i.location.row not in judged]
         return issues + by_row + check_rate_columns(t), st
-    by_row = check_total_columns(t, tcol) + check_change_columns(t)
+    stages = stage_column(t)
+    by_row = check_total_columns(t, tcol) + check_change_columns(t) \
+        + (check_total_columns(t, stages) if stages is not None and (tcol is None or stages.col != tcol.col) else [])
     forms, claimed = check_form_totals(t)
     bottom, bottom_claimed = check_bottom_totals(t) if st is None else ([], set())  # a 自评表's total: TBL002/TBL003
+    corrected = {(i.location.row, i.location.col): cell_number(i.expected) for i in by_row
+                 if i.code == "TBL006" and i.severity == ERROR and cell_number(i.expected or "") is not None}
     issues = by_row + _crossing(by_row, _explained(forms, check_total_rows(t, claimed | bottom_claimed) + bottom)) \
-        + check_rate_columns(t)
+        + check_rate_columns(t, corrected)
     if st is not None:
         issues += check_score_table(st)
     return issues, st
