@@ -33,6 +33,10 @@ def test_a_count_split_into_a_declared_number_of_classes(tmp_path):
     text = "全年实施农业农村项目{n}个，分为三类：农业生产发展类11个、乡村建设类8个、农村改革类3个。\n"
     assert _codes(_lint(tmp_path, text.format(n=23))) == [("TXT020", "22")]
     assert _lint(tmp_path, text.format(n=22)) == []
+    # the count ending a paragraph, its classes opening the next
+    apart = "全年实施农业农村项目{n}个。\n分为三类：农业生产发展类11个、乡村建设类8个、农村改革类3个。\n"
+    assert _codes(_lint(tmp_path, apart.format(n=23))) == [("TXT020", "22")]
+    assert _lint(tmp_path, apart.format(n=22)) == []
     # three classes declared, two listed: which is left out cannot be told
     assert _lint(tmp_path, "全年实施项目23个，分为三类：生产类11个、建设类8个。\n") == []
 

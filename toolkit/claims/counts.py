@@ -9,7 +9,7 @@ the next, with or without 其中: "分为三类：A类11个、B类8个、C类3�
   them or not), or 产出's 二级 kinds 数量, 质量, 时效, 成本 with 效益 and 满意度 — and the count is of 指标;
 * the classes are the outcomes of the indicators: 达成 (完成), 部分达成, 未达成 — and the count is of 指标.
 
-The counts must then add up to the stated count (``不含预算执行率`` beside the count leaves that class out). A list
+The list may open the next paragraph. The counts must then add up to the stated count (``不含预算执行率`` beside the count leaves that class out). A list
 of indicator kinds without 预算执行 that falls short of the count may leave 预算执行率 out: not judged. Where the
 document has a 自评表, the message also says how many indicators of each listed kind its rows hold, when that
 differs from the text.
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 
 from ..findings import ERROR
@@ -81,14 +82,21 @@ def check_counts(texts: list[str], quantities: list[list[Quantity]], indicator_r
     from .prose import _issue
 
     out = []
-    for k, (text, qs) in enumerate(zip(texts, quantities)):
+    for k, (own, own_qs) in enumerate(zip(texts, quantities)):
+        # the paragraph and the next one run together: a count ending one and its classes opening the next
+        text, qs = own, own_qs
+        if k + 1 < len(texts) and quantities[k + 1]:
+            glue = "" if own.rstrip().endswith(("。", "！", "？")) else "。"
+            off = len(own) + len(glue)
+            text = own + glue + texts[k + 1]
+            qs = own_qs + [replace(q, start=q.start + off, end=q.end + off) for q in quantities[k + 1]]
         sents = sentences(text)
-        for i, t in enumerate(qs[:-1]):
+        for i, t in enumerate(own_qs):
             if t.kind != "count" or t.role != "level" or t.approx or t.value < 2:
                 continue
             s_start, s_end = sents.bounds(t.start)
             j = i + 1
-            declared = _DECLARED.search(text, t.end, s_end)
+            declared = _DECLARED.search(text, t.end, min(len(text), t.end + 12))
             if declared and declared.start() - t.end <= 2:
                 while j < len(qs) and qs[j].start < declared.end():
                     j += 1  # 分为三类: the number of classes is not one of them
@@ -106,13 +114,13 @@ def check_counts(texts: list[str], quantities: list[list[Quantity]], indicator_r
             run = _run(text, qs, j, hi, t.unit)
             if len(run) < 2:
                 continue
-            issue = _judge(text, t, run, indicator_rows)
+            issue = _judge(text, t, run, indicator_rows, len(own))
             if issue is not None:
                 out.append((k, issue))
     return out
 
 
-def _judge(text: str, t: Quantity, run: list[Quantity], rows: Counter | None):
+def _judge(text: str, t: Quantity, run: list[Quantity], rows: Counter | None, limit: int):
     from .prose import _issue
 
     between = text[t.end:run[0].start]
@@ -157,7 +165,7 @@ def _judge(text: str, t: Quantity, run: list[Quantity], rows: Counter | None):
     if _of_indicators(text, t) and not label.endswith("指标"):
         label = "指标"  # 从36个指标的完成情况看: the count is of 指标
     return _issue(TXT020, Verdict.WRONG, f"{label} {t.text} 与各类之和不符：{shown} = {total}（{why}）{table}",
-                  str(total), str(t.value), t.start, parts[-1].end)
+                  str(total), str(t.value), t.start, min(parts[-1].end, limit))
 
 
 def indicator_rows(score_table) -> Counter:
