@@ -5,7 +5,7 @@ A corpus is a directory of reports (``.txt``, ``.md``, ``.docx``, ``.pdf``), eac
 
     report: guangdong_jtj_2023.txt          # the report file beside the sidecar
     style: 广东省地级市交通运输局 部门整体支出绩效自评报告
-    layout: txt-tab                         # txt-tab | txt-word | md | docx | pdf | pdf-scanned
+    layout: txt-tab                         # txt-tab | txt-word | txt-bare | md | docx | pdf | pdf-scanned
     errors:                                 # planted errors (and ``warnings:``: planted rounding cases, same shape)
     - id: E1
       kind: nested-qizhong                  # one of KINDS
@@ -112,6 +112,8 @@ KINDS = {
     "text-table-synonym": "a text figure against the table row of the same budget line under another name or unit",
     "slipped-part": "a part with two digits swapped or one lost, under a total the text or the parent code confirms",
     "shares-confirm-parts": "a 合计 row mistyped while the share column is of the parts' sum",
+    "stage-identity": "a row's 全年预算 against its 年初预算 + 调整 (the row is reported, not the 合计 it breaks)",
+    "last-year-column": "a text figure of this year that is its table row's 上年 figure",
     # old unseen sidecars
     "unseen": "an entry of an old-format sidecar (no kind given)",
 }

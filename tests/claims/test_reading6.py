@@ -122,6 +122,8 @@ def test_a_text_figure_of_this_year_that_is_the_tables_last_year_figure(tmp_path
     found = _lint(tmp_path, table + text.format(x="10.12"))
     assert _codes(found) == [("TXT014", "9.36")] and "上年数" in found[0].message
     assert _lint(tmp_path, table + text.format(x="9.36")) == []
+    # the year of the table's this-year column is this year
+    assert _codes(_lint(tmp_path, table + "2025年公务用车运行维护费10.12万元。\n")) == [("TXT014", "9.36")]
     # a clause that says it is last year's figure is right to give it
     assert _lint(tmp_path, table + "2024年公务用车运行维护费10.12万元，本年有所下降。\n") == []
 

@@ -28,7 +28,7 @@ from .quantities import Quantity
 from .repeats import TXT014
 from .slips import _head, slip_kind
 
-_CODE_LEAD = re.compile(r"^\s*(\d{3}|\d{5}|\d{7})\s*")
+_CODE_LEAD = re.compile(r"^\s*(\d{3}|\d{5}|\d{7})(?![\d年])\s*")
 _NOISE = re.compile(r"^(其中[：:]?|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(]\d+[)）])|(19|20)\d\d年度?|本年度?|全年|当年|"
                     r"[（(](类|款|项)[)）]|[“”\"‘’\s]|本部门|本单位|部门")
 _KIND_WORDS = re.compile(r"(支出|收入)?(决算数|决算|合计|总额|金额|数)?$")
@@ -206,6 +206,7 @@ def _is_figure(cell: str) -> bool:
 
 
 _TIME = re.compile(r"(19|20)\d\d年|上年|去年|上一年|同期|以前|累计")
+_YEAR = re.compile(r"(19|20)\d\d年")
 
 
 def _last_years(doc: Document, mentions: list, taken: set, cells: dict) -> list[tuple[int, object]]:
@@ -244,7 +245,10 @@ def _last_years(doc: Document, mentions: list, taken: set, cells: dict) -> list[
         text = paragraphs[k].text
         clause = re.split(r"[，。；,;：:]", text[:q.start])[-1]
         value = q.value_in(unit) if q.unit in ("元", "万元", "亿元") else None
-        if value is None or value != then or value == now or _TIME.search(clause):
+        this_year = _YEAR.search(re.sub(r"\s+", "", t.rows[_columns(t)[0]][now_c]))
+        other = [m.group(0) for m in _TIME.finditer(clause)
+                 if not (this_year and m.group(0) == this_year.group(0))]  # 2024年 of the 2024年决算 column is this year
+        if value is None or value != then or value == now or other:
             continue
         head = re.sub(r"\s+", "", t.rows[_columns(t)[0]][now_c])
         issue = _issue(TXT014, Verdict.WRONG, f"正文写{q.label} {q.text}，{t.where()} 第{r + 1}行“{c}”的{head}为 "

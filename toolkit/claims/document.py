@@ -229,9 +229,9 @@ def text_blocks(lines: list[str], markdown: bool = False) -> list[Block]:
     return blocks
 
 
-_HEAD_CELL = re.compile(r"[\u4e00-\u9fff（）()、“”\"]{1,12}")
-_FIGURE_HEAD = re.compile(r"数|金额|合计|支出|收入|预算|决算")
-_LABEL_HEAD = re.compile(r"项目|科目|名称|编码|分类")
+_HEAD_CELL = re.compile(r"((19|20)\d\d年)?[\u4e00-\u9fff（）()、“”\"]{1,12}")
+_FIGURE_HEAD = re.compile(r"数|金额|合计|支出|收入|预算|决算|率|占比")
+_LABEL_HEAD = re.compile(r"^(项目|科目|类别|资金类别|经济分类|功能分类|分类)$|名称$|编码$|代码$")
 _FIGURE_CELL = re.compile(r"-?[\d,]+\.\d+%?|0|—|-")
 _LABEL_CELL = re.compile(r"[^。，；：,;:]{1,30}")
 
@@ -243,11 +243,19 @@ def _bare_cells(lines: list[str], i: int, number: int) -> tuple[Table, int] | No
     label); a row missing its first label cells (合计 without a code) is padded on the left. None when the lines at
     ``i`` are not such a table (two rows at least)."""
     n = len(lines)
-    k = 0
-    while i + k < n and k < 7 and _HEAD_CELL.fullmatch(lines[i + k].strip()) and lines[i + k].strip() == lines[i + k].rstrip():
-        k += 1
-    if not 2 <= k <= 6:
-        return None
+    top = 0
+    while i + top < n and top < 8 and _HEAD_CELL.fullmatch(lines[i + top].strip()):
+        top += 1
+    for k in range(min(top, 6), 1, -1):  # the first row's label cells may look like header cells
+        found = _bare_table(lines, i, k, number)
+        if found is not None:
+            return found
+    return None
+
+
+def _bare_table(lines: list[str], i: int, k: int, number: int) -> tuple[Table, int] | None:
+    """:func:`_bare_cells` with a header of ``k`` cells."""
+    n = len(lines)
     heads = [lines[i + j].strip() for j in range(k)]
     m = 0
     while m < k and _FIGURE_HEAD.search(heads[k - 1 - m]) and not _LABEL_HEAD.search(heads[k - 1 - m]):
