@@ -73,6 +73,9 @@ def test_the_stated_number_of_indicators_against_the_rows_of_the_self_evaluation
     assert _codes(_lint(tmp_path, text.format(n=6))) == [("TXT020", "5")]
     assert _lint(tmp_path, text.format(n=5)) == []
     assert _lint(tmp_path, text.format(n=4)) == []  # the table's rows without 预算执行率
+    # counts of other levels or of one category are not the table's rows
+    assert _lint(tmp_path, "共设置一级指标3个、二级指标5个、三级指标5个。\n" + _SCORE_TABLE) == []
+    assert _lint(tmp_path, "人员类项目设置三级指标1个，为时效指标。\n" + _SCORE_TABLE) == []
     # a kind's count that the table's rows contradict is named in the message
     wrong = ("共设置三级指标5个，其中预算执行指标1个、产出指标2个、效益指标1个、满意度指标2个。\n" + _SCORE_TABLE)
     found = _lint(tmp_path, wrong)

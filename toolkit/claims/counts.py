@@ -189,7 +189,8 @@ def indicator_rows(score_table) -> Counter:
     return out
 
 
-_SET = re.compile(r"(共|设置|设定|设立)[^，,；;。]{0,12}$")
+#: the whole count of indicators (共设置三级指标N个), not one category's (人员类项目设置三级指标1个)
+_SET = re.compile(r"共(计)?(设置|设定|设立|有)?[^，,；;。类]{0,10}$")
 
 
 def check_table_count(texts: list[str], quantities: list[list[Quantity]], rows: Counter,
@@ -205,6 +206,7 @@ def check_table_count(texts: list[str], quantities: list[list[Quantity]], rows: 
     for k, (text, qs) in enumerate(zip(texts, quantities)):
         for q in qs:
             if q.kind != "count" or q.role != "level" or q.approx or (k, q.start) in said or not q.label.endswith("指标") \
+                    or re.search(r"[一二]级指标$|[一二]级$", q.label) \
                     or _kind(q.label) is not None or not _SET.search(text[max(0, q.start - 20):q.start]) \
                     or q.value in allowed or q.unit not in ("个", "项", "条"):
                 continue

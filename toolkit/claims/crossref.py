@@ -27,6 +27,8 @@ from .document import Document, Table, table_units
 from .quantities import Quantity
 from .repeats import TXT014
 from .slips import _head, slip_kind
+from .table_bases import _columns as year_columns
+from .tables import _label, cell_number, total_column
 
 _CODE_LEAD = re.compile(r"^\s*(\d{3}|\d{5}|\d{7})(?![\d年])\s*")
 _NOISE = re.compile(r"^(其中[：:]?|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(]\d+[)）])|(19|20)\d\d年度?|本年度?|全年|当年|"
@@ -61,8 +63,6 @@ def _columns(t: Table) -> tuple[int, int] | None:
     width = max((len(r) for r in t.rows), default=0)
     if width < 2:
         return None
-    from .tables import cell_number
-
     figure_cols = [c for c in range(1, width) if sum(1 for r in t.rows if c < len(r) and cell_number(r[c]) is not None
                                                      and not r[c].strip().endswith(("%", "％"))) >= 2]
     if not figure_cols:
@@ -82,8 +82,6 @@ def _columns(t: Table) -> tuple[int, int] | None:
 
 def _rows(doc: Document) -> list[tuple[str, bool, Decimal, str, Table, int, int]]:
     """(core, coded, figure, unit, table, row, column) of every row naming a line with an actual figure."""
-    from .tables import cell_number
-
     units = table_units(doc)
     out = []
     for t in doc.tables:
@@ -110,8 +108,6 @@ _GRAND_ROW = re.compile(r"^(合计|总计|本年支出合计|支出合计)$")
 def _column_figures(doc: Document, units: dict[int, str]) -> list:
     """The figures a 合计 | 基本支出 | 项目支出 table's 合计 row gives under each part's head: the 基本支出 of the
     whole table is the cell of its 合计 row in the 基本支出 column."""
-    from .tables import _label, cell_number, total_column
-
     out = []
     for t in doc.tables:
         tcol = total_column(t)
@@ -200,8 +196,6 @@ def _in(sentence: str, value: Decimal) -> bool:
 
 
 def _is_figure(cell: str) -> bool:
-    from .tables import cell_number
-
     return cell_number(cell) is not None and not re.fullmatch(r"\s*(\d{3}|\d{5}|\d{7})\s*", cell)
 
 
@@ -215,13 +209,10 @@ def _last_years(doc: Document, mentions: list, taken: set, cells: dict) -> list[
     column. Only tables whose header names one column of each year (:func:`toolkit.claims.table_bases._columns`),
     rows of one figure per name, and clauses writing no other time are judged."""
     from .prose import _issue
-    from .table_bases import _columns
-    from .tables import cell_number
-
     units = table_units(doc)
     rows: dict[str, list] = {}
     for t in doc.tables:
-        cols = _columns(t)
+        cols = year_columns(t)
         if cols is None:
             continue
         header, now_c, then_c = cols
@@ -234,23 +225,23 @@ def _last_years(doc: Document, mentions: list, taken: set, cells: dict) -> list[
             c = core(name)
             if now is None or then is None or now == then or len(c) < 2 or "%" in row[now_c] + row[then_c]:
                 continue
-            rows.setdefault(c, []).append((now, then, units.get(t.index, "万元"), t, r, now_c))
+            rows.setdefault(c, []).append((now, then, units.get(t.index, "万元"), t, r, now_c, header))
     out = []
     paragraphs = doc.paragraphs
     for k, q, c in mentions:
         found = rows.get(c, [])
         if (k, q.start) in taken or len(found) != 1 or _OTHER.search(q.label):
             continue
-        now, then, unit, t, r, now_c = found[0]
+        now, then, unit, t, r, now_c, header = found[0]
+        head = re.sub(r"\s+", "", t.rows[header][now_c])
         text = paragraphs[k].text
         clause = re.split(r"[，。；,;：:]", text[:q.start])[-1]
         value = q.value_in(unit) if q.unit in ("元", "万元", "亿元") else None
-        this_year = _YEAR.search(re.sub(r"\s+", "", t.rows[_columns(t)[0]][now_c]))
+        this_year = _YEAR.search(head)
         other = [m.group(0) for m in _TIME.finditer(clause)
                  if not (this_year and m.group(0) == this_year.group(0))]  # 2024年 of the 2024年决算 column is this year
         if value is None or value != then or value == now or other:
             continue
-        head = re.sub(r"\s+", "", t.rows[_columns(t)[0]][now_c])
         issue = _issue(TXT014, Verdict.WRONG, f"正文写{q.label} {q.text}，{t.where()} 第{r + 1}行“{c}”的{head}为 "
                        f"{t.rows[r][now_c].strip()}，{q.text} 是其上年数：正文取错了列", t.rows[r][now_c].strip(),
                        q.text, q.start)

@@ -23,7 +23,9 @@ from ..numbers import parse_decimal
 from ..rules import Rule
 from .arith import Kind, Verdict, sum_verdict
 from .document import Document, Table, table_units
+from .ledger import code_column
 from .quantities import Quantity
+from .tables import _bottom_parts, _label, _quote, _without_children, cell_number, total_column
 
 TBL011 = Rule("TBL011", "lint", ERROR, "表中某一格数字错位（合计已由别处证实）",
     "一列各行之和与合计不符，而合计已由别处证实（正文写有同一数字——按表的单位或元、万元、亿元换算——且正文没有写各行之和；"
@@ -65,8 +67,6 @@ def slip_kind(written: str, implied: Decimal) -> str | None:
 
 
 def _value(t: Table, r: int, c: int) -> Decimal:
-    from .tables import cell_number
-
     return cell_number(t.rows[r][c]) if c < len(t.rows[r]) and cell_number(t.rows[r][c]) is not None else Decimal(0)
 
 
@@ -97,9 +97,6 @@ def _parent(t: Table, cc: int, r: int) -> int | None:
 
 def _parts(t: Table, f: Finding) -> tuple[list[int], str] | None:
     """(the part rows of the total the finding is about, how the total is confirmed inside the table or "")."""
-    from .ledger import code_column
-    from .tables import _bottom_parts, _without_children
-
     r, c = f.location.row, f.location.col
     if f.code == "TBL007":
         found = _bottom_parts(t.rows, r)
@@ -133,8 +130,6 @@ def _in_text(value: Decimal, unit: str, figures: list[tuple[int, Quantity]]) -> 
 
 def relocate_slips(doc: Document, findings: list[Finding], quantities: list[list[Quantity]]) -> list[Finding]:
     """The findings with each total's finding replaced by one at its mistyped part, where the part is certain."""
-    from .tables import _label, _quote, total_column
-
     units = table_units(doc)
     figures = [(k, q) for k, qs in enumerate(quantities) for q in qs
                if q.kind == "money" and q.role == "level" and not q.approx]
@@ -143,13 +138,14 @@ def relocate_slips(doc: Document, findings: list[Finding], quantities: list[list
     for f in findings:
         spot = f.location
         t = tables.get(spot.table) if isinstance(spot, CellSpot) else None
-        moved = _moved(doc, t, f, units.get(t.index, "万元") if t else "", figures, _label, _quote, total_column) \
+        moved = _moved(doc, t, f, units.get(t.index, "万元"), figures) \
             if t is not None and f.severity == ERROR and spot.col is not None else None
         out.append(moved or f)
     return out
 
 
-def _moved(doc, t: Table, f: Finding, unit: str, figures, _label, _quote, total_column) -> Finding | None:
+def _moved(doc: Document, t: Table, f: Finding, unit: str, figures: list[tuple[int, Quantity]]) -> Finding | None:
+    """The finding at the one part of the total that is its digits slipped, None when there is not exactly one."""
     read = _parts(t, f)
     if read is None:
         return None
@@ -192,8 +188,7 @@ def _moved(doc, t: Table, f: Finding, unit: str, figures, _label, _quote, total_
 
 
 def _head(t: Table, c: int) -> str:
-    from .tables import cell_number
-
+    """The column's head: its first cell of words in the first rows."""
     for row in t.rows[:3]:
         if c < len(row) and row[c].strip() and cell_number(row[c]) is None:
             return re.sub(r"\s+", "", row[c])
