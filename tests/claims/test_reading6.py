@@ -5,6 +5,12 @@ digits under a total the text or its parent code confirms; a 合计 under a shar
 0 at the head of their rows or under rows naming what they total."""
 from __future__ import annotations
 
+import shutil
+import subprocess
+
+import docx
+import pytest
+
 from toolkit import lint
 
 
@@ -237,3 +243,36 @@ def test_a_table_exported_one_cell_a_line_without_tabs(tmp_path):
     from toolkit.claims.document import read
     (tmp_path / "p.txt").write_text("一、基本情况\n项目管理\n资金支出\n全年支出1,200.00万元。\n", encoding="utf-8")
     assert read(tmp_path / "p.txt").tables == []
+
+
+def _unruled_pdf(folder, total: str):
+    """A Word table without borders converted to PDF: the PDF has its cells as text with wide gaps, no rules."""
+    folder.mkdir()
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    d = docx.Document()
+    d.add_paragraph("表1 收入支出决算总表（单位：万元）")
+    rows = [["项目", "本年数"], ["一、财政拨款收入", "2,846.30"], ["二、其他收入", "153.70"], ["本年收入合计", total],
+            ["基本支出", "1,620.40"], ["项目支出", "1,302.60"], ["本年支出合计", "2,923.00"]]
+    t = d.add_table(rows=len(rows), cols=2)  # the default style draws no rules
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    d.add_paragraph("本年收入3,000.00万元，本年支出2,923.00万元。")
+    d.save(folder / "u.docx")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{folder / 'lo'}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(folder), str(folder / "u.docx")], check=True, capture_output=True, timeout=180)
+    return folder / "u.pdf"
+
+
+@pytest.mark.slow
+def test_a_pdf_table_laid_out_without_rules_is_a_table(tmp_path):
+    from toolkit.claims.document import read
+
+    path = _unruled_pdf(tmp_path / "zero", "0.00")
+    [table] = read(path).tables
+    assert table.rows[0] == ["项目", "本年数"] and table.rows[3] == ["本年收入合计", "0.00"]
+    assert _codes([f for f in lint(path).findings if f.severity == "error"]) == [("TBL007", "3000.00")]
+    right = _unruled_pdf(tmp_path / "right", "3,000.00")
+    assert [f for f in lint(right).findings if f.severity == "error"] == []

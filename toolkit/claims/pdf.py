@@ -7,6 +7,9 @@ path object with its bounds; the layout is rebuilt from that geometry:
   the distinct rule positions cut it into grid cells; two grid cells with no rule between them are one merged
   cell (its text goes to the first, as in a text export). A cell's text is its characters line by line, joined
   without a break (a cell wraps where the column is narrow: ``社会保障`` / ``和就业支出``).
+* **tables without rules**: three or more lines in a row, each cut into two or more cells by gaps wider than one
+  and a half characters (项目      本年数), at least two of them ending in a figure, are a table too (a line that
+  is short of cells, as a 合计 row without its code, is padded on the left) — :func:`_unruled`.
 * **paragraphs**: the characters outside tables grouped into lines (by their vertical centre), lines into
   paragraphs: a line ends its paragraph when it ends a sentence or stops short of the right margin, a line starts a
   new one when it is indented or starts with a heading number. Page numbers in the margins are left out.
@@ -304,6 +307,47 @@ def _numeric(text: str) -> bool:
     return bool(re.fullmatch(r"[-−]?[\d,]+(\.\d+)?%?", text.strip()))
 
 
+#: a gap between two characters of a line wider than this many character widths separates two cells
+_CELL_GAP = 1.5
+
+
+def _cells(ln: list[Char]) -> list[str]:
+    """A line's text cut at the wide gaps of a table laid out without rules (项目      本年数)."""
+    em = max((ch.x1 - ch.x0 for ch in ln if ord(ch.c) > 0x2E80), default=10.0)
+    out = [[ln[0]]]
+    for a, b in zip(ln, ln[1:]):
+        if b.x0 - a.x1 > _CELL_GAP * em:
+            out.append([])
+        out[-1].append(b)
+    return [_line_text(cs).strip() for cs in out]
+
+
+def _unruled(lines: list[list[Char]]) -> list[tuple[float, object]]:
+    """The lines, with each run of three or more lines cut into two or more cells by wide gaps — at least two of
+    them ending in a figure — made one table (its rows padded on the left to the widest: a 合计 row without its
+    code); a lone line with wide gaps stays a line."""
+    out: list[tuple[float, object]] = []
+    run: list[tuple[list[Char], list[str]]] = []
+
+    def flush() -> None:
+        if len(run) >= 3 and sum(1 for _ln, cs in run if _numeric(cs[-1])) >= 2:
+            width = max(len(cs) for _ln, cs in run)
+            out.append((run[0][0][0].y1, [[""] * (width - len(cs)) + cs for _ln, cs in run]))
+        else:
+            out.extend((ln[0].y1, ln) for ln, _cs in run)
+        run.clear()
+
+    for ln in lines:
+        cs = _cells(ln)
+        if len(cs) >= 2 and all(cs):
+            run.append((ln, cs))
+            continue
+        flush()
+        out.append((ln[0].y1, ln))
+    flush()
+    return out
+
+
 def _layout(chars: list[Char], rules: tuple[list, list], page_no: int, state: _State, blocks: list[Block]) -> None:
     hs, vs = rules
     grids = _grids(hs, vs)
@@ -324,12 +368,15 @@ def _layout(chars: list[Char], rules: tuple[list, list], page_no: int, state: _S
         right = max(ln[-1].x1 for ln in lines)
         top = max(ln[0].y1 for ln in lines)
         bottom = min(ln[0].y0 for ln in lines)
+    kept = []
     for ln in lines:
         text = _line_text(ln).strip()
         at_margin = ln[0].y1 >= top - 1 or ln[0].y0 <= bottom + 1
         if at_margin and _PAGE_NUMBER.match(text):
             continue
-        items.append((ln[0].y1, ln))
+        kept.append(ln)
+    for y, item in _unruled(kept):
+        items.append((y, item))
     items.sort(key=lambda it: -it[0])
     for k, (_y, item) in enumerate(items):
         if isinstance(item, list) and item and isinstance(item[0], list):
