@@ -79,6 +79,11 @@ def test_the_stated_number_of_indicators_against_the_rows_of_the_self_evaluation
     assert _codes(_lint(tmp_path, text.format(n=6))) == [("TXT020", "5")]
     assert _lint(tmp_path, text.format(n=5)) == []
     assert _lint(tmp_path, text.format(n=4)) == []  # the table's rows without 预算执行率
+    # kinds that add up to the count, against the table's rows of each kind
+    kinds = "共设置三级指标4个（不含预算执行率），其中产出指标{a}个、效益指标{b}个、满意度指标1个。\n" + _SCORE_TABLE
+    found = _lint(tmp_path, kinds.format(a=1, b=2))
+    assert _codes(found) == [("TXT020", "2")] and "表中产出指标2个、效益指标1个" in found[0].message
+    assert _lint(tmp_path, kinds.format(a=2, b=1)) == []
     # counts of other levels or of one category are not the table's rows
     assert _lint(tmp_path, "共设置一级指标3个、二级指标5个、三级指标5个。\n" + _SCORE_TABLE) == []
     assert _lint(tmp_path, "人员类项目设置三级指标1个，为时效指标。\n" + _SCORE_TABLE) == []

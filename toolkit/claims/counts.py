@@ -31,7 +31,8 @@ TXT020 = Rule("TXT020", "lint", ERROR, "个数与其各类个数之和不符",
     "正文写出一个个数及其分类（同一句、下一句或下一段的第一句，有无“其中”均可）：句中写明分为几类（“分为三类：…”）且恰好列出这么多类时，"
     "或各类是指标的种类（产出、效益、满意度，可另含预算执行；或数量、质量、时效、成本与效益、满意度）、指标的完成情况"
     "（完全达成、部分达成、未达成）而所数的是指标时，各类之和应等于所述个数。“不含预算执行率”时不计该类；"
-    "列出的指标种类不含预算执行而其和小于所述个数时（可能未计预算执行率）不报。文件有自评表时，同时说明表中各类指标的行数。",
+    "列出的指标种类不含预算执行而其和小于所述个数时（可能未计预算执行率）不报。文件有自评表时，同时说明表中各类指标的行数；"
+    "各类之和与所述个数相符、而自评表的行数（含或不含预算执行率）正是这个数时，某一类的个数与表中该类（一级指标）的行数不符也报告。",
     "report.txt:29: 第29段: TXT020 从36个指标的完成情况看 的 36个 与各类之和不符：31 + 4 + 2 = 37（完全达成、部分达成、未达成）")
 
 _DECLARED = re.compile(r"分[为成](?P<n>[\d" + CHARS + r"]{1,3})(?:个)?(?:类|种|类别|方面|部分|大类)[：:，,]")
@@ -153,7 +154,7 @@ def _judge(text: str, t: Quantity, run: list[Quantity], rows: Counter | None, li
     values = [q.value for q in parts]
     total = sum(values, Decimal(0))
     if total == t.value:
-        return None
+        return _against_rows(t, parts, rows) if rows and why and not declared else None
     table = ""
     if rows:
         off = [f"{q.label}{rows[_kind(q.label)]}{q.unit}" for q in parts
@@ -168,6 +169,24 @@ def _judge(text: str, t: Quantity, run: list[Quantity], rows: Counter | None, li
                   str(total), str(t.value), t.start, min(parts[-1].end, limit))
 
 
+def _against_rows(t: Quantity, parts: list[Quantity], rows: Counter):
+    """The kinds of a count of indicators that adds up, against the 自评表's rows of each kind — when the table holds
+    the same indicators (its rows, with or without 预算执行, are the count) and a row of every kind listed."""
+    from .prose import _issue
+
+    kinds = [_kind(q.label) for q in parts]
+    if None in kinds or t.value not in {rows["*"], rows["*"] - rows.get(_EXEC, 0)} or any(rows[k] == 0 for k in kinds):
+        return None
+    if _EXEC not in kinds and t.value == rows["*"] and rows.get(_EXEC):
+        return None  # the count holds 预算执行率, the list does not name it: the kinds cannot add up to the table
+    off = [(q, rows[k]) for q, k in zip(parts, kinds) if rows[k] != q.value]
+    if not off:
+        return None
+    q, n = off[0]
+    said = "、".join(f"{x.label}{rows[_kind(x.label)]}{x.unit}" for x, _n in off)
+    return _issue(TXT020, Verdict.WRONG, f"{q.label} {q.text} 与自评表不符：表中{said}", str(n), str(q.value), q.start, q.end)
+
+
 def indicator_rows(score_table) -> Counter:
     """The indicator rows of a 自评表 by kind: the kind word of the first cell (一级指标) carried down merged cells;
     ``"*"`` counts every indicator row, and ``"三级"`` is 1 when a header cell names the column 三级指标."""
@@ -175,11 +194,14 @@ def indicator_rows(score_table) -> Counter:
     group = None
     rows = score_table.table.rows
     first_item = score_table.items[0][0] if score_table.items else 0
-    if any(re.sub(r"\s+", "", c) == "三级指标" for row in rows[:first_item] for c in row):
+    heads = [re.sub(r"\s+", "", c) for row in rows[:first_item] for c in row]
+    if "三级指标" in heads:
         out["三级"] = 1
+    # the 一级指标 column (after a 序号 column, say), the first one otherwise
+    col = next((c for row in rows[:first_item] for c, x in enumerate(row) if re.sub(r"\s+", "", x) == "一级指标"), 0)
     for r, _w, _s in score_table.items:
         row = rows[r]
-        first = re.sub(r"\s+", "", row[0]) if row else ""
+        first = re.sub(r"\s+", "", row[col]) if col < len(row) else ""
         if first:
             group = first
         out["*"] += 1
