@@ -80,8 +80,6 @@ def _run(text: str, qs: list[Quantity], i: int, hi: int, unit: str) -> list[Quan
 def check_counts(texts: list[str], quantities: list[list[Quantity]], indicator_rows: Counter | None = None
                  ) -> list[tuple[int, object]]:
     """[(paragraph index, TXT020 issue)]; ``indicator_rows``: the 自评表's indicator rows by kind (一级 name)."""
-    from .prose import _issue
-
     out = []
     for k, (own, own_qs) in enumerate(zip(texts, quantities)):
         # the paragraph and the next one run together: a count ending one and its classes opening the next
@@ -95,7 +93,7 @@ def check_counts(texts: list[str], quantities: list[list[Quantity]], indicator_r
         for i, t in enumerate(own_qs):
             if t.kind != "count" or t.role != "level" or t.approx or t.value < 2:
                 continue
-            s_start, s_end = sents.bounds(t.start)
+            _s_start, s_end = sents.bounds(t.start)
             j = i + 1
             declared = _DECLARED.search(text, t.end, min(len(text), t.end + 12))
             if declared and declared.start() - t.end <= 2:
