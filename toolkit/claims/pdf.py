@@ -8,7 +8,8 @@ path object with its bounds; the layout is rebuilt from that geometry:
   cell (its text goes to the first, as in a text export). A cell's text is its characters line by line, joined
   without a break (a cell wraps where the column is narrow: ``社会保障`` / ``和就业支出``).
 * **tables without rules**: three or more lines in a row, each cut into two or more cells by gaps wider than one
-  and a half characters (项目      本年数), at least two of them ending in a figure, are a table too (a line that
+  and a half characters (项目      本年数), the first a header of words (a chart's data labels have none), at least
+  two ending in a figure, are a table too (a line that
   is short of cells, as a 合计 row without its code, is padded on the left) — :func:`_unruled`.
 * **paragraphs**: the characters outside tables grouped into lines (by their vertical centre), lines into
   paragraphs: a line ends its paragraph when it ends a sentence or stops short of the right margin, a line starts a
@@ -323,14 +324,16 @@ def _cells(ln: list[Char]) -> list[str]:
 
 
 def _unruled(lines: list[list[Char]]) -> list[tuple[float, object]]:
-    """The lines, with each run of three or more lines cut into two or more cells by wide gaps — at least two of
-    them ending in a figure — made one table (its rows padded on the left to the widest: a 合计 row without its
+    """The lines, with each run of three or more lines cut into two or more cells by wide gaps — the first a header
+    of words, at least two ending in a figure — made one table (its rows padded on the left to the widest: a 合计 row without its
     code); a lone line with wide gaps stays a line."""
     out: list[tuple[float, object]] = []
     run: list[tuple[list[Char], list[str]]] = []
 
     def flush() -> None:
-        if len(run) >= 3 and sum(1 for _ln, cs in run if _numeric(cs[-1])) >= 2:
+        # a header line of words first (a chart's data labels, 科学技术支出  442.15 …, have none)
+        if len(run) >= 3 and not any(_numeric(x) for x in run[0][1]) \
+                and sum(1 for _ln, cs in run if _numeric(cs[-1])) >= 2:
             width = max(len(cs) for _ln, cs in run)
             out.append((run[0][0][0].y1, [[""] * (width - len(cs)) + cs for _ln, cs in run]))
         else:
