@@ -16,7 +16,7 @@ differs from the text.
 """
 from __future__ import annotations
 
-import re
+from ..lazyre import re
 from collections import Counter
 from dataclasses import replace
 from decimal import Decimal

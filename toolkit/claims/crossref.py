@@ -18,7 +18,7 @@ or stage (上年, 预算, 年初) are not compared: the row may not show that co
 """
 from __future__ import annotations
 
-import re
+from ..lazyre import re
 from collections import Counter
 from decimal import Decimal
 

@@ -15,7 +15,7 @@ confirmed by nothing: the finding stays where it is.
 """
 from __future__ import annotations
 
-import re
+from ..lazyre import re
 from decimal import Decimal
 
 from ..findings import ERROR, CellSpot, Finding
