@@ -212,7 +212,7 @@ class Renderer:
             for name, part in self._parts.items():
                 ctx["num"] = _checked_num(Numbering())  # heading numbers restart in every part
                 ctx["chart"] = charts if name == "word/document.xml" else charts.outside_body
-                rendered[name] = (part.prefix + self._render_part(part, ctx) + part.suffix).encode("utf-8")
+                rendered[name] = (part.prefix, self._render_part(part, ctx), part.suffix)
         if len(self._chart_lists) == len(_CHART_LISTS):  # the charts placed, with their relationships and types
             rendered.update(charts.package(*(self._chart_lists[n] for n in _CHART_LISTS), self._names))
         if self._core is not None:
@@ -223,7 +223,7 @@ class Renderer:
         buf.seek(0, 2)
         with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
             for name, data in rendered.items():
-                z.writestr(_zipinfo(name), data)
+                _write_member(z, name, data)
         fh.write(buf.getvalue())
 
     def _render_part(self, part: _Part, ctx: dict[str, Any]) -> str:
@@ -247,6 +247,24 @@ class Renderer:
 
 
 _SPECIAL_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\n\t\a\f]")
+_SPECIAL = "\n\t\a\f"
+
+
+def _special_texts(xml: str) -> list[int]:
+    """Where the ``<w:t>`` elements holding a newline, tab, bell or form feed start, in order: the matches of
+    :data:`_SPECIAL_TEXT`, found from the few special characters (``str.find``) instead of a regex scan of every
+    ``<w:t>`` of the body (4 ms of a 500-indicator render). A match starts at the last ``<`` before its special
+    character (its ``[^<]*`` crosses none, and an attribute value holds no ``<`` in well-formed XML)."""
+    starts = set()
+    for ch in _SPECIAL:
+        at = xml.find(ch)
+        while at >= 0:
+            start = xml.rfind("<", 0, at)
+            if start >= 0 and start not in starts and _SPECIAL_TEXT.match(xml, start):
+                starts.add(start)
+            after = xml.find("<", at)  # the characters before the next tag share this one's: linear time
+            at = xml.find(ch, after) if after >= 0 else -1
+    return sorted(starts)
 
 
 def _resolve_listings(xml: str) -> str:
@@ -255,11 +273,11 @@ def _resolve_listings(xml: str) -> str:
     from docxtpl import DocxTemplate
 
     out, pos = [], 0
-    for m in _SPECIAL_TEXT.finditer(xml):
-        if m.start() < pos:
+    for at in _special_texts(xml):
+        if at < pos:
             continue  # in a paragraph already resolved
-        start = max(xml.rfind("<w:p>", 0, m.start()), xml.rfind("<w:p ", 0, m.start()))
-        end = xml.find("</w:p>", m.start())
+        start = max(xml.rfind("<w:p>", 0, at), xml.rfind("<w:p ", 0, at))
+        end = xml.find("</w:p>", at)
         if start < pos or end < 0:  # not inside a paragraph (cannot happen in a valid body): leave as is
             continue
         end += len("</w:p>")
@@ -295,6 +313,22 @@ def core_properties(template: bytes, title: str, now: float | None = None) -> by
         if prefix == "dcterms":
             el.set(f"{{{_CORE_NS['xsi']}}}type", "dcterms:W3CDTF")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _write_member(z: zipfile.ZipFile, name: str, data: bytes | tuple[str, ...]) -> None:
+    """One member: bytes, or a rendered part's pieces (prefix, body, suffix) encoded and compressed one after
+    another, never joined: the same bytes as ``writestr`` of the joined text (zipfile's ``writestr`` is this
+    stream with one write; deflate's output does not depend on how its input is split), without copying a body
+    of megabytes twice more."""
+    if isinstance(data, bytes):
+        z.writestr(_zipinfo(name), data)
+        return
+    info = _zipinfo(name)
+    pieces = [piece.encode("utf-8") for piece in data]
+    info.file_size = sum(map(len, pieces))  # as writestr sets it: the same local header (and zip64 decision)
+    with z.open(info, mode="w") as member:
+        for piece in pieces:
+            member.write(piece)
 
 
 def _zipinfo(name: str) -> zipfile.ZipInfo:
