@@ -16,6 +16,7 @@ it (docs/templates.md lists every variable). Rules:
 """
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from typing import Any, Callable, Iterable
@@ -602,7 +603,38 @@ FUND_NAMES = {"government_fund": "政府性基金预算", "state_capital": "国�
               "social_insurance": "社会保险基金预算"}
 
 
-def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Report, Figures], list]) -> dict:
+class Context(dict):
+    """The dict a template renders with. The entries only some outlines print (``lazy``: the Sichuan sentences,
+    the per-indicator entries, Hunan's evaluation work and indicator notes …) are worked out when first read, so a
+    report pays for what its outline prints. Reading by key, ``in`` and :meth:`get` see them; a copy
+    (``dict(ctx)``, what Jinja makes of its context) holds only the entries already read, so a template that may
+    print anything renders from :meth:`complete`."""
+
+    def __init__(self, values: dict, lazy: dict[str, Callable[[], Any]]) -> None:
+        super().__init__(values)
+        self._lazy = lazy
+
+    def __missing__(self, key: str) -> Any:
+        make = self._lazy.pop(key, None)
+        if make is None:
+            raise KeyError(key)
+        value = self[key] = make()
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or key in self._lazy
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self else default
+
+    def complete(self) -> "Context":
+        """Every entry worked out (a template's own tags may print any of them)."""
+        for key in list(self._lazy):
+            self[key]  # noqa: B018 - computed and stored by __missing__
+        return self
+
+
+def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Report, Figures], list]) -> Context:
     """The dict a template renders with (see docs/templates.md)."""
     fig = Figures(report)
     unit = report.unit
@@ -650,24 +682,31 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
 
     ex = b.expenditure
     project = ex.project if ex else None
-    project_lines = []
-    for item in (project.items if project else []):
-        if item.amount is None and derive.full_budget(item) is None:
-            continue  # a project of last year only: it appears in 附件1, not in this year's text
-        if item.amount == 0 and not _has_more(item):
-            continue  # no "0.00万元" line
-        stages = _stages(item, item.amount)
-        facts = _join([stages, f"占{fmt_rate(item.share)}" if item.share is not None else "",
-                       _change(item, item.amount), _note(md, item.note)])
-        project_lines.append(f"{item.label}：{facts}。" if facts else f"{item.label}。")
-    projects = ""
-    if project_lines:
-        digits = _digit_led(project_lines)
+    @functools.cache
+    def project_lines() -> list[str]:
+        """The named projects' lines, worked out when an outline first prints them (hunan's and sichuan's)."""
+        lines = []
+        for item in (project.items if project else []):
+            if item.amount is None and derive.full_budget(item) is None:
+                continue  # a project of last year only: it appears in 附件1, not in this year's text
+            if item.amount == 0 and not _has_more(item):
+                continue  # no "0.00万元" line
+            stages = _stages(item, item.amount)
+            facts = _join([stages, f"占{fmt_rate(item.share)}" if item.share is not None else "",
+                           _change(item, item.amount), _note(md, item.note)])
+            lines.append(f"{item.label}：{facts}。" if facts else f"{item.label}。")
+        return lines
+
+    def projects() -> Markup:
+        lines = project_lines()
+        if not lines:
+            return Markup("")
+        digits = _digit_led(lines)
         led = bool(project and project.note and leads_list(_note(md, project.note)))  # the note leads into the list
-        projects = ("" if led else X.paragraph("主要项目支出情况如下：", X.BODY)) + "".join(
-            X.paragraph(line, X.BODY) if len(project_lines) == 1 else
+        return Markup(("" if led else X.paragraph("主要项目支出情况如下：", X.BODY)) + "".join(
+            X.paragraph(line, X.BODY) if len(lines) == 1 else
             X.paragraph(f"{_unambiguous(number_prefix(n, 0), digits)}{line}", X.LIST)
-            for n, line in enumerate(project_lines, 1))
+            for n, line in enumerate(lines, 1)))
 
     members = "".join(X.paragraph(line, X.BODY) for line in _member_lines(ev.group))
     phase_lines = []
@@ -698,49 +737,18 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
             return X.paragraph(f"{label}：", X.BODY) + md.to_xml(text)
         return md.to_xml(f"{label}：{text.strip()}")
 
-    # 绩效自评工作开展情况, for an outline without a section of its own for it (Hunan): what the data says of the
-    # evaluation's purpose, principles, basis, method, working group and phases, in that order
-    principles = [str(p) for p in ev.principles]
-    work = [md.to_xml(ev.purpose) if ev.purpose else ""]
-    if len(principles) == 1:
-        work.append(lead("评价原则", principles[0]))
-    elif principles:
-        work.append(X.paragraph("评价原则：", X.BODY) + md.numbered_xml(
-            principles, lambda n, led=_digit_led(principles): _unambiguous(number_prefix(n, 0), led)))
-    work += [lead("评价依据", ev.basis), md.to_xml(ev.method) if ev.method else ""]
-    if text["group"]:
-        work += [X.paragraph(text["group"], X.BODY), "".join(X.paragraph(line, X.BODY) for line in _member_lines(ev.group))]
-    work.append(md.to_xml(ev.group_note) if ev.group_note else "")
-    if len(phase_lines) == 1:
-        work.append(X.paragraph(phase_lines[0], X.BODY))
-    elif phase_lines:
-        digits = _digit_led(phase_lines)
-        work.append(X.paragraph("绩效自评工作分以下阶段进行：", X.BODY) + "".join(
-            X.paragraph(f"{_unambiguous(number_prefix(n, 0), digits)}{line}", X.LIST)
-            for n, line in enumerate(phase_lines, 1)))
-    evaluation_work = "".join(work)
+    def evaluation_work() -> Markup:
+        """绩效自评工作开展情况, for an outline without a section of its own for it (Hunan): what the data says of
+        the evaluation's purpose, principles, basis, method, working group and phases, in that order."""
+        return Markup(_evaluation_work(ev, md, text["group"], phase_lines, lead))
 
-    # each indicator's own text, for an outline without a section per indicator (Hunan)
-    exi = report.indicators.execution
-    notes = [(name, text_) for name, text_ in
-             [("预算执行率", exi.narrative if exi else None)]
-             + [(ind.name, ind.narrative) for _g1, _g2, ind in report.indicators.all_indicators()]
-             if text_ and text_.strip()]
-    indicator_notes = ""
-    if notes:
-        indicator_notes = X.paragraph("主要绩效指标完成情况如下：", X.BODY) + "".join(
-            md.to_xml(f"{name}：{text_.strip()}") if "\n" not in text_.strip() else
-            X.paragraph(f"{name}：", X.BODY) + md.to_xml(text_) for name, text_ in notes)
+    def indicator_notes() -> Markup:
+        """Each indicator's own text, for an outline without a section per indicator (Hunan)."""
+        return Markup(_indicator_notes(report, md))
 
-    scored = []
-    ex_ind = report.indicators.execution
-    if ex_ind is not None:
-        scored.append(_indicator_entry("预算执行率", ex_ind.weight, fig.exec_score, ex_ind.narrative,
-                                       ex_ind.deviation,
-                                       facts=f"执行率{fmt_rate(fig.exec_rate)}" if fig.exec_rate is not None else ""))
-    for _g1, _g2, ind in report.indicators.all_indicators():
-        scored.append(_indicator_entry(ind.name, ind.weight, ind.score, ind.narrative, ind.deviation,
-                                       ind.target, ind.actual))
+    def scored_indicators() -> list[dict]:
+        """One entry per scored indicator, for an outline with a section per indicator (Chongqing)."""
+        return _scored(report, fig)
 
     attachments = []
     for kind, title, table_xml, notes_xml in tables(report, fig):
@@ -762,24 +770,27 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
     sign_off = X.signature(signature or unit.name, _date(sign_date), keep_next=True)
     signature_block = sign_off if signature or sign_date else ""
 
-    sc = sichuan_text(report, fig, subject, md, _stages, _change)
-    sc["short"] = listed(sc["short"], None)
-    sc["summary_table"] = Markup(sc["summary_table"])
-    sc["projects"] = listed(project_lines, None)
-    sc["phases"] = listed(phase_lines, 1)
-    sc["spending"] = bool(
-        any(sc[k] for k in ("expenditure", "expenditure_stages", "basic", "by_function", "by_economic"))
-        or text["three_public"] or text["procurement"] or b.note
-        or (ex and ((ex.basic and ex.basic.note) or (ex.project and ex.project.note)))
-        or any(getattr(b, k) is not None for k in FUND_NAMES))
-    sc["evaluation"] = bool(ev.purpose or ev.basis or ev.method or ev.group or ev.group_established or ev.phases)
-    goal = report.indicators.goal
-    sc["management"] = bool(sc["targets"] or sc["completion"] or sc["categories"] or sc["evaluation"]
-                            or (goal and (goal.target or goal.actual)) or nar.performance or nar.achievements)
+    def sichuan() -> dict[str, Any]:
+        """The ``sichuan`` entry: the Sichuan outline's own sentences (toolkit/word/sichuan.py)."""
+        sc = sichuan_text(report, fig, subject, md, _stages, _change)
+        sc["short"] = listed(sc["short"], None)
+        sc["summary_table"] = Markup(sc["summary_table"])
+        sc["projects"] = listed(project_lines(), None)
+        sc["phases"] = listed(phase_lines, 1)
+        sc["spending"] = bool(
+            any(sc[k] for k in ("expenditure", "expenditure_stages", "basic", "by_function", "by_economic"))
+            or text["three_public"] or text["procurement"] or b.note
+            or (ex and ((ex.basic and ex.basic.note) or (ex.project and ex.project.note)))
+            or any(getattr(b, k) is not None for k in FUND_NAMES))
+        sc["evaluation"] = bool(ev.purpose or ev.basis or ev.method or ev.group or ev.group_established or ev.phases)
+        goal = report.indicators.goal
+        sc["management"] = bool(sc["targets"] or sc["completion"] or sc["categories"] or sc["evaluation"]
+                                or (goal and (goal.target or goal.actual)) or nar.performance or nar.achievements)
+        return sc
 
     goal = report.indicators.goal
     title = report.title or f"{unit.name}{report.year}年度部门整体支出绩效自评报告"
-    return {
+    return Context({
         "year": report.year,
         "next_year": report.year + 1,
         "title": title,
@@ -807,26 +818,73 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
             "date": _date(ev.date),
         },
         "goal": {"target": goal.target if goal else None, "actual": goal.actual if goal else None},
-        "scored_indicators": scored,
         "score": fmt_number(fig.total_score) if fig.total_score is not None else "",
         "grade": fig.grade or "",
         "grade_long": derive.long_grade(derive.normalise_grade(fig.grade) or fig.grade) if fig.grade else "",
-        "projects": Markup(projects),
         "group_members": Markup(members),
         "phases": listed(phase_lines, 0),
-        "evaluation_work": Markup(evaluation_work),
-        "indicator_notes": Markup(indicator_notes),
         "attachments": attachments,
         "attachment_list": Markup(attachment_list),
         "signature_block": Markup(signature_block),
         "sign_off": Markup(sign_off),
-        "sichuan": sc,
         "md": md_xml,
         "para": para_xml,
         "numbered": numbered,
         "num": Numbering(),
         "chart": Charts(report, fig),  # {{p chart('by_nature') }}: a native chart (toolkit/word/charts.py)
-    }
+    }, lazy={"scored_indicators": scored_indicators, "projects": projects, "evaluation_work": evaluation_work,
+             "indicator_notes": indicator_notes, "sichuan": sichuan})
+
+
+def _evaluation_work(ev, md: MarkdownConverter, group: str, phase_lines: list[str], lead) -> str:
+    """The ``evaluation_work`` entry (see :func:`build_context`)."""
+    principles = [str(p) for p in ev.principles]
+    work = [md.to_xml(ev.purpose) if ev.purpose else ""]
+    if len(principles) == 1:
+        work.append(lead("评价原则", principles[0]))
+    elif principles:
+        work.append(X.paragraph("评价原则：", X.BODY) + md.numbered_xml(
+            principles, lambda n, led=_digit_led(principles): _unambiguous(number_prefix(n, 0), led)))
+    work += [lead("评价依据", ev.basis), md.to_xml(ev.method) if ev.method else ""]
+    if group:
+        work += [X.paragraph(group, X.BODY), "".join(X.paragraph(line, X.BODY) for line in _member_lines(ev.group))]
+    work.append(md.to_xml(ev.group_note) if ev.group_note else "")
+    if len(phase_lines) == 1:
+        work.append(X.paragraph(phase_lines[0], X.BODY))
+    elif phase_lines:
+        digits = _digit_led(phase_lines)
+        work.append(X.paragraph("绩效自评工作分以下阶段进行：", X.BODY) + "".join(
+            X.paragraph(f"{_unambiguous(number_prefix(n, 0), digits)}{line}", X.LIST)
+            for n, line in enumerate(phase_lines, 1)))
+    return "".join(work)
+
+
+def _indicator_notes(report: Report, md: MarkdownConverter) -> str:
+    """The ``indicator_notes`` entry: each indicator's own text under one lead sentence."""
+    exi = report.indicators.execution
+    notes = [(name, text_) for name, text_ in
+             [("预算执行率", exi.narrative if exi else None)]
+             + [(ind.name, ind.narrative) for _g1, _g2, ind in report.indicators.all_indicators()]
+             if text_ and text_.strip()]
+    if not notes:
+        return ""
+    return X.paragraph("主要绩效指标完成情况如下：", X.BODY) + "".join(
+        md.to_xml(f"{name}：{text_.strip()}") if "\n" not in text_.strip() else
+        X.paragraph(f"{name}：", X.BODY) + md.to_xml(text_) for name, text_ in notes)
+
+
+def _scored(report: Report, fig: Figures) -> list[dict]:
+    """The ``scored_indicators`` entry: 预算执行率, then every indicator (:func:`_indicator_entry`)."""
+    scored = []
+    ex_ind = report.indicators.execution
+    if ex_ind is not None:
+        scored.append(_indicator_entry("预算执行率", ex_ind.weight, fig.exec_score, ex_ind.narrative,
+                                       ex_ind.deviation,
+                                       facts=f"执行率{fmt_rate(fig.exec_rate)}" if fig.exec_rate is not None else ""))
+    for _g1, _g2, ind in report.indicators.all_indicators():
+        scored.append(_indicator_entry(ind.name, ind.weight, ind.score, ind.narrative, ind.deviation,
+                                       ind.target, ind.actual))
+    return scored
 
 
 #: characters of 2号 (22 pt) type on one line of the 156 mm text block

@@ -181,6 +181,8 @@ class Renderer:
         """The Jinja context for one report (see docs/templates.md), with the outline walked over it: ``body``
         and, for a house template, the outline's pieces by stable name (``shown``, ``blocks`` …)."""
         ctx = build_context(report, self._md, attachment_tables)
+        if not self.builtin:  # a house template's tags may print any entry; a built-in one prints the walked body
+            ctx.complete()
         own = self.outline or report.outline
         names = [own] + ([] if self.builtin else [n for n in outlines.NAMES if n != own])
         ctx.update(outline_context(ctx, [outlines.get(n) for n in names], Layout.of(report), charts=self.builtin))
