@@ -40,9 +40,16 @@ _BAD_XML_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 TEXT_WIDTH = 8845
 
 
+_ESCAPED = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def esc(text: object) -> str:
-    """Escape text for XML content; characters XML cannot hold are dropped."""
-    s = _BAD_XML_CHARS.sub("", str(text))
+    """Escape text for XML content; characters XML cannot hold are dropped. Most text holds neither: one search
+    returns it as it is."""
+    s = str(text)
+    if _ESCAPED.search(s) is None:
+        return s
+    s = _BAD_XML_CHARS.sub("", s)
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -120,50 +127,68 @@ def merged(text: object, first: bool, style: str = CELL, span: int = 1) -> Cell:
     return Cell(paragraph("", style), span, "continue")
 
 
+def table_open(widths: Sequence[int], margin: int = 28) -> str:
+    """A table's start: its properties (single borders on every cell, fixed layout, centred) and its grid.
+    ``margin`` is the cell's top and bottom padding in twips (0 for a dense table)."""
+    borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    return ("<w:tbl><w:tblPr>"
+            f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+            f"<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+            f'<w:tblCellMar><w:top w:w="{margin}" w:type="dxa"/><w:left w:w="57" w:type="dxa"/>'
+            f'<w:bottom w:w="{margin}" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+            '<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>'
+            + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>")
+
+
+def row_open(header: bool, cant_split: bool = True) -> str:
+    """A row's start; a header row repeats on every page."""
+    trpr = ("<w:cantSplit/>" if cant_split else "") + ("<w:tblHeader/>" if header else "")
+    return f"<w:tr><w:trPr>{trpr}</w:trPr>" if trpr else "<w:tr>"
+
+
+class Columns:
+    """The cell starts (``<w:tc>`` and its properties) of a table's grid: a cell's properties depend on its
+    column, span, merge and alignment only, so each combination is written once per table."""
+
+    def __init__(self, widths: Sequence[int]) -> None:
+        self.count = len(widths)
+        self._starts = [0]
+        for w in widths:
+            self._starts.append(self._starts[-1] + w)
+        self._opened: dict[tuple, str] = {}
+
+    def open(self, col: int, span: int = 1, vmerge: str | None = None, valign: str = "center") -> str:
+        key = (col, span, vmerge, valign)
+        head = self._opened.get(key)
+        if head is None:
+            starts, n = self._starts, self.count
+            tcpr = f'<w:tcW w:w="{starts[min(col + span, n)] - starts[min(col, n)]}" w:type="dxa"/>'
+            if span > 1:
+                tcpr += f'<w:gridSpan w:val="{span}"/>'
+            if vmerge == "restart":
+                tcpr += '<w:vMerge w:val="restart"/>'
+            elif vmerge == "continue":
+                tcpr += "<w:vMerge/>"
+            tcpr += f'<w:vAlign w:val="{valign}"/>'
+            head = self._opened[key] = f"<w:tc><w:tcPr>{tcpr}</w:tcPr>"
+        return head
+
+
 def table(widths: Sequence[int], rows: Sequence[Sequence[Cell]], header_rows: int = 0,
           cant_split: bool = True, margin: int = 28) -> str:
     """A table with single borders on every cell; the first ``header_rows`` rows repeat on each page.
 
     ``margin`` is the cell's top and bottom padding in twips (0 for a dense table).
     """
-    borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    total = sum(widths)
-    out = [
-        "<w:tbl><w:tblPr>"
-        f'<w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/>'
-        f"<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
-        f'<w:tblCellMar><w:top w:w="{margin}" w:type="dxa"/><w:left w:w="57" w:type="dxa"/>'
-        f'<w:bottom w:w="{margin}" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
-        '<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>',
-        "".join(f'<w:gridCol w:w="{w}"/>' for w in widths),
-        "</w:tblGrid>",
-    ]
-    # a cell's properties depend on its column, span, merge and alignment only: each combination is written once
-    starts = [0]
-    for w in widths:
-        starts.append(starts[-1] + w)
-    opened: dict[tuple, str] = {}
+    out = [table_open(widths, margin)]
+    columns = Columns(widths)
     empty = paragraph("", CELL)
     for r, cells in enumerate(rows):
-        trpr = ("<w:cantSplit/>" if cant_split else "") + ("<w:tblHeader/>" if r < header_rows else "")
-        out.append(f"<w:tr><w:trPr>{trpr}</w:trPr>" if trpr else "<w:tr>")
+        out.append(row_open(r < header_rows, cant_split))
         col = 0
         for c in cells:
-            key = (col, c.span, c.vmerge, c.valign)
-            head = opened.get(key)
-            if head is None:
-                width = starts[min(col + c.span, len(widths))] - starts[min(col, len(widths))]
-                tcpr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
-                if c.span > 1:
-                    tcpr += f'<w:gridSpan w:val="{c.span}"/>'
-                if c.vmerge == "restart":
-                    tcpr += '<w:vMerge w:val="restart"/>'
-                elif c.vmerge == "continue":
-                    tcpr += "<w:vMerge/>"
-                tcpr += f'<w:vAlign w:val="{c.valign}"/>'
-                head = opened[key] = f"<w:tc><w:tcPr>{tcpr}</w:tcPr>"
-            out.append(head)
+            out.append(columns.open(col, c.span, c.vmerge, c.valign))
             out.append(c.paragraphs or empty)
             out.append("</w:tc>")
             col += c.span

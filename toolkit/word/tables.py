@@ -16,35 +16,75 @@ from ..domain import budget, staffing
 from ..model import Figure, Report
 from ..numbers import fmt_rate, fmt_written, ratio_percent
 from . import ooxml as X
-from .ooxml import CELL, CELL_HEAD, CELL_LEFT, Cell
+from .ooxml import CELL, CELL_HEAD, CELL_LEFT
 from .ooxml import DENSE as DC, DENSE_HEAD as DH, DENSE_LEFT as DL
 
 
+#: a cell as the table writer takes it: its paragraphs (XML), how many grid columns it spans, its vertical merge
+Piece = tuple[str, int, "str | None"]
+
 # A table repeats most of its cells (the merged side columns, 分值 and 得分, targets such as ≥90%, empty cells):
 # each distinct text and style is turned into XML once a report (attachment_tables empties the cache first, so a
-# batch pays for each report's own cells and memory stays flat). Cells are read, never changed, by ooxml.table, so
-# one object can stand in many rows.
-@functools.lru_cache(maxsize=4096)
-def _text_cell(text: str, style: str, span: int, vmerge: str | None) -> Cell:
-    return X.cell(text, style, span, vmerge)
+# batch pays for each report's own cells and memory stays flat).
+_TEXTS: dict[tuple[str, str], str] = {}
 
 
-def cell(text: object = "", style: str = CELL, span: int = 1, vmerge: str | None = None) -> Cell:
-    """:func:`ooxml.cell`, cached for text (other values, such as a Decimal whose digits the key would lose, are
-    built each time)."""
+def _paragraphs(text: object, style: str) -> str:
+    """The paragraphs of a plain-text cell (as :func:`ooxml.cell`: one per line), cached for a str (other values,
+    such as a Decimal whose digits the key would lose, are written each time)."""
     if type(text) is str:
-        return _text_cell(text, style, span, vmerge)
-    return X.cell(text, style, span, vmerge)
+        key = (text, style)
+        xml = _TEXTS.get(key)
+        if xml is None:
+            xml = _TEXTS[key] = "".join(X.paragraph(line, style) for line in text.split("\n"))
+        return xml
+    lines = str(text).split("\n") if text is not None else [""]
+    return "".join(X.paragraph(line, style) for line in lines)
 
 
-@functools.lru_cache(maxsize=256)
-def _continued(style: str, span: int) -> Cell:
-    return X.merged("", False, style, span)
+def cell(text: object = "", style: str = CELL, span: int = 1, vmerge: str | None = None) -> Piece:
+    """A cell of plain text (:func:`ooxml.cell`)."""
+    return (_paragraphs(text, style), span, vmerge)
 
 
-def merged(text: object, first: bool, style: str = CELL, span: int = 1) -> Cell:
-    """:func:`ooxml.merged`: the first row through :func:`cell`, a continuing row built once per style."""
-    return cell(text, style, span, "restart") if first else _continued(style, span)
+def merged(text: object, first: bool, style: str = CELL, span: int = 1) -> Piece:
+    """A vertically merged cell (:func:`ooxml.merged`): the first row holds the text, the following rows continue
+    the merge with an empty paragraph."""
+    return cell(text, style, span, "restart") if first else (_paragraphs("", style), span, "continue")
+
+
+class Table:
+    """A table written row by row straight into XML (:func:`ooxml.table`'s output, without a Cell object per
+    cell or a list of rows: a 2,000-indicator 自评表 has 20,000 cells)."""
+
+    def __init__(self, widths: list[int], header_rows: int = 0, cant_split: bool = True, margin: int = 28) -> None:
+        self.out = [X.table_open(widths, margin)]
+        self.columns = X.Columns(widths)
+        self.header_rows, self.cant_split = header_rows, cant_split
+        self.rows = 0
+        self._empty = X.paragraph("", CELL)
+
+    def row(self, cells: list[Piece]) -> None:
+        out, cols, empty = self.out, self.columns, self._empty
+        out.append(X.row_open(self.rows < self.header_rows, self.cant_split))
+        col = 0
+        for xml, span, vmerge in cells:
+            out += (cols.open(col, span, vmerge), xml or empty, "</w:tc>")
+            col += span
+        if col != cols.count:
+            raise ValueError(f"row {self.rows} covers {col} grid columns, table has {cols.count}")
+        out.append("</w:tr>")
+        self.rows += 1
+
+    def cells(self, xml: str) -> None:
+        """A row of cells already written (each ``<w:tc>…</w:tc>`` covering the grid): the 自评表's indicator
+        rows, written with the column starts of :attr:`columns`."""
+        self.out += (X.row_open(self.rows < self.header_rows, self.cant_split), xml, "</w:tr>")
+        self.rows += 1
+
+    def xml(self) -> str:
+        return "".join(self.out) + "</w:tbl>"
+
 
 # ----------------------------------------------------------------------------------------------------------------
 # 附件1 基础数据表
@@ -54,11 +94,11 @@ def merged(text: object, first: bool, style: str = CELL, span: int = 1) -> Cell:
 _BASIC_WIDTHS = [X.mm(66)] + [X.mm(15)] * 6
 
 
-def _money_cells(previous, budget, actual) -> list[Cell]:
+def _money_cells(previous, budget, actual) -> list[Piece]:
     return [cell(fmt_written(v), DC, span=2) for v in (previous, budget, actual)]
 
 
-def _fig_cells(f: Figure | None, actual: Decimal | None = None) -> list[Cell]:
+def _fig_cells(f: Figure | None, actual: Decimal | None = None) -> list[Piece]:
     """上年决算数 / 本年预算数 / 本年决算数 of a figure (预算数 = 全年预算, declared or 年初 + 调整)."""
     if f is None:
         return _money_cells(None, None, actual)
@@ -78,24 +118,24 @@ def basic_data_table(report: Report, fig) -> tuple[str, str]:
     project = ex.project if ex else None
     tp, pr = b.three_public, b.procurement
     st = report.unit.staffing
-    rows: list[list[Cell]] = []
+    rows = Table(_BASIC_WIDTHS, header_rows=0, margin=0)
 
     # 财政供养人员情况
     auth = staffing.headcount_total(st.authorized) if st else None
     actual = staffing.headcount_total(st.actual) if st else None
     rate = st.control_rate if st and st.control_rate is not None else (
         ratio_percent(Decimal(actual), Decimal(auth)) if actual is not None and auth else None)
-    rows.append([merged("财政供养人员情况（人）", True, DH), cell("编制数", DH, 2),
-                 cell(f"{y}年实际在职人数", DH, 2), cell("控制率", DH, 2)])
-    rows.append([merged("", False, DH), cell("" if auth is None else auth, DC, 2),
-                 cell("" if actual is None else actual, DC, 2), cell(fmt_rate(rate), DC, 2)])
+    rows.row([merged("财政供养人员情况（人）", True, DH), cell("编制数", DH, 2),
+              cell(f"{y}年实际在职人数", DH, 2), cell("控制率", DH, 2)])
+    rows.row([merged("", False, DH), cell("" if auth is None else auth, DC, 2),
+              cell("" if actual is None else actual, DC, 2), cell(fmt_rate(rate), DC, 2)])
 
     # 经费控制情况
-    rows.append([cell("经费控制情况（万元）", DH), cell(f"{y - 1}年决算数", DH, 2),
-                 cell(f"{y}年预算数", DH, 2), cell(f"{y}年决算数", DH, 2)])
+    rows.row([cell("经费控制情况（万元）", DH), cell(f"{y - 1}年决算数", DH, 2),
+              cell(f"{y}年预算数", DH, 2), cell(f"{y}年决算数", DH, 2)])
 
-    def line(label: str, cells: list[Cell], indent: bool = False) -> None:
-        rows.append([cell(("　　" if indent else "") + label, DL), *cells])
+    def line(label: str, cells: list[Piece], indent: bool = False) -> None:
+        rows.row([cell(("　　" if indent else "") + label, DL), *cells])
 
     total_prev = ex.previous if ex and ex.previous is not None else (
         _sum_previous([basic, project]) if basic and project else None)
@@ -118,8 +158,8 @@ def basic_data_table(report: Report, fig) -> tuple[str, str]:
 
     # 楼堂馆所
     bl = b.buildings
-    rows.append([cell(f"楼堂馆所控制情况\n（{y - 1}年完工项目）", DH, vmerge="restart"),
-                 *[cell(h, DH) for h in ("批复规模（㎡）", "实际规模（㎡）", "规模控制率", "预算投资（万元）",
+    rows.row([cell(f"楼堂馆所控制情况\n（{y - 1}年完工项目）", DH, vmerge="restart"),
+              *[cell(h, DH) for h in ("批复规模（㎡）", "实际规模（㎡）", "规模控制率", "预算投资（万元）",
                                                 "实际投资（万元）", "投资概算控制率")]])
     if bl is not None:
         area_rate = bl.area_control_rate if bl.area_control_rate is not None else (
@@ -132,13 +172,13 @@ def basic_data_table(report: Report, fig) -> tuple[str, str]:
                   fmt_written(bl.budget_investment), fmt_written(bl.actual_investment), fmt_rate(inv_rate)]
     else:
         values = [""] * 6
-    rows.append([merged("", False, DH), *[cell(v, DC) for v in values]])
+    rows.row([merged("", False, DH), *[cell(v, DC) for v in values]])
 
     # 厉行节约保障措施
     thrift = _md_cell(report, b.thrift, DL)
-    rows.append([cell("厉行节约保障措施", DH), Cell(thrift, span=6)])
+    rows.row([cell("厉行节约保障措施", DH), (thrift, 6, None)])
 
-    table = X.table(_BASIC_WIDTHS, rows, header_rows=0, margin=0)
+    table = rows.xml()
     att = report.attachments
     notes = (X.paragraph("说明：“公用经费”填报基本支出中的一般商品和服务支出。“项目支出”需要填报基本支出以外的所有项目"
                          "支出情况，“运行维护经费”填报项目支出中用于人员类和公用运转类的支出。", X.NOTE, no_indent=True)
@@ -151,13 +191,14 @@ _MD = None
 
 
 def _md_cell(report: Report, text, style: str = CELL_LEFT) -> str:
-    from .markdown import MarkdownConverter
-
+    if not text:
+        return _empty_paragraph(style)
     global _MD
     if _MD is None:
+        from .markdown import MarkdownConverter
+
         _MD = MarkdownConverter()
-    xml = _MD.to_xml(text, style=style, list_style=style) if text else ""
-    return xml or _empty_paragraph(style)
+    return _MD.to_xml(text, style=style, list_style=style) or _empty_paragraph(style)
 
 
 @functools.lru_cache(maxsize=64)
@@ -185,21 +226,21 @@ def self_evaluation_tables(report: Report, fig) -> str:
     The indicator table is a separate table so that its column-header row is the table's first row and can repeat
     on every page (w:tblHeader applies to leading rows only). A hairline paragraph keeps the two apart.
     """
-    return (X.table(_HEADER_WIDTHS, _header_rows(report, fig), cant_split=False) + X.spacer()
-            + X.table(_SELF_WIDTHS, _indicator_rows(report, fig), header_rows=1))
+    return _header_rows(report, fig).xml() + X.spacer() + _indicator_rows(report, fig).xml()
 
 
-def _header_rows(report: Report, fig) -> list[list[Cell]]:
+def _header_rows(report: Report, fig) -> Table:
     b = report.budget
     exi = report.indicators.execution
-    rows: list[list[Cell]] = [[cell("预算部门", CELL_HEAD), cell(report.unit.name, CELL, span=8)]]
-    rows.append([merged("年度预算申请（万元）", True, CELL_HEAD), cell("", CELL_HEAD, span=2),
-                 *[cell(h, CELL_HEAD) for h in ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")]])
-    rows.append([merged("", False), cell("年度资金总额", CELL_HEAD, span=2),
-                 cell(fmt_written(fig.exec_initial)), cell(fmt_written(fig.exec_full)), cell(fmt_written(fig.exec_actual)),
-                 cell(fmt_written(exi.weight) if exi else ""), cell(fmt_rate(fig.exec_rate)),
-                 cell(fmt_written(fig.exec_score) if exi else "")])
-    rows.append([merged("", False), cell("按收入性质分：", CELL_LEFT, span=4), cell("按支出性质分：", CELL_LEFT, span=4)])
+    rows = Table(_HEADER_WIDTHS, cant_split=False)
+    rows.row([cell("预算部门", CELL_HEAD), cell(report.unit.name, CELL, span=8)])
+    rows.row([merged("年度预算申请（万元）", True, CELL_HEAD), cell("", CELL_HEAD, span=2),
+              *[cell(h, CELL_HEAD) for h in ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")]])
+    rows.row([merged("", False), cell("年度资金总额", CELL_HEAD, span=2),
+              cell(fmt_written(fig.exec_initial)), cell(fmt_written(fig.exec_full)), cell(fmt_written(fig.exec_actual)),
+              cell(fmt_written(exi.weight) if exi else ""), cell(fmt_rate(fig.exec_rate)),
+              cell(fmt_written(fig.exec_score) if exi else "")])
+    rows.row([merged("", False), cell("按收入性质分：", CELL_LEFT, span=4), cell("按支出性质分：", CELL_LEFT, span=4)])
     # the form's four fixed rows (seed 002): each income line under the row its label names
     income = [f"{name}：{fmt_written(v) if v is not None else ''}"
               for name, v in budget.by_form_source(b.income.items if b.income else [])]
@@ -211,12 +252,12 @@ def _header_rows(report: Report, fig) -> list[list[Cell]]:
     for k in range(max(len(income), len(nature), 1)):
         left = ("其中：" if k == 0 and income else "") + (income[k] if k < len(income) else "")
         right = ("其中：" if k == 0 and nature else "") + (nature[k] if k < len(nature) else "")
-        rows.append([merged("", False), cell(left, CELL_LEFT, span=4), cell(right, CELL_LEFT, span=4)])
+        rows.row([merged("", False), cell(left, CELL_LEFT, span=4), cell(right, CELL_LEFT, span=4)])
     goal = report.indicators.goal
-    rows.append([merged("年度总体目标", True, CELL_HEAD), cell("预期目标", CELL_HEAD, span=4),
-                 cell("实际完成情况", CELL_HEAD, span=4)])
-    rows.append([merged("", False), Cell(_md_cell(report, goal.target if goal else None), span=4),
-                 Cell(_md_cell(report, goal.actual if goal else None), span=4)])
+    rows.row([merged("年度总体目标", True, CELL_HEAD), cell("预期目标", CELL_HEAD, span=4),
+              cell("实际完成情况", CELL_HEAD, span=4)])
+    rows.row([merged("", False), (_md_cell(report, goal.target if goal else None), 4, None),
+              (_md_cell(report, goal.actual if goal else None), 4, None)])
     return rows
 
 
@@ -224,18 +265,23 @@ def _header_rows(report: Report, fig) -> list[list[Cell]]:
 SIDE = "\n".join("绩效指标")
 
 
-def _indicator_rows(report: Report, fig) -> list[list[Cell]]:
+def _indicator_rows(report: Report, fig) -> Table:
     ind = report.indicators
     # The side cell "绩效指标" stands alone in the header row (repeated on every page); the body rows below it
     # form one merged side column that carries the label down, one character a line, as the form does (seed 002).
-    rows: list[list[Cell]] = [[cell("绩效指标", CELL_HEAD),
-                               *[cell(h, CELL_HEAD) for h in ("一级指标", "二级指标", "三级指标", "年度指标值",
-                                                              "实际完成值", "分值", "得分", "偏差原因分析及改进措施")]]]
+    rows = Table(_SELF_WIDTHS, header_rows=1)
+    rows.row([cell("绩效指标", CELL_HEAD), *[cell(h, CELL_HEAD) for h in ("一级指标", "二级指标", "三级指标", "年度指标值",
+                                                                    "实际完成值", "分值", "得分", "偏差原因分析及改进措施")]])
     exi = ind.execution
     if exi is not None:
-        rows.append([merged(SIDE, len(rows) == 1), cell("预算执行率", CELL, span=3), cell("100%"),
-                     cell(fmt_rate(fig.exec_rate)), cell(fmt_written(exi.weight)),
-                     cell(fmt_written(fig.exec_score)), Cell(_md_cell(report, exi.deviation))])
+        rows.row([merged(SIDE, rows.rows == 1), cell("预算执行率", CELL, span=3), cell("100%"),
+                  cell(fmt_rate(fig.exec_rate)), cell(fmt_written(exi.weight)),
+                  cell(fmt_written(fig.exec_score)), (_md_cell(report, exi.deviation), 1, None)])
+    # An indicator's row is written in one piece: the cell starts of its nine columns are the same in every row,
+    # and a continuing row of a merged column is the same empty cell.
+    cols, text = rows.columns, _paragraphs
+    h = [cols.open(c) for c in range(9)]
+    continued = [cols.open(c, 1, "continue") + text("", CELL) + "</w:tc>" for c in range(3)]
     for g1 in ind.groups:
         leaves = [(g2, i) for g2 in g1.children for i in (g2.indicators or [None])]
         label1 = "" if ind.ungrouped else f"{g1.name}（{fmt_written(derive.level1_weight(g1))}分）"
@@ -243,22 +289,27 @@ def _indicator_rows(report: Report, fig) -> list[list[Cell]]:
         for k, (g2, i) in enumerate(leaves):
             first2 = id(g2) not in seen2
             seen2.add(id(g2))
-            label2 = "" if ind.ungrouped else f"{g2.name}（{fmt_written(derive.level2_weight(g2))}分）"
-            row = [merged(SIDE, len(rows) == 1), merged(label1, k == 0), merged(label2, first2)]
-            if i is None:
-                row += [cell("") for _ in range(6)]
+            side = (cols.open(0, 1, "restart") + text(SIDE, CELL) + "</w:tc>") if rows.rows == 1 else continued[0]
+            level1 = (cols.open(1, 1, "restart") + text(label1, CELL) + "</w:tc>") if k == 0 else continued[1]
+            if first2:  # a continuing row prints no label: its 二级 group's weight is summed once, on its first row
+                label2 = "" if ind.ungrouped else f"{g2.name}（{fmt_written(derive.level2_weight(g2))}分）"
+                level2 = cols.open(2, 1, "restart") + text(label2, CELL) + "</w:tc>"
             else:
-                target = i.target or ""
-                actual = i.actual or ""
-                if i.unit:
-                    target = f"{target}{i.unit}" if target and not target.endswith(i.unit) else target
-                    actual = f"{actual}{i.unit}" if actual and not actual.endswith(i.unit) else actual
-                row += [cell(i.name), cell(target), cell(actual), cell(fmt_written(i.weight)),
-                        cell(fmt_written(i.score)), Cell(_md_cell(report, i.deviation))]
-            rows.append(row)
+                level2 = continued[2]
+            if i is None:
+                rows.cells(side + level1 + level2 + "".join(h[c] + text("", CELL) + "</w:tc>" for c in range(3, 9)))
+                continue
+            target = i.target or ""
+            actual = i.actual or ""
+            if i.unit:
+                target = f"{target}{i.unit}" if target and not target.endswith(i.unit) else target
+                actual = f"{actual}{i.unit}" if actual and not actual.endswith(i.unit) else actual
+            rows.cells(f"{side}{level1}{level2}{h[3]}{text(i.name, CELL)}</w:tc>{h[4]}{text(target, CELL)}</w:tc>"
+                       f"{h[5]}{text(actual, CELL)}</w:tc>{h[6]}{text(fmt_written(i.weight), CELL)}</w:tc>"
+                       f"{h[7]}{text(fmt_written(i.score), CELL)}</w:tc>{h[8]}{_md_cell(report, i.deviation)}</w:tc>")
     total_score = fig.computed_score if fig.computed_score is not None else fig.total_score
-    rows.append([cell("总分", CELL_HEAD, span=6), cell(fmt_written(fig.total_weight), CELL_HEAD),
-                 cell(fmt_written(total_score), CELL_HEAD), cell("")])
+    rows.row([cell("总分", CELL_HEAD, span=6), cell(fmt_written(fig.total_weight), CELL_HEAD),
+              cell(fmt_written(total_score), CELL_HEAD), cell("")])
     return rows
 
 
@@ -267,7 +318,7 @@ def _indicator_rows(report: Report, fig) -> list[list[Cell]]:
 
 def attachment_tables(report: Report, fig) -> list[tuple[str, str, str, str]]:
     """``[(kind, title, table XML, notes XML), …]`` for the attachments the report carries, in order."""
-    _text_cell.cache_clear()
+    _TEXTS.clear()
     out = []
     att = report.attachments
     if att.basic_data:
