@@ -33,7 +33,7 @@ from .. import outlines
 from .context import Numbering, build_context
 from .outline import Layout, outline_context
 from .markdown import MarkdownConverter
-from .sandbox import BoundedEnvironment, LimitExceeded, Unsupported
+from .sandbox import BoundedEnvironment, LimitExceeded, Unsupported, spend
 from .tables import attachment_tables
 
 _BODY_RE = re.compile(r"<w:body\b[^>]*>.*</w:body>", re.DOTALL)
@@ -98,6 +98,7 @@ class Renderer:
             self._chart_lists: dict[str, bytes] = {}  # the document's rels and the content types: charts join them
             self._names = frozenset(info.filename for info, _data in self._entries)
             self._compile()
+            self._frame = self._body_frame() if self.builtin else None
             if len(self._chart_lists) < len(_CHART_LISTS):  # a package without them: streamed as they are
                 self._chart_lists = {}
             if self.outline is None and self._core is not None:  # a house template says which outline it was
@@ -142,6 +143,46 @@ class Renderer:
             elif name == "docProps/core.xml":
                 self._core = data
 
+    def _body_frame(self) -> tuple[str, str] | None:
+        """The rendered body part of a built-in template around its one ``{{p body }}``, worked out once: every
+        report's body is then written between the two, without Jinja copying megabytes of ready XML (escape,
+        join) or the renderer rescanning it (its line breaks before ``<w:p``, listings). Given only where that
+        is the same output: the part prints ``body`` once, as it is (two different bodies give the same frame),
+        and the frame holds no special character and no ``<w:p`` at either edge (its newline removal and listings
+        cannot reach across an edge). None otherwise: the part is rendered by Jinja."""
+        part = self._parts.get("word/document.xml")
+        if part is None:
+            return None
+        frames = set()
+        for mark in ("\ue000body\ue000", "\ue001\ue001"):
+            try:
+                with self._env.budget():
+                    xml = part.template.render({"body": Markup(mark)})
+            except Exception:  # the part prints more than the body
+                return None
+            if xml.count(mark) != 1:
+                return None
+            frames.add(tuple(xml.split(mark)))
+        if len(frames) != 1:
+            return None
+        head, tail = frames.pop()
+        if (any(c in head or c in tail for c in _SPECIAL) or not head.endswith(">") or not tail.startswith("<")
+                or tail.startswith("<w:p")):
+            return None
+        return head, tail
+
+    def _framed(self, body: str) -> list[str]:
+        """The rendered body part (between its prefix and suffix) of a built-in template: as
+        :meth:`_render_part` gives it, in pieces (see :meth:`_body_frame`)."""
+        head, tail = self._frame
+        try:
+            spend(len(head) + len(body) + len(tail))
+        except LimitExceeded as exc:
+            raise TemplateError(f"{self.path}: 模板渲染被中止：{exc}（限制见 docs/limits.md）") from None
+        if "\n<w:p" in body:
+            body = _LINE_BEFORE_PARAGRAPH.sub(r"<w:p\1", body)
+        return [head, *_listing_pieces(body), tail]
+
     def _static_zip(self, template: zipfile.ZipFile) -> bytes:
         """The template's unrendered parts, compressed once; each report appends its rendered parts to a copy.
         Parts not read into memory are streamed from the template (a stored one, an image, stays stored)."""
@@ -162,7 +203,7 @@ class Renderer:
         return buf.getvalue()
 
     def _jinja(self, source: str, where: str) -> jinja2.Template:
-        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
+        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)  # a line per paragraph: errors say where
         try:
             template = self._env.from_string(source)
             template._jixiao_source = source  # to name "unit.nmae" in an undefined-variable message
@@ -212,6 +253,9 @@ class Renderer:
         with self._env.budget():  # the limits on loops, output and time count per report
             charts = ctx["chart"]
             for name, part in self._parts.items():
+                if name == "word/document.xml" and self._frame is not None:
+                    rendered[name] = (part.prefix, *self._framed(ctx["body"]), part.suffix)
+                    continue
                 ctx["num"] = _checked_num(Numbering())  # heading numbers restart in every part
                 ctx["chart"] = charts if name == "word/document.xml" else charts.outside_body
                 rendered[name] = (part.prefix, self._render_part(part, ctx), part.suffix)
@@ -242,7 +286,7 @@ class Renderer:
             raise TemplateError(f"{self.path}: 模板渲染出错：{exc}") from None
         except Exception as exc:  # anything else the template's own expressions raise (1/0, int('x') …)
             raise TemplateError(f"{self.path}: 模板渲染出错：{_runtime_message(exc)}") from None
-        xml = _resolve_listings(re.sub(r"\n<w:p([ >])", r"<w:p\1", xml))
+        xml = _resolve_listings(_LINE_BEFORE_PARAGRAPH.sub(r"<w:p\1", xml))
         if not self.builtin:  # the built-in templates are proved well-formed by the tests; a user's may not be
             _check_well_formed(part, xml, self.path)
         return xml
@@ -269,9 +313,20 @@ def _special_texts(xml: str) -> list[int]:
     return sorted(starts)
 
 
+#: the line break the compiled source has before every paragraph (:meth:`Renderer._jinja`), taken out again
+_LINE_BEFORE_PARAGRAPH = re.compile(r"\n<w:p([ >])")
+
+
 def _resolve_listings(xml: str) -> str:
     """Newlines, tabs and page breaks in values become Word line breaks, tabs and breaks, as docxtpl does — but
     only in the paragraphs that hold one (docxtpl's ``resolve_listing`` rescans the whole body: 2–12 ms a report)."""
+    pieces = _listing_pieces(xml)
+    return pieces[0] if len(pieces) == 1 else "".join(pieces)
+
+
+def _listing_pieces(xml: str) -> list[str]:
+    """:func:`_resolve_listings` as the pieces to join (the body's unchanged stretches and its resolved
+    paragraphs)."""
     from docxtpl import DocxTemplate
 
     out, pos = [], 0
@@ -286,9 +341,9 @@ def _resolve_listings(xml: str) -> str:
         out += [xml[pos:start], DocxTemplate.resolve_listing(None, xml[start:end])]
         pos = end
     if not out:
-        return xml
+        return [xml]
     out.append(xml[pos:])
-    return "".join(out)
+    return out
 
 
 _CORE_NS = {"dc": "http://purl.org/dc/elements/1.1/", "dcterms": "http://purl.org/dc/terms/",

@@ -306,6 +306,12 @@ class _Guard(Extension):
         return value
 
 
+def spend(n: int) -> None:
+    """Count ``n`` characters of output against the report's budget (what the template printing them would
+    count): for output the renderer writes without Jinja, the body of a built-in template."""
+    _spend(n)
+
+
 def _spend(n: int) -> None:
     b = _budget()
     b.output += n
