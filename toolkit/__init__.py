@@ -74,14 +74,17 @@ def render(loaded: "Loaded", output: str | Path, template: str | Path | None = N
     unless ``force``; :class:`TemplateError` for a bad template, :class:`OutputError` when the file cannot be
     written.
     """
-    from .word import render as _render
+    from .word import render as _render, renderer_for
     from .word.printed import findings as unprinted
 
     result = check(loaded)
     if result.errors and not force:
         raise ReportHasErrors(result)
     written = _render(loaded, output, template=template, pdf=pdf)
-    docx = Path(written).read_bytes() if Path(written).suffix.lower() == ".docx" else None
+    docx = None
+    if Path(written).suffix.lower() == ".docx":  # the body just written, else the file
+        docx = renderer_for(template, default=loaded.report.outline or "hunan").document_xml(loaded.report)
+        docx = docx or Path(written).read_bytes()
     result.extend(unprinted(loaded, template, docx=docx))  # OUT001: what the outline leaves out
     return Rendered(written, result)
 

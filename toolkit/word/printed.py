@@ -17,6 +17,7 @@ number elsewhere) counts as printed, so OUT001 can miss a value, never invent on
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from decimal import Decimal
 from enum import Enum
@@ -47,18 +48,28 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def document_text(docx: bytes) -> str:
-    """The body of a rendered .docx as one string without white space (paragraphs and cells separated by |)."""
+    """The body of a rendered .docx as one string without white space (paragraphs and cells separated by |);
+    ``docx`` is the .docx, or its word/document.xml (the renderer keeps the one it last wrote)."""
     import io
     import zipfile
 
     from lxml import etree
 
-    with zipfile.ZipFile(io.BytesIO(docx)) as z:
-        root = etree.fromstring(z.read("word/document.xml"))
+    if docx.startswith(b"PK"):
+        with zipfile.ZipFile(io.BytesIO(docx)) as z:
+            docx = z.read("word/document.xml")
+    root = etree.fromstring(docx)
     pieces = []
     for p in root.iter(_W + "p"):
         pieces.append("".join(t.text or "" for t in p.iter(_W + "t")))
     return "|".join(_SPACE.sub("", p) for p in pieces if p)
+
+
+@functools.lru_cache(maxsize=None)
+def _content_fields(cls: type) -> tuple[tuple[str, Any], ...]:
+    """(name, default) of a model class's fields that a report could print, worked out once per class."""
+    return tuple((name, info.default) for name, info in cls.model_fields.items()
+                 if name not in NOT_CONTENT and (cls.__name__, name) not in NOT_PRINTED)
 
 
 def leaves(report: Report) -> Iterator[tuple[str, Any]]:
@@ -67,12 +78,9 @@ def leaves(report: Report) -> Iterator[tuple[str, Any]]:
 
     placeholders = report.indicators.ungrouped  # the one group's names are placeholders, never printed
     for path, node in walk(report):
-        cls = type(node).__name__
-        if placeholders and cls in ("Level1", "Level2"):
+        if placeholders and type(node).__name__ in ("Level1", "Level2"):
             continue
-        for name, info in type(node).model_fields.items():
-            if name in NOT_CONTENT or (cls, name) in NOT_PRINTED:
-                continue
+        for name, default in _content_fields(type(node)):
             value = getattr(node, name)
             if value is None or isinstance(value, (Node, bool, Enum)):
                 continue
@@ -82,13 +90,14 @@ def leaves(report: Report) -> Iterator[tuple[str, Any]]:
                     if not isinstance(v, Node):
                         yield f"{at}[{i}]", v
                 continue
-            if value == info.default and not isinstance(value, (str, Decimal, int)):
+            if value == default and not isinstance(value, (str, Decimal, int)):
                 continue
             yield at, value
 
 
 _MARKS = re.compile(r"\*\*|__|(?<!\w)[*_`]|^#+|^\s*(?:[-*+]|\d+[.、．]|[（(]\d+[)）])\s*", re.MULTILINE)
 _SENTENCE = re.compile(r"[。；;！？!?\n]")
+_NUMBERED = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]")
 
 
 def _chunks(text: str) -> list[str]:
@@ -97,7 +106,7 @@ def _chunks(text: str) -> list[str]:
     out = []
     for piece in _SENTENCE.split(plain):
         piece = _SPACE.sub("", piece).strip("，,：:")
-        piece = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]", "", piece)
+        piece = _NUMBERED.sub("", piece)
         if len(piece) >= 2:
             out.append(piece)
     return out
@@ -165,7 +174,9 @@ def findings(loaded: Any, template: Any = None, docx: bytes | None = None) -> li
     report = loaded.report
     outline = template if template is not None else report.outline or "hunan"
     if docx is None:
-        docx = renderer_for(template, default=report.outline or "hunan").render_bytes(report)
+        renderer = renderer_for(template, default=report.outline or "hunan")
+        docx = renderer.render_bytes(report)
+        docx = renderer.document_xml(report) or docx
     written = loaded.source.positions or None
     return [loaded.finding(OUT001, f"“{path}”的值 {_shown(value)} 没有印在报告中（格式：{outline}）", path)
             for path, value in unprinted(report, docx, written)]

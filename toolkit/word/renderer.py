@@ -269,8 +269,16 @@ class Renderer:
         buf.seek(0, 2)
         with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
             for name, data in rendered.items():
-                _write_member(z, name, data)
+                encoded = _write_member(z, name, data)
+                if name == "word/document.xml":
+                    self._document = (id(report), encoded)
         fh.write(buf.getvalue())
+
+    def document_xml(self, report: Report) -> bytes | None:
+        """The word/document.xml this renderer last wrote, when it was ``report``'s (OUT001 reads it instead of
+        unzipping the file just written); None otherwise."""
+        last = getattr(self, "_document", None)
+        return b"".join(last[1]) if last is not None and last[0] == id(report) else None
 
     def _render_part(self, part: _Part, ctx: dict[str, Any]) -> str:
         try:
@@ -372,20 +380,21 @@ def core_properties(template: bytes, title: str, now: float | None = None) -> by
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _write_member(z: zipfile.ZipFile, name: str, data: bytes | tuple[str, ...]) -> None:
+def _write_member(z: zipfile.ZipFile, name: str, data: bytes | tuple[str, ...]) -> list[bytes]:
     """One member: bytes, or a rendered part's pieces (prefix, body, suffix) encoded and compressed one after
     another, never joined: the same bytes as ``writestr`` of the joined text (zipfile's ``writestr`` is this
     stream with one write; deflate's output does not depend on how its input is split), without copying a body
     of megabytes twice more."""
     if isinstance(data, bytes):
         z.writestr(_zipinfo(name), data)
-        return
+        return [data]
     info = _zipinfo(name)
     pieces = [piece.encode("utf-8") for piece in data]
     info.file_size = sum(map(len, pieces))  # as writestr sets it: the same local header (and zip64 decision)
     with z.open(info, mode="w") as member:
         for piece in pieces:
             member.write(piece)
+    return pieces
 
 
 def _zipinfo(name: str) -> zipfile.ZipInfo:
