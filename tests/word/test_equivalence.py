@@ -76,7 +76,7 @@ def test_a_built_in_body_written_in_its_frame_is_what_jinja_renders(case, outlin
     ctx = r.context(report)
     part = r._parts["word/document.xml"]
     with r._env.budget():
-        framed = "".join(r._framed(ctx["body"]))
+        framed = "".join(r._framed(ctx["body_xml"]))
     with r._env.budget():
         jinja = r._render_part(part, ctx)
     assert framed == jinja
@@ -123,7 +123,7 @@ def test_a_part_compressed_piece_by_piece_is_the_zip_writestr_makes(case, render
     ctx = r.context(report_of(case))
     part = r._parts["word/document.xml"]
     with r._env.budget():
-        pieces = (part.prefix, *r._framed(ctx["body"]), part.suffix)
+        pieces = (part.prefix, *r._framed(ctx["body_xml"]), part.suffix)
     monkeypatch.setattr(R, "_zipinfo", _fixed)
     for data in (pieces, ("", "", ""), ("甲" * 70_000, "", "b" * 100_000)):
         old, new = io.BytesIO(), io.BytesIO()

@@ -212,6 +212,11 @@ class Walk:
 
     def body(self) -> Markup:
         """The report body: headings numbered in order (GB/T 9704: 一、 （一） 1. （1）), blocks between them."""
+        return Markup(self.body_xml())
+
+    def body_xml(self) -> str:
+        """:meth:`body` as a plain string (sliced and written as it is by a built-in template's renderer: a
+        Markup's every slice is a Markup, copied once more)."""
         num = Numbering()
         out: list[str] = []
 
@@ -225,12 +230,13 @@ class Walk:
                 else:
                     out.append(p)
         emit(self.tree)
-        return Markup("".join(out))
+        return "".join(out)
 
     def template_context(self) -> dict[str, Any]:
         """What an exported house template prints (:func:`export_paragraphs`)."""
-        return {"body": self.body(), "shown": self.shown, "headed": self.headed, "titles": self.titles,
-                "blocks": self.blocks, "fallback": self.fallback, "each": self.each}
+        xml = self.body_xml()
+        return {"body": Markup(xml), "body_xml": xml, "shown": self.shown, "headed": self.headed,
+                "titles": self.titles, "blocks": self.blocks, "fallback": self.fallback, "each": self.each}
 
 
 def outline_context(ctx: dict, outlines: list[S.Outline], layout: Layout, charts: bool = True) -> dict[str, Any]:

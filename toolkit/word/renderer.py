@@ -254,7 +254,7 @@ class Renderer:
             charts = ctx["chart"]
             for name, part in self._parts.items():
                 if name == "word/document.xml" and self._frame is not None:
-                    rendered[name] = (part.prefix, *self._framed(ctx["body"]), part.suffix)
+                    rendered[name] = (part.prefix, *self._framed(ctx["body_xml"]), part.suffix)
                     continue
                 ctx["num"] = _checked_num(Numbering())  # heading numbers restart in every part
                 ctx["chart"] = charts if name == "word/document.xml" else charts.outside_body
