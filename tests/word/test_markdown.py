@@ -1,6 +1,8 @@
 """Narrative Markdown becomes native paragraphs and runs."""
 from __future__ import annotations
 
+from hypothesis import given, settings, strategies as st
+
 from toolkit.word.context import Numbering, chinese_number
 from toolkit.word.markdown import MarkdownConverter
 
@@ -94,3 +96,71 @@ def test_plain_text_fast_path_gives_what_python_markdown_gives_on_every_example_
             for depth in (0, 1):
                 assert conv.spans_blocks(text, depth) == conv.converted(text, depth), (f.name, text[:40])
     assert plain > 1000  # the fast path was taken, on real texts
+
+
+def _yaml_strings():
+    from pathlib import Path
+
+    from ruamel.yaml import YAML
+
+    root = Path(__file__).resolve().parents[2]
+    files = sorted([*(root / "examples").glob("*.yaml"), *(root / "tests" / "fixtures").rglob("*.yaml")])
+    yaml = YAML(typ="safe")
+    for f in files:
+        try:
+            data = yaml.load(f.read_text(encoding="utf-8"))
+        except Exception:  # the fixtures of bad input
+            continue
+        for text in _strings(data):
+            yield f.name, text
+
+
+def test_simple_markdown_path_gives_what_python_markdown_gives_on_every_example_and_fixture():
+    """Lines, top-level "1. " / "- " lists and **bold** skip Python-Markdown: on every string with Markdown syntax
+    of every YAML file of examples/ and tests/fixtures/, the simple path gives the conversion's paragraphs and
+    runs, or declines (None)."""
+    from toolkit.word.markdown import _MARKDOWN_SYNTAX, simple_blocks
+
+    conv = MarkdownConverter()
+    taken = 0
+    for name, text in _yaml_strings():
+        if not text.strip() or not _MARKDOWN_SYNTAX.search(text):
+            continue
+        for depth in (0, 1):
+            simple = simple_blocks(text, depth)
+            if simple is None:
+                continue
+            taken += 1
+            assert simple == conv.converted(text, depth), (name, text[:60])
+            assert conv.spans_blocks(text, depth) == simple
+    assert taken > 40  # the path is taken on real texts (every one of them today)
+
+
+_WORD = st.sampled_from(["保障", "运转", "2023年", "1.2万亩", "a", "x7", "“三公”", "。", "，", "：", " ", "　", "  ",
+                         "&", "<b>", "#", "_", "[", "`", "!", "-", "+", "1)", "(1)", "（一）", "\u00a0"])
+_INLINE = st.lists(st.one_of(_WORD, _WORD, st.sampled_from(["**", "*", "***", "****", " ** ", "7*7"])), max_size=8)
+_LINE = st.builds(lambda lead, marker, words: lead + marker + "".join(words),
+                  st.sampled_from(["", "", "", " ", "　", "    "]),
+                  st.sampled_from(["", "", "1. ", "2. ", "10. ", "1.  ", "1.", "1) ", "- ", "+ ", "* ", "-\u3000",
+                                   "# ", "---", "===", "> "]),
+                  _INLINE)
+
+
+#: lines mostly inside the simple path's Markdown: plain or "1. " / "- " lines, words and **bold** words
+_BOLD = st.builds(lambda words: "**" + "".join(words) + "**", st.lists(_WORD, min_size=1, max_size=3))
+_SIMPLE_LINE = st.builds(lambda lead, marker, words: lead + marker + "".join(words),
+                         st.sampled_from(["", "", " ", "　"]),
+                         st.sampled_from(["", "1. ", "3. ", "- ", "+ ", "1.  "]),
+                         st.lists(st.one_of(_WORD, _WORD, _BOLD), min_size=1, max_size=6))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(_LINE, _SIMPLE_LINE, _SIMPLE_LINE, _SIMPLE_LINE), min_size=1, max_size=6),
+       st.sampled_from([0, 1]))
+def test_simple_markdown_path_gives_what_python_markdown_gives_on_generated_texts(lines, depth):
+    from toolkit.word.markdown import simple_blocks
+
+    text = "\n".join(lines)
+    simple = simple_blocks(text, depth)
+    if simple is not None:
+        assert simple == MarkdownConverter().converted(text, depth)
