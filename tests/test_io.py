@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import stat
 import time
+from pathlib import Path
 
 import pytest
 
@@ -78,6 +79,29 @@ def test_only_old_temp_files_of_ended_processes_are_stale(tmp_path):
             os.utime(tmp_path / name, (old, old))
     assert [p.name for p in remove_stale_temps(tmp_path)] == [names["dead"]]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(v for k, v in names.items() if k != "dead")
+
+
+def test_a_folder_is_swept_for_stale_temps_once_a_period_not_once_a_report(tmp_path, monkeypatch):
+    """A batch writes thousands of reports into one folder: listing it for every report was quadratic."""
+    from toolkit import io as jio
+
+    stale = tmp_path / ".r.docx.jixiao-999999999-abc.tmp"
+    stale.write_bytes(b"")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    swept = []
+    monkeypatch.setattr(jio, "remove_stale_temps", lambda folder: swept.append(Path(folder)) or [])
+    for name in ("a.docx", "b.docx", "c.docx"):
+        write_bytes(tmp_path / name, b"x")
+    assert swept == [tmp_path]
+    period = jio.limit("stale_temp_seconds")
+    monkeypatch.setitem(jio._SWEPT, os.path.abspath(tmp_path), time.monotonic() - period - 1)  # a period later
+    write_bytes(tmp_path / "d.docx", b"x")
+    assert swept == [tmp_path, tmp_path]
+    monkeypatch.undo()
+    jio._SWEPT.pop(os.path.abspath(tmp_path), None)
+    write_bytes(tmp_path / "e.docx", b"x")  # the real sweep, in a folder not swept yet
+    assert not stale.exists()
 
 
 def test_read_input_refuses_devices_and_large_files(tmp_path):

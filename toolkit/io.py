@@ -11,7 +11,8 @@ Output goes to a temporary file beside the target, which then replaces the targe
 * the temporary file is removed on failure, on Ctrl-C, and on SIGTERM/SIGHUP (a handler removes every temporary
   file in flight, then lets the signal end the process as usual). A temporary file left by SIGKILL or a power cut
   is named ``.NAME.jixiao-PID-XXXX.tmp``; a later write into the same folder removes those whose process no longer
-  runs and that are older than ``stale_temp_seconds`` (docs/limits.md).
+  runs and that are older than ``stale_temp_seconds`` (docs/limits.md) — a process looks once per folder and that
+  period, not at every write of a batch.
 """
 from __future__ import annotations
 
@@ -136,7 +137,7 @@ def atomic_path(target: str | Path, inputs: Iterable[str | Path] = ()) -> Iterat
     shown_target = Path(target)
     final = output_target(target, inputs)
     parent = final.parent if str(final.parent) else Path(".")
-    remove_stale_temps(parent)
+    _sweep(parent)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{_short(final.name)}.jixiao-{os.getpid()}-", suffix=".tmp", dir=parent)
     except OSError as exc:
@@ -156,6 +157,23 @@ def atomic_path(target: str | Path, inputs: Iterable[str | Path] = ()) -> Iterat
         raise
     finally:
         _untrack(tmp_path)
+
+
+#: when this process last swept each output folder for stale temporary files (time.monotonic())
+_SWEPT: dict[str, float] = {}
+
+
+def _sweep(folder: Path) -> None:
+    """:func:`remove_stale_temps` once per folder and ``stale_temp_seconds`` in a process: a batch writes
+    thousands of reports into one folder, and each sweep lists the whole folder (quadratic in the batch). A temp
+    file is stale only once that old, so sweeping more often would find nothing more."""
+    key = os.path.abspath(folder)
+    now = time.monotonic()
+    last = _SWEPT.get(key)
+    if last is not None and now - last < limit("stale_temp_seconds"):
+        return
+    _SWEPT[key] = now
+    remove_stale_temps(folder)
 
 
 def _short(name: str, max_bytes: int = 80) -> str:
