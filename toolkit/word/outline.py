@@ -202,10 +202,11 @@ class Walk:
 
     def _closing(self, b: S.Closing) -> str:
         ctx = self.ctx
-        out = [str(ctx["attachment_list"]), str(ctx[b.signature])]
+        # the Markup values are joined as they are: str() of one is a copy (of the attachment tables, megabytes)
+        out = [ctx["attachment_list"], ctx[b.signature]]
         for a in ctx["attachments"]:
             out += [X.paragraph(a["label"], X.ATTACH_LABEL, page_break_before=True),
-                    X.paragraph(a["title"], X.ATTACH_TITLE), str(a["table"]), str(a["notes"])]
+                    X.paragraph(a["title"], X.ATTACH_TITLE), a["table"], a["notes"]]
         return "".join(out)
 
     # -- output ---------------------------------------------------------------------------------------------------

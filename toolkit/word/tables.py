@@ -94,15 +94,11 @@ class Table:
 _BASIC_WIDTHS = [X.mm(66)] + [X.mm(15)] * 6
 
 
-def _money_cells(previous, budget, actual) -> list[Piece]:
-    return [cell(fmt_written(v), DC, span=2) for v in (previous, budget, actual)]
-
-
-def _fig_cells(f: Figure | None, actual: Decimal | None = None) -> list[Piece]:
+def _fig_values(f: Figure | None, actual: Decimal | None = None) -> tuple[Decimal | None, ...]:
     """上年决算数 / 本年预算数 / 本年决算数 of a figure (预算数 = 全年预算, declared or 年初 + 调整)."""
     if f is None:
-        return _money_cells(None, None, actual)
-    return _money_cells(f.previous, derive.full_budget(f), f.amount if f.amount is not None else actual)
+        return None, None, actual
+    return f.previous, derive.full_budget(f), f.amount if f.amount is not None else actual
 
 
 def _sum_previous(parts) -> Decimal | None:
@@ -134,27 +130,32 @@ def basic_data_table(report: Report, fig) -> tuple[str, str]:
     rows.row([cell("经费控制情况（万元）", DH), cell(f"{y - 1}年决算数", DH, 2),
               cell(f"{y}年预算数", DH, 2), cell(f"{y}年决算数", DH, 2)])
 
-    def line(label: str, cells: list[Piece], indent: bool = False) -> None:
-        rows.row([cell(("　　" if indent else "") + label, DL), *cells])
+    # a money line (a label, then 上年决算数 / 本年预算数 / 本年决算数 over two columns each) written in one piece
+    h = (rows.columns.open(0), rows.columns.open(1, 2), rows.columns.open(3, 2), rows.columns.open(5, 2))
+
+    def line(label: str, values: tuple[Decimal | None, ...], indent: bool = False) -> None:
+        previous, budget, actual = (_paragraphs(fmt_written(v), DC) for v in values)
+        rows.cells(f"{h[0]}{_paragraphs(('　　' if indent else '') + label, DL)}</w:tc>{h[1]}{previous}</w:tc>"
+                   f"{h[2]}{budget}</w:tc>{h[3]}{actual}</w:tc>")
 
     total_prev = ex.previous if ex and ex.previous is not None else (
         _sum_previous([basic, project]) if basic and project else None)
-    line("支出总额", _money_cells(total_prev, derive.full_budget(ex) if ex else None, fig.expenditure))
-    line("基本支出", _fig_cells(basic, fig.basic))
-    line("其中：公用经费", _fig_cells(basic.public if basic else None, fig.public), indent=True)
-    line("项目支出", _fig_cells(project, fig.project))
-    line("其中：运行维护经费", _fig_cells(project.operation if project else None), indent=True)
+    line("支出总额", (total_prev, derive.full_budget(ex) if ex else None, fig.expenditure))
+    line("基本支出", _fig_values(basic, fig.basic))
+    line("其中：公用经费", _fig_values(basic.public if basic else None, fig.public), indent=True)
+    line("项目支出", _fig_values(project, fig.project))
+    line("其中：运行维护经费", _fig_values(project.operation if project else None), indent=True)
     for item in (project.items if project else []):
-        line(item.label, _fig_cells(item), indent=True)
+        line(item.label, _fig_values(item), indent=True)
     tp_prev = tp.previous if tp and tp.previous is not None else None
-    line("“三公”经费", _money_cells(tp_prev, derive.full_budget(tp) if tp else None, fig.three_public))
+    line("“三公”经费", (tp_prev, derive.full_budget(tp) if tp else None, fig.three_public))
     vehicle = tp.vehicle if tp else None
-    line("1.公务用车购置和维护经费", _fig_cells(vehicle, fig.vehicle), indent=True)
-    line("其中：公车购置", _fig_cells(vehicle.purchase if vehicle else None), indent=True)
-    line("　　　公车运行维护", _fig_cells(vehicle.operation if vehicle else None), indent=True)
-    line("2.出国经费", _fig_cells(tp.overseas if tp else None), indent=True)
-    line("3.公务接待", _fig_cells(tp.reception if tp else None), indent=True)
-    line("政府采购金额", _fig_cells(pr, fig.procurement))
+    line("1.公务用车购置和维护经费", _fig_values(vehicle, fig.vehicle), indent=True)
+    line("其中：公车购置", _fig_values(vehicle.purchase if vehicle else None), indent=True)
+    line("　　　公车运行维护", _fig_values(vehicle.operation if vehicle else None), indent=True)
+    line("2.出国经费", _fig_values(tp.overseas if tp else None), indent=True)
+    line("3.公务接待", _fig_values(tp.reception if tp else None), indent=True)
+    line("政府采购金额", _fig_values(pr, fig.procurement))
 
     # 楼堂馆所
     bl = b.buildings
