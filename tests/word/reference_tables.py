@@ -1,11 +1,6 @@
-"""The attachment tables: 附件1 基础数据表 and 附件2 自评表, built from the model as real Word tables.
-
-docxtpl's ``{% vm %}`` merges a cell with the same cell of the row above only inside one loop; the 自评表 needs
-一级 and 二级 cells merged over a varying number of rows, group by group. So the tables are built here, directly as
-WordprocessingML (:mod:`toolkit.word.ooxml`): the first row of a group carries ``<w:vMerge w:val="restart"/>``
-and the text, each following row an empty ``<w:vMerge/>`` cell. The template places a table with
-``{{p a.table }}`` (the whole paragraph is replaced by the table).
-"""
+"""The attachment tables as toolkit/word/tables.py built them before issue 13's one-pass writer: a Cell per cell,
+rows of Cells, then ooxml.table. Kept as the reference the new writer is compared with (test_equivalence.py);
+the helpers both share (widths, Markdown cells, dates, sums) are imported from the module, not copied."""
 from __future__ import annotations
 
 import functools
@@ -18,6 +13,8 @@ from toolkit.numbers import fmt_rate, fmt_written, ratio_percent
 from toolkit.word import ooxml as X
 from toolkit.word.ooxml import CELL, CELL_HEAD, CELL_LEFT, Cell
 from toolkit.word.ooxml import DENSE as DC, DENSE_HEAD as DH, DENSE_LEFT as DL
+from toolkit.word.tables import (SIDE, _BASIC_WIDTHS, _HEADER_WIDTHS, _SELF_WIDTHS, _date, _md_cell,
+                                 _sum_previous)
 
 
 # A table repeats most of its cells (the merged side columns, 分值 and 得分, targets such as ≥90%, empty cells):
@@ -50,9 +47,6 @@ def merged(text: object, first: bool, style: str = CELL, span: int = 1) -> Cell:
 # 附件1 基础数据表
 # ----------------------------------------------------------------------------------------------------------------
 
-#: label column + six value columns; four-column rows pair the value columns (gridSpan 2).
-_BASIC_WIDTHS = [X.mm(66)] + [X.mm(15)] * 6
-
 
 def _money_cells(previous, budget, actual) -> list[Cell]:
     return [cell(fmt_written(v), DC, span=2) for v in (previous, budget, actual)]
@@ -63,11 +57,6 @@ def _fig_cells(f: Figure | None, actual: Decimal | None = None) -> list[Cell]:
     if f is None:
         return _money_cells(None, None, actual)
     return _money_cells(f.previous, derive.full_budget(f), f.amount if f.amount is not None else actual)
-
-
-def _sum_previous(parts) -> Decimal | None:
-    vals = [p.previous for p in parts if p is not None]
-    return derive.sum_of(vals) if vals and all(v is not None for v in vals) else None
 
 
 def basic_data_table(report: Report, fig) -> tuple[str, str]:
@@ -147,36 +136,9 @@ def basic_data_table(report: Report, fig) -> tuple[str, str]:
     return table, notes
 
 
-_MD = None
-
-
-def _md_cell(report: Report, text, style: str = CELL_LEFT) -> str:
-    from toolkit.word.markdown import MarkdownConverter
-
-    global _MD
-    if _MD is None:
-        _MD = MarkdownConverter()
-    xml = _MD.to_xml(text, style=style, list_style=style) if text else ""
-    return xml or _empty_paragraph(style)
-
-
-@functools.lru_cache(maxsize=64)
-def _empty_paragraph(style: str) -> str:
-    return X.paragraph("", style)
-
-
-def _date(d) -> str:
-    return f"{d.year}年{d.month}月{d.day}日" if d else ""
-
-
 # ----------------------------------------------------------------------------------------------------------------
 # 附件2 自评表
 # ----------------------------------------------------------------------------------------------------------------
-
-#: side label, 一级, 二级, 三级, 年度指标值, 实际完成值, 分值, 得分, 偏差原因分析及改进措施 (156 mm in all)
-_SELF_WIDTHS = [X.mm(v) for v in (12, 15, 16, 24, 19, 19, 11, 16, 24)]
-#: the header table (预算部门, 资金, 总体目标): 执行率 wide enough for "100.00%" on one line
-_HEADER_WIDTHS = [X.mm(v) for v in (12, 15, 16, 22, 19, 19, 11, 20, 22)]
 
 
 def self_evaluation_tables(report: Report, fig) -> str:
@@ -218,10 +180,6 @@ def _header_rows(report: Report, fig) -> list[list[Cell]]:
     rows.append([merged("", False), Cell(_md_cell(report, goal.target if goal else None), span=4),
                  Cell(_md_cell(report, goal.actual if goal else None), span=4)])
     return rows
-
-
-#: the 自评表's side column label, written down the merged column
-SIDE = "\n".join("绩效指标")
 
 
 def _indicator_rows(report: Report, fig) -> list[list[Cell]]:

@@ -74,27 +74,16 @@ def _strings(node):
 def test_plain_text_fast_path_gives_what_python_markdown_gives_on_every_example_and_fixture():
     """A text without Markdown syntax skips Python-Markdown: on every string of every YAML file of examples/ and
     tests/fixtures/ the fast path gives the same paragraphs and runs as the conversion."""
-    from pathlib import Path
-
-    from ruamel.yaml import YAML
-
     from toolkit.word.markdown import _MARKDOWN_SYNTAX
 
-    root = Path(__file__).resolve().parents[2]
-    files = sorted([*(root / "examples").glob("*.yaml"), *(root / "tests" / "fixtures").rglob("*.yaml")])
-    conv, yaml = MarkdownConverter(), YAML(typ="safe")
+    conv = MarkdownConverter()
     plain = 0
-    for f in files:
-        try:
-            data = yaml.load(f.read_text(encoding="utf-8"))
-        except Exception:  # the fixtures of bad input
+    for name, text in _yaml_strings():
+        if not text.strip() or _MARKDOWN_SYNTAX.search(text):
             continue
-        for text in _strings(data):
-            if not text.strip() or _MARKDOWN_SYNTAX.search(text):
-                continue
-            plain += 1
-            for depth in (0, 1):
-                assert conv.spans_blocks(text, depth) == conv.converted(text, depth), (f.name, text[:40])
+        plain += 1
+        for depth in (0, 1):
+            assert conv.spans_blocks(text, depth) == conv.converted(text, depth), (name, text[:40])
     assert plain > 1000  # the fast path was taken, on real texts
 
 

@@ -24,7 +24,7 @@ stand-ins, restored in the runs), which also keeps its inline parsing linear: 10
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import markdown as md_lib
 from lxml import html as lxml_html
@@ -73,16 +73,19 @@ def number_prefix(n: int, depth: int) -> str:
     return f"{n})"
 
 
+def _lines(text: str) -> Iterator[tuple[int, str, re.Match | None]]:
+    """Each line that is not blank: its indentation (characters), the line without it, its list marker."""
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        stripped = raw.lstrip(_INDENT)
+        if stripped.strip():
+            yield len(raw) - len(stripped), stripped, _LIST_MARKER.match(stripped)
+
+
 def _prepare(text: str) -> str:
     """One paragraph per line; list indentation normalised to Python-Markdown's four spaces per level."""
     lines = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        stripped = raw.lstrip(_INDENT)
-        if not stripped.strip():
-            continue
-        marker = _LIST_MARKER.match(stripped)
+    for width, stripped, marker in _lines(text):
         if marker:
-            width = len(raw) - len(stripped)
             lines.append("    " * ((width + 1) // 2) + marker.group() + _hide_literals(stripped[marker.end():].rstrip()))
         else:
             lines.append(_hide_literals(stripped.rstrip()))
@@ -217,14 +220,10 @@ def simple_blocks(text: str, depth: int = 0) -> list[tuple[str, list[Span]]] | N
         return None
     out: list[tuple[str, list[Span]]] = []
     previous, n = "", 0  # the kind of the line before ("ol", "ul", "p") and the ordered list's number
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        stripped = raw.lstrip(_INDENT)
-        if not stripped.strip():
-            continue
-        marker = _LIST_MARKER.match(stripped)
+    for width, stripped, marker in _lines(text):
         if marker:
             item = _ITEM.match(stripped)
-            if item is None or item.end() != marker.end() or len(raw) != len(stripped):
+            if item is None or item.end() != marker.end() or width:
                 return None  # "1)", "* ", a marker followed by other white space, or an indented (nested) item
             content, kind = stripped[item.end():].rstrip(), "ol" if item.group(1) else "ul"
         else:
