@@ -82,9 +82,9 @@ def render(loaded: "Loaded", output: str | Path, template: str | Path | None = N
         raise ReportHasErrors(result)
     written = _render(loaded, output, template=template, pdf=pdf)
     docx = None
-    if Path(written).suffix.lower() == ".docx":  # the body just written, else the file
-        docx = renderer_for(template, default=loaded.report.outline or "hunan").document_xml(loaded.report)
-        docx = docx or Path(written).read_bytes()
+    if Path(written).suffix.lower() == ".docx":  # the renderer keeps the body it wrote: no need to read the file
+        kept = renderer_for(template, default=loaded.report.outline or "hunan").document_xml(loaded.report)
+        docx = None if kept is not None else Path(written).read_bytes()
     result.extend(unprinted(loaded, template, docx=docx))  # OUT001: what the outline leaves out
     return Rendered(written, result)
 

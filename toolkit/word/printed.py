@@ -47,9 +47,10 @@ _SPACE = re.compile(r"[\s\u3000\xa0]+")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def document_text(docx: bytes) -> str:
+def document_text(docx: bytes, ours: bool = False) -> str:
     """The body of a rendered .docx as one string without white space (paragraphs and cells separated by |);
-    ``docx`` is the .docx, or its word/document.xml (the renderer keeps the one it last wrote)."""
+    ``docx`` is the .docx, or its word/document.xml (the renderer keeps the one it last wrote). ``ours``: the
+    document part a built-in template's renderer wrote (:func:`_own_pieces` reads it without an XML parser)."""
     import io
     import zipfile
 
@@ -58,11 +59,37 @@ def document_text(docx: bytes) -> str:
     if docx.startswith(b"PK"):
         with zipfile.ZipFile(io.BytesIO(docx)) as z:
             docx = z.read("word/document.xml")
-    root = etree.fromstring(docx)
-    pieces = []
-    for p in root.iter(_W + "p"):
-        pieces.append("".join(t.text or "" for t in p.iter(_W + "t")))
+    if ours:
+        pieces = _own_pieces(docx.decode("utf-8"))
+    else:
+        pieces = []
+        for p in etree.fromstring(docx).iter(_W + "p"):
+            pieces.append("".join(t.text or "" for t in p.iter(_W + "t")))
     return "|".join(_SPACE.sub("", p) for p in pieces if p)
+
+
+#: a paragraph's start or end, or a text element and its text, in the XML of a built-in template's renderer
+_OWN_TOKEN = re.compile(r"(<w:p[ >])|(</w:p>)|<w:t(?: [^>]*)?>([^<]*)</w:t>")
+
+
+def _own_pieces(xml: str) -> list[str]:
+    """Each paragraph's text, as the XML parse gives it, read from the tokens of the document a built-in
+    template's renderer wrote: its paragraphs are never nested (no text boxes) and every text went through
+    ``ooxml.esc``, whose three entities are the only ones (the tests compare both readings on every example and
+    generated department, in every outline). 5× faster than parsing the XML (a fifth of OUT001)."""
+    pieces: list[str] = []
+    current: list[str] | None = None
+    for start, end, text in _OWN_TOKEN.findall(xml):
+        if start:
+            current = []
+        elif end:
+            if current is not None:
+                pieces.append("".join(current))
+            current = None
+        elif current is not None and text:
+            current.append(text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+                           if "&" in text else text)
+    return pieces
 
 
 @functools.lru_cache(maxsize=None)
@@ -148,11 +175,12 @@ def printed(value: Any, text: str | Printed) -> bool:
     return value in (text if isinstance(text, Printed) else Printed(text))
 
 
-def unprinted(report: Report, docx: bytes, written: Container[str] | None = None) -> list[tuple[str, Any]]:
+def unprinted(report: Report, docx: bytes, written: Container[str] | None = None,
+              ours: bool = False) -> list[tuple[str, Any]]:
     """``(data path, value)`` of every value of ``report`` not found in the rendered ``docx``; with ``written``
     (the data paths of the YAML file, :attr:`toolkit.load.Source.positions`) only the values written in the file,
     not the defaults the model filled in (a 预算执行率 weight of 10 nobody wrote)."""
-    text = Printed(document_text(docx))
+    text = Printed(document_text(docx, ours))
     return [(path, value) for path, value in leaves(report)
             if (written is None or path in written) and value not in text]
 
@@ -168,15 +196,20 @@ def _shown(value: Any) -> str:
 
 def findings(loaded: Any, template: Any = None, docx: bytes | None = None) -> list[Finding]:
     """OUT001 findings of ``loaded`` in ``template`` (None: the report's own outline); ``docx`` is the rendered
-    document when the caller already has it."""
+    document when the caller already has it (None: the one the template's renderer last wrote of this report,
+    or rendered in memory now)."""
     from . import renderer_for
 
     report = loaded.report
     outline = template if template is not None else report.outline or "hunan"
-    if docx is None:
+    ours = False
+    if docx is None:  # the document part the renderer last wrote of this report, else rendered now
         renderer = renderer_for(template, default=report.outline or "hunan")
-        docx = renderer.render_bytes(report)
-        docx = renderer.document_xml(report) or docx
+        docx = renderer.document_xml(report)
+        if docx is None:
+            renderer.render_bytes(report)
+            docx = renderer.document_xml(report)
+        ours = renderer.builtin
     written = loaded.source.positions or None
     return [loaded.finding(OUT001, f"“{path}”的值 {_shown(value)} 没有印在报告中（格式：{outline}）", path)
-            for path, value in unprinted(report, docx, written)]
+            for path, value in unprinted(report, docx, written, ours)]

@@ -271,14 +271,14 @@ class Renderer:
             for name, data in rendered.items():
                 encoded = _write_member(z, name, data)
                 if name == "word/document.xml":
-                    self._document = (id(report), encoded)
+                    self._document = (report, encoded)  # the report itself, not its id (an id is reused)
         fh.write(buf.getvalue())
 
     def document_xml(self, report: Report) -> bytes | None:
         """The word/document.xml this renderer last wrote, when it was ``report``'s (OUT001 reads it instead of
         unzipping the file just written); None otherwise."""
         last = getattr(self, "_document", None)
-        return b"".join(last[1]) if last is not None and last[0] == id(report) else None
+        return b"".join(last[1]) if last is not None and last[0] is report else None
 
     def _render_part(self, part: _Part, ctx: dict[str, Any]) -> str:
         try:
