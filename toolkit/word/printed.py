@@ -68,15 +68,16 @@ def document_text(docx: bytes, ours: bool = False) -> str:
     return "|".join(_SPACE.sub("", p) for p in pieces if p)
 
 
-#: a paragraph's start or end, or a text element and its text, in the XML of a built-in template's renderer
-_OWN_TOKEN = re.compile(r"(<w:p[ >])|(</w:p>)|<w:t(?: [^>]*)?>([^<]*)</w:t>")
+#: a paragraph's start or end, or a text element and its text, in the XML of a built-in template's renderer (the
+#: "<" of every alternative factored out: the scan then tries them only at a "<", 4× faster)
+_OWN_TOKEN = re.compile(r"<(?:w:(p[ >])|(/w:p>)|w:t(?: [^>]*)?>([^<]*)</w:t>)")
 
 
 def _own_pieces(xml: str) -> list[str]:
     """Each paragraph's text, as the XML parse gives it, read from the tokens of the document a built-in
     template's renderer wrote: its paragraphs are never nested (no text boxes) and every text went through
     ``ooxml.esc``, whose three entities are the only ones (the tests compare both readings on every example and
-    generated department, in every outline). 5× faster than parsing the XML (a fifth of OUT001)."""
+    generated department, in every outline). 6× faster than parsing the XML."""
     pieces: list[str] = []
     current: list[str] | None = None
     for start, end, text in _OWN_TOKEN.findall(xml):
