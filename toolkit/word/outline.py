@@ -76,10 +76,14 @@ class _Heading:
 class Walk:
     """One outline walked over one context (see the module docstring)."""
 
-    def __init__(self, outline: S.Outline, ctx: dict, layout: Layout | None = None, charts: bool = True) -> None:
+    def __init__(self, outline: S.Outline, ctx: dict, layout: Layout | None = None, charts: bool = True,
+                 house: bool = True) -> None:
         self.outline, self.ctx, self.layout = outline, ctx, layout or Layout()
         #: place the charts in ``body`` (a house template places its own with ``{{p chart(…) }}``)
         self.charts = charts
+        #: keep each block's XML for a house template's ``blocks`` (a built-in template prints ``body`` alone: its
+        #: blocks would be copies of most of the body, the closing block's attachment tables above all)
+        self.house = house
         self.shown: dict[str, bool] = {}
         self.headed: dict[str, bool] = {}  # False: shown without its heading (Section.headed)
         self.titles: dict[str, str] = {}
@@ -102,7 +106,8 @@ class Walk:
                     any_content = True
             else:
                 xml = self._block(c, item, under)
-                blocks[c.name] = Markup("" if isinstance(c, S.Chart) else xml)
+                if self.house:
+                    blocks[c.name] = Markup("" if isinstance(c, S.Chart) else xml)
                 if xml:
                     out.append(xml)
                     any_content = any_content or self._counts(c)
@@ -240,12 +245,14 @@ class Walk:
                 "titles": self.titles, "blocks": self.blocks, "fallback": self.fallback, "each": self.each}
 
 
-def outline_context(ctx: dict, outlines: list[S.Outline], layout: Layout, charts: bool = True) -> dict[str, Any]:
+def outline_context(ctx: dict, outlines: list[S.Outline], layout: Layout, charts: bool = True,
+                    house: bool = True) -> dict[str, Any]:
     """``body`` etc. of the first outline, with the names only the others have added (a house template exported
-    from another outline than the data's still finds every name it prints). ``charts``: place them in ``body``."""
+    from another outline than the data's still finds every name it prints). ``charts``: place them in ``body``;
+    ``house``: keep the blocks (see :class:`Walk`)."""
     merged: dict[str, Any] = {}
     for o in outlines:
-        part = Walk(o, ctx, layout, charts).template_context()
+        part = Walk(o, ctx, layout, charts, house).template_context()
         if not merged:
             merged = part
             continue

@@ -226,7 +226,8 @@ class Renderer:
             ctx.complete()
         own = self.outline or report.outline
         names = [own] + ([] if self.builtin else [n for n in outlines.NAMES if n != own])
-        ctx.update(outline_context(ctx, [outlines.get(n) for n in names], Layout.of(report), charts=self.builtin))
+        ctx.update(outline_context(ctx, [outlines.get(n) for n in names], Layout.of(report), charts=self.builtin,
+                                   house=not self.builtin))
         return ctx
 
     def render_bytes(self, report: Report) -> bytes:
