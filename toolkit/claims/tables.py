@@ -633,7 +633,9 @@ def check_score_table(st: ScoreTable) -> list[TableIssue]:
             row = t.rows[r]
             cell = row[c] if c < len(row) else ""
             m = _GROUP_WEIGHT.search(cell.replace("\n", ""))
-            if m and cell_number(cell) is None:
+            # a group cell repeated on each of its rows (a table exported without merged cells) is one group
+            repeated = groups and re.sub(r"\s+", "", t.rows[groups[-1][0]][c]) == re.sub(r"\s+", "", cell)
+            if m and cell_number(cell) is None and not repeated:
                 groups.append((r, Decimal(m.group(1)), []))
             if groups:
                 groups[-1][2].extend(w for rr, w, _s in st.items if rr == r)
