@@ -30,3 +30,26 @@ def test_a_group_weight_repeated_on_each_of_its_rows_is_one_group(tmp_path):
     assert _errors(tmp_path, _score_table("20")) == []
     wrong = _errors(tmp_path, _score_table("25"))
     assert [(f.code, f.expected) for f in wrong] == [("TBL003", "20")]
+
+
+def _spending(project_total: str, project_text: str) -> str:
+    """A 合计 | 基本支出 | 项目支出 table whose 合计 row holds ``project_total`` under 项目支出, and a sentence giving
+    the 项目支出 as ``project_text``."""
+    rows = [
+        ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+        ["", "合计", "2768.40", "1523.15", project_total],
+        ["201", "一般公共服务支出", "1410.20", "1203.15", "207.05"],
+        ["212", "城乡社区支出", "1358.20", "320.00", "1038.20"],
+    ]
+    return (f"本年支出合计2768.40万元，其中基本支出1523.15万元，项目支出{project_text}万元。\n\n"
+            "表1 支出决算表（单位：万元）\n" + "\n".join("\t".join(r) for r in rows) + "\n")
+
+
+def test_text_right_against_a_table_cell_its_own_sums_report(tmp_path):
+    # the table's 合计 row is the slip (its row and its column ask 1245.25): reported once, at the table
+    found = {(f.code, f.expected) for f in _errors(tmp_path, _spending("1254.25", "1245.25"))}
+    assert ("TBL001", "1245.25") in found and not any(code.startswith("TXT") for code, _e in found)
+    # the text is the slip, the table adds: the text is reported, against its sum and against the table
+    found = {(f.code, f.expected) for f in _errors(tmp_path, _spending("1245.25", "1254.25"))}
+    assert found == {("TXT001", "2777.40"), ("TXT014", "1245.25万元")}
+    assert _errors(tmp_path, _spending("1245.25", "1245.25")) == []

@@ -88,6 +88,8 @@ def lint_document(doc: Document) -> Result:
     repeated = check_repeats(doc, quantities, cells)
     repeated += check_named_figures(doc, quantities, {(k, i.location.offset) for k, i in repeated}, cells)
     for k, issue in repeated:
+        if _table_says_so(result.findings, issue, cells.get(id(issue))):
+            continue
         moved = _at_the_table(doc, result.findings, issue, cells.get(id(issue)), paragraphs[k])
         result.findings.append(moved if moved is not None else _prose_finding(doc, paragraphs[k], issue))
     for k, issue in check_table_bases(doc, texts, quantities):
@@ -145,6 +147,27 @@ def table_figures(doc: Document) -> list[Quantity]:
 
 
 _SUM_RULES = ("TBL001", "TBL007", "TBL008")
+
+
+def _table_says_so(findings: list[Finding], issue: Issue, cell: tuple[int, int, int] | None) -> bool:
+    """The table cell the text disagrees with is already reported wrong by a sum of its own table, and the figure
+    that sum asks for is the text's: the text is right, the table's finding says all there is."""
+    if cell is None:
+        return False
+    table, row, col = cell
+    text_value, cell_value = (parse_decimal(re.sub(r"[^\d.\-]", "", x or "")) for x in (issue.found, issue.expected))
+    if text_value is None or not cell_value:
+        return False
+    for f in findings:
+        spot = f.location
+        if f.code not in _SUM_RULES or f.severity != "error" or not isinstance(spot, CellSpot) \
+                or (spot.table, spot.row, spot.col) != (table, row, col):
+            continue
+        asked, stated = (parse_decimal((x or "").replace(",", "")) for x in (f.expected, f.found))
+        # in the table's unit the cell says ``stated`` and its sum asks ``asked``; the text's unit may differ
+        if asked is not None and stated and text_value * stated == cell_value * asked:
+            return True
+    return False
 
 
 def _at_the_table(doc: Document, findings: list[Finding], issue: Issue, cell: tuple[int, int, int] | None,

@@ -176,12 +176,13 @@ def _attribute(t: Table, relations: list[Relation], codes: dict[int, str], tcol:
         row = rows[r]
         added = " + ".join(rows[x][y].strip() or "0" for x, y in rel.parts) if len(rel.parts) <= 8 else \
             f"{len(rel.parts)}行之和"
+        shown = f"{added} = {like(s, values)}" if len(rel.parts) > 1 else f"其下仅一行，为 {like(s, values)}"
         if rel.kind == "row":
             issues.append(_issue(TBL006, v, f"{_label(row)} 的{_head(t, c, tcol)} {row[c].strip()} 与同行各列之和不符："
                                  f"{added} = {like(s, values)}", like(s, values), row[c].strip(), r, c, _quote(row)))
         else:
             issues.append(_issue(TBL008, v, f"{_label(row)} 的{_head(t, c, tcol)} {row[c].strip() or '空白'} 与{_level(rel, codes)}之和"
-                                 f"不符：{added} = {like(s, values)}", like(s, values), row[c].strip() or "0", r, c,
+                                 f"不符：{shown}", like(s, values), row[c].strip() or "0", r, c,
                                  _quote(row)))
     return issues
 
