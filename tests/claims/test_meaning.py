@@ -1,0 +1,101 @@
+"""Readings by meaning, not by one phrasing (issue 11): each class of claim is tried in wordings written for these
+tests, none of which appears in a hold-out, each with a wrong and a right case. A reading that fixed one hold-out's
+sentence but not these would be a phrase, not a meaning."""
+from __future__ import annotations
+
+import pytest
+
+from toolkit.claims import check_paragraphs
+
+
+def errors(*texts: str) -> list[tuple[str, str | None]]:
+    """(code, expected) of every error found in the paragraphs."""
+    return [(i.code, i.expected) for _k, i in check_paragraphs(list(texts)) if i.severity == "error"]
+
+
+# --- a count of indicators split by kind, 预算执行 among the kinds (DOMAIN §3: 执行率 + 产出 + 效益 + 满意度) -----------
+
+@pytest.mark.parametrize("text, expected", [
+    ("共设置三级指标{n}个，其中预算执行指标1个、产出指标7个、效益指标3个、满意度指标1个。", "12"),
+    ("本年度自评指标体系含三级指标{n}项，其中预算执行类1项、产出类9项、效益类3项、满意度类2项。", "15"),
+])
+def test_indicator_kinds_with_budget_execution_make_up_the_count(text, expected):
+    wrong = str(int(expected) - 1)  # the later kinds alone then make up the stated count: no other dimension
+    assert errors(text.format(n=wrong)) == [("TXT001", expected)]
+    assert errors(text.format(n=expected)) == []
+
+
+# --- a list whose number of items is stated: 分为N类 / 划分为N个层次 / N项合计 / 三者之和 ------------------------------
+
+@pytest.mark.parametrize("text, total, right", [
+    ("本年共办理行政许可事项{t}件，按办理方式分成两种：窗口办理98件、网上办理46件。", "146", "144"),
+    ("全年培训基层干部{t}人次，划分为3个层次：县级骨干210人次、乡镇干部480人次、村级干部570人次。", "1,280", "1,260"),
+    ("全年受理信访事项{t}件，分为四类：来信52件、来访61件、网上信访140件、电话信访37件。", "300", "290"),
+])
+def test_a_list_said_to_have_n_items_is_the_whole_of_its_total(text, total, right):
+    assert errors(text.format(t=total)) == [("TXT001", right.replace(",", ""))]
+    assert errors(text.format(t=right)) == []
+
+
+@pytest.mark.parametrize("text, total, right", [
+    ("项目支出主要由道路养护210.00万元、桥梁检测86.00万元组成，两项共计{t}万元。", "298.00", "296.00"),
+    ("重点保障了差旅费3.20万元、会议费1.75万元、培训费4.05万元，三者之和为{t}万元。", "9.10", "9.00"),
+    ("专项资金主要用于软件开发68.00万元和硬件采购52.50万元，以上两项合计{t}万元，占专项资金的80.00%。", "121.50", "120.50"),
+])
+def test_n_items_added_up_after_a_partial_list(text, total, right):
+    assert errors(text.format(t=total)) == [("TXT001", right)]
+    assert errors(text.format(t=right)) == []
+
+
+def test_a_stated_number_of_items_that_is_not_the_number_listed_says_nothing():
+    # 三类 with two figures listed: which one is missing is not known, and the parts are not the whole
+    assert errors("全年实施项目23个，分为三类：生产类11个、建设类8个，其余为改革类。") == []
+    # 两项合计 after three figures: the last two are added
+    assert errors("其中差旅费3.20万元、会议费1.75万元、培训费4.05万元，后两项合计5.80万元。") == []
+
+
+# --- parts said to be zero in words (均为0 / 未发生 / 为零) complete a set of parts --------------------------------
+
+@pytest.mark.parametrize("text, total, right", [
+    ("2024年“三公”经费决算数{t}万元，其中公务用车运行维护费8.30万元，公务接待费3.18万元，"
+     "因公出国（境）费、公务用车购置费未发生。", "12.48", "11.48"),
+    ("“三公”经费支出合计{t}万元，其中公务接待费1.02万元、公务用车运行维护费4.60万元，"
+     "因公出国（境）费和公务用车购置费支出为零。", "5.72", "5.62"),
+    ("本年支出合计{t}万元，其中基本支出1,204.30万元，项目支出无。", "1,240.30", "1204.30"),
+])
+def test_parts_said_to_be_zero_in_words_complete_the_parts(text, total, right):
+    assert errors(text.format(t=total)) == [("TXT001", right)]
+    assert errors(text.format(t=right.replace("1204.30", "1,204.30"))) == []
+
+
+def test_a_zero_part_outside_the_set_leaves_the_list_partial():
+    # 会议费 is no item of the 三公 set: the list is still two of its items, and may be partial
+    assert errors("“三公”经费支出6.26万元，其中公务接待费1.86万元、公务用车运行维护费4.20万元，会议费为0。") == []
+
+
+# --- last year's figure in brackets after this year's, then the rate --------------------------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("公用经费支出86.40万元（上年度80.00万元），同比增长{r}。", "9.00%", "8.00%"),
+    ("一般公共预算财政拨款收入3,150.00万元（去年为2,800.00万元），增长{r}。", "15.20%", "12.50%"),
+    ("部门收入合计5,460.00万元（上年同期5,200.00万元），同比上升{r}，主要是人员增加。", "6.00%", "5.00%"),
+])
+def test_a_bracketed_last_year_figure_is_the_base_of_the_rate_after_it(text, wrong, right):
+    assert errors(text.format(r=wrong)) == [("TXT004", right)]
+    assert errors(text.format(r=right)) == []
+
+
+# --- completion rate of counts: the figure beside a target (目标 / 计划 / 任务) is what was done -----------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("改造农村危房126户，年度计划140户，完成率{r}。", "92.00%", "90.00%"),
+    ("全年举办技能培训班45期，计划40期，完成率{r}。", "110.50%", "112.50%"),
+    ("本年度新增城镇就业岗位3,420个，目标任务3,600个，目标完成率{r}，主要受企业用工需求下降影响。", "96.00%", "95.00%"),
+])
+def test_a_completion_rate_is_the_figure_done_over_its_target(text, wrong, right):
+    assert errors(text.format(r=wrong)) == [("TXT005", right)]
+    assert errors(text.format(r=right)) == []
+
+
+def test_a_completion_rate_with_two_figures_beside_the_target_says_nothing():
+    assert errors("新建站点18个、改建站点6个，年度目标20个，完成率95.00%。") == []
