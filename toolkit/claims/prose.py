@@ -142,7 +142,21 @@ def _classes_of(total: Quantity, parts: list[Quantity]) -> bool:
     if sum((p.value for p in parts), Decimal(0)) * 10 < total.value * 9:
         return False  # far short of the total: some classes may be left out (市级站点10个、县级站点30个 of 120)
     kinds = labels[0].endswith("指标") and n >= 2
-    return all(_CLASS_PREFIX.search(p.label[:-n]) or (kinds and p.label[:-n].endswith(INDICATOR_KINDS)) for p in parts)
+    return all(_CLASS_PREFIX.search(p.label[:-n]) or (kinds and p.label[:-n].endswith(_KINDS)) for p in parts)
+
+
+#: the kinds a count of indicators is split by: 预算执行 beside the 一级/二级 kinds (DOMAIN.md section 3, 执行率 + 产出 +
+#: 效益 + 满意度 weigh 100)
+_KINDS = INDICATOR_KINDS + ("预算执行", "预算执行率", "执行率")
+_KIND_NAME = re.compile(r"(?:类)?(?:指标)?$")
+
+
+def _indicator_kinds(total: Quantity, parts: list[Quantity]) -> bool:
+    """A count of indicators (…指标N个) whose parts are each named by a kind of indicator, however the name ends
+    (产出指标5个 / 产出类5项 / 产出类指标5个): the parts are the whole of the count."""
+    if total.kind != "count" or len(parts) < 2 or not total.label.endswith("指标"):
+        return False
+    return all(p.unit == total.unit and _KIND_NAME.sub("", p.label, count=1) in _KINDS for p in parts)
 
 
 def _usable(q: Quantity) -> bool:
@@ -282,7 +296,7 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
             continue  # …同比增长R%，上年B万元。其中…: last year's figure beside this year's is no whole of these parts
         if total.value > 0 and any(p.value_in(total.unit) > total.value for p in parts):
             continue  # a part larger than the figure before it: that figure is not their total
-        classes = _classes_of(total, parts)
+        classes = _classes_of(total, parts) or _indicator_kinds(total, parts)
         complete = _complete([p.label for p in parts], keyword) or _shares_complete(text, qs, parts, keys) or classes
         groups.append(Group(total, parts, keyword, complete, False, classes))
     return groups
