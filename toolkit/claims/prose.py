@@ -153,10 +153,13 @@ _KIND_NAME = re.compile(r"(?:类)?(?:指标)?$")
 
 def _indicator_kinds(total: Quantity, parts: list[Quantity]) -> bool:
     """A count of indicators (…指标N个) whose parts are each named by a kind of indicator, however the name ends
-    (产出指标5个 / 产出类5项 / 产出类指标5个): the parts are the whole of the count."""
+    (产出指标5个 / 产出类5项 / 产出类指标5个), every kind of one level named (产出, 效益 and 满意度; or the four
+    kinds of 产出): the parts are the classes of the count, no run of them counts along another dimension."""
     if total.kind != "count" or len(parts) < 2 or not total.label.endswith("指标"):
         return False
-    return all(p.unit == total.unit and _KIND_NAME.sub("", p.label, count=1) in _KINDS for p in parts)
+    names = [_KIND_NAME.sub("", p.label, count=1) for p in parts]
+    return all(p.unit == total.unit and n in _KINDS for p, n in zip(parts, names)) \
+        and any(all(w in names for w in level) for level in (LEVEL_ONE, OUTPUT_KINDS))
 
 
 def _usable(q: Quantity) -> bool:
@@ -287,7 +290,8 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
             kids = children.get(id(p), [])
             if len(kids) >= 2 and not _marked(mark_pos, p.end, kids[0].start) and brackets.depth(kids[0].start) > d0:
                 groups.append(Group(p, kids, "（", _complete([k.label for k in kids], "（"), False))
-        if len(parts) < 2 or not before or before[-1].approx:
+        zeros = _zero_parts(text, qs, parts[-1].end, limit, keys) if parts else []
+        if len(parts) + len(zeros) < 2 or not parts or not before or before[-1].approx:
             continue
         if keyword.startswith("分别") and not all(p.label for p in parts):
             continue  # "分别达到50家、8家": respectively, not parts of a total
@@ -297,9 +301,87 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         if total.value > 0 and any(p.value_in(total.unit) > total.value for p in parts):
             continue  # a part larger than the figure before it: that figure is not their total
         classes = _classes_of(total, parts) or _indicator_kinds(total, parts)
-        complete = _complete([p.label for p in parts], keyword) or _shares_complete(text, qs, parts, keys) or classes
+        complete = _complete([p.label for p in parts], keyword) or _shares_complete(text, qs, parts, keys) or classes \
+            or bool(zeros) and _complete([p.label for p in parts] + zeros, keyword)
         groups.append(Group(total, parts, keyword, complete, False, classes))
     return groups
+
+
+#: parts said in words to be nothing: 因公出国（境）费和公务用车购置费均为0 / …未发生 / 项目支出无
+_ZERO = re.compile(r"\s*[，,；;、]\s*(?P<names>[^，,；;。：:\d（(]{2,40}?(?:[（(][^）)\d]{1,4}[）)][^，,；;。：:\d（(]{0,20}?)?)"
+                   r"(?:均|都|全部|皆)?(?:为|是)?(?:0(?:\.0+)?(?:万元|元)?|零|未发生|未列支|无支出|"
+                   r"没有发生|无)(?:支出)?(?=[，,；;。]|$)")
+
+
+def _zero_parts(text: str, qs: list[Quantity], pos: int, limit: int, keys: list[int]) -> list[str]:
+    """The names of the parts a list says are zero in words right after its last figure (``…，A和B均为0``): they
+    complete a set of parts (DOMAIN §2) without adding to its sum. Only the clauses before the next figure are read."""
+    k = first_after(keys, pos - 1)
+    end = min(limit, qs[k].start if k < len(qs) else limit)
+    m = _ZERO.match(text, pos, end)
+    if m is None:
+        return []
+    names = [n.strip() for n in re.split(r"[、和及与]|以及", m.group("names"))]
+    return names if all(len(n) >= 2 for n in names) else []
+
+
+#: a list said to have N items: 分为三类： / 划分为3个层次： / 分成两种： (the count is of the items, not of a figure)
+_COUNTED_LIST = re.compile(r"(?:分为|分成|划分为|分作|可分为)(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})(?:个|种)?"
+                           r"(?:类|种|项|层次|层级|方面|部分|档次?|级|环节|板块)[：:，,]")
+#: N items added up after them: 三项合计X / 两项共计X / 三者之和为X / 以上四类共X (后两项: the last N)
+_N_ITEMS_SUM = re.compile(r"(?P<last>后)?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})(?:项|者|类|个项目|部分)(?:资金|支出|经费|费用)?"
+                          r"(?:合计|共计|总计|之和|累计|共)(?:为|是|达)?\s*$")
+
+
+def _small_int(s: str) -> int | None:
+    return int(s) if s.isdigit() else cn_to_int(s)
+
+
+def find_counted_lists(text: str, qs: list[Quantity], taken: set[int]) -> list[Group]:
+    """``事项146件，分为四类：来信52件、来访61件、…`` (a total, then a list said to have N items, N of them listed):
+    the items are the whole of the total. Nothing is read when the number of items listed is not N."""
+    groups = []
+    keys = starts(qs)
+    for m in _COUNTED_LIST.finditer(text):
+        n = _small_int(m.group("n"))
+        s_start, s_end = _sentence_bounds(text, m.start())
+        k = first_after(keys, m.start() - 1)
+        if not n or k == 0 or qs[k - 1].start < s_start:
+            continue
+        total = qs[k - 1]
+        if not _usable(total) or re.search(r"[，,；;：:。]", text[total.end:m.start()].strip("，, ")):
+            continue  # the total is the figure right before the grouping words
+        after = [q for q in qs[k:k + WINDOW + 1] if q.start >= m.end() and q.start < s_end]
+        parts = [q for q in after if q.comparable(total)]
+        if len(parts) != n or len(after) != n or not all(_usable(q) for q in parts) or any(id(q) in taken for q in parts):
+            continue
+        groups.append(Group(total, parts, m.group(0), True, False))
+    return groups
+
+
+def _n_items_sums(text: str, qs: list[Quantity], marks: list[int]) -> tuple[list[Issue], set[int]]:
+    """``A万元、B万元和C万元，三项合计X万元``: X is the sum of the N figures before it in its sentence — there must be
+    exactly N of them (``后两项合计``: the last two). Returns the issues and the totals read (no other reading)."""
+    issues, read = [], set()
+    for i, t in enumerate(qs):
+        m = _N_ITEMS_SUM.search(t.pre)
+        if m is None or not _usable(t):
+            continue
+        n = _small_int(m.group("n"))
+        s_start, _ = _sentence_bounds(text, t.start)
+        run = [q for q in prior(qs, i, s_start) if q.comparable(t) and _usable(q) and not q.total]
+        if not n or n < 2 or len(run) < n or (len(run) != n and not m.group("last")):
+            continue
+        run = run[-n:]
+        read.add(id(t))
+        values = [q.value_in(t.unit) for q in run]
+        v, total = sum_verdict(values, t.value, kind_of(t.kind))
+        if v == "ok":
+            continue
+        t.disputed = total
+        issues.append(_issue(TXT001, v, f"{t.label or '合计'} {t.text} 与前列{n}项之和不符：{_plus(values)} = "
+                             f"{like(total, values)}", like(total, values), num_text(t.value), t.start))
+    return issues, read
 
 
 def _restates(text: str, q: Quantity, again: Quantity, brackets: "_Brackets") -> bool:
@@ -597,6 +679,7 @@ def check_neighbours(before: str, before_qs: list[Quantity], text: str, qs: list
 def check_sums(text: str, qs: list[Quantity], others: "Wholes | None" = None) -> tuple[list[Issue], list[Group]]:
     issues = []
     groups = find_groups(text, qs) + find_partitions(text, qs, others)
+    groups += find_counted_lists(text, qs, {id(p) for g in groups for p in g.parts})
     groups += find_adjacent(text, qs, {id(p) for g in groups for p in g.parts})
     groups += find_share_lists(text, qs, {id(p) for g in groups for p in g.parts})
     for g in groups:
@@ -605,8 +688,10 @@ def check_sums(text: str, qs: list[Quantity], others: "Wholes | None" = None) ->
             issues.append(issue)
     # parts first, then 共计/合计/总计
     marks = [m.start() for m in _GROUP.finditer(text)]
+    counted, read = _n_items_sums(text, qs, marks)
+    issues += counted
     for i, t in enumerate(qs):
-        if not (t.total and _usable(t)):
+        if not (t.total and _usable(t)) or id(t) in read:
             continue
         s_start, _ = _sentence_bounds(text, t.start)
         run: list[Quantity] = []
