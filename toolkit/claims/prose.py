@@ -1311,7 +1311,8 @@ def check_base_rates(text: str, qs: list[Quantity], groups: list[Group] | None =
         part, x = x, _subject(text, x, groups, b.start, qs)
         if x is None or x.start < s_start or not (_usable(x) and x.comparable(b)):
             continue
-        if re.search(r"[，,；;。]", text[b.end:r.start]) or len(re.findall(r"[，,；;]", text[part.end:b.start])) > 1:
+        if (re.search(r"[，,；;。]", text[b.end:r.start]) and not _bracketed_base(text, part, b, r)) \
+                or len(re.findall(r"[，,；;]", text[part.end:b.start])) > 1:
             continue
         sr = _direction(r.pre[-6:])
         if sr != 0 and (x.value_in(b.unit) - b.value) * sr < 0:
@@ -1321,6 +1322,18 @@ def check_base_rates(text: str, qs: list[Quantity], groups: list[Group] | None =
             continue
         issues += _rate_from_base(text, x, b, r, gap_ok=True)
     return issues
+
+
+#: after a bracketed base, the words up to the rate of the figure before the bracket: （上年B），同比增长R%
+_AFTER_BRACKET = re.compile(r"\s*[）)]\s*[，,]?\s*(?:同比|比上年|较上年|与上年相比[，,]?)?\s*"
+                            r"(?:增长|下降|上升|上涨|增加|减少|降低|提高|增幅|降幅|涨幅)(?:了|为|是|达到|达|约)?\s*")
+
+
+def _bracketed_base(text: str, x: Quantity, b: Quantity, r: Quantity) -> bool:
+    """``X（上年B），增长R%``: last year's B alone in brackets right after this year's X, and the rate of X straight
+    after the bracket — the comma after the bracket does not part X from its rate."""
+    return bool(re.fullmatch(r"\s*[（(][^（）()，,；;。]*", text[x.end:b.start])) \
+        and bool(_AFTER_BRACKET.fullmatch(text, b.end, r.start))
 
 
 _PRIOR_TIME = re.compile(r"上年|去年|上一年|(?P<y>(?:19|20)\d\d)年")
@@ -1580,6 +1593,10 @@ _ACTUAL = re.compile(r"^(实际|已经?|累计|完成|共完成|全部|按时)")
 _PLANNED = re.compile(r"^(应|计划|目标|预计|年度计划|全[市县区省乡镇]?|总|共|辖区|在册|在用|登记|受理|全年受理)")
 
 
+#: the name of a target count: 年度目标 / 计划 / 目标任务 / 年度计划任务数 / …检查目标
+_TARGETED = re.compile(r"(?:目标|计划|任务)(?:任务|数|值)?$|^(?:年度|全年|本年度?)?(?:目标|计划)")
+
+
 #: a time the count is taken at, written before what was done (截至年末已整改5个, 年内累计完成12项)
 _LEAD_TIME = re.compile(r"^(?:截至|截止|至|到)?(?:(?:19|20)\d\d年)?(?:年末|年底|末|底|度|本年度?|全年|年内|当年)?前?[，,]?")
 
@@ -1620,6 +1637,14 @@ def _count_rate_terms(qs: list[Quantity], i: int, before: list[Quantity], stem: 
     if not nums:
         verb = stem[-2:]
         nums = [q for q in counts if len(verb) == 2 and _in_order(verb, q.label) and not _PLANNED.match(q.label)]
+    if not nums and verb == "完成":
+        # 完成率 = 实际 ÷ 目标 (DOMAIN §2): beside one target (年度目标20个 / 计划40期 / 目标任务3,600个), the one other
+        # count of its unit is what was done (全年新建站点18个, 改造危房126户)
+        targets = [q for q in counts if _TARGETED.search(acts[id(q)])]
+        done = [q for q in counts if q not in targets and not q.total and not _PLANNED.match(acts[id(q)])]
+        if len(targets) == 1 and len(done) == 1 and done[0].unit == targets[0].unit \
+                and len([q for q in counts if q.unit == done[0].unit]) == 2:
+            return done, targets
     if not nums and _COVERAGE.search(stem):
         # 覆盖率 / 普及率 of a population (辖区内企业共600家) by what reached it (检查企业120家): the one other count
         population = [q for q in counts if _PLANNED.match(q.label) or q.total]

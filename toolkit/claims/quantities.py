@@ -35,7 +35,9 @@ TEN_THOUSANDS = tuple("万" + u for u in ("人次", "人", "亩", "户", "吨", 
 POINTS = "百分点"
 _UNIT = "|".join(MONEY + ("%", "％", "个百分点", "百分点", "分") + TEN_THOUSANDS + COUNT_UNITS)
 _NUM = r"(?<![\d.])(?P<sign>[-−－])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_QTY = re.compile(_NUM + r"\s*(?P<approx>余|多)?\s*(?P<unit>" + _UNIT + r")"
+#: units read only after digits: 2,268对 (not 一对一)
+_DIGIT_UNITS = r"|对(?![一二两\d])"
+_QTY = re.compile(_NUM + r"\s*(?P<approx>余|多)?\s*(?P<unit>" + _UNIT + _DIGIT_UNITS + r")"
                   r"|(?<![第初周])(?P<cn>[" + CHARS + r"]{1,5})(?P<cnunit>" + "|".join(COUNT_UNITS) + r")")
 #: a 分 that is not a score: 分别, 分析, 分类 …
 _NOT_SCORE = set("别析类配布钟管局解批期行成级项工摊担散值数")
