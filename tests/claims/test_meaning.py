@@ -99,3 +99,16 @@ def test_a_completion_rate_is_the_figure_done_over_its_target(text, wrong, right
 
 def test_a_completion_rate_with_two_figures_beside_the_target_says_nothing():
     assert errors("新建站点18个、改建站点6个，年度目标20个，完成率95.00%。") == []
+
+
+# --- a bare share however it is worded: 占X% / 所占比例为X% / 所占比重为X% / 占比为X% / 所占份额为X% -------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("全年收入1,000.00万元，其中财政拨款800.00万元，所占比重为{r}；其他收入200.00万元，所占比重为20.00%。", "81.00%", "80.00%"),
+    ("本年收入4,000.00万元。按资金来源分，财政拨款收入2,400.00万元，占比为60.00%；事业收入1,600.00万元，占比为{r}。",
+     "41.00%", "40.00%"),
+    ("本年支出合计500.00万元，其中人员经费300.00万元，所占份额为{r}，公用经费200.00万元。", "62.00%", "60.00%"),
+])
+def test_a_bare_share_is_of_the_total_however_worded(text, wrong, right):
+    assert errors(text.format(r=wrong)) == [("TXT002", right)]
+    assert errors(text.format(r=right)) == []
