@@ -1063,6 +1063,7 @@ def _share_subject(text: str, start: int, q: Quantity) -> str:
     if not m:
         return ""
     name = re.sub(r"^(其中|而|则|且|以及|和|及)", "", m.group(1)).rstrip("的所")
+    name = re.sub(r"^所?占$", "", name)  # 所占比重为X%: the clause has no name of its own
     return "" if len(name) < 2 or _NOT_A_NAME.match(name) else name
 
 
