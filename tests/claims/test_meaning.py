@@ -112,3 +112,22 @@ def test_a_completion_rate_with_two_figures_beside_the_target_says_nothing():
 def test_a_bare_share_is_of_the_total_however_worded(text, wrong, right):
     assert errors(text.format(r=wrong)) == [("TXT002", right)]
     assert errors(text.format(r=right)) == []
+
+
+# --- an execution rate: what was spent (执行数 = 支出, DOMAIN §2) over the budget stage the words name -------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("年初预算为3,200.00万元，全年支出2,880.00万元，完成年初预算的{r}。", "92.00%", "90.00%"),
+    ("本年度支出合计960.00万元。年初预算1,000.00万元，年中追加200.00万元，全年预算1,200.00万元；"
+     "本年度支出合计完成全年预算的{r}。", "96.00%", "80.00%"),
+    ("部门支出总额1,700.00万元，年初预算1,600.00万元，调整后预算2,000.00万元，支出总额完成年初预算的{r}。",
+     "85.00%", "106.25%"),
+])
+def test_an_execution_rate_is_spending_over_the_named_budget(text, wrong, right):
+    assert errors(text.format(r=wrong)) == [("TXT005", right)]
+    assert errors(text.format(r=right)) == []
+
+
+def test_a_part_of_the_budget_is_no_spending():
+    # 基本支出 here is a part of the budget, not what was spent against it: nothing to judge
+    assert errors("年初预算400.00万元，其中基本支出300.00万元，完成年初预算的90.00%。") == []
