@@ -1890,6 +1890,8 @@ def check_completion(text: str, qs: list[Quantity]) -> list[Issue]:
                 actual = q
             elif st in ("initial", "full", "budget") and st not in budgets:
                 budgets[st] = q
+        if actual is None and budgets:
+            actual = _spent(text, qs, i, s_start)
         if actual is None or not budgets:
             continue
         if named == "budget":
@@ -1914,6 +1916,30 @@ def check_completion(text: str, qs: list[Quantity]) -> list[Issue]:
                         f"应写“完成{STAGE_LABELS['full' if named == 'initial' else 'initial']}的{r.text}”）")
         issues.append(_issue(TXT005, v, message, pct_text(exact, r.value), r.text, r.start))
     return issues
+
+
+#: a figure of what was spent, by its name (执行数 = 支出, DOMAIN §2): 本年支出 / 全年支出 / 支出合计 / 部门支出总额
+_SPENT = re.compile(r"(?:支出|总支出)(?:合计|总额|总计|决算)?$")
+#: the words of a completion rate's clause before 完成/为 (本年支出完成年初预算的P%): the figure the rate is of
+_RATE_SUBJECT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:完成|为|达到|占)了?(?:年初|全年|调整后?)?预算数?的$")
+
+
+def _spent(text: str, qs: list[Quantity], i: int, s_start: int) -> Quantity | None:
+    """What was spent, for the completion rate ``qs[i]`` whose sentence names no 决算/执行 figure: the figure the
+    rate's own clause names (本年支出完成…的P%: that name's one figure in the paragraph), else the one figure of the
+    sentence named as spending (全年支出X万元) outside a list of parts (年初预算A万元，其中基本支出B万元 is a budget's
+    part)."""
+    m = _RATE_SUBJECT.search(qs[i].pre.strip())
+    if m:
+        name = _core(m.group("name"))
+        same = [q for q in qs[:i] if _usable(q) and q.kind == "money" and stage_of(q.label) is None and q.label
+                and (_core(q.label) == name or (len(name) >= 4 and _core(q.label).endswith(name)))]
+        return same[-1] if same and len({q.value for q in same}) == 1 else None
+    spent = [q for q in prior(qs, i, s_start) if _usable(q) and q.kind == "money" and stage_of(q.label) is None
+             and _SPENT.search(q.label)]
+    if len(spent) != 1 or _GROUP.search(text, s_start, spent[0].start):
+        return None
+    return spent[0]
 
 
 _RESPECTIVELY = re.compile(r"分别(?:获得|得分为|得分|得|计|为|是)")
