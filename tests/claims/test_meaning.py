@@ -131,3 +131,15 @@ def test_an_execution_rate_is_spending_over_the_named_budget(text, wrong, right)
 def test_a_part_of_the_budget_is_no_spending():
     # 基本支出 here is a part of the budget, not what was spent against it: nothing to judge
     assert errors("年初预算400.00万元，其中基本支出300.00万元，完成年初预算的90.00%。") == []
+
+
+@pytest.mark.parametrize("budget, spent, wrong, right", [
+    ("2024年部门年初预算2,500.00万元，年中调整增加500.00万元，全年预算3,000.00万元。", "全年支出2,700.00万元，完成年初预算的{r}。",
+     "90.00%", "108.00%"),
+    ("（一）预算编制。本年度年初预算数为800.00万元。", "（三）预算执行。支出合计760.00万元，完成年初预算的{r}。", "96.00%", "95.00%"),
+])
+def test_the_budget_of_an_execution_rate_may_be_given_in_another_paragraph(budget, spent, wrong, right):
+    assert errors(budget, spent.format(r=wrong)) == [("TXT005", right)]
+    assert errors(budget, spent.format(r=right)) == []
+    # a part's spending is not measured against the department's budget
+    assert errors(budget, "基本支出700.00万元，完成年初预算的50.00%。") == []
