@@ -751,7 +751,7 @@ def _some_run_matches(values: list[Decimal], total: Decimal, money: Kind) -> boo
 # Shares, changes, rates
 # ----------------------------------------------------------------------------------------------------------------
 
-_WHOLE_NOISE = re.compile(r"本年|全年|当年|本年度|年度|总|的|全部|合计")
+_WHOLE_NOISE = re.compile(r"本年度|本年|全年|当年|年度|总|的|全部|合计")
 
 
 def _label_match(label: str, words: str) -> bool:
@@ -1869,7 +1869,18 @@ def completion_rate(q: Quantity) -> str | None:
     return stage_of(m.group("whole") or m.group("stage")) if m else None
 
 
-def check_completion(text: str, qs: list[Quantity]) -> list[Issue]:
+#: the cores (:func:`_core`) of a department's budget by stage: 年初预算(数); 全年预算(数) and 调整后预算(数) lose 全年
+_STAGE_CORES = {"initial": ("年初预算", "年初预算数"), "full": ("预算", "预算数", "调整后预算", "调整后预算数")}
+
+
+def _document_stage(others: "Wholes", stage: str) -> Quantity | None:
+    """The document's one figure named by the budget stage alone (2025年年初预算4,860.00万元 / 全年预算12,595.40万元)."""
+    named = [q for core in _STAGE_CORES[stage] for q in others.by_core.get(core, [])[:WINDOW + 2]
+             if q.kind == "money" and stage_of(q.label) == stage]
+    return named[0] if named and len({q.value_in("万元") for q in named}) == 1 else None
+
+
+def check_completion(text: str, qs: list[Quantity], others: "Wholes | None" = None) -> list[Issue]:
     """``年初预算为A万元，支出决算为B万元，完成年初预算的P%``: P = B ÷ A, the actual (决算 / 执行) figure over the
     budget of the stage the words name. When P is the actual over the *other* budget given in the sentence (全年预算
     where the words say 年初预算), the words name the wrong denominator. A bare 预算 is whichever budget the sentence
@@ -1892,6 +1903,11 @@ def check_completion(text: str, qs: list[Quantity]) -> list[Issue]:
                 budgets[st] = q
         if actual is None and budgets:
             actual = _spent(text, qs, i, s_start)
+        if actual is None and not budgets and others is not None:
+            actual = _spent(text, qs, i, s_start)
+            if actual is not None and _core(actual.label) == "支出":
+                # the department's spending, its budgets stated in another paragraph: the one figure of each stage
+                budgets = {st: q for st in ("initial", "full") if (q := _document_stage(others, st)) is not None}
         if actual is None or not budgets:
             continue
         if named == "budget":
@@ -2059,7 +2075,7 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
     issues += check_named_changes(text, qs, others, {i.location.offset for i in issues})
     issues += check_named_base_rates(text, qs, others, {i.location.offset for i in issues})
     issues += check_rates(text, qs, groups)
-    issues += check_completion(text, qs)
+    issues += check_completion(text, qs, others if isinstance(others, Wholes) else None)
     issues += check_enumerations(text)
     issues += check_score_lists(text, qs)
     issues += check_score_parts(text, qs)
