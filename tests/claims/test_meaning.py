@@ -143,3 +143,20 @@ def test_the_budget_of_an_execution_rate_may_be_given_in_another_paragraph(budge
     assert errors(budget, spent.format(r=right)) == []
     # a part's spending is not measured against the department's budget
     assert errors(budget, "基本支出700.00万元，完成年初预算的50.00%。") == []
+
+
+# --- an indicator described over two sentences: its weight and score, then its target, actual and method -------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("群众满意度指标权重8分，得分{s}分。该指标目标值95%，实际调查满意度为90%，按实际完成比例计分。", "7.52", "7.58"),
+    ("培训覆盖率指标分值5分，自评得分{s}分。年度目标为100%，实际完成96%，按比例计分。", "4.50", "4.80"),
+])
+def test_an_indicator_described_over_two_sentences_is_scored_as_stated(text, wrong, right):
+    assert errors(text.format(s=wrong)) == [("TXT008", right)]
+    assert errors(text.format(s=right)) == []
+
+
+def test_two_indicators_in_one_paragraph_are_not_mixed():
+    # the second indicator's weight opens its own span: the first has no target of its own and is not judged
+    text = ("甲指标分值5分，得分4.50分。乙指标分值5分，年度目标为100%，实际完成96%，得分4.80分，按比例计分。")
+    assert errors(text) == []
