@@ -176,7 +176,17 @@ def check_proportional_scores(texts: list[str], quantities: list[list[Quantity]]
         for q in qs:
             start = max(text.rfind(c, 0, q.start) for c in "。！？；;\n") + 1
             by_sentence.setdefault(start, []).append(q)
-        for sq in by_sentence.values():
+        spans = list(by_sentence.values())
+        sentence_of = {id(q): start for start, sq in by_sentence.items() for q in sq}
+        # an indicator described over sentences (分值W分，得分S分。目标T，实际A，按比例计分。): from its weight to the
+        # next weight, read when no sentence of it holds the whole description
+        weight_at = [j for j, q in enumerate(qs) if q.unit == "分" and _WEIGHT_WORD.search(q.pre[-4:])]
+        for a, b in zip(weight_at, weight_at[1:] + [len(qs)]):
+            if len({sentence_of[id(q)] for q in qs[a:b]}) > 1:
+                spans.append(qs[a:b])
+        for sq in spans:
+            if any((k, q.start) in judged for q in sq):
+                continue
             weights = [q for q in sq if q.unit == "分" and _WEIGHT_WORD.search(q.pre[-4:])]
             scores = [q for q in sq if q.unit == "分" and q not in weights and _SCORE_WORD.search(q.pre[-6:])]
             targets = [q for q in sq if q.unit != "分" and _TARGET.search(q.pre[-6:])]
