@@ -160,3 +160,22 @@ def test_two_indicators_in_one_paragraph_are_not_mixed():
     # the second indicator's weight opens its own span: the first has no target of its own and is not judged
     text = ("甲指标分值5分，得分4.50分。乙指标分值5分，年度目标为100%，实际完成96%，得分4.80分，按比例计分。")
     assert errors(text) == []
+
+
+# --- a whole named by another word for the total (总额 / 总数 / 合计 / 全部) is the same whole ------------------------
+
+@pytest.mark.parametrize("first, text, wrong, right", [
+    ("2024年度部门支出合计2,000.00万元，比上年增加100.00万元。", "培训支出300.00万元，占部门支出总额的{r}。", "16.00%", "15.00%"),
+    ("本年收入总额为800.00万元。", "其中事业收入120.00万元，占收入合计的{r}，较上年持平。", "12.00%", "15.00%"),
+])
+def test_a_whole_named_with_another_total_word_is_found(first, text, wrong, right):
+    assert errors(first, text.format(r=wrong)) == [("TXT002", right)]
+    assert errors(first, text.format(r=right)) == []
+
+
+# --- kinds of indicators listed after their count without 其中 ----------------------------------------------------
+
+def test_kinds_listed_after_a_count_are_its_classes():
+    text = "今年共设置三级绩效指标{n}项（预算执行率另计），产出指标5项，效益指标3项，满意度指标2项。"
+    assert errors(text.format(n="8")) == [("TXT001", "10")]  # 3 + 2 = … no: 5 + 3 = 8 counts no other dimension
+    assert errors(text.format(n="10")) == []
