@@ -177,5 +177,6 @@ def test_a_whole_named_with_another_total_word_is_found(first, text, wrong, righ
 
 def test_kinds_listed_after_a_count_are_its_classes():
     text = "今年共设置三级绩效指标{n}项（预算执行率另计），产出指标5项，效益指标3项，满意度指标2项。"
-    assert errors(text.format(n="8")) == [("TXT001", "10")]  # 3 + 2 = … no: 5 + 3 = 8 counts no other dimension
+    # 5 + 3 = 8, yet the kinds are the count's classes: no run of them counts along another dimension
+    assert errors(text.format(n="8")) == [("TXT001", "10")]
     assert errors(text.format(n="10")) == []

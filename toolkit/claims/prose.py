@@ -576,7 +576,7 @@ def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) 
             continue  # 财政拨款收入A万元，事业收入B万元，其他收入C万元: one parallel list, its first item no total
         kinds = t.total or all(len(p.label) >= 2 and t.label.endswith(p.label[-2:]) for p in parts)
         if kinds and _complete([p.label for p in parts], "句内"):
-            groups.append(Group(t, parts, "句内", True, False))
+            groups.append(Group(t, parts, "句内", True, False, _classes_of(t, parts) or _indicator_kinds(t, parts)))
     return groups
 
 
@@ -751,7 +751,7 @@ def _some_run_matches(values: list[Decimal], total: Decimal, money: Kind) -> boo
 # Shares, changes, rates
 # ----------------------------------------------------------------------------------------------------------------
 
-_WHOLE_NOISE = re.compile(r"本年度|本年|全年|当年|年度|总|的|全部|合计")
+_WHOLE_NOISE = re.compile(r"本年度|本年|全年|当年|年度|总额|总数|总|的|全部|合计")
 
 
 def _label_match(label: str, words: str) -> bool:
