@@ -180,3 +180,56 @@ def test_kinds_listed_after_a_count_are_its_classes():
     # 5 + 3 = 8, yet the kinds are the count's classes: no run of them counts along another dimension
     assert errors(text.format(n="8")) == [("TXT001", "10")]
     assert errors(text.format(n="10")) == []
+
+
+# --- a clause opened by 此外 / 另外 / 另有 ends the list of parts before it (precision) ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "本年收入1,000.00万元，其中财政拨款800.00万元、其他收入200.00万元；此外，代管资金300.00万元。",
+    "全年支出500.00万元，其中基本支出320.00万元，项目支出180.00万元，另外代收代付60.00万元。",
+    "共设置指标18个，其中产出指标10个、效益指标6个、满意度指标2个，另有共性指标3个。",
+])
+def test_a_figure_after_besides_is_no_part_of_the_total(text):
+    assert errors(text) == []
+
+
+def test_a_list_before_besides_is_still_judged():
+    text = "本年收入1,000.00万元，其中财政拨款800.00万元、其他收入{b}万元；此外，代管资金300.00万元。"
+    assert errors(text.format(b="150.00")) == []  # 其中 may list only some parts
+    assert errors("全年支出500.00万元，其中基本支出320.00万元，项目支出170.00万元，另外代收代付60.00万元。") \
+        == [("TXT001", "490.00")]
+
+
+# --- names listed before 分别为, their figures after it, then their sum ---------------------------------------------
+
+@pytest.mark.parametrize("text, total, right", [
+    ("基本支出、项目支出分别为600.00万元和300.00万元，合计{t}万元。", "1,000.00", "900.00"),
+    ("因公出国（境）费、公务用车运行维护费、公务接待费分别是0.00万元、6.40万元、1.20万元，共计{t}万元。", "7.80", "7.60"),
+    ("人员经费和公用经费分别为420.00万元、87.00万元，二者合计{t}万元。", "517.00", "507.00"),
+])
+def test_figures_given_respectively_then_added_up(text, total, right):
+    assert errors(text.format(t=total)) == [("TXT001", right)]
+    assert errors(text.format(t=right)) == []
+
+
+# --- percentages written in Chinese numerals ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("本年支出合计1,000.00万元，其中基本支出600.00万元，占{r}。", "百分之六十五", "百分之六十"),
+    ("共发现问题40个，已整改36个，整改完成率为{r}。", "百分之九十五", "百分之九十"),
+])
+def test_percentages_in_chinese_numerals_are_read(text, wrong, right):
+    found = errors(text.format(r=wrong))
+    assert len(found) == 1 and found[0][1] in ("60.00%", "90.00%", "60%", "90%")
+    assert errors(text.format(r=right)) == []
+
+
+# --- a rate whose act names both counts: the one done (实际/已) over the one to be done (应/计划/全县) -----------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("全县应接种儿童1,200人，实际接种1,152人，接种率{r}。", "97.00%", "96.00%"),
+    ("本年度应参加培训人员250人，实际参训240人，参训率{r}。", "98.00%", "96.00%"),
+])
+def test_a_rate_whose_act_names_both_counts(text, wrong, right):
+    assert errors(text.format(r=wrong)) == [("TXT005", right)]
+    assert errors(text.format(r=right)) == []
