@@ -194,8 +194,9 @@ def test_a_figure_after_besides_is_no_part_of_the_total(text):
 
 
 def test_a_list_before_besides_is_still_judged():
-    text = "本年收入1,000.00万元，其中财政拨款800.00万元、其他收入{b}万元；此外，代管资金300.00万元。"
-    assert errors(text.format(b="150.00")) == []  # 其中 may list only some parts
+    text = "本年收入1,000.00万元，其中财政拨款800.00万元、{name}{b}万元；此外，代管资金300.00万元。"
+    assert errors(text.format(name="事业收入", b="150.00")) == []  # 其中 may list only some parts
+    assert errors(text.format(name="其他收入", b="150.00")) == [("TXT001", "950.00")]  # …其他: all of them
     assert errors("全年支出500.00万元，其中基本支出320.00万元，项目支出170.00万元，另外代收代付60.00万元。") \
         == [("TXT001", "490.00")]
 
@@ -215,7 +216,7 @@ def test_figures_given_respectively_then_added_up(text, total, right):
 # --- percentages written in Chinese numerals ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, wrong, right", [
-    ("本年支出合计1,000.00万元，其中基本支出600.00万元，占{r}。", "百分之六十五", "百分之六十"),
+    ("本年支出合计1,000.00万元，其中基本支出600.00万元，占{r}，项目支出400.00万元。", "百分之六十五", "百分之六十"),
     ("共发现问题40个，已整改36个，整改完成率为{r}。", "百分之九十五", "百分之九十"),
 ])
 def test_percentages_in_chinese_numerals_are_read(text, wrong, right):

@@ -277,6 +277,8 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
                     prev_end = q.end
                     continue
                 break  # a 其中 inside a list separated by ，: where its parts end cannot be told
+            if parts and _BESIDES.search(gap):
+                break  # …；此外，B万元 / …，另有B个: what follows is beside the total, not in it
             sep = "；" if "；" in gap else "，"
             if len(parts) == 1:
                 outer_sep = sep
@@ -382,6 +384,10 @@ def _n_items_sums(text: str, qs: list[Quantity], marks: list[int]) -> tuple[list
         issues.append(_issue(TXT001, v, f"{t.label or '合计'} {t.text} 与前列{n}项之和不符：{_plus(values)} = "
                              f"{like(total, values)}", like(total, values), num_text(t.value), t.start))
     return issues, read
+
+
+#: a clause opened by 此外 / 另外 / 另有 / 除此之外: a figure beside the total before it, not one of its parts
+_BESIDES = re.compile(r"[，,；;。]\s*(?:此外|另外|另有|另|除此之外|除此以外|除上述|此外还)")
 
 
 def _restates(text: str, q: Quantity, again: Quantity, brackets: "_Brackets") -> bool:
@@ -710,7 +716,8 @@ def check_sums(text: str, qs: list[Quantity], others: "Wholes | None" = None) ->
             if here != sep or gap.count("；") > 1:
                 break
             run.insert(0, q)
-        if len(run) < 2 or any(q.value_in(t.unit) >= t.value for q in run) or _marked(marks, s_start, t.start):
+        if len(run) < 2 or any(q.value_in(t.unit) >= t.value for q in run) \
+                or (_marked(marks, s_start, t.start) and not _respectively_before(text, s_start, run[0])):
             continue
         money = kind_of(t.kind)
         values = [q.value_in(t.unit) for q in run]
@@ -723,6 +730,17 @@ def check_sums(text: str, qs: list[Quantity], others: "Wholes | None" = None) ->
         issues.append(_issue(TXT001, v, f"{t.label or '合计'} {t.text} 与前列各项之和不符：{_plus(shown)} = {like(s, shown)}",
                              like(s, shown), num_text(t.value), t.start))
     return issues, groups
+
+
+#: 分别为 / 分别是 right before a list of figures (A、B分别为x和y，合计T): the names are before it, the figures after
+_RESPECTIVELY_OPENS = re.compile(r"分别(?:为|是|达到?|计)[：:]?\s*$")
+
+
+def _respectively_before(text: str, s_start: int, first: Quantity) -> bool:
+    """The only list mark of the sentence before ``first`` is a 分别为 opening the figures (``基本支出、项目支出分别为
+    A万元和B万元，合计T万元``): the figures from ``first`` to the total are its items, whose sum the total states."""
+    lead = text[s_start:first.start]
+    return bool(_RESPECTIVELY_OPENS.search(lead)) and len(_GROUP.findall(lead)) <= 1
 
 
 def _overprecise(total: Quantity, values: list[Decimal], s: Decimal) -> bool:
@@ -1672,6 +1690,11 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
         before = [q for q in prior(qs, i, s_start) if _usable(q)]
         num_words = _NUMERATOR.get(verb, (verb,))
         nums = [q for q in before if any(w in q.label for w in num_words)]
+        to_do: list[Quantity] = []  # 应接种1,200人，实际接种1,152人: both name the act, one is what was to be done
+        done = [q for q in nums if _ACTUAL.match(_LEAD_TIME.sub("", q.label))]
+        if len(nums) > 1 and len(done) == 1 and not whole_words and verb not in _DENOMINATOR:
+            to_do = [q for q in nums if _PLANNED.match(_LEAD_TIME.sub("", q.label))]
+            nums = done if to_do else nums
         counted = not nums and not whole_words and verb not in _DENOMINATOR
         if counted:  # a rate of counts named by its act, not by the numerator's words: _count_rate_terms
             nums, before = _count_rate_terms(qs, i, before, stem, s_end)
@@ -1685,7 +1708,7 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
             elif verb in _DENOMINATOR:
                 dens = [q for q in dens if any(w in q.label for w in _DENOMINATOR[verb])]
             else:
-                dens = [q for q in dens if not any(w in q.label for w in num_words)]
+                dens = [q for q in dens if not any(w in q.label for w in num_words) or any(q is t for t in to_do)]
             dens = [q for q in dens if not any(part_of.get(id(q)) is t for t in dens)]
             pairs += [(n, d) for d in dens]
         if not pairs:

@@ -38,6 +38,7 @@ _NUM = r"(?<![\d.])(?P<sign>[-−－])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(
 #: units read only after digits: 2,268对 (not 一对一)
 _DIGIT_UNITS = r"|对(?![一二两\d])"
 _QTY = re.compile(_NUM + r"\s*(?P<approx>余|多)?\s*(?P<unit>" + _UNIT + _DIGIT_UNITS + r")"
+                  r"|百分之(?P<pct>[零〇一二两三四五六七八九十百]{1,4})(?:点(?P<pctdec>[零〇一二三四五六七八九]{1,3}))?"
                   r"|(?<![第初周])(?P<cn>[" + CHARS + r"]{1,5})(?P<cnunit>" + "|".join(COUNT_UNITS) + r")")
 #: a 分 that is not a score: 分别, 分析, 分类 …
 _NOT_SCORE = set("别析类配布钟管局解批期行成级项工摊担散值数")
@@ -189,7 +190,15 @@ def extract(text: str) -> list[Quantity]:
         text = text.translate(FULL_WIDTH)
     clause_ends = [m.start() for m in _CLAUSE_MARK.finditer(text)]
     for m in _QTY.finditer(text):
-        if m.group("cn"):
+        if m.group("pct"):
+            # 百分之九十五 / 百分之九十五点五: a percentage in Chinese numerals
+            whole = cn_to_int(m.group("pct"))
+            if whole is None or (len(m.group("pct")) > 1 and all(c in "零〇一二两三四五六七八九" for c in m.group("pct"))):
+                continue  # 百分之九五 is no way to write 95
+            digits = "".join(str(cn_to_int(c)) for c in m.group("pctdec") or "")
+            value = Decimal(f"{whole}.{digits}") if digits else Decimal(whole)
+            q = Quantity(value, "%", m.start(), m.end(), m.group(0), chinese=True)
+        elif m.group("cn"):
             cn = m.group("cn")
             # a Chinese numeral must stand on its own: not 统一个, 之一项, 第十个
             while cn and cn[0] not in "一二两三四五六七八九十" and cn[0] not in "零〇":
