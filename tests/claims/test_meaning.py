@@ -234,3 +234,28 @@ def test_percentages_in_chinese_numerals_are_read(text, wrong, right):
 def test_a_rate_whose_act_names_both_counts(text, wrong, right):
     assert errors(text.format(r=wrong)) == [("TXT005", right)]
     assert errors(text.format(r=right)) == []
+
+
+# --- a whole named in words among figures whose names share its core: the exact name, and 总计 is not 合计 -----------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("2023年收入总计1,500.00万元，其中本年收入1,200.00万元（财政拨款收入1,080.00万元，其他收入120.00万元），"
+     "年初结转300.00万元。财政拨款收入占本年收入的比重为{r}。", "88.00%", "90.00%"),
+    ("本年支出合计800.00万元，年末结转和结余200.00万元，支出总计1,000.00万元。项目支出320.00万元，占本年支出合计的{r}。",
+     "32.00%", "40.00%"),
+])
+def test_a_named_whole_is_told_from_figures_of_the_same_core(text, wrong, right):
+    assert errors(text.format(r=wrong)) == [("TXT002", right)]
+    assert errors(text.format(r=right)) == []
+
+
+# --- a figure written before its name: X万元为基本支出 / X万元的人员经费 / X万元用于项目支出 -------------------------------
+
+@pytest.mark.parametrize("text, total, right", [
+    ("本年支出合计{t}万元，其中600.00万元为基本支出、300.00万元为项目支出。", "1,000.00", "900.00"),
+    ("全年支出{t}万元，包括420.39万元的人员经费和87.41万元的公用经费。", "517.80", "507.80"),
+    ("本年度支出{t}万元，其中2,150.00万元用于基本支出，1,320.50万元用于项目支出。", "3,570.50", "3470.50"),
+])
+def test_a_figure_before_its_name_is_named(text, total, right):
+    assert errors(text.format(t=total)) == [("TXT001", right)]
+    assert errors(text.format(t=right.replace("3470.50", "3,470.50"))) == []
