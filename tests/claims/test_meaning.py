@@ -249,6 +249,13 @@ def test_a_named_whole_is_told_from_figures_of_the_same_core(text, wrong, right)
     assert errors(text.format(r=right)) == []
 
 
+def test_the_only_total_of_its_core_is_the_whole_whatever_its_total_word():
+    text = "2023年支出总计5,000.00万元，其中：基本支出1,000.00万元，占总支出的{r}；项目支出4,000.00万元，占总支出的80.00%。"
+    wrong, right = "21.00%", "20.00%"
+    assert errors(text.format(r=wrong)) == [("TXT002", right)]
+    assert errors(text.format(r=right)) == []
+
+
 # --- a figure written before its name: X万元为基本支出 / X万元的人员经费 / X万元用于项目支出 -------------------------------
 
 @pytest.mark.parametrize("text, total, right", [

@@ -840,6 +840,11 @@ def _named_whole(text: str, qs: list[Quantity], keys: list[int], at: int, part: 
     core = _core(whole_words)
     cands = [p for p in near if _core(p.label) == core] \
         or ([p for p in near if _label_ends(p.label, whole_words)] if len(core) >= 3 else [])
+    if len({p.value for p in cands}) > 1:
+        # 2023年收入 and 本年收入 share a core: the one under the very words, else the one whose 总计 / 合计 is the words'
+        words = whole_words.rstrip("的")
+        cands = [p for p in cands if words in (p.label, p.pre.strip())] \
+            or [p for p in cands if bool(_GRAND.search(p.pre)) == ("总计" in words)] or cands
     if len({p.value for p in cands}) == 1:
         return cands[0]
     if not cands and others is not None:

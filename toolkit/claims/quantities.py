@@ -63,6 +63,14 @@ _FIGURE_IN_LABEL = re.compile(r"\d(?:[\d,.]*\d)?\s*(?:万元|亿元|元|%)")
 _LABEL_TRIM = re.compile(r"^(其中|分别为|分别是|分别|包括|以及|及|和|与|另有|另|由)[：:，,]?|(为|达到|达|是|约|：|:|共计|合计|总计|共)+$")
 
 
+#: the name of a figure written after it, when no words before it name it: 600万元为基本支出 / 420.39万元的人员经费 /
+#: 2,150万元用于基本支出 (up to the clause end, or to 和/及/与 before the next figure)
+_NAME_AFTER = re.compile(r"(?:为|是|系|属于|用于|的)(?P<name>[\u4e00-\u9fff“”]{2,16})"
+                         r"(?=[，,、；;。）)]|$|(?:和|及|与|以及)\d)")
+#: what is left before the next figure of a list named that way: 为基本支出、 / 的人员经费和
+_NAME_LEFT = re.compile(r"(?:为|是|系|属于|用于|的)[\u4e00-\u9fff“”]{2,16}(?:和|及|与|以及|、)?")
+
+
 @dataclass
 class Quantity:
     value: Decimal
@@ -78,6 +86,7 @@ class Quantity:
     chinese: bool = False
     base: bool = False  # the figure a change is measured from (比2021年度62.40万元 / 较上年的98.10%)
     disputed: Decimal | None = None  # a total found not to be the sum of its parts: that sum (reported once, there)
+    named_after: bool = False  # its label is the words after it (600万元为基本支出)
 
     @property
     def kind(self) -> str:
@@ -245,6 +254,12 @@ def extract(text: str) -> list[Quantity]:
             k2 = bisect_left(clause_ends, cs - 1)
             q.pre = text[max(clause_ends[k2 - 1] + 1 if k2 else 0, cs - 1 - CLAUSE_REACH):cs - 1]
         _classify(q)
+        if out and out[-1].named_after and _NAME_LEFT.fullmatch(q.label):
+            q.label = ""  # …600.00万元为基本支出、300.00万元: the words before are the last figure's name
+        if not q.label and q.role == "level" and q.unit != "%":
+            named = _NAME_AFTER.match(text, q.end)
+            if named:  # 其中600.00万元为基本支出 / 420.39万元的人员经费: the name follows the figure
+                q.label, q.named_after = named.group("name"), True
         if cs > 0 and text[cs - 1] in "（(" and not q.pre.strip() and q.role == "level":
             q.base = bool(_BASE.search(text[max(0, cs - 21):cs - 1]))  # 比上年（62.40万元）减少…
         elif cs > 0 and text[cs - 1] in "（(" and q.role == "level" and _BRACKET_BASE.match(q.pre) \
