@@ -266,3 +266,27 @@ def test_the_only_total_of_its_core_is_the_whole_whatever_its_total_word():
 def test_a_figure_before_its_name_is_named(text, total, right):
     assert errors(text.format(t=total)) == [("TXT001", right)]
     assert errors(text.format(t=right.replace("3470.50", "3,470.50"))) == []
+
+
+# --- run-on sentences: each rate's terms are the figures after the rate before it --------------------------------
+
+def test_each_completion_rate_of_a_run_on_sentence_has_its_own_terms():
+    text = ("本年度“三公”经费预算20.00万元，实际支出15.00万元，完成预算的75.00%，其中公务接待费预算5.00万元，"
+            "支出4.00万元，完成预算的{r}。")
+    assert errors(text.format(r="90.00%")) == [("TXT005", "80.00%")]
+    assert errors(text.format(r="80.00%")) == []
+
+
+# --- a rate after "N个X中已有M个…": M over N whatever the act is called ---------------------------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("全市86所中小学中已有81所完成标准化建设，达标率{r}。", "95.00%", "94.19%"),
+    ("全镇42个村中已有40个建成村级综合服务站，建站率{r}。", "96.00%", "95.24%"),
+])
+def test_a_rate_after_among_n_already_m(text, wrong, right):
+    assert errors(text.format(r=wrong)) == [("TXT005", right)]
+    assert errors(text.format(r=right)) == []
+
+
+def test_a_surveyed_rate_after_among_n_is_not_a_ratio_of_them():
+    assert errors("全市86所中小学中已有81所完成标准化建设，家长满意率为96.00%。") == []
