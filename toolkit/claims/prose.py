@@ -22,8 +22,8 @@ from ..findings import ERROR, WARNING, Finding, TextSpot
 from ..rules import Rule
 from .arith import Kind, Verdict, kind_of, like, num_text, pct_text, ratio_verdict, sum_verdict
 from .cnnum import CHARS, cn_to_int
-from .quantities import (COUNT_UNITS, POINTS, REACH, WINDOW, Quantity, between, extract, first_after, prior, rate_parts,
-                         sentences, share_target, starts)
+from .quantities import (_AMONG, COUNT_UNITS, POINTS, REACH, WINDOW, Quantity, between, extract, first_after, prior,
+                         rate_parts, sentences, share_target, starts)
 from ..numbers import places, round_to
 
 #: a finding about a paragraph, located inside its text (TextSpot offset / end) until the caller places it
@@ -1661,6 +1661,10 @@ def _count_rate_terms(qs: list[Quantity], i: int, before: list[Quantity], stem: 
     if not nums:
         verb = stem[-2:]
         nums = [q for q in counts if len(verb) == 2 and _in_order(verb, q.label) and not _PLANNED.match(q.label)]
+    if not nums:
+        # 全市86所中小学中已有81所…，达标率P%: among a whole already so many, whatever the act is called
+        nums = [q for q in counts if _AMONG.search(q.pre) and _ACTUAL.match(acts[id(q)])]
+        nums = nums if len(nums) == 1 else []
     if not nums and verb == "完成":
         # 完成率 = 实际 ÷ 目标 (DOMAIN §2): beside one target (年度目标20个 / 计划40期 / 目标任务3,600个), the one other
         # count of its unit is what was done (全年新建站点18个, 改造危房126户)
@@ -1920,6 +1924,13 @@ def check_completion(text: str, qs: list[Quantity], others: "Wholes | None" = No
         if named is None or r.approx:
             continue
         s_start, _ = sents.bounds(r.start)
+        # a run-on sentence (…，完成预算的75%，其中公务接待费预算A，支出B，完成预算的P%): this rate's terms are the
+        # figures after the rate before it
+        k = i - 1
+        while k >= 0 and qs[k].start >= s_start and completion_rate(qs[k]) is None:
+            k -= 1
+        if k >= 0 and qs[k].start >= s_start:
+            s_start = qs[k].end
         actual, budgets = None, {}
         for q in reversed(prior(qs, i, s_start)):
             if not _usable(q) or q.kind != "money":
@@ -1981,8 +1992,11 @@ def _spent(text: str, qs: list[Quantity], i: int, s_start: int) -> Quantity | No
         return same[-1] if same and len({q.value for q in same}) == 1 else None
     spent = [q for q in prior(qs, i, s_start) if _usable(q) and q.kind == "money" and stage_of(q.label) is None
              and _SPENT.search(q.label)]
-    if len(spent) != 1 or _GROUP.search(text, s_start, spent[0].start):
+    if len(spent) != 1:
         return None
+    marks = [m.end() for m in _GROUP.finditer(text, s_start, spent[0].start)]
+    if marks and not [q for q in qs if marks[-1] <= q.start < spent[0].start]:
+        return None  # the first figure after 其中: a part of the figure before it
     return spent[0]
 
 

@@ -55,7 +55,7 @@ _BASE = re.compile(r"(比|较|与|同|由|从)(上年|去年|上一年|上年度
 #: the words of a bracketed base after a change rate: （上年2,615.80万元） / （2022年度支出…）
 _BRACKET_BASE = re.compile(r"\s*(上年|上年度|去年|上一年|同期|上年同期|(19|20)\d\d年(度)?)(同期)?[\u4e00-\u9fff]{0,6}?(为|是|：|:)?\s*$")
 #: a count of a whole and 中 before a figure's own words (…312个小区中已有…): the label starts after it
-_AMONG = re.compile(r"\d(?![\d年月日.,，])[\u4e00-\u9fff]{1,6}?中(?=[\u4e00-\u9fff])")
+_AMONG = re.compile(r"\d(?![\d年月日.,，])[\u4e00-\u9fff]{1,6}中(?=[\u4e00-\u9fff])")  # the last 中: 86所中小学中已有
 #: what a bracketed base follows: a change (同比增长8.83% / 比上年增加230.50万元)
 _AFTER_CHANGE = re.compile(r"(同比|比上年|较上年|增长|下降|增加|减少|上升|降低)[^，。；（(]*[\d.]+\s*(%|％|万元|亿元|元)$")
 #: a figure with its unit inside the words before another figure (由A2198.38万元和B…)
