@@ -290,3 +290,14 @@ def test_a_rate_after_among_n_already_m(text, wrong, right):
 
 def test_a_surveyed_rate_after_among_n_is_not_a_ratio_of_them():
     assert errors("全市86所中小学中已有81所完成标准化建设，家长满意率为96.00%。") == []
+
+
+# --- a grade written before its total score in the same sentence ---------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong, band, right", [
+    ("经综合评价，本单位整体支出绩效自评结果为“{g}”，自评得分为88.60分。", "优秀", "良好", "良好"),
+    ("本部门2024年度绩效评价等级为{g}，综合得分93.5分。", "良", "优秀", "优"),
+])
+def test_a_grade_before_its_score_is_checked(text, wrong, band, right):
+    assert errors(text.format(g=wrong)) == [("TXT009", band)]
+    assert errors(text.format(g=right)) == []
