@@ -14,7 +14,7 @@ from ..numbers import quantize
 from ..rules import Rule
 from .arith import Kind, Verdict, like, num_text, pct_text, ratio_verdict, sum_verdict
 from .prose import Issue, _issue, sentence_at
-from .quantities import Quantity, prior
+from .quantities import Quantity, prior, sentences
 
 TXT007 = Rule("TXT007", "lint", ERROR, "总得分与文中各指标得分之和不符",
     "正文逐项写出指标得分（“该指标绩效评价得分为8.95分”）并写出总得分（“综合得分93.39分”）时，总得分应等于各项之和。"
@@ -51,12 +51,16 @@ _NAMED_PART = re.compile(r"(?<![本该此])[\u4e00-\u9fff]{2,}(?:项目|工程|�
 _GRADES = r"(优秀|优|良好|良|合格|中等|中|不合格|较差|差)"
 # 等级为“优秀” / 属于“良好”等级 (the grade quoted before 等级 or 等次)
 GRADE = re.compile(r"等级(?:评定)?(?:为|是|：|:|评定为)?\s*[“\"「『]?" + _GRADES + r"(?![\u4e00-\u9fff]{0,1}[化质势])|"
-                   r"(?:属于|评定为|评为|定为|为|获评|达到)\s*[“\"「『]" + _GRADES + r"[”\"」』]\s*(?:等级|等次|档次)")
+                   r"(?:属于|评定为|评为|定为|为|获评|达到)\s*[“\"「『]" + _GRADES + r"[”\"」』]\s*(?:等级|等次|档次)|"
+                   # 自评结果为“优秀” / 评价结果为良好: the grade as the result, the word standing alone
+                   r"(?:评价|自评|考核|评定)结果(?:为|是|：|:|评定为)\s*[“\"「『]?" + _GRADES
+                   + r"(?=[”\"」』，,。；;、\s（(]|$|等级|等次|档次)")
 
 
 def grade_word(m: re.Match) -> tuple[str, int]:
     """The grade a :data:`GRADE` match states and where it is written."""
-    return (m.group(1), m.start(1)) if m.group(1) else (m.group(2), m.start(2))
+    k = next(g for g in (1, 2, 3) if m.group(g))
+    return m.group(k), m.start(k)
 
 
 @dataclass
@@ -259,6 +263,10 @@ def check_grades(texts: list[str], totals: list[ScoreClaim]) -> list[tuple[int, 
         for m in GRADE.finditer(text):
             j = bisect_left(offsets.get(k, []), m.start())
             here = by_para[k][j - 1:j] if j else []
+            s_start, s_end = sentences(text).bounds(m.start())
+            if not (here and here[0].offset >= s_start) and j < len(offsets.get(k, [])) and offsets[k][j] < s_end \
+                    and not GRADE.search(text, m.end(), offsets[k][j]):
+                here = by_para[k][j:j + 1]  # 评价等级为良，综合得分93.5分: the score after the grade, in its sentence
             near = here or by_para.get(k - 1) or by_para.get(k - 2)
             if not near:
                 continue
