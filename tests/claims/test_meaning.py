@@ -301,3 +301,29 @@ def test_a_surveyed_rate_after_among_n_is_not_a_ratio_of_them():
 def test_a_grade_before_its_score_is_checked(text, wrong, band, right):
     assert errors(text.format(g=wrong)) == [("TXT009", band)]
     assert errors(text.format(g=right)) == []
+
+
+# --- last year's figure named by its year (2022年 beside 2023年) is the base of the rate -----------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("2023年支出1,100.00万元，2022年支出1,000.00万元，增长{r}。", "11.00%", "10.00%"),
+    ("2024年度部门收入合计860.00万元，2023年度部门收入合计800.00万元，同比上升{r}，主要是专项资金增加。", "8.00%", "7.50%"),
+])
+def test_a_figure_of_the_year_before_is_the_base(text, wrong, right):
+    assert errors(text.format(r=wrong)) == [("TXT004", right)]
+    assert errors(text.format(r=right)) == []
+
+
+def test_a_figure_of_another_year_than_the_one_before_is_no_base():
+    assert errors("2023年支出1,100.00万元，2021年支出1,000.00万元，增长11.00%。") == []
+
+
+# --- the rate written before the difference: X，同比增长R%，增加D -------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("本年支出1,000.00万元，同比增长{r}，增加100.00万元。", "10.00%", "11.11%"),
+    ("公用经费支出92.00万元，较上年下降{r}，减少8.00万元，主要是压减会议费。", "8.70%", "8.00%"),
+])
+def test_a_rate_written_before_its_difference(text, wrong, right):
+    assert errors(text.format(r=wrong)) == [("TXT004", right)]
+    assert errors(text.format(r=right)) == []
