@@ -1220,6 +1220,7 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
     issues += check_base_rates(text, qs, groups)
     issues += check_prior_base_rates(text, qs, groups)
     issues += check_last_year_rates(text, qs, {i.location.offset for i in issues})
+    issues += check_rate_then_difference(text, qs, {i.location.offset for i in issues})
     issues += check_points(text, qs)
     return issues
 
@@ -1407,6 +1408,44 @@ _SAME_BASIS = re.compile(r"同口径|同期|可比口径")
 _OPENS_COMPARISON = re.compile(r"^\s*(与|同|和|较|比)")
 
 
+def _year_of(q: Quantity) -> int | None:
+    """The year ``q``'s own clause names it by (2022年支出 -> 2022), None without one."""
+    m = re.search(r"((?:19|20)\d\d)年", re.split(r"[，,；;：:]", q.label)[-1])
+    return int(m.group(1)) if m else None
+
+
+def check_rate_then_difference(text: str, qs: list[Quantity], taken: set[int]) -> list[Issue]:
+    """``X万元，同比增长R%，增加D万元``: the rate written before the difference — last year's figure is X − D (X + D
+    for a decrease) and R = D ÷ it, as when the difference comes first. ``taken``: rates already judged."""
+    issues = []
+    for i in range(1, len(qs) - 1):
+        x, r, d = qs[i - 1], qs[i], qs[i + 1]
+        if r.unit != "%" or r.role != "change" or r.approx or r.start in taken or d.role != "change" \
+                or d.kind not in ("money", "count") or d.approx or not _usable(x) or not x.comparable(d):
+            continue
+        if not (_COMPARE.search(r.pre) or _COMPARE.search(text[max(0, x.end):r.start])):
+            continue
+        if re.search(r"[；;。]", text[x.end:d.start]) or len(re.findall(r"[，,]", text[x.end:r.start])) > 1 \
+                or len(re.findall(r"[，,]", text[r.end:d.start])) != 1 or re.search(r"\d", text[r.end:d.start]):
+            continue
+        sr, sd = _direction(r.pre[-6:]), _direction(d.pre[-6:])
+        if sr == 0 or sd != sr:
+            continue
+        previous = x.value_in(d.unit) - d.value * sd
+        if previous <= 0:
+            continue
+        kind = kind_of(d.kind)
+        v, exact = ratio_verdict(d.value, previous, abs(r.value), kind,
+                                 den_tol=half_unit(x.value, kind) + half_unit(d.value, kind))
+        if v == "ok":
+            continue
+        word = "增长" if sd > 0 else "下降"
+        issues.append(_issue(TXT004, v, f"{x.label or '本年数'} {x.text} 比上年{('增加' if sd > 0 else '减少')} {d.text}，"
+                             f"上年应为 {num_text(previous)}，{word}率应为 {pct_text(exact, abs(r.value))}，文中写 {r.text}",
+                             pct_text(exact, abs(r.value)), r.text, r.start))
+    return issues
+
+
 def _name_of(q: Quantity) -> str:
     return _core(_SAME_BASIS.sub("", _TIME_WORDS.sub("", re.split(r"[，,；;：:]", q.label)[-1])))
 
@@ -1422,7 +1461,8 @@ def check_last_year_rates(text: str, qs: list[Quantity], taken: set[int]) -> lis
         r, b = qs[i], qs[i - 1]
         if r.unit != "%" or r.role != "change" or r.approx or r.start in taken:
             continue
-        if b.kind not in ("money", "count") or b.approx or b.value <= 0 or not _of_last_year(b):
+        year = _year_of(b)  # 2023年支出X，2022年支出B，增长R%: a figure of the year before the other's is a base too
+        if b.kind not in ("money", "count") or b.approx or b.value <= 0 or not (_of_last_year(b) or year):
             continue
         gap = text[b.end:r.start]
         if re.search(r"[；;。]", gap) or len(re.findall(r"[，,]", gap)) > 1:
@@ -1437,7 +1477,8 @@ def check_last_year_rates(text: str, qs: list[Quantity], taken: set[int]) -> lis
         if _OPENS_COMPARISON.match(clause) and "相比" in gap:
             lo = max(0, s_start - REACH)  # 与上年B相比: this year's figure was given before this sentence
         same = [q for q in prior(qs, i - 1, lo) if q.comparable(b) and _usable(q) and not _of_last_year(q)
-                and (_name_of(q) == name or (lo < s_start and _name_of(q).endswith(name)))]
+                and (_name_of(q) == name or (lo < s_start and _name_of(q).endswith(name)))
+                and (_of_last_year(b) or _year_of(q) == year + 1)]
         if len({q.value for q in same}) != 1:
             continue
         x = same[-1]
