@@ -327,3 +327,29 @@ def test_a_figure_of_another_year_than_the_one_before_is_no_base():
 def test_a_rate_written_before_its_difference(text, wrong, right):
     assert errors(text.format(r=wrong)) == [("TXT004", right)]
     assert errors(text.format(r=right)) == []
+
+
+# --- the parts after 包含 / 分为, joined by 和 / 及 ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, total, right", [
+    ("全年支出{t}万元，包含人员经费418.20万元和公用经费96.80万元。", "525.00", "515.00"),
+    ("部门预算支出{t}万元，分为基本支出1,320.00万元及项目支出2,480.00万元。", "3,900.00", "3800.00"),
+])
+def test_parts_after_contains_or_divided_into(text, total, right):
+    assert errors(text.format(t=total)) == [("TXT001", right)]
+    assert errors(text.format(t=right.replace("3800.00", "3,800.00"))) == []
+
+
+def test_parts_named_mainly_stay_partial():
+    assert errors("全年支出1,000.00万元，主要用于基本支出600.00万元和项目支出300.00万元。") == []
+
+
+# --- a change against the budget: 比年初预算减少D / 较预算数B减少D ------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("“三公”经费支出8.00万元，比年初预算减少2.00万元，下降{r}。", "25.00%", "20.00%"),
+    ("会议费决算12.60万元，较全年预算数14.00万元节约1.40万元，下降{r}。", "11.11%", "10.00%"),
+])
+def test_a_change_against_the_budget(text, wrong, right):
+    assert errors(text.format(r=wrong)) == [("TXT004", right)]
+    assert errors(text.format(r=right)) == []
