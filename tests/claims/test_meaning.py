@@ -353,3 +353,22 @@ def test_parts_named_mainly_stay_partial():
 def test_a_change_against_the_budget(text, wrong, right):
     assert errors(text.format(r=wrong)) == [("TXT004", right)]
     assert errors(text.format(r=right)) == []
+
+
+# --- 约 ending a word (节约 / 签约) is no "about" -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("家庭医生签约服务目标5.00万人，实际签约4.60万人，签约率{r}。", "94.00%", "92.00%"),
+    ("本年公用经费支出45.00万元，比上年节约5.00万元，下降{r}。", "11.11%", "10.00%"),
+])
+def test_a_word_ending_in_yue_is_no_approximation(text, wrong, right):
+    assert len(errors(text.format(r=wrong))) == 1 and errors(text.format(r=wrong))[0][1] == right
+    assert errors(text.format(r=right)) == []
+    # 约 alone still means about: nothing is judged on an approximate figure
+    assert errors(text.format(r=wrong).replace("签约4.60", "签约约4.60").replace("节约5.00", "节约约5.00")) == []
+
+
+def test_each_rate_of_counts_of_a_run_on_sentence_has_its_own_terms():
+    text = "全年计划培训1,200人次，实际培训1,260人次，完成率105.00%；计划开展宣传活动40场，实际开展36场，完成率{r}。"
+    assert errors(text.format(r="92.00%")) == [("TXT005", "90.00%")]
+    assert errors(text.format(r="90.00%")) == []

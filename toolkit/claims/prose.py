@@ -111,7 +111,7 @@ def _plus(values: list[Decimal]) -> str:
 
 #: words that open the parts of the total before them: 其中, 分别为, and 包括 / 中 right after a figure (指标26个，包括…;
 #: 产出指标16个中，…)
-_GROUP = re.compile(r"其中|分别为|分别是|(?<=[元个项][，,])具体(?:为|是|包括)(?=[：:])|(?:主要)?(?<![理自经缘来])由(?!于|此)(?=[^。；]{2,%d}?(?:构成|组成))|" % REACH + r"(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=[个项家人户次名件类元%％][，,])包括")
+_GROUP = re.compile(r"其中|分别为|分别是|(?<=[元个项][，,])具体(?:为|是|包括)(?=[：:])|(?:主要)?(?<![理自经缘来])由(?!于|此)(?=[^。；]{2,%d}?(?:构成|组成))|" % REACH + r"(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=[个项家人户次名件类元%％][，,])(?:包括|包含|分为(?![\d一二两三四五六七八九十]))")
 #: label sets that make a list of parts complete (DOMAIN.md section 2)
 COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE, OUTPUT_KINDS, CATEGORIES] + COMPLETE_SPLITS
 #: the words of a class or a level that tell the parts of a count apart (人员类指标 / 区级队伍 / 乡镇队伍)
@@ -1102,7 +1102,7 @@ _UP = re.compile(r"增|上升|上涨|提高|超")
 _DOWN = re.compile(r"减|下降|降|缩|节约")
 _COMPARE_OPENING = re.compile(r"^\s*(与|同|和|较|比)(上年|去年|上一年|20\d\d年)(度)?(相比|比较)?[，,]?")
 _COMPARE = re.compile(r"比上年|较上年|比去年|较去年|同比|比20\d\d年|较20\d\d年|比上一年|"
-                      r"[与同和](?:上年|去年|上一年|20\d\d年)度?(?:相比|比较)")
+                      r"[与同和](?:上年|去年|上一年|20\d\d年)度?(?:相比|比较)|" + r"(?P<budget>[比较](?:年初|全年|调整后?)?预算数?)")
 #: a rate of change named as such (增长率为 / 下降幅度为 / 增幅): read as the change's rate whatever its role
 _CHANGE_RATE = re.compile(r"(?:增长|下降|减少|上升|增加|降低)(?:率|幅度?|比例)(?:为|是|达到?)?$|[增降涨减]幅(?:为|是|达到?)?$")
 
@@ -1214,8 +1214,10 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
         if v == "ok":
             continue
         word = "增长" if sd > 0 else "下降"
-        issues.append(_issue(TXT004, v, f"{x.label or '本年数'} {x.text} 比上年{('增加' if sd > 0 else '减少')} {d.text}，"
-                             f"上年应为 {num_text(previous)}，{word}率应为 {pct_text(exact, rate)}，文中写 {nxt.text}",
+        compared = _COMPARE.search(d.pre)
+        then = compared.group("budget")[1:] if compared is not None and compared.group("budget") else "上年"
+        issues.append(_issue(TXT004, v, f"{x.label or '本年数'} {x.text} 比{then}{('增加' if sd > 0 else '减少')} {d.text}，"
+                             f"{then}应为 {num_text(previous)}，{word}率应为 {pct_text(exact, rate)}，文中写 {nxt.text}",
                              pct_text(exact, rate), nxt.text, nxt.start))
     issues += check_base_rates(text, qs, groups)
     issues += check_prior_base_rates(text, qs, groups)
@@ -1738,12 +1740,16 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
             continue
         s_start, s_end = _sentence_bounds(text, r.start)
         before = [q for q in prior(qs, i, s_start) if _usable(q)]
+        last_rate = [q for q in prior(qs, i, s_start) if q.unit == "%" and q.role == "rate"][-1:]
+        if last_rate and any(q.kind == "count" for q in before if q.start > last_rate[0].end):
+            # …，完成率105.08%；…目标2,400对，实际完成2,268对，完成率P%: a rate's terms follow the rate before it
+            before = [q for q in before if q.start > last_rate[0].end]
         num_words = _NUMERATOR.get(verb, (verb,))
         nums = [q for q in before if any(w in q.label for w in num_words)]
         to_do: list[Quantity] = []  # 应接种1,200人，实际接种1,152人: both name the act, one is what was to be done
         done = [q for q in nums if _ACTUAL.match(_LEAD_TIME.sub("", q.label))]
         if len(nums) > 1 and len(done) == 1 and not whole_words and verb not in _DENOMINATOR:
-            to_do = [q for q in nums if _PLANNED.match(_LEAD_TIME.sub("", q.label))]
+            to_do = [q for q in nums if _PLANNED.match(_LEAD_TIME.sub("", q.label)) or _TARGETED.search(q.label)]
             nums = done if to_do else nums
         counted = not nums and not whole_words and verb not in _DENOMINATOR
         if counted:  # a rate of counts named by its act, not by the numerator's words: _count_rate_terms

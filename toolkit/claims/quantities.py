@@ -40,6 +40,8 @@ _DIGIT_UNITS = r"|对(?![一二两\d])"
 _QTY = re.compile(_NUM + r"\s*(?P<approx>余|多)?\s*(?P<unit>" + _UNIT + _DIGIT_UNITS + r")"
                   r"|百分之(?P<pct>[零〇一二两三四五六七八九十百]{1,4})(?:点(?P<pctdec>[零〇一二三四五六七八九]{1,3}))?"
                   r"|(?<![第初周])(?P<cn>[" + CHARS + r"]{1,5})(?P<cnunit>" + "|".join(COUNT_UNITS) + r")")
+#: a 约 that ends a word, not "about": 节约1.40万元, 签约6.83万人, 履约, 预约, 合约
+_NOT_ABOUT = set("节签履制预合特契条邀集")
 #: a 分 that is not a score: 分别, 分析, 分类 …
 _NOT_SCORE = set("别析类配布钟管局解批期行成级项工摊担散值数")
 _CLAUSE_END = "，。；：:;,！？!?（(）)\n"
@@ -51,7 +53,8 @@ _DONE_OF = re.compile(r"完成(?P<what>[^，。；]*?)的$")
 _TARGET = re.compile(r"([≥≤<>＜＞]=?|不低于|不少于|不超过|不高于|不大于|控制在|以内|目标值为?|指标值为?|目标为)$")
 _TOTAL = re.compile(r"((共计|合计|总计|小计|共有|总额|总数|总共|一共)[^，。；、]{0,6}|(?<!公)共)$")
 #: the figure after 比/较/由 and a year or 上年 is the one compared with: 比2021年度62.40万元, 较上年的98.10%
-_BASE = re.compile(r"(比|较|与|同|由|从)(上年|去年|上一年|上年度|(19|20)\d\d年)(度)?(同期)?(的)?(决算数?|预算数?|执行数|实际数)?(为|是)?$")
+_BASE = re.compile(r"(比|较|与|同|由|从)(?:(上年|去年|上一年|上年度|(19|20)\d\d年)(度)?(同期)?(的)?(决算数?|预算数?|执行数|实际数)?"
+                   r"|(?:年初|全年|调整后?)?预算(?:数)?的?)(为|是)?$")  # …较全年预算数14.00万元节约…: the budget too
 #: the words of a bracketed base after a change rate: （上年2,615.80万元） / （2022年度支出…）
 _BRACKET_BASE = re.compile(r"\s*(上年|上年度|去年|上一年|同期|上年同期|(19|20)\d\d年(度)?)(同期)?[\u4e00-\u9fff]{0,6}?(为|是|：|:)?\s*$")
 #: a count of a whole and 中 before a figure's own words (…312个小区中已有…): the label starts after it
@@ -60,7 +63,7 @@ _AMONG = re.compile(r"\d(?![\d年月日.,，])[\u4e00-\u9fff]{1,6}中(?=[\u4e00-
 _AFTER_CHANGE = re.compile(r"(同比|比上年|较上年|增长|下降|增加|减少|上升|降低)[^，。；（(]*[\d.]+\s*(%|％|万元|亿元|元)$")
 #: a figure with its unit inside the words before another figure (由A2198.38万元和B…)
 _FIGURE_IN_LABEL = re.compile(r"\d(?:[\d,.]*\d)?\s*(?:万元|亿元|元|%)")
-_LABEL_TRIM = re.compile(r"^(其中|分别为|分别是|分别|包括|以及|及|和|与|另有|另|由)[：:，,]?|(为|达到|达|是|约|：|:|共计|合计|总计|共)+$")
+_LABEL_TRIM = re.compile(r"^(其中|分别为|分别是|分别|包括|以及|及|和|与|另有|另|由)[：:，,]?|(为|达到|达|是|(?<![节签履制预合特契条邀集])约|：|:|共计|合计|总计|共)+$")
 
 
 #: the name of a figure written after it, when no words before it name it: 600万元为基本支出 / 420.39万元的人员经费 /
@@ -235,7 +238,8 @@ def extract(text: str) -> list[Quantity]:
                 value = -value
             q = Quantity(value, unit, m.start(), m.end(), m.group(0), approx=bool(m.group("approx")))
             # 约600家, 30余家, 5—10家: not exact figures
-            if text[max(0, m.start() - 1):m.start()] in ("约", "近", "超", "逾", "—", "-", "~", "～") and not m.group("sign"):
+            if text[max(0, m.start() - 1):m.start()] in ("约", "近", "超", "逾", "—", "-", "~", "～") and not m.group("sign") \
+                    and not (text[m.start() - 1] == "约" and text[max(0, m.start() - 2):m.start() - 1] in _NOT_ABOUT):
                 q.approx = True
             if text[m.end():m.end() + 1] in ("以", "多", "左") and text[m.end():m.end() + 2] in ("以上", "以下", "多", "左右"):
                 q.approx = True
