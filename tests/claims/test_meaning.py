@@ -372,3 +372,26 @@ def test_each_rate_of_counts_of_a_run_on_sentence_has_its_own_terms():
     text = "全年计划培训1,200人次，实际培训1,260人次，完成率105.00%；计划开展宣传活动40场，实际开展36场，完成率{r}。"
     assert errors(text.format(r="92.00%")) == [("TXT005", "90.00%")]
     assert errors(text.format(r="90.00%")) == []
+
+
+# --- a thing and its negation are all of it: 完成 / 未完成, 达标 / 未达标, 合格 / 不合格, 线上 / 线下 -----------------
+
+@pytest.mark.parametrize("text, total, right", [
+    ("年度绩效指标共{t}个，其中已完成17个、未完成3个。", "21", "20"),
+    ("抽检农产品样品{t}批次，其中合格352批次、不合格6批次。", "360", "358"),
+    ("全年开展业务培训{t}人次，其中线上培训620人次，线下培训350人次。", "1,000", "970"),
+    ("参评的三级指标{t}个中，完全达成24个，部分达成3个，未达成1个。", "27", "28"),
+])
+def test_a_thing_and_its_negation_make_up_the_whole(text, total, right):
+    assert errors(text.format(t=total)) == [("TXT001", right)]
+    assert errors(text.format(t=right)) == []
+
+
+def test_partly_and_not_without_the_whole_thing_stay_partial():
+    assert errors("参评的三级指标30个中，部分达成3个，未达成1个。") == []
+
+
+def test_a_count_named_not_done_is_no_numerator():
+    text = "绩效指标共20个，其中完成18个、未完成2个，完成率{r}。"
+    assert errors(text.format(r="95.00%")) == [("TXT005", "90.00%")]
+    assert errors(text.format(r="90.00%")) == []
