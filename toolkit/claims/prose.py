@@ -113,7 +113,7 @@ def _plus(values: list[Decimal]) -> str:
 #: 产出指标16个中，…)
 _GROUP = re.compile(r"其中|分别为|分别是|(?<=[元个项][，,])具体(?:为|是|包括)(?=[：:])|(?:主要)?(?<![理自经缘来])由(?!于|此)(?=[^。；]{2,%d}?(?:构成|组成))|" % REACH + r"(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=[个项家人户次名件类元%％][，,])(?:包括|包含|分为(?![\d一二两三四五六七八九十]))")
 #: label sets that make a list of parts complete (DOMAIN.md section 2)
-COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE, OUTPUT_KINDS, CATEGORIES] + COMPLETE_SPLITS
+COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE, OUTPUT_KINDS, CATEGORIES] + COMPLETE_SPLITS + [("线上", "线下")]
 #: the words of a class or a level that tell the parts of a count apart (人员类指标 / 区级队伍 / 乡镇队伍)
 _CLASS_PREFIX = re.compile(r"(类|级|层|型|省|市|县|区|乡镇|镇|乡|街道|社区|村)$")
 _REST = re.compile(r"其他|其它|其余")
@@ -124,7 +124,27 @@ def _complete(labels: list[str], keyword: str) -> bool:
         return True
     if any(_REST.search(lb) for lb in labels[1:]):
         return True
-    return any(all(any(word in lb for lb in labels) for word in words) for words in COMPLETE_SETS)
+    return any(all(any(word in lb for lb in labels) for word in words) for words in COMPLETE_SETS) \
+        or _affirmed_and_negated(labels)
+
+
+#: the degree words of a state (已完成 / 全部完成 / 部分完成) and its negations (未完成 / 不合格 / 没有达标)
+_DEGREE = re.compile(r"^(?:已经?|全部|完全|均已|基本|部分)")
+_NEGATION = re.compile(r"^(?:未|不|没有|尚未|暂未)")
+
+
+def _affirmed_and_negated(labels: list[str]) -> bool:
+    """A state and its negation name every part (完成 and 未完成, 合格 and 不合格, 完全达成 / 部分达成 / 未达成): each
+    label is the same state, with a degree word or a negation before it, the state itself and its negation both
+    named."""
+    if len(labels) < 2:
+        return False
+    states = [(_NEGATION.sub("", lb), bool(_NEGATION.match(lb)), _DEGREE.sub("", lb) if not _NEGATION.match(lb) else None,
+               bool(re.match(r"^部分|^基本", lb))) for lb in labels]
+    state = states[0][0] if states[0][1] else states[0][2]
+    if not state or len(state) < 2 or any((s if neg else plain) != state for s, neg, plain, _part in states):
+        return False
+    return any(neg for _s, neg, _p, _part in states) and any(not neg and not part for _s, neg, _p, part in states)
 
 
 def _classes_of(total: Quantity, parts: list[Quantity]) -> bool:
@@ -302,7 +322,8 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
             continue  # …同比增长R%，上年B万元。其中…: last year's figure beside this year's is no whole of these parts
         if total.value > 0 and any(p.value_in(total.unit) > total.value for p in parts):
             continue  # a part larger than the figure before it: that figure is not their total
-        classes = _classes_of(total, parts) or _indicator_kinds(total, parts)
+        classes = _classes_of(total, parts) or _indicator_kinds(total, parts) \
+            or _affirmed_and_negated([p.label for p in parts])  # a partition: no run counts along another dimension
         complete = _complete([p.label for p in parts], keyword) or _shares_complete(text, qs, parts, keys) or classes \
             or bool(zeros) and _complete([p.label for p in parts] + zeros, keyword)
         groups.append(Group(total, parts, keyword, complete, False, classes))
@@ -1745,7 +1766,7 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
             # …，完成率105.08%；…目标2,400对，实际完成2,268对，完成率P%: a rate's terms follow the rate before it
             before = [q for q in before if q.start > last_rate[0].end]
         num_words = _NUMERATOR.get(verb, (verb,))
-        nums = [q for q in before if any(w in q.label for w in num_words)]
+        nums = [q for q in before if any(w in q.label for w in num_words) and not _NEGATION.match(q.label)]
         to_do: list[Quantity] = []  # 应接种1,200人，实际接种1,152人: both name the act, one is what was to be done
         done = [q for q in nums if _ACTUAL.match(_LEAD_TIME.sub("", q.label))]
         if len(nums) > 1 and len(done) == 1 and not whole_words and verb not in _DENOMINATOR:
