@@ -395,3 +395,16 @@ def test_a_count_named_not_done_is_no_numerator():
     text = "绩效指标共20个，其中完成18个、未完成2个，完成率{r}。"
     assert errors(text.format(r="95.00%")) == [("TXT005", "90.00%")]
     assert errors(text.format(r="90.00%")) == []
+
+
+# --- a total in 亿元 over parts in 万元: only the total is rounded ---------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("本年支出合计{t}亿元，其中基本支出4,800.00万元，项目支出7,800.00万元。", "1.25", "1.26"),
+    ("收入总额{t}亿元，其中财政拨款收入9,860.00万元、其他收入1,140.00万元。", "1.12", "1.10"),
+])
+def test_a_total_in_yi_over_parts_in_wan(text, wrong, right):
+    assert errors(text.format(t=wrong)) == [("TXT001", right)]
+    assert errors(text.format(t=right)) == []
+    # 4,850 + 7,620 = 12,470万元, 1.25亿元 rounded: no error
+    assert errors("本年支出合计1.25亿元，其中基本支出4,850.00万元，项目支出7,620.00万元。") == []
