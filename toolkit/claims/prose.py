@@ -22,7 +22,7 @@ from ..findings import ERROR, WARNING, Finding, TextSpot
 from ..rules import Rule
 from .arith import Kind, Verdict, kind_of, like, num_text, pct_text, ratio_verdict, sum_verdict
 from .cnnum import CHARS, cn_to_int
-from .quantities import (_AMONG, COUNT_UNITS, POINTS, REACH, WINDOW, Quantity, between, extract, first_after, prior,
+from .quantities import (_AMONG, _MONEY_EXP, COUNT_UNITS, POINTS, REACH, WINDOW, Quantity, between, extract, first_after, prior,
                          rate_parts, sentences, share_target, starts)
 from ..numbers import places, round_to
 
@@ -489,6 +489,11 @@ def group_values(g: "Group") -> list[Decimal]:
     return [p.value_in(g.total.unit) for p in g.parts]
 
 
+def _exact_values(g: "Group") -> list[Decimal]:
+    """The parts in the total's unit with the precision they were written with (4,800.00万元 is 0.480000亿元)."""
+    return [p.value.scaleb(_MONEY_EXP[p.unit] - _MONEY_EXP[g.total.unit]) for p in g.parts]
+
+
 def _mixed(g: "Group") -> bool:
     return any(p.unit != g.total.unit for p in g.parts)
 
@@ -673,6 +678,9 @@ def _group_issue(g: Group, at: tuple[int, int] | None = None) -> Issue | None:
     money = kind_of(g.total.kind)
     values = group_values(g)
     v, s = sum_verdict(values, g.total.value, money)
+    if v == "rounding" and _mixed(g) and g.total.kind == "money" \
+            and sum_verdict(_exact_values(g), g.total.value, money)[0] == "error":
+        v = Verdict.WRONG  # 1.25亿元 over 4,800.00万元 + 7,800.00万元: the parts are exact to 0.01万元, only the total rounds
     if v == "ok" or (v == "rounding" and _mixed(g)):  # across units only a clear disagreement is reported
         g.ok = True
         return None
