@@ -411,3 +411,14 @@ def test_a_total_in_yi_over_parts_in_wan(text, wrong, right):
     assert errors(text.format(t=right)) == []
     # 4,850 + 7,620 = 12,470万元, 1.25亿元 rounded: no error
     assert errors("本年支出合计1.25亿元，其中基本支出4,850.00万元，项目支出7,620.00万元。") == []
+
+
+# --- a count opened by "从N个X的…看，" and split after it -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, total, right", [
+    ("从{t}项三级指标的完成情况来看，全部完成20项，部分完成4项，未完成2项。", "25", "26"),
+    ("从{t}个监测断面的水质看，达标41个、未达标3个。", "45", "44"),
+])
+def test_a_count_opened_by_looking_at_it(text, total, right):
+    assert errors(text.format(t=total)) == [("TXT001", right)]
+    assert errors(text.format(t=right)) == []
