@@ -128,7 +128,7 @@ def _plus(values: list[Decimal]) -> str:
 
 #: words that open the parts of the total before them: 其中, 分别为, and 包括 / 中 right after a figure (指标26个，包括…;
 #: 产出指标16个中，…)
-_GROUP = re.compile(r"其中|分别为|分别是|(?<=[元个项][，,])具体(?:为|是|包括)(?=[：:])|(?:主要)?(?<![理自经缘来])由(?!于|此)(?=[^。；]{2,%d}?(?:构成|组成))|" % REACH + r"(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=[个项家人户次名件类元%％][，,])(?:包括|包含|分为(?![\d一二两三四五六七八九十]))")
+_GROUP = re.compile(r"其中|分别为|分别是|(?<=[元个项][，,])具体(?:为|是|包括)(?=[：:])|(?:主要)?(?<![理自经缘来])由(?!于|此)(?=[^。；]{2,%d}?(?:构成|组成))|" % REACH + r"(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=[个项家所条处])[\u4e00-\u9fff]{0,16}?的[\u4e00-\u9fff]{0,6}?来?看(?=[，,：:])|(?<=[个项家人户次名件类元%％][，,])(?:包括|包含|分为(?![\d一二两三四五六七八九十]))")
 #: label sets that make a list of parts complete (DOMAIN.md section 2)
 COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE, OUTPUT_KINDS, CATEGORIES] + COMPLETE_SPLITS + [("线上", "线下")]
 #: the words of a class or a level that tell the parts of a count apart (人员类指标 / 区级队伍 / 乡镇队伍)
