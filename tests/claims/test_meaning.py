@@ -422,3 +422,19 @@ def test_a_total_in_yi_over_parts_in_wan(text, wrong, right):
 def test_a_count_opened_by_looking_at_it(text, total, right):
     assert errors(text.format(t=total)) == [("TXT001", right)]
     assert errors(text.format(t=right)) == []
+
+
+# --- names listed before 分别为 are the names of the figures after it, in order -------------------------------------
+
+def test_names_before_respectively_name_the_figures_after():
+    text = "全年收入1,000.00万元，财政拨款收入、事业收入和其他收入分别为800.00万元、150.00万元和50.00万元，分别占80.00%、15.00%和{r}。"
+    assert errors(text.format(r="6.00%")) == [("TXT002", "5.00%")]
+    assert errors(text.format(r="5.00%")) == []
+    wrong = errors("本年支出1,000.00万元，基本支出、项目支出分别为600.00万元、400.00万元，占比分别为60.00%、45.00%。")
+    assert wrong == [("TXT002", "40.00%")]
+    from toolkit.claims.quantities import extract
+    qs = extract("基本支出、项目支出和其他支出分别为600.00万元、300.00万元和100.00万元。")
+    assert [q.label for q in qs] == ["基本支出", "项目支出", "其他支出"]
+    # as many names as figures, or none is named that way
+    qs = extract("基本支出、项目支出分别为600.00万元、300.00万元和100.00万元。")
+    assert "项目支出" not in [q.label for q in qs[1:]]
