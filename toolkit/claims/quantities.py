@@ -272,7 +272,38 @@ def extract(text: str) -> list[Quantity]:
             # (a year names last year only after a change: （2022年B万元）)
             q.base = True
         out.append(q)
+    if "分别" in text:
+        _name_respectively(text, out)
     return out
+
+
+#: names listed before 分别为 (基本支出、项目支出和其他支出分别为A、B和C): each names the figure in its place after it
+_RESPECTIVE_NAMES = re.compile(r"(?P<names>[\u4e00-\u9fff“”（）()]{2,20}(?:(?:、|和|及|与|以及)[\u4e00-\u9fff“”（）()]{2,20})+)"
+                               r"(?:的)?(?:决算数?|支出|金额)?分别(?:为|是|达到?|计|完成)")
+_BETWEEN_RESPECTIVE = re.compile(r"\s*(?:、|和|及|与|以及|，|,)\s*")
+
+
+def _name_respectively(text: str, qs: list[Quantity]) -> None:
+    """Label the figures after ``A、B和C分别为`` with A, B and C, when exactly as many figures of one unit follow,
+    joined by nothing but 、/和/及/，."""
+    starts_ = [q.start for q in qs]
+    for m in _RESPECTIVE_NAMES.finditer(text):
+        head = re.split(r"[，,；;。：:]", m.group("names"))[-1]
+        names = [n for n in re.split(r"、|以及|和|及|与", head) if n]
+        k = bisect_left(starts_, m.end())
+        run = []
+        while k < len(qs) and len(run) < len(names) + 1:
+            q = qs[k]
+            gap = text[(run[-1].end if run else m.end()):q.start]
+            if (run and not _BETWEEN_RESPECTIVE.fullmatch(gap)) or (not run and gap.strip("：: ")) \
+                    or (run and q.unit != run[0].unit):
+                break
+            run.append(q)
+            k += 1
+        if len(run) != len(names) or len(names) < 2 or any(len(n) < 2 for n in names):
+            continue
+        for q, name in zip(run, names):
+            q.label = name
 
 
 def _classify(q: Quantity) -> None:
