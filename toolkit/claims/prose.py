@@ -2022,8 +2022,8 @@ def check_completion(text: str, qs: list[Quantity], others: "Wholes | None" = No
         k = i - 1
         while k >= 0 and qs[k].start >= s_start and completion_rate(qs[k]) is None:
             k -= 1
-        if k >= 0 and qs[k].start >= s_start:
-            s_start = qs[k].end
+        if k >= 0 and qs[k].start >= s_start and any(q.kind == "money" for q in qs[k + 1:i]):
+            s_start = qs[k].end  # (…，完成调整后预算的P%，完成年初预算的Q%: two rates of the same figures)
         actual, budgets = None, {}
         for q in reversed(prior(qs, i, s_start)):
             if not _usable(q) or q.kind != "money":
