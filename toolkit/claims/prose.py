@@ -693,7 +693,7 @@ def _group_issue(g: Group, at: tuple[int, int] | None = None) -> Issue | None:
         g.ok = True
     else:
         g.total.disputed = s
-    label = g.total.label or "总数"
+    label = g.total.label if len(g.total.label) >= 2 else "总数"  # 从36个指标的…看: no name before the figure
     start, end = at or (g.total.start, g.parts[-1].end)
     return _issue(TXT001, v, f"{label} {g.total.text} 与其中各项之和不符：{_plus(values)} = {like(s, values)}"
                   f"（差 {like(abs(s - g.total.value), values)}）", like(s, values), num_text(g.total.value), start, end)
