@@ -470,3 +470,13 @@ def test_names_before_respectively_name_the_figures_after():
 ])
 def test_true_statements_in_new_wordings_say_nothing(text):
     assert errors(text) == []
+
+
+# --- money in 千元 (some provinces' tables and texts) -----------------------------------------------------------------
+
+def test_money_in_thousands_of_yuan():
+    text = "本年支出合计{t}千元，其中基本支出4,800千元，项目支出7,600千元。"
+    assert errors(text.format(t="12,500")) == [("TXT001", "12400")]
+    assert errors(text.format(t="12,400")) == []
+    # 千元 against 万元: 1,240.00万元 is 12,400千元
+    assert errors("本年支出合计1,250.00万元，其中基本支出4,800千元，项目支出7,600千元。") == [("TXT001", "1240")]
