@@ -17,9 +17,9 @@ from functools import lru_cache
 from ..numbers import parse_decimal, places
 from .cnnum import CHARS, cn_to_int
 
-MONEY = ("亿元", "万元", "元")
+MONEY = ("亿元", "万元", "千元", "元")
 #: powers of ten from each money unit to 元: 1.2亿元 = 12000万元 exactly
-_MONEY_EXP = {"元": 0, "万元": 4, "亿元": 8}
+_MONEY_EXP = {"元": 0, "千元": 3, "万元": 4, "亿元": 8}
 #: full-width digits, point and percent sign read as their ASCII forms (same length, so offsets hold)
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _FULL_WIDTH_CHAR = re.compile("[０１２３４５６７８９．％]")
