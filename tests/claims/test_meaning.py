@@ -480,3 +480,19 @@ def test_money_in_thousands_of_yuan():
     assert errors(text.format(t="12,400")) == []
     # 千元 against 万元: 1,240.00万元 is 12,400千元
     assert errors("本年支出合计1,250.00万元，其中基本支出4,800千元，项目支出7,600千元。") == [("TXT001", "1240")]
+
+
+# --- 其中 after a figure that cannot be the total: the whole is the figure named by the split (DOMAIN §2) -------------
+
+@pytest.mark.parametrize("text, total, right", [
+    ("2024年本部门支出合计{t}万元，年末结转和结余512.40万元。其中基本支出1,862.30万元，项目支出2,407.70万元。",
+     "4,300.00", "4270.00"),
+    ("本年基本支出{t}万元，上年结转26.00万元；其中人员经费980.00万元、公用经费140.00万元。", "1,130.00", "1120.00"),
+])
+def test_the_whole_of_a_named_split_when_the_nearest_figure_is_not_it(text, total, right):
+    assert errors(text.format(t=total)) == [("TXT001", right)]
+    assert errors(text.format(t=right[:-6] + "," + right[-6:] if len(right) > 6 else right)) == []
+
+
+def test_a_split_with_no_figure_of_its_whole_says_nothing():
+    assert errors("年末结转和结余512.40万元。其中基本支出1,862.30万元，项目支出2,407.70万元。") == []
