@@ -487,7 +487,7 @@ def test_money_in_thousands_of_yuan():
 @pytest.mark.parametrize("text, total, right", [
     ("2024年本部门支出合计{t}万元，年末结转和结余512.40万元。其中基本支出1,862.30万元，项目支出2,407.70万元。",
      "4,300.00", "4270.00"),
-    ("本年基本支出{t}万元，上年结转26.00万元；其中人员经费980.00万元、公用经费140.00万元。", "1,130.00", "1120.00"),
+    ("本年基本支出{t}万元，年初结转和结余26.00万元；其中人员经费980.00万元、公用经费140.00万元。", "1,130.00", "1120.00"),
 ])
 def test_the_whole_of_a_named_split_when_the_nearest_figure_is_not_it(text, total, right):
     assert errors(text.format(t=total)) == [("TXT001", right)]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from ..domain.budget import COMPLETE_SPLITS, COMPLETE_WORDS
+from ..domain.budget import COMPLETE_SPLITS, COMPLETE_WORDS, FIXED
 from ..domain.execution import STAGE_LABELS, stage_of
 from ..domain.scoring import INDICATOR_KINDS, LEVEL_ONE, OUTPUT_KINDS
 from ..model import CATEGORIES
@@ -338,7 +338,11 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         if _LAST_YEAR.match(total.label) and len(before) > 1:
             continue  # …同比增长R%，上年B万元。其中…: last year's figure beside this year's is no whole of these parts
         if total.value > 0 and any(p.value_in(total.unit) > total.value for p in parts):
-            continue  # a part larger than the figure before it: that figure is not their total
+            # a part larger than the figure before it: that figure is not their total; parts that are a named split
+            # (基本支出 and 项目支出) are of the figure named by its whole (支出合计), if the two sentences hold one
+            total = _named_split_whole(parts, before)
+            if total is None:
+                continue
         classes = _classes_of(total, parts) or _indicator_kinds(total, parts) \
             or _affirmed_and_negated([p.label for p in parts])  # a partition: no run counts along another dimension
         complete = _complete([p.label for p in parts], keyword) or _shares_complete(text, qs, parts, keys) or classes \
@@ -426,6 +430,19 @@ def _n_items_sums(text: str, qs: list[Quantity], marks: list[int]) -> tuple[list
 
 #: a clause opened by 此外 / 另外 / 另有 / 除此之外: a figure beside the total before it, not one of its parts
 _BESIDES = re.compile(r"[，,；;。]\s*(?:此外|另外|另有|另|除此之外|除此以外|除上述|此外还)")
+
+
+def _named_split_whole(parts: list[Quantity], before: list[Quantity]) -> Quantity | None:
+    """The one figure of ``before`` named as the whole of a fixed split (DOMAIN §2) the parts name every part of:
+    基本支出 and 项目支出 -> the figure of 支出 (支出合计, 2024年本部门支出合计); None when there is not exactly one."""
+    labels = [p.label for p in parts]
+    for spec in FIXED:
+        if not all(any(part.word in lb for lb in labels) for part in spec.parts):
+            continue
+        core = _core(spec.label)
+        named = [q for q in before if _core(q.label) == core and all(p.value_in(q.unit) <= q.value for p in parts)]
+        return named[0] if len(named) == 1 else None
+    return None
 
 
 def _restates(text: str, q: Quantity, again: Quantity, brackets: "_Brackets") -> bool:
