@@ -496,3 +496,14 @@ def test_the_whole_of_a_named_split_when_the_nearest_figure_is_not_it(text, tota
 
 def test_a_split_with_no_figure_of_its_whole_says_nothing():
     assert errors("年末结转和结余512.40万元。其中基本支出1,862.30万元，项目支出2,407.70万元。") == []
+
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("本年度一般公共预算财政拨款支出1,560.00万元（2023年为1,500.00万元），同比增长{r}。", "5.00%", "4.00%"),
+    ("2024年部门收入总计980.00万元（2023年：1,000.00万元），同比下降{r}。", "3.00%", "2.00%"),
+])
+def test_a_bracketed_figure_of_the_year_before_is_the_base(text, wrong, right):
+    assert errors(text.format(r=wrong)) == [("TXT004", right)]
+    assert errors(text.format(r=right)) == []
+    # a bracketed year that is not the one before says nothing of the base
+    assert errors(text.format(r=wrong).replace("2023年", "2021年")) == []
