@@ -267,7 +267,8 @@ def extract(text: str) -> list[Quantity]:
         if cs > 0 and text[cs - 1] in "（(" and not q.pre.strip() and q.role == "level":
             q.base = bool(_BASE.search(text[max(0, cs - 21):cs - 1]))  # 比上年（62.40万元）减少…
         elif cs > 0 and text[cs - 1] in "（(" and q.role == "level" and _BRACKET_BASE.match(q.pre) \
-                and (not re.match(r"\s*(19|20)", q.pre) or _AFTER_CHANGE.search(text[max(0, cs - 25):cs - 1])):
+                and (not re.match(r"\s*(19|20)", q.pre) or _AFTER_CHANGE.search(text[max(0, cs - 25):cs - 1])
+                     or _year_before(q.pre, text[max(0, cs - CLAUSE_REACH):cs - 1])):
             # 同比增长8.83%（上年2,615.80万元）/ 支出X万元（上年B万元）: last year's figure beside this year's, a base
             # (a year names last year only after a change: （2022年B万元）)
             q.base = True
@@ -304,6 +305,15 @@ def _name_respectively(text: str, qs: list[Quantity]) -> None:
             continue
         for q, name in zip(run, names):
             q.label = name
+
+
+def _year_before(bracket: str, before: str) -> bool:
+    """A bracket naming year Y after a figure whose clause is of year Y + 1 (2024年度支出X（2023年为B）): the bracket
+    holds last year's figure."""
+    m = re.match(r"\s*((?:19|20)\d\d)年", bracket)
+    clause = re.split(r"[，；;。：:]|,(?!\d)", before)[-1]  # 1,560.00: a thousands separator ends no clause
+    years = [int(y) for y in re.findall(r"((?:19|20)\d\d)年", clause)]
+    return m is not None and years[-1:] == [int(m.group(1)) + 1]  # 本年 alone: which year it is is not known here
 
 
 def _classify(q: Quantity) -> None:
