@@ -15,6 +15,13 @@ def errors(*texts: str) -> list[tuple[str, str | None]]:
     return [(i.code, i.expected) for _k, i in check_paragraphs(list(texts)) if i.severity == "error"]
 
 
+def wrong_then_right(text: str, code: str, wrong: str, right: str, key: str, expected: str | None = None) -> None:
+    """``text`` with ``wrong`` put in at ``{key}`` gives one error of ``code`` expecting ``expected`` (default
+    ``right``); with ``right`` put in, none."""
+    assert errors(text.format(**{key: wrong})) == [(code, right if expected is None else expected)]
+    assert errors(text.format(**{key: right})) == []
+
+
 # --- a count of indicators split by kind, 预算执行 among the kinds (DOMAIN §3: 执行率 + 产出 + 效益 + 满意度) -----------
 
 @pytest.mark.parametrize("text, expected", [
@@ -23,8 +30,7 @@ def errors(*texts: str) -> list[tuple[str, str | None]]:
 ])
 def test_indicator_kinds_with_budget_execution_make_up_the_count(text, expected):
     wrong = str(int(expected) - 1)  # the later kinds alone then make up the stated count: no other dimension
-    assert errors(text.format(n=wrong)) == [("TXT001", expected)]
-    assert errors(text.format(n=expected)) == []
+    wrong_then_right(text, "TXT001", wrong, expected, "n")
 
 
 # --- a list whose number of items is stated: 分为N类 / 划分为N个层次 / N项合计 / 三者之和 ------------------------------
@@ -45,8 +51,7 @@ def test_a_list_said_to_have_n_items_is_the_whole_of_its_total(text, total, righ
     ("专项资金主要用于软件开发68.00万元和硬件采购52.50万元，以上两项合计{t}万元，占专项资金的80.00%。", "121.50", "120.50"),
 ])
 def test_n_items_added_up_after_a_partial_list(text, total, right):
-    assert errors(text.format(t=total)) == [("TXT001", right)]
-    assert errors(text.format(t=right)) == []
+    wrong_then_right(text, "TXT001", total, right, "t")
 
 
 def test_a_stated_number_of_items_that_is_not_the_number_listed_says_nothing():
@@ -83,8 +88,7 @@ def test_a_zero_part_outside_the_set_leaves_the_list_partial():
     ("部门收入合计5,460.00万元（上年同期5,200.00万元），同比上升{r}，主要是人员增加。", "6.00%", "5.00%"),
 ])
 def test_a_bracketed_last_year_figure_is_the_base_of_the_rate_after_it(text, wrong, right):
-    assert errors(text.format(r=wrong)) == [("TXT004", right)]
-    assert errors(text.format(r=right)) == []
+    wrong_then_right(text, "TXT004", wrong, right, "r")
 
 
 # --- completion rate of counts: the figure beside a target (目标 / 计划 / 任务) is what was done -----------------------
@@ -95,8 +99,7 @@ def test_a_bracketed_last_year_figure_is_the_base_of_the_rate_after_it(text, wro
     ("本年度新增城镇就业岗位3,420个，目标任务3,600个，目标完成率{r}，主要受企业用工需求下降影响。", "96.00%", "95.00%"),
 ])
 def test_a_completion_rate_is_the_figure_done_over_its_target(text, wrong, right):
-    assert errors(text.format(r=wrong)) == [("TXT005", right)]
-    assert errors(text.format(r=right)) == []
+    wrong_then_right(text, "TXT005", wrong, right, "r")
 
 
 def test_a_completion_rate_with_two_figures_beside_the_target_says_nothing():
@@ -112,8 +115,7 @@ def test_a_completion_rate_with_two_figures_beside_the_target_says_nothing():
     ("本年支出合计500.00万元，其中人员经费300.00万元，所占份额为{r}，公用经费200.00万元。", "62.00%", "60.00%"),
 ])
 def test_a_bare_share_is_of_the_total_however_worded(text, wrong, right):
-    assert errors(text.format(r=wrong)) == [("TXT002", right)]
-    assert errors(text.format(r=right)) == []
+    wrong_then_right(text, "TXT002", wrong, right, "r")
 
 
 # --- an execution rate: what was spent (执行数 = 支出, DOMAIN §2) over the budget stage the words name -------------------
@@ -126,8 +128,7 @@ def test_a_bare_share_is_of_the_total_however_worded(text, wrong, right):
      "85.00%", "106.25%"),
 ])
 def test_an_execution_rate_is_spending_over_the_named_budget(text, wrong, right):
-    assert errors(text.format(r=wrong)) == [("TXT005", right)]
-    assert errors(text.format(r=right)) == []
+    wrong_then_right(text, "TXT005", wrong, right, "r")
 
 
 def test_a_part_of_the_budget_is_no_spending():
@@ -211,8 +212,7 @@ def test_a_list_before_besides_is_still_judged():
     ("人员经费和公用经费分别为420.00万元、87.00万元，二者合计{t}万元。", "517.00", "507.00"),
 ])
 def test_figures_given_respectively_then_added_up(text, total, right):
-    assert errors(text.format(t=total)) == [("TXT001", right)]
-    assert errors(text.format(t=right)) == []
+    wrong_then_right(text, "TXT001", total, right, "t")
 
 
 # --- percentages written in Chinese numerals ----------------------------------------------------------------------
@@ -234,8 +234,7 @@ def test_percentages_in_chinese_numerals_are_read(text, wrong, right):
     ("本年度应参加培训人员250人，实际参训240人，参训率{r}。", "98.00%", "96.00%"),
 ])
 def test_a_rate_whose_act_names_both_counts(text, wrong, right):
-    assert errors(text.format(r=wrong)) == [("TXT005", right)]
-    assert errors(text.format(r=right)) == []
+    wrong_then_right(text, "TXT005", wrong, right, "r")
 
 
 # --- a whole named in words among figures whose names share its core: the exact name, and 总计 is not 合计 -----------
@@ -247,15 +246,13 @@ def test_a_rate_whose_act_names_both_counts(text, wrong, right):
      "32.00%", "40.00%"),
 ])
 def test_a_named_whole_is_told_from_figures_of_the_same_core(text, wrong, right):
-    assert errors(text.format(r=wrong)) == [("TXT002", right)]
-    assert errors(text.format(r=right)) == []
+    wrong_then_right(text, "TXT002", wrong, right, "r")
 
 
 def test_the_only_total_of_its_core_is_the_whole_whatever_its_total_word():
     text = "2023年支出总计5,000.00万元，其中：基本支出1,000.00万元，占总支出的{r}；项目支出4,000.00万元，占总支出的80.00%。"
     wrong, right = "21.00%", "20.00%"
-    assert errors(text.format(r=wrong)) == [("TXT002", right)]
-    assert errors(text.format(r=right)) == []
+    wrong_then_right(text, "TXT002", wrong, right, "r")
 
 
 # --- a figure written before its name: X万元为基本支出 / X万元的人员经费 / X万元用于项目支出 -------------------------------
@@ -293,8 +290,7 @@ def test_each_completion_rate_of_a_run_on_sentence_has_its_own_terms():
     ("全镇42个村中已有40个建成村级综合服务站，建站率{r}。", "96.00%", "95.24%"),
 ])
 def test_a_rate_after_among_n_already_m(text, wrong, right):
-    assert errors(text.format(r=wrong)) == [("TXT005", right)]
-    assert errors(text.format(r=right)) == []
+    wrong_then_right(text, "TXT005", wrong, right, "r")
 
 
 def test_a_surveyed_rate_after_among_n_is_not_a_ratio_of_them():
@@ -308,8 +304,7 @@ def test_a_surveyed_rate_after_among_n_is_not_a_ratio_of_them():
     ("本部门2024年度绩效评价等级为{g}，综合得分93.5分。", "良", "优秀", "优"),
 ])
 def test_a_grade_before_its_score_is_checked(text, wrong, band, right):
-    assert errors(text.format(g=wrong)) == [("TXT009", band)]
-    assert errors(text.format(g=right)) == []
+    wrong_then_right(text, "TXT009", wrong, right, "g", expected=band)
 
 
 # --- last year's figure named by its year (2022年 beside 2023年) is the base of the rate -----------------------------
@@ -319,8 +314,7 @@ def test_a_grade_before_its_score_is_checked(text, wrong, band, right):
     ("2024年度部门收入合计860.00万元，2023年度部门收入合计800.00万元，同比上升{r}，主要是专项资金增加。", "8.00%", "7.50%"),
 ])
 def test_a_figure_of_the_year_before_is_the_base(text, wrong, right):
-    assert errors(text.format(r=wrong)) == [("TXT004", right)]
-    assert errors(text.format(r=right)) == []
+    wrong_then_right(text, "TXT004", wrong, right, "r")
 
 
 def test_a_figure_of_another_year_than_the_one_before_is_no_base():
@@ -334,8 +328,7 @@ def test_a_figure_of_another_year_than_the_one_before_is_no_base():
     ("公用经费支出92.00万元，较上年下降{r}，减少8.00万元，主要是压减会议费。", "8.70%", "8.00%"),
 ])
 def test_a_rate_written_before_its_difference(text, wrong, right):
-    assert errors(text.format(r=wrong)) == [("TXT004", right)]
-    assert errors(text.format(r=right)) == []
+    wrong_then_right(text, "TXT004", wrong, right, "r")
 
 
 # --- the parts after 包含 / 分为, joined by 和 / 及 ------------------------------------------------------------------
@@ -360,8 +353,7 @@ def test_parts_named_mainly_stay_partial():
     ("会议费决算12.60万元，较全年预算数14.00万元节约1.40万元，下降{r}。", "11.11%", "10.00%"),
 ])
 def test_a_change_against_the_budget(text, wrong, right):
-    assert errors(text.format(r=wrong)) == [("TXT004", right)]
-    assert errors(text.format(r=right)) == []
+    wrong_then_right(text, "TXT004", wrong, right, "r")
 
 
 # --- 约 ending a word (节约 / 签约) is no "about" -------------------------------------------------------------------
@@ -392,8 +384,7 @@ def test_each_rate_of_counts_of_a_run_on_sentence_has_its_own_terms():
     ("参评的三级指标{t}个中，完全达成24个，部分达成3个，未达成1个。", "27", "28"),
 ])
 def test_a_thing_and_its_negation_make_up_the_whole(text, total, right):
-    assert errors(text.format(t=total)) == [("TXT001", right)]
-    assert errors(text.format(t=right)) == []
+    wrong_then_right(text, "TXT001", total, right, "t")
 
 
 def test_partly_and_not_without_the_whole_thing_stay_partial():
@@ -427,8 +418,7 @@ def test_a_total_in_yi_over_parts_in_wan(text, wrong, right):
     ("从{t}个监测断面的水质看，达标41个、未达标3个。", "45", "44"),
 ])
 def test_a_count_opened_by_looking_at_it(text, total, right):
-    assert errors(text.format(t=total)) == [("TXT001", right)]
-    assert errors(text.format(t=right)) == []
+    wrong_then_right(text, "TXT001", total, right, "t")
 
 
 # --- names listed before 分别为 are the names of the figures after it, in order -------------------------------------
@@ -503,8 +493,7 @@ def test_a_split_with_no_figure_of_its_whole_says_nothing():
     ("2024年部门收入总计980.00万元（2023年1,000.00万元），同比下降{r}。", "3.00%", "2.00%"),
 ])
 def test_a_bracketed_figure_of_the_year_before_is_the_base(text, wrong, right):
-    assert errors(text.format(r=wrong)) == [("TXT004", right)]
-    assert errors(text.format(r=right)) == []
+    wrong_then_right(text, "TXT004", wrong, right, "r")
     # a bracketed year that is not the one before, or beside 本年 (whose year is not known), says nothing of the base
     assert errors(text.format(r=wrong).replace("2023年", "2021年")) == []
     assert errors(text.format(r=wrong).replace("2024年度", "本年度").replace("2024年", "本年")) == []
