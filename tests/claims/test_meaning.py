@@ -497,3 +497,28 @@ def test_a_bracketed_figure_of_the_year_before_is_the_base(text, wrong, right):
     # a bracketed year that is not the one before, or beside 本年 (whose year is not known), says nothing of the base
     assert errors(text.format(r=wrong).replace("2023年", "2021年")) == []
     assert errors(text.format(r=wrong).replace("2024年度", "本年度").replace("2024年", "本年")) == []
+
+
+# --- "X，为B的R%": a figure as a percentage of another written inside the clause ---------------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("全年完成固定资产投资4.5亿元，为年度计划5亿元的{r}。", "95.00%", "90.00%"),
+    ("本年度支出1,100.00万元，为上年1,000.00万元的{r}。", "112.00%", "110.00%"),
+    ("全年接待游客86.4万人次，相当于上年72万人次的{r}。", "125.00%", "120.00%"),
+])
+def test_a_figure_as_a_percentage_of_another(text, wrong, right):
+    wrong_then_right(text, "TXT005", wrong, right, "r")
+
+
+def test_a_percentage_of_a_whole_not_written_says_nothing_new():
+    assert errors("全年完成投资4.5亿元，为年度计划的95.00%。") == []
+
+
+# --- the figure reached written after its change and rate: 增加D，增长R%，达到X -----------------------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("本年支出比上年增加100.00万元，增长{r}，达到1,100.00万元。", "12.00%", "10.00%"),
+    ("公用经费较上年减少12.00万元，下降{r}，降至108.00万元。", "11.11%", "10.00%"),
+])
+def test_the_figure_reached_after_its_change(text, wrong, right):
+    wrong_then_right(text, "TXT004", wrong, right, "r")
