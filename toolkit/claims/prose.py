@@ -1289,6 +1289,7 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
     issues += check_prior_base_rates(text, qs, groups)
     issues += check_last_year_rates(text, qs, {i.location.offset for i in issues})
     issues += check_rate_then_difference(text, qs, {i.location.offset for i in issues})
+    issues += check_reached(text, qs, {i.location.offset for i in issues})
     issues += check_points(text, qs)
     return issues
 
@@ -1511,6 +1512,69 @@ def check_rate_then_difference(text: str, qs: list[Quantity], taken: set[int]) -
         issues.append(_issue(TXT004, v, f"{x.label or '本年数'} {x.text} 比上年{('增加' if sd > 0 else '减少')} {d.text}，"
                              f"上年应为 {num_text(previous)}，{word}率应为 {pct_text(exact, abs(r.value))}，文中写 {r.text}",
                              pct_text(exact, abs(r.value)), r.text, r.start))
+    return issues
+
+
+#: the words after the figure reached: …，增长R%，达到X / 降至X / 增加到X
+_REACHED = re.compile(r"(?:达到|达|增至|增加到|增长到|提高到|上升到|降至|减至|下降到|减少到|降低到|降到|至)$")
+
+
+def check_reached(text: str, qs: list[Quantity], taken: set[int]) -> list[Issue]:
+    """``比上年增加D万元，增长R%，达到X万元``: the figure reached written after its change and rate, none before them
+    in the sentence — last year's figure is X − D (X + D for a decrease) and R = D ÷ it."""
+    issues = []
+    for i in range(len(qs) - 2):
+        d, r, x = qs[i], qs[i + 1], qs[i + 2]
+        if d.role != "change" or d.kind not in ("money", "count") or d.approx or r.unit != "%" or r.role != "change" \
+                or r.approx or r.start in taken or not _usable(x) or not x.comparable(d) or not _REACHED.search(x.pre.strip()):
+            continue
+        s_start, _ = _sentence_bounds(text, d.start)
+        if x.start > _sentence_bounds(text, r.start)[1] or any(_usable(q) and q.comparable(d) for q in qs[:i] if q.start >= s_start):
+            continue  # the change is of a figure written before it: check_changes
+        if len(re.findall(r"[，,]", text[d.end:r.start])) > 1 or re.search(r"[；;。]", text[d.end:x.start]) \
+                or len(re.findall(r"[，,]", text[r.end:x.start])) != 1:
+            continue
+        sd, sr = _direction(d.pre[-6:]), _direction(r.pre[-6:])
+        previous = x.value_in(d.unit) - d.value * sd
+        if sd == 0 or sr not in (0, sd) or previous <= 0:
+            continue
+        kind = kind_of(d.kind)
+        v, exact = ratio_verdict(d.value, previous, abs(r.value), kind,
+                                 den_tol=half_unit(x.value, kind) + half_unit(d.value, kind))
+        if v != "ok":
+            issues.append(_issue(TXT004, v, f"{('增加' if sd > 0 else '减少')} {d.text}后为 {x.text}：上年应为 "
+                                 f"{num_text(previous)}，{('增长' if sd > 0 else '下降')}率应为 {pct_text(exact, abs(r.value))}，"
+                                 f"文中写 {r.text}", pct_text(exact, abs(r.value)), r.text, r.start))
+    return issues
+
+
+#: the words opening a clause that gives a figure as a percentage of another: 为 / 是 / 相当于 / 达到 (not 达到了…)
+_PERCENT_OF = re.compile(r"(?P<verb>为|是|相当于|达到|达)(?!到)")
+
+
+def check_percent_of(text: str, qs: list[Quantity], taken: set[int]) -> list[Issue]:
+    """``全年完成投资4.5亿元，为年度计划5亿元的90%``: X ÷ B, B the figure written in the rate's own clause right before
+    ``的R%``, X the figure of the clause before it."""
+    issues = []
+    for i in range(2, len(qs)):
+        r, b, x = qs[i], qs[i - 1], qs[i - 2]
+        if r.unit != "%" or r.approx or r.role == "share" or r.start in taken or text[b.end:r.start].strip() != "的":
+            continue
+        clause = r.start - len(r.pre)
+        opening = text[clause:b.start].strip()
+        verb = _PERCENT_OF.match(opening)
+        if b.start < clause or verb is None or re.search(r"\d", opening):
+            continue
+        if not (_usable(x) and x.comparable(b)) or b.approx or b.value <= 0 or b.kind not in ("money", "count"):
+            continue
+        s_start, _ = _sentence_bounds(text, r.start)
+        between_ = text[x.end:clause]
+        if x.start < s_start or len(re.findall(r"[，,]", between_)) > 1 or re.search(r"[；;。]", between_):
+            continue
+        v, exact = ratio_verdict(x.value_in(b.unit), b.value, r.value, kind_of(x.kind), kind_of(b.kind))
+        if v != "ok":
+            issues.append(_issue(TXT005, v, f"{x.label or '该数'} {x.text} ÷ {opening[verb.end():] or '所比之数'} {b.text} = "
+                                 f"{pct_text(exact, r.value)}，文中写 {r.text}", pct_text(exact, r.value), r.text, r.start))
     return issues
 
 
@@ -2231,6 +2295,7 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
     issues += check_named_base_rates(text, qs, others, {i.location.offset for i in issues})
     issues += check_rates(text, qs, groups)
     issues += check_completion(text, qs, others if isinstance(others, Wholes) else None)
+    issues += check_percent_of(text, qs, {i.location.offset for i in issues})
     issues += check_enumerations(text)
     issues += check_score_lists(text, qs)
     issues += check_score_parts(text, qs)
