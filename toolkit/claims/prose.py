@@ -1502,19 +1502,29 @@ def check_rate_then_difference(text: str, qs: list[Quantity], taken: set[int]) -
         sr, sd = _direction(r.pre[-6:]), _direction(d.pre[-6:])
         if sr == 0 or sd != sr:
             continue
-        previous = x.value_in(d.unit) - d.value * sd
-        if previous <= 0:
-            continue
-        kind = kind_of(d.kind)
-        v, exact = ratio_verdict(d.value, previous, abs(r.value), kind,
-                                 den_tol=half_unit(x.value, kind) + half_unit(d.value, kind))
-        if v == "ok":
-            continue
-        word = "增长" if sd > 0 else "下降"
-        issues.append(_issue(TXT004, v, f"{x.label or '本年数'} {x.text} 比上年{('增加' if sd > 0 else '减少')} {d.text}，"
-                             f"上年应为 {num_text(previous)}，{word}率应为 {pct_text(exact, abs(r.value))}，文中写 {r.text}",
-                             pct_text(exact, abs(r.value)), r.text, r.start))
+        issues += _rate_of_difference(x, d, r, sd, x.label or "本年数")
     return issues
+
+
+def _change_verdict(delta: Decimal, base: Decimal, r: Quantity, x: Quantity, other: Quantity) -> tuple[Verdict, Decimal]:
+    """The verdict on a rate of change R = delta ÷ base, the base's rounding that of this year's figure ``x`` and of
+    the ``other`` figure it was found from (last year's, or the difference)."""
+    kind = kind_of(other.kind)
+    return ratio_verdict(delta, base, abs(r.value), kind, den_tol=half_unit(x.value, kind) + half_unit(other.value, kind))
+
+
+def _rate_of_difference(x: Quantity, d: Quantity, r: Quantity, sd: int, name: str) -> list[Issue]:
+    """This year's X, its difference D from last year (``sd``: +1 an increase, −1 a decrease) and the rate R:
+    last year's figure is X − D (X + D), and R = D ÷ it."""
+    previous = x.value_in(d.unit) - d.value * sd
+    if previous <= 0:
+        return []
+    v, exact = _change_verdict(d.value, previous, r, x, d)
+    if v == "ok":
+        return []
+    return [_issue(TXT004, v, f"{name} {x.text} 比上年{'增加' if sd > 0 else '减少'} {d.text}，上年应为 {num_text(previous)}，"
+                   f"{'增长' if sd > 0 else '下降'}率应为 {pct_text(exact, abs(r.value))}，文中写 {r.text}",
+                   pct_text(exact, abs(r.value)), r.text, r.start)]
 
 
 #: the words after the figure reached: …，增长R%，达到X / 降至X / 增加到X
@@ -1537,16 +1547,9 @@ def check_reached(text: str, qs: list[Quantity], taken: set[int]) -> list[Issue]
                 or len(re.findall(r"[，,]", text[r.end:x.start])) != 1:
             continue
         sd, sr = _direction(d.pre[-6:]), _direction(r.pre[-6:])
-        previous = x.value_in(d.unit) - d.value * sd
-        if sd == 0 or sr not in (0, sd) or previous <= 0:
+        if sd == 0 or sr not in (0, sd):
             continue
-        kind = kind_of(d.kind)
-        v, exact = ratio_verdict(d.value, previous, abs(r.value), kind,
-                                 den_tol=half_unit(x.value, kind) + half_unit(d.value, kind))
-        if v != "ok":
-            issues.append(_issue(TXT004, v, f"{('增加' if sd > 0 else '减少')} {d.text}后为 {x.text}：上年应为 "
-                                 f"{num_text(previous)}，{('增长' if sd > 0 else '下降')}率应为 {pct_text(exact, abs(r.value))}，"
-                                 f"文中写 {r.text}", pct_text(exact, abs(r.value)), r.text, r.start))
+        issues += _rate_of_difference(x, d, r, sd, re.sub(r"(?:比|较|同)(?:上年|去年|上一年).*$", "", d.label) or "本年数")
     return issues
 
 
@@ -1679,9 +1682,7 @@ def _judge_rate(x: Quantity, b: Quantity, r: Quantity, subject: str) -> list[Iss
     now = x.value_in(b.unit)
     if sr == 0 or (now - b.value) * sr < 0:
         return []
-    kind = kind_of(b.kind)
-    v, exact = ratio_verdict(abs(now - b.value), b.value, abs(r.value), kind,
-                             den_tol=half_unit(x.value, kind) + half_unit(b.value, kind))
+    v, exact = _change_verdict(abs(now - b.value), b.value, r, x, b)
     if v == "ok":
         return []
     return [_issue(TXT004, v, f"{subject} 的变动率：({num_text(now)} − {num_text(b.value)}) ÷ "
@@ -1714,17 +1715,7 @@ def check_named_changes(text: str, qs: list[Quantity], others: "Wholes | None", 
         sd, sr = _direction(d.pre[-6:]), _direction(r.pre[-6:])
         if sd == 0 or (sr != 0 and sr != sd):
             continue
-        now = x.value_in(d.unit)
-        previous = now - d.value if sd > 0 else now + d.value
-        if previous <= 0:
-            continue
-        kind = kind_of(d.kind)
-        v, exact = ratio_verdict(d.value, previous, abs(r.value), kind,
-                                 den_tol=half_unit(x.value, kind) + half_unit(d.value, kind))
-        if v != "ok":
-            issues.append(_issue(TXT004, v, f"{name} {x.text} 比上年{'增加' if sd > 0 else '减少'} {d.text}，上年应为 "
-                                 f"{num_text(previous)}，{'增长' if sd > 0 else '下降'}率应为 {pct_text(exact, abs(r.value))}，"
-                                 f"文中写 {r.text}", pct_text(exact, abs(r.value)), r.text, r.start))
+        issues += _rate_of_difference(x, d, r, sd, name)
     return issues
 
 
