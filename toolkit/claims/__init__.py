@@ -102,8 +102,15 @@ def lint_document(doc: Document) -> Result:
     if kinds:
         counted += check_table_count(texts, quantities, kinds, {(k, i.location.offset) for k, i in counted})
     for k, issue in counted:
-        if (paragraphs[k].index, issue.location.offset) not in said:
+        spot = (paragraphs[k].index, issue.location.offset)
+        if spot not in said:
             result.findings.append(_prose_finding(doc, paragraphs[k], issue))
+            continue
+        # the same count read as a total and its parts (TXT001): the counts by class say it with the 自评表's rows
+        at = [j for j, f in enumerate(result.findings) if f.code == "TXT001" and isinstance(f.location, TextSpot)
+              and (f.location.paragraph, f.location.offset) == spot and f.expected == issue.expected]
+        if at:
+            result.findings[at[0]] = _prose_finding(doc, paragraphs[k], issue)
     if score_tables:
         # the text's total against a scoring table that holds every indicator: its weights add up to 100, or it
         # has a 总分 row of its own

@@ -193,6 +193,11 @@ _KINDS = INDICATOR_KINDS + ("预算执行", "预算执行率", "执行率")
 _KIND_NAME = re.compile(r"(?:类)?(?:指标)?$")
 
 
+#: a note that the count leaves a kind out (不含预算执行率 / 预算执行率除外): a list naming that kind all the same is
+#: not read as the count's classes
+_LEFT_OUT = re.compile(r"不含|除外|不包括")
+
+
 def _indicator_kinds(total: Quantity, parts: list[Quantity]) -> bool:
     """A count of indicators (…指标N个) whose parts are each named by a kind of indicator, however the name ends
     (产出指标5个 / 产出类5项 / 产出类指标5个), every kind of one level named (产出, 效益 and 满意度; or the four
@@ -647,7 +652,9 @@ def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) 
             continue  # 财政拨款收入A万元，事业收入B万元，其他收入C万元: one parallel list, its first item no total
         kinds = t.total or all(len(p.label) >= 2 and t.label.endswith(p.label[-2:]) for p in parts)
         if kinds and _complete([p.label for p in parts], "句内"):
-            groups.append(Group(t, parts, "句内", True, False, _classes_of(t, parts) or _indicator_kinds(t, parts)))
+            left_out = _LEFT_OUT.search(text, t.end, qs[i + 1].start) is not None  # （不含预算执行率），预算执行指标1个…
+            groups.append(Group(t, parts, "句内", True, False,
+                                (_classes_of(t, parts) or _indicator_kinds(t, parts)) and not left_out))
     return groups
 
 
