@@ -53,3 +53,18 @@ def test_text_right_against_a_table_cell_its_own_sums_report(tmp_path):
     found = {(f.code, f.expected) for f in _errors(tmp_path, _spending("1245.25", "1254.25"))}
     assert found == {("TXT001", "2777.40"), ("TXT014", "1245.25万元")}
     assert _errors(tmp_path, _spending("1245.25", "1245.25")) == []
+
+
+def test_a_budget_a_rate_is_measured_on_is_no_whole_of_the_parts_after_it(tmp_path):
+    text = ("全年“三公”经费支出{t}万元，相当于年初预算4.50万元的{r}%。其中公务用车运行维护费2.64万元，"
+            "公务接待费1.10万元，因公出国（境）费未发生。\n")
+    assert _errors(tmp_path, text.format(t="3.74", r="83.11")) == []
+    wrong = _errors(tmp_path, text.format(t="3.84", r="85.33"))
+    assert [(f.code, f.expected) for f in wrong] == [("TXT001", "3.74")]
+
+
+def test_one_list_under_two_marks_is_reported_once(tmp_path):
+    # a partial list (其中) is judged only when its parts pass the total
+    text = "机关运行经费支出{t}万元。其中办公费、水电费、差旅费分别为12.30万元、8.45万元和6.10万元。\n"
+    assert [(f.code, f.expected) for f in _errors(tmp_path, text.format(t="25.85"))] == [("TXT001", "26.85")]
+    assert _errors(tmp_path, text.format(t="26.85")) == []

@@ -255,6 +255,10 @@ def _brackets(text: str) -> _Brackets:
 _LAST_YEAR = re.compile(r"(上年|上一年|去年|上年度|上年同期)")
 
 
+#: right after a figure: it is what a rate is measured on (预算B万元的R%), not a whole of parts to come
+_RATE_BASE = re.compile(r"\s*的\s*[\d.,]+\s*[%％]")
+
+
 def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
     """Totals followed by their parts (``X万元，其中A万元，B万元``). A part may have parts of its own, in brackets
     after it (``其中A（B，C），D``) or after a 其中 of its own in a list whose items end with ； (``其中：A；B，其中
@@ -344,6 +348,8 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
             continue
         if keyword.startswith("分别") and not all(p.label for p in parts):
             continue  # "分别达到50家、8家": respectively, not parts of a total
+        while len(before) > 1 and _RATE_BASE.match(text, before[-1].end):
+            before = before[:-1]  # 支出A万元，为年初预算B万元的R%。其中…: B is the rate's measure, the parts are A's
         total = before[-1]
         if _LAST_YEAR.match(total.label) and len(before) > 1:
             continue  # …同比增长R%，上年B万元。其中…: last year's figure beside this year's is no whole of these parts
@@ -357,6 +363,8 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
             or _affirmed_and_negated([p.label for p in parts])  # a partition: no run counts along another dimension
         complete = _complete([p.label for p in parts], keyword) or _shares_complete(text, qs, parts, keys) or classes \
             or bool(zeros) and _complete([p.label for p in parts] + zeros, keyword)
+        if any(g.total is total and [x.start for x in g.parts] == [x.start for x in parts] for g in groups):
+            continue  # 其中A、B、C分别为…: the list under its second mark is the same list
         groups.append(Group(total, parts, keyword, complete, False, classes))
     return groups
 
