@@ -255,6 +255,16 @@ def _brackets(text: str) -> _Brackets:
 _LAST_YEAR = re.compile(r"(上年|上一年|去年|上年度|上年同期)")
 
 
+def _percent_run(text: str, qs: list[Quantity], i: int) -> list[Quantity]:
+    """The percentages from ``qs[i]`` on joined by 、，和及 (``分别占X%、Y%和Z%``)."""
+    run = [qs[i]]
+    for nxt in qs[i + 1:i + 1 + WINDOW]:
+        if nxt.unit != "%" or not re.fullmatch(r"\s*[、，,和及]\s*", text[run[-1].end:nxt.start]):
+            break
+        run.append(nxt)
+    return run
+
+
 #: right after a figure: it is what a rate is measured on (预算B万元的R%), not a whole of parts to come
 _RATE_BASE = re.compile(r"\s*的\s*[\d.,]+\s*[%％]")
 
@@ -968,11 +978,7 @@ def _respective(text: str, qs: list[Quantity], groups: list[Group], others: "Who
     for i, q in enumerate(qs):
         if q.role != "share" or not re.search(r"分别(占|为)[^，。；]*$", q.pre) or id(q) in skip:
             continue
-        run = [q]
-        for nxt in qs[i + 1:i + 1 + WINDOW]:
-            if nxt.unit != "%" or not re.fullmatch(r"\s*[、，,和及]\s*", text[run[-1].end:nxt.start]):
-                break
-            run.append(nxt)
+        run = _percent_run(text, qs, i)
         skip |= {id(x) for x in run}
         k = bisect_right(end_keys, q.start)
         g = groups[max(kk for _e, kk in ends[max(0, k - WINDOW):k])] if k else None
@@ -1112,11 +1118,7 @@ def check_named_respective(text: str, qs: list[Quantity], others: "Wholes | None
         m = _NAMES_RESPECTIVE.search(text, max(s_start, q.start - 80), q.start)  # bounded: linear in any text
         if m is None or any(True for _p in prior(qs, i, s_start)):
             continue
-        run = [q]
-        for nxt in qs[i + 1:i + 1 + WINDOW]:
-            if nxt.unit != "%" or not re.fullmatch(r"\s*[、，,和及]\s*", text[run[-1].end:nxt.start]):
-                break
-            run.append(nxt)
+        run = _percent_run(text, qs, i)
         skip |= {id(x) for x in run}
         names = re.split(r"[、和及与]", m.group("names"))
         if len(names) != len(run):
