@@ -117,7 +117,8 @@ _LIMIT_NOTES = {
                  "libxml2's own limits (256 levels of nesting, 10 MB in one text node). A PDF with no text layer (a "
                  "scan) is refused with a message saying so. The text of a report of any size is read in linear "
                  "time: every relation is looked for among at most 32 figures within 600 characters before its "
-                 "claim, lists are read to 400 characters, a label to 100.",
+                 "claim, lists are read to 400 characters, a label to 100 (about 4 µs a character: `lint_chars` keeps a "
+                 "report within about 10 s of CPU; a file beyond it is refused after reading, before any claim is read).",
     "模板": "Refused when the template is compiled: `{% include %}`, `{% import %}`, `{% from … import %}`, "
             "`{% extends %}` (a template is one .docx). The sandbox also refuses Python internals (`__class__`) and "
             "changing lists or dicts in place (`x.append(…)`), and `str.translate`. `num(level)` takes 1–4.",

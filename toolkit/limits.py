@@ -58,6 +58,8 @@ LIMITS: dict[str, Limit] = _limits(
     Limit("lint_bytes", 64 * MB, "字节", "lint 报告", "size of a report file given to `jixiao lint` (.docx, .pdf, .txt, .md)",
           "50 KB–5 MB"),
     Limit("lint_pdf_pages", 2_000, "页", "lint 报告", "pages of a PDF report", "10–100"),
+    Limit("lint_chars", 2_000_000, "字符", "lint 报告",
+          "characters of text (paragraphs and table cells) in a report once read", "20,000–150,000"),
     # -- output files ---------------------------------------------------------------------------------------
     Limit("stale_temp_seconds", 600, "秒", "输出文件",
           "age after which a temporary file of ours whose process has ended is removed", "—"),

@@ -121,7 +121,7 @@ def read(path: str | Path) -> Document:
                                       "（一份报告通常不到 5 MB）", file)])
         if suffix == ".docx":
             from .wordfile import read_docx
-            return Document(file, read_docx(p, file), text_lines=False)
+            return _bounded(Document(file, read_docx(p, file), text_lines=False))
         data = p.read_bytes()
     except FileNotFoundError:
         raise InputError([Problem("文件不存在", file)]) from None
@@ -131,12 +131,22 @@ def read(path: str | Path) -> Document:
         raise InputError([Problem(f"无法读取文件：{exc.strerror}", file)]) from None
     if suffix == ".pdf":
         from .pdf import read_pdf
-        return Document(file, read_pdf(data, file), text_lines=False)
+        return _bounded(Document(file, read_pdf(data, file), text_lines=False))
     text, _enc = decode(data, file)
     if not text.strip():
         raise InputError([Problem("文件是空的，没有可检查的报告文字（是否选错了文件？）", file)])
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return Document(file, text_blocks(lines, markdown=suffix == ".md"))
+    return _bounded(Document(file, text_blocks(lines, markdown=suffix == ".md")))
+
+
+def _bounded(doc: Document) -> Document:
+    """``doc``, or a refusal when its text is beyond what any report holds (so lint ends in bounded time)."""
+    n = sum(len(b.text) if isinstance(b, Paragraph) else sum(map(len, (c for row in b.rows for c in row)))
+            for b in doc.blocks)
+    if n > limit("lint_chars"):
+        raise InputError([Problem(f"报告的文字有 {n:,} 个字符，超过 jixiao lint 可检查的 {shown('lint_chars')}"
+                                  "（一份报告通常不到 15 万字；是否把多份报告合在了一个文件里？请分开检查）", doc.file)])
+    return doc
 
 
 # ----------------------------------------------------------------------------------------------------------------
