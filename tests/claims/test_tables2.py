@@ -1,0 +1,215 @@
+"""Tables read by meaning (round 10, lintF): one slipped cell blamed at the cell when its row, its parent and its
+column disagree (two slips that interact each at its own cell), economic-class rows under 人员经费 / 公用经费, the
+三公 table's items whatever their numbering, change-rate columns — each with a wrong and a right case, in the three
+text layouts, .docx and .pdf; and the corpus of round 10 (tests/fixtures/claims/corpus7)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from toolkit import lint
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS7 = ROOT / "tests" / "fixtures" / "claims" / "corpus7"
+
+
+def _errors(tmp_path, text: str, name: str = "report.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return [f for f in lint(path).findings if f.severity == "error"]
+
+
+def _tsv(rows: list[list[str]]) -> str:
+    return "\n".join("\t".join(r) for r in rows) + "\n"
+
+
+def _bare(rows: list[list[str]]) -> str:
+    """One cell a line without tabs, a blank line after the header (as published 决算 texts are pasted)."""
+    out = list(rows[0]) + [""]
+    for r in rows[1:]:
+        out += [c for c in r if c]
+    return "\n".join(out) + "\n"
+
+
+def _md(rows: list[list[str]]) -> str:
+    return "\n".join(["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
+                     + ["| " + " | ".join(r) + " |" for r in rows[1:]]) + "\n"
+
+
+def _export(rows: list[list[str]]) -> str:
+    """Word's text export: one cell per tab-led line, rows separated by a blank line."""
+    return "\n".join("\n".join("\t" + c for c in r) + "\n" for r in rows)
+
+
+LAYOUTS = [(_tsv, "report.txt"), (_bare, "report.txt"), (_md, "report.md"), (_export, "report.txt")]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 1. Two slips that interact in a ledger: each at its cell, never at the 类 that is right
+
+def _ledger(kuan_basic: str, kuan_total: str, item_total: str) -> list[list[str]]:
+    return [["科目编码", "科目名称", "基本支出", "项目支出", "合计"],
+            ["224", "灾害防治及应急管理支出", "305.20", "96.40", "401.60"],
+            ["22406", "地震事务", kuan_basic, "96.40", kuan_total],
+            ["2240601", "行政运行", "305.20", "8.00", item_total],
+            ["2240604", "地震监测", "0.00", "52.10", "52.10"],
+            ["2240607", "地震应急救援", "0.00", "36.30", "36.30"],
+            ["221", "住房保障支出", "24.35", "0.00", "24.35"],
+            ["22102", "住房改革支出", "24.35", "0.00", "24.35"],
+            ["2210201", "住房公积金", "24.35", "0.00", "24.35"],
+            ["", "合计", "329.55", "96.40", "425.95"]]
+
+
+@pytest.mark.parametrize("layout,name", LAYOUTS)
+def test_two_slips_that_interact_are_each_blamed_at_their_cell(tmp_path, layout, name):
+    right = _ledger("305.20", "401.60", "313.20")
+    assert _errors(tmp_path, "表1 支出决算表（单位：万元）\n" + layout(right), name) == []
+    # the 款's 基本支出 and its 合计 slipped together (its row adds up); a 项 row's 合计 slipped on its own
+    wrong = _ledger("350.20", "446.60", "331.20")
+    found = _errors(tmp_path, "表1 支出决算表（单位：万元）\n" + layout(wrong), name)
+    at = {(f.location.row, f.location.col, f.expected) for f in found}
+    assert at == {(2, 2, "305.20"), (2, 4, "401.60"), (3, 4, "313.20")}, [f.message for f in found]
+    assert not any(f.location.row == 1 for f in found)  # the 类 row is right
+
+
+def test_a_class_row_slipped_against_its_row_its_items_and_the_total_in_one_cell_a_line(tmp_path):
+    rows = [["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
+            ["", "合计", "1716.95", "1480.15", "236.80"],
+            ["201", "一般公共服务支出", "{x}", "1158.02", "236.80"],
+            ["20108", "审计事务", "1394.82", "1158.02", "236.80"],
+            ["2010801", "行政运行", "845.62", "845.62", "0.00"],
+            ["2010804", "审计业务", "236.80", "0.00", "236.80"],
+            ["2010850", "事业运行", "312.40", "312.40", "0.00"],
+            ["221", "住房保障支出", "322.13", "322.13", "0.00"],
+            ["22102", "住房改革支出", "322.13", "322.13", "0.00"],
+            ["2210201", "住房公积金", "322.13", "322.13", "0.00"]]
+    text = "表一 支出决算表\n单位：万元\n" + _bare(rows)
+    assert _errors(tmp_path, text.replace("{x}", "1394.82")) == []
+    found = _errors(tmp_path, text.replace("{x}", "1349.82"))
+    assert [(f.location.row, f.expected) for f in found] == [(2, "1394.82")], [f.message for f in found]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 2. An economic-class row with a lost or swapped digit, found at the row
+
+def _economic(bonus: str) -> list[list[str]]:
+    return [["科目编码", "科目名称", "决算数"],
+            ["", "人员经费", "846.48"],
+            ["301", "工资福利支出", "827.88"],
+            ["30101", "基本工资", "214.36"],
+            ["30102", "津贴补贴", "187.52"],
+            ["30103", "奖金", bonus],
+            ["30108", "机关事业单位基本养老保险缴费", "68.19"],
+            ["30113", "住房公积金", "52.33"],
+            ["303", "对个人和家庭的补助", "18.60"],
+            ["30305", "生活补助", "18.60"],
+            ["", "公用经费", "63.35"],
+            ["302", "商品和服务支出", "63.35"],
+            ["30201", "办公费", "22.46"],
+            ["30211", "差旅费", "9.84"],
+            ["30299", "其他商品和服务支出", "31.05"]]
+
+
+@pytest.mark.parametrize("layout,name", LAYOUTS)
+@pytest.mark.parametrize("bonus,kind", [("30.48", "少写一位数字"), ("350.48", "相邻两位数字互换")])
+def test_a_slipped_economic_class_row_is_found_at_the_row(tmp_path, layout, name, bonus, kind):
+    head = "表1 基本支出决算表（单位：万元）\n"
+    assert _errors(tmp_path, head + layout(_economic("305.48")), name) == []
+    found = _errors(tmp_path, head + layout(_economic(bonus)), name)
+    assert [(f.location.row, f.expected) for f in found] == [(5, "305.48")], [f.message for f in found]
+    assert kind in found[0].message
+
+
+def test_a_slipped_economic_row_with_no_confirmed_parent_stays_at_the_parent(tmp_path):
+    rows = [r for r in _economic("30.48") if r[1] not in ("人员经费", "公用经费")]
+    found = _errors(tmp_path, "表1 基本支出决算表（单位：万元）\n" + _tsv(rows))
+    assert [(f.location.row, f.code) for f in found] == [(1, "TBL008")]  # 301: which 款 slipped is not known
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 3. The 三公 table read by meaning: its items whatever their numbering
+
+def _sangong(total: str, car: str, numbered: str = "1.") -> list[list[str]]:
+    n = (lambda k: f"{k}.") if numbered == "1." else (lambda k: "")
+    sub = ("（1）", "（2）") if numbered == "1." else ("其中：", "")
+    return [["项目", "预算数", "决算数"],
+            ["合计", "25.00", total],
+            [f"{n(1)}因公出国（境）费", "0.00", "0.00"],
+            [f"{n(2)}公务用车购置及运行维护费", "20.00", car],
+            [f"{sub[0]}公务用车购置费", "0.00", "0.00"],
+            [f"{sub[1]}公务用车运行维护费", "20.00", "18.36"],
+            [f"{n(3)}公务接待费", "5.00", "4.27"]]
+
+
+@pytest.mark.parametrize("layout,name", LAYOUTS)
+@pytest.mark.parametrize("numbered", ["1.", ""])
+def test_a_three_public_total_left_at_zero_over_its_items(tmp_path, layout, name, numbered):
+    head = "表3 “三公”经费支出决算表（单位：万元）\n"
+    assert _errors(tmp_path, head + layout(_sangong("22.63", "18.36", numbered)), name) == []
+    found = _errors(tmp_path, head + layout(_sangong("0.00", "18.36", numbered)), name)
+    assert [(f.location.row, f.location.col, f.expected) for f in found] == [(1, 2, "22.63")], \
+        [f.message for f in found]
+
+
+@pytest.mark.parametrize("layout,name", LAYOUTS)
+def test_a_three_public_item_wrong_against_its_parts_and_the_total(tmp_path, layout, name):
+    head = "表3 “三公”经费支出决算表（单位：万元）\n"
+    found = _errors(tmp_path, head + layout(_sangong("22.63", "18.63")), name)
+    assert [(f.location.row, f.location.col, f.expected) for f in found] == [(3, 2, "18.36")], \
+        [f.message for f in found]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 4. Change columns: 增减率 is 增减额 ÷ 上年数
+
+def _changes(rate: str) -> list[list[str]]:
+    return [["项目", "上年数", "本年数", "增减额", "增减率"],
+            ["财政拨款收入", "2846.30", "3125.64", "279.34", "9.81%"],
+            ["其他收入", "35.12", "41.80", "6.68", rate]]
+
+
+@pytest.mark.parametrize("layout,name", LAYOUTS)
+def test_a_change_rate_column_is_the_change_over_last_year(tmp_path, layout, name):
+    head = "表1 收入变动情况表（单位：万元）\n"
+    assert _errors(tmp_path, head + layout(_changes("19.02%")), name) == []
+    found = _errors(tmp_path, head + layout(_changes("9.02%")), name)
+    assert [(f.location.row, f.location.col, f.expected) for f in found] == [(2, 4, "19.02%")], \
+        [f.message for f in found]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 5. A share column whose total is written with its sign is read, not refused
+
+def test_a_share_column_missing_its_hundred_is_read_without_a_traceback(tmp_path):
+    rows = [["经济分类", "金额", "占比"], ["工资福利支出", "1086.42", "33.29%"], ["商品和服务支出", "312.86", "9.59%"],
+            ["对个人和家庭的补助", "1524.37", "{x}"], ["资本性支出", "339.94", "10.42%"], ["合计", "3263.59", "100.00%"]]
+    text = "表2 支出按经济分类构成表（单位：万元）\n" + _md(rows)
+    assert _errors(tmp_path, text.replace("{x}", "46.71%"), "r.md") == []
+    found = _errors(tmp_path, text.replace("{x}", "45.27%"), "r.md")
+    assert [(f.location.row, f.expected) for f in found] == [(3, "46.71%")], [f.message for f in found]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 6. The corpus of round 10: every planted error found, no true statement flagged
+
+def test_corpus7_every_planted_error_found_and_no_true_statement_flagged():
+    sys.path.insert(0, str(ROOT / "bench"))
+    from measure_holdouts import names, overlaps
+
+    for side in sorted(CORPUS7.glob("*.truth.json")):
+        stem = side.name[:-len(".truth.json")]
+        report = next(p for p in CORPUS7.iterdir() if p.name.startswith(stem + ".")
+                      and p.suffix in (".txt", ".md", ".docx", ".pdf") and ".source." not in p.name)
+        truth = json.loads(side.read_text(encoding="utf-8"))
+        errs = [f for f in lint(report).findings if f.severity == "error"]
+        used = set()
+        for e in truth["errors"]:
+            hit = [f for f in errs if overlaps(f.quote, e["quote"]) and names(f, e["quote"])]
+            assert hit, (report.name, e["quote"], [f.message for f in errs])
+            used.update(map(id, hit))
+        for t in truth["true_claims"]:
+            hit = [f for f in errs if id(f) not in used and overlaps(f.quote, t["quote"]) and names(f, t["quote"])]
+            assert not hit, (report.name, t["quote"], hit[0].message)
