@@ -243,7 +243,7 @@ _HEAD_CELL = re.compile(r"((19|20)\d\d年)?[\u4e00-\u9fff（）()、“”\"]{1,
 _FIGURE_HEAD = re.compile(r"数|金额|合计|支出|收入|预算|决算|率|占比")
 _LABEL_HEAD = re.compile(r"^(项目|科目|类别|资金类别|经济分类|功能分类|分类)$|名称$|编码$|代码$")
 _FIGURE_CELL = re.compile(r"-?[\d,]+\.\d+%?|0|—|-")
-_LABEL_CELL = re.compile(r"[^。，；：,;:]{1,30}")
+_LABEL_CELL = re.compile(r"(其中[：:])?[^。，；：,;:]{1,30}")
 
 
 def _bare_cells(lines: list[str], i: int, number: int) -> tuple[Table, int] | None:
@@ -256,7 +256,7 @@ def _bare_cells(lines: list[str], i: int, number: int) -> tuple[Table, int] | No
     top = 0
     while i + top < n and top < 8 and _HEAD_CELL.fullmatch(lines[i + top].strip()):
         top += 1
-    for k in range(min(top, 6), 1, -1):  # the first row's label cells may look like header cells
+    for k in range(min(top, 8), 1, -1):  # the first row's label cells may look like header cells
         found = _bare_table(lines, i, k, number)
         if found is not None:
             return found
@@ -274,6 +274,8 @@ def _bare_table(lines: list[str], i: int, k: int, number: int) -> tuple[Table, i
         return None
     table = Table(number, i + 1, [heads], [i + 1])
     j = i + k
+    if j < n and not lines[j].strip() and top_blank(lines, j):
+        j += 1  # a blank line between the header and the first row (a 决算 table pasted from a spreadsheet)
     while j < n:
         labels: list[str] = []
         start = j
@@ -293,6 +295,11 @@ def _bare_table(lines: list[str], i: int, k: int, number: int) -> tuple[Table, i
     if len(table.rows) < 3:
         return None
     return table, j
+
+
+def top_blank(lines: list[str], j: int) -> bool:
+    """One blank line at ``j`` with a cell right after it (not the end of the text)."""
+    return j + 1 < len(lines) and bool(lines[j + 1].strip())
 
 
 def _word_export(lines: list[str], i: int, table: Table, blocks: list[Block]) -> int:

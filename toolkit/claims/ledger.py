@@ -17,6 +17,7 @@ from ..findings import ERROR
 from ..rules import Rule
 from .arith import Kind, Verdict, like, sum_verdict
 from .document import Table
+from .repair import Identity, certain
 from .tables import TBL006, TotalColumn, _issue, _label, _quote, cell_number, is_text, total_column
 
 TBL008 = Rule("TBL008", "lint", ERROR, "科目层级合计不符",
@@ -26,6 +27,8 @@ TBL008 = Rule("TBL008", "lint", ERROR, "科目层级合计不符",
     "report.txt:40: 表5 第9行 第5列: TBL008 小学教育 的项目支出 126.30 与上级科目“普通教育”、本行合计不符：应为 1256.30")
 
 _CODE = re.compile(r"^\s*(\d{3}|\d{5}|\d{7})\s*$")
+#: a code alone in its cell, or leading the name in the same cell (212 城乡社区支出)
+_CODE_IN = re.compile(r"^\s*(\d{3}|\d{5}|\d{7})(?:\s*$|\s+(?=[\u4e00-\u9fff]))")
 _CODE_HEAD = re.compile(r"编码|代码|科目编号")
 _TOTAL = re.compile(r"^(合计|总计|本年支出合计|本年收入合计|支出合计|收入合计)$")
 
@@ -50,7 +53,7 @@ def code_column(t: Table) -> int | None:
             if _CODE_HEAD.search(re.sub(r"\s+", "", cell)):
                 return c
     for c in range(min(2, max((len(r) for r in t.rows), default=0))):
-        coded = sum(1 for r in t.rows if c < len(r) and _CODE.match(r[c]))
+        coded = sum(1 for r in t.rows if c < len(r) and _CODE_IN.match(r[c]))
         if coded >= 3:
             return c
     return None
@@ -73,11 +76,11 @@ def check_ledger(t: Table, tcol: TotalColumn | None) -> tuple[list, set[int]] | 
     for r, row in enumerate(rows):
         if len(row) != width:
             continue
-        m = _CODE.match(row[cc]) if cc < len(row) else None
+        m = _CODE_IN.match(row[cc]) if cc < len(row) else None
         if m:
             codes[r] = m.group(1)
-        elif total_row is None and _TOTAL.match(_label(row)) and not codes:
-            total_row = r
+        elif total_row is None and _TOTAL.match(_label(row)) and (not codes or r == len(rows) - 1):
+            total_row = r  # the 合计 row above the codes, or closing the table below them
     if len(codes) < 3:
         return None
     first = min(codes)
@@ -89,6 +92,7 @@ def check_ledger(t: Table, tcol: TotalColumn | None) -> tuple[list, set[int]] | 
     if not cols:
         return None
     relations: list[Relation] = []
+    identities: list[Identity] = []
     # parents and children by code
     children: dict[int, list[int]] = {}
     top: list[int] = []
@@ -115,10 +119,12 @@ def check_ledger(t: Table, tcol: TotalColumn | None) -> tuple[list, set[int]] | 
             values = [_value(rows, x) for x in cells]
             if stated is None and not any(values):
                 continue
+            identities.append(Identity((parent, c), cells, "tree"))
             v, s = sum_verdict(values, stated or Decimal(0), Kind.MONEY)
             if v == "ok":
                 continue
             relations.append(Relation((parent, c), cells, "tree", (v, s, values, stated)))
+    identities += _group_rows(rows, codes, cols, total_row, width)
     if tcol is not None:
         for r in sorted(codes) + ([total_row] if total_row is not None else []):
             row = rows[r]
@@ -127,12 +133,93 @@ def check_ledger(t: Table, tcol: TotalColumn | None) -> tuple[list, set[int]] | 
             values = [_value(rows, x) for x in cells]
             if stated is None or not any(values):
                 continue
+            identities.append(Identity((r, tcol.col), cells, "row"))
             v, s = sum_verdict(values, stated, Kind.MONEY)
             if v != "ok":
                 relations.append(Relation((r, tcol.col), cells, "row", (v, s, values, stated)))
-    issues = _attribute(t, relations, codes, tcol)
+    issues = _repaired(t, relations, identities, codes, tcol)
+    if issues is None:
+        issues = _attribute(t, relations, codes, tcol)
     judged = set(codes) | ({total_row} if total_row is not None else set())
     return issues, judged
+
+
+_GROUP = re.compile(r"^(人员经费|公用经费|人员支出|公用支出)(合计|小计)?$")
+
+
+def _group_rows(rows: list[list[str]], codes: dict[int, str], cols: list[int], total_row: int | None,
+                width: int) -> list[Identity]:
+    """人员经费 / 公用经费 rows without a code heading the 类 codes under them (301, 303 | 302) in a 基本支出 table
+    by economic class: each is the sum of the 3-digit rows that follow it, up to the next such row. Kept only where
+    it holds in every column (a heading that is not the whole of its codes is left alone): an identity confirming
+    the rows under it, so a slipped 款 is found below them."""
+    out = []
+    heads = [r for r in range(len(rows)) if r not in codes and r != total_row and len(rows[r]) == width
+             and _GROUP.match(_label(rows[r]))]
+    for h in heads:
+        kids = []
+        for k in range(h + 1, len(rows)):
+            if k in heads or (k not in codes and _label(rows[k])):
+                break
+            if k in codes and len(codes[k]) == 3:
+                kids.append(k)
+        if not kids:
+            continue
+        found = []
+        for c in cols:
+            stated = cell_number(rows[h][c])
+            values = [_value(rows, (k, c)) for k in kids]
+            if stated is None:
+                continue
+            if sum_verdict(values, stated, Kind.MONEY)[0] != "ok":
+                break
+            found.append(Identity((h, c), [(k, c) for k in kids], "group"))
+        else:
+            out += found
+    return out
+
+
+def _repaired(t: Table, relations: list[Relation], identities: list[Identity], codes: dict[int, str],
+              tcol: TotalColumn | None) -> list | None:
+    """The failing sums explained by the fewest cells whose correction makes every sum hold
+    (:func:`toolkit.claims.repair.certain`): each such cell reported once, with its value; the sums none of them
+    explains as they are. None when no cell is certain."""
+    from .slips import TBL011, slip_kind
+
+    rows = t.rows
+    values = {x: _value(rows, x) for i in identities for x in i.cells}
+    written = {x: rows[x[0]][x[1]].strip() for x in values}
+    fixed, by_slip = certain(identities, values, written)
+    if not fixed:
+        return None
+    issues = []
+    by_row: dict[tuple[int, Decimal, str], list[int]] = {}  # one row's cells written alike, wrong alike: one finding
+    for (r, c), value in sorted(fixed.items()):
+        by_row.setdefault((r, value, written[(r, c)]), []).append(c)
+    for (r, value, text), cs in sorted(by_row.items(), key=lambda x: (x[0][0], x[1][0])):
+        rels = [rel for rel in relations if any((r, c) in [rel.total] + rel.parts for c in cs)]
+        for rel in rels:
+            rel.explained = True
+        row = rows[r]
+        why = "、".join(dict.fromkeys(_why(t, rel, codes, (r, c)) for rel in rels for c in cs
+                                      if (r, c) in [rel.total] + rel.parts)) or "各项之和"
+        slip = slip_kind(text, value)
+        shown = f"{value:,.2f}" if "," in text else f"{value:f}"
+        heads = "、".join(_head(t, c, tcol) for c in cs)
+        if by_slip:  # the sum's total is pinned by a sum that holds; only this row's digits slipped (TBL011)
+            pinned = sorted({rel.total for rel in rels if rel.kind == "tree"})
+            total = rows[pinned[0][0]] if pinned else row
+            issues.append(_issue(TBL011, Verdict.WRONG, f"{_label(row)} 的{heads} {text} 应为 {shown}（{slip}）：按此 "
+                                 f"{_label(total)} 与其下各行之和相符，且{_label(total)}已由同表另一合计证实",
+                                 shown, text, r, cs[0], _quote(row)))
+            continue
+        issues.append(_issue(TBL008, Verdict.WRONG, f"{_label(row)} 的{heads} {text or '空白'} 与{why}不符：应为 {shown}"
+                             + (f"（{slip}）" if slip else ""), shown, text or "0", r, cs[0], _quote(row)))
+    for rel in relations:
+        if rel.explained:
+            continue
+        issues += _attribute(t, [rel], codes, tcol)
+    return issues
 
 
 def _attribute(t: Table, relations: list[Relation], codes: dict[int, str], tcol: TotalColumn | None) -> list:
@@ -190,6 +277,9 @@ def _attribute(t: Table, relations: list[Relation], codes: dict[int, str], tcol:
 def _head(t: Table, c: int, tcol: TotalColumn | None) -> str:
     if tcol is not None and c < len(tcol.heads) and tcol.heads[c]:
         return tcol.heads[c]
+    for row in t.rows[:3]:  # the column's head: its first cell of words
+        if c < len(row) and row[c].strip() and cell_number(row[c]) is None:
+            return re.sub(r"\s+", "", row[c])
     return f"第{c + 1}列"
 
 

@@ -23,6 +23,7 @@ from ..numbers import parse_decimal
 from ..rules import Rule
 from .arith import Kind, Verdict, sum_verdict
 from .document import Document, Table, table_units
+from .ledger import _CODE_IN as _CODE  # a code alone in its cell or leading the name (216 商业服务业等支出)
 from .ledger import code_column
 from .quantities import Quantity
 from .tables import _bottom_parts, _label, _quote, _without_children, cell_number, total_column
@@ -35,7 +36,6 @@ TBL011 = Rule("TBL011", "lint", ERROR, "表中某一格数字错位（合计已�
     "report.md:24: 表1 第6行 第4列: TBL011 216商业服务业等支出 的决算 2,354.16 应为 2,345.16（相邻两位数字互换）："
     "按此 合计 3,157.41 与各行之和相符，且正文（第3段）写有 3,157.41")
 
-_CODE = re.compile(r"^\s*(\d{3}|\d{5}|\d{7})\s*$")
 
 
 def _digits(value: Decimal, places: int) -> str:
@@ -72,7 +72,7 @@ def _value(t: Table, r: int, c: int) -> Decimal:
 
 def _children(t: Table, cc: int, r: int) -> list[int]:
     """The rows of the codes one level under the code of row ``r`` (款 under 类, 项 under 款)."""
-    code = t.rows[r][cc].strip()
+    code = _CODE.match(t.rows[r][cc]).group(1)
     out = []
     for k in range(r + 1, len(t.rows)):
         m = _CODE.match(t.rows[k][cc]) if cc < len(t.rows[k]) else None
@@ -87,7 +87,7 @@ def _children(t: Table, cc: int, r: int) -> list[int]:
 
 
 def _parent(t: Table, cc: int, r: int) -> int | None:
-    code = t.rows[r][cc].strip()
+    code = _CODE.match(t.rows[r][cc]).group(1)
     for k in range(r - 1, -1, -1):
         m = _CODE.match(t.rows[k][cc]) if cc < len(t.rows[k]) else None
         if m and len(m.group(1)) == len(code) - 2 and code.startswith(m.group(1)):
@@ -103,15 +103,22 @@ def _parts(t: Table, f: Finding) -> tuple[list[int], str] | None:
         if found is None:
             return None
         flat, cols, _shares = found
-        expected = parse_decimal((f.expected or "").replace(",", ""))
+        expected = cell_number(f.expected or "")
+        if expected is None or (f.expected or "").strip().endswith(("%", "％")):
+            return None  # a share column's 100%: no amount of a part slipped
         for parts in (flat, _without_children(t.rows, flat, cols)):
             if sum((_value(t, p, c) for p in parts), Decimal(0)) == expected:
                 return parts, ""
         return None
     if f.code == "TBL008" and "之和不符" in f.message:
         cc = code_column(t)
-        if cc is None or not _CODE.match(t.rows[r][cc]):
+        if cc is None:
             return None
+        if not _CODE.match(t.rows[r][cc]):
+            # the 合计 row of a table whose rows are 类 codes: the 类 rows are its parts (confirmed by the text only)
+            kids = [k for k in range(len(t.rows)) if cc < len(t.rows[k]) and (m := _CODE.match(t.rows[k][cc]))
+                    and len(m.group(1)) == 3]
+            return (kids, "") if "各类" in f.message and len(kids) >= 2 else None
         kids = _children(t, cc, r)
         parent = _parent(t, cc, r)
         if len(kids) < 2 or parent is None:

@@ -100,7 +100,7 @@ def check_total_rows(t: Table, skip: set[int] = frozenset()) -> list[TableIssue]
             if rr <= sub_until or lb.startswith("其中") or re.match(r"^\d+[、.．]", lb):
                 continue
             parts.append(rr)
-        if len(parts) < 2 or not cols:
+        if len(parts) < 2 or not cols or _other_side(label, [_label(rows[p]) for p in parts]):
             continue
         if all(cell_number(row[c]) == 0 for c in cols) and (r == 0 or not any(
                 cell_number(x) is not None for x in rows[r - 1][1:])):  # at the head of its rows
@@ -122,6 +122,15 @@ def check_total_rows(t: Table, skip: set[int] = frozenset()) -> list[TableIssue]
                                          like(s, values), row[c].strip(), r, c, _quote(row)))
                 break
     return issues
+
+
+def _other_side(label: str, parts: list[str]) -> bool:
+    """A 收入 total over rows of 支出 (or the reverse): the rows below it are the other side of a 收支 table, not its
+    parts (收入合计 closing the income rows above it, 一、基本支出 / 二、项目支出 following)."""
+    for side, other in (("收入", "支出"), ("支出", "收入")):
+        if side in label and any(other in p and side not in p for p in parts):
+            return True
+    return False
 
 
 def _zero_total(rows: list[list[str]], r: int, parts: list[int], cols: list[int], label: str) -> list[TableIssue]:
