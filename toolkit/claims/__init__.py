@@ -153,7 +153,7 @@ def table_figures(doc: Document) -> list[Quantity]:
     return out
 
 
-_SUM_RULES = ("TBL001", "TBL007", "TBL008")
+_SUM_RULES = ("TBL001", "TBL007", "TBL008", "TBL012")
 
 
 def _table_says_so(findings: list[Finding], issue: Issue, cell: tuple[int, int, int] | None) -> bool:

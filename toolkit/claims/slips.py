@@ -110,6 +110,10 @@ def _parts(t: Table, f: Finding) -> tuple[list[int], str] | None:
             if sum((_value(t, p, c) for p in parts), Decimal(0)) == expected:
                 return parts, ""
         return None
+    if f.code == "TBL012" and "之和不符" in f.message:
+        from .sangong import sangong_parts
+        parts = sangong_parts(t, r)
+        return (parts, "") if parts else None
     if f.code == "TBL008" and "之和不符" in f.message:
         cc = code_column(t)
         if cc is None:

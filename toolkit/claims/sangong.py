@@ -1,0 +1,148 @@
+"""The 三公 table read by what its rows are, not by how they are numbered (DOMAIN.md section 2).
+
+A 三公经费 table lists, in some order and with any numbering (1. / （1） / 一、 / 其中：) or none, the 合计, 因公出国
+（境）费, 公务用车购置及运行（维护）费 with its 公务用车购置费 and 公务用车运行（维护）费, and 公务接待费. In every money
+column (预算数, 决算数, 上年数 …): 合计 = 因公出国 + 公务用车购置及运行 + 公务接待, and 公务用车购置及运行 = 购置 +
+运行 (without the 购置及运行 row, 合计 = 出国 + 购置 + 运行 + 接待). A blank or dash cell is 0. The cell that
+breaks them is found as in a ledger (:func:`toolkit.claims.repair.certain`): a 合计 left at 0.00 over filled items,
+an item that disagrees both with its parts and with the 合计, a 购置费 slipped under a 购置及运行 row confirmed by the
+合计. Where the cell is not certain, each failing sum is reported at its total. A table with a role found in two
+rows, or missing one, is not read this way.
+"""
+from __future__ import annotations
+
+from ..lazyre import re
+from decimal import Decimal
+
+from ..findings import ERROR
+from ..rules import Rule
+from .arith import Kind, Verdict, like, sum_verdict
+from .document import Table
+from .repair import Identity, certain
+from .tables import EMPTY, TableIssue, _is_pct, _issue, _label, _quote, cell_number
+
+TBL012 = Rule("TBL012", "lint", ERROR, "“三公”经费表的合计与各项不符",
+    "“三公”经费表按各行的含义核对，不论编号（1. /（1）/ 其中：）或有无编号：每个金额列（预算数、决算数、上年数）中，"
+    "合计 = 因公出国（境）费 + 公务用车购置及运行（维护）费 + 公务接待费，公务用车购置及运行费 = 购置费 + 运行（维护）费；"
+    "空白或“—”按 0。能由一个（或两个）单元格的改正使各关系都成立时，只在该单元格报告（合计行为 0.00 而各项已填、某项与其"
+    "明细和合计都不符）；否则在不成立的合计处报告。某一含义出现在两行或缺少某行时不按此核对。",
+    "report.txt:60: 表3 第2行 第3列: TBL012 合计 的决算数 0.00 与各项之和不符：应为 5.05")
+
+_LEAD = re.compile(r"^(其中[:：]?)?([一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(][\d一二三四五六七八九十]+[)）])?")
+_TOTAL = re.compile(r"^((“?三公”?|\"三公\")经费)?(支出)?(合计|总计|小计|共计)$|^(“三公”|\"三公\"|三公)经费(支出)?$")
+_COUNT_ROW = re.compile(r"批次|人次|辆|次数|人数|团组|个数")
+_NOT_MONEY = re.compile(r"率|占比|比例|%|％|批次|人次|辆|次数|备注|说明")
+
+
+def _role(label: str) -> str | None:
+    s = _LEAD.sub("", label)
+    if _TOTAL.match(s):
+        return "total"
+    if "出国" in s:
+        return "abroad"
+    if "接待" in s and not re.search(r"批|人次", s):
+        return "host"
+    if "购置" in s and "运行" in s:
+        return "car"
+    if re.search(r"(车辆|公务用车)?购置费?$", s):
+        return "buy"
+    if re.search(r"(公务用车)?运行(维护|维修)?费$", s):
+        return "run"
+    return None
+
+
+def read_sangong(t: Table) -> tuple[dict[str, int], list[int]] | None:
+    """(role -> row, money columns) of a 三公 table; None when the table is not one."""
+    roles: dict[str, int] = {}
+    for r, row in enumerate(t.rows):
+        role = _role(_label(row))
+        if role is None:
+            continue
+        if role in roles:
+            return None
+        roles[role] = r
+    first = min(roles.values()) if roles else 0
+    for r in range(first, len(t.rows)):
+        row = t.rows[r]
+        if r not in roles.values() and any(cell_number(x) is not None for x in row) and not _COUNT_ROW.search(_label(row)):
+            return None  # a row of figures that is none of the 三公 items: another kind of table
+    if not {"total", "abroad", "host"} <= set(roles) or not ("car" in roles or {"buy", "run"} <= set(roles)):
+        return None
+    width = len(t.rows[roles["total"]])
+    if any(len(t.rows[r]) != width for r in roles.values()):
+        return None
+    lc = next(c for c in range(width) if re.sub(r"\s+", "", t.rows[roles["total"]][c]) == _label(t.rows[roles["total"]]))
+    header = min(roles.values()) - 1
+    heads = [re.sub(r"\s+", "", x) for x in t.rows[header]] if header >= 0 else [""] * width
+    cols = []
+    for c in range(lc + 1, width):
+        cells = [t.rows[r][c].strip() for r in roles.values()]
+        if _NOT_MONEY.search(heads[c]) or any(_is_pct(x) for x in cells):
+            continue
+        if any(x not in EMPTY and cell_number(x) is None for x in cells):
+            continue
+        if sum(1 for x in cells if cell_number(x) is not None) >= 2:
+            cols.append(c)
+    return (roles, cols) if cols else None
+
+
+def _identities(roles: dict[str, int], cols: list[int]) -> list[Identity]:
+    out = []
+    items = ["abroad", "car", "host"] if "car" in roles else ["abroad", "buy", "run", "host"]
+    for c in cols:
+        out.append(Identity((roles["total"], c), [(roles[k], c) for k in items], "total"))
+        if "car" in roles and {"buy", "run"} <= set(roles):
+            out.append(Identity((roles["car"], c), [(roles["buy"], c), (roles["run"], c)], "car"))
+    return out
+
+
+def sangong_parts(t: Table, row: int) -> list[int] | None:
+    """The item rows whose sum the row ``row`` of a 三公 table is (its 合计, or the 购置及运行 row); None if neither."""
+    read = read_sangong(t)
+    if read is None:
+        return None
+    roles, cols = read
+    for ident in _identities(roles, cols[:1]):
+        if ident.total[0] == row:
+            return [r for r, _c in ident.parts]
+    return None
+
+
+_WHAT = {"total": "各项之和", "car": "其下购置费、运行费之和"}
+
+
+def check_sangong(t: Table) -> list[TableIssue] | None:
+    """TBL012 for a 三公 table (module docstring); None when the table is not one."""
+    read = read_sangong(t)
+    if read is None:
+        return None
+    roles, cols = read
+    rows = t.rows
+    identities = _identities(roles, cols)
+    values = {x: cell_number(rows[x[0]][x[1]]) or Decimal(0) for i in identities for x in i.cells}
+    written = {x: rows[x[0]][x[1]].strip() for x in values}
+    bad = [i for i in identities if sum_verdict([values[x] for x in i.parts], values[i.total], Kind.MONEY)[0]
+           == Verdict.WRONG]
+    if not bad:
+        return []
+    heads = rows[min(roles.values()) - 1] if min(roles.values()) > 0 else [""] * len(rows[0])
+    head = lambda c: re.sub(r"\s+", "", heads[c]) or f"第{c + 1}列"  # noqa: E731
+    fixed, _by_slip = certain(identities, values, written)
+    issues = []
+    for (r, c), value in sorted(fixed.items()):
+        why = "、".join(dict.fromkeys(_WHAT[i.kind] if (r, c) == i.total else "合计" if i.kind == "total" else
+                                      "公务用车购置及运行费" for i in bad if (r, c) in i.cells)) or "各项之和"
+        shown = like(value, [values[x] for x in values if x[1] == c])
+        issues.append(_issue(TBL012, Verdict.WRONG, f"{_label(rows[r])} 的{head(c)} {written[(r, c)] or '空白'} 与{why}"
+                             f"不符：应为 {shown}", shown, written[(r, c)] or "0", r, c, _quote(rows[r])))
+    for i in bad:
+        if any(x in fixed for x in i.cells):
+            continue
+        v, s = sum_verdict([values[x] for x in i.parts], values[i.total], Kind.MONEY)
+        r, c = i.total
+        names = "、".join(_LEAD.sub("", _label(rows[x[0]])) for x in i.parts)
+        added = " + ".join(written[x] or "0" for x in i.parts)
+        shown = like(s, [values[x] for x in i.parts])
+        issues.append(_issue(TBL012, v, f"{_label(rows[r])} 的{head(c)} {written[i.total] or '空白'} 与 {names} 之和不符："
+                             f"{added} = {shown}", shown, written[i.total] or "0", r, c, _quote(rows[r])))
+    return issues
