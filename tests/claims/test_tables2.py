@@ -213,3 +213,16 @@ def test_corpus7_every_planted_error_found_and_no_true_statement_flagged():
         for t in truth["true_claims"]:
             hit = [f for f in errs if id(f) not in used and overlaps(f.quote, t["quote"]) and names(f, t["quote"])]
             assert not hit, (report.name, t["quote"], hit[0].message)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 7. Text against table: a figure the table and another sentence both give otherwise
+
+@pytest.mark.parametrize("layout,name", LAYOUTS)
+def test_a_text_figure_against_its_table_row_and_its_own_other_mention(tmp_path, layout, name):
+    rows = [["项目", "决算数"], ["人员经费", "1568.77"], ["公用经费", "115.49"], ["合计", "1684.26"]]
+    text = ("2024年度基本支出1684.26万元，其中人员经费1568.77万元，公用经费115.49万元。\n\n"
+            "表1 基本支出决算表（单位：万元）\n" + layout(rows) + "\n（二）公用经费{x}万元，主要用于办公费、差旅费和公务用车运行维护。\n")
+    assert _errors(tmp_path, text.replace("{x}", "115.49"), name) == []
+    found = _errors(tmp_path, text.replace("{x}", "125.49"), name)
+    assert [(f.code, f.expected) for f in found] == [("TXT014", "115.49万元")], [f.message for f in found]
