@@ -13,8 +13,9 @@ The text's figure, converted to the table's unit, is compared with the row's act
 the column headed 合计 / 决算 / 实际 / 支出数 / 本年). A difference is an error only when it is unmistakably one
 figure mistyped: the text's digits are the table's with two adjacent digits swapped or one digit lost or doubled
 (:func:`toolkit.claims.slips.slip_kind`), the name's row is the only row of that core with a figure, and the text
-does not write the table's figure in the same sentence or under the same name elsewhere. Figures of another time
-or stage (上年, 预算, 年初) are not compared: the row may not show that column.
+does not write the table's figure in the same sentence (where the text writes the table's figure under the same name
+in another sentence, two mentions against one say which is the slip). Figures of another time or stage (上年, 预算,
+年初) are not compared: the row may not show that column.
 """
 from __future__ import annotations
 
@@ -159,7 +160,7 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
         if len(values) != 1:
             continue  # no row, or rows of that name with different figures: not one line
         table_value = values.pop()
-        if table_value == q.value or table_value.scaleb(_exp(q.unit) - 4) in written.get(c, ()):
+        if table_value == q.value:
             continue
         text = paragraphs[k].text
         sentence = sentences(text).bounds(q.start)
