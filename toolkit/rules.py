@@ -32,7 +32,7 @@ FAMILIES = [
     "toolkit.checks.sums", "toolkit.checks.balance", "toolkit.checks.shares", "toolkit.checks.scores",
     "toolkit.checks.dates", "toolkit.checks.narrative", "toolkit.checks.filling",
     "toolkit.claims.prose", "toolkit.claims.scores", "toolkit.claims.headings", "toolkit.claims.tables",
-    "toolkit.claims.ledger", "toolkit.claims.repeats", "toolkit.claims.slips",
+    "toolkit.claims.ledger", "toolkit.claims.repeats", "toolkit.claims.slips", "toolkit.claims.sangong",
     "toolkit.claims.counts",
     "toolkit.verify",
     "toolkit.word.printed",

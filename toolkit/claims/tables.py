@@ -703,8 +703,9 @@ def check_rate_columns(t: Table, corrected: dict[tuple[int, int], Decimal] | Non
     return issues
 
 
-TBL010 = Rule("TBL010", "lint", ERROR, "表中增减额与本年数、上年数之差不符",
-    "有“上年”“本年”“增减额”三列的表：每行的增减额应等于本年数 − 上年数（增减率另按 增减额 ÷ 上年数 核对）。"
+TBL010 = Rule("TBL010", "lint", ERROR, "表中增减额、增减率与本年数、上年数不符",
+    "有“上年”“本年”“增减额”（或“增减率”）列的表：每行的增减额应等于本年数 − 上年数，增减率应等于 (本年数 − 上年数) ÷ 上年数"
+    "（方向与增减一致；上年数为 0 时不核对增减率）。"
     "某行自身不符时只报该行的增减额，不再把同列合计行的不符算作另一处错误。",
     "report.txt:40: 表2 第3行 第4列: TBL010 项目支出 的增减额 208.00 与 本年数 3,260.00 − 上年数 2,980.00 = 280.00 不符")
 
@@ -714,34 +715,63 @@ _YEAR_HEAD = re.compile(r"^((?:19|20)\d\d)年(?:度)?(?:数|决算数?|金额|�
 _DELTA_HEAD = re.compile(r"^(增减|增减额|增减金额|增减变动额?|变动额|比上年增减)(（[^）]*）)?$")
 
 
+_RATE_CHANGE_HEAD = re.compile(r"^(增减率|增减幅度|增减比例|增减变动率|变动率|变动幅度|增长率|增幅|比上年增减[%％]?)"
+                               r"(（%）|\(%\)|[%％])?$")
+
+
 def check_change_columns(t: Table) -> list[TableIssue]:
-    """Columns 上年 | 本年 | 增减额: each row's 增减额 is 本年 − 上年 (DOMAIN §2: 增减 = 本年 − 上年)."""
+    """Columns 上年 | 本年 | 增减额 | 增减率: each row's 增减额 is 本年 − 上年 and its 增减率 is (本年 − 上年) ÷ 上年
+    (DOMAIN §2: 增减 = 本年 − 上年, 增长率 = (本年 − 上年) / 上年)."""
     issues = []
     cols = None
     for r, row in enumerate(t.rows):
         heads = [re.sub(r"\s+", "", c) for c in row]
         if not any(cell_number(c) is not None for c in row):
             found = [next((i for i, h in enumerate(heads) if rx.match(h)), None)
-                     for rx in (_PREV_HEAD, _CUR_HEAD, _DELTA_HEAD)]
+                     for rx in (_PREV_HEAD, _CUR_HEAD, _DELTA_HEAD, _RATE_CHANGE_HEAD)]
             years = [(int(m.group(1)), i) for i, h in enumerate(heads) if (m := _YEAR_HEAD.match(h))]
             if found[0] is None and found[1] is None and len(years) == 2 and years[1][0] == years[0][0] + 1:
                 found[0], found[1] = years[0][1], years[1][1]  # 2022年 | 2023年 | 增减额: the later year is this year
-            cols = found if None not in found else None
+            cols = found if None not in found[:2] and (found[2] is not None or found[3] is not None) else None
             continue
-        if cols is None or len(row) <= max(cols):
+        if cols is None or len(row) <= max(c for c in cols if c is not None):
             continue
-        p, c, d = (cell_number(row[i]) for i in cols)
-        if p is None or c is None or d is None or any(_is_pct(row[i]) for i in cols):
+        p, c = cell_number(row[cols[0]]), cell_number(row[cols[1]])
+        if p is None or c is None or any(_is_pct(row[i]) for i in cols[:2]):
             continue
-        v, _s = sum_verdict([p, d], c, Kind.MONEY)
-        if v == "ok":
+        d = cell_number(row[cols[2]]) if cols[2] is not None else None
+        if d is not None and not _is_pct(row[cols[2]]):
+            v, _s = sum_verdict([p, d], c, Kind.MONEY)
+            if v != "ok":
+                shown = like(c - p, [p, c])
+                issues.append(_issue(TBL010, v, f"{_label(row)} 的增减额 {row[cols[2]].strip()} 与 本年数 {row[cols[1]].strip()} − "
+                                     f"上年数 {row[cols[0]].strip()} = {shown} 不符", shown, row[cols[2]].strip(), r,
+                                     cols[2], _quote(row)))
+        rate = cell_number(row[cols[3]]) if cols[3] is not None else None
+        if rate is None or p <= 0 or not (_is_pct(row[cols[3]]) or "%" in heads_of(t, r, cols[3])):
             continue
-        exact = c - p
-        shown = like(exact, [p, c])
-        issues.append(_issue(TBL010, v, f"{_label(row)} 的增减额 {row[cols[2]].strip()} 与 本年数 {row[cols[1]].strip()} − "
-                             f"上年数 {row[cols[0]].strip()} = {shown} 不符", shown, row[cols[2]].strip(), r, cols[2],
-                             _quote(row)))
+        change = c - p
+        v, exact = ratio_verdict(abs(change), p, abs(rate), Kind.MONEY)
+        if rate and change and (rate > 0) != (change > 0):
+            v, exact = Verdict.WRONG, abs(change) / p * 100  # the sign says the other direction
+        if v == "ok" or exact is None:
+            continue
+        signed = exact if change >= 0 else -exact
+        shown = pct_text(signed, rate)
+        issues.append(_issue(TBL010, v, f"{_label(row)} 的{t.rows[cols_header(t, r)][cols[3]].strip() or '增减率'} "
+                             f"{row[cols[3]].strip()} 与 (本年数 {row[cols[1]].strip()} − 上年数 {row[cols[0]].strip()}) "
+                             f"÷ 上年数 = {shown} 不符", shown, row[cols[3]].strip(), r, cols[3], _quote(row)))
     return issues
+
+
+def cols_header(t: Table, r: int) -> int:
+    """The header row above row ``r``: the last row before it without figures."""
+    return next((h for h in range(r - 1, -1, -1) if not any(cell_number(x) is not None for x in t.rows[h])), 0)
+
+
+def heads_of(t: Table, r: int, c: int) -> str:
+    row = t.rows[cols_header(t, r)]
+    return row[c] if c < len(row) else ""
 
 
 TBL009 = Rule("TBL009", "lint", ERROR, "表中总额行与其下“其中”各行不符",
