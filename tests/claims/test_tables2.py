@@ -226,3 +226,24 @@ def test_a_text_figure_against_its_table_row_and_its_own_other_mention(tmp_path,
     assert _errors(tmp_path, text.replace("{x}", "115.49"), name) == []
     found = _errors(tmp_path, text.replace("{x}", "125.49"), name)
     assert [(f.code, f.expected) for f in found] == [("TXT014", "115.49万元")], [f.message for f in found]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 8. A 自评表 score whose digits slipped under a 总分 the text confirms
+
+def _scores(execution: str, total_text: str) -> str:
+    rows = [["一级指标", "二级指标", "分值", "得分"], ["预算执行", "预算执行率", "10", execution],
+            ["产出指标", "数量指标", "30", "28.6"], ["产出指标", "质量指标", "20", "19.2"],
+            ["效益指标", "社会效益", "30", "27.5"], ["满意度指标", "服务对象满意度", "10", "9.4"],
+            ["总分", "", "100", "94.48"]]
+    return (f"经自评，本部门2024年度整体支出绩效自评得分{total_text}分，等级为优。\n\n表2 自评表\n" + _tsv(rows))
+
+
+def test_a_slipped_score_under_a_total_the_text_confirms_is_found_at_its_row(tmp_path):
+    assert _errors(tmp_path, _scores("9.78", "94.48")) == []
+    found = _errors(tmp_path, _scores("9.87", "94.48"))
+    assert [(f.code, f.location.row, f.expected) for f in found] == [("TBL011", 1, "9.78")], \
+        [f.message for f in found]
+    # the text does not confirm the 总分: the total row is reported, as before
+    found = _errors(tmp_path, _scores("9.87", "94.57").replace("得分94.57分，", "得分如下表，"))
+    assert [(f.code, f.location.row) for f in found] == [("TBL002", 6)], [f.message for f in found]
