@@ -33,7 +33,8 @@ TBL011 = Rule("TBL011", "lint", ERROR, "表中某一格数字错位（合计已�
     "或在按科目编码分层的表中，该合计本身与同级各行相加等于上级科目）：若恰有一行在补上差额后正是其原数字"
     "相邻两位互换（2,345.16 写成 2,354.16）或少写、多写一位（285.00 写成 28.50），且表有合计列时改正后本行也相符，"
     "则错的是这一格，在该行报告，不再报告合计。按科目编码分层的表中，合计由同表另一关系证实（如“人员经费”行等于 301 + 303）"
-    "而能使各关系都成立的改正有多种时，取恰为数字错位的那一种。有两行以上都可能、或合计未经证实时，仍在合计处报告。",
+    "而能使各关系都成立的改正有多种时，取恰为数字错位的那一种。自评表的“总分”行与各指标得分之和不符而正文写有同一总分时，"
+    "同样在恰为数字错位的那一项得分处报告。有两行以上都可能、或合计未经证实时，仍在合计处报告。",
     "report.md:24: 表1 第6行 第4列: TBL011 216商业服务业等支出 的决算 2,354.16 应为 2,345.16（相邻两位数字互换）："
     "按此 合计 3,157.41 与各行之和相符，且正文（第3段）写有 3,157.41")
 
@@ -111,6 +112,12 @@ def _parts(t: Table, f: Finding) -> tuple[list[int], str] | None:
             if sum((_value(t, p, c) for p in parts), Decimal(0)) == expected:
                 return parts, ""
         return None
+    if f.code == "TBL002" and f.message.startswith("总分行得分"):
+        from .tables import read_score_table
+        st = read_score_table(t)
+        if st is None or st.total_row != r or st.score_col is None or st.subtotals:
+            return None
+        return [k for k, _w, _s in st.items], ""
     if f.code == "TBL012" and "之和不符" in f.message:
         from .sangong import sangong_parts
         parts = sangong_parts(t, r)
@@ -136,7 +143,9 @@ def _parts(t: Table, f: Finding) -> tuple[list[int], str] | None:
 
 
 def _in_text(value: Decimal, unit: str, figures: list[tuple[int, Quantity]]) -> int | None:
-    """The paragraph writing ``value`` (a figure in ``unit``) as an amount, None if none does."""
+    """The paragraph writing ``value`` (a figure in ``unit``: an amount, or a score in 分), None if none does."""
+    if unit == "分":
+        return next((k for k, q in figures if q.value == value), None)
     return next((k for k, q in figures if q.value_in(unit) == value), None)
 
 
@@ -145,13 +154,15 @@ def relocate_slips(doc: Document, findings: list[Finding], quantities: list[list
     units = table_units(doc)
     figures = [(k, q) for k, qs in enumerate(quantities) for q in qs
                if q.kind == "money" and q.role == "level" and not q.approx]
+    scores = [(k, q) for k, qs in enumerate(quantities) for q in qs if q.kind == "score" and not q.approx]
     tables = {t.index: t for t in doc.tables}
     out = []
     for f in findings:
         spot = f.location
         t = tables.get(spot.table) if isinstance(spot, CellSpot) else None
-        moved = _moved(doc, t, f, units.get(t.index, "万元"), figures) \
-            if t is not None and f.severity == ERROR and spot.col is not None else None
+        moved = _moved(doc, t, f, "分" if f.code == "TBL002" else units.get(t.index, "万元"),
+                       scores if f.code == "TBL002" else figures) \
+            if t is not None and f.severity == ERROR and (spot.col is not None or f.code == "TBL002") else None
         out.append(moved or f)
     return out
 
@@ -163,6 +174,9 @@ def _moved(doc: Document, t: Table, f: Finding, unit: str, figures: list[tuple[i
         return None
     parts, confirmed = read
     r, c = f.location.row, f.location.col
+    if f.code == "TBL002":  # the 总分 row's finding names no column: the 得分 column
+        from .tables import read_score_table
+        c = read_score_table(t).score_col
     stated = _value(t, r, c)
     total = sum((_value(t, p, c) for p in parts), Decimal(0))
     gap = stated - total

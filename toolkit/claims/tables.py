@@ -541,6 +541,8 @@ class ScoreTable:
     #: 小计 rows closing a block of indicators: (row, weight, score, the items of the block)
     subtotals: list[tuple[int, Decimal | None, Decimal | None, list[tuple[int, Decimal, Decimal]]]] = \
         field(default_factory=list)
+    #: the 得分 column of the 总分 row, where the row's cells line up with the header
+    score_col: int | None = None
 
     @property
     def score_sum(self) -> Decimal:
@@ -572,6 +574,7 @@ def read_score_table(t: Table) -> ScoreTable | None:
             aligned = len(row) > max(wcol, scol) and cell_number(row[scol]) is not None
             if aligned:
                 st.total_weight, st.total_score = cell_number(row[wcol]), cell_number(row[scol])
+                st.score_col = scol
             elif len(nums) == 2:
                 st.total_weight, st.total_score = nums
             elif len(nums) == 1:
