@@ -247,3 +247,35 @@ def test_a_slipped_score_under_a_total_the_text_confirms_is_found_at_its_row(tmp
     # the text does not confirm the 总分: the total row is reported, as before
     found = _errors(tmp_path, _scores("9.87", "94.57").replace("得分94.57分，", "得分如下表，"))
     assert [(f.code, f.location.row) for f in found] == [("TBL002", 6)], [f.message for f in found]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 9. Text against table: a rate or a share in the text against the table's rate or share column
+
+def _rate_report(text_rate: str, layout=_tsv) -> str:
+    rows = [["项目", "全年预算数", "决算数", "执行率"], ["基本支出", "1712.00", "1684.26", "98.38%"],
+            ["项目支出", "860.00", "792.45", "92.15%"], ["合计", "2572.00", "2476.71", "96.30%"]]
+    return ("表2 预算执行情况表（单位：万元）\n" + layout(rows)
+            + f"\n（三）项目支出792.45万元，执行率{text_rate}，主要是部分项目按进度结算。\n")
+
+
+@pytest.mark.parametrize("layout,name", LAYOUTS)
+def test_a_rate_in_the_text_against_the_tables_rate_column(tmp_path, layout, name):
+    assert _errors(tmp_path, _rate_report("92.15%", layout), name) == []
+    found = _errors(tmp_path, _rate_report("93.15%", layout), name)
+    assert [(f.code, f.expected) for f in found] == [("TXT014", "92.15%")], [f.message for f in found]
+
+
+def _share_report(text_share: str, whole: str = "支出合计") -> str:
+    rows = [["经济分类", "金额", "占比"], ["工资福利支出", "1086.42", "33.29%"], ["商品和服务支出", "312.86", "9.59%"],
+            ["对个人和家庭的补助", "1524.37", "46.71%"], ["资本性支出", "339.94", "10.42%"], ["合计", "3263.59", "100.00%"]]
+    return ("表2 支出按经济分类构成表（单位：万元）\n" + _md(rows)
+            + f"\n按经济分类，对个人和家庭的补助占{whole}的{text_share}，主要是惠农补贴。\n")
+
+
+def test_a_share_in_the_text_against_the_tables_share_column(tmp_path):
+    assert _errors(tmp_path, _share_report("46.71%"), "r.md") == []
+    found = _errors(tmp_path, _share_report("46.17%"), "r.md")
+    assert [(f.code, f.expected) for f in found] == [("TXT014", "46.71%")], [f.message for f in found]
+    # a share of another whole than the table's: not the same figure
+    assert _errors(tmp_path, _share_report("46.17%", "项目支出"), "r.md") == []
