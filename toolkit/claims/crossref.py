@@ -146,7 +146,7 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
             c = core(q.label)
             written.setdefault(c, Counter())[q.value_in("万元")] += 1
             mentions.append((k, q, c))
-    out = _last_years(doc, mentions, taken, cells)
+    out = _last_years(doc, mentions, taken, cells) + _rates(doc, quantities, taken, cells)
     by_core: dict[str, list] = {}
     for x in rows:
         by_core.setdefault(x[0], []).append(x)
@@ -261,3 +261,113 @@ def _near_digits(written: str, value: Decimal) -> bool:
     a, b = t.replace(".", "").lstrip("0"), f"{value:.{places}f}".replace(".", "").lstrip("0")
     diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
     return len(a) == len(b) >= 5 and 1 <= len(diff) <= 2 and diff[-1] - diff[0] <= 1
+
+
+_RATE_WORD = re.compile(r"(预算)?(执行率|完成率)")
+_SHARE_WORD = re.compile(r"占比|比重|所占比例|占")
+#: the wholes a table's share column is of (its 合计 row): a share the text says is of one of these
+_TABLE_WHOLE = re.compile(r"^(本年|全年|当年)?(支出|收入)?(合计|总额|总计|总支出|总收入)?$|^(本年|全年)?(支出|收入)$")
+
+
+def _rate_rows(doc: Document) -> dict[tuple[str, str], list]:
+    """(line core, 执行率 | 完成率 | share) -> [(stated %, exact %, table, row, col)] for the rows of the tables with a
+    rate or share column whose figure is its row's own (a rate = a figure of the row over another of it, a share =
+    the row's amount over the 合计 row's), so a slip in the table itself (TBL005 / TBL007) is never taken as the
+    truth."""
+    from .arith import Kind, ratio_verdict
+    from .tables import _SHARE_HEAD
+
+    out: dict[tuple[str, str], list] = {}
+    for t in doc.tables:
+        for h, head in enumerate(t.rows[:3]):
+            heads = [re.sub(r"\s+", "", x) for x in head]
+            if any(cell_number(x) is not None for x in head):
+                continue
+            for c, x in enumerate(heads):
+                m = _RATE_WORD.search(x)
+                kind = m.group(2) if m and x.endswith("率") else "share" if _SHARE_HEAD.search(x) else None
+                if kind is None:
+                    continue
+                money = [k for k, y in enumerate(heads) if k != c and not re.search(r"率|占比|比重|比例|%|％", y)]
+                grand = next((r for r in range(h + 1, len(t.rows)) if re.fullmatch(r"合计|总计", _label(t.rows[r]))), None)
+                for r in range(h + 1, len(t.rows)):
+                    row = t.rows[r]
+                    if len(row) != len(head) or not row[c].strip().endswith(("%", "％")) or r == grand:
+                        continue
+                    stated = cell_number(row[c])
+                    figures = [(k, cell_number(row[k])) for k in money if k < len(row) and cell_number(row[k])]
+                    exact = None
+                    if kind == "share":
+                        whole = [cell_number(t.rows[grand][k]) for k, _v in figures] if grand is not None else []
+                        pairs = [(v, w) for (_k, v), w in zip(figures, whole) if w]
+                    else:
+                        pairs = [(a, b) for _i, a in figures for _j, b in figures if a is not b and b]
+                    for a, b in pairs:
+                        if ratio_verdict(a, b, stated, Kind.MONEY)[0] == "ok":
+                            exact = a / b * 100
+                            break
+                    name = core(_label(row))
+                    if exact is not None and len(name) >= 2:
+                        out.setdefault((name, kind), []).append((stated, exact, t, r, c))
+            break
+    return out
+
+
+def _rates(doc: Document, quantities: list[list[Quantity]], taken: set, cells: dict) -> list[tuple[int, object]]:
+    """A rate (执行率 / 完成率) or a share in the text for a line whose table row has a rate or share column saying
+    otherwise: TXT014 at the text's figure. The line is named before the rate in its label (项目支出执行率) or by the
+    amount just before it in its sentence (项目支出792.45万元，执行率…); a share only when the text says it is of the
+    whole the table's share column is of (占支出合计的, or no whole); a sentence writing a budget or a whole of its own
+    is left to the prose rules; a line in two rows with different figures is not judged."""
+    from .arith import Kind, repeat_verdict
+    from .prose import _issue, sentences
+
+    rows = _rate_rows(doc)
+    if not rows:
+        return []
+    out = []
+    paragraphs = doc.paragraphs
+    for k, qs in enumerate(quantities):
+        text = paragraphs[k].text
+        for i, q in enumerate(qs):
+            if q.unit != "%" or q.approx or (k, q.start) in taken or q.role not in ("rate", "share"):
+                continue
+            label = q.label or ""
+            if q.role == "share":
+                kind, m = "share", _SHARE_WORD.search(label)
+                whole = re.sub(r"的$", "", label[m.end():]) if m else ""
+                if m is None or not _TABLE_WHOLE.match(whole):
+                    continue  # a share of another whole than the table's 合计
+                name = label[:m.start()]
+            else:
+                m = _RATE_WORD.search(label)
+                if m is None:
+                    continue
+                kind, name = m.group(2), label[:m.start()]
+            start, _end = sentences(text).bounds(q.start)
+            before = [x for x in qs[:i] if x.start >= start]
+            if any(_OTHER.search(x.label or "") or x.unit == "%" for x in before if x.kind == "money") \
+                    or any(x.kind == "money" and x.role == "level" and _OTHER.search(x.label or "") for x in qs
+                           if start <= x.start < q.start):
+                continue  # the sentence writes a budget or a whole of its own: the prose rules judge it
+            if sum(1 for x in before if x.kind == "money" and x.role == "level") >= 2:
+                continue  # two amounts before the rate: its figures are in the sentence (the prose rules)
+            if len(core(name)) < 2:
+                money = [x for x in before if x.kind == "money" and x.role == "level" and x.label]
+                if not money:
+                    continue
+                name = money[-1].label
+            found = rows.get((core(name), kind), [])
+            if len({f[0] for f in found}) != 1:
+                continue
+            stated, exact, t, r, c = found[0]
+            if repeat_verdict(q.value, exact, Kind.PERCENT) != Verdict.WRONG or q.value == stated:
+                continue
+            what = "占比" if kind == "share" else kind
+            issue = _issue(TXT014, Verdict.WRONG, f"正文写{core(name)}的{what} {q.text}，{t.where()} 第{r + 1}行“"
+                           f"{_label(t.rows[r])}”的{_head(t, c)}为 {t.rows[r][c].strip()}（与该行数字相符）：同一项目的"
+                           f"数字前后不一致", t.rows[r][c].strip(), q.text, q.start)
+            taken.add((k, q.start))
+            cells[id(issue)] = (t.index, r, c)
+            out.append((k, issue))
+    return out
