@@ -279,3 +279,14 @@ def test_a_share_in_the_text_against_the_tables_share_column(tmp_path):
     assert [(f.code, f.expected) for f in found] == [("TXT014", "46.71%")], [f.message for f in found]
     # a share of another whole than the table's: not the same figure
     assert _errors(tmp_path, _share_report("46.17%", "项目支出"), "r.md") == []
+
+
+def test_a_rate_in_the_text_against_its_rows_figures_when_the_tables_rate_cell_is_wrong_too(tmp_path):
+    rows = [["项目", "预算数", "决算数", "完成率"], ["合计", "9.50", "7.86", "82.74%"], ["因公出国（境）费", "0.00", "0.00", ""],
+            ["公务用车运行维护费", "6.00", "5.42", "90.33%"], ["公务接待费", "3.50", "2.44", "{cell}"]]
+    text = ("表1 “三公”经费预算执行表（单位：万元）\n" + _export(rows) + "\n公务用车运行维护费5.42万元，完成率90.33%；"
+            "公务接待费2.44万元，完成率{text}，主要是减少接待批次。\n")
+    assert _errors(tmp_path, text.replace("{cell}", "69.71%").replace("{text}", "69.71%")) == []
+    found = _errors(tmp_path, text.replace("{cell}", "79.71%").replace("{text}", "73.71%"))
+    assert sorted((f.code, f.expected) for f in found) == [("TBL005", "69.71%"), ("TXT014", "69.71%")], \
+        [f.message for f in found]
