@@ -275,7 +275,7 @@ def _rate_rows(doc: Document) -> dict[tuple[str, str], list]:
     the row's amount over the 合计 row's), so a slip in the table itself (TBL005 / TBL007) is never taken as the
     truth."""
     from .arith import Kind, ratio_verdict
-    from .tables import _SHARE_HEAD
+    from .tables import _DEN_HEAD, _NUM_HEAD, _SHARE_HEAD
 
     out: dict[tuple[str, str], list] = {}
     for t in doc.tables:
@@ -302,13 +302,23 @@ def _rate_rows(doc: Document) -> dict[tuple[str, str], list]:
                         pairs = [(v, w) for (_k, v), w in zip(figures, whole) if w]
                     else:
                         pairs = [(a, b) for _i, a in figures for _j, b in figures if a is not b and b]
+                    used = None
                     for a, b in pairs:
                         if ratio_verdict(a, b, stated, Kind.MONEY)[0] == "ok":
-                            exact = a / b * 100
+                            exact, used = a / b * 100, (a, b)
                             break
+                    if exact is None and kind != "share":
+                        # the table's rate cell is itself wrong (TBL005): the rate of the row's 执行 over its 预算
+                        num = [k for k, _v in figures if _NUM_HEAD.search(heads[k]) and not _DEN_HEAD.search(heads[k])]
+                        den = [k for k, _v in figures if _DEN_HEAD.search(heads[k]) and not _NUM_HEAD.search(heads[k])]
+                        whole_year = [d for d in den if re.search(r"全年|调整后", heads[d])]
+                        den = whole_year if len(whole_year) == 1 else den
+                        if len(num) == 1 and len(den) == 1:
+                            a, b = cell_number(row[num[0]]), cell_number(row[den[0]])
+                            exact, used = a / b * 100, (a, b)
                     name = core(_label(row))
                     if exact is not None and len(name) >= 2:
-                        out.setdefault((name, kind), []).append((stated, exact, t, r, c))
+                        out.setdefault((name, kind), []).append((stated, exact, t, r, c, used))
             break
     return out
 
@@ -319,7 +329,7 @@ def _rates(doc: Document, quantities: list[list[Quantity]], taken: set, cells: d
     amount just before it in its sentence (项目支出792.45万元，执行率…); a share only when the text says it is of the
     whole the table's share column is of (占支出合计的, or no whole); a sentence writing a budget or a whole of its own
     is left to the prose rules; a line in two rows with different figures is not judged."""
-    from .arith import Kind, repeat_verdict
+    from .arith import Kind, like, pct_text, repeat_verdict
     from .prose import _issue, sentences
 
     rows = _rate_rows(doc)
@@ -346,6 +356,8 @@ def _rates(doc: Document, quantities: list[list[Quantity]], taken: set, cells: d
                 kind, name = m.group(2), label[:m.start()]
             start, _end = sentences(text).bounds(q.start)
             before = [x for x in qs[:i] if x.start >= start]
+            pcts = [n for n, x in enumerate(before) if x.unit == "%"]
+            before = before[pcts[-1] + 1:] if pcts else before  # after the rate of the line before (…90.33%；公务接待费…)
             if any(_OTHER.search(x.label or "") or x.unit == "%" for x in before if x.kind == "money") \
                     or any(x.kind == "money" and x.role == "level" and _OTHER.search(x.label or "") for x in qs
                            if start <= x.start < q.start):
@@ -358,15 +370,19 @@ def _rates(doc: Document, quantities: list[list[Quantity]], taken: set, cells: d
                     continue
                 name = money[-1].label
             found = rows.get((core(name), kind), [])
-            if len({f[0] for f in found}) != 1:
+            if len({f[1] for f in found}) != 1:
                 continue
-            stated, exact, t, r, c = found[0]
+            stated, exact, t, r, c, (a, b) = found[0]
             if repeat_verdict(q.value, exact, Kind.PERCENT) != Verdict.WRONG or q.value == stated:
                 continue
             what = "占比" if kind == "share" else kind
+            shown = pct_text(exact, q.value)
+            cell = t.rows[r][c].strip()
+            says = f"为 {cell}（{like(a, [a])} ÷ {like(b, [b])}）" if cell == shown else \
+                f"的数字得 {like(a, [a])} ÷ {like(b, [b])} = {shown}"
             issue = _issue(TXT014, Verdict.WRONG, f"正文写{core(name)}的{what} {q.text}，{t.where()} 第{r + 1}行“"
-                           f"{_label(t.rows[r])}”的{_head(t, c)}为 {t.rows[r][c].strip()}（与该行数字相符）：同一项目的"
-                           f"数字前后不一致", t.rows[r][c].strip(), q.text, q.start)
+                           f"{_label(t.rows[r])}”{'的' + _head(t, c) if cell == shown else ''}{says}：同一项目的"
+                           f"数字前后不一致", shown, q.text, q.start)
             taken.add((k, q.start))
             cells[id(issue)] = (t.index, r, c)
             out.append((k, issue))
