@@ -291,3 +291,25 @@ def test_a_rate_in_the_text_against_its_rows_figures_when_the_tables_rate_cell_i
     found = _errors(tmp_path, text.replace("{cell}", "79.71%").replace("{text}", "73.71%"))
     assert sorted((f.code, f.expected) for f in found) == [("TBL005", "69.71%"), ("TXT014", "69.71%")], \
         [f.message for f in found]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 10. The 三公 table laid out across (the standard 决算 form): items are columns, 预算数 and 决算数 blocks
+
+def _sangong_across(total: str, run: str) -> list[list[str]]:
+    return [["预算数", "", "", "", "", "", "决算数", "", "", "", "", ""],
+            ["合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费",
+             "合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"],
+            ["", "", "小计", "公务用车购置费", "公务用车运行费", "", "", "", "小计", "公务用车购置费", "公务用车运行费", ""],
+            ["25.00", "0.00", "20.00", "0.00", "20.00", "5.00", total, "0.00", "18.36", "0.00", run, "4.27"]]
+
+
+@pytest.mark.parametrize("layout,name", [(_tsv, "report.txt"), (_md, "report.md"), (_export, "report.txt")])
+def test_a_three_public_table_laid_out_across(tmp_path, layout, name):
+    head = "表6 一般公共预算财政拨款“三公”经费支出决算表（单位：万元）\n"
+    assert _errors(tmp_path, head + layout(_sangong_across("22.63", "18.36")), name) == []
+    found = _errors(tmp_path, head + layout(_sangong_across("0.00", "18.36")), name)
+    assert [(f.location.row, f.location.col, f.expected) for f in found] == [(3, 6, "22.63")], [f.message for f in found]
+    found = _errors(tmp_path, head + layout(_sangong_across("22.63", "18.63")), name)
+    assert [(f.location.row, f.location.col, f.expected) for f in found] == [(3, 10, "18.36")], \
+        [f.message for f in found]
