@@ -7,7 +7,9 @@ column (预算数, 决算数, 上年数 …): 合计 = 因公出国 + 公务用�
 breaks them is found as in a ledger (:func:`toolkit.claims.repair.certain`): a 合计 left at 0.00 over filled items,
 an item that disagrees both with its parts and with the 合计, a 购置费 slipped under a 购置及运行 row confirmed by the
 合计. Where the cell is not certain, each failing sum is reported at its total. A table with a role found in two
-rows, or missing one, is not read this way.
+rows, or missing one, is not read this way. The standard 决算 form lays the same items out across — 预算数 and 决算数
+blocks of columns, each 合计 | 因公出国（境）费 | 公务用车购置及运行费 (小计 | 购置费 | 运行费) | 公务接待费 — and is read
+by its columns' heads the same way (:func:`read_across`).
 """
 from __future__ import annotations
 
@@ -19,13 +21,14 @@ from ..rules import Rule
 from .arith import Kind, Verdict, like, sum_verdict
 from .document import Table
 from .repair import Identity, certain
-from .tables import EMPTY, TableIssue, _is_pct, _issue, _label, _quote, cell_number
+from .tables import EMPTY, TableIssue, _is_pct, _issue, _label, _quote, cell_number, is_text
 
 TBL012 = Rule("TBL012", "lint", ERROR, "“三公”经费表的合计与各项不符",
     "“三公”经费表按各行的含义核对，不论编号（1. /（1）/ 其中：）或有无编号：每个金额列（预算数、决算数、上年数）中，"
     "合计 = 因公出国（境）费 + 公务用车购置及运行（维护）费 + 公务接待费，公务用车购置及运行费 = 购置费 + 运行（维护）费；"
     "空白或“—”按 0。能由一个（或两个）单元格的改正使各关系都成立时，只在该单元格报告（合计行为 0.00 而各项已填、某项与其"
-    "明细和合计都不符）；否则在不成立的合计处报告。某一含义出现在两行或缺少某行时不按此核对。",
+    "明细和合计都不符）；否则在不成立的合计处报告。某一含义出现在两行或缺少某行时不按此核对。横排的标准决算表（预算数、决算数"
+    "两组列，各为 合计 | 因公出国（境）费 | 公务用车购置及运行费（小计 | 购置费 | 运行费）| 公务接待费）按列的含义同样核对。",
     "report.txt:60: 表3 第2行 第3列: TBL012 合计 的决算数 0.00 与各项之和不符：应为 5.05")
 
 _LEAD = re.compile(r"^(其中[:：]?)?([一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(][\d一二三四五六七八九十]+[)）])?")
@@ -86,6 +89,58 @@ def read_sangong(t: Table) -> tuple[dict[str, int], list[int]] | None:
     return (roles, cols) if cols else None
 
 
+def read_across(t: Table) -> tuple[list[dict[str, int]], list[int]] | None:
+    """The 三公 table laid out across (the standard 决算 form: 预算数 | 决算数 blocks, each 合计 | 因公出国（境）费 |
+    公务用车购置及运行费 (小计 | 购置费 | 运行费) | 公务接待费): (per block, role -> column; the data rows); None when
+    the table is not one. A column's role is its lowest header cell (小计 under 购置及运行费 is the 购置及运行 figure)."""
+    rows = t.rows
+    header = 0
+    while header < len(rows) and header < 4 and not any(cell_number(x) is not None for x in rows[header]):
+        header += 1
+    data = [r for r in range(header, len(rows)) if any(cell_number(x) is not None for x in rows[r])]
+    if not header or not data or any(len(rows[r]) != len(rows[0]) for r in range(header)):
+        return None
+    blocks: list[dict[str, int]] = []
+    for c in range(len(rows[0])):
+        cells = [re.sub(r"\s+", "", rows[h][c]) for h in range(header)]
+        low = next((x for x in reversed(cells) if x), "")
+        role = "car" if low == "小计" else _role(low)
+        if role == "total":
+            blocks.append({})
+        if role is None or not blocks:
+            continue
+        if role in blocks[-1]:
+            return None
+        blocks[-1][role] = c
+    blocks = [b for b in blocks if {"total", "abroad", "host"} <= set(b) and ("car" in b or {"buy", "run"} <= set(b))]
+    return (blocks, data) if blocks else None
+
+
+def check_across(t: Table) -> list[TableIssue] | None:
+    """TBL012 for a 三公 table laid out across (:func:`read_across`); None when the table is not one."""
+    read = read_across(t)
+    if read is None:
+        return None
+    blocks, data = read
+    rows = t.rows
+    identities = []
+    for b in blocks:
+        items = ["abroad", "car", "host"] if "car" in b else ["abroad", "buy", "run", "host"]
+        for r in data:
+            if any(b[k] >= len(rows[r]) or is_text(rows[r][b[k]]) for k in b):
+                continue
+            identities.append(Identity((r, b["total"]), [(r, b[k]) for k in items], "total"))
+            if "car" in b and {"buy", "run"} <= set(b):
+                identities.append(Identity((r, b["car"]), [(r, b["buy"]), (r, b["run"])], "car"))
+    heads = {}
+    for b in blocks:
+        for c in b.values():
+            top = next((re.sub(r"\s+", "", rows[0][k]) for k in range(c, -1, -1) if rows[0][k].strip()), "")
+            low = next((re.sub(r"\s+", "", rows[h][c]) for h in range(min(data) - 1, -1, -1) if rows[h][c].strip()), "")
+            heads[c] = top + low if top != low else low
+    return _report(rows, identities, lambda c: heads.get(c) or f"第{c + 1}列", across=True)
+
+
 def _identities(roles: dict[str, int], cols: list[int]) -> list[Identity]:
     out = []
     items = ["abroad", "car", "host"] if "car" in roles else ["abroad", "buy", "run", "host"]
@@ -119,30 +174,43 @@ def check_sangong(t: Table) -> list[TableIssue] | None:
     roles, cols = read
     rows = t.rows
     identities = _identities(roles, cols)
-    values = {x: cell_number(rows[x[0]][x[1]]) or Decimal(0) for i in identities for x in i.cells}
+    heads = rows[min(roles.values()) - 1] if min(roles.values()) > 0 else [""] * len(rows[0])
+    return _report(rows, identities, lambda c: re.sub(r"\s+", "", heads[c]) or f"第{c + 1}列")
+
+
+def _amount(cell: str) -> Decimal:
+    v = cell_number(cell)
+    return Decimal(0) if v is None else v
+
+
+def _report(rows: list[list[str]], identities: list[Identity], head, across: bool = False) -> list[TableIssue]:
+    """The cells the fewest corrections name (:func:`toolkit.claims.repair.certain`), or each failing sum at its
+    total."""
+    values = {x: _amount(rows[x[0]][x[1]]) for i in identities for x in i.cells}
     written = {x: rows[x[0]][x[1]].strip() for x in values}
     bad = [i for i in identities if sum_verdict([values[x] for x in i.parts], values[i.total], Kind.MONEY)[0]
            == Verdict.WRONG]
     if not bad:
         return []
-    heads = rows[min(roles.values()) - 1] if min(roles.values()) > 0 else [""] * len(rows[0])
-    head = lambda c: re.sub(r"\s+", "", heads[c]) or f"第{c + 1}列"  # noqa: E731
     fixed, _by_slip = certain(identities, values, written)
     issues = []
+    name = (lambda r, c: head(c)) if across else (lambda r, c: _label(rows[r]))  # noqa: E731
     for (r, c), value in sorted(fixed.items()):
         why = "、".join(dict.fromkeys(_WHAT[i.kind] if (r, c) == i.total else "合计" if i.kind == "total" else
                                       "公务用车购置及运行费" for i in bad if (r, c) in i.cells)) or "各项之和"
-        shown = like(value, [values[x] for x in values if x[1] == c])
-        issues.append(_issue(TBL012, Verdict.WRONG, f"{_label(rows[r])} 的{head(c)} {written[(r, c)] or '空白'} 与{why}"
+        shown = like(value, [values[x] for i in identities if (r, c) in i.cells for x in i.cells])
+        what = name(r, c) if across else f"{name(r, c)} 的{head(c)}"
+        issues.append(_issue(TBL012, Verdict.WRONG, f"{what} {written[(r, c)] or '空白'} 与{why}"
                              f"不符：应为 {shown}", shown, written[(r, c)] or "0", r, c, _quote(rows[r])))
     for i in bad:
         if any(x in fixed for x in i.cells):
             continue
         v, s = sum_verdict([values[x] for x in i.parts], values[i.total], Kind.MONEY)
         r, c = i.total
-        names = "、".join(_LEAD.sub("", _label(rows[x[0]])) for x in i.parts)
+        names = "、".join(head(x[1]) if across else _LEAD.sub("", _label(rows[x[0]])) for x in i.parts)
         added = " + ".join(written[x] or "0" for x in i.parts)
         shown = like(s, [values[x] for x in i.parts])
-        issues.append(_issue(TBL012, v, f"{_label(rows[r])} 的{head(c)} {written[i.total] or '空白'} 与 {names} 之和不符："
+        what = name(r, c) if across else f"{name(r, c)} 的{head(c)}"
+        issues.append(_issue(TBL012, v, f"{what} {written[i.total] or '空白'} 与 {names} 之和不符："
                              f"{added} = {shown}", shown, written[i.total] or "0", r, c, _quote(rows[r])))
     return issues

@@ -859,9 +859,11 @@ def check_table(t: Table) -> tuple[list[TableIssue], ScoreTable | None]:
         issues, judged = ledger
         by_row = [i for i in check_total_columns(t, tcol) if i.location.row not in judged]
         return issues + by_row + check_rate_columns(t), st
-    from .sangong import check_sangong
+    from .sangong import check_across, check_sangong
 
     sangong = check_sangong(t)
+    if sangong is None:
+        sangong = check_across(t)
     if sangong is not None:  # a 三公 table: its items are read by what they are (sangong.py)
         return sangong + check_total_columns(t, tcol) + check_change_columns(t) + check_rate_columns(t), st
     stages = stage_column(t)
