@@ -313,3 +313,19 @@ def test_a_three_public_table_laid_out_across(tmp_path, layout, name):
     found = _errors(tmp_path, head + layout(_sangong_across("22.63", "18.63")), name)
     assert [(f.location.row, f.location.col, f.expected) for f in found] == [(3, 10, "18.36")], \
         [f.message for f in found]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 11. Text against table: a figure the text rounds to a larger unit
+
+def _rounded(text_figure: str) -> str:
+    rows = [["科目编码", "科目名称", "决算数"], ["201", "一般公共服务支出", "11846.27"], ["208", "社会保障和就业支出", "446.02"],
+            ["210", "卫生健康支出", "175.25"], ["", "合计", "12467.54"]]
+    return ("表1 支出决算表（单位：万元）\n" + _tsv(rows)
+            + f"\n按功能分类，一般公共服务支出{text_figure}，主要是行政运行和事业运行支出。\n")
+
+
+def test_a_text_figure_rounded_to_a_larger_unit_against_its_table_row(tmp_path):
+    assert _errors(tmp_path, _rounded("1.18亿元")) == []
+    found = _errors(tmp_path, _rounded("1.28亿元"))
+    assert [(f.code, f.expected) for f in found] == [("TXT014", "1.18亿元")], [f.message for f in found]
