@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from ..lazyre import re
 from collections import Counter
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from .arith import Verdict
 from .document import Document, Table, table_units
@@ -167,12 +167,14 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
         shown_number = q.text[:len(q.text) - len(q.unit)].strip()
         near = all(x[0] == c for x in found) and written[c][q.value_in("万元")] == 1 \
             and _near_digits(shown_number, table_value)
-        if (slip_kind(shown_number, table_value) is None and not near) or _in(text[sentence[0]:sentence[1]], table_value):
+        coarse = _rounded_slip(shown_number, table_value, q.unit, found[0][3])
+        if (slip_kind(shown_number, table_value) is None and not near and not coarse) \
+                or _in(text[sentence[0]:sentence[1]], table_value):
             continue
         _c, _coded, figure, unit, t, r, col = found[0]
         shown = t.rows[r][col].strip() + ("" if unit == q.unit else unit)
         places = len(shown_number.partition(".")[2])
-        as_text = f"{table_value.quantize(Decimal(1).scaleb(-places)):f}{q.unit}"
+        as_text = f"{table_value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):f}{q.unit}"
         converted = "" if unit == q.unit else f"（即 {as_text}）"
         name = "".join(re.sub(r"\s+", "", x) for x in t.rows[r][:col] if x.strip() and not _is_figure(x))
         head = _head(t, col)
@@ -185,6 +187,22 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
         cells[id(issue)] = (t.index, r, col)
         out.append((k, issue))
     return out
+
+
+def _rounded_slip(written: str, value: Decimal, unit: str, table_unit: str) -> bool:
+    """The text writes the table's figure rounded to a larger unit (11846.27万元 as 1.18亿元) and its digits are
+    the rounded figure's with one digit changed, two adjacent ones swapped, or one lost or doubled (1.28亿元)."""
+    t = written.replace(",", "").strip()
+    places = len(t.partition(".")[2])
+    step = Decimal(1).scaleb(-places)
+    if _exp(unit) <= _exp(table_unit) or value == value.quantize(step) or not re.fullmatch(r"\d+(\.\d+)?", t):
+        return False
+    rounded = value.quantize(step, rounding=ROUND_HALF_UP)
+    if rounded == Decimal(t) or rounded <= 0:
+        return False
+    a, b = t.replace(".", "").lstrip("0"), f"{rounded:f}".replace(".", "").lstrip("0")
+    one = len(a) == len(b) >= 3 and sum(x != y for x, y in zip(a, b)) == 1
+    return one or slip_kind(t, rounded) is not None
 
 
 def _exp(unit: str) -> int:
