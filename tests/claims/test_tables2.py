@@ -329,3 +329,49 @@ def test_a_text_figure_rounded_to_a_larger_unit_against_its_table_row(tmp_path):
     assert _errors(tmp_path, _rounded("1.18亿元")) == []
     found = _errors(tmp_path, _rounded("1.28亿元"))
     assert [(f.code, f.expected) for f in found] == [("TXT014", "1.18亿元")], [f.message for f in found]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 12. A table without rules in a PDF: blank cells stay blank (no shift), a label wrapped in its cell stays one
+
+def _unruled_pdfs(tmp_path) -> dict[str, Path]:
+    import shutil
+    import subprocess
+
+    import docx
+    from docx.shared import Cm
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    out = {}
+    for name, total in (("right", "22.63"), ("wrong", "0.00")):
+        rows = [["项目", "预算数", "决算数", "执行率"], ["合计", "25.00", total, ""], ["因公出国（境）费", "0.00", "0.00", ""],
+                ["公务用车购置及运行维护费", "20.00", "18.36", "91.80%"], ["其中：公务用车购置费", "0.00", "0.00", ""],
+                ["公务用车运行维护费", "20.00", "18.36", "91.80%"], ["公务接待费", "5.00", "4.27", "85.40%"]]
+        d = docx.Document()
+        d.add_paragraph("表3 “三公”经费支出决算表（单位：万元）")
+        t = d.add_table(rows=len(rows), cols=4)  # no table style: no rules
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                t.rows[r].cells[c].text = text
+                t.rows[r].cells[c].width = Cm(3.0) if c == 0 else Cm(3.5)  # the long label wraps in its cell
+        d.save(tmp_path / f"{name}.docx")
+        out[name] = tmp_path / f"{name}.pdf"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(tmp_path / "right.docx"), str(tmp_path / "wrong.docx")],
+                   check=True, capture_output=True, timeout=180)
+    return out
+
+
+@pytest.mark.slow
+def test_an_unruled_pdf_table_keeps_its_blank_cells_and_wrapped_labels(tmp_path):
+    from toolkit.claims.document import read
+
+    pdfs = _unruled_pdfs(tmp_path)
+    [table] = read(pdfs["right"]).tables
+    assert table.rows[1] == ["合计", "25.00", "22.63", ""]
+    assert table.rows[3] == ["公务用车购置及运行维护费", "20.00", "18.36", "91.80%"]
+    assert [f for f in lint(pdfs["right"]).findings if f.severity == "error"] == []
+    found = [f for f in lint(pdfs["wrong"]).findings if f.severity == "error"]
+    assert [(f.code, f.location.row, f.expected) for f in found] == [("TBL012", 1, "22.63")], [f.message for f in found]
