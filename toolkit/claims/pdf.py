@@ -9,8 +9,9 @@ path object with its bounds; the layout is rebuilt from that geometry:
   without a break (a cell wraps where the column is narrow: ``社会保障`` / ``和就业支出``).
 * **tables without rules**: three or more lines in a row, each cut into two or more cells by gaps wider than one
   and a half characters (项目      本年数), the first a header of words (a chart's data labels have none), at least
-  two ending in a figure, are a table too (a line that
-  is short of cells, as a 合计 row without its code, is padded on the left) — :func:`_unruled`.
+  two ending in a figure, are a table too: each cell goes under the column of the widest line it stands in (a blank
+  cell leaves a gap, not a shift; where the columns are not clear, a line short of cells, as a 合计 row without its
+  code, is padded on the left), and a line of words under the first cell of a row is that cell wrapped — :func:`_unruled`.
 * **paragraphs**: the characters outside tables grouped into lines (by their vertical centre), lines into
   paragraphs: a line ends its paragraph when it ends a sentence or stops short of the right margin, a line starts a
   new one when it is indented or starts with a heading number. Page numbers in the margins are left out.
@@ -312,39 +313,77 @@ def _numeric(text: str) -> bool:
 _CELL_GAP = 1.5
 
 
-def _cells(ln: list[Char]) -> list[str]:
-    """A line's text cut at the wide gaps of a table laid out without rules (项目      本年数)."""
+def _segments(ln: list[Char]) -> list[tuple[str, float, float]]:
+    """A line cut at the wide gaps of a table laid out without rules (项目      本年数): (text, x0, x1) each."""
     em = max((ch.x1 - ch.x0 for ch in ln if ord(ch.c) > 0x2E80), default=10.0)
     out = [[ln[0]]]
     for a, b in zip(ln, ln[1:]):
         if b.x0 - a.x1 > _CELL_GAP * em:
             out.append([])
         out[-1].append(b)
-    return [_line_text(cs).strip() for cs in out]
+    return [(_line_text(cs).strip(), cs[0].x0, cs[-1].x1) for cs in out]
+
+
+def _cells(ln: list[Char]) -> list[str]:
+    """A line's text cut at the wide gaps of a table laid out without rules (项目      本年数)."""
+    return [t for t, _a, _b in _segments(ln)]
+
+
+def _aligned(run: list[tuple[list[Char], list[tuple[str, float, float]]]]) -> list[list[str]] | None:
+    """The rows of an unruled table with each cell put under the column it stands in (a blank cell leaves a gap in
+    its line, not a shift): the columns are those of the line with the most cells; a cell goes to the column whose
+    span its middle falls in. None when two cells of a line fall in one column (the columns are not clear)."""
+    widest = max(run, key=lambda x: len(x[1]))[1]
+    if len(widest) < 2:
+        return None
+    bounds = [(widest[k][1] + widest[k - 1][2]) / 2 for k in range(1, len(widest))]  # between two columns
+    import bisect
+    rows = []
+    for _ln, segs in run:
+        row = [""] * len(widest)
+        for text, x0, x1 in segs:
+            c = bisect.bisect_right(bounds, (x0 + x1) / 2)
+            if row[c]:
+                return None
+            row[c] = text
+        rows.append(row)
+    return rows
 
 
 def _unruled(lines: list[list[Char]]) -> list[tuple[float, object]]:
     """The lines, with each run of three or more lines cut into two or more cells by wide gaps — the first a header
-    of words, at least two ending in a figure — made one table (its rows padded on the left to the widest: a 合计 row without its
-    code); a lone line with wide gaps stays a line."""
+    of words, at least two ending in a figure — made one table (each cell under the column it stands in, the
+    columns those of its widest line; where that is not clear, rows padded on the left to the widest: a 合计 row
+    without its code); a lone line with wide gaps stays a line. A line of one cell of words right under the first
+    cell of a row of the run (a label wrapped in its cell: 公务用车购置及运 / 行维护费) goes on that cell."""
     out: list[tuple[float, object]] = []
-    run: list[tuple[list[Char], list[str]]] = []
+    run: list[tuple[list[Char], list[tuple[str, float, float]]]] = []
 
     def flush() -> None:
         # a header line of words first (a chart's data labels, 科学技术支出  442.15 …, have none)
-        if len(run) >= 3 and not any(_numeric(x) for x in run[0][1]) \
-                and sum(1 for _ln, cs in run if _numeric(cs[-1])) >= 2:
+        if len(run) >= 3 and not any(_numeric(x) for x, _a, _b in run[0][1]) \
+                and sum(1 for _ln, cs in run if _numeric(cs[-1][0])) >= 2:
             width = max(len(cs) for _ln, cs in run)
-            out.append((run[0][0][0].y1, [[""] * (width - len(cs)) + cs for _ln, cs in run]))
+            rows = _aligned(run) or [[""] * (width - len(cs)) + [x for x, _a, _b in cs] for _ln, cs in run]
+            out.append((run[0][0][0].y1, rows))
         else:
             out.extend((ln[0].y1, ln) for ln, _cs in run)
         run.clear()
 
     for ln in lines:
-        cs = _cells(ln)
-        if len(cs) >= 2 and all(cs):
+        cs = _segments(ln)
+        if len(cs) >= 2 and all(x for x, _a, _b in cs):
             run.append((ln, cs))
             continue
+        if run and len(cs) == 1 and not _numeric(cs[0][0]) and len(run[-1][1]) >= 2:
+            text, x0, x1 = cs[0]
+            first = run[-1][1][0]
+            em = max((ch.x1 - ch.x0 for ch in ln if ord(ch.c) > 0x2E80), default=10.0)
+            if abs(x0 - first[1]) <= em and x1 < run[-1][1][1][1] and not _numeric(first[0]) \
+                    and ln[0].y1 > run[-1][0][0].y0 - 2.5 * em:
+                prev_ln, prev = run[-1]
+                run[-1] = (prev_ln, [(first[0] + text, first[1], max(first[2], x1))] + prev[1:])
+                continue
         flush()
         out.append((ln[0].y1, ln))
     flush()
