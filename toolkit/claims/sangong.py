@@ -69,7 +69,7 @@ def read_sangong(t: Table) -> tuple[dict[str, int], list[int]] | None:
         row = t.rows[r]
         if r not in roles.values() and any(cell_number(x) is not None for x in row) and not _COUNT_ROW.search(_label(row)):
             return None  # a row of figures that is none of the 三公 items: another kind of table
-    if not {"total", "abroad", "host"} <= set(roles) or not ("car" in roles or {"buy", "run"} <= set(roles)):
+    if not _complete(roles):
         return None
     width = len(t.rows[roles["total"]])
     if any(len(t.rows[r]) != width for r in roles.values()):
@@ -112,7 +112,7 @@ def read_across(t: Table) -> tuple[list[dict[str, int]], list[int]] | None:
         if role in blocks[-1]:
             return None
         blocks[-1][role] = c
-    blocks = [b for b in blocks if {"total", "abroad", "host"} <= set(b) and ("car" in b or {"buy", "run"} <= set(b))]
+    blocks = [b for b in blocks if _complete(b)]
     return (blocks, data) if blocks else None
 
 
@@ -123,15 +123,9 @@ def check_across(t: Table) -> list[TableIssue] | None:
         return None
     blocks, data = read
     rows = t.rows
-    identities = []
-    for b in blocks:
-        items = ["abroad", "car", "host"] if "car" in b else ["abroad", "buy", "run", "host"]
-        for r in data:
-            if any(b[k] >= len(rows[r]) or is_text(rows[r][b[k]]) for k in b):
-                continue
-            identities.append(Identity((r, b["total"]), [(r, b[k]) for k in items], "total"))
-            if "car" in b and {"buy", "run"} <= set(b):
-                identities.append(Identity((r, b["car"]), [(r, b["buy"]), (r, b["run"])], "car"))
+    identities = [i for b in blocks for r in data
+                  if not any(b[k] >= len(rows[r]) or is_text(rows[r][b[k]]) for k in b)
+                  for i in _sums({k: (r, c) for k, c in b.items()})]
     heads = {}
     for b in blocks:
         for c in b.values():
@@ -141,14 +135,22 @@ def check_across(t: Table) -> list[TableIssue] | None:
     return _report(rows, identities, lambda c: heads.get(c) or f"第{c + 1}列", across=True)
 
 
-def _identities(roles: dict[str, int], cols: list[int]) -> list[Identity]:
-    out = []
-    items = ["abroad", "car", "host"] if "car" in roles else ["abroad", "buy", "run", "host"]
-    for c in cols:
-        out.append(Identity((roles["total"], c), [(roles[k], c) for k in items], "total"))
-        if "car" in roles and {"buy", "run"} <= set(roles):
-            out.append(Identity((roles["car"], c), [(roles["buy"], c), (roles["run"], c)], "car"))
+def _complete(roles: dict[str, int]) -> bool:
+    """The roles name a whole 三公 table: its 合计, 出国, 接待, and 购置及运行 (or both its parts)."""
+    return {"total", "abroad", "host"} <= set(roles) and ("car" in roles or {"buy", "run"} <= set(roles))
+
+
+def _sums(cells: dict[str, tuple[int, int]]) -> list[Identity]:
+    """The identities of one column (or, laid out across, one row's block) of a 三公 table, role -> cell."""
+    items = ["abroad", "car", "host"] if "car" in cells else ["abroad", "buy", "run", "host"]
+    out = [Identity(cells["total"], [cells[k] for k in items], "total")]
+    if "car" in cells and {"buy", "run"} <= set(cells):
+        out.append(Identity(cells["car"], [cells["buy"], cells["run"]], "car"))
     return out
+
+
+def _identities(roles: dict[str, int], cols: list[int]) -> list[Identity]:
+    return [i for c in cols for i in _sums({k: (r, c) for k, r in roles.items()})]
 
 
 def sangong_parts(t: Table, row: int) -> list[int] | None:
