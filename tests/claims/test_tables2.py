@@ -358,6 +358,8 @@ def _unruled_pdfs(tmp_path) -> dict[str, Path]:
             for c, text in enumerate(row):
                 t.rows[r].cells[c].text = text
                 t.rows[r].cells[c].width = Cm(3.0) if c == 0 else Cm(3.5)  # the long label wraps in its cell
+        d.add_paragraph("填表人：张三" + "\u3000" * 6 + "填报日期：2025年3月1日")  # a line of words with a wide gap
+        d.add_paragraph("附件2")  # a short line under it: a paragraph, not a wrapped cell
         d.save(tmp_path / f"{name}.docx")
         out[name] = tmp_path / f"{name}.pdf"
     subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "pdf",
@@ -371,7 +373,9 @@ def test_an_unruled_pdf_table_keeps_its_blank_cells_and_wrapped_labels(tmp_path)
     from toolkit.claims.document import read
 
     pdfs = _unruled_pdfs(tmp_path)
-    [table] = read(pdfs["right"]).tables
+    doc = read(pdfs["right"])
+    [table] = doc.tables
+    assert "附件2" in [p.text for p in doc.paragraphs]
     assert table.rows[1] == ["合计", "25.00", "22.63", ""]
     assert table.rows[3] == ["公务用车购置及运行维护费", "20.00", "18.36", "91.80%"]
     assert [f for f in lint(pdfs["right"]).findings if f.severity == "error"] == []
