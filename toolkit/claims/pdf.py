@@ -375,7 +375,8 @@ def _unruled(lines: list[list[Char]]) -> list[tuple[float, object]]:
         if len(cs) >= 2 and all(x for x, _a, _b in cs):
             run.append((ln, cs))
             continue
-        if run and len(cs) == 1 and not _numeric(cs[0][0]) and len(run[-1][1]) >= 2:
+        if len(run) >= 2 and len(cs) == 1 and not _numeric(cs[0][0]) and _numeric(run[-1][1][-1][0]):
+            # under a row of the table (its last cell a figure), not under a header or a line of words
             text, x0, x1 = cs[0]
             first = run[-1][1][0]
             em = max((ch.x1 - ch.x0 for ch in ln if ord(ch.c) > 0x2E80), default=10.0)
