@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..domain.budget import COMPLETE_SPLITS, COMPLETE_WORDS, FIXED
-from ..domain.execution import STAGE_LABELS, stage_of
+from ..domain.execution import STAGE_LABELS, STAGE_WORDS, stage_of
 from ..domain.scoring import INDICATOR_KINDS, LEVEL_ONE, OUTPUT_KINDS
 from ..model import CATEGORIES
 from ..domain.tolerance import ROUNDING_NOTE, half_unit
@@ -2095,8 +2095,60 @@ _STAGE_CORES = {"initial": ("年初预算", "年初预算数"), "full": ("预算
 def _document_stage(others: "Wholes", stage: str) -> Quantity | None:
     """The document's one figure named by the budget stage alone (2025年年初预算4,860.00万元 / 全年预算12,595.40万元)."""
     named = [q for core in _STAGE_CORES[stage] for q in others.by_core.get(core, [])[:WINDOW + 2]
-             if q.kind == "money" and stage_of(q.label) == stage]
+             if q.kind == "money" and _stage(q.label) == stage]
     return named[0] if named and len({q.value_in("万元") for q in named}) == 1 else None
+
+
+#: the funds whose names hold 预算 without naming a budget stage (DOMAIN §2: 一般公共预算财政拨款支出 is spending)
+_FUND = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
+
+
+def _stage(label: str) -> str | None:
+    """:func:`stage_of` of a figure's label, a fund's name (一般公共预算…) not read as a budget stage."""
+    return stage_of(_FUND.sub("", label))
+
+
+#: the words of a role (a budget stage, spending) in a label: what is left names whose figure it is
+_ROLE_WORDS = re.compile("|".join(sorted({w for ws in STAGE_WORDS.values() for w in ws}
+                                         | {"预算数", "预算", "总支出", "支出", "追加", "调整"}, key=len, reverse=True)))
+#: whose budget or spending it is, when it is the writer's own (单位年初预算, 本局支出, 街道年初预算, 区气象局…): the
+#: department's
+_OWNER = re.compile(r"(?:本|我)?[\u4e00-\u9fff]{0,10}?(?:部门|单位|局|委员会|委|办事处|办公室|办|院|中心|机关|站|所|街道|"
+                    r"镇|乡|厅|队|馆|政府)")
+#: a label referring back to the figure before it (该项支出年初预算): whose it is, is the earlier figure's
+_ANAPHORA = re.compile(r"^(?:该项|该|此项|上述|以上)")
+
+
+def _owner(label: str) -> str | None:
+    """Whose budget or spending a label names, its role words left out: "" for the department's own (年初预算,
+    本年支出, 单位年初预算数), 项目 for 项目支出年初预算, None for a label referring back (该项支出…)."""
+    words = re.split(r"[，,；;：:]", label)[-1]
+    if _ANAPHORA.match(words):
+        return None
+    owner = _ROLE_WORDS.sub("", _core(_FUND.sub("", words))).strip("“”\"的")
+    return "" if _OWNER.fullmatch(owner) else owner
+
+
+def _same_owner(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _carried(qs: list[Quantity], i: int, s_start: int, role, owner: str | None) -> Quantity | None:
+    """The figure of a role a sentence names but does not write, carried from the paragraph's earlier sentences
+    (年初预算为A万元。本年支出B万元，完成年初预算的R%): the one value given before ``s_start`` in that role
+    (``role``: a test of the figure) for the same owner; None when none, or figures of different values, are."""
+    cands = [q for q in prior(qs, i, 0, limit=4 * WINDOW, at=s_start) if q.start < s_start and _usable(q)
+             and q.kind == "money" and role(q)]
+    if len({q.value_in("万元") for q in cands}) != 1:
+        return None  # none, or two of that role (基本支出年初预算A，项目支出年初预算B): which one cannot be told
+    q = cands[-1]
+    return q if _same_owner(_owner(q.label), owner) else None
+
+
+def _is_spent(q: Quantity) -> bool:
+    """A figure of what was spent: a 决算 / 执行 figure, or one named as spending (本年支出, 支出合计)."""
+    st = _stage(q.label)
+    return st == "actual" or (st is None and bool(_SPENT.search(q.label)))
 
 
 def check_completion(text: str, qs: list[Quantity], others: "Wholes | None" = None) -> list[Issue]:
@@ -2122,7 +2174,7 @@ def check_completion(text: str, qs: list[Quantity], others: "Wholes | None" = No
         for q in reversed(prior(qs, i, s_start)):
             if not _usable(q) or q.kind != "money":
                 continue
-            st = stage_of(q.label)
+            st = _stage(q.label)
             if st == "actual" and actual is None:
                 actual = q
             elif st in ("initial", "full", "budget") and st not in budgets:
@@ -2130,10 +2182,24 @@ def check_completion(text: str, qs: list[Quantity], others: "Wholes | None" = No
         if actual is None and budgets:
             actual = _spent(text, qs, i, s_start)
         if actual is None and not budgets and others is not None:
-            actual = _spent(text, qs, i, s_start)
+            actual = _spent(text, qs, i, s_start, others)
             if actual is not None and _core(actual.label) == "支出":
                 # the department's spending, its budgets stated in another paragraph: the one figure of each stage
                 budgets = {st: q for st in ("initial", "full") if (q := _document_stage(others, st)) is not None}
+        if named in ("initial", "full"):
+            # the figure of a role the rate names but its sentence does not write, from an earlier sentence of the
+            # paragraph (DOMAIN §2 roles: the budget of the stage named, the spending), for the same owner
+            if actual is None and named in budgets and _role_subject(qs[i]):
+                # 该项支出年初预算为A: the sentence refers back to the spending before it, whoever's it is
+                owners = [_owner(b.label) for b in budgets.values()]
+                actual = _carried(qs, i, s_start, _is_spent, None if None in owners else _owner(budgets[named].label))
+            if actual is not None and named not in budgets:
+                owner = _owner(actual.label)
+                b = _carried(qs, i, s_start, lambda q: _stage(q.label) == named, owner)
+                if b is None and owner == "" and others is not None:
+                    b = _document_stage(others, named)
+                if b is not None:
+                    budgets[named] = b
         if actual is None or not budgets:
             continue
         if named == "budget":
@@ -2166,18 +2232,28 @@ _SPENT = re.compile(r"(?:支出|总支出)(?:合计|总额|总计|决算)?$")
 _RATE_SUBJECT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:完成|为|达到|占)了?(?:年初|全年|调整后?)?预算数?的$")
 
 
-def _spent(text: str, qs: list[Quantity], i: int, s_start: int) -> Quantity | None:
+def _role_subject(r: Quantity) -> bool:
+    """Whether the completion rate ``r``'s clause names no subject of its own, or only a role (决算数占…的P%,
+    支出决算完成…): its figure may be carried from an earlier sentence."""
+    m = _RATE_SUBJECT.search(r.pre.strip())
+    return m is None or _owner(m.group("name")) == ""
+
+
+def _spent(text: str, qs: list[Quantity], i: int, s_start: int, others: "Wholes | None" = None) -> Quantity | None:
     """What was spent, for the completion rate ``qs[i]`` whose sentence names no 决算/执行 figure: the figure the
-    rate's own clause names (本年支出完成…的P%: that name's one figure in the paragraph), else the one figure of the
-    sentence named as spending (全年支出X万元) outside a list of parts (年初预算A万元，其中基本支出B万元 is a budget's
-    part)."""
+    rate's own clause names (本年支出完成…的P%: that name's one figure in the paragraph, or with ``others`` and none
+    there, the document's one figure of the department's spending), else the one figure of the sentence named as
+    spending (全年支出X万元) outside a list of parts (年初预算A万元，其中基本支出B万元 is a budget's part)."""
     m = _RATE_SUBJECT.search(qs[i].pre.strip())
     if m:
         name = _core(m.group("name"))
-        same = [q for q in qs[:i] if _usable(q) and q.kind == "money" and stage_of(q.label) is None and q.label
+        same = [q for q in qs[:i] if _usable(q) and q.kind == "money" and _stage(q.label) is None and q.label
                 and (_core(q.label) == name or (len(name) >= 4 and _core(q.label).endswith(name)))]
-        return same[-1] if same and len({q.value for q in same}) == 1 else None
-    spent = [q for q in prior(qs, i, s_start) if _usable(q) and q.kind == "money" and stage_of(q.label) is None
+        if not same and name == "支出" and others is not None:
+            same = [q for q in others.by_core.get(name, [])[:WINDOW + 2] if q.kind == "money"
+                    and _stage(q.label) is None]
+        return same[-1] if same and len({q.value_in("万元") for q in same}) == 1 else None
+    spent = [q for q in prior(qs, i, s_start) if _usable(q) and q.kind == "money" and _stage(q.label) is None
              and _SPENT.search(q.label)]
     if len(spent) != 1:
         return None
