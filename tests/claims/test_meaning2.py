@@ -76,6 +76,13 @@ def test_a_comparison_opening_a_sentence_is_of_the_figure_before_it(texts, wrong
     wrong_then_right(texts, "TXT004", wrong, right)
 
 
+@pytest.mark.parametrize("texts, wrong, right", [
+    (("全年差旅费18.00万元。与上年的20.00万元相比，减少{x}万元，下降10.00%。",), "3.00", "2.00"),
+])
+def test_a_comparison_opening_a_sentence_with_a_difference_checks_the_difference(texts, wrong, right):
+    wrong_then_right(texts, "TXT004", wrong, right)
+
+
 @pytest.mark.parametrize("texts", [
     # two figures before: whose change it is cannot be told
     ("基本支出300.00万元，项目支出180.00万元。较上年250.00万元下降20.00%。",),
