@@ -1693,6 +1693,62 @@ def check_named_base_rates(text: str, qs: list[Quantity], others: "Wholes | None
     return issues
 
 
+#: a sentence that opens with its comparison and names no subject: 较上年B… / 与上年的B相比… / 比2023年度B…
+_OPENING_BASE = re.compile(r"\s*(?:与|同|和|较|比)(?:上年|去年|上一年|(?:19|20)\d\d年)度?(?:同期)?的?(?:决算数?|实际数|执行数)?\s*")
+_BASE_TO_CHANGE = re.compile(r"\s*(?:相比|相较|比较)?[，,]?\s*[\u4e00-\u9fff]{0,6}")
+
+
+def _topic_before(text: str, qs: list[Quantity], i: int, s_start: int, b: Quantity) -> Quantity | None:
+    """The figure a sentence without a subject speaks of: the one this-year figure comparable with ``b`` in the
+    sentence before it in the paragraph (a budget, a share, a change, last year's figure are no topic); None when
+    there is no sentence before, or it gives none or several values."""
+    if s_start == 0:
+        return None
+    p_start, _ = sentences(text).bounds(s_start - 1)
+    cands = [q for q in prior(qs, i, p_start, at=s_start) if q.start < s_start and _usable(q) and q.comparable(b)
+             and q.role == "level" and not q.base and not q.total and not _of_last_year(q)
+             and _stage(q.label) not in ("initial", "full", "budget")]
+    if len({q.value_in(b.unit) for q in cands}) != 1:
+        return None  # 基本支出A，项目支出B。较上年C下降R%: whose change it is cannot be told
+    return cands[-1]
+
+
+def check_carried_changes(text: str, qs: list[Quantity], taken: set[int]) -> tuple[list[Issue], set[int]]:
+    """``基本支出836.20万元。较上年的792.45万元增长R%``: a sentence opening with its comparison (较/比/与上年 B) and no
+    subject of its own is about the figure of the sentence before (in the same paragraph): R = (X − B) ÷ B; with a
+    difference written (较上年B减少D万元，下降R%), D = |X − B| first. Also returns the offsets of the differences and
+    rates so judged: the base written decides them (no other reading of last year's figure, X − D, is kept)."""
+    issues, judged = [], set()
+    sents = sentences(text)
+    for i, b in enumerate(qs[:-1]):
+        if not b.base or b.approx or b.value <= 0:
+            continue
+        s_start, s_end = sents.bounds(b.start)
+        if not _OPENING_BASE.fullmatch(text, s_start, b.start):
+            continue
+        after = [q for q in qs[i + 1:i + 3] if q.start < s_end]
+        if not after:
+            continue
+        x = _topic_before(text, qs, i, s_start, b)
+        if x is None:
+            continue
+        d = after[0] if after[0].role == "change" and after[0].unit != "%" and after[0].comparable(b) else None
+        r = after[1] if d is not None and len(after) > 1 else (after[0] if d is None else None)
+        if d is not None:
+            if not _BASE_TO_CHANGE.fullmatch(text[b.end:d.start]):
+                continue  # 较上年B，其中…减少D: not one comparison
+            issues += _check_from_base(text, qs, i + 1, x, b)
+            judged |= {d.start} | ({r.start} if r is not None else set())
+            continue
+        if r is None or r.unit != "%" or r.role != "change" or r.approx or r.start in taken:
+            continue
+        if re.search(r"[，,；;]", text[b.end:r.start]):
+            continue  # a clause between the base and the rate: not one comparison
+        issues += _judge_rate(x, b, r, f"{x.label or '本年数'} {x.text} 较 {b.text}")
+        judged.add(r.start)
+    return issues, judged
+
+
 def _judge_rate(x: Quantity, b: Quantity, r: Quantity, subject: str) -> list[Issue]:
     """R = (X − B) ÷ B for this year's X, last year's B and the rate R; ``subject`` opens the message."""
     sr = _direction(r.pre[-6:])
@@ -2379,6 +2435,8 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
     issues += check_changes(text, qs, groups)
     issues += check_named_changes(text, qs, others, {i.location.offset for i in issues})
     issues += check_named_base_rates(text, qs, others, {i.location.offset for i in issues})
+    carried, judged = check_carried_changes(text, qs, {i.location.offset for i in issues})
+    issues = [i for i in issues if i.code != "TXT004" or i.location.offset not in judged] + carried
     issues += check_rates(text, qs, groups)
     issues += check_completion(text, qs, others if isinstance(others, Wholes) else None)
     issues += check_percent_of(text, qs, {i.location.offset for i in issues})
