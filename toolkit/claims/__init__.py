@@ -19,7 +19,7 @@ from .arith import Verdict
 from .repeats import TXT014, check_repeats
 from .prose import Issue, Wholes, check_neighbours, check_text, sentence_at
 from .quantities import Quantity, extract
-from .scores import (check_grades, check_indicator_scores, check_proportional_scores, check_total_vs_indicators,
+from .scores import (check_execution_scores, check_grades, check_indicator_scores, check_proportional_scores, check_total_vs_indicators,
                      check_total_vs_table, check_weight_shares, read_claims)
 from .counts import check_counts, check_table_count, indicator_rows
 from .crossref import check_named_figures
@@ -59,6 +59,9 @@ def analyse(texts: list[str], indicator_scores: bool = True, table_figures: list
     if indicator_scores:
         proportional, judged = check_proportional_scores(texts, quantities)
         out += proportional  # the stated method judged these scores: no other guess at it
+        execution, judged_ex = check_execution_scores(texts, quantities)
+        out += [(k, i) for k, i in execution if (k, i.location.offset) not in judged]
+        judged |= judged_ex
         out += [(k, i) for k, i in check_indicator_scores(indicators) if (k, i.location.offset) not in judged]
     out += check_total_vs_indicators(totals, indicators)
     out += check_grades(texts, totals)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from ..domain.grades import grade_for, long_grade, normalise_grade
 from ..domain.tolerance import score_verdict
 from ..findings import ERROR, WARNING
-from ..numbers import quantize
+from ..numbers import half_ulp, quantize
 from ..rules import Rule
 from .arith import Kind, Verdict, like, num_text, pct_text, ratio_verdict, sum_verdict
 from .prose import Issue, _issue, sentence_at
@@ -25,7 +25,9 @@ TXT008 = Rule("TXT008", "lint", ERROR, "指标得分与分值或完成率不符"
     "（定性指标或其他计分方法可能不同）。未写分值时，若得分 ÷ 完成率 不是整数或半分，也给出警告。"
     "报告写明按比例计分（得分＝分值×实际完成值÷目标值）时，一句中恰有一个目标值、一个实际值、一个分值和一个得分的指标，"
     "得分应为 分值 × min(实际 ÷ 目标, 1)，不符为错误；分值、得分与目标、实际写在相邻几句时（从该指标的分值到下一个指标的分值），"
-    "同样核对。",
+    "同样核对。预算执行率指标（DOMAIN §3）：得分 = 分值 × 执行率；从“预算执行率”到其后第一个得分（至多到其后第二句），"
+    "恰有一个分值（“分值10分”“权重10分”“满分10分”“预算执行率（10分）”）、一个执行率和一个得分时核对，不符为错误。"
+    "执行率达到或超过100%、或文中写有其他计分办法（扣分、达到某值以上得满分、分档）时不报；得分按两位小数四舍五入或截断均视为相符。",
     "report.txt:45: 第45段: TXT008（警告） 完成率 95%、得分 9.69分：按比例计分（得分 = 分值 × 完成率）对应的分值为 10.20分，不是整数或半分；请核对分值与得分")
 TXT009 = Rule("TXT009", "lint", ERROR, "等级与得分不符",
     "等级应与总得分所在分数段一致：优（90–100）、良（80–90）、中/合格（60–80）、差/不合格（60以下）。"
@@ -313,3 +315,56 @@ def check_weight_shares(texts: list[str], quantities: list[list[Quantity]]) -> l
             out.append((k, _issue(TXT013, v, f"得分 {sc.text} ÷ 分值 {w.text} = {pct_text(exact, q.value)}，文中写该指标得"
                                   f"{q.text}权重分", pct_text(exact, q.value), q.text, q.start)))
     return out
+
+
+#: the 预算执行率 indicator named (DOMAIN §3): its score is weight × rate
+_EXECUTION = re.compile(r"预算执行(?:率|情况|进度)")
+#: its weight in brackets right after the name: 预算执行率（10分） / “预算执行率”指标（分值5分）
+_BRACKET_WEIGHT = re.compile(r"[”\"」』]?\s*(?:指标)?\s*[（(](?:分值|权重|满分)?\s*$")
+_EXEC_RATE = re.compile(r"执行(?:率|进度)(?:为|达到|达|是|：|:)?\s*$")
+_EXEC_SCORE = re.compile(r"(?:得分|计得|得|评分|计分)(?:为|是|：|:)?\s*$")
+#: a scoring rule of the region's own (a deduction, a threshold, bands): not the proportional rule
+_OWN_RULE = re.compile(r"扣|每(?:低|少|降|高|超|减)|以上|以下|不足|低于|高于|超过|[≥≤><＞＜]|档|区间|阶梯|满分(?!\s*\d)")
+
+
+def check_execution_scores(texts: list[str], quantities: list[list[Quantity]]
+                           ) -> tuple[list[tuple[int, Issue]], set[tuple[int, int]]]:
+    """``预算执行率指标（权重10分）：…执行率95.00%，得分9.50分``: the 预算执行率 indicator scores weight × rate
+    (DOMAIN §3) when the rate is under 100 %. From the indicator's name to the first score after its rate (at most
+    two sentences on), one weight, one rate and the score; nothing is said where the text states a rule of its own.
+    Returns the issues and the (paragraph, offset) of every score judged."""
+    out, judged = [], set()
+    for k, (text, qs) in enumerate(zip(texts, quantities)):
+        if "执行" not in text:
+            continue
+        sents = sentences(text)
+        for m in _EXECUTION.finditer(text):
+            k0 = sents.index(m.start())
+            hi = sents.ends[k0 + 2] if k0 + 2 < len(sents.ends) else len(text)
+            span = [q for q in qs if m.start() <= q.start < hi]
+            weights = [q for q in span if q.unit == "分" and (_WEIGHT_WORD.search(q.pre[-4:])
+                       or _BRACKET_WEIGHT.fullmatch(text, m.end(), q.start))]
+            rates = [q for q in span if q.unit == "%" and _EXEC_RATE.search(q.pre)]
+            if len(weights) != 1 or not rates or len({q.value for q in rates}) != 1:
+                continue
+            r, w = rates[0], weights[0]
+            score = next((q for q in span if q.start > r.end and q.unit == "分" and q is not w), None)
+            if score is None or not _EXEC_SCORE.search(score.pre) or score.approx or r.approx or w.value <= 0:
+                continue
+            if _OWN_RULE.search(text[m.start():score.end]) or any(q.unit == "分" and q not in (w, score)
+                                                                    for q in span if q.start < score.start):
+                continue
+            if (k, score.start) in judged or not (0 < r.value < 100):
+                continue
+            judged.add((k, score.start))
+            # the rate is itself rounded: a score within the rounding of either is right
+            slack = half_ulp(r.value) * w.value / 100
+            exact = w.value * r.value / 100
+            expected = quantize(exact, 2)
+            if abs(score.value - exact) <= half_ulp(score.value, 2) + slack:
+                continue
+            v = Verdict.WRONG if abs(score.value - exact) > half_ulp(score.value) + slack else Verdict.ROUNDING
+            out.append((k, _issue(TXT008, v, f"预算执行率指标按比例计分：分值 {w.text} × 执行率 {r.text} = "
+                                  f"{expected:.2f}分，文中为 {score.text}", f"{expected:.2f}",
+                                  num_text(score.value), score.start)))
+    return out, judged
