@@ -139,6 +139,13 @@ def test_a_share_named_by_its_part_takes_the_parts_figure_from_the_sentence_befo
     wrong_then_right((text,), "TXT002", wrong, right)
 
 
+def test_a_share_of_money_takes_the_listed_total_only_under_its_very_name():
+    # 全部支出 is not 基本支出, whose 其中 list the part is in: the whole is not known, nothing is said
+    assert errors("基本支出800.00万元，其中人员经费600.00万元、公用经费200.00万元。公用经费占全部支出的10.00%。") == []
+    text = "（二）项目支出500.00万元，其中培训费100.00万元、设备购置400.00万元。培训费占项目支出的{x}。"
+    wrong_then_right((text,), "TXT002", "25.00%", "20.00%")
+
+
 def test_a_share_of_a_part_named_twice_before_says_nothing():
     assert errors("本科生30人，研究生10人。上年本科生20人。本科生占新招录人员的75.00%。") == []
 
