@@ -1031,7 +1031,7 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
             continue  # 实际支出占（全年）预算的P%: an execution rate, judged by check_completion or not at all
         s_start, _ = sents.bounds(q.start)
         before = [p for p in prior(qs, i, s_start) if _usable(p)]
-        name = _share_subject(text, before[-1].end if before else s_start, q)
+        name = _part_head(_share_subject(text, before[-1].end if before else s_start, q), share_target(q))
         if name:  # 湿地保护占项目支出的X%: the share names its part; not found, say nothing
             near = [p for p in prior(qs, i, max(0, q.start - 400)) if _usable(p) and p.label and _names(p.label, name)]
             index = others if isinstance(others, Wholes) else Wholes(others or [])
@@ -1059,6 +1059,15 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
             whole = g.total if g is not None and g.ok else None
         else:
             whole = _named_whole(text, qs, keys, q.start, part, whole_words, others)
+            g = member.get(id(part))
+            core = _core(whole_words)
+            if whole is None and g is not None and part.comparable(g.total) and len(core) >= 2 \
+                    and (_core(_NUMBERING.sub("", g.total.label)) == core
+                         or (part.kind == "count" and core in g.total.label)):
+                # 行政复议案件64件，其中维持48件…。维持的案件占全部案件的P%: the total the part was listed in, named
+                # by its own words (a count by a word of its name; a sum of money by its very name: 全部支出 is not
+                # 基本支出)
+                whole = g.total
         if whole is None or whole.value == 0:
             continue
         v, exact = ratio_verdict(part.value_in(whole.unit) if part.comparable(whole) else part.value, whole.value,
@@ -1179,6 +1188,22 @@ def _share_subject(text: str, start: int, q: Quantity) -> str:
     name = re.sub(r"^(其中|而|则|且|以及|和|及)", "", m.group(1)).rstrip("的所")
     name = re.sub(r"^所?占$", "", name)  # 所占比重为X%: the clause has no name of its own
     return "" if len(name) < 2 or _NOT_A_NAME.match(name) else name
+
+
+#: a list number opening a label (2. 项目支出, （一）基本支出)
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)\s*")
+#: the nouns a count's name ends with that only say it is counted (自主就业人数 is 自主就业's count)
+_COUNT_NOUN = re.compile(r"(?:人数|户数|件数|个数|次数|家数|数量)$")
+
+
+def _part_head(name: str, whole_words: str) -> str:
+    """The part a share's subject names, without the noun of what is counted: 自主就业人数 -> 自主就业; 维持的案件
+    (占全部案件的…) -> 维持, the noun being the whole's own."""
+    head = _COUNT_NOUN.sub("", name)
+    m = re.fullmatch(r"(?P<head>[\u4e00-\u9fff]{2,}?)的(?P<noun>[\u4e00-\u9fff]{1,4})", head)
+    if m and m.group("noun") in whole_words:
+        head = m.group("head")
+    return head if len(head) >= 2 else name
 
 
 def _names(label: str, name: str) -> bool:
@@ -1866,8 +1891,9 @@ _PLANNED = re.compile(r"^(应|计划|目标|预计|年度计划|全[市县区省
 _TARGETED = re.compile(r"(?:目标|计划|任务)(?:任务|数|值)?$|^(?:年度|全年|本年度?)?(?:目标|计划)")
 
 
-#: a time the count is taken at, written before what was done (截至年末已整改5个, 年内累计完成12项)
-_LEAD_TIME = re.compile(r"^(?:截至|截止|至|到)?(?:(?:19|20)\d\d年)?(?:年末|年底|末|底|度|本年度?|全年|年内|当年)?前?[，,]?")
+#: a time the count is taken at, written before what was done (截至年末已整改5个, 年内累计完成12项, 截至报告日已整改…)
+_LEAD_TIME = re.compile(r"^(?:(?:截至|截止|到)[\u4e00-\u9fff]{1,8}?(?=已|累计|实际|共|全部)|(?:截至|截止|至|到)?(?:(?:19|20)\d\d年)?"
+                        r"(?:年末|年底|末|底|度|本年度?|全年|年内|当年)?前?[，,]?)")
 
 
 #: rates measured by a survey or of a change, never a ratio of the counts written beside them
