@@ -164,3 +164,21 @@ def test_corpus6_sidecars_are_well_formed():
         assert len(truth["true_claims"]) >= 3 * len(truth["errors"])
         for e in truth["errors"] + truth["true_claims"]:
             assert e["quote"] in text, (report.name, e["quote"])
+
+
+# --- grades against the bands the report states for itself (DOMAIN §3's bands where it states none) ---------------
+
+OWN_BANDS = "综合评分80分（含）以上为优秀，70分（含）至80分为良好，60分（含）至70分为合格，60分以下为不合格。"
+
+
+def test_a_grade_is_judged_by_the_bands_the_report_states():
+    assert errors(OWN_BANDS, "本单位自评得分83.00分，评价等级为“优秀”。") == []
+    assert errors(OWN_BANDS, "本单位自评得分78.50分，评价等级为“优秀”。") == [("TXT009", "良好")]
+    bracketed = "自评等级划分为：优（85分及以上）、良（75分至85分）、中（60分至75分）、差（60分以下）。"
+    assert errors(bracketed, "自评得分82.40分，等级为“优”。") == [("TXT009", "良好")]
+    assert errors(bracketed, "自评得分82.40分，等级为“良”。") == []
+
+
+def test_bands_stated_twice_differently_leave_the_grade_unjudged():
+    other = "综合评分85分（含）以上为优秀，75分（含）至85分为良好。"
+    assert errors(OWN_BANDS, other, "自评得分82.00分，等级为“优秀”。") == []
