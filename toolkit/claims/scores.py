@@ -7,7 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..domain.grades import grade_for, long_grade, normalise_grade
+from ..domain.grades import GRADES, grade_for, long_grade, normalise_grade
 from ..domain.tolerance import score_verdict
 from ..findings import ERROR, WARNING
 from ..numbers import half_ulp, quantize
@@ -31,7 +31,9 @@ TXT008 = Rule("TXT008", "lint", ERROR, "指标得分与分值或完成率不符"
     "report.txt:45: 第45段: TXT008（警告） 完成率 95%、得分 9.69分：按比例计分（得分 = 分值 × 完成率）对应的分值为 10.20分，不是整数或半分；请核对分值与得分")
 TXT009 = Rule("TXT009", "lint", ERROR, "等级与得分不符",
     "等级应与总得分所在分数段一致：优（90–100）、良（80–90）、中/合格（60–80）、差/不合格（60以下）。"
-    "“自评结果为优秀”“评价结果为良好”也是所述等级；等级写在同一句的总得分之前（“评价等级为良，综合得分93.5分”）时对照该得分。",
+    "“自评结果为优秀”“评价结果为良好”也是所述等级；等级写在同一句的总得分之前（“评价等级为良，综合得分93.5分”）时对照该得分。"
+    "报告写明了自己的分数段（“85分（含）以上为优秀，75分（含）至85分为良好”“优（90分及以上）、良（80分至90分）”）时按所写的分数段"
+    "核对，未写的等级沿用上述分数段；同一等级写了两个不同的下限、或各段次序不对时不核对；得分正好在所写的下限上时不报。",
     "report.txt:60: 第60段: TXT009 得分 85分 对应等级为“良好”（良），文中写“优秀”")
 TXT010 = Rule("TXT010", "lint", ERROR, "正文总得分与评分表合计不符",
     "正文所写的自评总得分应等于自评表（附件2）各指标得分之和（或其“总分”行）。正文总得分与表中“总分”行相同而与各指标"
@@ -256,9 +258,56 @@ def check_total_vs_table(totals: list[ScoreClaim], table_scores: list[Decimal], 
     return out
 
 
+_BAND_GRADE = r"[“\"「]?(?P<g>优秀|优|良好|良|合格|中等|中|一般)(?![\u4e00-\u9fff]{0,1}[化质势])"
+_BAND_NUM = r"(?P<lo>\d{2,3}(?:\.\d+)?)"
+#: a band the report states (评分标准): the lower bound written before the grade (85分（含）以上为优秀, 75分（含）至85分为良好,
+#: 80—90分为良) or in brackets after it (优（90分及以上）, 良（80≤得分<90）, 优（≥90分）)
+_BANDS = re.compile(_BAND_NUM + r"\s*分?\s*(?:[（(]含[）)])?\s*(?:(?:及|或)?以上|[-—–~～至到]\s*\d{2,3}(?:\.\d+)?\s*分?"
+                    r"\s*(?:[（(](?:不)?含[）)]|以下|以内)?)\s*(?:的)?(?:为|是|属于|评为|定为|评定为)\s*" + _BAND_GRADE
+                    + r"|" + _BAND_GRADE.replace("?P<g>", "?P<g2>") + r"[”\"」]?\s*[（(]\s*(?:得分|分数)?\s*[≥>＞]?=?\s*"
+                    + _BAND_NUM.replace("?P<lo>", "?P<lo2>") + r"\s*分?\s*(?:[（(]?含[）)]?)?\s*(?:及以上|以上|[-—–~～至到≤<＜]|[）)])")
+
+
+def stated_bands(texts: list[str]) -> list[tuple[Decimal, str]] | None:
+    """The grade bands a report states for itself ([(lower bound, short grade)], highest first), the DOMAIN bands
+    for the grades it does not state; None when what it states is not one ordered set of bands (two bounds for a
+    grade, or bounds out of order): then no grade is judged."""
+    stated: dict[str, Decimal] = {}
+    for text in texts:
+        if "分" not in text:
+            continue
+        for m in _BANDS.finditer(text):
+            g = normalise_grade(m.group("g") or m.group("g2"))
+            lo = Decimal(m.group("lo") or m.group("lo2"))
+            if g is None or g == "差":
+                continue  # 60分以下为差: no lower bound
+            if stated.get(g, lo) != lo:
+                return None  # two bounds for one grade: which holds cannot be told
+            stated[g] = lo
+    bands = {short: low for low, short, _long in GRADES}
+    bands.update(stated)
+    order = [bands[g] for g in ("优", "良", "中")]
+    if not (order[0] > order[1] > order[2] > 0 and order[0] <= 100):
+        return None
+    return [(bands[g], g) for g in ("优", "良", "中")] + [(Decimal(0), "差")]
+
+
+def _band_of(score: Decimal, bands: list[tuple[Decimal, str]]) -> str:
+    for low, short in bands:
+        if score >= low:
+            return short
+    return "差"
+
+
 def check_grades(texts: list[str], totals: list[ScoreClaim]) -> list[tuple[int, Issue]]:
-    """A grade (等级为“优秀”) against the band of the nearest total score before it (same or previous paragraph)."""
+    """A grade (等级为“优秀”) against the band of the nearest total score before it (same or previous paragraph):
+    the bands the report states for itself (85分（含）以上为优秀…), else DOMAIN §3's. A score right on a bound the
+    report states is not judged (以上 may or may not hold the bound)."""
     out = []
+    bands = stated_bands(texts)
+    if bands is None:
+        return out
+    bounds = {low for low, _g in bands}
     by_para: dict[int, list[ScoreClaim]] = {}
     for t in sorted(totals, key=lambda c: (c.para, c.offset)):
         by_para.setdefault(t.para, []).append(t)
@@ -277,8 +326,9 @@ def check_grades(texts: list[str], totals: list[ScoreClaim]) -> list[tuple[int, 
             t = max(near, key=lambda c: (c.para, c.offset))
             word, at = grade_word(m)
             stated = normalise_grade(word)
-            band = grade_for(t.value)
-            if stated is None or stated == band:
+            band = _band_of(t.value, bands)
+            if stated is None or stated == band or (t.value in bounds and t.value not in (90, 80, 60)
+                                                     and stated == _band_of(t.value - Decimal("0.01"), bands)):
                 continue
             out.append((k, _issue(TXT009, Verdict.WRONG, f"得分 {t.text} 对应等级为“{long_grade(band)}”（{band}），"
                                   f"文中写“{word}”", long_grade(band), word, at)))
