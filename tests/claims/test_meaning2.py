@@ -182,3 +182,12 @@ def test_a_grade_is_judged_by_the_bands_the_report_states():
 def test_bands_stated_twice_differently_leave_the_grade_unjudged():
     other = "综合评分85分（含）以上为优秀，75分（含）至85分为良好。"
     assert errors(OWN_BANDS, other, "自评得分82.00分，等级为“优秀”。") == []
+
+
+# --- a rate of counts whose whole names the act as a thing asked for (整改通知书) before what was done ----------------
+
+def test_the_count_asked_for_before_the_count_done_is_the_whole():
+    text = "发放整改通知书40份，已按期整改36份，整改率{x}。"
+    wrong_then_right((text,), "TXT005", "92.00%", "90.00%")
+    # what is still under way is no whole of what was done
+    assert errors("已整改10个，正在整改2个，整改率83.33%。") == []
