@@ -37,6 +37,8 @@ def wrong_then_right(texts: tuple[str, ...], code: str, wrong: str, right: str, 
      "80.00%", "90.00%"),
     # the spending a sentence before, named by its role (支出决算 / 决算数) in the rate's clause
     (("全年支出决算2,400.00万元。该项支出年初预算为2,000.00万元，决算数占年初预算的{x}。",), "102.00%", "120.00%"),
+    # both the budget and the spending in earlier sentences, the rate's clause naming only roles
+    (("全年预算为500.00万元。全年支出决算为450.00万元。决算数占全年预算的{x}。",), "95.00%", "90.00%"),
     # the budget named by the writer's own office (县档案馆年初预算): the department's, as 本年支出 is
     (("县档案馆年初预算为300.00万元。全年支出270.00万元，完成年初预算的{x}。",), "95.00%", "90.00%"),
     # a fund's spending (政府性基金预算…支出) referred back to by 该项支出
