@@ -1887,6 +1887,10 @@ _ACTUAL = re.compile(r"^(实际|已经?|累计|完成|共完成|全部|按时)")
 _PLANNED = re.compile(r"^(应|计划|目标|预计|年度计划|全[市县区省乡镇]?|总|共|辖区|在册|在用|登记|受理|全年受理)")
 
 
+#: a count of what is still being done or waits (正在整改, 待整改, 仍在办理): no whole of what was done
+_PENDING = re.compile(r"^(?:正在|待|仍|尚|在|还)")
+
+
 #: the name of a target count: 年度目标 / 计划 / 目标任务 / 年度计划任务数 / …检查目标
 _TARGETED = re.compile(r"(?:目标|计划|任务)(?:任务|数|值)?$|^(?:年度|全年|本年度?)?(?:目标|计划)")
 
@@ -1978,6 +1982,11 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
         done = [q for q in nums if _ACTUAL.match(_LEAD_TIME.sub("", q.label))]
         if len(nums) > 1 and len(done) == 1 and not whole_words and verb not in _DENOMINATOR:
             to_do = [q for q in nums if _PLANNED.match(_LEAD_TIME.sub("", q.label)) or _TARGETED.search(q.label)]
+            if not to_do:
+                # 下达整改指令书138份，已完成整改131份: what the act was asked of, stated before what was done (not
+                # what is still under way: 正在整改2个)
+                to_do = [q for q in nums if q is not done[0] and q.start < done[0].start
+                         and not _PENDING.match(_LEAD_TIME.sub("", q.label))]
             nums = done if to_do else nums
         counted = not nums and not whole_words and verb not in _DENOMINATOR
         if counted:  # a rate of counts named by its act, not by the numerator's words: _count_rate_terms
@@ -2281,6 +2290,12 @@ def check_completion(text: str, qs: list[Quantity], others: "Wholes | None" = No
                 # 该项支出年初预算为A: the sentence refers back to the spending before it, whoever's it is
                 owners = [_owner(b.label) for b in budgets.values()]
                 actual = _carried(qs, i, s_start, _is_spent, None if None in owners else _owner(budgets[named].label))
+            elif actual is None and not budgets and _role_subject(qs[i]):
+                # 全年预算为A万元。全年支出决算为B万元。决算数占全年预算的R%: both roles before, of one owner
+                b = _carried(qs, i, s_start, lambda q: _stage(q.label) == named, None)
+                a = _carried(qs, i, s_start, _is_spent, None)
+                if a is not None and b is not None and _same_owner(_owner(a.label), _owner(b.label)):
+                    actual, budgets[named] = a, b
             if actual is not None and named not in budgets:
                 owner = _owner(actual.label)
                 b = _carried(qs, i, s_start, lambda q: _stage(q.label) == named, owner)
