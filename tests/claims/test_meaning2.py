@@ -193,3 +193,12 @@ def test_the_count_asked_for_before_the_count_done_is_the_whole():
     wrong_then_right((text,), "TXT005", "92.00%", "90.00%")
     # what is still under way is no whole of what was done
     assert errors("已整改10个，正在整改2个，整改率83.33%。") == []
+
+
+# --- 本年较上年增长R% after a sentence giving last year's figure: this year's is the one under the same name ---------
+
+def test_this_year_against_last_years_figure_in_the_sentence_before():
+    texts = ("全年培训经费50.00万元，主要用于业务骨干轮训。", "上年培训经费为40.00万元。本年较上年增长{x}。")
+    wrong_then_right(texts, "TXT004", "20.00%", "25.00%")
+    # two figures of last year before: which one the rate is of cannot be told
+    assert errors("全年培训经费50.00万元，差旅费8.00万元。", "上年培训经费为40.00万元，差旅费为9.00万元。本年较上年增长20.00%。") == []
