@@ -75,7 +75,8 @@ TXT004 = Rule("TXT004", "lint", ERROR, "增减额与增减率不符",
     "变动率写在增减额之前（“X，同比增长R%，增加D”）时，上年数为 X − D（减少时 X + D）。与预算相比（“比年初预算减少D万元，"
     "下降R%”“较全年预算数B万元节约D万元”）时，基数是预算数。句子以比较开头、没有主语（“基本支出X万元。较上年的B万元增长R%”"
     "“与上年的B相比，减少D，下降R%”）时，说的是同段前一句中唯一的本年数（预算数、占比、变动数、上年数不算）：R 应等于 (X − B) ÷ B，"
-    "D 应等于 |X − B|；前一句有几个不同的数，或前一句在别段时不报。",
+    "D 应等于 |X − B|；前一句有几个不同的数，或前一句在别段时不报。“上年支出总计为B万元。本年较上年增长R%”：前一句只有一个数且为上年数时，"
+    "本年数是同名（去掉“上年”）的那一个数（本段之前，或全文唯一），R 应等于 (X − B) ÷ B。",
     "report.txt:13: 第13段: TXT004 公用经费 54.976万元 比上年增加 37.976万元，上年应为 17，增长率应为 223.39%，文中写 232.39%")
 TXT005 = Rule("TXT005", "lint", ERROR, "比率与所述数字不符",
     "“收集问题825个，解决问题782个，解决率94.8%”、“年度计划投资4.785亿元，累计完成9.41亿元，完成年度计划的196.7%”、"
@@ -1780,6 +1781,44 @@ def check_carried_changes(text: str, qs: list[Quantity], taken: set[int]) -> tup
     return issues, judged
 
 
+#: a sentence that only says how this year compares (本年较上年增长R% / 今年同比下降R%): no figure of its own before R
+_THIS_YEAR_CHANGE = re.compile(r"\s*(?:本年度?|今年|当年)(?:较|比|同)(?:上年|去年|上一年)(?:同期)?(?:相比)?[，,]?"
+                               r"(?:增长|下降|增加|减少|上升|降低)了?(?:率|幅度?)?(?:为|是|达到?)?\s*")
+
+
+def check_this_year_changes(text: str, qs: list[Quantity], others: "Wholes | None", taken: set[int]) -> list[Issue]:
+    """``上年支出为B万元。本年较上年增长R%``: the sentence before (same paragraph) gives one figure named as last
+    year's; this year's is the one figure under the same name without 上年 (earlier in the paragraph, else once in the
+    document): R = (X − B) ÷ B."""
+    issues = []
+    sents = sentences(text)
+    for i, r in enumerate(qs):
+        if r.unit != "%" or r.role != "change" or r.approx or r.start in taken:
+            continue
+        s_start, _ = sents.bounds(r.start)
+        if s_start == 0 or not _THIS_YEAR_CHANGE.fullmatch(text, s_start, r.start):
+            continue
+        p_start, _ = sents.bounds(s_start - 1)
+        last = [q for q in prior(qs, i, p_start) if q.start < s_start and _usable(q) and q.kind in ("money", "count")
+                and q.role == "level"]
+        if len(last) != 1 or not _of_last_year(last[0]):
+            continue  # 上年A为B，C为D。本年较上年增长R%: 上年 names every figure of the list; whose rate is not told
+        b = last[0]
+        name = _core(_LAST_YEAR.sub("", re.split(r"[，,；;：:]", b.label)[-1]) + ("总计" if _GRAND.search(b.pre) else ""))
+        if len(name) < 2:
+            continue
+        same = [q for q in qs[:i] if q.start < p_start and _usable(q) and q.comparable(b) and not _of_last_year(q)
+                and not q.base and _core(re.split(r"[，,；;：:]", q.label)[-1] + ("总计" if _GRAND.search(q.pre) else ""))
+                == name]
+        if not same and isinstance(others, Wholes):
+            same = [q for q in others.by_core.get(name, [])[:WINDOW + 2] if q.comparable(b) and not _of_last_year(q)
+                    and not q.base and q.role == "level"]
+        if not same or len({q.value_in(b.unit) for q in same}) != 1 or b.value <= 0:
+            continue
+        issues += _judge_rate(same[-1], b, r, f"{same[-1].label or '本年数'} {same[-1].text} 较 {b.label} {b.text}")
+    return issues
+
+
 def _judge_rate(x: Quantity, b: Quantity, r: Quantity, subject: str) -> list[Issue]:
     """R = (X − B) ÷ B for this year's X, last year's B and the rate R; ``subject`` opens the message."""
     sr = _direction(r.pre[-6:])
@@ -2484,6 +2523,8 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
     issues += check_named_base_rates(text, qs, others, {i.location.offset for i in issues})
     carried, judged = check_carried_changes(text, qs, {i.location.offset for i in issues})
     issues = [i for i in issues if i.code != "TXT004" or i.location.offset not in judged] + carried
+    issues += check_this_year_changes(text, qs, others if isinstance(others, Wholes) else None,
+                                      {i.location.offset for i in issues})
     issues += check_rates(text, qs, groups)
     issues += check_completion(text, qs, others if isinstance(others, Wholes) else None)
     issues += check_percent_of(text, qs, {i.location.offset for i in issues})
