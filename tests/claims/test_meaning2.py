@@ -202,3 +202,13 @@ def test_this_year_against_last_years_figure_in_the_sentence_before():
     wrong_then_right(texts, "TXT004", "20.00%", "25.00%")
     # two figures of last year before: which one the rate is of cannot be told
     assert errors("全年培训经费50.00万元，差旅费8.00万元。", "上年培训经费为40.00万元，差旅费为9.00万元。本年较上年增长20.00%。") == []
+
+
+# --- last year's figure in the clause after the rate (…，较上年下降R%，上年为B万元) ------------------------------------
+
+def test_last_years_figure_in_the_clause_after_the_rate_is_the_base():
+    text = "差旅费12.00万元，较上年下降{x}，上年为15.00万元，主要是压减出差。"
+    wrong_then_right((text,), "TXT004", "25.00%", "20.00%")
+    # the direction written against the figures: the word is wrong
+    assert [c for c, _e in errors("差旅费12.00万元，较上年增长20.00%，上年为15.00万元。")] == ["TXT004"]
+    assert [c for c, _e in errors("差旅费12.00万元，较上年增长20.00%（上年15.00万元）。")] == ["TXT004"]
