@@ -212,3 +212,8 @@ def test_last_years_figure_in_the_clause_after_the_rate_is_the_base():
     # the direction written against the figures: the word is wrong
     assert [c for c, _e in errors("差旅费12.00万元，较上年增长20.00%，上年为15.00万元。")] == ["TXT004"]
     assert [c for c, _e in errors("差旅费12.00万元，较上年增长20.00%（上年15.00万元）。")] == ["TXT004"]
+
+
+def test_a_rate_naming_its_own_subject_after_a_list_is_not_the_last_items():
+    # 基本支出同比增长…（上年B）: the rate is 基本支出's, not 项目支出's (the figure right before it)
+    assert errors("部门支出合计90.00万元，其中基本支出60.00万元、项目支出30.00万元，基本支出同比增长20.00%（上年50.00万元）。") == []

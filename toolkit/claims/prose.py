@@ -71,6 +71,7 @@ TXT004 = Rule("TXT004", "lint", ERROR, "增减额与增减率不符",
     "同句有同名的本年数 X 时 D 应等于 X − B。句中未写上年数、而同一文件的表格有本年、上年两列（“本年|上年”或相差一年的两个"
     "年份的决算列）且同名一行的本年数正是句中之数时，R 应等于 (X − 表中上年数) ÷ 表中上年数。上年数写在本年数之后的括号里"
     "（“X万元（上年B万元），增长R%”）或以前一年的年份称之（“2023年支出X，2022年支出B，增长R%”“2024年度支出X（2023年为B），同比增长R%”）时，R 应等于 (X − B) ÷ B（只写“本年”时不知是哪一年，括号里的年份不作上年读）。"
+    "上年数写在变动率之后的分句里（“较上年下降R%，上年为B万元”）同样读；数字所示的方向与文字相反（本年数小于上年数却写“增长”）时为错误。"
     "本年数写在增减额和变动率之后（“比上年增加D万元，增长R%，达到X万元”）时，上年数为 X − D（减少时 X + D）。"
     "变动率写在增减额之前（“X，同比增长R%，增加D”）时，上年数为 X − D（减少时 X + D）。与预算相比（“比年初预算减少D万元，"
     "下降R%”“较全年预算数B万元节约D万元”）时，基数是预算数。句子以比较开头、没有主语（“基本支出X万元。较上年的B万元增长R%”"
@@ -1440,11 +1441,27 @@ def check_base_rates(text: str, qs: list[Quantity], groups: list[Group] | None =
     issues = []
     for i in range(1, len(qs) - 1):  # X，同比增长R%（上年B）: the base in brackets right after the rate
         r, x, b = qs[i], qs[i - 1], qs[i + 1]
-        if r.unit == "%" and r.role == "change" and not r.approx and b.base and re.fullmatch(r"[（(]", text[r.end:r.end + 1]) \
-                and b.start < r.end + 20:
-            subject = _subject(text, x, groups, r.start, qs)
-            if subject is not None:
-                issues += _rate_from_base(text, subject, b, r, gap_ok=subject is not x)
+        if r.unit != "%" or r.role != "change" or r.approx or b.start >= r.end + 20:
+            continue
+        # …（上年B） / …，上年为B万元 (the next clause names last year's figure and nothing else)
+        after = (b.base and re.fullmatch(r"[（(]", text[r.end:r.end + 1])) \
+            or (_of_last_year(b) and _LAST_AFTER.fullmatch(text, r.end, b.start))
+        if not after:
+            continue
+        subject = _subject(text, x, groups, r.start, qs)
+        if subject is None:
+            continue
+        sr = _direction(r.pre[-6:])
+        named = re.match(r"(?P<name>[\u4e00-\u9fff]*?)(?:比|较|同比|与|和)", r.pre.strip())
+        own = not named or not named.group("name") or _names(subject.label, named.group("name"))
+        if sr != 0 and own and subject.comparable(b) and _usable(subject) \
+                and (subject.value_in(b.unit) - b.value) * sr < 0 and subject.start >= _sentence_bounds(text, r.start)[0]:
+            # (职工医保基金支出同比增长R%（上年B） after a list: the rate names its own subject, not the last figure)
+            issues.append(_issue(TXT004, Verdict.WRONG, f"{subject.label or '本年数'} {subject.text} 较上年 {b.text} "
+                                 f"{'减少' if sr > 0 else '增加'}，文中写{'增长' if sr > 0 else '下降'} {r.text}",
+                                 None, r.text, r.start))
+            continue
+        issues += _rate_from_base(text, subject, b, r, gap_ok=subject is not x)
     for i in range(2, len(qs)):
         r = qs[i]
         if r.unit != "%" or r.role != "change" or r.approx:
@@ -1467,6 +1484,10 @@ def check_base_rates(text: str, qs: list[Quantity], groups: list[Group] | None =
             continue
         issues += _rate_from_base(text, x, b, r, gap_ok=True)
     return issues
+
+
+#: the clause after a rate that gives last year's figure alone: …，增长R%，上年为B万元
+_LAST_AFTER = re.compile(r"\s*[，,]\s*(?:上年|去年|上一年|上年度|上年同期)(?:为|是|：|:)?\s*")
 
 
 #: after a bracketed base, the words up to the rate of the figure before the bracket: （上年B），同比增长R%
