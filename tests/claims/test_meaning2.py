@@ -217,3 +217,12 @@ def test_last_years_figure_in_the_clause_after_the_rate_is_the_base():
 def test_a_rate_naming_its_own_subject_after_a_list_is_not_the_last_items():
     # 基本支出同比增长…（上年B）: the rate is 基本支出's, not 项目支出's (the figure right before it)
     assert errors("部门支出合计90.00万元，其中基本支出60.00万元、项目支出30.00万元，基本支出同比增长20.00%（上年50.00万元）。") == []
+
+
+# --- a list whose last part is open-ended (初级及以下) names every part of its total -------------------------------------
+
+def test_a_list_closed_by_an_open_ended_part_is_complete():
+    text = "专业技术人员{x}人，其中高级职称12人、中级职称20人、初级及以下8人。"
+    wrong_then_right((text,), "TXT001", "42", "40")
+    # two open ends (35岁以下, 50岁以上) leave the middle out: the list is partial
+    assert errors("在职人员80人，其中35岁以下20人、50岁以上30人。") == []
