@@ -35,7 +35,8 @@ TXT001 = Rule("TXT001", "lint", ERROR, "总数与各分项之和不符",
     "总数写在前一句或后一句时（“…基金支出合计X万元。职工医保A万元、城乡居民医保B万元。”），只在各项按名称构成完整划分时核对。"
     "差额不超过各数字的舍入误差时为警告。“其中”只列出部分项目（和小于总数）时不报，除非各项构成完整划分"
     "（基本支出+项目支出、人员经费+公用经费、职工+居民、人员类+运转类+特定目标类、含“其他”项等，"
-    "或按类别、层级划分的个数：“队伍64支，其中区级队伍…、乡镇队伍…、社区队伍…”）。“由A、B和C构成/组成”列出的是全部组成。"
+    "或按类别、层级划分的个数：“队伍64支，其中区级队伍…、乡镇队伍…、社区队伍…”；最后一项是一端开放的档次而前面各项都不是："
+    "“其中高级职称A人、中级职称B人、初级及以下C人”）。“由A、B和C构成/组成”列出的是全部组成。"
     "“分别得A分、B分…，合计T分”：T 应等于各项得分之和。括号里写在变动率之后的上年数（“同比增长R%（上年B万元）”）是上年的数，"
     "不作为后文各项的总数。按意思而不按措辞读：列表说明了项数（“分为三类：”“划分为3个层次：”）且正好列出这么多项时，"
     "各项是总数的全部组成；“三项合计X”“两者之和为X”：X 应等于其前正好这么多个数之和（“后两项合计”为最后两项）；"
@@ -149,11 +150,17 @@ _CLASS_PREFIX = re.compile(r"(类|级|层|型|省|市|县|区|乡镇|镇|乡|街
 _REST = re.compile(r"其他|其它|其余")
 
 
+#: a part open at one end of a scale (初级及以下, 三级以上): the rest of the scale after the parts before it
+_OPEN_END = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:及|或)?(?:以下|以上)$")
+
+
 def _complete(labels: list[str], keyword: str) -> bool:
     if keyword.startswith("分别") or keyword == "由":  # 由A、B和C构成 names every part
         return True
     if any(_REST.search(lb) for lb in labels[1:]):
         return True
+    if len(labels) >= 3 and _OPEN_END.fullmatch(labels[-1]) and not any(_OPEN_END.search(lb) for lb in labels[:-1]):
+        return True  # 高级职称A、中级职称B、初级及以下C: the last part holds the rest of the scale
     return any(all(any(word in lb for lb in labels) for word in words) for words in COMPLETE_SETS) \
         or _affirmed_and_negated(labels)
 
