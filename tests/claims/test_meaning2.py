@@ -226,3 +226,10 @@ def test_a_list_closed_by_an_open_ended_part_is_complete():
     wrong_then_right((text,), "TXT001", "42", "40")
     # two open ends (35岁以下, 50岁以上) leave the middle out: the list is partial
     assert errors("在职人员80人，其中35岁以下20人、50岁以上30人。") == []
+
+
+def test_the_execution_score_from_the_budget_and_spending_when_no_rate_is_written():
+    text = "预算执行率指标分值10分，全年预算数2,000.00万元，全年执行数1,880.00万元，得分{x}分。"
+    wrong_then_right((text,), "TXT008", "9.80", "9.40")
+    # only the 年初预算 written: the rate's budget (全年预算, DOMAIN §2) is not known
+    assert errors("预算执行率指标分值10分，年初预算2,000.00万元，全年执行数1,880.00万元，得分9.80分。") == []
