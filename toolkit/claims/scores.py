@@ -13,7 +13,7 @@ from ..findings import ERROR, WARNING
 from ..numbers import half_ulp, quantize
 from ..rules import Rule
 from .arith import Kind, Verdict, like, num_text, pct_text, ratio_verdict, sum_verdict
-from .prose import Issue, _issue, sentence_at
+from .prose import _SPENT, Issue, _issue, _stage, sentence_at
 from .quantities import Quantity, prior, sentences
 
 TXT007 = Rule("TXT007", "lint", ERROR, "总得分与文中各指标得分之和不符",
@@ -26,7 +26,8 @@ TXT008 = Rule("TXT008", "lint", ERROR, "指标得分与分值或完成率不符"
     "报告写明按比例计分（得分＝分值×实际完成值÷目标值）时，一句中恰有一个目标值、一个实际值、一个分值和一个得分的指标，"
     "得分应为 分值 × min(实际 ÷ 目标, 1)，不符为错误；分值、得分与目标、实际写在相邻几句时（从该指标的分值到下一个指标的分值），"
     "同样核对。预算执行率指标（DOMAIN §3）：得分 = 分值 × 执行率；从“预算执行率”到其后第一个得分（至多到其后第二句），"
-    "恰有一个分值（“分值10分”“权重10分”“满分10分”“预算执行率（10分）”）、一个执行率和一个得分时核对，不符为错误。"
+    "恰有一个分值（“分值10分”“权重10分”“满分10分”“预算执行率（10分）”）、一个执行率和一个得分时核对，不符为错误；"
+    "未写执行率而恰写了一个全年预算数和一个执行数（决算数、支出）时，执行率为两者之比。"
     "执行率达到或超过100%、或文中写有其他计分办法（扣分、达到某值以上得满分、分档）时不报；得分按两位小数四舍五入或截断均视为相符。",
     "report.txt:45: 第45段: TXT008（警告） 完成率 95%、得分 9.69分：按比例计分（得分 = 分值 × 完成率）对应的分值为 10.20分，不是整数或半分；请核对分值与得分")
 TXT009 = Rule("TXT009", "lint", ERROR, "等级与得分不符",
@@ -377,6 +378,20 @@ _EXEC_SCORE = re.compile(r"(?:得分|计得|得|评分|计分)(?:为|是|：|:)?
 _OWN_RULE = re.compile(r"扣|每(?:低|少|降|高|超|减)|以上|以下|不足|低于|高于|超过|[≥≤><＞＜]|档|区间|阶梯|满分(?!\s*\d)")
 
 
+def _execution_rate(span: list[Quantity]) -> Quantity | None:
+    """The execution rate of an indicator's description that writes no rate: its one 全年预算 figure and its one
+    执行 / 决算 / 支出 figure (DOMAIN §2: 执行率 = 执行数 ÷ 全年预算数), as a quantity standing where the spending is;
+    None unless exactly one of each is written."""
+    money = [q for q in span if q.kind == "money" and not q.approx]
+    full = [q for q in money if _stage(q.label) == "full"]
+    spent = [q for q in money if _stage(q.label) == "actual" or (_stage(q.label) is None and _SPENT.search(q.label))]
+    if len(full) != 1 or len(spent) != 1 or len(money) != 2 or full[0].value <= 0:
+        return None
+    a, b = spent[0], full[0]
+    value = a.value_in(b.unit) * 100 / b.value
+    return Quantity(value, "%", a.start, a.end, f"{quantize(value, 2)}%", role="rate", label="执行率")
+
+
 def check_execution_scores(texts: list[str], quantities: list[list[Quantity]]
                            ) -> tuple[list[tuple[int, Issue]], set[tuple[int, int]]]:
     """``预算执行率指标（权重10分）：…执行率95.00%，得分9.50分``: the 预算执行率 indicator scores weight × rate
@@ -395,9 +410,16 @@ def check_execution_scores(texts: list[str], quantities: list[list[Quantity]]
             weights = [q for q in span if q.unit == "分" and (_WEIGHT_WORD.search(q.pre[-4:])
                        or _BRACKET_WEIGHT.fullmatch(text, m.end(), q.start))]
             rates = [q for q in span if q.unit == "%" and _EXEC_RATE.search(q.pre)]
-            if len(weights) != 1 or not rates or len({q.value for q in rates}) != 1:
+            if len(weights) != 1 or len({q.value for q in rates}) > 1:
                 continue
-            r, w = rates[0], weights[0]
+            w = weights[0]
+            if rates:
+                r = rates[0]
+            else:
+                # no rate written: 执行数 ÷ 全年预算数 (DOMAIN §2), one of each in the span
+                r = _execution_rate(span)
+                if r is None:
+                    continue
             score = next((q for q in span if q.start > r.end and q.unit == "分" and q is not w), None)
             if score is None or not _EXEC_SCORE.search(score.pre) or score.approx or r.approx or w.value <= 0:
                 continue
