@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -350,6 +351,130 @@ def _compose(text: str) -> _Node | None:
     return root
 
 
+class _Unusual(Exception):
+    """What only the full reader handles (see :func:`_read_plain`)."""
+
+
+def _read_plain(text: str) -> tuple[Any, dict[str, Position]] | None:
+    """The data and positions of a plain document in one pass over the C parser's events, or None when the text
+    uses anything that only :func:`_compose` and :class:`_Converter` handle or report: an anchor, an alias, a tag,
+    a merge key ``<<``, a ``%YAML`` / ``%TAG`` directive, a second document, a duplicate or non-text key, a value
+    that is no value of its type, a limit reached, a syntax error, or an empty file. Every message therefore comes
+    from the full reader, and on what both read, both give the same data and positions (in the same order;
+    tests/test_load_fast.py compares them on every example and fixture). Most data files are plain: this is the
+    reading a batch pays for, about half the full reader's time (no node tree, no second walk)."""
+    try:
+        from _ruamel_yaml import CParser
+    except ImportError:  # no ruamel.yaml.clib (PyPy): the full reader, on ruamel's pure-Python parser
+        return None
+    from ruamel.yaml import events as E
+
+    try:
+        return _plain_events(CParser(text).get_event, E)
+    except (_Unusual, _BadScalar, YAMLError):
+        return None
+
+
+def _plain_events(get: Any, E: Any) -> tuple[Any, dict[str, Position]]:
+    """:func:`_read_plain`'s loop: ``get`` returns the next event (None at the end); raises :class:`_Unusual`."""
+    rules = _default_rules()
+    max_depth, max_values, max_chars = limit("yaml_depth"), limit("yaml_values"), limit("yaml_chars")
+    positions: dict[str, Position] = {}
+    implicit: dict[str, str] = {}  # plain scalar text -> its tag
+    # per open collection: [container, its path, the pending key (mappings; None when none), that key's position]
+    stack: list[list[Any]] = []
+    root: Any = _Unusual
+    values = chars = documents = 0
+    scalar_event, document_start = E.ScalarEvent, E.DocumentStartEvent
+    opening = {E.MappingStartEvent: dict, E.SequenceStartEvent: list}
+    closing = (E.MappingEndEvent, E.SequenceEndEvent)
+    passing = (E.StreamStartEvent, E.DocumentEndEvent, E.StreamEndEvent)
+    while True:
+        event = get()
+        if event is None:
+            break
+        cls = type(event)
+        if cls is scalar_event or cls in opening:
+            if event.anchor is not None or event.tag is not None:
+                raise _Unusual
+            if stack:
+                top = stack[-1]
+                container, where = top[0], top[1]
+                if type(container) is dict:
+                    key = top[2]
+                    if key is None:  # this scalar is a key
+                        if cls is not scalar_event:
+                            raise _Unusual  # a mapping or list as a key
+                        key = event.value
+                        if key == "<<" or key in container:
+                            raise _Unusual  # a merge key, a duplicate key
+                        mark = event.start_mark
+                        top[2], top[3] = key, (mark.line + 1, mark.column + 1)
+                        continue
+                    path = f"{where}.{key}" if where else key
+                else:
+                    path = f"{where}[{len(container)}]"
+            else:
+                if root is not _Unusual:
+                    raise _Unusual
+                path = ""
+            mark = event.start_mark
+            positions[path] = (mark.line + 1, mark.column + 1)
+            values += 1
+            if values > max_values:
+                raise _Unusual
+            if cls is scalar_event:
+                text = event.value
+                chars += len(text)
+                if chars > max_chars:
+                    raise _Unusual
+                if event.implicit[0]:
+                    tag = implicit.get(text)
+                    if tag is None:
+                        tag = implicit[text] = _implicit_tag(rules, text)
+                    value = _scalar_value(tag, text, False)
+                else:
+                    value = text
+            else:
+                if len(stack) >= max_depth:
+                    raise _Unusual
+                value = opening[cls]()
+            if not stack:
+                root = value
+            elif type(container) is dict:
+                container[key] = value
+                if cls is scalar_event:
+                    positions.setdefault(path + "#key", top[3])
+                    top[2] = None
+            else:
+                container.append(value)
+            if cls is not scalar_event:
+                stack.append([value, path, None, None])
+        elif cls in closing:
+            stack.pop()
+            if stack:
+                top = stack[-1]
+                if type(top[0]) is dict:  # the value of top's pending key is complete: its key's position
+                    key, where = top[2], top[1]
+                    positions.setdefault(f"{where}.{key}#key" if where else f"{key}#key", top[3])
+                    top[2] = None
+        elif cls is document_start:
+            documents += 1
+            if documents > 1 or event.version is not None or event.tags:
+                raise _Unusual
+        elif cls not in passing:  # an alias
+            raise _Unusual
+    if root is _Unusual:
+        raise _Unusual  # nothing in the file
+    return root, positions
+
+
+@functools.cache
+def _default_rules() -> dict[Any, list[tuple[str, Any]]]:
+    """The implicit resolvers of a document without a ``%YAML`` directive (YAML 1.2), as :func:`_plain_rules`."""
+    return _plain_rules(YAML(typ="safe", pure=False).resolver.versioned_resolver)
+
+
 def _plain_rules(rules: dict[Any, list[tuple[Any, Any]]]) -> dict[Any, list[tuple[str, Any]]]:
     """ruamel's implicit resolvers with the tags as strings and the expressions compiled (ruamel wraps each in a
     lazy proxy that looks every attribute up again); each first character's list already followed by the rules
@@ -473,54 +598,65 @@ class _Converter:
         return out
 
     def _scalar(self, node: _Node, path: str) -> Any:
-        tag, text = node.tag, node.value
-        line, col = node.line, node.col
-        shown_tag = f"（标签 {_shown_tag(tag)}）" if node.explicit else ""
-
-        def refuse(what: str) -> None:
-            self.problems.append(Problem(f"'{text}' {what}{shown_tag}", self.file, line, col, path or None))
-
-        if tag == _NULL:
-            if node.explicit and text not in ("", "~", "null", "Null", "NULL"):
-                refuse("不是空值")
+        try:
+            return _scalar_value(node.tag, node.value, node.explicit)
+        except _BadScalar as exc:
+            self.problems.append(Problem(exc.message, self.file, node.line, node.col, path or None))
             return None
-        if tag == _BOOL:
-            if text.lower() not in ("true", "false"):
-                refuse("不是 true 或 false")
-                return None
-            return text.lower() == "true"
-        if tag == _INT:
-            t = text.replace("_", "")
-            try:
-                if t.lower().startswith(("0x", "-0x", "+0x")):
-                    return int(t, 16)
-                if t.lower().startswith(("0o", "-0o", "+0o")):
-                    return int(t, 8)
-                return int(t)
-            except ValueError:
-                if node.explicit:
-                    refuse("不是整数")
-                    return None
-                return text
-        if tag == _FLOAT:
-            t = text.replace("_", "")
-            if t.lower().lstrip("+-") in (".inf", ".nan"):
-                self.problems.append(Problem(f"数值 '{text}' 不是有效的金额或分值", self.file, line, col, path or None))
-                return None
-            try:
-                return Decimal(t)
-            except InvalidOperation:
-                refuse("不是有效的数字")
-                return None
-        if tag == _TIMESTAMP:
-            try:
-                return dt.date.fromisoformat(text[:10]) if len(text) <= 10 else dt.datetime.fromisoformat(text).date()
-            except ValueError:
-                if node.explicit:
-                    refuse("不是日期（应写作 2023-03-15）")
-                    return None
-                return text
+
+
+class _BadScalar(Exception):
+    """A scalar that is no value of its tag: the message, located by the caller."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def _scalar_value(tag: str, text: str, explicit: bool) -> Any:
+    """The value of a scalar of ``tag`` written as ``text`` (``explicit``: the tag was written, ``!!int 12``);
+    :class:`_BadScalar` when it is none (the value is then left out, as None)."""
+    def refuse(what: str) -> _BadScalar:
+        return _BadScalar(f"'{text}' {what}{f'（标签 {_shown_tag(tag)}）' if explicit else ''}")
+
+    if tag == _STR:
         return text
+    if tag == _NULL:
+        if explicit and text not in ("", "~", "null", "Null", "NULL"):
+            raise refuse("不是空值")
+        return None
+    if tag == _BOOL:
+        if text.lower() not in ("true", "false"):
+            raise refuse("不是 true 或 false")
+        return text.lower() == "true"
+    if tag == _INT:
+        t = text.replace("_", "")
+        try:
+            if t.lower().startswith(("0x", "-0x", "+0x")):
+                return int(t, 16)
+            if t.lower().startswith(("0o", "-0o", "+0o")):
+                return int(t, 8)
+            return int(t)
+        except ValueError:
+            if explicit:
+                raise refuse("不是整数") from None
+            return text
+    if tag == _FLOAT:
+        t = text.replace("_", "")
+        if t.lower().lstrip("+-") in (".inf", ".nan"):
+            raise _BadScalar(f"数值 '{text}' 不是有效的金额或分值")
+        try:
+            return Decimal(t)
+        except InvalidOperation:
+            raise refuse("不是有效的数字") from None
+    if tag == _TIMESTAMP:
+        try:
+            return dt.date.fromisoformat(text[:10]) if len(text) <= 10 else dt.datetime.fromisoformat(text).date()
+        except ValueError:
+            if explicit:
+                raise refuse("不是日期（应写作 2023-03-15）") from None
+            return text
+    return text
 
 
 def _is_merge(key: Any) -> bool:
@@ -537,6 +673,12 @@ def parse_yaml(text: str, file: str) -> tuple[Any, dict[str, Position]]:
     """Parse YAML text into plain data and a position map; syntax errors become an InputError with file:line:col."""
     if len(text) > limit("yaml_bytes"):
         raise InputError([Problem(f"文件过大：超过 {shown('yaml_bytes')}（一份报告的数据通常只有几十 KB）", file)])
+    return _read_plain(text) or _read_full(text, file)
+
+
+def _read_full(text: str, file: str) -> tuple[Any, dict[str, Position]]:
+    """:func:`parse_yaml` by the full reader: composed nodes (anchors, aliases, merges, tags, limits) converted with
+    their positions; every problem a Chinese message at file:line:col."""
     try:
         node = _compose(text)
         if node is None:
