@@ -11,7 +11,7 @@ import pytest
 from docx import Document
 from typer.testing import CliRunner
 
-from toolkit.batch import DONE, REFUSED, UNREADABLE, batch, chunk_size, collect
+from toolkit.batch import DONE, MAX_CHUNK, REFUSED, UNREADABLE, batch, chunk_sizes, collect
 from toolkit.cli import app
 
 from .conftest import EXAMPLES, ROOT
@@ -81,7 +81,15 @@ def test_errors_are_not_rendered_unless_forced_and_the_cli_exits_non_zero(tmp_pa
 def test_inputs_are_collected_once_each_and_chunks_spread_over_the_workers(tmp_path):
     paths = departments(tmp_path / "a", 3)
     assert collect([tmp_path / "a", paths[0], str(tmp_path / "a" / "*.yaml")]) == paths
-    assert chunk_size(10_000, 2) == 16 and chunk_size(50, 2) == 4 and chunk_size(3, 2) == 1
+    for n, workers in ((10_000, 2), (200, 2), (200, 1), (50, 2), (3, 2), (1, 8), (0, 2)):
+        sizes = chunk_sizes(n, workers)
+        assert sum(sizes) == n and all(s >= 1 for s in sizes)
+        assert sizes == sorted(sizes, reverse=True)  # large tasks first, the smallest at the end
+        left = n
+        for s in sizes:  # each at most a quarter of what is left per worker (and MAX_CHUNK), at least one
+            assert s == max(1, min(MAX_CHUNK, left // (4 * workers)))
+            left -= s
+    assert chunk_sizes(10_000, 2)[0] == MAX_CHUNK and chunk_sizes(10_000, 2)[-8:] == [1] * 8
 
 
 @pytest.mark.slow

@@ -18,13 +18,13 @@ from decimal import Decimal
 from typing import Iterable, Iterator
 
 from ..claims.prose import _sentence_bounds
-from ..claims.quantities import Quantity, extract
+from ..claims.quantities import Quantity
 from ..findings import ERROR, WARNING, Finding
 from ..load import Loaded
 from ..model import Figure, Report, walk
 from ..placeholders import PLACEHOLDER, describe
 from ..rules import Rule
-from .narrative import Locator, paragraphs, text_fields
+from .narrative import Locator, paragraphs, read_paragraphs, text_fields
 from .scores import parse_value
 
 FIL001 = Rule("FIL001", "filling", ERROR, "尚未填写的数值",
@@ -89,9 +89,8 @@ def _last_year(report: Report) -> tuple[dict[Decimal, str], dict[tuple[Decimal, 
     this_money: set[Decimal] = set()
     for _path, node in walk(report):
         if isinstance(node, Figure):
-            label = _figure_label(node)
             if node.previous is not None and node.previous != 0:
-                money.setdefault(node.previous.normalize(), f"上年{label}")
+                money.setdefault(node.previous.normalize(), f"上年{_figure_label(node)}")
             for v in (node.amount, node.full_budget, node.initial_budget):
                 if v is not None:
                     this_money.add(v.normalize())
@@ -136,8 +135,11 @@ def _stale(loaded: Loaded) -> Iterator[Finding]:
     for fld in text_fields(report):
         if fld.path == "indicators.goal.target":  # the plan: its targets are kept from year to year
             continue
-        for text, offset in paragraphs(fld.text):
-            qs = [q for q in extract(text) if not q.approx]
+        pars = paragraphs(fld.text)
+        # the quantities the narrative checks read (cached per text: read once a report, not once a family)
+        _issues, read = read_paragraphs(tuple(text for text, _k in pars))
+        for (text, offset), found in zip(pars, read):
+            qs = [q for q in found if not q.approx]
             if not qs:
                 continue
             for start, end, hits, opens in _sentences(text, qs, money, other, prior):
