@@ -428,13 +428,13 @@ def _plain_events(get: Any, E: Any) -> tuple[Any, dict[str, Position]]:
                 chars += len(text)
                 if chars > max_chars:
                     raise _Unusual
+                value = text
                 if event.implicit[0]:
                     tag = implicit.get(text)
                     if tag is None:
                         tag = implicit[text] = _implicit_tag(rules, text)
-                    value = _scalar_value(tag, text, False)
-                else:
-                    value = text
+                    if tag != _STR:
+                        value = _scalar_value(tag, text, False)
             else:
                 if len(stack) >= max_depth:
                     raise _Unusual

@@ -9,6 +9,7 @@ import importlib
 
 from ..findings import Result
 from ..load import Loaded
+from .common import one_check
 from .filling import settle
 
 FAMILIES = ["sums", "balance", "shares", "scores", "dates", "narrative", "filling"]
@@ -20,8 +21,9 @@ def check(loaded: Loaded) -> Result:
     """Run every rule family; the load warnings (unknown keys, encoding) come first."""
     result = Result(loaded.file)
     result.extend(loaded.warnings)
-    for module in _modules:
-        result.extend(module.run(loaded))
+    with one_check(loaded):  # what several families read is worked out once (checks.common.shared)
+        for module in _modules:
+            result.extend(module.run(loaded))
     # while values are still to fill (待填), the findings that depend on them wait (see checks.filling)
     result.findings = settle(result.findings, loaded.unfilled)
     return result

@@ -24,7 +24,7 @@ from ..load import Loaded
 from ..model import Figure, Report, walk
 from ..placeholders import PLACEHOLDER, describe
 from ..rules import Rule
-from .narrative import Locator, paragraphs, read_paragraphs, text_fields
+from .narrative import Locator, read_paragraphs, texts_of
 from .scores import parse_value
 
 FIL001 = Rule("FIL001", "filling", ERROR, "尚未填写的数值",
@@ -132,10 +132,9 @@ def _stale(loaded: Loaded) -> Iterator[Finding]:
     if not money and not other and not prior:
         return
     loc = Locator(loaded)
-    for fld in text_fields(report):
+    for fld, pars in texts_of(loaded):
         if fld.path == "indicators.goal.target":  # the plan: its targets are kept from year to year
             continue
-        pars = paragraphs(fld.text)
         # the quantities the narrative checks read (cached per text: read once a report, not once a family)
         _issues, read = read_paragraphs(tuple(text for text, _k in pars))
         for (text, offset), found in zip(pars, read):

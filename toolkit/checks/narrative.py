@@ -107,6 +107,13 @@ def paragraphs(text: str) -> list[tuple[str, int]]:
     return out
 
 
+def texts_of(loaded: Loaded) -> list[tuple[Field, list[tuple[str, int]]]]:
+    """Every text field of the report with its :func:`paragraphs`, once per check (narrative and filling read them)."""
+    from .common import shared
+
+    return shared(loaded, "texts", lambda: [(fld, paragraphs(fld.text)) for fld in text_fields(loaded.report)])
+
+
 @functools.lru_cache(maxsize=256)
 def read_paragraphs(texts: tuple[str, ...]) -> tuple[list, list]:
     """``claims.analyse`` of a text's paragraphs as the narrative checks read them (an indicator's score against
@@ -145,11 +152,9 @@ class Locator:
 def run(loaded: Loaded) -> Iterable[Finding]:
     report = loaded.report
     loc = Locator(loaded)
-    fields = list(text_fields(report))
     labels, table = text_labels(report), scores(report)  # once a report, not once a text
     out: list[Finding] = []
-    for fld in fields:
-        pars = paragraphs(fld.text)
+    for fld, pars in texts_of(loaded):
         texts = [p for p, _k in pars]
         # each paragraph read once: relations and quantities; an indicator's score against its weight is judged on
         # the data (SCR001/SCR002), not on its narrative
