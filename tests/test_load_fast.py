@@ -151,3 +151,18 @@ def test_scalars_of_every_kind_are_read_alike():
     text += "nested:\n  a:\n    b: [1, {c: d}]\n  'a.b': 2\n  \"1\": x\n"
     assert fast(text) is not None, "the fast reader gave way on plain YAML"
     assert fast(text) == full(text)
+
+
+@pytest.mark.parametrize("written", ["待填", "' 待填 '", '"\\u5f85\\u586b"', '"\\x5f85"', '"待\\\n  填"'])
+def test_a_value_to_fill_is_found_however_it_is_written(written):
+    """The loader leaves the placeholder pass out for a file with no 待填 and no escape: each way of writing one is
+    still found (and a file without one loads as if the pass had run)."""
+    lines = DEMO.splitlines(keepends=True)
+    at = next(k for k, line in enumerate(lines) if line.startswith("  name:"))
+    text = "".join(lines[:at] + [f"  name: {written}\n"] + lines[at + 1:])
+    loaded = loads(text, "f.yaml")
+    value = _read_full(text, "f.yaml")[0]["unit"]["name"]
+    if value.strip() == "待填":
+        assert loaded.unfilled == ["unit.name"]
+    else:
+        assert loaded.unfilled == [] and loaded.report.unit.name == value

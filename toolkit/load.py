@@ -919,7 +919,11 @@ def unknown_keys(report: Report, source: Source) -> list[Finding]:
 def loads(text: str, file: str = "<input>") -> Loaded:
     """Load a report from YAML text."""
     data, positions = parse_yaml(text, file)
-    data, unfilled = placeholders.strip(data)
+    unfilled: list[str] = []
+    # a value 待填 is written as such, or with an escape ("\u5f85\u586b", a line break escaped inside it): a file with
+    # neither has none to take out
+    if placeholders.PLACEHOLDER in text or "\\" in text:
+        data, unfilled = placeholders.strip(data)
     source = Source(file, positions, text)
     renamed = rename_keys(data, source)
     report = validate(data, source)
