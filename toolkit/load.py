@@ -11,6 +11,11 @@ converted by hand, so that
   (``toolkit/limits.py``, docs/limits.md); an alias inside its own anchor, an unknown or non-core tag
   (``!!python/…``, ``!!binary``, ``!foo``) and a merge key ``<<`` whose value is not a mapping are refused.
 
+Two readers give the same data and positions: a plain file (no anchor, alias, tag, merge key, directive, duplicate
+key or bad value, within the limits — nearly every data file) is read in one pass over libyaml's events
+(:func:`_read_plain`); anything else, every error included, by the full reader (:func:`_read_full`, composed nodes),
+so every message is the full reader's. tests/test_load_fast.py compares the two on every example and fixture.
+
 Encoding: UTF-8 with or without BOM, UTF-16 with BOM (or without one, with a warning); a GBK / GB18030 file (what Chinese Windows editors often
 save) is read as such with a warning; anything else is refused with a clear message rather than read as mojibake.
 """
