@@ -21,9 +21,11 @@ from ..claims.prose import _sentence_bounds
 from ..claims.quantities import Quantity
 from ..findings import ERROR, WARNING, Finding
 from ..load import Loaded
-from ..model import Figure, Report, walk
+from ..domain.budget import figures
+from ..model import Figure
 from ..placeholders import PLACEHOLDER, describe
 from ..rules import Rule
+from .common import shared
 from .narrative import Locator, read_paragraphs, texts_of
 from .scores import parse_value
 
@@ -82,18 +84,18 @@ def _parent(path: str) -> str:
 # ----------------------------------------------------------------------------------------------------------------
 
 
-def _last_year(report: Report) -> tuple[dict[Decimal, str], dict[tuple[Decimal, str], str]]:
+def _last_year(loaded: Loaded) -> tuple[dict[Decimal, str], dict[tuple[Decimal, str], str]]:
     """Last year's money (万元 -> what it was) and other figures ((value, unit) -> what it was), as the data has them;
     a value this year's data also holds is left out (the same figure two years running is not stale)."""
+    report = loaded.report
     money: dict[Decimal, str] = {}
     this_money: set[Decimal] = set()
-    for _path, node in walk(report):
-        if isinstance(node, Figure):
-            if node.previous is not None and node.previous != 0:
-                money.setdefault(node.previous.normalize(), f"上年{_figure_label(node)}")
-            for v in (node.amount, node.full_budget, node.initial_budget):
-                if v is not None:
-                    this_money.add(v.normalize())
+    for node in shared(loaded, "figures", lambda: list(figures(report))):
+        if node.previous is not None and node.previous != 0:
+            money.setdefault(node.previous.normalize(), f"上年{_figure_label(node)}")
+        for v in (node.amount, node.full_budget, node.initial_budget):
+            if v is not None:
+                this_money.add(v.normalize())
     other: dict[tuple[Decimal, str], str] = {}
     this_other: set[tuple[Decimal, str]] = set()
     for _a, _b, ind in report.indicators.all_indicators():
@@ -124,7 +126,7 @@ def _figure_label(node: Figure) -> str:
 
 def _stale(loaded: Loaded) -> Iterator[Finding]:
     report = loaded.report
-    money, other = _last_year(report)
+    money, other = _last_year(loaded)
     # a sentence opening with the year before is stale only in a file carried over from that year
     rolled = bool(loaded.unfilled or report.indicators.previous_score is not None
                   or any(i.previous for _a, _b, i in report.indicators.all_indicators()))

@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -50,6 +51,7 @@ class Value:
     unit: str  # "" when none is written
 
 
+@functools.lru_cache(maxsize=4096)  # an indicator's target and actual are read by several checks and the render
 def parse_value(text: str | None) -> Value | None:
     """``"≥90%"`` -> Value("ge", 90, "%"); ``"20家"`` -> Value(None, 20, "家"); ``"合规"`` -> None."""
     if text is None:
