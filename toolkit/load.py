@@ -368,11 +368,11 @@ def _read_plain(text: str) -> tuple[Any, dict[str, Position]] | None:
     from the full reader, and on what both read, both give the same data and positions (in the same order;
     tests/test_load_fast.py compares them on every example and fixture). Most data files are plain: this is the
     reading a batch pays for, about half the full reader's time (no node tree, no second walk)."""
-    try:
-        from _ruamel_yaml import CParser
-    except ImportError:  # no ruamel.yaml.clib (PyPy): the full reader, on ruamel's pure-Python parser
-        return None
     from ruamel.yaml import events as E
+    from ruamel.yaml.main import CParser  # the parser YAML(pure=False) uses, as the full reader does
+
+    if CParser is None:  # no ruamel.yaml.clib (PyPy): the full reader, on ruamel's pure-Python parser
+        return None
 
     try:
         return _plain_events(CParser(text).get_event, E)
