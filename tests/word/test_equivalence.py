@@ -2,14 +2,16 @@
 
 Each replaced path is kept here, or reachable, as the reference: the attachment tables as the Cell-by-Cell writer
 built them (``reference_tables.py``, the code as it was), the body part as Jinja renders it, the listings as the
-regex scan found them, a part as ``writestr`` compressed it, the context with every entry worked out, the text
-OUT001 reads as unzipped from the file. Compared on every example and fixture and on generated departments of
+regex scan found them, the package as zipfile appended the rendered parts to the compressed base (``package.py``;
+at the renderer's deflate level and at 6), the context with every entry worked out, the text OUT001 reads as
+unzipped from the file. Compared on every example and fixture and on generated departments of
 20, 500 and 2,000 indicators (``bench_check.generate``: the bench's own material).
 """
 from __future__ import annotations
 
 import io
 import re
+import struct
 import sys
 import zipfile
 from pathlib import Path
@@ -19,7 +21,7 @@ from hypothesis import given, settings, strategies as st
 
 from toolkit import load, loads
 from toolkit.word import Renderer
-from toolkit.word import renderer as R
+from toolkit.word import package, renderer as R
 from toolkit.word.context import Figures
 from toolkit.word.printed import document_text
 from toolkit.word.tables import attachment_tables
@@ -114,27 +116,96 @@ def test_out001_reads_the_same_text_from_the_kept_part_without_a_parser(case, ou
     assert r.document_xml(report_of(CASES[0] if case != CASES[0] else CASES[1])) is None  # another report's
 
 
-def _fixed(name: str) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
-    info.compress_type = zipfile.ZIP_DEFLATED
+_STAMP = (2024, 5, 6, 7, 8, 10)
+
+
+def _fixed(name: str, level: int) -> zipfile.ZipInfo:
+    """A member as the renderer gave zipfile's writestr: stored for a workbook, else deflated at ``level``."""
+    info = zipfile.ZipInfo(name, date_time=_STAMP)
+    info.compress_type = zipfile.ZIP_STORED if name.endswith(".xlsx") else zipfile.ZIP_DEFLATED
+    info._compresslevel = level  # zipfile 3.11's name (3.13: compress_level, with this one kept)
     return info
 
 
-@pytest.mark.parametrize("case", [CASES[0], "generated2000"])
-def test_a_part_compressed_piece_by_piece_is_the_zip_writestr_makes(case, renderers, monkeypatch):
+def _appended(base: bytes, members: list[tuple[str, bytes]], level: int) -> bytes:
+    """The reference: the package as the renderer wrote it with zipfile (the base copied, opened for appending,
+    each member written with ``writestr`` of its joined bytes)."""
+    buf = io.BytesIO(base)
+    buf.seek(0, 2)
+    with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+        for name, data in members:
+            z.writestr(_fixed(name, level), data)
+    return buf.getvalue()
+
+
+def _written(base: package.Base, members: list[tuple[str, list[bytes]]], level: int) -> bytes:
+    return b"".join(base.write([(name, pieces, *(R._compression(name)[:1] + (level,)), _STAMP)
+                                for name, pieces in members]))
+
+
+@pytest.mark.parametrize("level", [R.LEVEL, 6])
+@pytest.mark.parametrize("case", [CASES[0], "examples/demo-2023.yaml", "generated2000"])
+def test_a_package_written_from_its_compressed_base_is_the_zip_zipfile_appends(case, level, renderers):
+    """package.Base.write gives, byte for byte, what zipfile gave when it appended the rendered parts to a copy of
+    the template's compressed parts: the body in pieces, the chart parts and their stored workbooks, the core
+    properties; at the renderer's level and at zipfile's default."""
     r = renderers["hunan"]
-    ctx = r.context(report_of(case))
+    report = report_of(case)
+    docx = r.render_bytes(report)
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        own = [i.filename for i in z.infolist()][r._base.count:]  # the parts written for this report
+        members = [(name, [z.read(name)]) for name in own]
+    assert "word/document.xml" in own and "docProps/core.xml" in own
+    assert any(name.endswith(".xlsx") for name in own) or case == CASES[0]
+    ctx = r.context(report)
     part = r._parts["word/document.xml"]
     with r._env.budget():
-        pieces = (part.prefix, *r._framed(ctx["body_xml"]), part.suffix)
-    monkeypatch.setattr(R, "_zipinfo", _fixed)
-    for data in (pieces, ("", "", ""), ("甲" * 70_000, "", "b" * 100_000)):
-        old, new = io.BytesIO(), io.BytesIO()
-        with zipfile.ZipFile(old, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
-            z.writestr(_fixed("word/document.xml"), "".join(data).encode("utf-8"))
-        with zipfile.ZipFile(new, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
-            R._write_member(z, "word/document.xml", data)
-        assert new.getvalue() == old.getvalue()
+        pieces = [p.encode("utf-8") for p in (part.prefix, *r._framed(ctx["body_xml"]), part.suffix)]
+    assert b"".join(pieces) == members[0][1][0]
+    members[0] = ("word/document.xml", pieces)
+    old = _appended(_zip_of(r._base), [(n, b"".join(p)) for n, p in members], level)
+    assert _written(r._base, members, level) == old
+    assert zipfile.ZipFile(io.BytesIO(old)).testzip() is None
+
+
+def _zip_of(base: package.Base) -> bytes:
+    """The base's bytes as zipfile wrote them (members, central directory, end record)."""
+    end = struct.pack("<4s4H2LH", zipfile.stringEndArchive, 0, 0, base.count, base.count, len(base.central),
+                      len(base.members), 0)
+    return bytes(base.members) + base.central + end
+
+
+def test_a_package_with_odd_members_is_the_zip_zipfile_appends():
+    """Empty members, a member in several pieces and empty pieces, a non-ASCII name (UTF-8 flag), a stored one."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(_fixed("a.xml", 6), b"<a/>" * 1000)
+        z.writestr(_fixed("图片/b.png", 6), bytes(range(256)) * 40)
+    base = buf.getvalue()
+    members = [("empty.xml", []), ("word/document.xml", ["甲".encode() * 70_000, b"", b"b" * 100_000]),
+               ("附件/说明.xml", ["<说明/>".encode()]), ("x.xlsx", [b"PK\x03\x04 stored", b" as it is"])]
+    for level in (1, 3, 6, 9):
+        assert _written(package.Base(base), members, level) == _appended(
+            base, [(n, b"".join(p)) for n, p in members], level)
+
+
+def test_a_chart_workbook_is_the_zip_zipfile_appended(renderers):
+    """The charts' workbooks: the shared parts compressed once, sheet and strings appended (as zipfile did)."""
+    from toolkit.word import charts
+
+    report = report_of("examples/demo-2023.yaml")
+    specs = list(charts.Charts(report, Figures(report)).specs.values())
+    assert specs
+    for spec in specs:
+        new = charts.workbook(spec)
+        with zipfile.ZipFile(io.BytesIO(new)) as z:
+            added = [(n, z.read(n)) for n in ("xl/worksheets/sheet1.xml", "xl/sharedStrings.xml")]
+        buf = io.BytesIO(_zip_of(charts._workbook_base()))
+        buf.seek(0, 2)
+        with zipfile.ZipFile(buf, "a") as z:
+            for name, data in added:
+                z.writestr(charts._zip_entry(name), data)
+        assert new == buf.getvalue()
 
 
 # -- listings: found from the special characters, as the regex scan found them ----------------------------------

@@ -35,6 +35,7 @@ from ..limits import limit, shown
 from ..model import CHARTS, Report
 from ..numbers import fmt_money, fmt_number
 from .ooxml import BODY, esc
+from .package import DEFLATED, Base
 from .sandbox import LimitExceeded
 
 #: every chart a template can place, with what it shows (docs/templates.md, docs/yaml-reference.md)
@@ -354,14 +355,18 @@ _SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
+#: every workbook part's time stamp: a chart's workbook is the same bytes for the same data
+_WORKBOOK_TIME = (2024, 1, 1, 0, 0, 0)
+
+
 def _zip_entry(name: str) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+    info = zipfile.ZipInfo(name, date_time=_WORKBOOK_TIME)
     info.compress_type = zipfile.ZIP_DEFLATED
     return info
 
 
 @functools.cache
-def _workbook_base() -> bytes:
+def _workbook_base() -> Base:
     """The parts every chart's workbook shares (package, workbook, styles, openpyxl's Office theme — what Excel
     expects), compressed once; :func:`workbook` appends the sheet and its strings to a copy."""
     from openpyxl.writer.theme import theme_xml
@@ -400,7 +405,7 @@ def _workbook_base() -> bytes:
     with zipfile.ZipFile(buf, "w") as z:
         for name, text in parts.items():
             z.writestr(_zip_entry(name), text.encode("utf-8"))
-    return buf.getvalue()
+    return Base(buf.getvalue())
 
 
 def workbook(spec: ChartSpec) -> bytes:
@@ -421,12 +426,9 @@ def workbook(spec: ChartSpec) -> bytes:
     sheet = _XML_HEAD + f'<worksheet xmlns="{_SHEET_NS}"><sheetData>{sheet_rows}</sheetData></worksheet>'
     shared = (_XML_HEAD + f'<sst xmlns="{_SHEET_NS}" count="{len(strings)}" uniqueCount="{len(strings)}">'
               + "".join(f"<si><t>{esc(t)}</t></si>" for t in strings) + "</sst>")
-    buf = io.BytesIO(_workbook_base())
-    buf.seek(0, 2)
-    with zipfile.ZipFile(buf, "a") as z:
-        z.writestr(_zip_entry("xl/worksheets/sheet1.xml"), sheet.encode("utf-8"))
-        z.writestr(_zip_entry("xl/sharedStrings.xml"), shared.encode("utf-8"))
-    return buf.getvalue()
+    return b"".join(_workbook_base().write(
+        [(name, [text.encode("utf-8")], DEFLATED, 6, _WORKBOOK_TIME)
+         for name, text in (("xl/worksheets/sheet1.xml", sheet), ("xl/sharedStrings.xml", shared))]))
 
 
 # ----------------------------------------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from ..io import atomic_path
 from ..model import Report
 from .. import templates as registry
 from . import ooxml as X
+from . import package
 from .. import outlines
 from .context import Numbering, build_context
 from .outline import Layout, outline_context
@@ -183,7 +184,7 @@ class Renderer:
             body = _LINE_BEFORE_PARAGRAPH.sub(r"<w:p\1", body)
         return [head, *_listing_pieces(body), tail]
 
-    def _static_zip(self, template: zipfile.ZipFile) -> bytes:
+    def _static_zip(self, template: zipfile.ZipFile) -> package.Base:
         """The template's unrendered parts, compressed once; each report appends its rendered parts to a copy.
         Parts not read into memory are streamed from the template (a stored one, an image, stays stored)."""
         import io
@@ -200,7 +201,7 @@ class Renderer:
                     if info.compress_type == zipfile.ZIP_STORED:
                         target.compress_type = zipfile.ZIP_STORED
                     safezip.copy(template, info, z, target, self._refuse, ".docx 模板")
-        return buf.getvalue()
+        return package.Base(buf.getvalue())
 
     def _jinja(self, source: str, where: str) -> jinja2.Template:
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)  # a line per paragraph: errors say where
@@ -264,16 +265,14 @@ class Renderer:
             rendered.update(charts.package(*(self._chart_lists[n] for n in _CHART_LISTS), self._names))
         if self._core is not None:
             rendered["docProps/core.xml"] = core_properties(self._core, str(ctx.get("title") or ""))
-        import io
-
-        buf = io.BytesIO(self._base)
-        buf.seek(0, 2)
-        with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
-            for name, data in rendered.items():
-                encoded = _write_member(z, name, data)
-                if name == "word/document.xml":
-                    self._document = (report, encoded)  # the report itself, not its id (an id is reused)
-        fh.write(buf.getvalue())
+        stamp = time.localtime()[:6]
+        members = []
+        for name, data in rendered.items():
+            pieces = [data] if isinstance(data, bytes) else [piece.encode("utf-8") for piece in data]
+            if name == "word/document.xml":
+                self._document = (report, pieces)  # the report itself, not its id (an id is reused)
+            members.append((name, pieces, *_compression(name), stamp))
+        fh.write(b"".join(self._base.write(members)))
 
     def document_xml(self, report: Report) -> bytes | None:
         """The word/document.xml this renderer last wrote, when it was ``report``'s (OUT001 reads it instead of
@@ -381,21 +380,18 @@ def core_properties(template: bytes, title: str, now: float | None = None) -> by
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _write_member(z: zipfile.ZipFile, name: str, data: bytes | tuple[str, ...]) -> list[bytes]:
-    """One member: bytes, or a rendered part's pieces (prefix, body, suffix) encoded and compressed one after
-    another, never joined: the same bytes as ``writestr`` of the joined text (zipfile's ``writestr`` is this
-    stream with one write; deflate's output does not depend on how its input is split), without copying a body
-    of megabytes twice more."""
-    if isinstance(data, bytes):
-        z.writestr(_zipinfo(name), data)
-        return [data]
-    info = _zipinfo(name)
-    pieces = [piece.encode("utf-8") for piece in data]
-    info.file_size = sum(map(len, pieces))  # as writestr sets it: the same local header (and zip64 decision)
-    with z.open(info, mode="w") as member:
-        for piece in pieces:
-            member.write(piece)
-    return pieces
+#: the deflate level of the parts written for each report (the template's other parts were compressed once, at
+#: zipfile's default 6). Levels 1–3 are zlib's fast matcher: at 3 a 500- or 2,000-indicator body (1.1 / 4.4 MB
+#: of XML) deflates 3.5–3.8x faster than at 6 and 20–25 % larger (29 KB against 23 KB; 76 against 62); any level
+#: is the one deflate format every zip reader inflates (Word, WPS, LibreOffice; tests/word/test_package.py)
+LEVEL = 3
+
+
+def _compression(name: str) -> tuple[int, int]:
+    """(method, level) of a part written for each report: a chart's embedded workbook is a zip already, stored
+    rather than deflated again; a rendered part (its pieces encoded and compressed one after another, never
+    joined: deflate's output does not depend on how its input is split) is deflated."""
+    return (package.STORED, 0) if name.endswith(".xlsx") else (package.DEFLATED, LEVEL)
 
 
 def _zipinfo(name: str) -> zipfile.ZipInfo:
