@@ -85,7 +85,9 @@ def fmt_written(value: Decimal | None) -> str:
     """
     if value is None:
         return ""
-    text = f"{value:f}"  # as many decimals as the value has places (read here instead of from as_tuple: 5,000 a render)
+    text = str(value)  # as many decimals as the value has places; 1/5 the time of f"{value:f}" (15,000 a render)
+    if "E" in text or "e" in text:  # scientific: a positive exponent (1E+2) or a tiny value (1E-7)
+        text = f"{value:f}"
     dot = text.find(".")
     if dot >= 0 and len(text) - dot - 1 > WRITTEN_PLACES:
         text = f"{round_to(value, 2):f}"

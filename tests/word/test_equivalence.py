@@ -78,10 +78,10 @@ def test_a_built_in_body_written_in_its_frame_is_what_jinja_renders(case, outlin
     ctx = r.context(report)
     part = r._parts["word/document.xml"]
     with r._env.budget():
-        framed = "".join(r._framed(ctx["body_xml"]))
+        framed = b"".join(r._framed(ctx["body_xml"]))
     with r._env.budget():
         jinja = r._render_part(part, ctx)
-    assert framed == jinja
+    assert framed == jinja.encode("utf-8")
 
 
 @pytest.mark.parametrize("outline", OUTLINES)
@@ -160,7 +160,7 @@ def test_a_package_written_from_its_compressed_base_is_the_zip_zipfile_appends(c
     ctx = r.context(report)
     part = r._parts["word/document.xml"]
     with r._env.budget():
-        pieces = [p.encode("utf-8") for p in (part.prefix, *r._framed(ctx["body_xml"]), part.suffix)]
+        pieces = [part.prefix.encode("utf-8"), *r._framed(ctx["body_xml"]), part.suffix.encode("utf-8")]
     assert b"".join(pieces) == members[0][1][0]
     members[0] = ("word/document.xml", pieces)
     old = _appended(_zip_of(r._base), [(n, b"".join(p)) for n, p in members], level)
@@ -239,7 +239,8 @@ _RUN = st.builds(lambda t, open_: f"<w:r>{open_}{t}</w:t></w:r>", _TEXT,
                  st.sampled_from(["<w:t>", '<w:t xml:space="preserve">']))
 _PARAGRAPH = st.builds(lambda attrs, runs: f"<w:p{attrs}>{''.join(runs)}</w:p>",
                        st.sampled_from(["", ' w:rsidR="1"']), st.lists(_RUN, max_size=3))
-_OTHER = st.sampled_from(["<w:tbl><w:tr><w:tc>", "</w:tc></w:tr></w:tbl>", "<w:tab/>", '<w:x a=">">', "\n", "\t", "a"])
+_OTHER = st.sampled_from(["<w:tbl><w:tr><w:tc>", "</w:tc></w:tr></w:tbl>", "<w:tab/>", '<w:x a=">">', "\n", "\t", "a",
+                          "\n<w:p>", "\n<w:p ", "\n<w:pPr>", "甲\n"])
 
 
 @settings(max_examples=400, deadline=None)
@@ -247,6 +248,9 @@ _OTHER = st.sampled_from(["<w:tbl><w:tr><w:tc>", "</w:tc></w:tr></w:tbl>", "<w:t
 def test_listings_are_resolved_as_the_scan_resolved_them(pieces):
     xml = "".join(pieces)
     assert R._resolve_listings(xml) == _scanned(xml)
+    assert b"".join(R._listing_pieces(xml.encode("utf-8"))) == _scanned(xml).encode("utf-8")  # on UTF-8 bytes
+    data = xml.encode("utf-8")
+    assert R._line_before_paragraph(data) == (R._LINE_BEFORE_PARAGRAPH.search(xml) is not None)
 
 
 @pytest.mark.parametrize("case", CASES[:-1])
@@ -254,3 +258,4 @@ def test_listings_of_every_rendered_body_are_resolved_as_the_scan_resolved_them(
     ctx = renderers["sichuan"].context(report_of(case))
     body = str(ctx["body"]).replace("。", "。\n", 3)  # a few raw line breaks inside texts, besides the title's
     assert R._resolve_listings(body) == _scanned(body)
+    assert b"".join(R._listing_pieces(body.encode("utf-8"))) == _scanned(body).encode("utf-8")

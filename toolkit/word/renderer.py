@@ -172,17 +172,19 @@ class Renderer:
             return None
         return head, tail
 
-    def _framed(self, body: str) -> list[str]:
+    def _framed(self, body: str) -> list[bytes]:
         """The rendered body part (between its prefix and suffix) of a built-in template: as
-        :meth:`_render_part` gives it, in pieces (see :meth:`_body_frame`)."""
+        :meth:`_render_part` gives it, encoded in UTF-8, in pieces (see :meth:`_body_frame`). The body is encoded
+        first and its line breaks and listings are found in the bytes (see :func:`_special_texts`)."""
         head, tail = self._frame
         try:
             spend(len(head) + len(body) + len(tail))
         except LimitExceeded as exc:
             raise TemplateError(f"{self.path}: 模板渲染被中止：{exc}（限制见 docs/limits.md）") from None
-        if "\n<w:p" in body:
-            body = _LINE_BEFORE_PARAGRAPH.sub(r"<w:p\1", body)
-        return [head, *_listing_pieces(body), tail]
+        data = body.encode("utf-8")
+        if _line_before_paragraph(data):
+            data = _LINE_BEFORE_PARAGRAPH_BYTES.sub(rb"<w:p\1", data)
+        return [head.encode("utf-8"), *_listing_pieces(data), tail.encode("utf-8")]
 
     def _static_zip(self, template: zipfile.ZipFile) -> package.Base:
         """The template's unrendered parts, compressed once; each report appends its rendered parts to a copy.
@@ -268,7 +270,8 @@ class Renderer:
         stamp = time.localtime()[:6]
         members = []
         for name, data in rendered.items():
-            pieces = [data] if isinstance(data, bytes) else [piece.encode("utf-8") for piece in data]
+            pieces = [data] if isinstance(data, bytes) else [
+                piece if isinstance(piece, bytes) else piece.encode("utf-8") for piece in data]
             if name == "word/document.xml":
                 self._document = (report, pieces)  # the report itself, not its id (an id is reused)
             members.append((name, pieces, *_compression(name), stamp))
@@ -302,27 +305,50 @@ class Renderer:
 
 _SPECIAL_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\n\t\a\f]")
 _SPECIAL = "\n\t\a\f"
+#: the same pattern on the UTF-8 bytes of a body: a character of more than one byte is made of bytes 0x80–0xF4,
+#: none of them '<', '>' or a special character, so the bytes pattern matches where the text pattern matches
+_SPECIAL_TEXT_BYTES = re.compile(_SPECIAL_TEXT.pattern.encode())
+_SPECIAL_BYTES = _SPECIAL.encode()
 
 
-def _special_texts(xml: str) -> list[int]:
+def _special_texts(xml: str | bytes) -> list[int]:
     """Where the ``<w:t>`` elements holding a newline, tab, bell or form feed start, in order: the matches of
-    :data:`_SPECIAL_TEXT`, found from the few special characters (``str.find``) instead of a regex scan of every
+    :data:`_SPECIAL_TEXT`, found from the few special characters (``find``) instead of a regex scan of every
     ``<w:t>`` of the body (4 ms of a 500-indicator render). A match starts at the last ``<`` before its special
-    character (its ``[^<]*`` crosses none, and an attribute value holds no ``<`` in well-formed XML)."""
+    character (its ``[^<]*`` crosses none, and an attribute value holds no ``<`` in well-formed XML). On a body's
+    UTF-8 bytes (as the renderer writes a built-in template's) the offsets are in bytes; finding a byte there is
+    ``memchr``, 20x faster than finding a character in a string of Chinese text (4 ms for a 4 MB body)."""
+    if isinstance(xml, bytes):
+        pattern, specials, lt = _SPECIAL_TEXT_BYTES, _SPECIAL_BYTES, b"<"
+    else:
+        pattern, specials, lt = _SPECIAL_TEXT, _SPECIAL, "<"
     starts = set()
-    for ch in _SPECIAL:
+    for k in range(len(specials)):
+        ch = specials[k:k + 1]
         at = xml.find(ch)
         while at >= 0:
-            start = xml.rfind("<", 0, at)
-            if start >= 0 and start not in starts and _SPECIAL_TEXT.match(xml, start):
+            start = xml.rfind(lt, 0, at)
+            if start >= 0 and start not in starts and pattern.match(xml, start):
                 starts.add(start)
-            after = xml.find("<", at)  # the characters before the next tag share this one's: linear time
+            after = xml.find(lt, at)  # the characters before the next tag share this one's: linear time
             at = xml.find(ch, after) if after >= 0 else -1
     return sorted(starts)
 
 
 #: the line break the compiled source has before every paragraph (:meth:`Renderer._jinja`), taken out again
 _LINE_BEFORE_PARAGRAPH = re.compile(r"\n<w:p([ >])")
+_LINE_BEFORE_PARAGRAPH_BYTES = re.compile(_LINE_BEFORE_PARAGRAPH.pattern.encode())
+
+
+def _line_before_paragraph(data: bytes) -> bool:
+    """Whether UTF-8 ``data`` holds :data:`_LINE_BEFORE_PARAGRAPH`: looked for at its few line breaks (``memchr``)
+    rather than by a substring search of the whole body."""
+    at = data.find(b"\n")
+    while at >= 0:
+        if data.startswith(b"<w:p", at + 1) and data[at + 5:at + 6] in (b" ", b">"):
+            return True
+        at = data.find(b"\n", at + 1)
+    return False
 
 
 def _resolve_listings(xml: str) -> str:
@@ -332,21 +358,28 @@ def _resolve_listings(xml: str) -> str:
     return pieces[0] if len(pieces) == 1 else "".join(pieces)
 
 
-def _listing_pieces(xml: str) -> list[str]:
+def _listing_pieces(xml: str | bytes) -> list:
     """:func:`_resolve_listings` as the pieces to join (the body's unchanged stretches and its resolved
-    paragraphs)."""
+    paragraphs); on UTF-8 bytes, bytes (each paragraph resolved is decoded, resolved and encoded again)."""
     from docxtpl import DocxTemplate
 
+    raw = isinstance(xml, bytes)
+    opened, spaced, closed = (b"<w:p>", b"<w:p ", b"</w:p>") if raw else ("<w:p>", "<w:p ", "</w:p>")
     out, pos = [], 0
     for at in _special_texts(xml):
         if at < pos:
             continue  # in a paragraph already resolved
-        start = max(xml.rfind("<w:p>", 0, at), xml.rfind("<w:p ", 0, at))
-        end = xml.find("</w:p>", at)
+        start = max(xml.rfind(opened, 0, at), xml.rfind(spaced, 0, at))
+        end = xml.find(closed, at)
         if start < pos or end < 0:  # not inside a paragraph (cannot happen in a valid body): leave as is
             continue
-        end += len("</w:p>")
-        out += [xml[pos:start], DocxTemplate.resolve_listing(None, xml[start:end])]
+        end += len(closed)
+        paragraph = xml[start:end]
+        if raw:  # a slice from '<' to '>' of UTF-8 bytes is whole characters
+            resolved = DocxTemplate.resolve_listing(None, paragraph.decode("utf-8")).encode("utf-8")
+        else:
+            resolved = DocxTemplate.resolve_listing(None, paragraph)
+        out += [xml[pos:start], resolved]
         pos = end
     if not out:
         return [xml]

@@ -42,6 +42,24 @@ def _paragraphs(text: object, style: str) -> str:
     return "".join(X.paragraph(line, style) for line in lines)
 
 
+@functools.cache
+def _text_open(style: str) -> str:
+    """What :func:`ooxml.paragraph` writes before a line of text in ``style`` (the text is followed by
+    :data:`_TEXT_CLOSE`)."""
+    xml = X.paragraph("\ue000", style)
+    return xml[:xml.index("\ue000")]
+
+
+#: the end of that paragraph (the same in every style), and of its cell
+_TEXT_CLOSE = X.paragraph("\ue000", CELL).split("\ue000")[1] + "</w:tc>"
+
+
+def _plain_line(text: str) -> bool:
+    """Whether ``text`` (one or several cell texts joined) is one line that needs no escaping: each text of it is
+    then written as it is between :func:`_text_open` and :data:`_TEXT_CLOSE`, as _paragraphs would write it."""
+    return "\n" not in text and X._ESCAPED.search(text) is None
+
+
 def cell(text: object = "", style: str = CELL, span: int = 1, vmerge: str | None = None) -> Piece:
     """A cell of plain text (:func:`ooxml.cell`)."""
     return (_paragraphs(text, style), span, vmerge)
@@ -133,10 +151,19 @@ def basic_data_table(report: Report, fig) -> tuple[str, str]:
     # a money line (a label, then 上年决算数 / 本年预算数 / 本年决算数 over two columns each) written in one piece
     h = (rows.columns.open(0), rows.columns.open(1, 2), rows.columns.open(3, 2), rows.columns.open(5, 2))
 
+    # the common line (a one-line label, three figures) as one f-string: a cell's text inside its paragraph's
+    # fixed start and end (what _paragraphs writes for one line of text that needs no escaping)
+    label_at, figure_at = h[0] + _text_open(DL), [h[k] + _text_open(DC) for k in (1, 2, 3)]
+
     def line(label: str, values: tuple[Decimal | None, ...], indent: bool = False) -> None:
-        previous, budget, actual = (_paragraphs(fmt_written(v), DC) for v in values)
-        rows.cells(f"{h[0]}{_paragraphs(('　　' if indent else '') + label, DL)}</w:tc>{h[1]}{previous}</w:tc>"
-                   f"{h[2]}{budget}</w:tc>{h[3]}{actual}</w:tc>")
+        label = ("　　" if indent else "") + label
+        previous, budget, actual = map(fmt_written, values)  # digits, a point and a sign: never escaped
+        if previous and budget and actual and _plain_line(label):
+            rows.cells(f"{label_at}{label}{_TEXT_CLOSE}{figure_at[0]}{previous}{_TEXT_CLOSE}"
+                       f"{figure_at[1]}{budget}{_TEXT_CLOSE}{figure_at[2]}{actual}{_TEXT_CLOSE}")
+            return
+        rows.cells(f"{h[0]}{_paragraphs(label, DL)}</w:tc>{h[1]}{_paragraphs(previous, DC)}</w:tc>"
+                   f"{h[2]}{_paragraphs(budget, DC)}</w:tc>{h[3]}{_paragraphs(actual, DC)}</w:tc>")
 
     total_prev = ex.previous if ex and ex.previous is not None else (
         _sum_previous([basic, project]) if basic and project else None)
@@ -282,6 +309,8 @@ def _indicator_rows(report: Report, fig) -> Table:
     # and a continuing row of a merged column is the same empty cell.
     cols, text = rows.columns, _paragraphs
     h = [cols.open(c) for c in range(9)]
+    at = [start + _text_open(CELL) for start in h]  # a cell's start and its one line's paragraph start
+    no_deviation = _md_cell(report, None)
     continued = [cols.open(c, 1, "continue") + text("", CELL) + "</w:tc>" for c in range(3)]
     for g1 in ind.groups:
         leaves = [(g2, i) for g2 in g1.children for i in (g2.indicators or [None])]
@@ -300,14 +329,20 @@ def _indicator_rows(report: Report, fig) -> Table:
             if i is None:
                 rows.cells(side + level1 + level2 + "".join(h[c] + text("", CELL) + "</w:tc>" for c in range(3, 9)))
                 continue
-            target = i.target or ""
-            actual = i.actual or ""
+            name, target, actual = i.name, i.target or "", i.actual or ""
             if i.unit:
                 target = f"{target}{i.unit}" if target and not target.endswith(i.unit) else target
                 actual = f"{actual}{i.unit}" if actual and not actual.endswith(i.unit) else actual
-            rows.cells(f"{side}{level1}{level2}{h[3]}{text(i.name, CELL)}</w:tc>{h[4]}{text(target, CELL)}</w:tc>"
-                       f"{h[5]}{text(actual, CELL)}</w:tc>{h[6]}{text(fmt_written(i.weight), CELL)}</w:tc>"
-                       f"{h[7]}{text(fmt_written(i.score), CELL)}</w:tc>{h[8]}{_md_cell(report, i.deviation)}</w:tc>")
+            weight, score = fmt_written(i.weight), fmt_written(i.score)  # never escaped (digits, point, sign)
+            deviation = _md_cell(report, i.deviation) if i.deviation else no_deviation
+            if name and target and actual and weight and score and _plain_line(name + target + actual):
+                rows.cells(f"{side}{level1}{level2}{at[3]}{name}{_TEXT_CLOSE}{at[4]}{target}{_TEXT_CLOSE}"
+                           f"{at[5]}{actual}{_TEXT_CLOSE}{at[6]}{weight}{_TEXT_CLOSE}{at[7]}{score}{_TEXT_CLOSE}"
+                           f"{h[8]}{deviation}</w:tc>")
+                continue
+            rows.cells(f"{side}{level1}{level2}{h[3]}{text(name, CELL)}</w:tc>{h[4]}{text(target, CELL)}</w:tc>"
+                       f"{h[5]}{text(actual, CELL)}</w:tc>{h[6]}{text(weight, CELL)}</w:tc>"
+                       f"{h[7]}{text(score, CELL)}</w:tc>{h[8]}{deviation}</w:tc>")
     total_score = fig.computed_score if fig.computed_score is not None else fig.total_score
     rows.row([cell("总分", CELL_HEAD, span=6), cell(fmt_written(fig.total_weight), CELL_HEAD),
               cell(fmt_written(total_score), CELL_HEAD), cell("")])
