@@ -628,10 +628,18 @@ class Context(dict):
         return self[key] if key in self else default
 
     def complete(self) -> "Context":
-        """Every entry worked out (a template's own tags may print any of them)."""
+        """Every entry worked out (a template's own tags may print any of them), and the attachments' XML marked
+        up for Jinja's autoescaping."""
         for key in list(self._lazy):
             self[key]  # noqa: B018 - computed and stored by __missing__
+        for a in self.get("attachments") or []:
+            a["table"], a["notes"] = Markup(a["table"]), Markup(a["notes"])
         return self
+
+    def lazy(self, key: str, make: Callable[[], Any]) -> None:
+        """An entry worked out when first read (unless it is already there)."""
+        if not dict.__contains__(self, key):
+            self._lazy[key] = make
 
 
 def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Report, Figures], list]) -> Context:
@@ -752,8 +760,10 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
 
     attachments = []
     for kind, title, table_xml, notes_xml in tables(report, fig):
+        # the XML as plain strings: the walk joins them into the body as they are (a Markup is a copy, megabytes
+        # for 2,000 indicators); Context.complete, which a template printing any entry renders from, marks them up
         attachments.append({"number": len(attachments) + 1, "label": "", "kind": kind, "title": title,
-                            "table": Markup(table_xml), "notes": Markup(notes_xml)})
+                            "table": table_xml, "notes": notes_xml})
     attachment_list = ""
     if attachments:
         # GB/T 9704 7.3.5 and 7.4: a single attachment is "附件：名称" and "附件", several are numbered

@@ -241,8 +241,11 @@ class Walk:
     def template_context(self) -> dict[str, Any]:
         """What an exported house template prints (:func:`export_paragraphs`)."""
         xml = self.body_xml()
-        return {"body": Markup(xml), "body_xml": xml, "shown": self.shown, "headed": self.headed,
-                "titles": self.titles, "blocks": self.blocks, "fallback": self.fallback, "each": self.each}
+        out = {"body_xml": xml, "shown": self.shown, "headed": self.headed, "titles": self.titles,
+               "blocks": self.blocks, "fallback": self.fallback, "each": self.each}
+        if self.house:  # a built-in template's renderer writes body_xml (and makes ``body`` only when read)
+            out["body"] = Markup(xml)
+        return out
 
 
 def outline_context(ctx: dict, outlines: list[S.Outline], layout: Layout, charts: bool = True,

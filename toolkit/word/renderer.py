@@ -231,6 +231,11 @@ class Renderer:
         names = [own] + ([] if self.builtin else [n for n in outlines.NAMES if n != own])
         ctx.update(outline_context(ctx, [outlines.get(n) for n in names], Layout.of(report), charts=self.builtin,
                                    house=not self.builtin))
+        if not dict.__contains__(ctx, "body"):  # a built-in template's walk: its body part is written from body_xml
+            if self._frame is not None:
+                ctx.lazy("body", lambda: Markup(ctx["body_xml"]))  # made only if read (a copy of megabytes)
+            else:
+                ctx["body"] = Markup(ctx["body_xml"])  # Jinja prints it (and sees only the entries already made)
         return ctx
 
     def render_bytes(self, report: Report) -> bytes:

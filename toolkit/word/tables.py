@@ -100,8 +100,12 @@ class Table:
         self.out += (X.row_open(self.rows < self.header_rows, self.cant_split), xml, "</w:tr>")
         self.rows += 1
 
+    def pieces(self) -> list[str]:
+        """The table's XML in pieces, to join once with what surrounds it."""
+        return [*self.out, "</w:tbl>"]
+
     def xml(self) -> str:
-        return "".join(self.out) + "</w:tbl>"
+        return "".join(self.pieces())
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -254,7 +258,7 @@ def self_evaluation_tables(report: Report, fig) -> str:
     The indicator table is a separate table so that its column-header row is the table's first row and can repeat
     on every page (w:tblHeader applies to leading rows only). A hairline paragraph keeps the two apart.
     """
-    return _header_rows(report, fig).xml() + X.spacer() + _indicator_rows(report, fig).xml()
+    return "".join([*_header_rows(report, fig).pieces(), X.spacer(), *_indicator_rows(report, fig).pieces()])
 
 
 def _header_rows(report: Report, fig) -> Table:
