@@ -14,6 +14,7 @@ import re
 import struct
 import sys
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -79,7 +80,6 @@ def test_a_built_in_body_written_in_its_frame_is_what_jinja_renders(case, outlin
     part = r._parts["word/document.xml"]
     with r._env.budget():
         framed = b"".join(r._framed(ctx["body_xml"]))
-    ctx["body"]  # noqa: B018 - made when read; Jinja sees only the entries already made
     with r._env.budget():
         jinja = r._render_part(part, ctx)
     assert framed == jinja.encode("utf-8")
@@ -260,3 +260,88 @@ def test_listings_of_every_rendered_body_are_resolved_as_the_scan_resolved_them(
     body = str(ctx["body"]).replace("。", "。\n", 3)  # a few raw line breaks inside texts, besides the title's
     assert R._resolve_listings(body) == _scanned(body)
     assert b"".join(R._listing_pieces(body.encode("utf-8"))) == _scanned(body).encode("utf-8")
+
+
+# -- the core properties: the fixed pieces of one serialization, as lxml writes each report's ------------------
+
+@pytest.mark.parametrize("outline", OUTLINES)
+@settings(max_examples=300, deadline=None)
+@given(title=st.text() | st.text(alphabet="&<>\r\n\t\x00\x1f\ue000\ue001\ue002\ud800甲 a\"'", max_size=12),
+       now=st.floats(0, 4e9))
+def test_core_properties_written_in_pieces_are_what_lxml_writes(outline, title, now):
+    r = Renderer(outline) if outline not in _RENDERERS else _RENDERERS[outline]
+    _RENDERERS[outline] = r
+    assert r._core_xml.pieces is not None  # the built-in templates take the fast path
+    try:
+        old = R.core_properties(r._core, title, now)
+    except Exception as exc:  # noqa: BLE001 - whatever lxml refuses, the fast path refuses alike
+        old = type(exc)
+    try:
+        new = r._core_xml(title, now)
+    except Exception as exc:  # noqa: BLE001
+        new = type(exc)
+    assert new == old
+
+
+_RENDERERS: dict[str, Renderer] = {}
+
+
+# -- figures: str() of a Decimal where it is plain, as the 'f' format ------------------------------------------
+
+def _written_by_format(value):
+    """fmt_written as it was: the 'f' format, rounded to two places past WRITTEN_PLACES decimals."""
+    from toolkit.numbers import WRITTEN_PLACES, round_to
+
+    if value is None:
+        return ""
+    text = f"{value:f}"
+    dot = text.find(".")
+    if dot >= 0 and len(text) - dot - 1 > WRITTEN_PLACES:
+        text = f"{round_to(value, 2):f}"
+    return "0" if text in ("-0", "-0.0", "-0.00", "-0.000") else text
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.decimals(allow_nan=True, allow_infinity=True)
+       | st.builds(lambda m, e: Decimal(m).scaleb(e), st.integers(-10**30, 10**30), st.integers(-40, 40)))
+def test_figures_are_written_as_the_f_format_wrote_them(value):
+    from toolkit.numbers import fmt_written
+
+    try:
+        old = _written_by_format(value)
+    except Exception as exc:  # noqa: BLE001
+        old = type(exc)
+    try:
+        new = fmt_written(value)
+    except Exception as exc:  # noqa: BLE001
+        new = type(exc)
+    assert new == old
+
+
+# -- the tables' one-f-string rows, on texts that must take the long way --------------------------------------
+
+_ODD = ["A&B", "<甲>", "两行\n文字", "", "x\x01y", "≥90%", "　"]
+
+
+@pytest.mark.parametrize("k", range(len(_ODD)))
+def test_table_rows_with_odd_texts_are_what_the_cell_by_cell_writer_wrote(k):
+    """Names, targets, results and project labels that need escaping, hold a line break, a forbidden character
+    or nothing, and a missing score: each row goes the long way, still as the reference wrote it."""
+    import copy
+
+    report = copy.deepcopy(report_of("generated20"))
+    odd = _ODD[k:] + _ODD[:k]
+    for n, (_g1, _g2, ind) in enumerate(report.indicators.all_indicators()):
+        ind.name = odd[n % len(odd)] or "名称"
+        ind.target, ind.actual = odd[(n + 1) % len(odd)], odd[(n + 2) % len(odd)]
+        ind.unit = "%" if n % 3 == 0 else None
+        if n % 4 == 0:
+            ind.score = None
+        if n % 5 == 0:
+            ind.deviation = "偏差**原因**"
+    for n, item in enumerate(report.budget.expenditure.project.items):
+        item.label = odd[n % len(odd)]
+        if n % 3 == 0:
+            item.previous = None
+    fig = Figures(report)
+    assert attachment_tables(report, fig) == reference_tables.attachment_tables(report, fig)

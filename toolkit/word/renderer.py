@@ -107,6 +107,7 @@ class Renderer:
                 name = mark.group(1).decode() if mark else ""
                 self.outline = name if name in registry.known() else None
             self._base = self._static_zip(z)
+            self._core_xml = CoreProperties(self._core) if self._core is not None else None
         finally:
             z.close()
 
@@ -224,6 +225,13 @@ class Renderer:
     def context(self, report: Report) -> dict[str, Any]:
         """The Jinja context for one report (see docs/templates.md), with the outline walked over it: ``body``
         and, for a house template, the outline's pieces by stable name (``shown``, ``blocks`` …)."""
+        ctx = self._context(report)
+        ctx["body"]  # noqa: B018 - made now: Jinja sees only the entries already made
+        return ctx
+
+    def _context(self, report: Report) -> dict[str, Any]:
+        """:meth:`context`, where a built-in template's ``body`` is made only when read: its renderer writes the
+        body part from ``body_xml`` (a Markup of it is a copy of megabytes)."""
         ctx = build_context(report, self._md, attachment_tables)
         if not self.builtin:  # a house template's tags may print any entry; a built-in one prints the walked body
             ctx.complete()
@@ -231,11 +239,11 @@ class Renderer:
         names = [own] + ([] if self.builtin else [n for n in outlines.NAMES if n != own])
         ctx.update(outline_context(ctx, [outlines.get(n) for n in names], Layout.of(report), charts=self.builtin,
                                    house=not self.builtin))
-        if not dict.__contains__(ctx, "body"):  # a built-in template's walk: its body part is written from body_xml
+        if not dict.__contains__(ctx, "body"):  # a built-in template's walk
             if self._frame is not None:
-                ctx.lazy("body", lambda: Markup(ctx["body_xml"]))  # made only if read (a copy of megabytes)
+                ctx.lazy("body", lambda: Markup(ctx["body_xml"]))
             else:
-                ctx["body"] = Markup(ctx["body_xml"])  # Jinja prints it (and sees only the entries already made)
+                ctx["body"] = Markup(ctx["body_xml"])  # Jinja prints it
         return ctx
 
     def render_bytes(self, report: Report) -> bytes:
@@ -258,7 +266,7 @@ class Renderer:
 
     def _write(self, report: Report, fh) -> None:
         rendered = {}
-        ctx = self.context(report)
+        ctx = self._context(report)
         with self._env.budget():  # the limits on loops, output and time count per report
             charts = ctx["chart"]
             for name, part in self._parts.items():
@@ -271,7 +279,7 @@ class Renderer:
         if len(self._chart_lists) == len(_CHART_LISTS):  # the charts placed, with their relationships and types
             rendered.update(charts.package(*(self._chart_lists[n] for n in _CHART_LISTS), self._names))
         if self._core is not None:
-            rendered["docProps/core.xml"] = core_properties(self._core, str(ctx.get("title") or ""))
+            rendered["docProps/core.xml"] = self._core_xml(str(ctx.get("title") or ""))
         stamp = time.localtime()[:6]
         members = []
         for name, data in rendered.items():
@@ -416,6 +424,40 @@ def core_properties(template: bytes, title: str, now: float | None = None) -> by
         if prefix == "dcterms":
             el.set(f"{{{_CORE_NS['xsi']}}}type", "dcterms:W3CDTF")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+_MARKS = ("\ue000", "\ue001", "\ue002")  # private-use characters standing for the title and the two stamps
+
+
+class CoreProperties:
+    """:func:`core_properties` of one template, parsed and serialized once: the title and the stamps are then
+    written between the fixed pieces of its XML, escaped as lxml escapes a text (``&``, ``<``, ``>`` and a
+    carriage return); a title holding a private-use mark or a character lxml refuses goes the long way."""
+
+    def __init__(self, template: bytes) -> None:
+        self.template = template
+        xml = core_properties(template, _MARKS[0], now=0).replace(b"1970-01-01T00:00:00Z", _MARKS[1].encode(), 1)
+        xml = xml.replace(b"1970-01-01T00:00:00Z", _MARKS[2].encode(), 1)
+        pieces = re.split("|".join(_MARKS).encode(), xml)
+        order = [m.decode() for m in re.findall("|".join(_MARKS).encode(), xml)]
+        # as expected only when each mark is there once, in order (a template's own dates of 1970 would not be)
+        self.pieces = pieces if order == list(_MARKS) and b"1970-01-01T00:00:00Z" not in xml else None
+
+    def __call__(self, title: str, now: float | None = None) -> bytes:
+        text = X._BAD_XML_CHARS.sub("", title)
+        if self.pieces is None or _UNUSUAL.search(text):
+            return core_properties(self.template, title, now)
+        from datetime import datetime, timezone
+
+        stamp = datetime.fromtimestamp(time.time() if now is None else now, timezone.utc).strftime(
+            "%Y-%m-%dT%H:%M:%SZ").encode()
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        head, mid, tail, end = self.pieces
+        return b"".join((head, text.encode("utf-8"), mid, stamp, tail, stamp, end))
+
+
+#: what the fast path of CoreProperties leaves to lxml: a carriage return (&#13;), the marks, a lone surrogate
+_UNUSUAL = re.compile("[\r\ue000-\ue002\ud800-\udfff]")
 
 
 #: the deflate level of the parts written for each report (the template's other parts were compressed once, at

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from decimal import Decimal
+from typing import Callable
 
 from .. import derive
 from ..domain import budget, staffing
@@ -60,6 +61,9 @@ def _plain_line(text: str) -> bool:
     return "\n" not in text and X._ESCAPED.search(text) is None
 
 
+_EMPTY_CELL = X.paragraph("", CELL)
+
+
 def cell(text: object = "", style: str = CELL, span: int = 1, vmerge: str | None = None) -> Piece:
     """A cell of plain text (:func:`ooxml.cell`)."""
     return (_paragraphs(text, style), span, vmerge)
@@ -71,28 +75,49 @@ def merged(text: object, first: bool, style: str = CELL, span: int = 1) -> Piece
     return cell(text, style, span, "restart") if first else (_paragraphs("", style), span, "continue")
 
 
+#: the rows that are the same in every report of a year (the header rows, the forms' fixed lines), as cell XML by
+#: (table, row, year): written once a process, not once a report; a few dozen entries at most
+_FIXED: dict[tuple, str] = {}
+
+
+@functools.cache
+def _grid(widths: tuple[int, ...], margin: int) -> tuple[str, X.Columns]:
+    """A table's start and its cell starts (:class:`ooxml.Columns`), the same for every table of these widths."""
+    return X.table_open(widths, margin), X.Columns(widths)
+
+
 class Table:
     """A table written row by row straight into XML (:func:`ooxml.table`'s output, without a Cell object per
     cell or a list of rows: a 2,000-indicator 自评表 has 20,000 cells)."""
 
     def __init__(self, widths: list[int], header_rows: int = 0, cant_split: bool = True, margin: int = 28) -> None:
-        self.out = [X.table_open(widths, margin)]
-        self.columns = X.Columns(widths)
+        start, self.columns = _grid(tuple(widths), margin)
+        self.out = [start]
         self.header_rows, self.cant_split = header_rows, cant_split
         self.rows = 0
-        self._empty = X.paragraph("", CELL)
 
     def row(self, cells: list[Piece]) -> None:
-        out, cols, empty = self.out, self.columns, self._empty
-        out.append(X.row_open(self.rows < self.header_rows, self.cant_split))
-        col = 0
+        self.cells(self._cells(cells))
+
+    def _cells(self, cells: list[Piece]) -> str:
+        cols, empty = self.columns, _EMPTY_CELL
+        out, col = [], 0
         for xml, span, vmerge in cells:
             out += (cols.open(col, span, vmerge), xml or empty, "</w:tc>")
             col += span
         if col != cols.count:
             raise ValueError(f"row {self.rows} covers {col} grid columns, table has {cols.count}")
-        out.append("</w:tr>")
-        self.rows += 1
+        return "".join(out)
+
+    def fixed(self, key: tuple, cells: Callable[[], list[Piece]]) -> None:
+        """A row the same in every report with this ``key`` (table, row, and the year when it prints it):
+        ``cells()`` written once (see :data:`_FIXED`)."""
+        xml = _FIXED.get(key)
+        if xml is None:
+            if len(_FIXED) > 512:  # many years in one process: start again rather than grow
+                _FIXED.clear()
+            xml = _FIXED[key] = self._cells(cells())
+        self.cells(xml)
 
     def cells(self, xml: str) -> None:
         """A row of cells already written (each ``<w:tc>…</w:tc>`` covering the grid): the 自评表's indicator
@@ -143,14 +168,14 @@ def basic_data_table(report: Report, fig) -> tuple[str, str]:
     actual = staffing.headcount_total(st.actual) if st else None
     rate = st.control_rate if st and st.control_rate is not None else (
         ratio_percent(Decimal(actual), Decimal(auth)) if actual is not None and auth else None)
-    rows.row([merged("财政供养人员情况（人）", True, DH), cell("编制数", DH, 2),
-              cell(f"{y}年实际在职人数", DH, 2), cell("控制率", DH, 2)])
+    rows.fixed(("basic", "staff", y), lambda: [merged("财政供养人员情况（人）", True, DH), cell("编制数", DH, 2),
+                                              cell(f"{y}年实际在职人数", DH, 2), cell("控制率", DH, 2)])
     rows.row([merged("", False, DH), cell("" if auth is None else auth, DC, 2),
               cell("" if actual is None else actual, DC, 2), cell(fmt_rate(rate), DC, 2)])
 
     # 经费控制情况
-    rows.row([cell("经费控制情况（万元）", DH), cell(f"{y - 1}年决算数", DH, 2),
-              cell(f"{y}年预算数", DH, 2), cell(f"{y}年决算数", DH, 2)])
+    rows.fixed(("basic", "money", y), lambda: [cell("经费控制情况（万元）", DH), cell(f"{y - 1}年决算数", DH, 2),
+                                              cell(f"{y}年预算数", DH, 2), cell(f"{y}年决算数", DH, 2)])
 
     # a money line (a label, then 上年决算数 / 本年预算数 / 本年决算数 over two columns each) written in one piece
     h = (rows.columns.open(0), rows.columns.open(1, 2), rows.columns.open(3, 2), rows.columns.open(5, 2))
@@ -190,9 +215,10 @@ def basic_data_table(report: Report, fig) -> tuple[str, str]:
 
     # 楼堂馆所
     bl = b.buildings
-    rows.row([cell(f"楼堂馆所控制情况\n（{y - 1}年完工项目）", DH, vmerge="restart"),
-              *[cell(h, DH) for h in ("批复规模（㎡）", "实际规模（㎡）", "规模控制率", "预算投资（万元）",
-                                                "实际投资（万元）", "投资概算控制率")]])
+    rows.fixed(("basic", "buildings", y), lambda: [
+        cell(f"楼堂馆所控制情况\n（{y - 1}年完工项目）", DH, vmerge="restart"),
+        *[cell(h, DH) for h in ("批复规模（㎡）", "实际规模（㎡）", "规模控制率", "预算投资（万元）", "实际投资（万元）",
+                                "投资概算控制率")]])
     if bl is not None:
         area_rate = bl.area_control_rate if bl.area_control_rate is not None else (
             ratio_percent(bl.actual_area, bl.approved_area)
@@ -266,13 +292,15 @@ def _header_rows(report: Report, fig) -> Table:
     exi = report.indicators.execution
     rows = Table(_HEADER_WIDTHS, cant_split=False)
     rows.row([cell("预算部门", CELL_HEAD), cell(report.unit.name, CELL, span=8)])
-    rows.row([merged("年度预算申请（万元）", True, CELL_HEAD), cell("", CELL_HEAD, span=2),
-              *[cell(h, CELL_HEAD) for h in ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")]])
+    rows.fixed(("header", "funds"), lambda: [
+        merged("年度预算申请（万元）", True, CELL_HEAD), cell("", CELL_HEAD, span=2),
+        *[cell(h, CELL_HEAD) for h in ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")]])
     rows.row([merged("", False), cell("年度资金总额", CELL_HEAD, span=2),
               cell(fmt_written(fig.exec_initial)), cell(fmt_written(fig.exec_full)), cell(fmt_written(fig.exec_actual)),
               cell(fmt_written(exi.weight) if exi else ""), cell(fmt_rate(fig.exec_rate)),
               cell(fmt_written(fig.exec_score) if exi else "")])
-    rows.row([merged("", False), cell("按收入性质分：", CELL_LEFT, span=4), cell("按支出性质分：", CELL_LEFT, span=4)])
+    rows.fixed(("header", "kinds"), lambda: [merged("", False), cell("按收入性质分：", CELL_LEFT, span=4),
+                                           cell("按支出性质分：", CELL_LEFT, span=4)])
     # the form's four fixed rows (seed 002): each income line under the row its label names
     income = [f"{name}：{fmt_written(v) if v is not None else ''}"
               for name, v in budget.by_form_source(b.income.items if b.income else [])]
@@ -286,8 +314,8 @@ def _header_rows(report: Report, fig) -> Table:
         right = ("其中：" if k == 0 and nature else "") + (nature[k] if k < len(nature) else "")
         rows.row([merged("", False), cell(left, CELL_LEFT, span=4), cell(right, CELL_LEFT, span=4)])
     goal = report.indicators.goal
-    rows.row([merged("年度总体目标", True, CELL_HEAD), cell("预期目标", CELL_HEAD, span=4),
-              cell("实际完成情况", CELL_HEAD, span=4)])
+    rows.fixed(("header", "goal"), lambda: [merged("年度总体目标", True, CELL_HEAD), cell("预期目标", CELL_HEAD, span=4),
+                                          cell("实际完成情况", CELL_HEAD, span=4)])
     rows.row([merged("", False), (_md_cell(report, goal.target if goal else None), 4, None),
               (_md_cell(report, goal.actual if goal else None), 4, None)])
     return rows
@@ -302,8 +330,9 @@ def _indicator_rows(report: Report, fig) -> Table:
     # The side cell "绩效指标" stands alone in the header row (repeated on every page); the body rows below it
     # form one merged side column that carries the label down, one character a line, as the form does (seed 002).
     rows = Table(_SELF_WIDTHS, header_rows=1)
-    rows.row([cell("绩效指标", CELL_HEAD), *[cell(h, CELL_HEAD) for h in ("一级指标", "二级指标", "三级指标", "年度指标值",
-                                                                    "实际完成值", "分值", "得分", "偏差原因分析及改进措施")]])
+    rows.fixed(("indicators", "head"), lambda: [
+        cell("绩效指标", CELL_HEAD), *[cell(h, CELL_HEAD) for h in ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
+                                                              "分值", "得分", "偏差原因分析及改进措施")]])
     exi = ind.execution
     if exi is not None:
         rows.row([merged(SIDE, rows.rows == 1), cell("预算执行率", CELL, span=3), cell("100%"),
