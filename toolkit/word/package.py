@@ -47,11 +47,17 @@ class Base:
         self.members = memoryview(data)[:offset]  # local headers and data, copied as they are
         self.central = data[offset:offset + size]
         self.count = count
+        #: (data, level) -> (CRC, compressed bytes) of the members said to recur from report to report (a
+        #: package's relationships, its content types for a number of charts): each new deflate stream costs tens
+        #: of microseconds to set up, whatever its size, a third of writing a small report's own parts
+        self.memo: dict[tuple[bytes, int], tuple[int, bytes]] = {}
 
-    def write(self, members: Iterable[tuple[str, Iterable[bytes], int, int, tuple[int, ...]]]) -> list[bytes]:
+    def write(self, members: Iterable[tuple[str, Iterable[bytes], int, int, tuple[int, ...]]],
+              recurring: frozenset[str] | set[str] = frozenset()) -> list[bytes]:
         """The package's bytes, in pieces to write or join: the base's members, then each of ``members`` —
         ``(name, pieces of its data, zipfile.ZIP_STORED or ZIP_DEFLATED, deflate level, date_time)`` — then the
-        central directory of all."""
+        central directory of all. A deflated member named in ``recurring`` whose bytes were compressed before is
+        not compressed again (:attr:`memo`; the same bytes in, the same bytes out)."""
         out: list = [self.members]
         offset = len(self.members)
         central = [self.central]
@@ -61,13 +67,22 @@ class Base:
             raw = name.encode("ascii" if ascii else "utf-8")
             flags = 0 if ascii else 0x800  # as zipfile: a non-ASCII name is UTF-8, and bit 11 says so
             crc, size, data = 0, 0, []
-            if method == DEFLATED:
+            key = (b"".join(pieces), level) if method == DEFLATED and name in recurring else None
+            known = self.memo.get(key) if key is not None else None
+            if known is not None:
+                crc, compressed = known
+                size, data = len(key[0]), [compressed]
+            elif method == DEFLATED:
                 z = zlib.compressobj(level, zlib.DEFLATED, -15)
                 for piece in pieces:
                     crc = zlib.crc32(piece, crc)
                     size += len(piece)
                     data.append(z.compress(piece))
                 data.append(z.flush())
+                if key is not None:
+                    if len(self.memo) >= 64:  # bounded: a few per number of charts a report places
+                        self.memo.clear()
+                    self.memo[key] = (crc, b"".join(data))
             else:
                 for piece in pieces:
                     crc = zlib.crc32(piece, crc)

@@ -288,7 +288,7 @@ class Renderer:
             if name == "word/document.xml":
                 self._document = (report, pieces)  # the report itself, not its id (an id is reused)
             members.append((name, pieces, *_compression(name), stamp))
-        fh.write(b"".join(self._base.write(members)))
+        fh.write(b"".join(self._base.write(members, recurring=_RECURRING)))
 
     def document_xml(self, report: Report) -> bytes | None:
         """The word/document.xml this renderer last wrote, when it was ``report``'s (OUT001 reads it instead of
@@ -465,6 +465,11 @@ _UNUSUAL = re.compile("[\r\ue000-\ue002\ud800-\udfff]")
 #: of XML) deflates 3.5–3.8x faster than at 6 and 20–25 % larger (29 KB against 23 KB; 76 against 62); any level
 #: is the one deflate format every zip reader inflates (Word, WPS, LibreOffice; tests/word/test_package.py)
 LEVEL = 3
+
+
+#: the parts written for each report whose bytes depend only on the template and the number of charts placed
+_RECURRING = frozenset(["word/_rels/document.xml.rels", "[Content_Types].xml",
+                        *(f"word/charts/_rels/chart{n}.xml.rels" for n in range(1, 101))])
 
 
 def _compression(name: str) -> tuple[int, int]:
