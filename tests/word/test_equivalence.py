@@ -350,3 +350,17 @@ def test_table_rows_with_odd_texts_are_what_the_cell_by_cell_writer_wrote(k):
             item.previous = None
     fig = Figures(report)
     assert attachment_tables(report, fig) == reference_tables.attachment_tables(report, fig)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="12甲a&<>\x01\n ", min_size=1, max_size=6), min_size=2, max_size=12))
+def test_numbered_lines_are_the_list_paragraphs_written_one_by_one(lines):
+    """The projects' numbered lines (context.numbered_lines) as X.paragraph wrote each of them."""
+    from toolkit.word import ooxml as X
+    from toolkit.word.context import _digit_led, _unambiguous, numbered_lines
+    from toolkit.word.markdown import number_prefix
+
+    digits = _digit_led(lines)
+    old = "".join(X.paragraph(f"{_unambiguous(number_prefix(n, 0), digits)}{line}", X.LIST)
+                  for n, line in enumerate(lines, 1))
+    assert numbered_lines(lines, digits) == old

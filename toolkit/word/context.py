@@ -155,7 +155,7 @@ def _stages(f: Figure, actual: Decimal | None, what: str = "本年实际支出")
         _ratio(actual, full) if actual is not None and full else None)
     if rate is not None and (full or f.execution_rate is not None):
         parts.append(f"执行率{fmt_rate(rate)}")
-    return _join(parts)
+    return "，".join(parts)  # every part has its figure: none is empty
 
 
 def _change(f: Figure | None, current: Decimal | None, with_previous: bool = False) -> str:
@@ -561,6 +561,19 @@ def _unambiguous(prefix: str, lines: list[str] | bool) -> str:
     return prefix
 
 
+def numbered_lines(lines: list[str], digits: bool) -> str:
+    """Lines numbered 1. 2. … (1． 2． … when ``digits``: see :func:`_unambiguous`) in the list style: what
+    ``X.paragraph(_unambiguous(number_prefix(n, 0), digits) + line, X.LIST)`` writes for each, in one f-string
+    a line (a thousand projects' lines a report)."""
+    head, tail = _LIST_LINE
+    point = "．" if digits else "."
+    return "".join([f"{head}{n}{point}{X.esc(line)}{tail}" for n, line in enumerate(lines, 1)])
+
+
+#: a list paragraph before and after its one run's text
+_LIST_LINE = tuple(X.paragraph("\ue000", X.LIST).split("\ue000"))
+
+
 def _digit_led(lines: list[str]) -> bool:
     """Whether a line of the list starts with a digit (then its "1." prefixes become "1．")."""
     return any(str(line)[:1].isdigit() for line in lines)
@@ -711,10 +724,10 @@ def build_context(report: Report, md: MarkdownConverter, tables: Callable[[Repor
             return Markup("")
         digits = _digit_led(lines)
         led = bool(project and project.note and leads_list(_note(md, project.note)))  # the note leads into the list
-        return Markup(("" if led else X.paragraph("主要项目支出情况如下：", X.BODY)) + "".join(
-            X.paragraph(line, X.BODY) if len(lines) == 1 else
-            X.paragraph(f"{_unambiguous(number_prefix(n, 0), digits)}{line}", X.LIST)
-            for n, line in enumerate(lines, 1)))
+        intro = "" if led else X.paragraph("主要项目支出情况如下：", X.BODY)
+        if len(lines) == 1:
+            return Markup(intro + X.paragraph(lines[0], X.BODY))
+        return Markup(intro + numbered_lines(lines, digits))
 
     members = "".join(X.paragraph(line, X.BODY) for line in _member_lines(ev.group))
     phase_lines = []
