@@ -95,6 +95,7 @@ class Table:
         self.out = [start]
         self.header_rows, self.cant_split = header_rows, cant_split
         self.rows = 0
+        self._starts = (X.row_open(False, cant_split), X.row_open(True, cant_split))  # a body row's, a header row's
 
     def row(self, cells: list[Piece]) -> None:
         self.cells(self._cells(cells))
@@ -122,7 +123,7 @@ class Table:
     def cells(self, xml: str) -> None:
         """A row of cells already written (each ``<w:tc>…</w:tc>`` covering the grid): the 自评表's indicator
         rows, written with the column starts of :attr:`columns`."""
-        self.out += (X.row_open(self.rows < self.header_rows, self.cant_split), xml, "</w:tr>")
+        self.out += (self._starts[self.rows < self.header_rows], xml, "</w:tr>")
         self.rows += 1
 
     def pieces(self) -> list[str]:
@@ -345,6 +346,8 @@ def _indicator_rows(report: Report, fig) -> Table:
     at = [start + _text_open(CELL) for start in h]  # a cell's start and its one line's paragraph start
     no_deviation = _md_cell(report, None)
     continued = [cols.open(c, 1, "continue") + text("", CELL) + "</w:tc>" for c in range(3)]
+    all_continued = "".join(continued)  # the three merged columns continuing
+    to = [None] * 4 + [_TEXT_CLOSE + at[c] for c in range(4, 8)] + [_TEXT_CLOSE + h[8]]  # a text's end, the next start
     for g1 in ind.groups:
         leaves = [(g2, i) for g2 in g1.children for i in (g2.indicators or [None])]
         label1 = "" if ind.ungrouped else f"{g1.name}（{fmt_written(derive.level1_weight(g1))}分）"
@@ -352,15 +355,21 @@ def _indicator_rows(report: Report, fig) -> Table:
         for k, (g2, i) in enumerate(leaves):
             first2 = id(g2) not in seen2
             seen2.add(id(g2))
-            side = (cols.open(0, 1, "restart") + text(SIDE, CELL) + "</w:tc>") if rows.rows == 1 else continued[0]
-            level1 = (cols.open(1, 1, "restart") + text(label1, CELL) + "</w:tc>") if k == 0 else continued[1]
+            # None for a continuing cell of a merged column (the same empty cell in every such row)
+            side = (cols.open(0, 1, "restart") + text(SIDE, CELL) + "</w:tc>") if rows.rows == 1 else None
+            level1 = (cols.open(1, 1, "restart") + text(label1, CELL) + "</w:tc>") if k == 0 else None
             if first2:  # a continuing row prints no label: its 二级 group's weight is summed once, on its first row
                 label2 = "" if ind.ungrouped else f"{g2.name}（{fmt_written(derive.level2_weight(g2))}分）"
                 level2 = cols.open(2, 1, "restart") + text(label2, CELL) + "</w:tc>"
             else:
-                level2 = continued[2]
+                level2 = None
+            if side is None and level1 is None and level2 is None:
+                merged_cells = all_continued  # the common row: the three merged columns continue
+            else:
+                merged_cells = (f"{continued[0] if side is None else side}{continued[1] if level1 is None else level1}"
+                                f"{continued[2] if level2 is None else level2}")
             if i is None:
-                rows.cells(side + level1 + level2 + "".join(h[c] + text("", CELL) + "</w:tc>" for c in range(3, 9)))
+                rows.cells(merged_cells + "".join(h[c] + text("", CELL) + "</w:tc>" for c in range(3, 9)))
                 continue
             name, target, actual = i.name, i.target or "", i.actual or ""
             if i.unit:
@@ -369,11 +378,10 @@ def _indicator_rows(report: Report, fig) -> Table:
             weight, score = fmt_written(i.weight), fmt_written(i.score)  # never escaped (digits, point, sign)
             deviation = _md_cell(report, i.deviation) if i.deviation else no_deviation
             if name and target and actual and weight and score and _plain_line(name + target + actual):
-                rows.cells(f"{side}{level1}{level2}{at[3]}{name}{_TEXT_CLOSE}{at[4]}{target}{_TEXT_CLOSE}"
-                           f"{at[5]}{actual}{_TEXT_CLOSE}{at[6]}{weight}{_TEXT_CLOSE}{at[7]}{score}{_TEXT_CLOSE}"
-                           f"{h[8]}{deviation}</w:tc>")
+                rows.cells(f"{merged_cells}{at[3]}{name}{to[4]}{target}{to[5]}{actual}{to[6]}{weight}{to[7]}{score}"
+                           f"{to[8]}{deviation}</w:tc>")
                 continue
-            rows.cells(f"{side}{level1}{level2}{h[3]}{text(name, CELL)}</w:tc>{h[4]}{text(target, CELL)}</w:tc>"
+            rows.cells(f"{merged_cells}{h[3]}{text(name, CELL)}</w:tc>{h[4]}{text(target, CELL)}</w:tc>"
                        f"{h[5]}{text(actual, CELL)}</w:tc>{h[6]}{text(weight, CELL)}</w:tc>"
                        f"{h[7]}{text(score, CELL)}</w:tc>{h[8]}{deviation}</w:tc>")
     total_score = fig.computed_score if fig.computed_score is not None else fig.total_score
