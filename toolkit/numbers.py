@@ -75,6 +75,7 @@ def fmt_money(value: Decimal | None, ndigits: int = 2) -> str:
 
 #: a figure with more decimals than this was computed (a ratio), not written: it is printed rounded to two
 WRITTEN_PLACES = 3
+_WRITTEN = re.compile(r"\d+(?:\.\d{1,%d})?" % WRITTEN_PLACES)
 
 
 def fmt_written(value: Decimal | None) -> str:
@@ -86,6 +87,8 @@ def fmt_written(value: Decimal | None) -> str:
     if value is None:
         return ""
     text = str(value)  # as many decimals as the value has places; 1/5 the time of f"{value:f}" (15,000 a render)
+    if _WRITTEN.fullmatch(text):  # the usual figure: not negative, not scientific, at most WRITTEN_PLACES decimals
+        return text
     if "E" in text or "e" in text:  # scientific: a positive exponent (1E+2) or a tiny value (1E-7)
         text = f"{value:f}"
     dot = text.find(".")
