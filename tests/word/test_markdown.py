@@ -1,7 +1,7 @@
 """Narrative Markdown becomes native paragraphs and runs."""
 from __future__ import annotations
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from toolkit.word.context import Numbering, chinese_number
 from toolkit.word.markdown import MarkdownConverter
@@ -146,6 +146,8 @@ _SIMPLE_LINE = st.builds(lambda lead, marker, words: lead + marker + "".join(wor
 @settings(max_examples=600, deadline=None)
 @given(st.lists(st.one_of(_LINE, _SIMPLE_LINE, _SIMPLE_LINE, _SIMPLE_LINE), min_size=1, max_size=6),
        st.sampled_from([0, 1]))
+@example(["- --"], 0)  # a thematic break after a list marker (found by this test)
+@example(["1. x", "* * *"], 1)
 def test_simple_markdown_path_gives_what_python_markdown_gives_on_generated_texts(lines, depth):
     from toolkit.word.markdown import simple_blocks
 

@@ -221,6 +221,8 @@ def simple_blocks(text: str, depth: int = 0) -> list[tuple[str, list[Span]]] | N
     out: list[tuple[str, list[Span]]] = []
     previous, n = "", 0  # the kind of the line before ("ol", "ul", "p") and the ordered list's number
     for width, stripped, marker in _lines(text):
+        if _RULE_LIKE.fullmatch(stripped) and sum(map(stripped.count, "-_*")) >= 3:
+            return None  # a thematic break to Python-Markdown ("- --", "***"), even after a list marker
         if marker:
             item = _ITEM.match(stripped)
             if item is None or item.end() != marker.end() or width:
@@ -242,6 +244,11 @@ def simple_blocks(text: str, depth: int = 0) -> list[tuple[str, list[Span]]] | N
             out.append(("", spans))
         previous = kind
     return out
+
+
+#: a line of rule characters and white space only: declined when it holds three of them (Python-Markdown may read
+#: a thematic break there)
+_RULE_LIKE = re.compile(r"[-_*\s]*")
 
 
 def _strong_spans(content: str) -> list[Span] | None:
