@@ -734,6 +734,19 @@ def _sum_whole(parts: list[Quantity], shares: dict[int, Quantity]) -> Quantity |
     return Quantity(value, unit, parts[0].start, parts[-1].end, text, label="各项之和")
 
 
+def _subtotal_and_its_parts(parts: list[Quantity], values: list[Decimal], money) -> bool:
+    """Whether one of the listed values is the sum of (two or more of) the values right after it, which its own
+    其中 or bracket opens: the list nests a sub-total and its own parts, so its figures are not all parts of one
+    total."""
+    for i in range(len(values) - 2):
+        if not re.search(r"其中|[（(]", parts[i + 1].pre):
+            continue
+        for j in range(i + 3, len(values) + 1):
+            if sum_verdict(values[i + 1:j], values[i], money)[0] == "ok":
+                return True
+    return False
+
+
 def _group_issue(g: Group, at: tuple[int, int] | None = None) -> Issue | None:
     """The verdict on a total and its parts (marking ``g.ok`` when they agree), None when they agree or the list may
     be partial; ``at``: where to place the finding (default: from the total to the last part)."""
@@ -751,6 +764,8 @@ def _group_issue(g: Group, at: tuple[int, int] | None = None) -> Issue | None:
         return None
     if v == "error" and s < g.total.value and not g.complete and not _overprecise(g.total, values, s):
         return None  # 其中 may list only some parts
+    if v == "error" and g.total.kind == "money" and _subtotal_and_its_parts(g.parts, values, money):
+        return None  # 基本支出B，其中人员经费P、公用经费G: a sub-total and its own parts, not parts of the total
     if v == "rounding":
         g.ok = True
     else:
@@ -1086,6 +1101,10 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
             continue
         if _of_disputed(part, whole, q):
             continue
+        if not inline and not whole_words and any(
+                ratio_verdict(part.value_in(w.unit), w.value, q.value, kind_of(part.kind), kind_of(w.kind))[0] == "ok"
+                for w in _other_wholes(text, qs, keys, member, i, s_start, part, whole, others)):
+            continue  # the share names no whole, and another whole it may be of (named before it) gives it
         issues.append(_issue(TXT002, v, f"{part.label or '该项'} {part.text} 占 {whole.label or '总数'} {whole.text} 的比例为 "
                              f"{pct_text(exact, q.value)}，文中写 {q.text}", pct_text(exact, q.value), q.text, q.start))
     # the shares of a complete list, each rounded correctly, may still not add to 100 % (a warning)
@@ -1107,6 +1126,27 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
                                  "四舍五入所致，建议调整尾差使合计为 100%）", "100%", f"{like(total, values)}%",
                                  shares[0].start))
     return issues
+
+
+def _other_wholes(text: str, qs: list[Quantity], keys: list[int], member: dict, i: int, s_start: int,
+                  part: Quantity, whole: Quantity, others) -> list[Quantity]:
+    """The wholes a share naming none may be of besides ``whole`` (the total its part is listed in): the total that
+    total is itself listed in, and the wholes earlier shares of the sentence name (收入总计X，其中本年收入Y（…其他收入
+    Z），…占收入总计的P%，…其他收入占Q%)."""
+    out = []
+    g = member.get(id(whole))
+    if g is not None and g.total.comparable(part):
+        out.append(g.total)
+    for k in range(i - 1, -1, -1):
+        e = qs[k]
+        if e.start < s_start:
+            break
+        words = share_target(e) if e.role == "share" and e.unit == "%" else ""
+        if words:
+            w = _named_whole(text, qs, keys, e.start, part, words, others)
+            if w is not None and w is not whole and w.comparable(part) and w.value:
+                out.append(w)
+    return out
 
 
 #: 基本支出、项目支出分别占支出合计的X%和Y%: parts named without their figures (given elsewhere), then the whole
@@ -1384,6 +1424,8 @@ def _base_before(text: str, qs: list[Quantity], i: int, s_start: int) -> tuple[Q
         return None
     if re.search(r"[，,；;。]", text[b.end:d.start]) or len(re.findall(r"[，,；;]", text[x.end:b.start])) > 1:
         return None
+    if re.search(r"[；;]", text[x.end:b.start]):
+        return None  # 服务C；货物类采购比上年B减少D: a new clause names the change's own subject, not X
     return x, b
 
 
@@ -1489,8 +1531,23 @@ def check_base_rates(text: str, qs: list[Quantity], groups: list[Group] | None =
                                  f"{'减少' if sr > 0 else '增加'}，文中写{'增长' if sr > 0 else '下降'} {r.text}",
                                  None, r.text, r.start))
             continue
+        if _another_fits(qs, s_start, x, b, r):
+            continue
         issues += _rate_from_base(text, x, b, r, gap_ok=True)
     return issues
+
+
+def _another_fits(qs: list[Quantity], s_start: int, x: Quantity, b: Quantity, r: Quantity) -> bool:
+    """Whether another figure of the sentence, before ``b``, gives the rate ``r`` against ``b`` (三公经费全年支出T，其中…
+    公务接待费J，较上年B下降R%: B may be the total's last year's figure): which one the rate is of cannot be told."""
+    sr = _direction(r.pre[-6:])
+    for q in qs:
+        if q is x or q.start < s_start or q.start >= b.start or q.base or not (_usable(q) and q.comparable(b)):
+            continue
+        now = q.value_in(b.unit)
+        if sr != 0 and (now - b.value) * sr >= 0 and _change_verdict(abs(now - b.value), b.value, r, q, b)[0] == "ok":
+            return True
+    return False
 
 
 #: the clause after a rate that gives last year's figure alone: …，增长R%，上年为B万元
