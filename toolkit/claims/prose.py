@@ -1144,8 +1144,11 @@ def _other_wholes(text: str, qs: list[Quantity], keys: list[int], member: dict, 
         words = share_target(e) if e.role == "share" and e.unit == "%" else ""
         if words:
             w = _named_whole(text, qs, keys, e.start, part, words, others)
-            if w is not None and w is not whole and w.comparable(part) and w.value:
-                out.append(w)
+            here = [p for p in qs[:k] if p.start >= s_start and p is not part and p.comparable(part) and _usable(p)
+                    and (_label_ends(p.label, words) or _label_ends(p.pre.strip(), words))]  # the figure of this sentence under those words
+            for w in ([w] if w is not None else []) + here[:1]:
+                if w is not whole and w.comparable(part) and w.value:
+                    out.append(w)
     return out
 
 
