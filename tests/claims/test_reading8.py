@@ -77,3 +77,25 @@ def test_a_share_no_candidate_whole_gives_is_still_judged(tmp_path):
             "财政拨款收入占82.61%，事业收入占16.52%，其他收入占0.97%。\n")
     assert [f.code for f in _errors(tmp_path, text)] == ["TXT002"]
     assert _errors(tmp_path, text.replace("0.97%", "0.87%")) == []
+
+
+def _cases(other: str) -> str:
+    """Cases counted in 起, split by kind with a closing 其他类 (a complete list); one kind is 占道经营 (a word, not
+    a share)."""
+    return ("一、执法情况\n全年受理各类投诉举报案件947起，其中占道经营类305起、噪声扰民类218起、"
+            f"油烟污染类196起、其他类{other}起，按期办结902起。\n")
+
+
+def test_cases_counted_in_qi_that_do_not_add_up_to_their_total_are_an_error(tmp_path):
+    wrong = _errors(tmp_path, _cases("218"))
+    assert [(f.code, f.expected) for f in wrong] == [("TXT001", "937")]
+
+
+def test_cases_counted_in_qi_that_add_up_are_silent(tmp_path):
+    assert _errors(tmp_path, _cases("228")) == []
+
+
+def test_zhan_of_a_word_makes_no_share(tmp_path):
+    text = "一、用地情况\n项目占地120亩，占用耕地35亩，其中永久占用20亩、临时占用15亩。\n"
+    assert _errors(tmp_path, text) == []
+    assert [f.code for f in _errors(tmp_path, text.replace("临时占用15亩", "临时占用25亩"))] == ["TXT001"]

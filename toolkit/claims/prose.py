@@ -355,6 +355,8 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
                 break  # a 其中 inside a list separated by ，: where its parts end cannot be told
             if parts and _BESIDES.search(gap):
                 break  # …；此外，B万元 / …，另有B个: what follows is beside the total, not in it
+            if parts and q.kind == "count" and parts[-1].label.startswith("其他") and not re.search(r"[、和及]", gap):
+                break  # …、其他类236起，按期办结1173起: a counted list closes with its 其他 part
             sep = "；" if "；" in gap else "，"
             if len(parts) == 1:
                 outer_sep = sep

@@ -35,8 +35,8 @@ TEN_THOUSANDS = tuple("万" + u for u in ("人次", "人", "亩", "户", "吨", 
 POINTS = "百分点"
 _UNIT = "|".join(MONEY + ("%", "％", "个百分点", "百分点", "分") + TEN_THOUSANDS + COUNT_UNITS)
 _NUM = r"(?<![\d.])(?P<sign>[-−－])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-#: units read only after digits: 2,268对 (not 一对一)
-_DIGIT_UNITS = r"|对(?![一二两\d])"
+#: units read only after digits: 2,268对 (not 一对一); 1286起 (cases, incidents: not 起草, 起步, 起算 …)
+_DIGIT_UNITS = r"|对(?![一二两\d])|起(?![草步点始来见到身诉止算讫施执实用])"
 _QTY = re.compile(_NUM + r"\s*(?P<approx>余|多)?\s*(?P<unit>" + _UNIT + _DIGIT_UNITS + r")"
                   r"|百分之(?P<pct>[零〇一二两三四五六七八九十百]{1,4})(?:点(?P<pctdec>[零〇一二三四五六七八九]{1,3}))?"
                   r"|(?<![第初周])(?P<cn>[" + CHARS + r"]{1,5})(?P<cnunit>" + "|".join(COUNT_UNITS) + r")")
@@ -47,7 +47,8 @@ _NOT_SCORE = set("别析类配布钟管局解批期行成级项工摊担散值�
 _CLAUSE_END = "，。；：:;,！？!?（(）)\n"
 _CHANGE = re.compile(r"(增加|减少|增长|下降|上升|上涨|降低|提高|减|增|增幅|降幅|增速|下降了|减少了|增加了|增长了|缩减|节约|超出|超支)"
                      r"(了|为|达到|达|约)?$")
-_SHARE = re.compile(r"占(?P<what>[^，。；]*?)(的)?(比重|比例|份额|比)?(为|达到|达|约)?$")
+#: 占 of a share, not of a word (占道经营, 占用耕地, 占地120亩, 占压): 占地区生产总值的 is a share
+_SHARE = re.compile(r"占(?![道用压领]|地(?![区方市]))(?P<what>[^，。；]*?)(的)?(比重|比例|份额|比)?(为|达到|达|约)?$")
 _RATE = re.compile(r"(?P<stem>[\u4e00-\u9fff]{1,6}?)(率|比例)(达到|达|为|是|约|：|:)?$")
 _DONE_OF = re.compile(r"完成(?P<what>[^，。；]*?)的$")
 _TARGET = re.compile(r"([≥≤<>＜＞]=?|不低于|不少于|不超过|不高于|不大于|控制在|以内|目标值为?|指标值为?|目标为)$")
