@@ -560,6 +560,8 @@ def read_score_table(t: Table) -> ScoreTable | None:
     wcol = scol = None
     groups: dict[int, str | None] = {}  # row -> its group: the first cell, carried down blank (merged) rows
     group: str | None = None
+    seconds: dict[int, str | None] = {}  # row -> its 二级 group: the second cell, carried down the same way
+    second: str | None = None
     for r, row in enumerate(t.rows):
         heads = [re.sub(r"\s+", "", c) for c in row]
         if "得分" in heads and any(h in ("分值", "权重", "分值（分）", "权重（分）") for h in heads):
@@ -595,12 +597,20 @@ def read_score_table(t: Table) -> ScoreTable | None:
                 block = [it for it in st.items if it[0] not in done and groups.get(it[0]) == key]
                 if key is None or (named and _GROUP_WEIGHT.sub("", key) != named):
                     block = []
+                if named and not block:  # 产出指标小计 under all the groups, 质量指标小计 of a 二级 group: its rows
+                    block = [it for it in st.items if it[0] not in done
+                             and named in (_GROUP_WEIGHT.sub("", groups.get(it[0]) or ""),
+                                           _GROUP_WEIGHT.sub("", seconds.get(it[0]) or ""))]
                 st.subtotals.append((r, w, s, block))
                 continue
             first_cell = re.sub(r"\s+", "", row[0]) if row else ""
             if first_cell and cell_number(first_cell) is None:
                 group = first_cell
             groups[r] = group
+            second_cell = re.sub(r"\s+", "", row[1]) if len(row) > 1 else ""
+            if second_cell and cell_number(second_cell) is None or first_cell:
+                second = second_cell or None  # a new 一级 cell starts its 二级 afresh
+            seconds[r] = second
             if w is not None and s is not None and not _is_pct(row[wcol]):
                 st.items.append((r, w, s))
     return st if st.items else None
