@@ -99,3 +99,33 @@ def test_zhan_of_a_word_makes_no_share(tmp_path):
     text = "一、用地情况\n项目占地120亩，占用耕地35亩，其中永久占用20亩、临时占用15亩。\n"
     assert _errors(tmp_path, text) == []
     assert [f.code for f in _errors(tmp_path, text.replace("临时占用15亩", "临时占用25亩"))] == ["TXT001"]
+
+
+def _indicators(output_subtotal: str, quality_subtotal: str) -> str:
+    """An indicator table whose 二级 block closes with its own 小计 row, and whose 一级 小计 rows all stand at the
+    bottom, above the 合计."""
+    rows = [
+        ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+        ["预算执行率", "预算执行率", "预算执行率", "10", "9.50"],
+        ["产出指标", "数量指标", "培训人次", "20", "18.40"],
+        ["产出指标", "质量指标", "考核合格率", "15", "15"],
+        ["产出指标", "质量指标", "档案规范率", "15", "13.20"],
+        ["产出指标", f"质量指标小计", "", "30", quality_subtotal],
+        ["效益指标", "社会效益", "群众知晓率", "30", "27.60"],
+        ["满意度指标", "服务对象满意度", "学员满意度", "10", "9.30"],
+        ["产出指标小计", "", "", "50", output_subtotal],
+        ["效益指标小计", "", "", "30", "27.60"],
+        ["合计", "", "", "100", "93.00"],
+    ]
+    return "表2 部门整体支出绩效自评表\n" + "\n".join("\t".join(r) for r in rows) + "\n"
+
+
+def test_subtotals_naming_their_group_add_up_that_groups_rows(tmp_path):
+    assert _errors(tmp_path, _indicators("46.60", "28.20")) == []
+
+
+def test_a_subtotal_naming_its_group_that_does_not_add_up_is_an_error(tmp_path):
+    wrong = _errors(tmp_path, _indicators("46.06", "28.20"))
+    assert [(f.code, f.expected) for f in wrong] == [("TBL002", "46.60")]
+    wrong = _errors(tmp_path, _indicators("46.60", "29.20"))
+    assert ("TBL002", "28.20") in [(f.code, f.expected) for f in wrong]

@@ -598,8 +598,7 @@ def read_score_table(t: Table) -> ScoreTable | None:
                 if key is None or (named and _GROUP_WEIGHT.sub("", key) != named):
                     block = []
                 if named and not block:  # 产出指标小计 under all the groups, 质量指标小计 of a 二级 group: its rows
-                    block = [it for it in st.items if it[0] not in done
-                             and named in (_GROUP_WEIGHT.sub("", groups.get(it[0]) or ""),
+                    block = [it for it in st.items if named in (_GROUP_WEIGHT.sub("", groups.get(it[0]) or ""),
                                            _GROUP_WEIGHT.sub("", seconds.get(it[0]) or ""))]
                 st.subtotals.append((r, w, s, block))
                 continue
