@@ -132,6 +132,7 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
     """[(paragraph index, TXT014 issue)] for text figures that are their table row's figure mistyped; ``taken``:
     (paragraph, offset) already reported; ``cells`` receives ``id(issue) -> (table, row, column)``."""
     from .prose import _issue, sentences
+    from .repeats import rate_agrees
 
     rows = _rows(doc)
     if not rows:
@@ -172,6 +173,8 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
                 or _in(text[sentence[0]:sentence[1]], table_value):
             continue
         _c, _coded, figure, unit, t, r, col = found[0]
+        if unit == q.unit and rate_agrees(doc, quantities[k], k, q, t, r, col):
+            continue  # 支出决算486.25万元，完成全年预算的97.25%: the text is borne out by its rate, the cell is mistyped
         shown = t.rows[r][col].strip() + ("" if unit == q.unit else unit)
         places = len(shown_number.partition(".")[2])
         as_text = f"{table_value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):f}{q.unit}"

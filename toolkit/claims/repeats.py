@@ -180,6 +180,8 @@ def check_repeats(doc: Document, quantities: list[list[Quantity]], cells: dict |
                     continue
                 if b.para is not None and b.para > a.para:
                     continue  # a pair in the text is reported once, at the later mention
+                if b.cell is not None and _rate_agrees(doc, quantities, a, b):
+                    continue  # the text's figure and its rate agree with the row's other figure: the cell is the odd one
                 reported.add((a.para, a.offset))
                 out.append((a.para, _issue(TXT014, Verdict.WRONG,
                                            f"正文写{a.name} {a.shown}，{b.where}写 {b.shown}：同一数字前后不一致（疑为数字颠倒）",
@@ -187,9 +189,41 @@ def check_repeats(doc: Document, quantities: list[list[Quantity]], cells: dict |
                 if b.cell is not None and cells is not None:
                     cells[id(out[-1][1])] = b.cell
                 break
-    out += _near_misses(text_mentions, table_mentions, reported, _issue, cells)
+    out += _near_misses(text_mentions, table_mentions, reported, _issue, cells, doc, quantities)
     out += _coded(doc, text_mentions, reported, _issue, cells)
     return out
+
+
+def _rate_agrees(doc: Document, quantities: list[list[Quantity]], a: "Mention", b: "Mention") -> bool:
+    """Whether a rate of ``a``'s sentence (完成全年预算的97.25%) is ``a``'s figure over another figure of the table row
+    of ``b`` (its 全年预算) and not ``b``'s: the text is borne out by its own rate, and the table cell is the one
+    mistyped (reported there by the table's own checks, not at the text)."""
+    table = next((t for t in doc.tables if t.index == b.cell[0]), None)
+    if table is None or a.para is None:
+        return False
+    own = next((q for q in quantities[a.para] if q.start == a.offset), None)
+    return own is not None and rate_agrees(doc, quantities[a.para], a.para, own, table, b.cell[1], b.cell[2])
+
+
+def rate_agrees(doc: Document, qs: list[Quantity], para: int, own: Quantity, table: Table, row: int, col: int) -> bool:
+    """Whether a rate after ``own`` in its sentence is ``own`` over another figure of table row ``row`` and not
+    the figure of cell (``row``, ``col``) over it: the text is borne out, the cell is the odd one."""
+    from .arith import Kind, ratio_verdict
+    from .prose import sentences
+    from .tables import cell_number
+
+    cell = cell_number(table.rows[row][col])
+    if cell is None or own.kind != "money":
+        return False
+    bounds = sentences(doc.paragraphs[para].text).bounds(own.start)
+    rates = [q for q in qs if q.unit == "%" and bounds[0] <= q.start < bounds[1] and q.start > own.start]
+    others = [cell_number(x) for i, x in enumerate(table.rows[row]) if i != col]
+    for r in rates:
+        for x in others:
+            if x and ratio_verdict(own.value, x, r.value, Kind.MONEY, Kind.MONEY)[0] == "ok" \
+                    and ratio_verdict(cell, x, r.value, Kind.MONEY, Kind.MONEY)[0] != "ok":
+                return True
+    return False
 
 
 #: a function code in brackets right before a figure: “行政运行”（2140101）4767.97万元
@@ -241,7 +275,8 @@ def _near(a: str, b: str) -> bool:
 
 
 def _near_misses(text_mentions: list[Mention], table_mentions: list[Mention], reported: set, issue,
-                 cells: dict | None = None) -> list:
+                 cells: dict | None = None, doc: Document | None = None,
+                 quantities: list[list[Quantity]] | None = None) -> list:
     """A figure in the narrative and a table row of exactly the same name (基本支出 and 基本支出合计) that differ in
     one digit or two adjacent ones, the narrative's figure written nowhere else under that name: one figure mistyped.
     Indexed by (name, places, length), so linear in the report."""
@@ -265,6 +300,8 @@ def _near_misses(text_mentions: list[Mention], table_mentions: list[Mention], re
         if len({b.digits for b in near}) != 1 or near[0].digits in sentence_digits.get(a.sentence, ()):
             continue  # the table's figure is written in the same sentence: a is another stage or scope of it
         b = near[0]
+        if doc is not None and b.cell is not None and _rate_agrees(doc, quantities, a, b):
+            continue  # the text's figure and its rate agree with the row's other figure: the cell is the odd one
         reported.add((a.para, a.offset))
         out.append((a.para, issue(TXT014, Verdict.WRONG, f"正文写{a.name} {a.shown}，{b.where}写 {b.shown}："
                                   f"同一项目的数字前后不一致", b.shown, a.shown, a.offset)))
