@@ -129,3 +129,25 @@ def test_a_subtotal_naming_its_group_that_does_not_add_up_is_an_error(tmp_path):
     assert [(f.code, f.expected) for f in wrong] == [("TBL002", "46.60")]
     wrong = _errors(tmp_path, _indicators("46.60", "29.20"))
     assert ("TBL002", "28.20") in [(f.code, f.expected) for f in wrong]
+
+
+def _spending_lines(cell: str, written: str) -> str:
+    """A spending table by function line (budget stages and the outturn), and a sentence giving one line's outturn
+    with its rate of the full-year budget (97.25% of 640.00 is 622.40)."""
+    rows = [
+        ["科目编码", "科目名称", "年初预算数", "调整数", "全年预算数", "决算数"],
+        ["2130301", "行政运行", "512.00", "18.00", "530.00", "526.14"],
+        ["2130335", "农村人畜饮水", "600.00", "40.00", "640.00", cell],
+    ]
+    return ("表1 支出决算表\n" + "\n".join("\t".join(r) for r in rows) + "\n"
+            f"二、主要支出说明\n农村人畜饮水（项）支出决算{written}万元，完成全年预算的97.25%，用于饮水工程维修。\n")
+
+
+def test_a_text_figure_its_rate_bears_out_is_not_the_mistyped_one(tmp_path):
+    found = _errors(tmp_path, _spending_lines("624.20", "622.40"))
+    assert "TXT014" not in [f.code for f in found]
+
+
+def test_a_text_figure_against_its_rate_and_the_table_is_reported(tmp_path):
+    found = _errors(tmp_path, _spending_lines("622.40", "624.20"))
+    assert "TXT014" in [f.code for f in found]
