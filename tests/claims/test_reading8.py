@@ -151,3 +151,17 @@ def test_a_text_figure_its_rate_bears_out_is_not_the_mistyped_one(tmp_path):
 def test_a_text_figure_against_its_rate_and_the_table_is_reported(tmp_path):
     found = _errors(tmp_path, _spending_lines("622.40", "624.20"))
     assert "TXT014" in [f.code for f in found]
+
+
+def _courses(rate: str) -> str:
+    """Sessions counted in 期 beside trainees in 人次 against a target in 人次, and a completion rate."""
+    return f"一、产出情况\n开办社区书法培训班8期，培训居民546人次，年度目标600人次，完成率{rate}%。\n"
+
+
+def test_a_completion_rate_compares_the_count_in_the_targets_unit(tmp_path):
+    wrong = _errors(tmp_path, _courses("92.00"))
+    assert [(f.code, f.expected) for f in wrong] == [("TXT005", "91.00%")]
+
+
+def test_a_completion_rate_right_in_the_targets_unit_is_silent(tmp_path):
+    assert _errors(tmp_path, _courses("91.00")) == []

@@ -2073,7 +2073,8 @@ def _count_rate_terms(qs: list[Quantity], i: int, before: list[Quantity], stem: 
         # 完成率 = 实际 ÷ 目标 (DOMAIN §2): beside one target (年度目标20个 / 计划40期 / 目标任务3,600个), the one other
         # count of its unit is what was done (全年新建站点18个, 改造危房126户)
         targets = [q for q in counts if _TARGETED.search(acts[id(q)])]
-        done = [q for q in counts if q not in targets and not q.total and not _PLANNED.match(acts[id(q)])]
+        done = [q for q in counts if q not in targets and not q.total and not _PLANNED.match(acts[id(q)])
+                and (len(targets) != 1 or q.unit == targets[0].unit)]  # 举办6期，培训384人次: like with like
         if len(targets) == 1 and len(done) == 1 and done[0].unit == targets[0].unit \
                 and len([q for q in counts if q.unit == done[0].unit]) == 2:
             return done, targets
