@@ -165,3 +165,27 @@ def test_a_completion_rate_compares_the_count_in_the_targets_unit(tmp_path):
 
 def test_a_completion_rate_right_in_the_targets_unit_is_silent(tmp_path):
     assert _errors(tmp_path, _courses("91.00")) == []
+
+
+def _unmet(last_score: str) -> str:
+    """A score table whose unmet targets are scored weight × actual ÷ target (two ≥ rows and a bare one), and a
+    satisfaction row under its ≥ target scored ``last_score``."""
+    rows = [
+        ["指标", "指标值", "完成值", "分值", "得分"],
+        ["预算执行率", "≥90%", "96.40%", "10", "10"],
+        ["老年人健康体检人数", "≥5000人", "4650人", "20", "18.60"],
+        ["家庭医生签约户数", "≥1200户", "1080户", "20", "18"],
+        ["村卫生室标准化建设", "12所", "10所", "20", "16.67"],
+        ["随访及时率", "≥98%", "99.10%", "20", "20"],
+        ["签约居民满意度", "≥90%", "86.40%", "10", last_score],
+    ]
+    return "表3 绩效指标自评表\n" + "\n".join("\t".join(r) for r in rows) + "\n"
+
+
+def test_an_unmet_target_given_full_marks_against_the_tables_own_proportional_rule(tmp_path):
+    wrong = _errors(tmp_path, _unmet("10"))
+    assert [(f.code, f.expected) for f in wrong if f.code == "TBL013"] == [("TBL013", "9.60")]
+
+
+def test_an_unmet_target_scored_in_proportion_like_the_others_is_silent(tmp_path):
+    assert [f for f in _errors(tmp_path, _unmet("9.60")) if f.code == "TBL013"] == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..lazyre import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from ..findings import ERROR, CellSpot, Finding
 from ..numbers import parse_decimal
@@ -30,6 +30,11 @@ TBL003 = Rule("TBL003", "lint", ERROR, "评分表分值合计不符",
 TBL004 = Rule("TBL004", "lint", ERROR, "评分表得分超过分值",
     "自评表中每个指标（含预算执行率）的得分不能超过其分值；超过时总分也随之虚高。",
     "report.txt:260: 表2 第15行: TBL004 得分 8 超过分值 7")
+TBL013 = Rule("TBL013", "lint", ERROR, "评分表未完成指标的得分与表中按比例计分不符",
+    "自评表中目标写作“≥N”（不低于、不少于）的定量指标未完成时，若表中其他未完成的此类指标都按比例计分"
+    "（得分 = 分值 × 实际完成值 ÷ 目标值，至少两项相符）而恰有一项不符，该项报告为错误（如未完成仍给满分）。"
+    "目标与实际单位不同、多项不符或相符的不足两项时不作判断。",
+    "report.txt:300: 表4 第9行: TBL013 实际 92.40% 未达目标 95%，按表中其他指标的比例计分应得 10 × 92.40 ÷ 95 = 9.73，表中为 10")
 TBL005 = Rule("TBL005", "lint", ERROR, "表中比率与同行数字不符",
     "表头为“…率”的列（执行率、控制率、完成率）应等于同行分子列（执行数、实际在职人数、实际完成）÷ 分母列"
     "（预算数、编制数、计划）。表中有“全年预算数”列时执行率按全年预算核对；为 0 的预算数不作分母；同一行的预算数已报告写错"
@@ -646,6 +651,7 @@ def check_score_table(st: ScoreTable) -> list[TableIssue]:
                 issues.append(_issue(rule, v, f"小计行{what} {num_text(declared)} 与其上各指标{what}之和 "
                                      f"{like(total, values)} 不符", like(total, values), num_text(declared), r, None,
                                      _quote(t.rows[r])))
+    issues += _proportional_rows(st)
     # group cells such as 产出指标（50分）: the weights of the rows under them
     first, last = st.items[0][0], st.items[-1][0]
     for c in range(len(t.rows[first])):
@@ -669,6 +675,62 @@ def check_score_table(st: ScoreTable) -> list[TableIssue]:
                 issues.append(_issue(TBL003, v, f"{name} 的分值 {num_text(declared)} 与其下各指标分值之和 {like(total, ws)} 不符",
                                      like(total, ws), num_text(declared), r, c, _quote(t.rows[r])))
     return issues
+
+
+_AT_LEAST = re.compile(r"^(?P<op>≥|>=|＞=|不低于|不少于|大于等于)?\s*(\d+(?:\.\d+)?)\s*([^\d\s≤<]*)$")
+_ACTUAL_CELL = re.compile(r"^(\d+(?:\.\d+)?)\s*([^\d\s]*)$")
+_TARGET_HEAD = re.compile(r"指标值|目标值|目标")
+_ACTUAL_HEAD = re.compile(r"完成值|实际值|实际完成|完成情况")
+
+
+def _proportional_rows(st: ScoreTable) -> list[TableIssue]:
+    """TBL013: the table's own rule for unmet ≥-targets, read from its rows: when at least two such rows score
+    weight × actual ÷ target and exactly one does not, that one is wrong."""
+    t = st.table
+    header = None
+    for row in t.rows[:st.items[0][0]]:
+        heads = [re.sub(r"\s+", "", c) for c in row]
+        if "得分" in heads:
+            header = heads
+    if header is None:
+        return []
+    tcols = [c for c, h in enumerate(header) if _TARGET_HEAD.search(h) and not _ACTUAL_HEAD.search(h)]
+    acols = [c for c, h in enumerate(header) if _ACTUAL_HEAD.search(h)]
+    if len(tcols) != 1 or len(acols) != 1:
+        return []
+    tc, ac = tcols[0], acols[0]
+    agree, differ = 0, []
+    for r, w, s in st.items:
+        row = t.rows[r]
+        if len(row) <= max(tc, ac):
+            continue
+        mt = _AT_LEAST.match(re.sub(r"\s+", "", row[tc]).translate(FULL_WIDTH))
+        ma = _ACTUAL_CELL.match(re.sub(r"\s+", "", row[ac]).translate(FULL_WIDTH))
+        if not mt or not ma or mt.group(3) != ma.group(2):
+            continue
+        target, actual = Decimal(mt.group(2)), Decimal(ma.group(1))
+        if target <= 0 or actual >= target:
+            continue
+        exact = w * actual / target
+        if score_fits(exact, s):
+            agree += 1
+        else:
+            differ.append((r, w, s, target, actual, exact, mt.group(3), bool(mt.group("op"))))
+    if agree < 2 or len(differ) != 1 or not differ[0][-1]:
+        return []  # a bare target (3处, 100%) counts towards the table's rule, only a ≥ one is judged
+    r, w, s, target, actual, exact, unit, _op = differ[0]
+    expected = exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return [_issue(TBL013, Verdict.WRONG, f"实际 {num_text(actual)}{unit} 未达目标 {num_text(target)}{unit}，按表中其他"
+                   f"指标的比例计分应得 {num_text(w)} × {num_text(actual)} ÷ {num_text(target)} = {expected}，表中为 "
+                   f"{num_text(s)}", str(expected), num_text(s), r, None, _quote(t.rows[r]))]
+
+
+def score_fits(exact: Decimal, score: Decimal) -> bool:
+    """A score written for ``exact``: rounded half up or cut to its own places (one or two), or to two decimals."""
+    cent = Decimal("0.01")
+    q = Decimal(1).scaleb(-min(2, max(1, -score.as_tuple().exponent)))  # 10 for 9.73 is no rounding
+    return score in (exact.quantize(q, rounding=ROUND_HALF_UP), exact.quantize(q, rounding=ROUND_DOWN),
+                     exact.quantize(cent, rounding=ROUND_HALF_UP), exact.quantize(cent, rounding=ROUND_DOWN))
 
 
 # ----------------------------------------------------------------------------------------------------------------
