@@ -189,3 +189,25 @@ def test_an_unmet_target_given_full_marks_against_the_tables_own_proportional_ru
 
 def test_an_unmet_target_scored_in_proportion_like_the_others_is_silent(tmp_path):
     assert [f for f in _errors(tmp_path, _unmet("9.60")) if f.code == "TBL013"] == []
+
+
+def _one_witness(score: str) -> str:
+    """A score table with one unmet row scored in proportion (the execution rate) and one unmet ≥ row: 12 × 455 ÷
+    500 = 10.92."""
+    rows = [
+        ["指标", "指标值", "完成值", "分值", "得分"],
+        ["预算执行率", "100%", "95.50%", "10", "9.55"],
+        ["技能培训人数", "≥500人", "455人", "12", score],
+        ["随访及时率", "≥98%", "99.10%", "20", "20"],
+    ]
+    return "表3 绩效指标自评表\n" + "\n".join("\t".join(r) for r in rows) + "\n"
+
+
+def test_with_one_witness_a_score_with_two_digits_swapped_is_reported(tmp_path):
+    wrong = _errors(tmp_path, _one_witness("10.29"))
+    assert [(f.code, f.expected) for f in wrong if f.code == "TBL013"] == [("TBL013", "10.92")]
+
+
+def test_with_one_witness_another_scoring_is_not_judged(tmp_path):
+    assert [f for f in _errors(tmp_path, _one_witness("11.00")) if f.code == "TBL013"] == []
+    assert [f for f in _errors(tmp_path, _one_witness("10.92")) if f.code == "TBL013"] == []

@@ -32,7 +32,8 @@ TBL004 = Rule("TBL004", "lint", ERROR, "评分表得分超过分值",
     "report.txt:260: 表2 第15行: TBL004 得分 8 超过分值 7")
 TBL013 = Rule("TBL013", "lint", ERROR, "评分表未完成指标的得分与表中按比例计分不符",
     "自评表中目标写作“≥N”（不低于、不少于）的定量指标未完成时，若表中其他未完成的此类指标都按比例计分"
-    "（得分 = 分值 × 实际完成值 ÷ 目标值，至少两项相符）而恰有一项不符，该项报告为错误（如未完成仍给满分）。"
+    "（得分 = 分值 × 实际完成值 ÷ 目标值，至少两项相符；只有一项相符时，不符项的得分须恰为按比例得分的相邻两位数字互换）"
+    "而恰有一项不符，该项报告为错误（如未完成仍给满分）。"
     "目标与实际单位不同、多项不符或相符的不足两项时不作判断。",
     "report.txt:300: 表4 第9行: TBL013 实际 92.40% 未达目标 95%，按表中其他指标的比例计分应得 10 × 92.40 ÷ 95 = 9.73，表中为 10")
 TBL005 = Rule("TBL005", "lint", ERROR, "表中比率与同行数字不符",
@@ -716,10 +717,14 @@ def _proportional_rows(st: ScoreTable) -> list[TableIssue]:
             agree += 1
         else:
             differ.append((r, w, s, target, actual, exact, mt.group(3), bool(mt.group("op"))))
-    if agree < 2 or len(differ) != 1 or not differ[0][-1]:
+    if len(differ) != 1 or not differ[0][-1]:
         return []  # a bare target (3处, 100%) counts towards the table's rule, only a ≥ one is judged
     r, w, s, target, actual, exact, unit, _op = differ[0]
     expected = exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    from .slips import slip_kind
+
+    if agree < 2 and not (agree and slip_kind(str(s), expected) == "相邻两位数字互换"):
+        return []  # one row of the rule is enough only when the score is its value with two digits swapped
     return [_issue(TBL013, Verdict.WRONG, f"实际 {num_text(actual)}{unit} 未达目标 {num_text(target)}{unit}，按表中其他"
                    f"指标的比例计分应得 {num_text(w)} × {num_text(actual)} ÷ {num_text(target)} = {expected}，表中为 "
                    f"{num_text(s)}", str(expected), num_text(s), r, None, _quote(t.rows[r]))]
