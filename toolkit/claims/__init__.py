@@ -20,6 +20,7 @@ from .repeats import TXT014, check_repeats
 from .prose import Issue, Wholes, check_neighbours, check_text, sentence_at
 from .quantities import Quantity, extract
 from .scores import (check_execution_scores, check_grades, check_indicator_scores, check_proportional_scores, check_total_vs_indicators,
+                     check_total_vs_kinds,
                      check_total_vs_table, check_weight_shares, read_claims)
 from .counts import check_counts, check_table_count, indicator_rows
 from .crossref import check_named_figures
@@ -55,7 +56,8 @@ def analyse(texts: list[str], indicator_scores: bool = True, table_figures: list
         out += [(k, i) for i in issues]
         if k:  # a total and its parts on either side of a paragraph break
             out += [(k, i) for i in check_neighbours(texts[k - 1], read[k - 1], text, qs)]
-    totals, indicators = read_claims(texts, quantities)
+    kinds: list = []
+    totals, indicators = read_claims(texts, quantities, kinds)
     if indicator_scores:
         proportional, judged = check_proportional_scores(texts, quantities)
         out += proportional  # the stated method judged these scores: no other guess at it
@@ -64,6 +66,7 @@ def analyse(texts: list[str], indicator_scores: bool = True, table_figures: list
         judged |= judged_ex
         out += [(k, i) for k, i in check_indicator_scores(indicators) if (k, i.location.offset) not in judged]
     out += check_total_vs_indicators(totals, indicators)
+    out += check_total_vs_kinds(totals, kinds)
     out += check_grades(texts, totals)
     out += check_weight_shares(texts, quantities)
     out += check_headings(texts)

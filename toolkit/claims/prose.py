@@ -202,6 +202,53 @@ def _classes_of(total: Quantity, parts: list[Quantity]) -> bool:
     return all(_CLASS_PREFIX.search(p.label[:-n]) or (kinds and p.label[:-n].endswith(_KINDS)) for p in parts)
 
 
+#: administrative levels, highest first (省 ⊃ 市 ⊃ 县 ⊃ 乡镇 ⊃ 村): the word before 级 in a part's name (区级, 乡镇（街道）级)
+_LEVELS = (("省", "自治区"), ("市", "州", "盟", "地市"), ("县", "区", "旗", "县区", "县市区"),
+           ("乡镇", "乡", "镇", "街道", "苏木", "镇街"), ("村", "社区", "嘎查", "村居", "居"))
+_LEVEL_OF = {w: n for n, words in enumerate(_LEVELS) for w in words}
+_LEVEL_PART = re.compile(r"(?P<w>" + "|".join(sorted(_LEVEL_OF, key=len, reverse=True)) + r")级")
+#: the area a count is of: 全区 / 全县 / 全市 … (a 市 may be a county's city: 市 stands for either level)
+_AREA = re.compile(r"(?:全|本)(?P<w>省|自治区|市|州|盟|县|区|旗|乡|镇|街道)")
+_IN_BRACKETS = re.compile(r"[（(][^（）()]{0,12}[）)]")
+
+
+def _levels_of(text: str, total: Quantity, parts: list[Quantity]) -> bool:
+    """Counts of an area split by administrative level (全区…132个，其中区级1个、镇（街道）级11个、村（社区）级119个):
+    every part named by a level (…级), the levels distinct and each the one below the last, down to the lowest (村 /
+    社区), from the area's own level or the one below it (全县…，其中乡镇级A个、村级B个): the parts are the whole."""
+    if total.kind != "count" or len(parts) < 2:
+        return False
+    levels = []
+    for p in parts:
+        found = _LEVEL_PART.findall(_IN_BRACKETS.sub("", p.label))
+        if len(found) != 1:
+            return False
+        levels.append(_LEVEL_OF[found[0]])
+    if levels[-1] != len(_LEVELS) - 1 or any(b != a + 1 for a, b in zip(levels, levels[1:])):
+        return False
+    s_start, _ = _sentence_bounds(text, total.start)
+    area = _AREA.findall(text, s_start, total.start)
+    if len(set(area)) != 1:
+        return False
+    own = {_LEVEL_OF[area[0]]} | ({2} if area[0] == "市" else set())
+    return any(levels[0] in (a, a + 1) for a in own)
+
+
+#: the sources of a unit's income (DOMAIN §2, 收入合计 = Σ sources): 财政拨款 of each budget, 上级补助, 事业, 经营,
+#: 附属单位上缴, 其他 and what is carried over from last year
+_INCOME_SOURCE = re.compile(r"财政拨款|财政补助|上级(?:[\u4e00-\u9fff]{0,8}?)补助|转移支付|事业收入|经营收入|附属单位上缴|"
+                            r"其他收入|上年结转|年初结转|结转和结余|事业基金")
+_INCOME_WHOLE = re.compile(r"(?:收入合计|本年收入|收入总计|总收入|收入总额|收入)(?:合计|总计|共计)?(?:为|是|达到?)?$")
+
+
+def _income_sources(total: Quantity, parts: list[Quantity]) -> bool:
+    """An income total (收入合计 / 本年收入 / 收入总计) whose three or more parts are each one source of income
+    (DOMAIN §2): the list is its breakdown, not some of it."""
+    return total.kind == "money" and len(parts) >= 3 and bool(_INCOME_WHOLE.search(total.label)) \
+        and all(_INCOME_SOURCE.search(p.label) for p in parts) \
+        and len({_INCOME_SOURCE.search(p.label).group(0) for p in parts}) == len(parts)
+
+
 #: the kinds a count of indicators is split by: 预算执行 beside the 一级/二级 kinds (DOMAIN.md section 3, 执行率 + 产出 +
 #: 效益 + 满意度 weigh 100)
 _KINDS = INDICATOR_KINDS + ("预算执行", "预算执行率", "执行率")
@@ -386,9 +433,10 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
             total = _named_split_whole(parts, before)
             if total is None:
                 continue
-        classes = _classes_of(total, parts) or _indicator_kinds(total, parts) \
+        classes = _classes_of(total, parts) or _indicator_kinds(total, parts) or _levels_of(text, total, parts) \
             or _affirmed_and_negated([p.label for p in parts])  # a partition: no run counts along another dimension
         complete = _complete([p.label for p in parts], keyword) or _shares_complete(text, qs, parts, keys) or classes \
+            or _income_sources(total, parts) \
             or bool(zeros) and _complete([p.label for p in parts] + zeros, keyword)
         if any(g.total is total and [x.start for x in g.parts] == [x.start for x in parts] for g in groups):
             continue  # 其中A、B、C分别为…: the list under its second mark is the same list
@@ -682,7 +730,7 @@ def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) 
         if len(parts) < 2 or not all(p.comparable(t) and id(p) not in taken for p in parts) \
                 or any(_OTHER_TIME.search(p.label) for p in parts):
             continue
-        if not t.total and not re.search(r"共(?:设置?|有|计|设立|安排)?[\u4e00-\u9fff]{0,8}$", t.label) \
+        if not t.total and not re.search(r"(?<![公])共(?:设置?|有|计|设立|安排)?[\u4e00-\u9fff]{0,8}$", t.label) \
                 and all(re.search(r"[，,]", text[a.end:b.start]) for a, b in zip([t] + parts, parts)):
             continue  # 财政拨款收入A万元，事业收入B万元，其他收入C万元: one parallel list, its first item no total
         kinds = t.total or all(len(p.label) >= 2 and t.label.endswith(p.label[-2:]) for p in parts)
@@ -1883,13 +1931,19 @@ def check_this_year_changes(text: str, qs: list[Quantity], others: "Wholes | Non
     issues = []
     sents = sentences(text)
     for i, r in enumerate(qs):
-        if r.unit != "%" or r.role != "change" or r.approx or r.start in taken:
+        if r.role != "change" or r.approx or r.start in taken or (r.unit != "%" and r.kind not in ("money", "count")):
             continue
         s_start, _ = sents.bounds(r.start)
-        if s_start == 0 or not _THIS_YEAR_CHANGE.fullmatch(text, s_start, r.start):
+        # the comparison opens its sentence (the figure of last year in the sentence before), or a clause after the
+        # one figure of last year in its own sentence (上年支出B万元，本年较上年增加D万元)
+        c_start = max(text.rfind(c, s_start, r.start) for c in "，,") + 1
+        if _THIS_YEAR_CHANGE.fullmatch(text, s_start, r.start) and s_start:
+            p_start, p_end = sents.bounds(s_start - 1)[0], s_start
+        elif c_start > s_start and _THIS_YEAR_CHANGE.fullmatch(text, c_start, r.start):
+            p_start, p_end = s_start, c_start
+        else:
             continue
-        p_start, _ = sents.bounds(s_start - 1)
-        last = [q for q in prior(qs, i, p_start) if q.start < s_start and _usable(q) and q.kind in ("money", "count")
+        last = [q for q in prior(qs, i, p_start) if q.start < p_end and _usable(q) and q.kind in ("money", "count")
                 and q.role == "level"]
         if len(last) != 1 or not _of_last_year(last[0]):
             continue  # 上年A为B，C为D。本年较上年增长R%: 上年 names every figure of the list; whose rate is not told
@@ -1905,7 +1959,24 @@ def check_this_year_changes(text: str, qs: list[Quantity], others: "Wholes | Non
                     and not q.base and q.role == "level"]
         if not same or len({q.value_in(b.unit) for q in same}) != 1 or b.value <= 0:
             continue
-        issues += _judge_rate(same[-1], b, r, f"{same[-1].label or '本年数'} {same[-1].text} 较 {b.label} {b.text}")
+        subject = f"{same[-1].label or '本年数'} {same[-1].text} 较 {b.label} {b.text}"
+        if r.unit == "%":
+            issues += _judge_rate(same[-1], b, r, subject)
+            continue
+        if not r.comparable(b):
+            continue
+        # an amount of change: D = X − B (DOMAIN §2, 增减), its direction the words'
+        sign = _direction(r.pre[-6:])
+        now = same[-1].value_in(b.unit)
+        if sign == 0 or (now - b.value) * sign < 0:
+            continue
+        v, diff = sum_verdict([b.value, r.value_in(b.unit) * sign], now, kind_of(b.kind))
+        if v == "ok":
+            continue
+        exact = abs(now - b.value)
+        issues.append(_issue(TXT004, v, f"{subject} 的增减额：{num_text(now)} − {num_text(b.value)} = "
+                             f"{like(exact, [now, b.value])}，文中写 {r.text}", like(exact, [now, b.value]), r.text,
+                             r.start))
     return issues
 
 
@@ -2459,6 +2530,51 @@ def check_completion(text: str, qs: list[Quantity], others: "Wholes | None" = No
     return issues
 
 
+#: an execution rate named by no budget stage (预算执行率为P% / 执行率P% / 预算执行进度达P%): DOMAIN §2 measures it on
+#: the 全年预算数
+_BARE_EXECUTION = re.compile(r"(?<![年初全调整后])(?:预算|资金|支出)?执行(?:率|进度)(?:为|达到|达|是|：|:)?$")
+
+
+def check_execution_stage(text: str, qs: list[Quantity], taken: set[int]) -> list[Issue]:
+    """``年初预算A万元，…，全年预算F万元。本年支出B万元，预算执行率为P%``: an execution rate naming no stage is B ÷ F
+    (DOMAIN §2: 执行率 = 执行数 ÷ 全年预算数). Judged only when the paragraph gives both budgets (one figure of each
+    stage, different values, the department's) and one figure of spending in the rate's sentence or carried; when P
+    is B ÷ A, the message says the denominator is the 年初预算."""
+    issues = []
+    sents = sentences(text)
+    for i, r in enumerate(qs):
+        if r.unit != "%" or r.approx or r.start in taken or completion_rate(r) is not None \
+                or not _BARE_EXECUTION.search(r.pre.strip()):
+            continue
+        s_start, _ = sents.bounds(r.start)
+        here = [q for q in prior(qs, i, s_start) if _usable(q) and q.kind == "money"]
+        spent = [q for q in here if _is_spent(q)]
+        if any(_stage(q.label) in ("initial", "full", "budget") for q in here if q.start > (spent[-1].end if spent else 0)):
+            continue  # a budget after the spending in the rate's own sentence: check_rates reads it
+        actual = spent[-1] if len(spent) == 1 else None
+        if actual is None and not here:
+            actual = _carried(qs, i, s_start, _is_spent, "")
+        if actual is None or _owner(actual.label) not in ("", None):
+            continue
+        budgets = {}
+        for st in ("initial", "full"):
+            b = [q for q in here if _stage(q.label) == st]
+            budgets[st] = b[-1] if len(b) == 1 else _carried(qs, i, s_start, lambda q, st=st: _stage(q.label) == st, "")
+        full, initial = budgets["full"], budgets["initial"]
+        if full is None or initial is None or full.value_in("万元") == initial.value_in("万元"):
+            continue
+        v, exact = ratio_verdict(actual.value_in(full.unit), full.value, r.value)
+        if v == "ok" or exact is None:
+            continue
+        message = (f"预算执行率 = 执行数 ÷ 全年预算数：{actual.label or '支出'} {actual.text} ÷ {full.label or '全年预算'} "
+                   f"{full.text} = {pct_text(exact, r.value)}，文中写 {r.text}")
+        if ratio_verdict(actual.value_in(initial.unit), initial.value, r.value)[0] == "ok":
+            v = Verdict.WRONG
+            message += f"（{r.text} 是 ÷ {initial.label or '年初预算'} {initial.text} 的比例：执行率的分母应为全年预算数）"
+        issues.append(_issue(TXT005, v, message, pct_text(exact, r.value), r.text, r.start))
+    return issues
+
+
 #: a figure of what was spent, by its name (执行数 = 支出, DOMAIN §2): 本年支出 / 全年支出 / 支出合计 / 部门支出总额
 _SPENT = re.compile(r"(?:支出|总支出)(?:合计|总额|总计|决算)?$")
 #: the words of a completion rate's clause before 完成/为 (本年支出完成年初预算的P%): the figure the rate is of
@@ -2618,6 +2734,7 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
                                       {i.location.offset for i in issues})
     issues += check_rates(text, qs, groups)
     issues += check_completion(text, qs, others if isinstance(others, Wholes) else None)
+    issues += check_execution_stage(text, qs, {i.location.offset for i in issues})
     issues += check_percent_of(text, qs, {i.location.offset for i in issues})
     issues += check_enumerations(text)
     issues += check_score_lists(text, qs)

@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..numbers import parse_decimal, places
-from .cnnum import CHARS, cn_to_int
+from .cnnum import CHARS, LONGEST, cn_to_int, well_formed
 
 MONEY = ("亿元", "万元", "千元", "元")
 #: powers of ten from each money unit to 元: 1.2亿元 = 12000万元 exactly
@@ -39,7 +39,7 @@ _NUM = r"(?<![\d.])(?P<sign>[-−－])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(
 _DIGIT_UNITS = r"|对(?![一二两\d])|起(?![草步点始来见到身诉止算讫施执实用])"
 _QTY = re.compile(_NUM + r"\s*(?P<approx>余|多)?\s*(?P<unit>" + _UNIT + _DIGIT_UNITS + r")"
                   r"|百分之(?P<pct>[零〇一二两三四五六七八九十百]{1,4})(?:点(?P<pctdec>[零〇一二三四五六七八九]{1,3}))?"
-                  r"|(?<![第初周])(?P<cn>[" + CHARS + r"]{1,5})(?P<cnunit>" + "|".join(COUNT_UNITS) + r")")
+                  r"|(?<![第初周])(?P<cn>[" + CHARS + r"]{1,%d})(?P<cnunit>" % LONGEST + "|".join(COUNT_UNITS) + r")")
 #: a 约 that ends a word, not "about": 节约1.40万元, 签约6.83万人, 履约, 预约, 合约
 _NOT_ABOUT = set("节签履制预合特契条邀集")
 #: a 分 that is not a score: 分别, 分析, 分类 …
@@ -215,6 +215,8 @@ def extract(text: str) -> list[Quantity]:
             cn = m.group("cn")
             # a Chinese numeral must stand on its own: not 统一个, 之一项, 第十个
             while cn and cn[0] not in "一二两三四五六七八九十" and cn[0] not in "零〇":
+                cn = cn[1:]
+            while cn and not well_formed(cn):  # 统一千九百个: the numeral is the longest well-formed tail
                 cn = cn[1:]
             value = cn_to_int(cn)
             if value is None or not cn:

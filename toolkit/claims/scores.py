@@ -7,6 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..domain.scoring import LEVEL_ONE
 from ..domain.grades import GRADES, grade_for, long_grade, normalise_grade
 from ..domain.tolerance import score_verdict
 from ..findings import ERROR, WARNING
@@ -94,13 +95,53 @@ def _before(text: str, q: Quantity) -> str:
     return text[max(start, lo):q.start]
 
 
-def read_claims(texts: list[str], quantities: list[list[Quantity]]) -> tuple[list[ScoreClaim], list[ScoreClaim]]:
-    """(total-score claims, indicator-score claims) in a list of paragraph texts."""
+#: the own name of a score, the words of its clause before it (自评得分：预算执行率9.71分 → 预算执行率): a 一级 kind of
+#: indicator (DOMAIN §3: 预算执行率, 产出, 效益, 满意度) written as the whole name, with 指标 / 类 / 得分 at most around it
+_KIND_SCORE = re.compile(r"^(?:其中|包括|分别为|即)?[，,：:]?\s*(?P<kind>预算执行率?|执行率|" + "|".join(LEVEL_ONE) +
+                         r")(?:类)?(?:指标)?(?:（[^（）]{0,12}）)?(?:得分|实际得分|自评得分|实得|得)?(?:为|是|：|:)?\s*$")
+#: the own name of a total score: 合计 / 总计 / 总得分 / 综合得分 … alone in its clause
+_TOTAL_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}?(?:合计|总计|共计|总得分|总分|综合得分|综合评分|自评得分|自评总分))"
+                         r"(?:得分)?(?:为|是|：|:)?\s*$")
+
+
+def _own_name(before: str) -> str:
+    """The words of the score's own clause, after the last separator (，、；：)."""
+    cut = max(before.rfind(c) for c in "，,、；;：:")
+    return before[cut + 1:] if cut >= 0 else before
+
+
+def score_kind(before: str) -> str | None:
+    """The 一级 kind a score is named by (``产出指标得分47.50分`` → 产出), None for any other score."""
+    m = _KIND_SCORE.match(_own_name(before).strip())
+    if m is None:
+        return None
+    k = m.group("kind")
+    return "预算执行" if "执行" in k else k
+
+
+def read_claims(texts: list[str], quantities: list[list[Quantity]], kinds: list | None = None
+                ) -> tuple[list[ScoreClaim], list[ScoreClaim]]:
+    """(total-score claims, indicator-score claims) in a list of paragraph texts; ``kinds`` (if given) receives
+    (kind, claim) for every score named by a 一级 kind of indicator (产出指标47.50分), which is no total."""
     totals, indicators = [], []
     for k, (text, qs) in enumerate(zip(texts, quantities)):
         for i, q in enumerate(qs):
             before = _before(text, q)
-            if q.unit != "分" or q.approx or not _SCORE_WORD.search(before[-10:]) or _WEIGHT_WORD.search(q.pre[-4:]):
+            if q.unit != "分" or q.approx or _WEIGHT_WORD.search(q.pre[-4:]):
+                continue
+            kind = score_kind(before)
+            if kind is not None and _WEIGHT_WORD.search(before):
+                continue  # 满分100分，其中预算执行率10分、产出指标50分…: the kinds' weights, not their scores
+            if kind is not None and not _INDICATOR_CONTEXT.search(before) and not _OWN_WEIGHT.search(before):
+                if kinds is not None and (_SCORE_WORD.search(before) or _TOTAL_CONTEXT.search(before)):
+                    kinds.append((kind, ScoreClaim(q.value, q.text, q.start, k)))
+                continue  # 预算执行率9.71分, 产出指标48.60分: a kind's score, not the total
+            if not _SCORE_WORD.search(before[-10:]) and not (_TOTAL_CONTEXT.search(before)
+                                                              and _TOTAL_NAME.match(_own_name(before).strip())):
+                continue
+            if _TOTAL_NAME.match(_own_name(before).strip()) and _TOTAL_CONTEXT.search(before) \
+                    and not _INDICATOR_CONTEXT.search(before) and not _OWN_WEIGHT.search(before):
+                totals.append(ScoreClaim(q.value, q.text, q.start, k))  # …满意度指标9.69分，合计96.06分
                 continue
             if _INDICATOR_CONTEXT.search(before) or _OWN_WEIGHT.search(before):
                 claim = ScoreClaim(q.value, q.text, q.start, k)
@@ -239,6 +280,33 @@ def check_total_vs_indicators(totals: list[ScoreClaim], indicators: list[ScoreCl
         shown = like(s, scores) if shown is None else shown
         out.append((t.para, _issue(TXT007, v, f"总得分 {t.text} 与文中 {len(scores)} 个指标得分之和 {shown} 不符",
                                    shown, num_text(t.value), t.offset)))
+    return out
+
+
+def check_total_vs_kinds(totals: list[ScoreClaim], kinds: list[tuple[str, ScoreClaim]]) -> list[tuple[int, Issue]]:
+    """A total score in prose against the scores stated in the same paragraph for each 一级 kind (预算执行率 9.71分，
+    产出指标 48.60分，效益指标 28.90分，满意度指标 9.30分，总得分 96.51分). Judged only when the kinds are a complete
+    set: 产出, 效益 and 满意度 each named once (DOMAIN §3); when 预算执行率 is not among them, a sum short of the total
+    says nothing (its score may be left out)."""
+    out = []
+    by_para: dict[int, list[tuple[str, ScoreClaim]]] = {}
+    for kind, c in kinds:
+        by_para.setdefault(c.para, []).append((kind, c))
+    for t in totals:
+        if t.named_part:
+            continue
+        here = by_para.get(t.para, [])
+        names = [kd for kd, _c in here]
+        if len(set(names)) != len(names) or not all(w in names for w in LEVEL_ONE):
+            continue
+        scores = [c.value for _kd, c in here]
+        v, s = sum_verdict(scores, t.value, Kind.SCORE)
+        if v == "ok" or (s < t.value and "预算执行" not in names):
+            continue
+        shown = like(s, scores)
+        out.append((t.para, _issue(TXT007, v, f"总得分 {t.text} 与文中{'、'.join(names)} {len(scores)} 项一级指标得分之和 "
+                                   f"{' + '.join(c.text for _kd, c in here)} = {shown} 不符", shown, num_text(t.value),
+                                   t.offset)))
     return out
 
 
