@@ -234,6 +234,26 @@ def _levels_of(text: str, total: Quantity, parts: list[Quantity]) -> bool:
     return any(levels[0] in (a, a + 1) for a in own)
 
 
+def _budget_side(q: Quantity) -> str | None:
+    """Which side of DOMAIN §2's budget stages a figure's name puts it on: "budget" (年初 / 全年 / 调整后 预算),
+    "actual" (决算, 执行, 实际支出) or None (named by neither)."""
+    st = _stage(re.split(r"[，,；;：:]", q.label)[-1]) if q.label else None
+    return None if st is None else "actual" if st == "actual" else "budget"
+
+
+def _stages_of(total: Quantity, parts: list[Quantity]) -> list[Quantity] | None:
+    """The parts of ``total`` of its own budget stage: under a 决算 total, each item's 预算 is no part of it
+    (支出决算17.26万元，其中：A费0万元；B费预算16.00万元，决算14.90万元；…). None when the parts are of both stages and
+    the total's name says neither."""
+    sides = {_budget_side(p) for p in parts} - {None}
+    if len(sides) < 2:
+        return parts
+    own = _budget_side(total)
+    if own is None:
+        return None
+    return [p for p in parts if _budget_side(p) in (own, None)]
+
+
 #: the sources of a unit's income (DOMAIN §2, 收入合计 = Σ sources): 财政拨款 of each budget, 上级补助, 事业, 经营,
 #: 附属单位上缴, 其他 and what is carried over from last year
 _INCOME_SOURCE = re.compile(r"财政拨款|财政补助|上级(?:[\u4e00-\u9fff]{0,8}?)补助|转移支付|事业收入|经营收入|附属单位上缴|"
@@ -433,6 +453,12 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
             total = _named_split_whole(parts, before)
             if total is None:
                 continue
+        stages = _stages_of(total, parts)
+        if stages is None:
+            continue  # parts of two budget stages (预算A，决算B) under a total of neither: whose sum it is is not told
+        parts = stages
+        if len(parts) + len(zeros) < 2:
+            continue
         classes = _classes_of(total, parts) or _indicator_kinds(total, parts) or _levels_of(text, total, parts) \
             or _affirmed_and_negated([p.label for p in parts])  # a partition: no run counts along another dimension
         complete = _complete([p.label for p in parts], keyword) or _shares_complete(text, qs, parts, keys) or classes \
@@ -2151,7 +2177,7 @@ def _count_rate_terms(qs: list[Quantity], i: int, before: list[Quantity], stem: 
             return done, targets
     if not nums and _COVERAGE.search(stem):
         # 覆盖率 / 普及率 of a population (辖区内企业共600家) by what reached it (检查企业120家): the one other count
-        population = [q for q in counts if _PLANNED.match(q.label) or q.total]
+        population = [q for q in counts if _PLANNED.match(acts[id(q)]) or q.total]  # 全年走访 is a time, no 全县
         rest = [q for q in counts if q not in population]
         nums = rest if len(population) == 1 and len(rest) == 1 else []
     later = [q for q in qs[i + 1:i + 1 + 4] if q.start < s_end and _usable(q) and q.kind == "count"
