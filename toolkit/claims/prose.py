@@ -395,8 +395,8 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         outer_sep = None
         prev_end = first.start
         for q in after:
-            if not q.comparable(first):
-                continue
+            if not q.comparable(first) and not (before and before[-1].units and q.comparable(before[-1])):
+                continue  # 63所（个），其中…18所、…2个: a part in the total's second count word is one of them
             if brackets.depth(q.start) > d0:  # in brackets after a part: that part's own parts
                 if parts:
                     children.setdefault(id(parts[-1]), []).append(q)
@@ -1157,6 +1157,8 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
         elif not whole_words:
             g = member.get(id(part))
             whole = g.total if g is not None and g.ok else None
+            if whole is None:  # A，占W的x%；B，占y%: a bare share in a list after one naming its whole is of that whole
+                whole = _listed_share_whole(text, qs, keys, i, s_start, part, others)
         else:
             whole = _named_whole(text, qs, keys, q.start, part, whole_words, others)
             g = member.get(id(part))
@@ -1202,6 +1204,25 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
                                  "四舍五入所致，建议调整尾差使合计为 100%）", "100%", f"{like(total, values)}%",
                                  shares[0].start))
     return issues
+
+
+def _listed_share_whole(text: str, qs: list[Quantity], keys: list[int], i: int, s_start: int, part: Quantity,
+                        others) -> Quantity | None:
+    """The whole of a bare share (占y%) in a list of parts each with its share, where the list's first share names
+    its whole (工资福利支出A万元，占基本支出的x%；商品和服务支出B万元，占y%): that whole, found as the named share
+    finds it. None unless every figure between is a part or a bare share, alternating, of one kind."""
+    shares = [k for k in range(i - 1, -1, -1) if qs[k].start >= s_start and qs[k].role == "share" and qs[k].unit == "%"]
+    if not shares:
+        return None
+    first = shares[-1]
+    words = share_target(qs[first])
+    if len(words) < 2 or any(share_target(qs[k]) for k in shares[:-1]):
+        return None
+    run = qs[first - 1:i + 1]
+    if first == 0 or len(run) % 2 or any((q.role == "share") != (n % 2 == 1) for n, q in enumerate(run)) \
+            or any(not (_usable(q) and q.comparable(part)) for q in run[0::2]):
+        return None
+    return _named_whole(text, qs, keys, qs[first].start, qs[first - 1], words, others)
 
 
 def _other_wholes(text: str, qs: list[Quantity], keys: list[int], member: dict, i: int, s_start: int,

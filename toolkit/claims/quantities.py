@@ -25,7 +25,7 @@ FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%
 _FULL_WIDTH_CHAR = re.compile("[０１２３４５６７８９．％]")
 #: measure words and physical units of counted or measured things (not money, not percent): a list of parts in any
 #: of them adds up like one in 个. Longer words first where one begins another (人次 before 人).
-COUNT_UNITS = ("人次", "人日", "户次", "公斤", "千克", "公里", "千米", "平方米", "立方米", "课时", "学时", "个", "家", "人",
+COUNT_UNITS = ("人次", "人日", "户次", "公斤", "千克", "公里", "千米", "千吨", "千瓦时", "千瓦", "平方米", "立方米", "课时", "学时", "个", "家", "人",
                "名", "项", "次", "户", "件", "条", "处", "期", "所", "座", "台", "套", "份", "篇", "场", "批", "类", "只",
                "辆", "栋", "宗", "例", "支", "吨", "亩", "册", "张", "株", "头", "艘", "架", "间")
 #: counted things in ten thousands (9.5万亩, 28.6万人): a unit of its own, comparable only with itself
@@ -40,6 +40,8 @@ _DIGIT_UNITS = r"|对(?![一二两\d])|起(?![草步点始来见到身诉止算�
 _QTY = re.compile(_NUM + r"\s*(?P<approx>余|多)?\s*(?P<unit>" + _UNIT + _DIGIT_UNITS + r")"
                   r"|百分之(?P<pct>[零〇一二两三四五六七八九十百]{1,4})(?:点(?P<pctdec>[零〇一二三四五六七八九]{1,3}))?"
                   r"|(?<![第初周])(?P<cn>[" + CHARS + r"]{1,%d})(?P<cnunit>" % LONGEST + "|".join(COUNT_UNITS) + r")")
+#: a second count word in brackets right after a count's own (63所（个）, 12家（个）)
+_ALSO_UNIT = re.compile(r"[（(](" + "|".join(COUNT_UNITS) + r")[）)]")
 #: a 约 that ends a word, not "about": 节约1.40万元, 签约6.83万人, 履约, 预约, 合约
 _NOT_ABOUT = set("节签履制预合特契条邀集")
 #: a 分 that is not a score: 分别, 分析, 分类 …
@@ -91,6 +93,8 @@ class Quantity:
     base: bool = False  # the figure a change is measured from (比2021年度62.40万元 / 较上年的98.10%)
     disputed: Decimal | None = None  # a total found not to be the sum of its parts: that sum (reported once, there)
     named_after: bool = False  # its label is the words after it (600万元为基本支出)
+    #: the other count words a figure is written in (63所（个）: schools 所 and units 个), its parts may be in either
+    units: tuple[str, ...] = ()
 
     @property
     def kind(self) -> str:
@@ -106,12 +110,13 @@ class Quantity:
 
     def comparable(self, other: "Quantity") -> bool:
         """Same unit, or both money (元 / 万元 / 亿元 convert exactly)."""
-        return self.unit == other.unit or (self.kind == "money" and other.kind == "money")
+        return self.unit == other.unit or (self.kind == "money" and other.kind == "money") \
+            or other.unit in self.units or self.unit in other.units
 
     def value_in(self, unit: str) -> Decimal:
         """The value in another money unit: ``21700万元`` in 亿元 is ``2.17`` (exact, by a power of ten)."""
-        if unit == self.unit:
-            return self.value
+        if unit == self.unit or unit not in _MONEY_EXP or self.unit not in _MONEY_EXP:
+            return self.value  # counts convert only as the same count (63所（个）: 2个 is 2 of them)
         v = self.value.scaleb(_MONEY_EXP[self.unit] - _MONEY_EXP[unit])
         return v.normalize() if places(v) > places(self.value) else v
 
@@ -246,6 +251,10 @@ def extract(text: str) -> list[Quantity]:
                 q.approx = True
             if text[m.end():m.end() + 1] in ("以", "多", "左") and text[m.end():m.end() + 2] in ("以上", "以下", "多", "左右"):
                 q.approx = True
+            if unit in COUNT_UNITS and text[m.end():m.end() + 1] in "（(":
+                also = _ALSO_UNIT.match(text, m.end())
+                if also and also.group(1) != unit:
+                    q.units = (also.group(1),)
         k = bisect_left(clause_ends, q.start)
         cs = max(clause_ends[k - 1] + 1 if k else 0, q.start - CLAUSE_REACH)
         q.pre = text[cs:q.start]
