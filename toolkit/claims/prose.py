@@ -207,6 +207,10 @@ _LEVELS = (("省", "自治区"), ("市", "州", "盟", "地市"), ("县", "区",
            ("乡镇", "乡", "镇", "街道", "苏木", "镇街"), ("村", "社区", "嘎查", "村居", "居"))
 _LEVEL_OF = {w: n for n, words in enumerate(_LEVELS) for w in words}
 _LEVEL_PART = re.compile(r"(?P<w>" + "|".join(sorted(_LEVEL_OF, key=len, reverse=True)) + r")级")
+#: a part named by a level's own noun at its start, no 级 needed (苏木镇综合文化站, 嘎查村综合文化服务中心, 社区服务站):
+#: nouns only a level is called by (a lone 市 / 区 / 村 may begin other words: 市场, 区域, 村民)
+_LEVEL_NOUN = re.compile(r"^(?:苏木镇|苏木|乡镇|镇街|街道|嘎查村|嘎查|行政村|社区|村居)")
+_LEVEL_OF.update({"苏木镇": 3, "嘎查村": 4, "行政村": 4})
 #: the area a count is of: 全区 / 全县 / 全市 … (a 市 may be a county's city: 市 stands for either level)
 _AREA = re.compile(r"(?:全|本)(?P<w>省|自治区|市|州|盟|县|区|旗|乡|镇|街道)")
 _IN_BRACKETS = re.compile(r"[（(][^（）()]{0,12}[）)]")
@@ -220,7 +224,8 @@ def _levels_of(text: str, total: Quantity, parts: list[Quantity]) -> bool:
         return False
     levels = []
     for p in parts:
-        found = _LEVEL_PART.findall(_IN_BRACKETS.sub("", p.label))
+        label = _IN_BRACKETS.sub("", p.label)
+        found = _LEVEL_PART.findall(label) or [m.group(0) for m in [_LEVEL_NOUN.match(label)] if m]
         if len(found) != 1:
             return False
         levels.append(_LEVEL_OF[found[0]])
@@ -456,12 +461,13 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         stages = _stages_of(total, parts)
         if stages is None:
             continue  # parts of two budget stages (预算A，决算B) under a total of neither: whose sum it is is not told
+        named = [p.label for p in parts]  # the items' names: on their 预算 figures when both stages are given
         parts = stages
         if len(parts) + len(zeros) < 2:
             continue
         classes = _classes_of(total, parts) or _indicator_kinds(total, parts) or _levels_of(text, total, parts) \
             or _affirmed_and_negated([p.label for p in parts])  # a partition: no run counts along another dimension
-        complete = _complete([p.label for p in parts], keyword) or _shares_complete(text, qs, parts, keys) or classes \
+        complete = _complete(named, keyword) or _shares_complete(text, qs, parts, keys) or classes \
             or _income_sources(total, parts) \
             or bool(zeros) and _complete([p.label for p in parts] + zeros, keyword)
         if any(g.total is total and [x.start for x in g.parts] == [x.start for x in parts] for g in groups):
