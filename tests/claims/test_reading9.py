@@ -227,3 +227,21 @@ def test_corpus8_every_planted_error_found_and_no_true_statement_flagged(report,
         hit = [f for f in errs if id(f) not in used and m.overlaps(f.quote, t["quote"]) and m.names(f, t["quote"])]
         assert not hit, (report.name, t["quote"], hit[0].message)
     assert all(id(f) in used for f in errs), [f.message for f in errs if id(f) not in used]
+
+
+# --- 12. forms that must stay silent ---------------------------------------------------------------------------
+
+def test_kinds_adding_to_100_are_weights_whatever_the_sentence_says(tmp_path):
+    text = "自评指标体系：预算执行率10分、产出指标50分、效益指标30分、满意度指标10分；自评得分93.88分，等级为“优”。\n"
+    assert errors(tmp_path, text) == []
+
+
+def test_an_adjustment_called_调整预算_is_no_full_budget(tmp_path):
+    # 调整预算 alone may be the amount of the adjustment: the rate is not judged against it
+    text = "年初预算1,260.00万元，调整预算84.50万元。全年支出1,301.62万元，预算执行率为103.30%。\n"
+    assert errors(tmp_path, text) == []
+
+
+def test_a_range_in_chinese_numerals_is_no_figure(tmp_path):
+    # 两三个 is "two or three", not 23
+    assert errors(tmp_path, "全乡共有服务点25个，其中乡级服务中心两三个、村级服务站22个。\n") == []

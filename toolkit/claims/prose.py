@@ -52,7 +52,7 @@ TXT001 = Rule("TXT001", "lint", ERROR, "总数与各分项之和不符",
     "各项各为一个层级、层级依次相接直到村（社区）一级、最高一级是句中所说地域（全区、全县…）本级或其下一级时，是全部组成；"
     "未到村级、跳过一级或句中未说地域时不作完整划分。收入合计（本年收入、收入总计）之下三项或以上、每项各是一种收入来源"
     "（财政拨款、上级补助、事业收入、经营收入、其他收入、上年结转等，DOMAIN §2）时是全部组成。写成两种量词的个数"
-    "（“63所（个）”）的组成可用其中任一量词。总数是决算数、各项同时写出预算和决算时（“支出决算X万元。其中：A费预算…，决算…”），"
+    "（“63所（个）”）的组成可用其中任一量词；“两三个”“七八人”是约数，不是数字。总数是决算数、各项同时写出预算和决算时（“支出决算X万元。其中：A费预算…，决算…”），"
     "只取各项的决算；总数既非预算也非决算而各项两者都有时不报。中文数字按整个数读（“一千九百八十六人次”“二百一十个”）。",
     f"report.txt:24: 第24段: TXT001（警告） 本年实际支出 507.79万元 与其中各项之和不符：420.39 + 87.41 = 507.80（差 0.01，{ROUNDING_NOTE}）")
 TXT002 = Rule("TXT002", "lint", ERROR, "占比与金额不符",
@@ -105,7 +105,7 @@ TXT005 = Rule("TXT005", "lint", ERROR, "比率与所述数字不符",
     "“X，为/相当于B的R%”（“全年完成投资4.5亿元，为年度计划5亿元的90%”“相当于上年B的R%”）："
     "R 应等于 X ÷ B，B 写在比率所在分句之中。只有能从文字唯一确定分子和分母时才核对。"
     "未点名预算阶段的执行率（“预算执行率为P%”“执行率P%”）是 执行数 ÷ 全年预算数（DOMAIN §2）：同段写出年初预算和全年预算"
-    "（各一个、数值不同、属于部门本身）和一个支出数时核对；P 等于 支出 ÷ 年初预算 时，说明分母用错了。只写了一个预算时不按此核对。"
+    "（各一个、数值不同、属于部门本身）和一个支出数时核对；P 等于 支出 ÷ 年初预算 时，说明分母用错了。只写了一个预算、或全年预算只称“调整预算”（可能是调整数）时不按此核对。"
     "百分数可写成中文（“百分之九十八点四二”“百分之百”）。",
     "report.txt:40: 第40段: TXT005 问题解决率：解决问题 782个 ÷ 共收集企业问题 825个 = 94.79%，文中写 96.8%")
 TXT006 = Rule("TXT006", "lint", ERROR, "列举的项目数与所述数量不符",
@@ -2625,8 +2625,9 @@ def check_execution_stage(text: str, qs: list[Quantity], taken: set[int]) -> lis
             b = [q for q in here if _stage(q.label) == st]
             budgets[st] = b[-1] if len(b) == 1 else _carried(qs, i, s_start, lambda q, st=st: _stage(q.label) == st, "")
         full, initial = budgets["full"], budgets["initial"]
-        if full is None or initial is None or full.value_in("万元") == initial.value_in("万元"):
-            continue
+        if full is None or initial is None or full.value_in("万元") == initial.value_in("万元") \
+                or not re.search(r"全年|调整后", full.label):
+            continue  # 调整预算 alone may be the adjustment, not the budget after it
         v, exact = ratio_verdict(actual.value_in(full.unit), full.value, r.value)
         if v == "ok" or exact is None:
             continue

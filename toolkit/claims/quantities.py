@@ -230,6 +230,8 @@ def extract(text: str) -> list[Quantity]:
             if start > 0 and text[start - 1] in "第统唯之单每同某逐":
                 continue
             q = Quantity(Decimal(value), m.group("cnunit"), start, m.end(), text[start:m.end()], chinese=True)
+            if len(cn) > 1 and all(c in "一二两三四五六七八九" for c in cn):
+                q.approx = True  # 两三个, 七八人: a range, not a number written digit by digit
         else:
             unit = m.group("unit")
             if unit == "分" and m.end() < len(text) and text[m.end()] in _NOT_SCORE:

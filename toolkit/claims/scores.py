@@ -21,7 +21,7 @@ TXT007 = Rule("TXT007", "lint", ERROR, "总得分与文中各指标得分之和�
     "正文逐项写出指标得分（“该指标绩效评价得分为8.95分”）并写出总得分（“综合得分93.39分”）时，总得分应等于各项之和。"
     "各项之和小于总得分时，只有各项分值之和为100（确知列全）才报告。同一段逐一写出各一级指标的得分（“预算执行率9.71分，"
     "产出指标48.60分，效益指标28.90分，满意度指标9.30分，总得分96.51分”）时，总得分应等于其和：产出、效益、满意度各写一次时核对，"
-    "未写预算执行率得分而和小于总得分时不报；写在“满分”“分值”“权重”之后的是分值，不是得分。以一级指标命名的得分不是总得分，"
+    "未写预算执行率得分而和小于总得分时不报；写在“满分”“分值”“权重”之后、或相加正好为100的是分值，不是得分。以一级指标命名的得分不是总得分，"
     "等级按总得分核对。",
     "report.txt:50: 第50段: TXT007 总得分 95分 与文中 10 个指标得分之和 93.39 不符")
 TXT008 = Rule("TXT008", "lint", ERROR, "指标得分与分值或完成率不符",
@@ -304,8 +304,8 @@ def check_total_vs_kinds(totals: list[ScoreClaim], kinds: list[tuple[str, ScoreC
             continue
         scores = [c.value for _kd, c in here]
         v, s = sum_verdict(scores, t.value, Kind.SCORE)
-        if v == "ok" or (s < t.value and "预算执行" not in names):
-            continue
+        if v == "ok" or (s < t.value and "预算执行" not in names) or s == 100:
+            continue  # adding to 100: the kinds' weights (DOMAIN §3), not their scores
         shown = like(s, scores)
         out.append((t.para, _issue(TXT007, v, f"总得分 {t.text} 与文中{'、'.join(names)} {len(scores)} 项一级指标得分之和 "
                                    f"{' + '.join(c.text for _kd, c in here)} = {shown} 不符", shown, num_text(t.value),
