@@ -245,3 +245,10 @@ def test_an_adjustment_called_调整预算_is_no_full_budget(tmp_path):
 def test_a_range_in_chinese_numerals_is_no_figure(tmp_path):
     # 两三个 is "two or three", not 23
     assert errors(tmp_path, "全乡共有服务点25个，其中乡级服务中心两三个、村级服务站22个。\n") == []
+
+
+def test_bare_shares_named_by_their_parts_after_one_naming_the_grand_total(tmp_path):
+    # 收入总计 holds the carry-over; 本年收入 does not: the list's first share names the whole of all four
+    text = ("2024年度本站收入总计2,500.00万元，其中本年收入2,300.00万元（财政拨款收入2,000.00万元、事业收入300.00万元），"
+            "年初结转和结余200.00万元；从结构看，财政拨款收入占收入总计的80.00%，事业收入占{x}，年初结转和结余占8.00%。\n")
+    wrong_then_right(tmp_path, text, "TXT002", "13.04%", "12.00%")

@@ -62,7 +62,8 @@ TXT002 = Rule("TXT002", "lint", ERROR, "占比与金额不符",
     "百分数按其小数位四舍五入或截断均视为相符。占比的写法不限（“占X%”“所占比例为X%”“所占比重为X%”“占比为X%”"
     "“所占份额为X%”“占百分之六十”）。点名的总数与附近几个数的名称核心相同时（“2023年收入”与“本年收入”），取名称完全相同的"
     "那个，再按“总计”与“合计”区分；以“总额”“总数”“合计”称同一总数视为同名（“部门支出总额”即“部门支出合计”）。"
-    "一组各带占比的分项中，第一个占比点名了总数（“A万元，占基本支出的x%；B万元，占y%；…”），其后未点名的占比是同一总数的。",
+    "一组各带占比的分项中，第一个占比点名了总数（“A万元，占基本支出的x%；B万元，占y%；…”“A占收入总计的x%，B占y%，C占z%”），"
+    "其后未点名的占比是同一总数的（该项与所点名的总数同为另一合计的组成时除外）。“本中心”“本所”“我院”等写报告的单位即部门本身。",
     "report.txt:20: 第20段: TXT002 基本支出 507.79万元 占 一般公共预算支出 3352.23万元 的比例为 15.15%，文中写 16.15%")
 TXT003 = Rule("TXT003", "lint", WARNING, "各部分占比之和不为100%",
     "“其中”各项都写了占比、各项之和等于总数、每个占比都是正确的四舍五入值，但占比之和不是 100%（如 100.01%）："
@@ -996,7 +997,7 @@ def _label_match(label: str, words: str) -> bool:
 _YEAR = re.compile(r"(19|20)\d\d年(度)?")
 
 
-_WHOSE = re.compile(r"^(本部门|部门|本单位|我局|我单位|本局)")
+_WHOSE = re.compile(r"^(?:(?:本|我)(?:部门|单位|局|委员会|委|中心|院|所|站|馆|办|队|校|园|处|厅)|部门)")  # the writer's own
 
 
 def _core(words: str) -> str:
@@ -1168,14 +1169,18 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
             opening = _AMONG_OPENING.match(text, s_start)
             whole_words = opening.group(1) if opening else ""
         inline = [p for p in prior(qs, i, q.start - len(q.pre)) if p.unit == part.unit and p is not part]
-        whole = None
+        whole = listed = None
         if inline:  # 占年度指标值20家的135%
             whole = inline[-1]
         elif not whole_words:
+            # A，占W的x%；B，占y%: a bare share in a list after one naming its whole is of that whole
+            listed = whole = _listed_share_whole(text, qs, keys, i, s_start, part, others)
             g = member.get(id(part))
-            whole = g.total if g is not None and g.ok else None
-            if whole is None:  # A，占W的x%；B，占y%: a bare share in a list after one naming its whole is of that whole
-                whole = _listed_share_whole(text, qs, keys, i, s_start, part, others)
+            if listed is not None and ((g is not None and any(p is listed for p in g.parts))
+                                       or part.value_in(listed.unit) > listed.value):
+                listed = whole = None  # …占事业收入的40%；其他收入B，占y%: B is 事业收入's sibling, not its part
+            if whole is None:
+                whole = g.total if g is not None and g.ok else None
         else:
             whole = _named_whole(text, qs, keys, q.start, part, whole_words, others)
             g = member.get(id(part))
@@ -1196,7 +1201,7 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
             continue
         if _of_disputed(part, whole, q):
             continue
-        if not inline and not whole_words and any(
+        if not inline and not whole_words and listed is None and any(
                 ratio_verdict(part.value_in(w.unit), w.value, q.value, kind_of(part.kind), kind_of(w.kind))[0] == "ok"
                 for w in _other_wholes(text, qs, keys, member, i, s_start, part, whole, others)):
             continue  # the share names no whole, and another whole it may be of (named before it) gives it
@@ -1225,21 +1230,25 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
 
 def _listed_share_whole(text: str, qs: list[Quantity], keys: list[int], i: int, s_start: int, part: Quantity,
                         others) -> Quantity | None:
-    """The whole of a bare share (占y%) in a list of parts each with its share, where the list's first share names
-    its whole (工资福利支出A万元，占基本支出的x%；商品和服务支出B万元，占y%): that whole, found as the named share
-    finds it. None unless every figure between is a part or a bare share, alternating, of one kind."""
-    shares = [k for k in range(i - 1, -1, -1) if qs[k].start >= s_start and qs[k].role == "share" and qs[k].unit == "%"]
-    if not shares:
+    """The whole of a bare share (占y%) in a list of shares whose first names its whole: each part with its share
+    (工资福利支出A万元，占基本支出的x%；商品和服务支出B万元，占y%) or each part named by its words (A占收入总计的x%，
+    B占y%，C占z%): that whole, found as the named share finds it. None when any other figure stands between."""
+    found = None
+    for k in range(i - 1, -1, -1):
+        q = qs[k]
+        if q.start < s_start:
+            break
+        if q.role == "share" and q.unit == "%":
+            if share_target(q):
+                found = k
+                break
+            continue
+        if not (_usable(q) and q.comparable(part)):
+            return None
+    if found is None:
         return None
-    first = shares[-1]
-    words = share_target(qs[first])
-    if len(words) < 2 or any(share_target(qs[k]) for k in shares[:-1]):
-        return None
-    run = qs[first - 1:i + 1]
-    if first == 0 or len(run) % 2 or any((q.role == "share") != (n % 2 == 1) for n, q in enumerate(run)) \
-            or any(not (_usable(q) and q.comparable(part)) for q in run[0::2]):
-        return None
-    return _named_whole(text, qs, keys, qs[first].start, qs[first - 1], words, others)
+    words = share_target(qs[found])
+    return _named_whole(text, qs, keys, qs[found].start, part, words, others) if len(words) >= 2 else None
 
 
 def _other_wholes(text: str, qs: list[Quantity], keys: list[int], member: dict, i: int, s_start: int,
