@@ -252,3 +252,30 @@ def test_bare_shares_named_by_their_parts_after_one_naming_the_grand_total(tmp_p
     text = ("2024年度本站收入总计2,500.00万元，其中本年收入2,300.00万元（财政拨款收入2,000.00万元、事业收入300.00万元），"
             "年初结转和结余200.00万元；从结构看，财政拨款收入占收入总计的80.00%，事业收入占{x}，年初结转和结余占8.00%。\n")
     wrong_then_right(tmp_path, text, "TXT002", "13.04%", "12.00%")
+
+
+# --- 13. X，上年B，增加D，增长R: a bare 上年 figure right after this year's is its last year -----------------------
+
+BARE_LAST_YEAR = "2024年公用经费支出318.40万元，上年296.75万元，增加{d}万元，增长{r}。\n"
+
+
+def test_a_bare_last_year_figure_after_this_years_gives_the_rate(tmp_path):
+    # (318.40 − 296.75) ÷ 296.75 = 7.30%; the amount 21.65
+    assert errors(tmp_path, BARE_LAST_YEAR.format(d="21.65", r="7.30%")) == []
+    assert errors(tmp_path, BARE_LAST_YEAR.format(d="21.65", r="6.80%")) == [("TXT004", "7.30%")]
+
+
+def test_a_bare_last_year_figure_after_this_years_gives_the_amount(tmp_path):
+    assert errors(tmp_path, BARE_LAST_YEAR.format(d="12.65", r="7.30%")) == [("TXT004", "21.65")]
+
+
+# --- 14. a list said to have N parts (分三块：) is the whole of the figure before it ------------------------------
+
+def test_a_list_said_to_have_n_parts_with_bare_分(tmp_path):
+    text = "本年度中心收入合计{x}万元，来源分两块：财政拨款收入1,204.50万元、事业收入88.16万元。\n"
+    wrong_then_right(tmp_path, text, "TXT001", "1,292.76", "1,292.66", expected="1292.66")
+
+
+def test_a_score_of_n_items_is_no_list_of_n_parts(tmp_path):
+    # 得分3项 / 扣分2项: 分 of a score, not of a division
+    assert errors(tmp_path, "本单位收入合计500.00万元，扣分2项：财政拨款收入300.00万元、事业收入100.00万元。\n") == []

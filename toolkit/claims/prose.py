@@ -507,8 +507,8 @@ def _zero_parts(text: str, qs: list[Quantity], pos: int, limit: int, keys: list[
 
 
 #: a list said to have N items: 分为三类： / 划分为3个层次： / 分成两种： (the count is of the items, not of a figure)
-_COUNTED_LIST = re.compile(r"(?:分为|分成|划分为|分作|可分为)(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})(?:个|种)?"
-                           r"(?:类|种|项|层次|层级|方面|部分|档次?|级|环节|板块)[：:，,]")
+_COUNTED_LIST = re.compile(r"(?:分为|分成|划分为|分作|可分为|(?<![得扣满评计记总积学])分)(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})"
+                           r"(?:个|种)?(?:类|种|项|层次|层级|方面|部分|档次?|级|环节|板块|块)[：:，,]")
 #: N items added up after them: 三项合计X / 两项共计X / 三者之和为X / 以上四类共X (后两项: the last N)
 _N_ITEMS_SUM = re.compile(r"(?P<last>后)?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})(?:项|者|类|个项目|部分)(?:资金|支出|经费|费用)?"
                           r"(?:合计|共计|总计|之和|累计|共)(?:为|是|达)?\s*$")
@@ -1856,34 +1856,60 @@ def check_last_year_rates(text: str, qs: list[Quantity], taken: set[int]) -> lis
     sents = sentences(text)
     for i in range(1, len(qs)):
         r, b = qs[i], qs[i - 1]
-        if r.unit != "%" or r.role != "change" or r.approx or r.start in taken:
+        if r.role != "change" or r.approx or r.start in taken:
             continue
+        amount = None  # X，上年B，增加D，增长R: the amount D between B and R, judged too
+        if r.unit != "%":
+            if not r.comparable(b) or r.kind not in ("money", "count"):
+                continue
+            amount, r = r, None
+        elif b.role == "change" and b.unit != "%" and i >= 2 and not b.approx:
+            amount, b = b, qs[i - 2]
+            if not amount.comparable(b) or re.search(r"[；;。]", text[b.end:amount.start]):
+                continue
+        end = (r or amount).start
         year = _year_of(b)  # 2023年支出X，2022年支出B，增长R%: a figure of the year before the other's is a base too
         if b.kind not in ("money", "count") or b.approx or b.value <= 0 or not (_of_last_year(b) or year):
             continue
-        gap = text[b.end:r.start]
-        if re.search(r"[；;。]", gap) or len(re.findall(r"[，,]", gap)) > 1:
+        gap = text[b.end:end]
+        if re.search(r"[；;。]", gap) or len(re.findall(r"[，,]", gap)) > (2 if r is not None and amount else 1):
             continue
         name = _name_of(b)
-        if len(name) < 2:
-            continue
-        s_start, _ = sents.bounds(r.start)
+        bare = None  # X，上年B: last year's figure named by nothing but 上年, of the figure right before it
+        if len(name) < 2 and _of_last_year(b) and _LAST_YEAR.fullmatch(b.label.strip()) and i >= 2:
+            k = qs.index(b) - 1
+            x0 = qs[k] if k >= 0 else None
+            if x0 is not None and x0.comparable(b) and _usable(x0) and not _of_last_year(x0) \
+                    and re.fullmatch(r"\s*[，,]?\s*(?:上年|去年|上一年|上年度|上年同期)(?:为|是)?\s*", text[x0.end:b.start]):
+                bare = x0
+        if bare is None and (len(name) < 2 or amount is not None):
+            continue  # an amount is read only after a bare 上年B following this year's X: X，上年B，增加D(，增长R)
+        s_start, _ = sents.bounds(end)
         s_start = max(s_start, b.start - REACH)  # bounded: linear in any text
         clause = text[max(s_start, text.rfind("，", s_start, b.start) + 1, text.rfind(",", s_start, b.start) + 1):b.start]
         lo = s_start
         if _OPENS_COMPARISON.match(clause) and "相比" in gap:
             lo = max(0, s_start - REACH)  # 与上年B相比: this year's figure was given before this sentence
-        same = [q for q in prior(qs, i - 1, lo) if q.comparable(b) and _usable(q) and not _of_last_year(q)
-                and (_name_of(q) == name or (lo < s_start and _name_of(q).endswith(name)))
-                and (_of_last_year(b) or _year_of(q) == year + 1)]
+        same = [bare] if bare is not None else [
+            q for q in prior(qs, i - 1, lo) if q.comparable(b) and _usable(q) and not _of_last_year(q)
+            and (_name_of(q) == name or (lo < s_start and _name_of(q).endswith(name)))
+            and (_of_last_year(b) or _year_of(q) == year + 1)]
         if len({q.value for q in same}) != 1:
             continue
         x = same[-1]
-        sr = _direction(r.pre[-6:])
+        sr = _direction((r or amount).pre[-6:])
         now = x.value_in(b.unit)
         if sr == 0 or (now - b.value) * sr < 0:
             continue
         kind = kind_of(b.kind)
+        if amount is not None and r is None:  # (the amount before a rate is judged once, when read alone)
+            av, _s = sum_verdict([b.value, amount.value_in(b.unit) * sr], now, kind)
+            if av != "ok":
+                exact_d = abs(now - b.value)
+                issues.append(_issue(TXT004, av, f"{x.label or '本年数'} {x.text} 较 上年 {b.text} 的增减额：{num_text(now)} − "
+                                     f"{num_text(b.value)} = {like(exact_d, [now, b.value])}，文中写 {amount.text}",
+                                     like(exact_d, [now, b.value]), amount.text, amount.start))
+            continue
         v, exact = ratio_verdict(abs(now - b.value), b.value, abs(r.value), kind,
                                  den_tol=half_unit(x.value, kind) + half_unit(b.value, kind))
         if v != "ok":
