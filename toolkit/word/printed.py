@@ -50,7 +50,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def document_text(docx: bytes, ours: bool = False) -> str:
     """The body of a rendered .docx as one string without white space (paragraphs and cells separated by |);
     ``docx`` is the .docx, or its word/document.xml (the renderer keeps the one it last wrote). ``ours``: the
-    document part a built-in template's renderer wrote (:func:`_own_pieces` reads it without an XML parser)."""
+    document part a built-in template's renderer wrote (:func:`_own_text` reads it without an XML parser)."""
     import io
     import zipfile
 
@@ -60,37 +60,40 @@ def document_text(docx: bytes, ours: bool = False) -> str:
         with zipfile.ZipFile(io.BytesIO(docx)) as z:
             docx = z.read("word/document.xml")
     if ours:
-        pieces = _own_pieces(docx.decode("utf-8"))
-    else:
-        pieces = []
-        for p in etree.fromstring(docx).iter(_W + "p"):
-            pieces.append("".join(t.text or "" for t in p.iter(_W + "t")))
-    return "|".join(_SPACE.sub("", p) for p in pieces if p)
+        return _own_text(docx)
+    pieces = ("".join(t.text or "" for t in p.iter(_W + "t")) for p in etree.fromstring(docx).iter(_W + "p"))
+    # "|" is no white space, so taking the white space out of the joined text takes it out of each piece
+    return _SPACE.sub("", "|".join(p for p in pieces if p))
 
 
 #: a paragraph's start or end, or a text element and its text, in the XML of a built-in template's renderer (the
 #: "<" of every alternative factored out: the scan then tries them only at a "<", 4× faster)
 _OWN_TOKEN = re.compile(r"<(?:w:(p[ >])|(/w:p>)|w:t(?: [^>]*)?>([^<]*)</w:t>)")
+#: the same on the UTF-8 bytes (a character of more than one byte is made of bytes 0x80–0xF4: never "<" or ">")
+_OWN_TOKEN_BYTES = re.compile(_OWN_TOKEN.pattern.encode())
 
 
-def _own_pieces(xml: str) -> list[str]:
-    """Each paragraph's text, as the XML parse gives it, read from the tokens of the document a built-in
-    template's renderer wrote: its paragraphs are never nested (no text boxes) and every text went through
-    ``ooxml.esc``, whose three entities are the only ones (the tests compare both readings on every example and
-    generated department, in every outline). 6× faster than parsing the XML."""
-    pieces: list[str] = []
-    current: list[str] | None = None
-    for start, end, text in _OWN_TOKEN.findall(xml):
+def _own_text(xml: bytes) -> str:
+    """:func:`document_text` of the document a built-in template's renderer wrote, from its tokens: its paragraphs
+    are never nested (no text boxes) and every text went through ``ooxml.esc``, whose three entities are the only
+    ones (the tests compare this reading with the XML parse on every example and generated department, in every
+    outline). 6× faster than parsing the XML. The bytes are scanned and decoded once, joined; since every "&" of
+    an escaped text starts one of the three entities, unescaping the joined text unescapes each text."""
+    pieces: list[bytes] = []
+    current: list[bytes] | None = None
+    for start, end, text in _OWN_TOKEN_BYTES.findall(xml):
         if start:
             current = []
         elif end:
-            if current is not None:
-                pieces.append("".join(current))
+            if current:  # a paragraph with text (an empty one is left out, as document_text leaves it)
+                pieces.append(b"".join(current))
             current = None
         elif current is not None and text:
-            current.append(text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-                           if "&" in text else text)
-    return pieces
+            current.append(text)
+    joined = b"|".join(pieces).decode("utf-8")
+    if "&" in joined:
+        joined = joined.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return _SPACE.sub("", joined)
 
 
 @functools.lru_cache(maxsize=None)
@@ -100,27 +103,47 @@ def _content_fields(cls: type) -> tuple[tuple[str, Any], ...]:
                  if name not in NOT_CONTENT and (cls.__name__, name) not in NOT_PRINTED)
 
 
-def leaves(report: Report) -> Iterator[tuple[str, Any]]:
-    """``(data path, value)`` of every value written in the data that a report could print."""
+def _values(report: Report) -> Iterator[tuple[Node, str, int | None, Any]]:
+    """``(node, field, index in its list or None, value)`` of every value written in the data that a report could
+    print, in the order of :func:`leaves`; the data path is built only for a value that is looked for in vain."""
     from ..model import walk
 
     placeholders = report.indicators.ungrouped  # the one group's names are placeholders, never printed
-    for path, node in walk(report):
+    for _at, node in walk(report):
         if placeholders and type(node).__name__ in ("Level1", "Level2"):
             continue
         for name, default in _content_fields(type(node)):
             value = getattr(node, name)
+            kind = type(value)
+            if kind in _PLAIN:  # the common case: no subclass (an Enum of str, a bool) can be one of these
+                if kind is not str and kind is not Decimal and kind is not int and value == default:
+                    continue
+                yield node, name, None, value
+                continue
             if value is None or isinstance(value, (Node, bool, Enum)):
                 continue
-            at = node.at(name)
             if isinstance(value, list):
                 for i, v in enumerate(value):
                     if not isinstance(v, Node):
-                        yield f"{at}[{i}]", v
+                        yield node, name, i, v
                 continue
             if value == default and not isinstance(value, (str, Decimal, int)):
                 continue
-            yield at, value
+            yield node, name, None, value
+
+
+#: the types of most values, tested by identity first (see :func:`_values`)
+_PLAIN = frozenset({str, Decimal, int, dt.date})
+
+
+def _path(node: Node, name: str, index: int | None) -> str:
+    return node.at(name) if index is None else f"{node.at(name)}[{index}]"
+
+
+def leaves(report: Report) -> Iterator[tuple[str, Any]]:
+    """``(data path, value)`` of every value written in the data that a report could print."""
+    for node, name, index, value in _values(report):
+        yield _path(node, name, index), value
 
 
 _MARKS = re.compile(r"\*\*|__|(?<!\w)[*_`]|^#+|^\s*(?:[-*+]|\d+[.、．]|[（(]\d+[)）])\s*", re.MULTILINE)
@@ -130,14 +153,25 @@ _NUMBERED = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．
 
 def _chunks(text: str) -> list[str]:
     """The sentences of a text as the document shows them: Markdown marks and list numbers off, no white space."""
+    return list(_looked_for(text)[0])
+
+
+@functools.lru_cache(maxsize=4096)
+def _looked_for(text: str) -> tuple[tuple[str, ...], str]:
+    """What a text is looked for as: its sentences (:func:`_chunks`) and the whole text without white space; kept
+    for the texts met again (an indicator's name, a standard target, the same unit's texts in another year), at
+    most 4,096 of them. The white space is taken out of the text at once, its line breaks turned into "。" first
+    (both split sentences; no other mark that splits one is white space), then split: the same pieces."""
     plain = _MARKS.sub("", text)
     out = []
-    for piece in _SENTENCE.split(plain):
-        piece = _SPACE.sub("", piece).strip("，,：:")
-        piece = _NUMBERED.sub("", piece)
+    for piece in _SENTENCE.split(_SPACE.sub("", plain.replace("\n", "。"))):
+        piece = piece.strip("，,：:")
+        match = _NUMBERED.match(piece)
+        if match:
+            piece = piece[match.end():]
         if len(piece) >= 2:
             out.append(piece)
-    return out
+    return tuple(out), _SPACE.sub("", text)
 
 
 #: a number as the document writes it: not inside a longer number, so it starts after neither a digit nor a point
@@ -158,6 +192,13 @@ class Printed:
         self.numbers = frozenset(_NUMBER.findall(text))
 
     def __contains__(self, value: Any) -> bool:
+        kind = type(value)  # the common types by identity first; a subclass takes the tests in order
+        if kind is str:
+            return self._has_text(value)
+        if kind is Decimal:
+            return value == 0 or f"{abs(value):f}" in self.numbers
+        if kind is int:
+            return value == 0 or str(abs(value)) in self.numbers
         if isinstance(value, dt.date):
             return f"{value.year}年{value.month}月{value.day}日" in self.text
         if isinstance(value, bool):
@@ -167,7 +208,16 @@ class Printed:
         if isinstance(value, int):
             return value == 0 or str(abs(value)) in self.numbers
         if isinstance(value, str):
-            return all(c in self.text for c in _chunks(value)) or _SPACE.sub("", value) in self.text
+            return self._has_text(value)
+        return True
+
+    def _has_text(self, value: str) -> bool:
+        """Every sentence of the text is in the document, or the whole text without white space is."""
+        chunks, whole = _looked_for(value)
+        text = self.text
+        for chunk in chunks:
+            if chunk not in text:
+                return whole in text
         return True
 
 
@@ -182,8 +232,13 @@ def unprinted(report: Report, docx: bytes, written: Container[str] | None = None
     (the data paths of the YAML file, :attr:`toolkit.load.Source.positions`) only the values written in the file,
     not the defaults the model filled in (a 预算执行率 weight of 10 nobody wrote)."""
     text = Printed(document_text(docx, ours))
-    return [(path, value) for path, value in leaves(report)
-            if (written is None or path in written) and value not in text]
+    out = []
+    for node, name, index, value in _values(report):
+        if value not in text:  # the path only for a value not found (most are)
+            path = _path(node, name, index)
+            if written is None or path in written:
+                out.append((path, value))
+    return out
 
 
 def _shown(value: Any) -> str:
