@@ -67,6 +67,8 @@ def check(z: zipfile.ZipFile, refuse: Refuse, what: str = "文件") -> None:
         raise refuse(f"{what}中的成员文件过多：{len(infos):,} 个，超过 {shown('zip_members')}（Word 文档通常只有几十个）")
     total = 0
     for info in infos:
+        if info.flag_bits & 0x1:  # zipfile raises RuntimeError when it is read
+            raise refuse(f"{what}中的 {info.filename} 已加密（受密码保护），无法读取。请取消密码后另存一份")
         size = info.file_size
         if size > limit("zip_member_bytes"):
             raise refuse(f"{what}中的 {info.filename} 解压后有 {_size(size)}，超过每个成员 {shown('zip_member_bytes')} 的上限"

@@ -92,6 +92,7 @@ class Renderer:
         self._env = _environment()
         z = safezip.open_checked(self.path, self._refuse, ".docx 模板")
         try:
+            _refuse_duplicates(z, self._refuse)
             self._entries = [(info, safezip.read(z, info, self._refuse, ".docx 模板")
                               if _EDITED.fullmatch(info.filename) else None) for info in z.infolist()]
             self._parts: dict[str, _Part] = {}
@@ -479,8 +480,20 @@ def _compression(name: str) -> tuple[int, int]:
     return (package.STORED, 0) if name.endswith(".xlsx") else (package.DEFLATED, LEVEL)
 
 
+def _refuse_duplicates(z: zipfile.ZipFile, refuse) -> None:
+    """A package part is named once (Open Packaging Conventions); a zip may hold a name twice, and then every member
+    of it would be copied into each report, both named alike (a reader takes one of the two, Word calls the file
+    damaged)."""
+    seen: set[str] = set()
+    for info in z.infolist():
+        name = info.filename
+        if name.lower() in seen:  # part names are compared without case
+            raise refuse(f".docx 模板已损坏：成员文件 {name} 出现了两次（不是有效的 Word 文档）。请用 Word/WPS 打开后另存一份")
+        seen.add(name.lower())
+
+
 def _zipinfo(name: str) -> zipfile.ZipInfo:
-    zi = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
+    zi = zipfile.ZipInfo(name, date_time=package.clamped(time.localtime()[:6]))
     # a chart's embedded workbook is a zip already: stored, not deflated again
     zi.compress_type = zipfile.ZIP_STORED if name.endswith(".xlsx") else zipfile.ZIP_DEFLATED
     return zi
