@@ -80,6 +80,10 @@ def test_a_built_in_body_written_in_its_frame_is_what_jinja_renders(case, outlin
     part = r._parts["word/document.xml"]
     with r._env.budget():
         framed = b"".join(r._framed(ctx["body_xml"]))
+    assert dict.__contains__(ctx, "body_pieces") == bool(ctx["attachments"])
+    if ctx["attachments"]:
+        with r._env.budget():  # the attachment tables encoded as they were written: the same bytes
+            assert b"".join(r._framed(ctx["body_pieces"])) == framed
     with r._env.budget():
         jinja = r._render_part(part, ctx)
     assert framed == jinja.encode("utf-8")
@@ -444,3 +448,19 @@ def test_values_of_every_type_are_looked_up_as_before():
     answers = [v in printed.Printed(doc) for v in values]
     assert answers == [v in reference_printed.Printed(doc) for v in values]
     assert not all(answers) and any(answers)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_attachment_tables_encoded_as_written_are_the_tables_encoded(case):
+    """A table encoded row by row (tables.Encoded, for a framed built-in body) is the table's XML in UTF-8, and
+    says its length in characters (the output budget counts characters)."""
+    from toolkit.word.context import Figures
+    from toolkit.word.tables import Encoded
+
+    report = report_of(case)
+    fig = Figures(report)
+    plain, encoded = attachment_tables(report, fig), attachment_tables(report, fig, encode=True)
+    assert [(k, t, n) for k, t, _x, n in encoded] == [(k, t, n) for k, t, _x, n in plain]
+    for (_k, _t, xml, _n), (_k2, _t2, enc, _n2) in zip(plain, encoded):
+        assert isinstance(enc, Encoded) and enc.data == xml.encode("utf-8") and enc.chars == len(xml)
+        assert str(enc) == xml and enc.__html__() == xml

@@ -20,10 +20,13 @@ from markupsafe import Markup
 from ..outlines import spec as S
 from . import ooxml as X
 from .context import Numbering, heading_number
+from .tables import Encoded
 
 HEADING_STYLES = (X.H1, X.H2, X.H3, X.H4)
 #: marks a chart's place in the walked tree (a character no XML holds): drawn when the body is written
 _CHART = "\x00"
+#: around the number of an encoded attachment table in the joined body (a character XML forbids: never in the body)
+_TABLE = "\x01"
 _FIELD = re.compile(r"\{([A-Za-z_][\w.]*)\}")
 
 
@@ -90,6 +93,7 @@ class Walk:
         self.blocks: dict[str, Markup] = {}
         self.fallback: dict[str, Markup] = {}
         self.each: dict[str, list[dict]] = {}
+        self._encoded: list[Encoded] = []  # the attachment tables given encoded, in the order of the body
         self.tree: list = self._content(outline.body, 1, None, self.blocks)[0]
 
     # -- rendering ------------------------------------------------------------------------------------------------
@@ -210,8 +214,12 @@ class Walk:
         # the Markup values are joined as they are: str() of one is a copy (of the attachment tables, megabytes)
         out = [ctx["attachment_list"], ctx[b.signature]]
         for a in ctx["attachments"]:
+            table = a["table"]
+            if isinstance(table, Encoded):  # written into the body's bytes as it is (see body_pieces)
+                self._encoded.append(table)
+                table = f"{_TABLE}{len(self._encoded) - 1}{_TABLE}"
             out += [X.paragraph(a["label"], X.ATTACH_LABEL, page_break_before=True),
-                    X.paragraph(a["title"], X.ATTACH_TITLE), a["table"], a["notes"]]
+                    X.paragraph(a["title"], X.ATTACH_TITLE), table, a["notes"]]
         return "".join(out)
 
     # -- output ---------------------------------------------------------------------------------------------------
@@ -223,6 +231,11 @@ class Walk:
     def body_xml(self) -> str:
         """:meth:`body` as a plain string (sliced and written as it is by a built-in template's renderer: a
         Markup's every slice is a Markup, copied once more)."""
+        xml = self._walked()
+        return "".join(map(str, self._pieces(xml))) if self._encoded else xml
+
+    def _walked(self) -> str:
+        """The body joined, each attachment table given encoded (:class:`tables.Encoded`) as its mark."""
         num = Numbering()
         out: list[str] = []
 
@@ -238,13 +251,26 @@ class Walk:
         emit(self.tree)
         return "".join(out)
 
+    def _pieces(self, xml: str) -> list:
+        """The joined body ``xml`` in pieces, each encoded table's mark replaced by the table."""
+        parts: list = xml.split(_TABLE)
+        for k in range(1, len(parts), 2):
+            parts[k] = self._encoded[int(parts[k])]
+        return parts
+
     def template_context(self) -> dict[str, Any]:
-        """What an exported house template prints (:func:`export_paragraphs`)."""
-        xml = self.body_xml()
-        out = {"body_xml": xml, "shown": self.shown, "headed": self.headed, "titles": self.titles,
+        """What an exported house template prints (:func:`export_paragraphs`). With the attachment tables given
+        encoded (a built-in template's renderer) the body is ``body_pieces``, str and :class:`tables.Encoded`
+        pieces, which the renderer writes as they are (``body_xml`` is then made from them when read)."""
+        xml = self._walked()
+        out = {"shown": self.shown, "headed": self.headed, "titles": self.titles,
                "blocks": self.blocks, "fallback": self.fallback, "each": self.each}
+        if self._encoded:
+            out["body_pieces"] = self._pieces(xml)
+        else:
+            out["body_xml"] = xml
         if self.house:  # a built-in template's renderer writes body_xml (and makes ``body`` only when read)
-            out["body"] = Markup(xml)
+            out["body"] = Markup("".join(map(str, self._pieces(xml))) if self._encoded else xml)
         return out
 
 

@@ -35,7 +35,7 @@ from .context import Numbering, build_context
 from .outline import Layout, outline_context
 from .markdown import MarkdownConverter
 from .sandbox import BoundedEnvironment, LimitExceeded, Unsupported, spend
-from .tables import attachment_tables
+from .tables import Encoded, attachment_tables
 
 _BODY_RE = re.compile(r"<w:body\b[^>]*>.*</w:body>", re.DOTALL)
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -174,16 +174,19 @@ class Renderer:
             return None
         return head, tail
 
-    def _framed(self, body: str) -> list[bytes]:
+    def _framed(self, body: "str | list[str | Encoded]") -> list[bytes]:
         """The rendered body part (between its prefix and suffix) of a built-in template: as
         :meth:`_render_part` gives it, encoded in UTF-8, in pieces (see :meth:`_body_frame`). The body is encoded
-        first and its line breaks and listings are found in the bytes (see :func:`_special_texts`)."""
+        first and its line breaks and listings are found in the bytes (see :func:`_special_texts`); given in
+        pieces (``body_pieces``), its encoded attachment tables are joined as they are."""
         head, tail = self._frame
+        pieces = [body] if isinstance(body, str) else body
+        chars = sum(p.chars if isinstance(p, Encoded) else len(p) for p in pieces)
         try:
-            spend(len(head) + len(body) + len(tail))
+            spend(len(head) + chars + len(tail))
         except LimitExceeded as exc:
             raise TemplateError(f"{self.path}: 模板渲染被中止：{exc}（限制见 docs/limits.md）") from None
-        data = body.encode("utf-8")
+        data = b"".join([p.data if isinstance(p, Encoded) else p.encode("utf-8") for p in pieces])
         if _line_before_paragraph(data):
             data = _LINE_BEFORE_PARAGRAPH_BYTES.sub(rb"<w:p\1", data)
         return [head.encode("utf-8"), *_listing_pieces(data), tail.encode("utf-8")]
@@ -233,13 +236,17 @@ class Renderer:
     def _context(self, report: Report) -> dict[str, Any]:
         """:meth:`context`, where a built-in template's ``body`` is made only when read: its renderer writes the
         body part from ``body_xml`` (a Markup of it is a copy of megabytes)."""
-        ctx = build_context(report, self._md, attachment_tables)
+        # a framed built-in body takes the attachment tables encoded, to write them into its bytes as they are
+        ctx = build_context(report, self._md, _encoded_tables if self._frame is not None else attachment_tables)
         if not self.builtin:  # a house template's tags may print any entry; a built-in one prints the walked body
             ctx.complete()
         own = self.outline or report.outline
         names = [own] + ([] if self.builtin else [n for n in outlines.NAMES if n != own])
         ctx.update(outline_context(ctx, [outlines.get(n) for n in names], Layout.of(report), charts=self.builtin,
                                    house=not self.builtin))
+        if dict.__contains__(ctx, "body_pieces"):  # the tables encoded: body_xml made from the pieces when read
+            pieces = ctx["body_pieces"]
+            ctx.lazy("body_xml", lambda: "".join(map(str, pieces)))
         if not dict.__contains__(ctx, "body"):  # a built-in template's walk
             if self._frame is not None:
                 ctx.lazy("body", lambda: Markup(ctx["body_xml"]))
@@ -272,7 +279,8 @@ class Renderer:
             charts = ctx["chart"]
             for name, part in self._parts.items():
                 if name == "word/document.xml" and self._frame is not None:
-                    rendered[name] = (part.prefix, *self._framed(ctx["body_xml"]), part.suffix)
+                    body = ctx["body_pieces"] if dict.__contains__(ctx, "body_pieces") else ctx["body_xml"]
+                    rendered[name] = (part.prefix, *self._framed(body), part.suffix)
                     continue
                 ctx["num"] = _checked_num(Numbering())  # heading numbers restart in every part
                 ctx["chart"] = charts if name == "word/document.xml" else charts.outside_body
@@ -490,6 +498,11 @@ def _refuse_duplicates(z: zipfile.ZipFile, refuse) -> None:
         if name.lower() in seen:  # part names are compared without case
             raise refuse(f".docx 模板已损坏：成员文件 {name} 出现了两次（不是有效的 Word 文档）。请用 Word/WPS 打开后另存一份")
         seen.add(name.lower())
+
+
+def _encoded_tables(report: Report, fig: Any) -> list:
+    """The attachment tables encoded in UTF-8 (:class:`tables.Encoded`), for a framed built-in body."""
+    return attachment_tables(report, fig, encode=True)
 
 
 def _zipinfo(name: str) -> zipfile.ZipInfo:
