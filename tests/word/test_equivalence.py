@@ -353,7 +353,11 @@ def test_table_rows_with_odd_texts_are_what_the_cell_by_cell_writer_wrote(k):
         if n % 3 == 0:
             item.previous = None
     fig = Figures(report)
-    assert attachment_tables(report, fig) == reference_tables.attachment_tables(report, fig)
+    expected = reference_tables.attachment_tables(report, fig)
+    assert attachment_tables(report, fig) == expected
+    encoded = attachment_tables(report, fig, encode=True)  # rows written as bytes, or the long way, encoded
+    assert [(k, t, x.data.decode(), x.chars, n) for k, t, x, n in encoded] == [
+        (k, t, x, len(x), n) for k, t, x, n in expected]
 
 
 @settings(max_examples=500, deadline=None)

@@ -145,6 +145,13 @@ class Table:
             xml = _FIXED[key] = self._cells(cells())
         self.cells(xml)
 
+    def encoded_cells(self, data: bytes, chars: int) -> None:
+        """:meth:`cells` of a row already encoded (``chars`` characters long), in an encoded table."""
+        header = self.rows < self.header_rows
+        self.out += (self._encoded_starts[header], data, b"</w:tr>")
+        self.chars += len(self._starts[header]) + chars + 7
+        self.rows += 1
+
     def cells(self, xml: str) -> None:
         """A row of cells already written (each ``<w:tc>…</w:tc>`` covering the grid): the 自评表's indicator
         rows, written with the column starts of :attr:`columns`."""
@@ -216,11 +223,21 @@ def basic_data_table(report: Report, fig, encode: bool = False) -> tuple["str | 
     # the common line (a one-line label, three figures) as one f-string: a cell's text inside its paragraph's
     # fixed start and end (what _paragraphs writes for one line of text that needs no escaping)
     label_at, figure_at = h[0] + _text_open(DL), [h[k] + _text_open(DC) for k in (1, 2, 3)]
+    # the same line's fixed pieces in UTF-8, for an encoded table (the figures are ASCII: their own bytes)
+    fixed = (label_at, _TEXT_CLOSE + figure_at[0], _TEXT_CLOSE + figure_at[1], _TEXT_CLOSE + figure_at[2],
+             _TEXT_CLOSE)
+    fixed_b, fixed_chars = tuple(p.encode("utf-8") for p in fixed), sum(map(len, fixed))
 
     def line(label: str, values: tuple[Decimal | None, ...], indent: bool = False) -> None:
         label = ("　　" if indent else "") + label
         previous, budget, actual = map(fmt_written, values)  # digits, a point and a sign: never escaped
         if previous and budget and actual and _plain_line(label):
+            if rows.encode:  # the f-string below, written as bytes: no wide string made and encoded
+                rows.encoded_cells(b"".join((fixed_b[0], label.encode("utf-8"), fixed_b[1], previous.encode("utf-8"),
+                                             fixed_b[2], budget.encode("utf-8"), fixed_b[3], actual.encode("utf-8"),
+                                             fixed_b[4])),
+                                   fixed_chars + len(label) + len(previous) + len(budget) + len(actual))
+                return
             rows.cells(f"{label_at}{label}{_TEXT_CLOSE}{figure_at[0]}{previous}{_TEXT_CLOSE}"
                        f"{figure_at[1]}{budget}{_TEXT_CLOSE}{figure_at[2]}{actual}{_TEXT_CLOSE}")
             return
@@ -384,6 +401,11 @@ def _indicator_rows(report: Report, fig, encode: bool = False) -> Table:
     continued = [cols.open(c, 1, "continue") + text("", CELL) + "</w:tc>" for c in range(3)]
     all_continued = "".join(continued)  # the three merged columns continuing
     to = [None] * 4 + [_TEXT_CLOSE + at[c] for c in range(4, 8)] + [_TEXT_CLOSE + h[8]]  # a text's end, the next start
+    encode = rows.encode
+    if encode:  # the fixed pieces of the common row in UTF-8 (see below)
+        at3_b, to_b, end_b = at[3].encode("utf-8"), [t and t.encode("utf-8") for t in to], b"</w:tc>"
+        fixed_chars = len(at[3]) + sum(len(t) for t in to[4:]) + 7
+        all_continued_b, no_deviation_b = all_continued.encode("utf-8"), no_deviation.encode("utf-8")
     for g1 in ind.groups:
         leaves = [(g2, i) for g2 in g1.children for i in (g2.indicators or [None])]
         label1 = "" if ind.ungrouped else f"{g1.name}（{fmt_written(derive.level1_weight(g1))}分）"
@@ -414,6 +436,15 @@ def _indicator_rows(report: Report, fig, encode: bool = False) -> Table:
             weight, score = fmt_written(i.weight), fmt_written(i.score)  # never escaped (digits, point, sign)
             deviation = _md_cell(report, i.deviation) if i.deviation else no_deviation
             if name and target and actual and weight and score and _plain_line(name + target + actual):
+                if encode:  # the f-string below, written as bytes: no wide string made and encoded
+                    rows.encoded_cells(b"".join((
+                        all_continued_b if merged_cells is all_continued else merged_cells.encode("utf-8"), at3_b,
+                        name.encode("utf-8"), to_b[4], target.encode("utf-8"), to_b[5], actual.encode("utf-8"),
+                        to_b[6], weight.encode("utf-8"), to_b[7], score.encode("utf-8"), to_b[8],
+                        no_deviation_b if deviation is no_deviation else deviation.encode("utf-8"), end_b)),
+                        fixed_chars + len(merged_cells) + len(name) + len(target) + len(actual) + len(weight)
+                        + len(score) + len(deviation))
+                    continue
                 rows.cells(f"{merged_cells}{at[3]}{name}{to[4]}{target}{to[5]}{actual}{to[6]}{weight}{to[7]}{score}"
                            f"{to[8]}{deviation}</w:tc>")
                 continue
