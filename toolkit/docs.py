@@ -126,7 +126,11 @@ _LIMIT_NOTES = {
              "not (the ratio only for members inflating to more than 1 MB). Only the parts the renderer edits "
              "(`word/document.xml`, headers, footers, `word/styles.xml`) are read into memory; the others are "
              "streamed into the report in 1 MB chunks. A member whose data does not match its declared size fails "
-             "its CRC check and is reported as damaged.",
+             "its CRC check and is reported as damaged; an encrypted member is refused by name. A template naming a "
+             "part twice is refused (each report would hold both under one name, which Word calls damaged). Its "
+             "members may be stored or deflated, with or without data descriptors: the renderer compresses its "
+             "unchanging parts once, itself, and copies those bytes into every report. A report's package is written "
+             "without zip64 records (no part within these limits needs them; one that would is refused).",
     "输出文件": "An output path that is one of the inputs (the YAML file, the template; also through a link) is "
                "refused, so are directories, devices, FIFOs, sockets and dangling links; a link to a regular file is "
                "followed and the file it points to is replaced. A replaced file keeps its mode (and owner, where "
