@@ -468,3 +468,22 @@ def test_the_attachment_tables_encoded_as_written_are_the_tables_encoded(case):
     for (_k, _t, xml, _n), (_k2, _t2, enc, _n2) in zip(plain, encoded):
         assert isinstance(enc, Encoded) and enc.data == xml.encode("utf-8") and enc.chars == len(xml)
         assert str(enc) == xml and enc.__html__() == xml
+
+
+@pytest.mark.parametrize("outline", OUTLINES)
+def test_texts_holding_the_walks_marks_give_the_body_jinja_renders(outline, renderers):
+    """The walk marks a chart's place with \\x00 and an encoded table's with \\x01, characters XML forbids: a text
+    holding them (a narrative, the unit's name) loses them as before, and the tables land where they belong."""
+    import copy
+
+    report = copy.deepcopy(report_of("examples/demo-2023.yaml"))
+    report.narrative.other = "甲\x01乙\x012\x01丙\x00图\x00"
+    report.unit.name += "\x01"
+    r = renderers[outline]
+    ctx = r.context(report)
+    assert dict.__contains__(ctx, "body_pieces")
+    with r._env.budget():
+        framed = b"".join(r._framed(ctx["body_pieces"]))
+    with r._env.budget():
+        jinja = r._render_part(r._parts["word/document.xml"], ctx)
+    assert framed == jinja.encode("utf-8") and "甲乙2丙图".encode() in framed and b"\x01" not in framed
