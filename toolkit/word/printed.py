@@ -179,6 +179,11 @@ def _looked_for(text: str) -> tuple[tuple[str, ...], str]:
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)*")
 
 
+def _written_number(value: "Decimal | int") -> str:
+    """The size of a number as the document writes it."""
+    return f"{abs(value):f}" if isinstance(value, Decimal) else str(abs(value))
+
+
 class Printed:
     """The document text ``text`` with the numbers it writes, read once, for looking many values up.
 
@@ -192,24 +197,18 @@ class Printed:
         self.numbers = frozenset(_NUMBER.findall(text))
 
     def __contains__(self, value: Any) -> bool:
-        kind = type(value)  # the common types by identity first; a subclass takes the tests in order
+        kind = type(value)  # the common types by identity first; any other takes the tests in their order
         if kind is str:
             return self._has_text(value)
-        if kind is Decimal:
-            return value == 0 or f"{abs(value):f}" in self.numbers
-        if kind is int:
-            return value == 0 or str(abs(value)) in self.numbers
+        if kind is Decimal or kind is int:
+            return value == 0 or _written_number(value) in self.numbers
         if isinstance(value, dt.date):
             return f"{value.year}年{value.month}月{value.day}日" in self.text
         if isinstance(value, bool):
             return True
-        if isinstance(value, Decimal):
-            return value == 0 or f"{abs(value):f}" in self.numbers
-        if isinstance(value, int):
-            return value == 0 or str(abs(value)) in self.numbers
-        if isinstance(value, str):
-            return self._has_text(value)
-        return True
+        if isinstance(value, (Decimal, int)):  # no class is both
+            return value == 0 or _written_number(value) in self.numbers
+        return self._has_text(value) if isinstance(value, str) else True
 
     def _has_text(self, value: str) -> bool:
         """Every sentence of the text is in the document, or the whole text without white space is."""
