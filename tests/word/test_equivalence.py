@@ -111,7 +111,7 @@ def test_entries_worked_out_when_read_give_the_body_of_a_complete_context(case, 
 @pytest.mark.parametrize("case", CASES)
 def test_out001_reads_the_same_text_from_the_kept_part_without_a_parser(case, outline, renderers):
     """The renderer keeps the document part it wrote (no read-back of the file); a built-in template's is read
-    from its tokens (``printed._own_pieces``), which gives what the XML parse gives."""
+    from its tokens (``printed._own_text``), which gives what the XML parse gives."""
     r = renderers[outline]
     report = report_of(case)
     docx = r.render_bytes(report)
