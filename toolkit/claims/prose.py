@@ -660,6 +660,17 @@ _PARTITION = re.compile(r"(?P<whole>[\u4e00-\u9fff“”]{0,16}?)(?:[，,])?(?:�
                         r"|从[\u4e00-\u9fff]{1,8}?(?:来)?看|分[\u4e00-\u9fff]{1,8}?看)[：:，,]")
 
 
+def _opened(between: str) -> bool:
+    """Whether a bracket opened in ``between`` (the text from one part to the next figure) is still open."""
+    depth = 0
+    for ch in between:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+    return depth > 0
+
+
 def find_partitions(text: str, qs: list[Quantity], others: "Wholes | None") -> list[Group]:
     """``全年执行数按资金来源分：A万元，B万元，C万元`` / ``按支出性质分，基本支出A万元，占X%；项目支出B万元，占Y%``: a
     whole split by one dimension (按资金来源分, 按经济分类分) is the sum of the listed parts, all of them (a bare share
@@ -675,11 +686,16 @@ def find_partitions(text: str, qs: list[Quantity], others: "Wholes | None") -> l
         s_start, s_end = _sentence_bounds(text, m.start())
         parts: list[Quantity] = []
         shares: dict[int, Quantity] = {}  # id(part) -> the bare share right after it
+        kids: dict[int, list[Quantity]] = {}  # id(part) -> the figures in the bracket right after it
         sep = None
         for j in range(first_after(keys, m.end() - 1), len(qs)):
             q = qs[j]
             if q.start >= s_end or len(parts) > WINDOW:
                 break
+            if parts and _opened(text[parts[-1].end:q.start]):
+                # 基本支出A万元（人员经费B万元、公用经费C万元）: the bracket's figures are the part's own parts
+                kids.setdefault(id(parts[-1]), []).append(q)
+                continue
             if parts and q.role == "share" and q.unit == "%" and not share_target(q) and id(parts[-1]) not in shares \
                     and not re.search(r"[；;]", text[parts[-1].end:q.start]):
                 shares[id(parts[-1])] = q
@@ -695,6 +711,10 @@ def find_partitions(text: str, qs: list[Quantity], others: "Wholes | None") -> l
             parts.append(q)
         if len(parts) < 2 or len(parts) > WINDOW or parts[0].start - m.end() > 40:
             continue
+        for p in parts:  # a part's own parts in its bracket, when they name every part (人员经费 and 公用经费)
+            inner = [q for q in kids.get(id(p), []) if _usable(q) and q.comparable(p) and not q.total]
+            if len(inner) >= 2 and len(inner) == len(kids[id(p)]) and _complete([q.label for q in inner], "（"):
+                groups.append(Group(p, inner, "（", True, False))
         whole_words = m.group("whole")
         inline = [q for q in prior(qs, first_after(keys, m.start() - 1), s_start, at=m.start())
                   if q.comparable(parts[0]) and _usable(q) and q.end > m.start() - 4]

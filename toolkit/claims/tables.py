@@ -731,11 +731,13 @@ def _proportional_rows(st: ScoreTable) -> list[TableIssue]:
 
 
 def score_fits(exact: Decimal, score: Decimal) -> bool:
-    """A score written for ``exact``: rounded half up or cut to its own places (one or two), or to two decimals."""
-    cent = Decimal("0.01")
+    """A score written for ``exact``: rounded half up or cut to its own places (one or two), to two decimals, or
+    to one decimal written with two (9.20 for 9.19: 保留一位小数 in a column printed with two places)."""
+    cent, tenth = Decimal("0.01"), Decimal("0.1")
     q = Decimal(1).scaleb(-min(2, max(1, -score.as_tuple().exponent)))  # 10 for 9.73 is no rounding
     return score in (exact.quantize(q, rounding=ROUND_HALF_UP), exact.quantize(q, rounding=ROUND_DOWN),
-                     exact.quantize(cent, rounding=ROUND_HALF_UP), exact.quantize(cent, rounding=ROUND_DOWN))
+                     exact.quantize(cent, rounding=ROUND_HALF_UP), exact.quantize(cent, rounding=ROUND_DOWN),
+                     exact.quantize(tenth, rounding=ROUND_HALF_UP), exact.quantize(tenth, rounding=ROUND_DOWN))
 
 
 # ----------------------------------------------------------------------------------------------------------------
