@@ -54,3 +54,50 @@ def test_a_bracket_that_does_not_name_every_part_is_not_summed() -> None:
 ])
 def test_proportional_score_precision(exact: str, written: str, fits: bool) -> None:
     assert score_fits(Decimal(exact), Decimal(written)) is fits
+
+
+# --- last year's figure in a clause of its own before the rate: …；上年为B万元，较上年下降R% ---------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    # after a 其中 list closed by ；: the change is the total's, not its last part's
+    ("三公经费支出5.00万元，其中公务接待费2.00万元，公务用车运行维护费3.00万元；上年为6.00万元，较上年下降{x}。",
+     "20.00%", "16.67%"),
+    # the last part has its own bracket: the change climbs to the total all the same
+    ("三公经费支出5.00万元，其中公务接待费2.00万元，公务用车运行维护费3.00万元（购置费0.00万元，运行维护费3.00万元）；"
+     "上年为6.00万元，较上年下降{x}。", "20.00%", "16.67%"),
+    # the only figure before the ；
+    ("三公经费支出5.00万元；上年为6.00万元，较上年下降{x}。", "20.00%", "16.67%"),
+])
+def test_last_year_clause_before_the_rate(text: str, wrong: str, right: str) -> None:
+    assert errors(text.format(x=wrong)) == [("TXT004", right)]
+    assert errors(text.format(x=right)) == []
+
+
+def test_last_year_clause_after_two_loose_figures_says_nothing() -> None:
+    # two figures and no total before the ；: whose last year's figure this is cannot be told
+    assert errors("基本支出400.00万元，项目支出500.00万元；上年为600.00万元，较上年下降20.00%。") == []
+
+
+def test_last_year_clause_after_a_count_remark() -> None:
+    # a count of visits between the list and the ；: last year's figure is the money total's
+    text = ("三公经费支出5.00万元，其中公务用车运行维护费3.00万元（购置费0.00万元，运行维护费3.00万元），公务接待费2.00万元，"
+            "全年接待考察团组46批次、412人次；上年为6.00万元，较上年下降{x}。")
+    assert errors(text.format(x="20.00%")) == [("TXT004", "16.67%")]
+    assert errors(text.format(x="16.67%")) == []
+
+
+# --- 编制 by its three kinds (行政, 事业, 工勤: DOMAIN §2 staffing) is the whole head count ------------------------------
+
+@pytest.mark.parametrize("text, wrong", [
+    ("核定编制{x}名，其中行政编制0名、事业编制21名、工勤编制3名；年末实有在职人员22人。", "25"),
+    ("单位编制数{x}人，其中行政编制5人，事业编制12人，工勤编制2人。", "20"),
+])
+def test_staffing_by_its_three_kinds(text: str, wrong: str) -> None:
+    right = "24" if "21名" in text else "19"
+    assert [c for c, _e in errors(text.format(x=wrong))] == ["TXT001"]
+    assert errors(text.format(x=right)) == []
+
+
+def test_two_kinds_of_staffing_are_not_the_whole() -> None:
+    # 行政 and 事业 only: 工勤 or others may be left out
+    assert errors("核定编制25名，其中行政编制3名、事业编制21名。") == []

@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..domain.budget import COMPLETE_SPLITS, COMPLETE_WORDS, FIXED
 from ..domain.execution import STAGE_LABELS, STAGE_WORDS, stage_of
 from ..domain.scoring import INDICATOR_KINDS, LEVEL_ONE, OUTPUT_KINDS
+from ..domain.staffing import STAFF_KINDS
 from ..model import CATEGORIES
 from ..domain.tolerance import ROUNDING_NOTE, half_unit
 from ..findings import ERROR, WARNING, Finding, TextSpot
@@ -159,7 +160,8 @@ def _plus(values: list[Decimal]) -> str:
 #: 产出指标16个中，…)
 _GROUP = re.compile(r"其中|分别为|分别是|(?<=[元个项][，,])具体(?:为|是|包括)(?=[：:])|(?:主要)?(?<![理自经缘来])由(?!于|此)(?=[^。；]{2,%d}?(?:构成|组成))|" % REACH + r"(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=[个项家所条处])[\u4e00-\u9fff]{0,16}?的[\u4e00-\u9fff]{0,6}?来?看(?=[，,：:])|(?<=[个项家人户次名件类元%％][，,])(?:包括|包含|分为(?![\d一二两三四五六七八九十]))")
 #: label sets that make a list of parts complete (DOMAIN.md section 2)
-COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE, OUTPUT_KINDS, CATEGORIES] + COMPLETE_SPLITS + [("线上", "线下")]
+COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE, OUTPUT_KINDS, CATEGORIES] + COMPLETE_SPLITS + [("线上", "线下")] \
+    + [STAFF_KINDS]
 #: the words of a class or a level that tell the parts of a count apart (人员类指标 / 区级队伍 / 乡镇队伍)
 _CLASS_PREFIX = re.compile(r"(类|级|层|型|省|市|县|区|乡镇|镇|乡|街道|社区|村)$")
 _REST = re.compile(r"其他|其它|其余")
@@ -1665,14 +1667,23 @@ def check_base_rates(text: str, qs: list[Quantity], groups: list[Group] | None =
         if r.unit != "%" or r.role != "change" or r.approx:
             continue
         b, x = qs[i - 1], qs[i - 2]
-        if not b.base or b.kind not in ("money", "count") or b.approx or b.value <= 0:
+        if not (b.base or _last_year_clause(text, b, r)) or b.kind not in ("money", "count") or b.approx \
+                or b.value <= 0:
             continue
         s_start, _ = _sentence_bounds(text, r.start)
-        part, x = x, _subject(text, x, groups, b.start, qs)
+        if not b.base and not x.comparable(b):
+            # …公务接待费J万元，接待N批次、M人次；上年为B万元: the figure whose year before B is, the last like it
+            x = next((q for q in reversed(qs[:i - 1]) if q.start >= s_start and q.comparable(b)), x)
+        if not b.base and re.search(r"[；;]", text[x.end:b.start]):
+            # T，其中A，B（B1，B2）；上年为L，较上年下降R%: the ； closes T's list, the clause is T's own
+            part, x = x, _list_head(x, groups) or (x if _only_figure(qs, x, s_start) else None)
+        else:
+            part, x = x, _subject(text, x, groups, b.start, qs)
         if x is None or x.start < s_start or not (_usable(x) and x.comparable(b)):
             continue
-        if (re.search(r"[，,；;。]", text[b.end:r.start]) and not _bracketed_base(text, part, b, r)) \
-                or len(re.findall(r"[，,；;]", text[part.end:b.start])) > 1:
+        if (re.search(r"[，,；;。]", text[b.end:r.start]) and not _bracketed_base(text, part, b, r)
+                and not _last_year_clause(text, b, r)) \
+                or (b.base and len(re.findall(r"[，,；;]", text[part.end:b.start])) > 1):
             continue
         sr = _direction(r.pre[-6:])
         if sr != 0 and (x.value_in(b.unit) - b.value) * sr < 0:
@@ -1684,6 +1695,24 @@ def check_base_rates(text: str, qs: list[Quantity], groups: list[Group] | None =
             continue
         issues += _rate_from_base(text, x, b, r, gap_ok=True)
     return issues
+
+
+def _only_figure(qs: list[Quantity], x: Quantity, s_start: int) -> bool:
+    """Whether ``x`` is the only figure of its sentence before it (三公经费支出X万元；上年为B万元，…)."""
+    return not any(s_start <= q.start < x.start for q in qs)
+
+
+def _list_head(x: Quantity, groups: list[Group] | None) -> Quantity | None:
+    """The total whose list ``x`` closes, climbing through lists that close lists (T，其中A，B（B1，B2）: B2 closes
+    B's list, B closes T's); None when ``x`` closes no list."""
+    head, seen = None, 0
+    while seen <= WINDOW:
+        g = next((g for g in groups or () if g.parts and g.parts[-1] is x and g.total.start < x.start), None)
+        if g is None:
+            return head
+        head = x = g.total
+        seen += 1
+    return head
 
 
 def _another_fits(qs: list[Quantity], s_start: int, x: Quantity, b: Quantity, r: Quantity) -> bool:
@@ -1706,6 +1735,17 @@ _LAST_AFTER = re.compile(r"\s*[，,]\s*(?:上年|去年|上一年|上年度|上�
 #: after a bracketed base, the words up to the rate of the figure before the bracket: （上年B），同比增长R%
 _AFTER_BRACKET = re.compile(r"\s*[）)]\s*[，,]?\s*(?:同比|比上年|较上年|与上年相比[，,]?)?\s*"
                             r"(?:增长|下降|上升|上涨|增加|减少|降低|提高|增幅|降幅|涨幅)(?:了|为|是|达到|达|约)?\s*")
+
+
+#: a clause that gives last year's figure and nothing else, right before the rate's: …；上年为B万元，较上年下降R%
+_LAST_CLAUSE = re.compile(r"(?:^|[，,；;：:])\s*(?:上年|去年|上一年|上年度|上年同期)(?:为|是|：|:)?\s*$")
+
+
+def _last_year_clause(text: str, b: Quantity, r: Quantity) -> bool:
+    """``X…；上年为B万元，较上年下降R%``: B alone in its own clause names last year's figure, and the next clause is the
+    rate against last year: the comma between them does not part B from the rate."""
+    return bool(_LAST_CLAUSE.search(text, max(0, b.start - 8), b.start)) \
+        and bool(re.fullmatch(r"\s*[，,]" + _AFTER_BRACKET.pattern[len(r"\s*[）)]\s*[，,]?"):], text[b.end:r.start]))
 
 
 def _bracketed_base(text: str, x: Quantity, b: Quantity, r: Quantity) -> bool:

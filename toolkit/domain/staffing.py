@@ -6,6 +6,8 @@ from ..model import Headcount, Staffing
 #: the kinds of a head count, in the order reports list them: field, label of 编制, label of people
 KINDS: list[tuple[str, str]] = [("administrative", "行政"), ("institutional", "事业"), ("worker", "工勤"),
                                 ("other", "其他")]
+#: the three kinds of 编制 (行政, 事业, 工勤): a list in prose naming all three is the whole head count
+STAFF_KINDS: tuple[str, ...] = tuple(label for _name, label in KINDS if label != "其他")
 
 
 def kinds(hc: Headcount) -> list[int]:
