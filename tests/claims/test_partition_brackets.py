@@ -101,3 +101,26 @@ def test_staffing_by_its_three_kinds(text: str, wrong: str) -> None:
 def test_two_kinds_of_staffing_are_not_the_whole() -> None:
     # 行政 and 事业 only: 工勤 or others may be left out
     assert errors("核定编制25名，其中行政编制3名、事业编制21名。") == []
+
+
+# --- a share that is exactly of the parts' sum is evidence the list is whole: the total is the wrong figure -----------
+
+INCOME = "本年收入合计{t}万元，其中一般公共预算财政拨款收入648.92万元，上级补助收入205.40万元。一般公共预算财政拨款收入占收入合计的{p}。"
+
+
+def test_share_of_the_parts_sum_convicts_the_total() -> None:
+    found = errors(INCOME.format(t="864.32", p="75.96%"))
+    assert found == [("TXT001", "854.32")]
+
+
+@pytest.mark.parametrize("t, p", [
+    ("854.32", "75.96%"),  # all agree
+    ("900.00", "72.10%"),  # the share is of the stated total: the list is partial (another source left out)
+])
+def test_share_of_the_stated_total_keeps_the_list_partial(t: str, p: str) -> None:
+    assert errors(INCOME.format(t=t, p=p)) == []
+
+
+def test_a_share_of_neither_is_the_share_that_is_wrong() -> None:
+    # 70.00% is neither 648.92 ÷ 864.32 nor 648.92 ÷ 854.32: the share is reported, the partial list is not
+    assert [c for c, _e in errors(INCOME.format(t="864.32", p="70.00%"))] == ["TXT002"]

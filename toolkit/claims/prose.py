@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..lazyre import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -55,7 +55,11 @@ TXT001 = Rule("TXT001", "lint", ERROR, "总数与各分项之和不符",
     "未到村级、跳过一级或句中未说地域时不作完整划分。收入合计（本年收入、收入总计）之下三项或以上、每项各是一种收入来源"
     "（财政拨款、上级补助、事业收入、经营收入、其他收入、上年结转等，DOMAIN §2）时是全部组成。写成两种量词的个数"
     "（“63所（个）”）的组成可用其中任一量词；“两三个”“七八人”是约数，不是数字。总数是决算数、各项同时写出预算和决算时（“支出决算X万元。其中：A费预算…，决算…”），"
-    "只取各项的决算；总数既非预算也非决算而各项两者都有时不报。中文数字按整个数读（“一千九百八十六人次”“二百一十个”）。",
+    "只取各项的决算；总数既非预算也非决算而各项两者都有时不报。中文数字按整个数读（“一千九百八十六人次”“二百一十个”）。"
+    "编制按行政、事业、工勤三种列全时是全部组成（只列两种时不报）。按某一维度划分的某项后面括号里的数是该项自己的组成"
+    "（“基本支出A万元（人员经费B万元、公用经费C万元），占X%；项目支出D万元”：B、C 不算总数的组成，列全时 A 应等于 B + C）。"
+    "各项之和小于总数而列表可能不全时本不报；但文中某项占该总数的比例正好等于它占各项之和的比例"
+    "（“收入合计T，其中A、B。A占收入合计的X%”，X = A ÷ (A + B) ≠ A ÷ T）时，报告自己说明了各项就是全部，报总数 T 有误。",
     f"report.txt:24: 第24段: TXT001（警告） 本年实际支出 507.79万元 与其中各项之和不符：420.39 + 87.41 = 507.80（差 0.01，{ROUNDING_NOTE}）")
 TXT002 = Rule("TXT002", "lint", ERROR, "占比与金额不符",
     "“A万元，占X%”：X 应等于 A ÷ 总数（总数为“其中”之前的合计、“按…分”之前所述的合计，或“占本年支出合计X%”中点名的数字；"
@@ -82,7 +86,9 @@ TXT004 = Rule("TXT004", "lint", ERROR, "增减额与增减率不符",
     "同句有同名的本年数 X 时 D 应等于 X − B。句中未写上年数、而同一文件的表格有本年、上年两列（“本年|上年”或相差一年的两个"
     "年份的决算列）且同名一行的本年数正是句中之数时，R 应等于 (X − 表中上年数) ÷ 表中上年数。上年数写在本年数之后的括号里"
     "（“X万元（上年B万元），增长R%”）或以前一年的年份称之（“2023年支出X，2022年支出B，增长R%”“2024年度支出X（2023年为B），同比增长R%”）时，R 应等于 (X − B) ÷ B（只写“本年”时不知是哪一年，括号里的年份不作上年读）。"
-    "上年数写在变动率之后的分句里（“较上年下降R%，上年为B万元”）同样读；数字所示的方向与文字相反（本年数小于上年数却写“增长”）时为错误。"
+    "上年数写在变动率之后的分句里（“较上年下降R%，上年为B万元”）或之前自成一个分句"
+    "（“X万元，其中A、C；上年为L万元，较上年下降R%”：“；”结束了 X 的列表，说的是 X，R 应等于 (X − L) ÷ L；其间的次数、人次不算）"
+    "同样读；数字所示的方向与文字相反（本年数小于上年数却写“增长”）时为错误。"
     "本年数写在增减额和变动率之后（“比上年增加D万元，增长R%，达到X万元”）时，上年数为 X − D（减少时 X + D）。"
     "变动率写在增减额之前（“X，同比增长R%，增加D”）时，上年数为 X − D（减少时 X + D）。与预算相比（“比年初预算减少D万元，"
     "下降R%”“较全年预算数B万元节约D万元”）时，基数是预算数。句子以比较开头、没有主语（“基本支出X万元。较上年的B万元增长R%”"
@@ -866,6 +872,24 @@ def _subtotal_and_its_parts(parts: list[Quantity], values: list[Decimal], money)
     return False
 
 
+def _share_completes(g: Group | None, part: Quantity, whole: Quantity, q: Quantity) -> Issue | None:
+    """``收入合计T，其中A、B。A占收入合计的X%``, the parts short of T (a list that may be partial, so far silent) and X
+    = A ÷ (A + B) exactly: the report's own share says the parts are the whole, so T is the wrong figure (TXT001 on
+    T, not TXT002 on the share). None when the share does not single the parts' sum out."""
+    if g is None or whole is not g.total or g.ok or g.complete or not part.comparable(whole):
+        return None
+    s = sum(group_values(g))
+    if s <= 0 or s == whole.value:
+        return None
+    if ratio_verdict(part.value_in(whole.unit), s, q.value, kind_of(part.kind), kind_of(whole.kind))[0] != "ok":
+        return None
+    issue = _group_issue(replace(g, complete=True))
+    if issue is None:
+        return None
+    issue.message += f"；文中 {part.label or '该项'} 占 {q.text} 正是按各项之和 {like(s, group_values(g))} 计算的"
+    return issue
+
+
 def _group_issue(g: Group, at: tuple[int, int] | None = None) -> Issue | None:
     """The verdict on a total and its parts (marking ``g.ok`` when they agree), None when they agree or the list may
     be partial; ``at``: where to place the finding (default: from the total to the last part)."""
@@ -1225,6 +1249,10 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
             rounded[id(q)] = round_to(exact, places(q.value)) == q.value
             continue
         if _of_disputed(part, whole, q):
+            continue
+        evidence = _share_completes(member.get(id(part)), part, whole, q)
+        if evidence is not None:
+            issues.append(evidence)  # the share is of the parts' sum: the list is whole, its total is wrong
             continue
         if not inline and not whole_words and listed is None and any(
                 ratio_verdict(part.value_in(w.unit), w.value, q.value, kind_of(part.kind), kind_of(w.kind))[0] == "ok"
