@@ -215,7 +215,7 @@ def text_blocks(lines: list[str], markdown: bool = False) -> list[Block]:
             tab_no += 1
             i = _word_export(lines, i, Table(tab_no, i + 1), blocks)
             continue
-        bare = None if markdown else _bare_cells(lines, i, tab_no + 1)
+        bare = None if markdown else (_bare_score_table(lines, i, tab_no + 1) or _bare_cells(lines, i, tab_no + 1))
         if bare is not None:
             tab_no += 1
             table, i = bare
@@ -292,6 +292,49 @@ def _bare_table(lines: list[str], i: int, k: int, number: int) -> tuple[Table, i
             break
         table.rows.append([""] * (k - m - len(labels)) + labels + figures)
         table.row_lines.append(start + 1)
+    if len(table.rows) < 3:
+        return None
+    return table, j
+
+
+#: the heads of a 自评表's columns (DOMAIN §3): the indicator's levels and name, target, actual, weight, score, reason
+_SCORE_HEAD = re.compile(r"(一级|二级|三级)?指标(名称)?|(年度|全年)?(指标值|目标值)|预期目标|实际完成值?|实际值|完成值|"
+                         r"实际完成情况|分值|权重|(分值|权重)[（(]分[）)]|(自评)?得分|偏差原因(分析)?(及改进措施)?|"
+                         r"未完成原因|备注|评分标准|指标类型")
+_NAME_HEAD = re.compile(r"(一级|二级|三级)?指标(名称)?")
+_SCORE_CELL = re.compile(r"\d+(?:\.\d+)?\s*分?")
+_LONG_HEAD = re.compile(r"原因|备注|标准")
+
+
+def _bare_score_table(lines: list[str], i: int, number: int) -> tuple[Table, int] | None:
+    """A 自评表 exported one cell a line without Word's leading tabs: a header of four to ten cells that are all
+    heads of a scoring table's columns (一级指标 / 三级指标 / 年度指标值 / 实际完成值 / 分值 / 得分 …: at least one
+    naming the indicator, one the weight and one the score), then rows of as many lines, a blank line standing for
+    an empty cell (a merged 一级 cell, a 合计 row's empty columns); every row's 分值 and 得分 cells are figures.
+    The table ends at the first group of lines that is not such a row; None unless two rows at least are read."""
+    n = len(lines)
+    heads: list[str] = []
+    j = i
+    while j < n and len(heads) < 10 and _SCORE_HEAD.fullmatch(re.sub(r"\s+", "", lines[j])):
+        heads.append(re.sub(r"\s+", "", lines[j]))
+        j += 1
+    k = len(heads)
+    if k < 4 or not any(_NAME_HEAD.fullmatch(h) for h in heads):
+        return None
+    weight = [c for c, h in enumerate(heads) if h.startswith(("分值", "权重"))]
+    score = [c for c, h in enumerate(heads) if h.endswith("得分")]
+    if len(weight) != 1 or len(score) != 1:
+        return None
+    table = Table(number, i + 1, [heads], [i + 1])
+    while j + k <= n:
+        cells = [lines[j + c].strip(_CELL_STRIP) for c in range(k)]
+        if not all(_SCORE_CELL.fullmatch(cells[c]) for c in (weight[0], score[0])) \
+                or any(len(x) > (300 if _LONG_HEAD.search(heads[c]) else 60) for c, x in enumerate(cells)) \
+                or not any(cells[c] for c in range(k) if c not in (weight[0], score[0])):
+            break
+        table.rows.append(cells)
+        table.row_lines.append(j + 1)
+        j += k
     if len(table.rows) < 3:
         return None
     return table, j
