@@ -24,9 +24,10 @@ from .scores import (check_execution_scores, check_grades, check_indicator_score
                      check_total_vs_table, check_weight_shares, read_claims)
 from .counts import check_counts, check_table_count, indicator_rows
 from .crossref import check_named_figures
+from .results import check_indicator_results
 from .slips import relocate_slips
 from .table_bases import check_table_bases
-from .tables import check_table
+from .tables import check_execution_row, check_table
 
 __all__ = ["lint", "lint_document", "check_paragraphs", "read"]
 
@@ -90,9 +91,23 @@ def lint_document(doc: Document) -> Result:
             cell = i.location
             result.findings.append(i.at(CellSpot(t.index, cell.row, cell.col, _table_line(doc, t, cell.row)),
                                         file=doc.file))
+    for st in score_tables:
+        for i in check_execution_row(st, texts):
+            cell = i.location
+            if "总分" in i.message and st.total_row is not None:
+                # the 总分 is right with the proportional score: the row is the one wrong, said once (not TBL002 too)
+                result.findings = [f for f in result.findings if not (
+                    f.code == "TBL002" and isinstance(f.location, CellSpot) and f.location.table == st.table.index
+                    and f.location.row == st.total_row)]
+            result.findings.append(i.at(CellSpot(st.table.index, cell.row, cell.col,
+                                                 _table_line(doc, st.table, cell.row)), file=doc.file))
     cells: dict = {}
     repeated = check_repeats(doc, quantities, cells)
     repeated += check_named_figures(doc, quantities, {(k, i.location.offset) for k, i in repeated}, cells)
+    spoken = {(f.location.paragraph, f.location.offset) for f in result.findings
+              if f.severity == "error" and isinstance(f.location, TextSpot)}
+    repeated += [(k, i) for k, i in check_indicator_results(doc, quantities, {(k, i.location.offset) for k, i in repeated})
+                 if (paragraphs[k].index, i.location.offset) not in spoken]  # one finding a figure
     for k, issue in repeated:
         if _table_says_so(result.findings, issue, cells.get(id(issue))):
             continue

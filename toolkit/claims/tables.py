@@ -36,6 +36,12 @@ TBL013 = Rule("TBL013", "lint", ERROR, "评分表未完成指标的得分与表�
     "而恰有一项不符，该项报告为错误（如未完成仍给满分）。"
     "目标与实际单位不同、多项不符或相符的不足两项时不作判断。",
     "report.txt:300: 表4 第9行: TBL013 实际 92.40% 未达目标 95%，按表中其他指标的比例计分应得 10 × 92.40 ÷ 95 = 9.73，表中为 10")
+TBL014 = Rule("TBL014", "lint", ERROR, "评分表预算执行率得分与其执行率不符",
+    "自评表中预算执行率指标的得分应由其实际完成值（执行率）按计分办法得出：通行办法为 得分 = 分值 × 执行率（DOMAIN §3，"
+    "执行率达到100%得满分）。只在文件使这一办法可以确定时核对：正文写明按执行率计分（“分值×执行率”“按执行率计得”），"
+    "或表中总分正是把该行得分换成 分值 × 执行率 后各指标得分之和（而不是表中所写各项之和）。正文另有扣分、分档、"
+    "达到某值得满分等办法时不报；得分按两位或一位小数四舍五入或截断、或在执行率本身的舍入之内均视为相符。",
+    "report.txt:40: 表1 第2行: TBL014 预算执行率 97.83%，按表中总分所用的计分（分值 × 执行率）应得 10 × 97.83% = 9.78，表中为 9.87")
 TBL005 = Rule("TBL005", "lint", ERROR, "表中比率与同行数字不符",
     "表头为“…率”的列（执行率、控制率、完成率）应等于同行分子列（执行数、实际在职人数、实际完成）÷ 分母列"
     "（预算数、编制数、计划）。表中有“全年预算数”列时执行率按全年预算核对；为 0 的预算数不作分母；同一行的预算数已报告写错"
@@ -738,6 +744,65 @@ def score_fits(exact: Decimal, score: Decimal) -> bool:
     return score in (exact.quantize(q, rounding=ROUND_HALF_UP), exact.quantize(q, rounding=ROUND_DOWN),
                      exact.quantize(cent, rounding=ROUND_HALF_UP), exact.quantize(cent, rounding=ROUND_DOWN),
                      exact.quantize(tenth, rounding=ROUND_HALF_UP), exact.quantize(tenth, rounding=ROUND_DOWN))
+
+
+_EXEC_NAME = re.compile(r"(预算)?执行率")
+#: the report states the 预算执行率 indicator's proportional rule: 分值×执行率, 执行率×分值, 按执行率计得
+_EXEC_RULE = re.compile(r"执行率\s*[×xX*＊]\s*(该指标|该项)?(分值|权重|满分|\d+(\.\d+)?\s*分)|"
+                        r"(分值|权重|满分|\d+(\.\d+)?\s*分)\s*[×xX*＊]\s*(预算)?执行率|"
+                        r"按(预算)?执行率(的)?(比例)?(计分|得分|计算得分|折算|赋分|计得)")
+#: a rule of the region's own for it: deductions, thresholds, bands
+_EXEC_OWN = re.compile(r"扣|每(低|少|降|高|超|减)|以上|以下|不足|低于|高于|超过|[≥≤><＞＜]|档|区间|阶梯")
+
+
+def check_execution_row(st: ScoreTable, texts: list[str]) -> list[TableIssue]:
+    """TBL014: the 预算执行率 row's score against weight × its rate (DOMAIN §3), where the document makes that rule
+    the one used: the text states it and no rule of its own, or the table's 总分 is the sum with that score in
+    place of the row's (and not the sum as written)."""
+    t = st.table
+    header = None
+    for row in t.rows[:st.items[0][0]]:
+        heads = [re.sub(r"\s+", "", c) for c in row]
+        if "得分" in heads:
+            header = heads
+    if header is None:
+        return []
+    rows = [(r, w, s) for r, w, s in st.items
+            if any(_EXEC_NAME.search(re.sub(r"\s+", "", c)) for c in t.rows[r] if cell_number(c) is None)]
+    if len(rows) != 1:
+        return []
+    r, w, s = rows[0]
+    row = t.rows[r]
+    cols = [c for c, h in enumerate(header) if c < len(row) and (_ACTUAL_HEAD.search(h) or h.endswith("执行率"))
+            and not _TARGET_HEAD.search(h.replace("实际完成", "")) and _is_pct(row[c])]
+    if len(cols) != 1 or w <= 0:
+        return []
+    rate = cell_number(row[cols[0]])
+    if rate is None or not (0 < rate < 100):
+        return []
+    exact = w * rate / 100
+    slack = Decimal(5).scaleb(rate.as_tuple().exponent - 1) * w / 100  # the rate is itself rounded
+    if score_fits(exact, s) or abs(s - exact) <= slack + Decimal("0.005"):
+        return []
+    expected = exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    stated, own = [], False
+    for text in texts:
+        for m in _EXEC_RULE.finditer(text):
+            stated.append(m)
+            lo = text.rfind("。", 0, m.start()) + 1
+            hi = text.find("。", m.end())
+            own = own or bool(_EXEC_OWN.search(text[lo:hi if hi >= 0 else len(text)]))
+    basis = None
+    if stated and not own:
+        basis = f"按文中所述的计分（{stated[0].group(0)}）"
+    elif st.total_score is not None and st.total_score != st.score_sum \
+            and st.score_sum - s + expected == st.total_score:
+        basis = f"按表中总分 {num_text(st.total_score)} 所用的计分（总分恰为此项得 {expected} 时各项之和）"
+    if basis is None:
+        return []
+    return [_issue(TBL014, Verdict.WRONG, f"预算执行率 {row[cols[0]].strip()}，{basis}应得 {num_text(w)} × "
+                   f"{row[cols[0]].strip()} = {expected}，表中为 {num_text(s)}", str(expected), num_text(s), r, None,
+                   _quote(row))]
 
 
 # ----------------------------------------------------------------------------------------------------------------

@@ -1,0 +1,170 @@
+"""An indicator's result stated in the narrative against the 实际完成值 of its row in the 自评表 of the same document.
+
+The narrative says what was done ("完成渔船安全检查1286艘次", "培训人数达到520人次", "群众满意度为96.5%"); the 自评表
+(DOMAIN.md section 3: 一级 / 二级 / 三级指标, 指标值, 实际完成值, 分值, 得分) has a row for the same indicator. The two
+must agree. Which row a sentence speaks of is read from the names: the 三级指标's name reduced to its core (quotes,
+brackets and the measure words naming what kind of figure it is — 数量, 人数, 人次, 批次 … — dropped) and the words
+before the text's figure reduced the same way, after the words that only frame it (the unit speaking: 我局, 本单位;
+the time: 全年, 2024年; 共, 实际, and the verb of doing: 完成, 开展, 组织 …). The two name the same indicator when
+they are equal, or when the text's core (three characters at least) is a part of the row's (满意度 of 服务对象满意度).
+
+A difference is an error only when nothing else can explain it: the text's figure is a level (not a target, a
+change or a share), its clause says no 目标 / 计划 / 预计 / 任务 / 上年 / 其中 / 累计, its unit is the cell's
+(艘次 and 艘次, % and %), exactly one row of the document's 自评表s has that core with an actual figure in that unit,
+the text's figure is none of the other figures of that row (its 指标值, a 上年 column), the sentence does not write
+the row's figure too, and neither figure is the other rounded. Anything else is not judged.
+"""
+from __future__ import annotations
+
+from ..lazyre import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..findings import ERROR
+from ..rules import Rule
+from .arith import Verdict
+from .document import Document, Table
+from .quantities import FULL_WIDTH, Quantity
+
+TXT021 = Rule("TXT021", "lint", ERROR, "正文所述指标完成值与自评表不符",
+    "正文写出某一指标的完成情况（“完成渔船安全检查1286艘次”“培训人数达到520人次”“群众满意度为96.5%”），而同一文件的"
+    "自评表中该指标（三级指标）一行的实际完成值与之不同时，报告为错误。指标按名称的核心比对：去掉引号、括号和“数量”“人数”"
+    "“人次”等表示数字种类的字，正文再去掉“我局”“全年”“共”“完成”“开展”等只交代主体、时间和动作的字，两者相同、或正文的"
+    "名称（至少三个字）是表中名称的一部分时视为同一指标。只有单位相同（艘次与艘次、%与%）、全文自评表中恰有一行相符、"
+    "正文数字不是该行的目标值或其他列的数、所在分句未写“目标”“计划”“预计”“任务”“上年”“其中”“累计”等字、同句未另写表中的数、"
+    "且两数不是彼此四舍五入时才报告；其余情况不作判断。",
+    "report.txt:106: 第30段: TXT021 正文写渔船安全检查 1286艘次，表1 第3行“渔船安全检查艘次”的实际完成值为 1268艘次："
+    "同一指标的完成情况前后不一致")
+
+_NAME_HEADS = (re.compile(r"^三级指标(名称)?$"), re.compile(r"^指标名称$|^(绩效)?指标$"))
+_ACTUAL_HEAD = re.compile(r"实际完成值?|实际值|完成值|实际完成情况|完成情况")
+_TARGET_HEAD = re.compile(r"指标值|目标值|预期目标|目标")
+_CELL = re.compile(r"^(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>%|[\u4e00-\u9fff]{1,3})$")
+#: the words naming what kind of figure a name is of, at its end: dropped on both sides
+_MEASURE = re.compile(r"(完成|实际)?(数量|人数|人次数?|户数|次数|批次数?|艘次|场次|件数|个数|家数|总数|总量|规模|数|量)$")
+#: the words that only frame a figure at the start of its clause: who speaks, when, and the verb of doing
+_FRAME = re.compile(r"^(经自评|经统计|我(局|委|办|院|厅|中心|站|所|馆|队|部|会|单位)|本(局|委|办|院|厅|中心|站|所|馆|队|部|会|单位|部门)|"
+                    r"全年|年度|本年度?|今年|当年|(19|20)\d\d年度?|共计|共|实际|已|完成了?|开展了?|组织了?|"
+                    r"实施了?|举办了?|办理了?|受理了?|对)")
+#: what a clause says when its figure is not the year's result, or not the whole of it
+_OTHER = re.compile(r"目标|计划|预计|预期|任务|指标值|上年|去年|上一年|同期|同比|较|比上|其中|分别|累计|以上|不低于|不少于|"
+                    r"不超过|力争|争取|达到[^，。；]*要求|[≥≤><＞＜]")
+_TRIM_END = re.compile(r"(为|达到|达|是|约|：|:|共计|合计|总计|共|有)+$")
+_CLAUSE = "，。；;,！？!?\n"
+
+
+def _row_core(name: str) -> str:
+    s = re.sub(r"[\s“”\"‘’「」]", "", name)
+    s = re.sub(r"[（(][^（）()]*[)）]", "", s)
+    return _MEASURE.sub("", s)
+
+
+def _text_core(words: str) -> str:
+    s = re.sub(r"[\s“”\"‘’「」]", "", words)
+    s = _TRIM_END.sub("", s)
+    while True:
+        m = _FRAME.match(s)
+        if not m or not m.group(0):
+            break
+        s = s[m.end():]
+    return _MEASURE.sub("", s)
+
+
+def _cell(text: str) -> tuple[Decimal, str] | None:
+    m = _CELL.match(re.sub(r"\s+", "", text).translate(FULL_WIDTH).replace("％", "%"))
+    if m is None:
+        return None
+    return Decimal(m.group("num").replace(",", "")), m.group("unit")
+
+
+def indicator_rows(doc: Document) -> list[tuple[str, Decimal, str, set[Decimal], Table, int, int, str]]:
+    """(name core, actual figure, its unit, the row's other figures, table, row, actual column, name) of every row of
+    the document's 自评表s (a header naming the 三级指标 or 指标名称 and the 实际完成值) with an actual figure and unit."""
+    out = []
+    for t in doc.tables:
+        header = None
+        for r, row in enumerate(t.rows[:6]):
+            heads = [re.sub(r"\s+", "", c) for c in row]
+            name_col = next((c for rx in _NAME_HEADS for c, h in enumerate(heads) if rx.match(h)), None)
+            actual = [c for c, h in enumerate(heads) if _ACTUAL_HEAD.search(h) and not _TARGET_HEAD.search(h)]
+            if name_col is not None and len(actual) == 1:
+                header = (r, name_col, actual[0])
+        if header is None:
+            continue
+        h, nc, ac = header
+        for r in range(h + 1, len(t.rows)):
+            row = t.rows[r]
+            if len(row) <= max(nc, ac) or not row[nc].strip():
+                continue
+            found = _cell(row[ac])
+            if found is None:
+                continue
+            others = set()
+            for c, x in enumerate(row):
+                if c != ac:
+                    others |= {Decimal(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", x.translate(FULL_WIDTH))}
+            core = _row_core(row[nc])
+            if len(core) >= 2:
+                out.append((core, found[0], found[1], others, t, r, ac, re.sub(r"\s+", "", row[nc])))
+    return out
+
+
+def _rounded_equal(a: Decimal, b: Decimal) -> bool:
+    """One figure is the other rounded to its places (96% for 95.6%, 96.50% for 96.5%)."""
+    for x, y in ((a, b), (b, a)):
+        places = Decimal(1).scaleb(min(0, x.as_tuple().exponent))
+        if y.quantize(places, rounding=ROUND_HALF_UP) == x:
+            return True
+    return False
+
+
+def check_indicator_results(doc: Document, quantities: list[list[Quantity]], taken: set[tuple[int, int]]
+                            ) -> list[tuple[int, object]]:
+    """[(paragraph index, TXT021 issue)]; ``taken``: (paragraph, offset) of text figures already reported."""
+    from .prose import _issue, sentences
+
+    rows = indicator_rows(doc)
+    if not rows:
+        return []
+    out = []
+    paragraphs = doc.paragraphs
+    for k, qs in enumerate(quantities):
+        text = paragraphs[k].text
+        for q in qs:
+            if (k, q.start) in taken or q.approx or q.kind not in ("count", "percent", "money"):
+                continue
+            if q.chinese and q.unit != "%":
+                continue  # 一批, 两次: counts in characters are too often words
+            if q.role != "level" and not (q.role == "rate" and q.unit == "%" and q.pre.endswith("率")):
+                continue
+            lo = max(text.rfind(c, 0, q.start) for c in _CLAUSE) + 1
+            ends = [e for e in (text.find(c, q.end) for c in _CLAUSE) if e >= 0]
+            clause = text[lo:min(ends) if ends else len(text)]
+            if _OTHER.search(clause):
+                continue
+            core = _text_core(text[lo:q.start])
+            if len(core) < 2:
+                continue
+            after = text[q.end:q.end + 3]
+            found = []
+            for x in rows:
+                rcore, _value, unit, _others, _t, _r, _c, _name = x
+                if not (core == rcore or (len(core) >= 3 and core in rcore)):
+                    continue
+                if unit == q.unit or (unit.startswith(q.unit) and after.startswith(unit[len(q.unit):])):
+                    found.append(x)
+            if len(found) != 1:
+                continue
+            rcore, value, unit, others, t, r, c, name = found[0]
+            if value == q.value or q.value in others or _rounded_equal(value, q.value):
+                continue
+            s0, s1 = sentences(text).bounds(q.start)
+            plain = text[s0:s1].replace(",", "")
+            if re.search(r"(?<![\d.])" + re.escape(f"{value:f}") + r"(?![\d.])", plain):
+                continue
+            shown = t.rows[r][c].strip()
+            written = q.text + ("" if unit == q.unit else unit[len(q.unit):])
+            issue = _issue(TXT021, Verdict.WRONG, f"正文写{core} {written}，{t.where()} 第{r + 1}行“{name}”的实际完成值为 "
+                           f"{shown}：同一指标的完成情况前后不一致", shown, written, q.start)
+            taken.add((k, q.start))
+            out.append((k, issue))
+    return out
