@@ -750,7 +750,9 @@ _EXEC_NAME = re.compile(r"(预算)?执行率")
 #: the report states the 预算执行率 indicator's proportional rule: 分值×执行率, 执行率×分值, 按执行率计得
 _EXEC_RULE = re.compile(r"执行率\s*[×xX*＊]\s*(该指标|该项)?(分值|权重|满分|\d+(\.\d+)?\s*分)|"
                         r"(分值|权重|满分|\d+(\.\d+)?\s*分)\s*[×xX*＊]\s*(预算)?执行率|"
-                        r"按(预算)?执行率(的)?(比例)?(计分|得分|计算得分|折算|赋分|计得)")
+                        r"按(预算)?执行(率|数)?[^，。；]{0,16}?比例(计分|得分|计算得分|折算|赋分|计得)|"
+                        r"执行率按[^，。；]{0,16}?比例(计分|得分|计算得分|折算|赋分)|"
+                        r"按(预算)?执行率(计分|得分|计算得分|折算|赋分|计得)")
 #: a rule of the region's own for it: deductions, thresholds, bands
 _EXEC_OWN = re.compile(r"扣|每(低|少|降|高|超|减)|以上|以下|不足|低于|高于|超过|[≥≤><＞＜]|档|区间|阶梯")
 
@@ -789,9 +791,9 @@ def check_execution_row(st: ScoreTable, texts: list[str]) -> list[TableIssue]:
     for text in texts:
         for m in _EXEC_RULE.finditer(text):
             stated.append(m)
-            lo = text.rfind("。", 0, m.start()) + 1
-            hi = text.find("。", m.end())
-            own = own or bool(_EXEC_OWN.search(text[lo:hi if hi >= 0 else len(text)]))
+            lo = max(text.rfind(c, 0, m.start()) for c in "，。；") + 1
+            ends = [e for e in (text.find(c, m.end()) for c in "，。；") if e >= 0]
+            own = own or bool(_EXEC_OWN.search(text[lo:min(ends) if ends else len(text)]))  # its own clause
     basis = None
     if stated and not own:
         basis = f"按文中所述的计分（{stated[0].group(0)}）"
