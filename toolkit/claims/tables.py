@@ -753,6 +753,7 @@ _EXEC_RULE = re.compile(r"执行率\s*[×xX*＊]\s*(该指标|该项)?(分值|�
                         r"按(预算)?执行(率|数)?[^，。；]{0,16}?比例(计分|得分|计算得分|折算|赋分|计得)|"
                         r"执行率按[^，。；]{0,16}?比例(计分|得分|计算得分|折算|赋分)|"
                         r"按(预算)?执行率(计分|得分|计算得分|折算|赋分|计得)")
+_EXEC_SAID = re.compile(r"预算执行率(?:为|达到|达|是|：|:)?\s*(\d+(?:\.\d+)?)\s*%")
 #: a rule of the region's own for it: deductions, thresholds, bands
 _EXEC_OWN = re.compile(r"扣|每(低|少|降|高|超|减)|以上|以下|不足|低于|高于|超过|[≥≤><＞＜]|档|区间|阶梯")
 
@@ -777,9 +778,17 @@ def check_execution_row(st: ScoreTable, texts: list[str]) -> list[TableIssue]:
     row = t.rows[r]
     cols = [c for c, h in enumerate(header) if c < len(row) and (_ACTUAL_HEAD.search(h) or h.endswith("执行率"))
             and not _TARGET_HEAD.search(h.replace("实际完成", "")) and _is_pct(row[c])]
-    if len(cols) != 1 or w <= 0:
+    if len(cols) > 1 or w <= 0:
         return []
-    rate = cell_number(row[cols[0]])
+    if cols:
+        rate, shown = cell_number(row[cols[0]]), row[cols[0]].strip()
+    else:
+        # no rate in the row: the one the text states for the 预算执行率 (every mention the same figure)
+        said = {Decimal(m.group(1)) for text in texts for m in _EXEC_SAID.finditer(text.translate(FULL_WIDTH))}
+        if len(said) != 1:
+            return []
+        rate = said.pop()
+        shown = f"{rate}%（正文所述）"
     if rate is None or not (0 < rate < 100):
         return []
     exact = w * rate / 100
@@ -802,8 +811,8 @@ def check_execution_row(st: ScoreTable, texts: list[str]) -> list[TableIssue]:
         basis = f"按表中总分 {num_text(st.total_score)} 所用的计分（总分恰为此项得 {expected} 时各项之和）"
     if basis is None:
         return []
-    return [_issue(TBL014, Verdict.WRONG, f"预算执行率 {row[cols[0]].strip()}，{basis}应得 {num_text(w)} × "
-                   f"{row[cols[0]].strip()} = {expected}，表中为 {num_text(s)}", str(expected), num_text(s), r, None,
+    return [_issue(TBL014, Verdict.WRONG, f"预算执行率 {shown}，{basis}应得 {num_text(w)} × "
+                   f"{rate}% = {expected}，表中为 {num_text(s)}", str(expected), num_text(s), r, None,
                    _quote(row))]
 
 
