@@ -50,7 +50,7 @@ TXT013 = Rule("TXT013", "lint", ERROR, "权重得分比例与得分不符",
     "report.txt:52: 第40段: TXT013 得分 9分 ÷ 分值 10分 = 90.00%，文中写该指标得95%权重分")
 
 # "综合" alone is not enough: indicator names hold it ("畜禽粪污综合利用率")
-_TOTAL_CONTEXT = re.compile(r"自评|综合得分|综合评分|综合评价|总分|总得分|满分100|等级|评价结论")
+_TOTAL_CONTEXT = re.compile(r"自评|综合得分|综合评分|综合评价|综合评定|总分|总得分|满分100|等级|评价结论")
 # "（分值5分，得分4.88分）": a weight and a score in one clause are one indicator's
 _OWN_WEIGHT = re.compile(r"分值\s*\d+(?:\.\d+)?\s*分\s*[，,、；;]?\s*(?:实际)?得分(?:为|是|：|:)?\s*$")
 _INDICATOR_CONTEXT = re.compile(r"该指标|该项指标|该项(?!目)|指标分值|此项")
@@ -103,8 +103,13 @@ def _before(text: str, q: Quantity) -> str:
 _KIND_SCORE = re.compile(r"^(?:其中|包括|分别为|即)?[，,：:]?\s*(?P<kind>预算执行率?|执行率|" + "|".join(LEVEL_ONE) +
                          r")(?:类)?(?:指标)?(?:（[^（）]{0,12}）)?(?:得分|实际得分|自评得分|实得|得)?(?:为|是|：|:)?\s*$")
 #: the own name of a total score: 合计 / 总计 / 总得分 / 综合得分 … alone in its clause
-_TOTAL_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}?(?:合计|总计|共计|总得分|总分|综合得分|综合评分|自评得分|自评总分))"
+_TOTAL_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}?(?:合计|总计|共计|总得分|总分|综合得分|综合评分|综合评定(?:得分|分数|结果)?|自评得分|自评总分))"
                          r"(?:得分)?(?:为|是|：|:)?\s*$")
+
+
+#: a figure that is a bound of a band (a grade's score range): the upper after a dash, the lower before one or 以上
+_BAND_BEFORE = re.compile(r"\d(?:\.\d+)?\s*分?\s*(?:[（(](?:不)?含[）)])?\s*[-—–~～至到]\s*$")
+_BAND_AFTER = re.compile(r"\s*(?:[（(](?:不)?含[）)])?\s*(?:及以上|以上|以下|以内|[-—–~～至到]\s*\d)")
 
 
 def _own_name(before: str) -> str:
@@ -132,6 +137,8 @@ def read_claims(texts: list[str], quantities: list[list[Quantity]], kinds: list 
             before = _before(text, q)
             if q.unit != "分" or q.approx or _WEIGHT_WORD.search(q.pre[-4:]):
                 continue
+            if _BAND_BEFORE.search(before) or _BAND_AFTER.match(text, q.end):
+                continue  # 90-100分为优, 90分（含）以上: a bound of a grade band, not a score
             kind = score_kind(before)
             if kind is not None and _WEIGHT_WORD.search(before):
                 continue  # 满分100分，其中预算执行率10分、产出指标50分…: the kinds' weights, not their scores

@@ -561,7 +561,7 @@ class ScoreTable:
         return sum((s for _r, _w, s in self.items), Decimal(0))
 
 
-_TOTAL_SCORE_LABEL = re.compile(r"^(总分|合计|总计|得分合计|总得分|综合得分|自评得分|自评总分|分值合计)$")
+_TOTAL_SCORE_LABEL = re.compile(r"^(总分|合计|总计|得分合计|总得分|综合得分|综合评分|综合评定(得分|分数|结果)?|自评得分|自评总分|分值合计)$")
 _GROUP_WEIGHT = re.compile(r"[（(](\d+(?:\.\d+)?)分[）)]")
 _SUBTOTAL_LABEL = re.compile(r"^[\u4e00-\u9fff（）()\d.]{0,10}小计$")
 
@@ -622,9 +622,23 @@ def read_score_table(t: Table) -> ScoreTable | None:
             if second_cell and cell_number(second_cell) is None or first_cell:
                 second = second_cell or None  # a new 一级 cell starts its 二级 afresh
             seconds[r] = second
-            if w is not None and s is not None and not _is_pct(row[wcol]):
+            if w is not None and s is not None and not _is_pct(row[wcol]) and not _band_row(row):
                 st.items.append((r, w, s))
     return st if st.items else None
+
+
+_BAND_WORD = re.compile(r"(评价|评分|自评)?(等级|等次|档次|级别|标准|区间|分数段|得分区间|分值区间|分数|范围)")
+
+
+def _band_row(row: list[str]) -> bool:
+    """A row of grade bands written in the scoring table (优 | 90 | 100, 等级 | 90-100 优): its words are only grades
+    and the words naming bands, so its figures are bounds, not an indicator's weight and score."""
+    from ..domain.grades import normalise_grade
+
+    words = [re.sub(r"\s+", "", c) for c in row if c.strip() and cell_number(c) is None]
+    grades = [w for w in words if normalise_grade(re.sub(r"[（(].*[）)]|[\d.\-—–~～至分以上下含]+", "", w) or w)]
+    return bool(grades) and all(w in grades or _BAND_WORD.fullmatch(w) or re.fullmatch(r"[\d.\s\-—–~～至分（）()含以上下≥≤<>]+", w)
+                                for w in words)
 
 
 def check_score_table(st: ScoreTable) -> list[TableIssue]:
