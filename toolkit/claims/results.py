@@ -6,7 +6,8 @@ must agree. Which row a sentence speaks of is read from the names: the 三级指
 brackets and the measure words naming what kind of figure it is — 数量, 人数, 人次, 批次 … — dropped) and the words
 before the text's figure reduced the same way, after the words that only frame it (the unit speaking: 我局, 本单位;
 the time: 全年, 2024年; 共, 实际, and the verb of doing: 完成, 开展, 组织 …). The two name the same indicator when
-they are equal, or when the text's core (four characters at least) is a part of the row's (对象满意度 of 服务对象满意度):
+they are equal, when the text's core is the row's last word and the sentence wrote the row's whole name in the
+clause before (全年组织职业技能培训，培训人数达到520人次), or when the text's core (four characters at least) is a part of the row's (对象满意度 of 服务对象满意度):
 a bare 执行率, 化解率 or 满意度 may be of another scope (a project's, the backlog's) and is judged only against a row
 of that very name.
 
@@ -31,7 +32,7 @@ TXT021 = Rule("TXT021", "lint", ERROR, "正文所述指标完成值与自评表�
     "正文写出某一指标的完成情况（“完成渔船安全检查1286艘次”“培训人数达到520人次”“群众满意度为96.5%”），而同一文件的"
     "自评表中该指标（三级指标）一行的实际完成值与之不同时，报告为错误。指标按名称的核心比对：去掉引号、括号和“数量”“人数”"
     "“人次”等表示数字种类的字，正文再去掉“我局”“全年”“共”“完成”“开展”等只交代主体、时间和动作的字，两者相同、或正文的"
-    "名称（至少四个字）是表中名称的一部分时视为同一指标（单说“执行率”“满意度”可能是另一口径，只与同名一行比对）。只有单位相同（艘次与艘次、%与%）、全文自评表中恰有一行相符、"
+    "名称（至少四个字）是表中名称的一部分、或是表中名称的末尾而同句前一分句已写出表中全名（“全年组织职业技能培训，培训人数达到520人次”）时视为同一指标（单说“执行率”“满意度”可能是另一口径，只与同名一行比对）。只有单位相同（艘次与艘次、%与%）、全文自评表中恰有一行相符、"
     "正文数字不是该行的目标值或其他列的数、所在分句未写“目标”“计划”“预计”“任务”“上年”“其中”“累计”等字、同句未另写表中的数、"
     "且两数不是彼此四舍五入时才报告；其余情况不作判断。",
     "report.txt:106: 第30段: TXT021 正文写渔船安全检查 1286艘次，表1 第3行“渔船安全检查艘次”的实际完成值为 1268艘次："
@@ -147,10 +148,15 @@ def check_indicator_results(doc: Document, quantities: list[list[Quantity]], tak
             if len(core) < 2:
                 continue
             after = text[q.end:q.end + 3]
+            s0 = sentences(text).bounds(q.start)[0]
+            earlier = re.sub(r"[\s“”\"‘’「」]", "", text[s0:lo])  # the sentence's clauses before the figure's own
             found = []
             for x in rows:
                 rcore, _value, unit, _others, _t, _r, _c, _name = x
-                if not (core == rcore or (len(core) >= 4 and core in rcore)):
+                # the same name; a part of it of four characters; or its last word, the whole name written in the
+                # clause before (全年组织职业技能培训，培训人数达到520人次)
+                if not (core == rcore or (len(core) >= 4 and core in rcore)
+                        or (rcore.endswith(core) and rcore in earlier)):
                     continue
                 if unit == q.unit or (unit.startswith(q.unit) and after.startswith(unit[len(q.unit):])):
                     found.append(x)
@@ -165,7 +171,8 @@ def check_indicator_results(doc: Document, quantities: list[list[Quantity]], tak
                 continue
             shown = t.rows[r][c].strip()
             written = q.text + ("" if unit == q.unit else unit[len(q.unit):])
-            issue = _issue(TXT021, Verdict.WRONG, f"正文写{core} {written}，{t.where()} 第{r + 1}行“{name}”的实际完成值为 "
+            words = _TRIM_END.sub("", text[lo:q.start].strip())
+            issue = _issue(TXT021, Verdict.WRONG, f"正文写{words} {written}，{t.where()} 第{r + 1}行“{name}”的实际完成值为 "
                            f"{shown}：同一指标的完成情况前后不一致", shown, written, q.start)
             taken.add((k, q.start))
             out.append((k, issue))

@@ -772,6 +772,27 @@ _EXEC_SAID = re.compile(r"预算执行率(?:为|达到|达|是|：|:)?\s*(\d+(?:
 _EXEC_OWN = re.compile(r"扣|每(低|少|降|高|超|减)|以上|以下|不足|低于|高于|超过|[≥≤><＞＜]|档|区间|阶梯")
 
 
+_OTHER_KIND = re.compile(r"定性|定量|产出|效益|满意度|其他|其余|指标")
+
+
+def _own_execution_rule(text: str) -> bool:
+    """A sentence scoring the 预算执行率 by a rule of its own: from a clause naming the 执行率 to the first clause
+    about another kind of indicator (定性指标按达成程度分档计分 is not the 执行率's), a deduction, threshold or band."""
+    for sentence in re.split(r"[。！？\n]", text):
+        if "执行率" not in sentence or "分" not in sentence:
+            continue
+        on = False
+        for clause in re.split(r"[，；,;]|(?<![\d.])\d+[.．、](?!\d)", sentence):  # a numbered item is another's
+            if "执行率" in clause:
+                on = True
+                clause = clause[clause.index("执行率"):]  # 扣分原因说明：1.预算执行率：… is no deduction rule
+            elif on and _OTHER_KIND.search(clause):
+                on = False
+            if on and _EXEC_OWN.search(clause):
+                return True
+    return False
+
+
 def check_execution_row(st: ScoreTable, texts: list[str]) -> list[TableIssue]:
     """TBL014: the 预算执行率 row's score against weight × its rate (DOMAIN §3), where the document makes that rule
     the one used: the text states it and no rule of its own, or the table's 总分 is the sum with that score in
@@ -810,13 +831,8 @@ def check_execution_row(st: ScoreTable, texts: list[str]) -> list[TableIssue]:
     if score_fits(exact, s) or abs(s - exact) <= slack + Decimal("0.005"):
         return []
     expected = exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    stated, own = [], False
-    for text in texts:
-        for m in _EXEC_RULE.finditer(text):
-            stated.append(m)
-            lo = max(text.rfind(c, 0, m.start()) for c in "，。；") + 1
-            ends = [e for e in (text.find(c, m.end()) for c in "，。；") if e >= 0]
-            own = own or bool(_EXEC_OWN.search(text[lo:min(ends) if ends else len(text)]))  # its own clause
+    stated = [m for text in texts for m in _EXEC_RULE.finditer(text)]
+    own = any(_own_execution_rule(text) for text in texts if "执行率" in text)
     basis = None
     if stated and not own:
         basis = f"按文中所述的计分（{stated[0].group(0)}）"
