@@ -126,12 +126,9 @@ def check_indicator_results(doc: Document, quantities: list[list[Quantity]], tak
     from .prose import _issue, sentences
 
     rows = indicator_rows(doc)
-    if not rows:
-        return []
     out = []
-    paragraphs = doc.paragraphs
-    for k, qs in enumerate(quantities):
-        text = paragraphs[k].text
+    for k, (paragraph, qs) in enumerate(zip(doc.paragraphs, quantities) if rows else ()):
+        text = paragraph.text
         for q in qs:
             if (k, q.start) in taken or q.approx or q.kind not in ("count", "percent", "money"):
                 continue

@@ -704,15 +704,21 @@ _TARGET_HEAD = re.compile(r"指标值|目标值|目标")
 _ACTUAL_HEAD = re.compile(r"完成值|实际值|实际完成|完成情况")
 
 
+def score_header(st: ScoreTable) -> list[str] | None:
+    """The heads of the last header row (the one holding 得分) above a scoring table's first indicator."""
+    header = None
+    for row in st.table.rows[:st.items[0][0]]:
+        heads = [re.sub(r"\s+", "", c) for c in row]
+        if "得分" in heads:
+            header = heads
+    return header
+
+
 def _proportional_rows(st: ScoreTable) -> list[TableIssue]:
     """TBL013: the table's own rule for unmet ≥-targets, read from its rows: when at least two such rows score
     weight × actual ÷ target and exactly one does not, that one is wrong."""
     t = st.table
-    header = None
-    for row in t.rows[:st.items[0][0]]:
-        heads = [re.sub(r"\s+", "", c) for c in row]
-        if "得分" in heads:
-            header = heads
+    header = score_header(st)
     if header is None:
         return []
     tcols = [c for c, h in enumerate(header) if _TARGET_HEAD.search(h) and not _ACTUAL_HEAD.search(h)]
@@ -762,11 +768,11 @@ def score_fits(exact: Decimal, score: Decimal) -> bool:
 
 _EXEC_NAME = re.compile(r"(预算)?执行率")
 #: the report states the 预算执行率 indicator's proportional rule: 分值×执行率, 执行率×分值, 按执行率计得
-_EXEC_RULE = re.compile(r"执行率\s*[×xX*＊]\s*(该指标|该项)?(分值|权重|满分|\d+(\.\d+)?\s*分)|"
-                        r"(分值|权重|满分|\d+(\.\d+)?\s*分)\s*[×xX*＊]\s*(预算)?执行率|"
-                        r"按(预算)?执行(率|数)?[^，。；]{0,16}?比例(计分|得分|计算得分|折算|赋分|计得)|"
-                        r"执行率按[^，。；]{0,16}?比例(计分|得分|计算得分|折算|赋分)|"
-                        r"按(预算)?执行率(计分|得分|计算得分|折算|赋分|计得)")
+_SCORED = r"(计分|得分|计算得分|折算|赋分|计得)"
+_WEIGHTED = r"(分值|权重|满分|\d+(\.\d+)?\s*分)"
+_EXEC_RULE = re.compile(rf"执行率\s*[×xX*＊]\s*(该指标|该项)?{_WEIGHTED}|{_WEIGHTED}\s*[×xX*＊]\s*(预算)?执行率|"
+                        rf"按(预算)?执行(率|数)?[^，。；]{{0,16}}?比例{_SCORED}|执行率按[^，。；]{{0,16}}?比例{_SCORED}|"
+                        rf"按(预算)?执行率{_SCORED}")
 _EXEC_SAID = re.compile(r"预算执行率(?:为|达到|达|是|：|:)?\s*(\d+(?:\.\d+)?)\s*%")
 #: a rule of the region's own for it: deductions, thresholds, bands
 _EXEC_OWN = re.compile(r"扣|每(低|少|降|高|超|减)|以上|以下|不足|低于|高于|超过|[≥≤><＞＜]|档|区间|阶梯")
@@ -798,11 +804,7 @@ def check_execution_row(st: ScoreTable, texts: list[str]) -> list[TableIssue]:
     the one used: the text states it and no rule of its own, or the table's 总分 is the sum with that score in
     place of the row's (and not the sum as written)."""
     t = st.table
-    header = None
-    for row in t.rows[:st.items[0][0]]:
-        heads = [re.sub(r"\s+", "", c) for c in row]
-        if "得分" in heads:
-            header = heads
+    header = score_header(st)
     if header is None:
         return []
     rows = [(r, w, s) for r, w, s in st.items
