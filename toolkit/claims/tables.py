@@ -773,17 +773,16 @@ _WEIGHTED = r"(分值|权重|满分|\d+(\.\d+)?\s*分)"
 _EXEC_RULE = re.compile(rf"执行率\s*[×xX*＊]\s*(该指标|该项)?{_WEIGHTED}|{_WEIGHTED}\s*[×xX*＊]\s*(预算)?执行率|"
                         rf"按(预算)?执行(率|数)?[^，。；]{{0,16}}?比例{_SCORED}|执行率按[^，。；]{{0,16}}?比例{_SCORED}|"
                         rf"按(预算)?执行率{_SCORED}")
-_EXEC_SAID = re.compile(r"预算执行率(?:为|达到|达|是|：|:)?\s*(\d+(?:\.\d+)?)\s*%")
-#: a rule of the region's own for it: deductions, thresholds, bands
-_EXEC_OWN = re.compile(r"扣|每(低|少|降|高|超|减)|以上|以下|不足|低于|高于|超过|[≥≤><＞＜]|档|区间|阶梯")
-
-
+#: where the 执行率's own rule ends: a clause about another kind of indicator
 _OTHER_KIND = re.compile(r"定性|定量|产出|效益|满意度|其他|其余|指标")
 
 
 def _own_execution_rule(text: str) -> bool:
     """A sentence scoring the 预算执行率 by a rule of its own: from a clause naming the 执行率 to the first clause
-    about another kind of indicator (定性指标按达成程度分档计分 is not the 执行率's), a deduction, threshold or band."""
+    about another kind of indicator (定性指标按达成程度分档计分 is not the 执行率's), a deduction, threshold or band
+    (the rules of the region's own that TXT008 leaves alone in prose)."""
+    from .scores import _OWN_RULE
+
     for sentence in re.split(r"[。！？\n]", text):
         if "执行率" not in sentence or "分" not in sentence:
             continue
@@ -794,9 +793,12 @@ def _own_execution_rule(text: str) -> bool:
                 clause = clause[clause.index("执行率"):]  # 扣分原因说明：1.预算执行率：… is no deduction rule
             elif on and _OTHER_KIND.search(clause):
                 on = False
-            if on and _EXEC_OWN.search(clause):
+            if on and _OWN_RULE.search(clause):
                 return True
     return False
+
+
+_EXEC_SAID = re.compile(r"预算执行率(?:为|达到|达|是|：|:)?\s*(\d+(?:\.\d+)?)\s*%")
 
 
 def check_execution_row(st: ScoreTable, texts: list[str]) -> list[TableIssue]:
