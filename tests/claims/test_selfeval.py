@@ -61,6 +61,11 @@ def test_an_ambiguous_or_unlike_row_is_not_judged(tmp_path):
     # the clause says it is a plan
     plan = _variant(tmp_path, "TXT021_bare.txt", "全年完成农产品质量安全抽检1452批次", "全年计划完成农产品质量安全抽检1452批次")
     assert [f.code for f in lint(plan).findings if f.code == "TXT021"] == []
+    # another year's figure is not the table's; the report's own year frames the figure like 全年
+    before = _variant(tmp_path, "TXT021_bare.txt", "全年完成农产品质量安全抽检1452批次", "2023年完成农产品质量安全抽检1452批次")
+    assert [f.code for f in lint(before).findings if f.code == "TXT021"] == []
+    this = _variant(tmp_path, "TXT021_bare.txt", "全年完成农产品质量安全抽检1452批次", "2024年完成农产品质量安全抽检1452批次")
+    assert [f.code for f in lint(this).findings if f.code == "TXT021"] == ["TXT021"]
     # a bare 满意度 may be of another scope: compared only with a row of that very name
     bare = _variant(tmp_path, "TXT021_pipe.md", "群众满意度为96.5%", "满意度为96.5%")
     assert [f.code for f in lint(bare).findings if f.code == "TXT021"] == []

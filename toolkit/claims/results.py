@@ -5,7 +5,7 @@ The narrative says what was done ("完成渔船安全检查1286艘次", "培训�
 must agree. Which row a sentence speaks of is read from the names: the 三级指标's name reduced to its core (quotes,
 brackets and the measure words naming what kind of figure it is — 数量, 人数, 人次, 批次 … — dropped) and the words
 before the text's figure reduced the same way, after the words that only frame it (the unit speaking: 我局, 本单位;
-the time: 全年, 2024年; 共, 实际, and the verb of doing: 完成, 开展, 组织 …). The two name the same indicator when
+the time: 全年, the report's year (another year's figure is not this table's); 共, 实际, and the verb of doing: 完成, 开展, 组织 …). The two name the same indicator when
 they are equal, when the text's core is the row's last word and the sentence wrote the row's whole name in the
 clause before (全年组织职业技能培训，培训人数达到520人次), or when the text's core (four characters at least) is a part of the row's (对象满意度 of 服务对象满意度):
 a bare 执行率, 化解率 or 满意度 may be of another scope (a project's, the backlog's) and is judged only against a row
@@ -46,7 +46,7 @@ _CELL = re.compile(r"^(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<
 _MEASURE = re.compile(r"(完成|实际)?(数量|人数|人次数?|户数|次数|批次数?|艘次|场次|件数|个数|家数|总数|总量|规模|数|量)$")
 #: the words that only frame a figure at the start of its clause: who speaks, when, and the verb of doing
 _FRAME = re.compile(r"^(经自评|经统计|我(局|委|办|院|厅|中心|站|所|馆|队|部|会|单位)|本(局|委|办|院|厅|中心|站|所|馆|队|部|会|单位|部门)|"
-                    r"全年|年度|本年度?|今年|当年|(19|20)\d\d年度?|共计|共|实际|已|完成了?|开展了?|组织了?|"
+                    r"全年|年度|本年度?|今年|当年|(?P<year>(19|20)\d\d)年度?|共计|共|实际|已|完成了?|开展了?|组织了?|"
                     r"实施了?|举办了?|办理了?|受理了?|对)")
 #: what a clause says when its figure is not the year's result, or not the whole of it
 _OTHER = re.compile(r"目标|计划|预计|预期|任务|指标值|上年|去年|上一年|同期|同比|较|比上|其中|分别|累计|以上|不低于|不少于|"
@@ -61,15 +61,24 @@ def _row_core(name: str) -> str:
     return _MEASURE.sub("", s)
 
 
-def _text_core(words: str) -> str:
+def _text_core(words: str, year: str | None) -> str:
+    """The words before a figure without the framing words; "" when they name a year other than the report's."""
     s = re.sub(r"[\s“”\"‘’「」]", "", words)
     s = _TRIM_END.sub("", s)
     while True:
         m = _FRAME.match(s)
         if not m or not m.group(0):
             break
+        if m.group("year") and m.group("year") != year:
+            return ""  # 2023年完成检查1100艘次: last year's figure, not this table's
         s = s[m.end():]
     return _MEASURE.sub("", s)
+
+
+def report_year(doc: Document) -> str | None:
+    """The year the report is of: the latest year its first paragraphs (title, opening) name."""
+    years = [y for p in doc.paragraphs[:3] for y in re.findall(r"((?:19|20)\d\d)年", p.text)]
+    return max(years) if years else None
 
 
 def _cell(text: str) -> tuple[Decimal, str] | None:
@@ -126,6 +135,7 @@ def check_indicator_results(doc: Document, quantities: list[list[Quantity]], tak
     from .prose import _issue, sentences
 
     rows = indicator_rows(doc)
+    year = report_year(doc)
     out = []
     for k, (paragraph, qs) in enumerate(zip(doc.paragraphs, quantities) if rows else ()):
         text = paragraph.text
@@ -141,7 +151,7 @@ def check_indicator_results(doc: Document, quantities: list[list[Quantity]], tak
             clause = text[lo:min(ends) if ends else len(text)]
             if _OTHER.search(clause):
                 continue
-            core = _text_core(text[lo:q.start])
+            core = _text_core(text[lo:q.start], year)
             if len(core) < 2:
                 continue
             after = text[q.end:q.end + 3]
