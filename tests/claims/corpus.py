@@ -114,6 +114,8 @@ KINDS = {
     "shares-confirm-parts": "a 合计 row mistyped while the share column is of the parts' sum",
     "stage-identity": "a row's 全年预算 against its 年初预算 + 调整 (the row is reported, not the 合计 it breaks)",
     "last-year-column": "a text figure of this year that is its table row's 上年 figure",
+    # corpus10 (issue 11, lintP: styles the engine had not seen)
+    "stage-part": "a list under a 执行/决算 total followed by a figure of another stage or time (全年预算, 上年): no part",
     # old unseen sidecars
     "unseen": "an entry of an old-format sidecar (no kind given)",
 }

@@ -33,6 +33,8 @@ REPORTS4B = reports(CORPUS.with_name("corpus4b"))
 #: the fifth corpus: counts against their classes and tables, one budget line under two names or units, a slipped
 #: part under a confirmed total, a 合计 under a share column of its parts, totals left at 0 (issue 11, lintC)
 REPORTS5 = reports(CORPUS.with_name("corpus5"))
+#: the tenth corpus: styles the engine had not seen (issue 11, lintP), written and measured before the engine changed
+REPORTS10 = reports(CORPUS.with_name("corpus10"))
 LAYOUTS = {"txt-tab": ".txt", "txt-word": ".txt", "txt-bare": ".txt", "md": ".md", "docx": ".docx", "pdf": ".pdf",
            "pdf-scanned": ".pdf"}
 
@@ -106,7 +108,14 @@ def test_the_fifth_corpus_is_there():
                                    "shares-confirm-parts", "zero-total", "stage-identity", "last-year-column"))
 
 
-ALL = REPORTS + REPORTS2 + REPORTS3 + REPORTS4 + REPORTS4B + REPORTS5
+def test_the_tenth_corpus_is_there():
+    assert len(REPORTS10) >= 8
+    assert {load_sidecar(p)["layout"] for p in REPORTS10} >= {"docx", "md", "txt-tab", "txt-word", "txt-bare", "pdf"}
+    items = [e for p in REPORTS10 for e in entries(load_sidecar(p))]
+    assert "stage-part" in {e.kind for e in items if e.planted} & {e.kind for e in items if not e.planted}
+
+
+ALL = REPORTS + REPORTS2 + REPORTS3 + REPORTS4 + REPORTS4B + REPORTS5 + REPORTS10
 
 
 @pytest.mark.parametrize("path", ALL, ids=[p.name for p in ALL])

@@ -270,16 +270,30 @@ def _budget_side(q: Quantity) -> str | None:
 
 
 def _stages_of(total: Quantity, parts: list[Quantity]) -> list[Quantity] | None:
-    """The parts of ``total`` of its own budget stage: under a 决算 total, each item's 预算 is no part of it
-    (支出决算17.26万元，其中：A费0万元；B费预算16.00万元，决算14.90万元；…). None when the parts are of both stages and
-    the total's name says neither."""
-    sides = {_budget_side(p) for p in parts} - {None}
-    if len(sides) < 2:
-        return parts
+    """The parts of ``total`` of its own budget stage and time (DOMAIN §2: 年初预算, 全年预算 = 年初 + 调整, and 执行数 /
+    决算数 are stages of one budget line, never parts of one another): under a 决算 / 执行 total, a figure named by a
+    budget stage (支出决算3200万元，其中基本支出A，项目支出B；全年预算3500万元 / 其中人员经费A，全年预算B) or by another
+    time (上年 / 2022年) is no part of it, and under a 预算 total no 决算 figure is. None when the parts are of both
+    stages and the total's name says neither."""
+    parts = [p for p in parts if not _of_other_time(total, p)]
     own = _budget_side(total)
-    if own is None:
-        return None
-    return [p for p in parts if _budget_side(p) in (own, None)]
+    if own is not None:
+        return [p for p in parts if _budget_side(p) in (own, None)]
+    sides = {_budget_side(p) for p in parts} - {None}
+    return parts if len(sides) < 2 else None
+
+
+_CARRIED_OVER = re.compile(r"(?:上年|上一年|去年|(?:19|20)\d\d年)度?(?:末|底)?(?=结转|结余)")
+
+
+def _of_other_time(total: Quantity, part: Quantity) -> bool:
+    """A part named by another year or period than its total (上年 / 去年 / 同期, or a year its total does not name);
+    what is carried over from last year (上年结转, 年初结转和结余) is a source of this year's income, not last year's."""
+    words = re.split(r"[，,；;：:]", part.label)[-1] if part.label else ""
+    m = _OTHER_TIME.search(_CARRIED_OVER.sub("", words))
+    if m is None:
+        return False
+    return not (m.group(1) and m.group(0) in (total.label or ""))
 
 
 #: the sources of a unit's income (DOMAIN §2, 收入合计 = Σ sources): 财政拨款 of each budget, 上级补助, 事业, 经营,
@@ -475,13 +489,14 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         total = before[-1]
         if _LAST_YEAR.match(total.label) and len(before) > 1:
             continue  # …同比增长R%，上年B万元。其中…: last year's figure beside this year's is no whole of these parts
-        if total.value > 0 and any(p.value_in(total.unit) > total.value for p in parts):
+        stages = _stages_of(total, parts)  # a figure of another stage or time is no part, whatever its size
+        if total.value > 0 and any(p.value_in(total.unit) > total.value for p in stages or parts):
             # a part larger than the figure before it: that figure is not their total; parts that are a named split
             # (基本支出 and 项目支出) are of the figure named by its whole (支出合计), if the two sentences hold one
-            total = _named_split_whole(parts, before)
+            total = _named_split_whole(stages or parts, before)
             if total is None:
                 continue
-        stages = _stages_of(total, parts)
+            stages = _stages_of(total, parts)
         if stages is None:
             continue  # parts of two budget stages (预算A，决算B) under a total of neither: whose sum it is is not told
         named = [p.label for p in parts]  # the items' names: on their 预算 figures when both stages are given
