@@ -300,6 +300,8 @@ def correct_values(rel: dict) -> set[Decimal]:
     elif t == "shares":
         if dec(rel["whole"]):
             out |= {dec(p) * 100 / dec(rel["whole"]) for p, _v in rel["items"]}
+        if sum((dec(p) for p, _v in rel["items"]), Decimal(0)) == dec(rel["whole"]):
+            out.add(Decimal(100))  # the items make up the whole: their shares must add to 100%
     elif t == "change":
         prev = _previous(rel)
         out.add(prev)

@@ -17,7 +17,7 @@ from .document import Document, Paragraph, Table, read
 from .headings import check_headings
 from .arith import Verdict
 from .repeats import TXT014, check_repeats
-from .prose import Issue, Wholes, check_neighbours, check_text, sentence_at
+from .prose import Issue, Wholes, check_listed_above, check_neighbours, check_text, sentence_at
 from .quantities import Quantity, extract
 from .scores import (check_execution_scores, check_grades, check_indicator_scores, check_proportional_scores, check_total_vs_indicators,
                      check_total_vs_kinds,
@@ -57,6 +57,7 @@ def analyse(texts: list[str], indicator_scores: bool = True, table_figures: list
         out += [(k, i) for i in issues]
         if k:  # a total and its parts on either side of a paragraph break
             out += [(k, i) for i in check_neighbours(texts[k - 1], read[k - 1], text, qs)]
+            out += [(k, i) for i in check_listed_above(texts[k - 1], text, everything)]
     kinds: list = []
     totals, indicators = read_claims(texts, quantities, kinds)
     if indicator_scores:

@@ -1134,20 +1134,29 @@ def _named_whole(text: str, qs: list[Quantity], keys: list[int], at: int, part: 
 
 
 #: 上述四类 / 以上3项 / 前述各项: the items listed just before
-_ABOVE = re.compile(r"(上述|以上|前述)(?P<n>[\d一二两三四五六七八九十]{1,3})?(类|项|个|部分|方面)")
+_ABOVE = re.compile(r"(上述|以上|前述)(?P<end>前|后|最后)?(?P<n>[\d一二两三四五六七八九十]{1,3})?(类|项|个|部分|方面)")
 
 
-def _listed_before(text: str, qs: list[Quantity], keys: list[int], pos: int, n: int) -> list[Quantity]:
+def _listed_before(text: str, qs: list[Quantity], keys: list[int], pos: int, n: int, end: str | None = None
+                   ) -> list[Quantity]:
     """The ``n`` figures listed in the sentence that ends just before ``pos`` (上述四类分别占…), when that sentence
-    lists exactly ``n`` comparable figures and nothing else."""
+    lists exactly ``n`` comparable figures and nothing else; with ``end`` (上述前三类 / 后两项) the first or last ``n``
+    items of a longer list of comparable figures, its 合计 left out."""
     sents = sentences(text)
     k = sents.index(pos)
     s_start, _ = sents.bounds(pos)
     spans = [(max(s_start, pos - REACH), pos)]  # the same sentence: A、B、C，上述三类分别占…
+    while k and not text[sents.ends[k - 2] + 1 if k >= 2 else 0:sents.ends[k - 1]].strip():
+        k -= 1  # the blank line between two paragraphs is no sentence
     if k:
         spans.append((sents.ends[k - 2] + 1 if k >= 2 else 0, sents.ends[k - 1]))
     for lo, hi in spans:
         items = _first(qs, keys, lo, hi, WINDOW + 1)
+        if end and len(items) <= WINDOW:
+            items = [q for q in items if not q.total]
+            if len(items) > n and all(_usable(q) and q.comparable(items[0]) for q in items):
+                return items[:n] if end == "前" else items[-n:]
+            continue
         usable = [q for q in items if _usable(q)]
         if items and len(usable) == n == len(items) and all(q.comparable(usable[0]) for q in usable):
             return usable
@@ -1180,13 +1189,33 @@ def _respective(text: str, qs: list[Quantity], groups: list[Group], others: "Who
         n = above.group("n")
         if n and (int(n) if n.isdigit() else cn_to_int(n)) != len(run):
             continue
-        parts = _listed_before(text, qs, keys, q.start - len(q.pre) + above.start(), len(run))
+        parts = _listed_before(text, qs, keys, q.start - len(q.pre) + above.start(), len(run), above.group("end"))
         whole = _named_whole(text, qs, keys, q.start, parts[0], whole_words, others) if parts else None
         if whole is None or whole in parts or not all(p.comparable(whole) for p in parts):
             continue
         g = Group(whole, parts, "上述", True, True)
         pairs += list(zip(run, [g] * len(run), parts))
     return skip, pairs
+
+
+_ABOVE_OPENING = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]\s*)?" + _ABOVE.pattern)
+
+
+def check_listed_above(before: str, text: str, others: "Wholes | None" = None) -> list[Issue]:
+    """A paragraph opening with 上述N类 / 以上N项 / 上述前N类 (…分别占W的X%、Y%): the items it refers to are listed at
+    the end of the paragraph before (the two read as one text); the shares found are placed in this paragraph."""
+    if not before.strip() or not _ABOVE_OPENING.match(text):
+        return []
+    joined = before + "\n" + text
+    qs = extract(joined)
+    skip = len(before) + 1
+    out = []
+    for issue in check_shares(joined, qs, [], others):
+        spot = issue.location
+        if spot.offset >= skip:
+            out.append(replace(issue, location=replace(spot, offset=spot.offset - skip,
+                                                         end=None if spot.end is None else spot.end - skip)))
+    return out
 
 
 def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: list[Quantity] | None = None) -> list[Issue]:
@@ -1485,8 +1514,8 @@ def _subject(text: str, x: Quantity, groups: list[Group] | None, at: int, qs: li
     a 其中 list of two or more parts joined by 、 and the change opens a clause of its own (``支出T万元，其中A万元、
     B万元，较上年的X万元下降R%``), the change is the total's (the clause subject), never the last part's. None when
     it cannot be told: ``x`` in brackets and the change after them (``T（A、B），较上年…``), ``x`` the last of a list
-    joined by 、 with no total found (``T：A、B，较上年…``), or the last of a ；-list whose other parts have no change
-    of their own."""
+    joined by 、 with no total found (``T：A、B，较上年…``), or the last of a list joined by ，or ； whose other parts
+    have no change of their own (``T，其中A，B，C，比上年减少D``)."""
     if not re.search(r"[，,]", text[x.end:at]):
         return x
     clause = re.split(r"[，,；;]", text[x.end:at])[-1]
@@ -1498,8 +1527,8 @@ def _subject(text: str, x: Quantity, groups: list[Group] | None, at: int, qs: li
         joins = [text[a.end:b.start] for a, b in zip(g.parts, g.parts[1:])]
         if joins and all("、" in j and not re.search(r"[，,；;。]", j) for j in joins):
             return g.total
-        if joins and any(re.search(r"[；;]", j) for j in joins) and not any(re.search(r"%|增|减|降|上升", j) for j in joins):
-            return None
+        if joins and not any(re.search(r"%|增|减|降|上升", j) for j in joins):
+            return None  # 其中A，B；C，比上年减少D: no other part has a change of its own: the total's, or C's?
         return x
     brackets = _brackets(text)
     if brackets.depth(x.start) > brackets.depth(at):

@@ -555,6 +555,8 @@ class ScoreTable:
         field(default_factory=list)
     #: the 得分 column of the 总分 row, where the row's cells line up with the header
     score_col: int | None = None
+    #: 小计 rows on the row opening their group (their indicators are below them)
+    heading_rows: set[int] = field(default_factory=set)
 
     @property
     def score_sum(self) -> Decimal:
@@ -574,6 +576,7 @@ def read_score_table(t: Table) -> ScoreTable | None:
     group: str | None = None
     seconds: dict[int, str | None] = {}  # row -> its 二级 group: the second cell, carried down the same way
     second: str | None = None
+    heading: list[tuple[int, int, str]] = []  # 小计 rows opening their group: (index in subtotals, row, group)
     for r, row in enumerate(t.rows):
         heads = [re.sub(r"\s+", "", c) for c in row]
         if "得分" in heads and any(h in ("分值", "权重", "分值（分）", "权重（分）") for h in heads):
@@ -598,6 +601,18 @@ def read_score_table(t: Table) -> ScoreTable | None:
         if len(row) > max(wcol, scol):
             w, s = cell_number(row[wcol]), cell_number(row[scol])
             names = [re.sub(r"\s+", "", c) for c in row if c.strip() and cell_number(c) is None]
+            first_cell = re.sub(r"\s+", "", row[0]) if row else ""
+            if names and _SUBTOTAL_LABEL.match(names[-1]) and len(names) >= 2 and first_cell == names[0] \
+                    and cell_number(first_cell) is None and first_cell != group:
+                # a 小计 on the row that opens its group (产出指标 | 小计 | 50 | 48.50, its indicators below): the sum
+                # of the rows of that group after it, read when the table has been read
+                group = first_cell
+                groups[r] = group
+                second = None
+                heading.append((len(st.subtotals), r, group))
+                st.heading_rows.add(r)
+                st.subtotals.append((r, w, s, []))
+                continue
             if names and _SUBTOTAL_LABEL.match(names[-1]):
                 # a 小计 of its group's indicators (not an indicator of its own): the rows after the previous 小计
                 # in the group of the row above it (its first cell, carried down a merged or blank column); a 小计
@@ -614,7 +629,6 @@ def read_score_table(t: Table) -> ScoreTable | None:
                                            _GROUP_WEIGHT.sub("", seconds.get(it[0]) or ""))]
                 st.subtotals.append((r, w, s, block))
                 continue
-            first_cell = re.sub(r"\s+", "", row[0]) if row else ""
             if first_cell and cell_number(first_cell) is None:
                 group = first_cell
             groups[r] = group
@@ -624,6 +638,8 @@ def read_score_table(t: Table) -> ScoreTable | None:
             seconds[r] = second
             if w is not None and s is not None and not _is_pct(row[wcol]) and not _band_row(row):
                 st.items.append((r, w, s))
+    for k, r, name in heading:
+        st.subtotals[k] = st.subtotals[k][:3] + ([it for it in st.items if it[0] > r and groups.get(it[0]) == name],)
     return st if st.items else None
 
 
@@ -669,7 +685,8 @@ def check_score_table(st: ScoreTable) -> list[TableIssue]:
                 continue
             v, total = sum_verdict(values, declared, kind)
             if v != "ok":
-                issues.append(_issue(rule, v, f"小计行{what} {num_text(declared)} 与其上各指标{what}之和 "
+                where = "其下" if r in st.heading_rows else "其上"
+                issues.append(_issue(rule, v, f"小计行{what} {num_text(declared)} 与{where}各指标{what}之和 "
                                      f"{like(total, values)} 不符", like(total, values), num_text(declared), r, None,
                                      _quote(t.rows[r])))
     issues += _proportional_rows(st)
@@ -856,16 +873,37 @@ _NUM_HEAD = re.compile(r"执行|实际|实有|在职|完成|决算|实际规模|
 _DEN_HEAD = re.compile(r"预算|编制|计划|目标|批复|核定|指标值|概算")
 
 
+def stacked_heads(upper: list[str], lower: list[str]) -> list[str]:
+    """One name per column from a header of two rows: a cell of the upper row spanning several columns (a merged cell,
+    read into its first column, the others left blank) heads each column below it (预算数 over 年初预算 | 全年预算 gives
+    预算数年初预算 | 预算数全年预算); a column blank in the lower row keeps its upper name (决算数 over two rows)."""
+    out, span = [], ""
+    for up, low in zip(upper, lower):
+        if up:
+            span = up
+        elif low:
+            up = span
+        else:
+            span = ""
+        out.append(up if not low or low == up else up + low)
+    return out
+
+
 def check_rate_columns(t: Table, corrected: dict[tuple[int, int], Decimal] | None = None) -> list[TableIssue]:
     """A column headed …率 against the figures of its row: 执行率 = 执行数 / 预算数, 控制率 = 实有 / 编制 …
     ``corrected``: (row, column) -> the value a cell reported wrong should have (its rate is judged on that)."""
     corrected = corrected or {}
     issues = []
     header: list[str] | None = None
+    header_row = -1
     for r, row in enumerate(t.rows):
         heads = [re.sub(r"\s+", "", c) for c in row]
         if any(h.endswith("率") for h in heads) and not any(cell_number(c) is not None for c in row):
-            header = heads
+            header, header_row = heads, r
+            continue
+        if header is not None and header_row == r - 1 and len(heads) == len(header) \
+                and not any(cell_number(c) is not None for c in row) and sum(1 for h in heads if h) >= 2:
+            header = stacked_heads(header, heads)  # 预算数 over 年初预算 | 全年预算: the second header row
             continue
         if header is None or len(row) != len(header):
             continue
