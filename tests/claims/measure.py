@@ -4,7 +4,8 @@ precision, and time, per report, per kind and overall.
     python -m tests.claims.measure [DIR ...] [-v]
 
 DIR defaults to tests/fixtures/claims/corpus; any folder of reports with sidecars works (tests/fixtures/claims/unseen,
-or one outside the repository). The sidecar format and the matching rules are in tests/claims/corpus.py: a finding
+or one outside the repository); ``--all`` measures every corpus of :data:`CORPORA` together (corpus10: the styles of
+round lintP, written and measured before the engine changed for them). The sidecar format and the matching rules are in tests/claims/corpus.py: a finding
 counts for a sidecar entry only if it points at the entry's paragraph or table row and mentions one of the entry's
 figures, and for a planted error only if its expected figure is the one the planted relation gives; any other
 finding is a false positive.
@@ -26,6 +27,9 @@ from .corpus import Score, entries, load_sidecar, match, reports
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT = ROOT / "tests" / "fixtures" / "claims" / "corpus"
+#: the corpora with <stem>.expected.yaml sidecars (corpus6–8 have .truth.json ones: bench/measure_holdouts.py)
+CORPORA = tuple(DEFAULT.with_name(d) for d in ("corpus", "corpus2", "corpus3", "corpus4", "corpus4b", "corpus5",
+                                               "corpus10", "unseen"))
 
 
 def score_report(path: Path) -> Score:
@@ -137,8 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.claims.measure", description=__doc__.splitlines()[0])
     ap.add_argument("dirs", nargs="*", type=Path, default=[DEFAULT], help="corpus folders (default: %(default)s)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss and false positive")
+    ap.add_argument("--all", action="store_true", help="every corpus of CORPORA (DIR ignored)")
     args = ap.parse_args(argv)
-    paths = [p for d in args.dirs for p in reports(d)]
+    paths = [p for d in (CORPORA if args.all else args.dirs) for p in reports(d)]
     if not paths:
         print("no report with a sidecar (<stem>.expected.yaml) in " + ", ".join(map(str, args.dirs)), file=sys.stderr)
         return 2

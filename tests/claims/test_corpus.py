@@ -249,3 +249,11 @@ def test_a_finding_for_the_wrong_reason_does_not_count():
                     expected="6832.56", found="6,842.56", location=TextSpot(paragraph=1))
     assert [m.entry for m in match([wrong], doc, [planted])] == [None]
     assert [m.entry.id for m in match([right], doc, [planted])] == ["E1"]
+
+
+def test_every_sidecar_corpus_is_registered_in_the_measurement():
+    from .measure import CORPORA
+
+    sidecar_dirs = {p.parent for p in CORPUS.parent.glob("*/*.expected.yaml")}
+    assert sidecar_dirs <= set(CORPORA)
+    assert CORPUS.with_name("corpus10") in CORPORA

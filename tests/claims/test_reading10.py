@@ -66,3 +66,76 @@ def test_corpus10_planted_errors_found_and_no_true_statement_flagged(path):
     assert not missed, missed
     false = [f"{m.finding.where} {m.finding.code} {m.finding.message}" for m in sc.false_positives("error")]
     assert not false, false
+
+
+# --- 2. a 小计 on the row opening its group (产出指标 | 小计 | 50 | 48.50, its indicators below) -------------------
+
+def test_a_subtotal_opening_its_group_sums_the_rows_below(tmp_path):
+    text = ("部门整体支出绩效评价得分表\n一级指标\t二级指标\t分值\t得分\n预算执行\t预算执行率\t10\t9.68\n"
+            "产出指标\t小计\t50\t{x}\n\t数量指标\t20\t19.50\n\t质量指标\t30\t29\n"
+            "效益指标\t小计\t40\t37.60\n\t社会效益指标\t25\t24\n\t经济效益指标\t15\t13.60\n合计\t\t100\t95.78\n")
+    assert errors(tmp_path, text.replace("{x}", "47.50")) == [("TBL002", "48.50")]
+    assert errors(tmp_path, text.replace("{x}", "48.50")) == []
+
+
+# --- 3. a header of two rows: the merged 预算数 over 年初预算 | 全年预算 ----------------------------------------------
+
+def _two_row_header_docx(path: Path, rate: str) -> Path:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("表1 预算执行情况表（单位：万元）")
+    rows = [["项目", "预算数", "", "决算数", "执行率"], ["", "年初预算", "全年预算", "", ""],
+            ["基本支出", "1,862.40", "1,905.30", "1,893.65", rate], ["项目支出", "2,310.00", "2,986.50", "2,714.28", "90.89%"]]
+    t = d.add_table(rows=len(rows), cols=5)
+    for (r1, c1), (r2, c2) in (((0, 0), (1, 0)), ((0, 1), (0, 2)), ((0, 3), (1, 3)), ((0, 4), (1, 4))):
+        t.cell(r1, c1).merge(t.cell(r2, c2))
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            if text and not (i == 1 and j in (0, 3, 4)):
+                t.cell(i, j).text = text
+    d.save(path)
+    return path
+
+
+def test_a_rate_under_a_two_row_header_is_of_the_full_budget(tmp_path):
+    wrong = lint(_two_row_header_docx(tmp_path / "w.docx", "99.93%")).findings
+    assert [(f.code, f.expected) for f in wrong if f.severity == "error"] == [("TBL005", "99.39%")]
+    right = lint(_two_row_header_docx(tmp_path / "r.docx", "99.39%")).findings
+    assert [f for f in right if f.severity == "error"] == []
+
+
+def test_a_markdown_sub_header_row_names_the_columns_too(tmp_path):
+    text = ("| 项目 | 预算数 |  | 决算数 | 执行率 |\n|---|---|---|---|---|\n|  | 年初预算 | 全年预算 |  |  |\n"
+            "| 基本支出 | 1,862.40 | 1,905.30 | 1,893.65 | {x}% |\n| 项目支出 | 2,310.00 | 2,986.50 | 2,714.28 | 90.89% |\n")
+    assert errors(tmp_path, text.replace("{x}", "99.93"), "r.md") == [("TBL005", "99.39%")]
+    assert errors(tmp_path, text.replace("{x}", "99.39"), "r.md") == []
+
+
+# --- 4. a change after a list joined by ，whose parts have none of their own: the total's or the last part's ------
+
+@pytest.mark.parametrize("rate", ["9.82", "29.83"])
+def test_a_change_after_a_comma_list_is_not_judged_on_the_last_part(tmp_path, rate):
+    text = ("2024年“三公”经费支出决算28.64万元，其中因公出国（境）费0万元，公务用车购置及运行维护费21.30万元，"
+            f"公务接待费7.34万元，比上年减少3.12万元，下降{rate}%。\n")
+    assert errors(tmp_path, text) == []
+
+
+def test_a_change_after_a_list_joined_by_enumeration_commas_is_still_the_totals(tmp_path):
+    text = ("2024年“三公”经费支出决算28.64万元，其中公务用车购置及运行维护费21.30万元、公务接待费7.34万元，"
+            "比上年减少3.12万元，下降{x}%。\n")
+    wrong_then_right(tmp_path, text, "TXT004", "9.28", "9.82", expected="9.82%")
+
+
+# --- 5. 上述前N类 / 后N项: the first or last N items of the list before, in the sentence or paragraph before -------
+
+def test_the_first_n_items_of_a_list_in_the_paragraph_before(tmp_path):
+    text = ("项目支出4,102.58万元。\n\n项目支出分项如下：职工帮扶救助1,286.40万元；劳模疗休养612.30万元；职工文体活动845.16万元；"
+            "阵地建设维护1,358.72万元；合计4,102.58万元。\n\n上述前三类分别占项目支出的31.36%、{x}%、20.60%。\n")
+    wrong_then_right(tmp_path, text, "TXT002", "16.93", "14.92", expected="14.92%")
+
+
+def test_the_last_n_items_in_the_same_paragraph(tmp_path):
+    text = ("项目支出4,102.58万元。项目支出分项如下：职工帮扶救助1,286.40万元；劳模疗休养612.30万元；职工文体活动845.16万元；"
+            "阵地建设维护1,358.72万元；合计4,102.58万元。上述后两项分别占项目支出的{x}%、33.12%。\n")
+    wrong_then_right(tmp_path, text, "TXT002", "20.06", "20.60", expected="20.60%")
