@@ -139,3 +139,13 @@ def test_the_last_n_items_in_the_same_paragraph(tmp_path):
     text = ("项目支出4,102.58万元。项目支出分项如下：职工帮扶救助1,286.40万元；劳模疗休养612.30万元；职工文体活动845.16万元；"
             "阵地建设维护1,358.72万元；合计4,102.58万元。上述后两项分别占项目支出的{x}%、33.12%。\n")
     wrong_then_right(tmp_path, text, "TXT002", "20.06", "20.60", expected="20.60%")
+
+
+def test_a_full_budget_after_the_parts_of_an_initial_budget_is_not_added(tmp_path):
+    text = "2024年年初预算{x}万元，其中基本支出1,200.00万元，项目支出2,000.00万元，全年预算3,500.00万元。\n"
+    wrong_then_right(tmp_path, text, "TXT001", "3,250.00", "3,200.00", expected="3200.00")
+
+
+def test_a_full_budget_is_its_initial_budget_and_adjustment(tmp_path):
+    text = "2024年全年预算{x}万元，其中年初预算3,000.00万元，调整预算500.00万元。\n"
+    wrong_then_right(tmp_path, text, "TXT001", "3,600.00", "3,500.00", expected="3500.00")

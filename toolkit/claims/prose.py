@@ -55,7 +55,9 @@ TXT001 = Rule("TXT001", "lint", ERROR, "总数与各分项之和不符",
     "未到村级、跳过一级或句中未说地域时不作完整划分。收入合计（本年收入、收入总计）之下三项或以上、每项各是一种收入来源"
     "（财政拨款、上级补助、事业收入、经营收入、其他收入、上年结转等，DOMAIN §2）时是全部组成。写成两种量词的个数"
     "（“63所（个）”）的组成可用其中任一量词；“两三个”“七八人”是约数，不是数字。总数是决算数、各项同时写出预算和决算时（“支出决算X万元。其中：A费预算…，决算…”），"
-    "只取各项的决算；总数既非预算也非决算而各项两者都有时不报。中文数字按整个数读（“一千九百八十六人次”“二百一十个”）。"
+    "只取各项的决算；总数既非预算也非决算而各项两者都有时不报。决算（执行）数之后列出的另一预算阶段或另一年度的数"
+    "（“支出决算X万元，其中基本支出A万元，项目支出B万元；全年预算C万元”“…，上年决算D万元”）不是它的组成，年初预算之下的"
+    "全年预算、调整预算也不是；上年结转是本年收入的来源，仍是组成。全年预算之下的年初预算与调整（追加）数是全部组成（全年 = 年初 + 调整）。中文数字按整个数读（“一千九百八十六人次”“二百一十个”）。"
     "编制按行政、事业、工勤三种列全时是全部组成（只列两种时不报）。按某一维度划分的某项后面括号里的数是该项自己的组成"
     "（“基本支出A万元（人员经费B万元、公用经费C万元），占X%；项目支出D万元”：B、C 不算总数的组成，列全时 A 应等于 B + C）。"
     "各项之和小于总数而列表可能不全时本不报；但文中某项占该总数的比例正好等于它占各项之和的比例"
@@ -63,7 +65,7 @@ TXT001 = Rule("TXT001", "lint", ERROR, "总数与各分项之和不符",
     f"report.txt:24: 第24段: TXT001（警告） 本年实际支出 507.79万元 与其中各项之和不符：420.39 + 87.41 = 507.80（差 0.01，{ROUNDING_NOTE}）")
 TXT002 = Rule("TXT002", "lint", ERROR, "占比与金额不符",
     "“A万元，占X%”：X 应等于 A ÷ 总数（总数为“其中”之前的合计、“按…分”之前所述的合计，或“占本年支出合计X%”中点名的数字；"
-    "“上述三类分别占W的…”对应前一句列出的各项）。“实际支出占（全年）预算的X%”是预算执行率，按 TXT005 核对。点名的总数在文中找不到、或有几个不同的数时不报。"
+    "“上述三类分别占W的…”对应前一句列出的各项，“上述前三类”“后两项”对应其中最前、最后几项，前一句在上一段末尾时也这样读）。“实际支出占（全年）预算的X%”是预算执行率，按 TXT005 核对。点名的总数在文中找不到、或有几个不同的数时不报。"
     "各项都带占比且占比合计为100%、却没有写出总数时，以各项之和为总数，且至少一个占比与之相符才核对。"
     "百分数按其小数位四舍五入或截断均视为相符。占比的写法不限（“占X%”“所占比例为X%”“所占比重为X%”“占比为X%”"
     "“所占份额为X%”“占百分之六十”）。点名的总数与附近几个数的名称核心相同时（“2023年收入”与“本年收入”），取名称完全相同的"
@@ -81,7 +83,7 @@ TXT004 = Rule("TXT004", "lint", ERROR, "增减额与增减率不符",
     "“A%，较上年的B%下降C个百分点”“占比由B%提高到A%，提高C个百分点”：C 应等于 A 与 B 之差（百分点不是百分数；"
     "未写出上年比率时不报）。“上年产值B亿元。本年产值X亿元，同比增长R%”：上年数写在前一句、名称相同时，R 应等于 (X − B) ÷ B"
     "（万亩、万人等以万计的数量同样核对）。“支出T万元，其中A万元、B万元，较上年的X万元下降R%”：“其中”列表之后另起一句的"
-    "增减是合计 T 的，按 (T − X) ÷ X 核对，不算在最后一项上；说的是合计还是末项看不出时（括号里的列表、未写合计的顿号列表）不报。"
+    "增减是合计 T 的，按 (T − X) ÷ X 核对，不算在最后一项上；说的是合计还是末项看不出时（括号里的列表、未写合计的顿号列表、以逗号或分号分隔而其他各项都没有自己的增减的列表：“其中A，B，C，比上年减少D”）不报。"
     "名为上年的数（“上年收入总计B万元，本年较上年增加D万元，增长R%”“比上年(B万元)下降D万元，降幅R%”）是基数：R 应等于 D ÷ B，"
     "同句有同名的本年数 X 时 D 应等于 X − B。句中未写上年数、而同一文件的表格有本年、上年两列（“本年|上年”或相差一年的两个"
     "年份的决算列）且同名一行的本年数正是句中之数时，R 应等于 (X − 表中上年数) ÷ 表中上年数。上年数写在本年数之后的括号里"
@@ -276,11 +278,30 @@ def _stages_of(total: Quantity, parts: list[Quantity]) -> list[Quantity] | None:
     time (上年 / 2022年) is no part of it, and under a 预算 total no 决算 figure is. None when the parts are of both
     stages and the total's name says neither."""
     parts = [p for p in parts if not _of_other_time(total, p)]
-    own = _budget_side(total)
+    own = _stage_named(total)
     if own is not None:
-        return [p for p in parts if _budget_side(p) in (own, None)]
+        return [p for p in parts if _stage_named(p) in _PART_STAGES[own]]
     sides = {_budget_side(p) for p in parts} - {None}
     return parts if len(sides) < 2 else None
+
+
+def _full_budget_split(total: Quantity, parts: list[Quantity]) -> bool:
+    """全年预算 = 年初预算 + 调整 (DOMAIN §2): a 全年预算 total over its 年初预算 and its 调整 / 追加 is complete."""
+    if _stage_named(total) != "full" or len(parts) != 2:
+        return False
+    initial = [p for p in parts if _stage_named(p) == "initial"]
+    return len(initial) == 1 and any(p is not initial[0] and re.search(r"调整|追加|调增|调减", p.label) for p in parts)
+
+
+#: the stages a part of a total of each stage may be named by (DOMAIN §2): a 决算 total's parts are 决算 figures, a
+#: 年初预算's are 年初 figures, a 全年预算 is 年初 + 调整 (调整预算 is read as a 全年 word), a bare 预算 any budget's
+_PART_STAGES = {"actual": {None, "actual"}, "initial": {None, "initial"}, "full": {None, "initial", "full", "budget"},
+                "budget": {None, "initial", "full", "budget"}}
+
+
+def _stage_named(q: Quantity) -> str | None:
+    """The budget stage the last clause of a figure's name says (:func:`_stage`), None for none."""
+    return _stage(re.split(r"[，,；;：:]", q.label)[-1]) if q.label else None
 
 
 _CARRIED_OVER = re.compile(r"(?:上年|上一年|去年|(?:19|20)\d\d年)度?(?:末|底)?(?=结转|结余)")
@@ -506,7 +527,7 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         classes = _classes_of(total, parts) or _indicator_kinds(total, parts) or _levels_of(text, total, parts) \
             or _affirmed_and_negated([p.label for p in parts])  # a partition: no run counts along another dimension
         complete = _complete(named, keyword) or _shares_complete(text, qs, parts, keys) or classes \
-            or _income_sources(total, parts) \
+            or _income_sources(total, parts) or _full_budget_split(total, parts) \
             or bool(zeros) and _complete([p.label for p in parts] + zeros, keyword)
         if any(g.total is total and [x.start for x in g.parts] == [x.start for x in parts] for g in groups):
             continue  # 其中A、B、C分别为…: the list under its second mark is the same list
