@@ -11,21 +11,10 @@ from toolkit import lint
 
 from .corpus import reports
 from .measure import score_report
+from .test_reading9 import errors, wrong_then_right
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS10 = ROOT / "tests" / "fixtures" / "claims" / "corpus10"
-
-
-def errors(tmp_path: Path, text: str, name: str = "r.txt") -> list[tuple[str, str | None]]:
-    """(code, expected) of every error lint finds in ``text`` written to a real file."""
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return [(f.code, f.expected) for f in lint(path).findings if f.severity == "error"]
-
-
-def wrong_then_right(tmp_path: Path, text: str, code: str, wrong: str, right: str, expected: str | None = None) -> None:
-    assert errors(tmp_path, text.replace("{x}", wrong)) == [(code, right if expected is None else expected)]
-    assert errors(tmp_path, text.replace("{x}", right)) == []
 
 
 # --- 1. a figure of another budget stage or time after a list under a 执行 / 决算 total is no part of it ---------
