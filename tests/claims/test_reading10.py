@@ -26,21 +26,35 @@ def test_another_stage_or_time_after_the_parts_is_not_added(tmp_path, other):
     wrong_then_right(tmp_path, text, "TXT001", "3,250.00", "3,200.00", expected="3200.00")
 
 
-def test_a_larger_budget_after_the_parts_does_not_hide_their_sum(tmp_path):
+#: (what is read, the text with {x}, code, wrong, right, the expected figure the finding gives)
+CASES = [
     # 年初预算 2,400.00 is larger than the 执行数: once it is no part, the two parts still convict the total
-    text = "全年项目支出执行数{x}万元，其中公路养护1,265.40万元、农村公路建设986.30万元，年初预算2,400.00万元。\n"
-    wrong_then_right(tmp_path, text, "TXT001", "2,215.70", "2,251.70", expected="2251.70")
+    ("a larger budget after the parts", "全年项目支出执行数{x}万元，其中公路养护1,265.40万元、农村公路建设986.30万元，"
+     "年初预算2,400.00万元。", "TXT001", "2,215.70", "2,251.70", "2251.70"),
+    ("parts named by the total's own stage", "2024年支出决算{x}万元，其中基本支出决算数1,200.00万元，项目支出决算数"
+     "2,000.00万元。", "TXT001", "3,250.00", "3,200.00", "3200.00"),
+    ("last year's carry-over is a source of this year's income", "2024年收入总计{x}万元，其中财政拨款收入2,800.00万元，"
+     "上年结转200.00万元。", "TXT001", "2,900.00", "3,000.00", "3000.00"),
+    ("a full budget after the parts of an initial budget", "2024年年初预算{x}万元，其中基本支出1,200.00万元，项目支出"
+     "2,000.00万元，全年预算3,500.00万元。", "TXT001", "3,250.00", "3,200.00", "3200.00"),
+    ("a full budget is its initial budget and adjustment", "2024年全年预算{x}万元，其中年初预算3,000.00万元，调整预算"
+     "500.00万元。", "TXT001", "3,600.00", "3,500.00", "3500.00"),
+    # a change after a list joined by 、 is still the total's (the ，-list is not judged: section 4)
+    ("a change after a list joined by 、", "2024年“三公”经费支出决算28.64万元，其中公务用车购置及运行维护费21.30万元、"
+     "公务接待费7.34万元，比上年减少3.12万元，下降{x}%。", "TXT004", "9.28", "9.82", "9.82%"),
+    # 上述前N类 / 后N项: the first or last N items of the list before, in the paragraph or the sentence before
+    ("the first N items of a list in the paragraph before", "项目支出4,102.58万元。\n\n项目支出分项如下：职工帮扶救助"
+     "1,286.40万元；劳模疗休养612.30万元；职工文体活动845.16万元；阵地建设维护1,358.72万元；合计4,102.58万元。\n\n"
+     "上述前三类分别占项目支出的31.36%、{x}%、20.60%。", "TXT002", "16.93", "14.92", "14.92%"),
+    ("the last N items in the same paragraph", "项目支出4,102.58万元。项目支出分项如下：职工帮扶救助1,286.40万元；"
+     "劳模疗休养612.30万元；职工文体活动845.16万元；阵地建设维护1,358.72万元；合计4,102.58万元。上述后两项分别占项目支出的"
+     "{x}%、33.12%。", "TXT002", "20.06", "20.60", "20.60%"),
+]
 
 
-def test_a_part_named_by_its_own_stage_is_still_a_part(tmp_path):
-    # 基本支出执行数 and 项目支出执行数 are of the total's own stage
-    text = "2024年支出决算{x}万元，其中基本支出决算数1,200.00万元，项目支出决算数2,000.00万元。\n"
-    wrong_then_right(tmp_path, text, "TXT001", "3,250.00", "3,200.00", expected="3200.00")
-
-
-def test_last_years_carry_over_is_a_source_of_this_years_income(tmp_path):
-    text = "2024年收入总计{x}万元，其中财政拨款收入2,800.00万元，上年结转200.00万元。\n"
-    wrong_then_right(tmp_path, text, "TXT001", "2,900.00", "3,000.00", expected="3000.00")
+@pytest.mark.parametrize("text,code,wrong,right,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_wrong_then_right(tmp_path, text, code, wrong, right, expected):
+    wrong_then_right(tmp_path, text + "\n", code, wrong, right, expected=expected)
 
 
 # --- corpus10 -----------------------------------------------------------------------------------------------------
@@ -108,33 +122,3 @@ def test_a_change_after_a_comma_list_is_not_judged_on_the_last_part(tmp_path, ra
     text = ("2024年“三公”经费支出决算28.64万元，其中因公出国（境）费0万元，公务用车购置及运行维护费21.30万元，"
             f"公务接待费7.34万元，比上年减少3.12万元，下降{rate}%。\n")
     assert errors(tmp_path, text) == []
-
-
-def test_a_change_after_a_list_joined_by_enumeration_commas_is_still_the_totals(tmp_path):
-    text = ("2024年“三公”经费支出决算28.64万元，其中公务用车购置及运行维护费21.30万元、公务接待费7.34万元，"
-            "比上年减少3.12万元，下降{x}%。\n")
-    wrong_then_right(tmp_path, text, "TXT004", "9.28", "9.82", expected="9.82%")
-
-
-# --- 5. 上述前N类 / 后N项: the first or last N items of the list before, in the sentence or paragraph before -------
-
-def test_the_first_n_items_of_a_list_in_the_paragraph_before(tmp_path):
-    text = ("项目支出4,102.58万元。\n\n项目支出分项如下：职工帮扶救助1,286.40万元；劳模疗休养612.30万元；职工文体活动845.16万元；"
-            "阵地建设维护1,358.72万元；合计4,102.58万元。\n\n上述前三类分别占项目支出的31.36%、{x}%、20.60%。\n")
-    wrong_then_right(tmp_path, text, "TXT002", "16.93", "14.92", expected="14.92%")
-
-
-def test_the_last_n_items_in_the_same_paragraph(tmp_path):
-    text = ("项目支出4,102.58万元。项目支出分项如下：职工帮扶救助1,286.40万元；劳模疗休养612.30万元；职工文体活动845.16万元；"
-            "阵地建设维护1,358.72万元；合计4,102.58万元。上述后两项分别占项目支出的{x}%、33.12%。\n")
-    wrong_then_right(tmp_path, text, "TXT002", "20.06", "20.60", expected="20.60%")
-
-
-def test_a_full_budget_after_the_parts_of_an_initial_budget_is_not_added(tmp_path):
-    text = "2024年年初预算{x}万元，其中基本支出1,200.00万元，项目支出2,000.00万元，全年预算3,500.00万元。\n"
-    wrong_then_right(tmp_path, text, "TXT001", "3,250.00", "3,200.00", expected="3200.00")
-
-
-def test_a_full_budget_is_its_initial_budget_and_adjustment(tmp_path):
-    text = "2024年全年预算{x}万元，其中年初预算3,000.00万元，调整预算500.00万元。\n"
-    wrong_then_right(tmp_path, text, "TXT001", "3,600.00", "3,500.00", expected="3500.00")
