@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import errno
 import os
-import re
+from .lazyre import re
 import signal
 import stat
 import tempfile

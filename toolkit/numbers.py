@@ -5,7 +5,7 @@ Never use binary floats for amounts.
 """
 from __future__ import annotations
 
-import re
+from .lazyre import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, getcontext, localcontext
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")

@@ -6,7 +6,7 @@ the CLI prints goes through :func:`safe` (text) or :func:`safe_json` (JSON, whos
 """
 from __future__ import annotations
 
-import re
+from .lazyre import re
 
 #: C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides and isolates
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

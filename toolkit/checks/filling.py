@@ -13,7 +13,7 @@ last year on purpose (上年、去年、比、较、同比) is left alone. Numbe
 """
 from __future__ import annotations
 
-import re
+from ..lazyre import re
 from decimal import Decimal
 from typing import Iterable, Iterator
 

@@ -9,7 +9,7 @@ are run over the same paragraphs. Each finding is located at the line of the par
 from __future__ import annotations
 
 import functools
-import re
+from ..lazyre import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable, Iterator

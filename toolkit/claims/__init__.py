@@ -8,7 +8,7 @@ ambiguous, nothing is said.
 """
 from __future__ import annotations
 
-import re
+from ..lazyre import re
 from pathlib import Path
 
 from ..findings import CellSpot, Finding, Result, TextSpot

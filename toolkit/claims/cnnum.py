@@ -1,7 +1,7 @@
 """Chinese numerals as people write them in reports: 十, 十四, 二十一, 一百零五, 两, 一千九百八十六, 二百一十."""
 from __future__ import annotations
 
-import re
+from ..lazyre import re
 
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}

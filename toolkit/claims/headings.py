@@ -9,7 +9,7 @@ and a list that starts elsewhere (a fragment) is not judged: precision first.
 """
 from __future__ import annotations
 
-import re
+from ..lazyre import re
 
 from ..domain.tolerance import Verdict
 from ..findings import WARNING

@@ -9,7 +9,7 @@ what is left is reported relation by relation.
 """
 from __future__ import annotations
 
-import re
+from ..lazyre import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 

@@ -22,7 +22,7 @@ under 2 s; PDFium takes about 3 ms.)
 """
 from __future__ import annotations
 
-import re
+from ..lazyre import re
 from dataclasses import dataclass
 
 from ..errors import InputError, Problem

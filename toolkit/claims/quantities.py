@@ -8,7 +8,7 @@ A :class:`Quantity` is ``507.79万元`` / ``15.15%`` / ``27家`` / ``十个`` / 
 """
 from __future__ import annotations
 
-import re
+from ..lazyre import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal

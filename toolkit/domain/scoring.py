@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import functools
-import re
+from ..lazyre import re
 from dataclasses import dataclass
 from decimal import Decimal
 
