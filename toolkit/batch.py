@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import csv
+import gc
 import glob
 import io
 import multiprocessing
@@ -212,11 +213,26 @@ def warm(outline: str | None = None) -> None:
         pass
 
 
+def prepare(outline: str | None = None) -> None:
+    """What every worker needs, done once in the process that forks them: the loader, the checks and the renderer
+    imported and the template compiled (:func:`warm`), so that forked workers start with them instead of each
+    importing and compiling them again."""
+    from . import checks, load  # noqa: F401
+    from .word import printed  # noqa: F401
+
+    warm(outline)
+
+
+def forks() -> bool:
+    """Whether :func:`default_executor` forks its workers (they then inherit what this process has made)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def default_executor(workers: int | None = None, outline: str | None = None) -> cf.Executor:
     """A process pool; forked where the platform allows it (the workers inherit the imported toolkit), each
-    worker compiling the template once as it starts (:func:`warm`)."""
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork") if "fork" in methods else None
+    worker compiling the template once as it starts (:func:`warm`: nothing to do when the parent has compiled it,
+    :func:`prepare`)."""
+    context = multiprocessing.get_context("fork") if forks() else None
     return cf.ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, mp_context=context,
                                   initializer=warm, initargs=(outline,))
 
@@ -250,6 +266,9 @@ def batch(inputs: Iterable[str | Path], outdir: str | Path, *, outline: str | No
     # executor's workers (a Dask cluster) may not, so they get absolute paths
     where = (lambda p: str(p)) if own else (lambda p: str(p.resolve()))
     jobs = [(where(f), where(o)) for f, o in zip(files, outputs)]
+    forked = own and forks()
+    if forked:
+        prepare(outline)
     pool = default_executor(workers, outline) if own else executor
     n_workers = workers or os.cpu_count() or 1
     chunks, k = [], 0
@@ -259,7 +278,16 @@ def batch(inputs: Iterable[str | Path], outdir: str | Path, *, outline: str | No
     rows: list[Row | None] = [None] * len(jobs)
     done = 0
     try:
-        futures = {pool.submit(render_chunk, chunk, outline, force, pdf): (k, chunk) for k, chunk in chunks}
+        if forked:
+            # A forked pool starts its workers at the first submit. The objects alive now are left out of the
+            # collector until then, so the workers' collections never walk (and copy, page by page) what they
+            # inherit; this process takes them back at once.
+            gc.freeze()
+        try:
+            futures = {pool.submit(render_chunk, chunk, outline, force, pdf): (k, chunk) for k, chunk in chunks}
+        finally:
+            if forked:
+                gc.unfreeze()
         for fut in cf.as_completed(futures):
             k, chunk = futures[fut]
             try:
