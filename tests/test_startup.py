@@ -3,6 +3,7 @@ timing: timings are in bench/bench_all.py), and that building only the command n
 nothing a user sees."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -54,6 +55,25 @@ def test_check_imports_only_its_command_and_no_renderer():
     # the data is validated by the plain model (toolkit/model.py), not by its pydantic definition
     assert not {m for m in modules if m.startswith(("pydantic", "toolkit.pydantic_model", "toolkit.schema"))}
     assert not {m for m in modules if m.startswith(("toolkit.word", "toolkit.outlines", "toolkit.templates"))}
+    # what only writing a file (tempfile and what it imports), --json output or a misspelt layout name needs
+    assert not {"tempfile", "shutil", "random", "json"} & modules, {"tempfile", "shutil", "random", "json"} & modules
+
+
+def test_check_compiles_no_pattern_of_the_source_once_they_are_stored(tmp_path):
+    """With the compiled patterns stored (toolkit/lazyre.py, as bytecode is kept), a second `jixiao check` builds
+    every pattern of the source from the store: re's parser and code generator do not run for them."""
+    store = tmp_path / "patterns.bin"
+    code = ("import sys\nfrom toolkit import lazyre\nlazyre.STORE = sys.argv[1]\nfrom toolkit.cli import main\n"
+            "sys.argv = ['jixiao', 'check', sys.argv[2]]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('@@', len(lazyre._missing), sum('_compiled' in vars(p) for p in lazyre._pending))")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    runs = [subprocess.run([sys.executable, "-c", code, str(store), str(EXAMPLES / "demo-2023.yaml")],
+                           capture_output=True, text=True, env=env, timeout=120) for _ in range(2)]
+    counts = [tuple(map(int, r.stdout.rsplit("@@ ", 1)[1].split())) for r in runs]
+    assert all("未发现问题" in r.stdout for r in runs), runs[0].stderr
+    assert counts[0][0] > 50 and counts[1][1] > 50  # the first run compiled them, the second used as many
+    assert counts[1][0] == 0  # and compiled none
 
 
 def test_check_with_an_option_builds_only_its_command():

@@ -33,8 +33,6 @@ def report(paths: list[Any], run: Callable[[Any], Any], as_json: bool, strict: b
     JSON is one object for one path and a list for several (files that cannot be read are left out of the list;
     their messages go to stderr), so its shape depends only on the command line.
     """
-    import json
-
     from .errors import JixiaoError
     from .terminal import safe_json
 
@@ -49,6 +47,8 @@ def report(paths: list[Any], run: Callable[[Any], Any], as_json: bool, strict: b
         found.append(result)
         code = max(code, result.exit_code(strict))
     if as_json:
+        import json  # only for --json: not imported by a plain `jixiao check`
+
         payload = [r.as_dict(with_quote) for r in found]
         if len(paths) > 1:
             out(safe_json(json.dumps(payload, ensure_ascii=False, indent=2)))

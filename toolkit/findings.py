@@ -15,7 +15,6 @@ Migration from the earlier keyword form ``Finding(code, severity, message, path=
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, Iterable
@@ -184,6 +183,8 @@ class Result:
         }
 
     def json(self, with_quote: bool = False) -> str:
+        import json  # only for JSON output: not imported by every `jixiao check`
+
         return json.dumps(self.as_dict(with_quote), ensure_ascii=False, indent=2)
 
     def exit_code(self, strict: bool = False) -> int:

@@ -21,7 +21,6 @@ import os
 from .lazyre import re
 import signal
 import stat
-import tempfile
 import threading
 import time
 from contextlib import contextmanager
@@ -139,6 +138,8 @@ def atomic_path(target: str | Path, inputs: Iterable[str | Path] = ()) -> Iterat
     parent = final.parent if str(final.parent) else Path(".")
     _sweep(parent)
     try:
+        import tempfile  # only to write (with shutil, random …): not imported by `jixiao check`
+
         fd, tmp = tempfile.mkstemp(prefix=f".{_short(final.name)}.jixiao-{os.getpid()}-", suffix=".tmp", dir=parent)
     except OSError as exc:
         raise OutputError(f"{shown_target}: 无法写入报告：{os_reason(exc, shown_target)}") from None

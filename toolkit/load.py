@@ -22,7 +22,6 @@ save) is read as such with a warning; anything else is refused with a clear mess
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -897,6 +896,8 @@ def layout_problems(report: Report, source: Source) -> list[Problem]:
         if name in names:
             continue
         pos = source.positions.get(path + "#key") or source.locate(path)
+        import difflib  # only for a misspelt name
+
         close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)
         hint = f"，是否应为“{close[0]}”？" if close else ""
         out.append(Problem(f"layout 中的名称“{name}”不是任何提纲的{what}{hint}（可用名称：jixiao templates show 提纲名）",
@@ -913,6 +914,8 @@ def unknown_keys(report: Report, source: Source) -> list[Finding]:
         for key in extra:
             child = f"{path}.{key}" if path else key
             pos = source.positions.get(child + "#key") or source.locate(child)
+            import difflib
+
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             hint = f"，是否应为 '{close[0]}'？" if close else "，将被忽略"
             out.append(KEY001.finding(f"未知字段 '{key}'{hint}",
