@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..domain.budget import COMPLETE_SPLITS, COMPLETE_WORDS, FIXED
 from ..domain.execution import STAGE_LABELS, STAGE_WORDS, stage_of
 from ..domain.scoring import INDICATOR_KINDS, LEVEL_ONE, OUTPUT_KINDS
-from ..domain.staffing import STAFF_KINDS
+from ..domain.staffing import POST_KINDS, STAFF_KINDS
 from ..model import CATEGORIES
 from ..domain.tolerance import ROUNDING_NOTE, half_unit
 from ..findings import ERROR, WARNING, Finding, TextSpot
@@ -169,7 +169,7 @@ def _plus(values: list[Decimal]) -> str:
 _GROUP = re.compile(r"其中|分别为|分别是|(?<=[元个项][，,])具体(?:为|是|包括)(?=[：:])|(?:主要)?(?<![理自经缘来])由(?!于|此)(?=[^。；]{2,%d}?(?:构成|组成))|" % REACH + r"(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=[个项家所条处])[\u4e00-\u9fff]{0,16}?的[\u4e00-\u9fff]{0,6}?来?看(?=[，,：:])|(?<=[个项家人户次名件类元%％][，,])(?:包括|包含|分为(?![\d一二两三四五六七八九十]))")
 #: label sets that make a list of parts complete (DOMAIN.md section 2)
 COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE, OUTPUT_KINDS, CATEGORIES] + COMPLETE_SPLITS + [("线上", "线下")] \
-    + [STAFF_KINDS]
+    + [STAFF_KINDS, POST_KINDS]
 #: the words of a class or a level that tell the parts of a count apart (人员类指标 / 区级队伍 / 乡镇队伍)
 _CLASS_PREFIX = re.compile(r"(类|级|层|型|省|市|县|区|乡镇|镇|乡|街道|社区|村)$")
 _REST = re.compile(r"其他|其它|其余")
@@ -410,6 +410,9 @@ def _percent_run(text: str, qs: list[Quantity], i: int) -> list[Quantity]:
     return run
 
 
+#: the label of the figure a change is measured from (较上年末的28人增加2人): what is compared with, no whole of parts
+_COMPARED_WITH = re.compile(r"^(?:较|比)(?:上年|上一年|去年|上年度|上年同期)")
+
 #: right after a figure: it is what a rate is measured on (预算B万元的R%), not a whole of parts to come
 _RATE_BASE = re.compile(r"\s*的\s*[\d.,]+\s*[%％]")
 
@@ -443,7 +446,7 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         # the total: nearest comparable figure before the keyword, in this sentence or the one before
         prev_start, _ = _sentence_bounds(text, max(0, s_start - 1)) if s_start else (0, 0)
         before = [q for q in prior(qs, first_after(keys, pos - 1), prev_start, at=pos) if q.start < pos
-                  and q.comparable(first) and q.role == "level" and not q.base]
+                  and q.comparable(first) and q.role == "level" and not q.base and not _COMPARED_WITH.match(q.label)]
         if len(before) > 1 and _restates(text, before[-2], before[-1], brackets):
             before = before[:-1]  # T万元（约X亿元），其中…: the total is T, the bracket only says it again
         # a 其中 inside another's list (其中：A；B，其中：B1；B2；C): B's list ends where its parts make up B
@@ -2372,6 +2375,11 @@ def _in_order(chars: str, label: str) -> bool:
     return k == len(chars)
 
 
+def _bigrams(text: str) -> set[str]:
+    """The pairs of adjacent characters of ``text``."""
+    return {text[k:k + 2] for k in range(len(text) - 1)}
+
+
 def _count_rate_terms(qs: list[Quantity], i: int, before: list[Quantity], stem: str, s_end: int
                       ) -> tuple[list[Quantity], list[Quantity]]:
     """The numerators and candidate wholes of a rate of counts whose name does not repeat the numerator's words
@@ -2387,7 +2395,10 @@ def _count_rate_terms(qs: list[Quantity], i: int, before: list[Quantity], stem: 
         k -= 1
     counts = [q for q in before if q.kind == "count" and q.start > (qs[k].start if k >= 0 else -1)]
     acts = {id(q): _LEAD_TIME.sub("", q.label) for q in counts}  # 截至年末已整改5个 is a count of what was done
-    nums = [q for q in counts if _ACTUAL.match(acts[id(q)]) and set(_ACTUAL.sub("", acts[id(q)])) & set(stem)]
+    # the act done must be the rate's own (实际检查86家 before 检查覆盖率): two characters in a row in common, not one
+    # stray character (完成农村公路养护872公里 is no term of 优良中等路率)
+    nums = [q for q in counts
+            if _ACTUAL.match(acts[id(q)]) and _bigrams(_ACTUAL.sub("", acts[id(q)])) & _bigrams(stem)]
     if not nums:
         verb = stem[-2:]
         nums = [q for q in counts if len(verb) == 2 and _in_order(verb, q.label) and not _PLANNED.match(q.label)]

@@ -14,7 +14,7 @@ from ..findings import ERROR, WARNING
 from ..numbers import half_ulp, quantize
 from ..rules import Rule
 from .arith import Kind, Verdict, like, num_text, pct_text, ratio_verdict, sum_verdict
-from .prose import _SPENT, Issue, _issue, _stage, sentence_at
+from .prose import _LAST_YEAR, _SPENT, Issue, _issue, _stage, sentence_at
 from .quantities import Quantity, prior, sentences
 
 TXT007 = Rule("TXT007", "lint", ERROR, "总得分与文中各指标得分之和不符",
@@ -139,6 +139,8 @@ def read_claims(texts: list[str], quantities: list[list[Quantity]], kinds: list 
                 continue
             if _BAND_BEFORE.search(before) or _BAND_AFTER.match(text, q.end):
                 continue  # 90-100分为优, 90分（含）以上: a bound of a grade band, not a score
+            if _LAST_YEAR.search(_own_name(before)):
+                continue  # 上年自评得分为93.6分: last year's score, no claim about this year's table
             kind = score_kind(before)
             if kind is not None and _WEIGHT_WORD.search(before):
                 continue  # 满分100分，其中预算执行率10分、产出指标50分…: the kinds' weights, not their scores

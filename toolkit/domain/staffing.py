@@ -8,6 +8,9 @@ KINDS: list[tuple[str, str]] = [("administrative", "行政"), ("institutional", 
                                 ("other", "其他")]
 #: the three kinds of 编制 (行政, 事业, 工勤): a list in prose naming all three is the whole head count
 STAFF_KINDS: tuple[str, ...] = tuple(label for _name, label in KINDS if label != "其他")
+#: the three classes of post of a 事业单位 (事业单位人事管理条例: 管理岗位、专业技术岗位和工勤技能岗位): a list naming all
+#: three is every post
+POST_KINDS: tuple[str, ...] = ("管理岗", "专业技术岗", "工勤技能岗")
 
 
 def kinds(hc: Headcount) -> list[int]:

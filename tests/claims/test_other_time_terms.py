@@ -1,0 +1,47 @@
+"""Figures of another time or of another act are no terms of a claim: the figure a change is measured from
+(较上年末的28人增加2人) is no whole of the 其中 list after it; last year's total score (上年自评得分为93.6分) is no claim
+about this year's scoring table; a quality rate (优良中等路率) is not the ratio of two lengths done that merely share one
+character with it. Each of these was a false error on a correct report; the wrong case beside each shows the check
+still runs. Every wording is written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from toolkit.claims import check_paragraphs
+from toolkit.claims.scores import read_claims
+from toolkit.claims.quantities import extract
+
+STAFF = "2024年末实有在编人员{n}人，较上年末的28人增加2人；其中管理岗位5人、专业技术岗位24人、工勤技能岗位1人。"
+ROADS = "全年完成农村公路养护872公里、新改建农村公路46.3公里，农村公路优良中等路率83.6%。"
+REPAIRS = "计划改造危桥6座，实际改造危桥5座，改造完成率{r}。"
+
+
+def errors(text: str) -> list[tuple[str, str | None]]:
+    return [(i.code, i.expected) for _k, i in check_paragraphs([text]) if i.severity == "error"]
+
+
+def test_a_list_after_a_comparison_is_of_this_years_figure() -> None:
+    assert errors(STAFF.format(n=30)) == []
+
+
+def test_a_list_short_of_this_years_figure_is_still_an_error() -> None:
+    assert [c for c, _e in errors(STAFF.format(n=33))] == ["TXT001"]
+
+
+def test_a_quality_rate_beside_two_lengths_says_nothing() -> None:
+    assert errors(ROADS) == []
+
+
+@pytest.mark.parametrize("rate, wrong", [("83.33%", False), ("88.33%", True)])
+def test_a_rate_of_its_own_act_is_still_checked(rate: str, wrong: bool) -> None:
+    assert bool(errors(REPAIRS.format(r=rate))) is wrong
+
+
+@pytest.mark.parametrize("text, totals", [
+    ("本部门2024年度部门整体支出绩效自评得分98.27分，评价等级为“优”。上年自评得分为93.6分，本年较上年提高4.67分。",
+     ["98.27"]),
+    ("本部门2024年度部门整体支出绩效自评得分98.27分，评价等级为“优”。", ["98.27"]),
+])
+def test_last_years_score_is_no_total_of_this_year(text: str, totals: list[str]) -> None:
+    found, _indicators = read_claims([text], [extract(text)])
+    assert [t.text.rstrip("分") for t in found] == totals
