@@ -45,3 +45,26 @@ def test_a_rate_of_its_own_act_is_still_checked(rate: str, wrong: bool) -> None:
 def test_last_years_score_is_no_total_of_this_year(text: str, totals: list[str]) -> None:
     found, _indicators = read_claims([text], [extract(text)])
     assert [t.text.rstrip("分") for t in found] == totals
+
+
+def _execution_rows(score: str) -> str:
+    """A score table whose 预算执行率 (under a target of 90%) is scored 分值 × 执行率 = 10 × 88.95% = 8.90, beside two
+    rows scored in proportion to their targets, and one unmet row scored ``score`` (12 × 455 ÷ 500 = 10.92)."""
+    rows = [
+        ["指标", "指标值", "完成值", "分值", "得分"],
+        ["预算执行率", "≥90%", "88.95%", "10", "8.90"],
+        ["老年人健康体检人数", "≥5000人", "4650人", "20", "18.60"],
+        ["家庭医生签约户数", "≥1200户", "1080户", "20", "18"],
+        ["技能培训人数", "≥500人", "455人", "12", score],
+    ]
+    return "表3 绩效指标自评表\n" + "\n".join("\t".join(r) for r in rows) + "\n"
+
+
+@pytest.mark.parametrize("score, expected", [("10.92", []), ("12", ["10.92"])])
+def test_the_execution_rate_is_no_row_of_the_proportional_rule(tmp_path, score: str, expected: list[str]) -> None:
+    from toolkit import lint
+
+    path = tmp_path / "report.txt"
+    path.write_text(_execution_rows(score), encoding="utf-8")
+    found = [f.expected for f in lint(path).findings if f.code == "TBL013"]
+    assert found == expected

@@ -757,6 +757,8 @@ def _proportional_rows(st: ScoreTable) -> list[TableIssue]:
         target, actual = Decimal(mt.group(2)), Decimal(ma.group(1))
         if target <= 0 or actual >= target:
             continue
+        if target != 100 and any("执行率" in c for c in row[:min(tc, ac)]):
+            continue  # 预算执行率 under a target of 90%: scored 分值 × 执行率 as often as in proportion (TBL014)
         exact = w * actual / target
         if score_fits(exact, s):
             agree += 1
