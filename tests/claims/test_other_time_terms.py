@@ -68,3 +68,27 @@ def test_the_execution_rate_is_no_row_of_the_proportional_rule(tmp_path, score: 
     path.write_text(_execution_rows(score), encoding="utf-8")
     found = [f.expected for f in lint(path).findings if f.code == "TBL013"]
     assert found == expected
+
+
+def _results(text: str) -> str:
+    rows = [
+        ["一级指标", "三级指标", "分值", "目标值", "实际完成值", "得分"],
+        ["产出指标", "高标准农田建设面积", "10", "≥2.30万亩", "2.15万亩", "9.35"],
+        ["产出指标", "农村公路养护里程", "10", "≥800公里", "872公里", "10"],
+        ["产出指标", "少数民族发展资金项目个数", "10", "12个", "12个", "10"],
+    ]
+    return text + "\n表3 绩效自评表\n" + "\n".join("\t".join(r) for r in rows) + "\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全年新建高标准农田2.51万亩，涉及5个区镇。", ["2.15万亩"]),  # 新建 … ~ …建设面积: the row's figure
+    ("全年新建高标准农田2.15万亩，涉及5个区镇。", []),
+    ("全年新建农村公路46.3公里。", []),                          # 新建 is no 养护
+    ("抽查少数民族发展资金项目5个。", []),                        # a part of the row's 12
+])
+def test_an_act_and_its_object_against_the_rows_object_and_act(tmp_path, text: str, expected: list[str]) -> None:
+    from toolkit import lint
+
+    path = tmp_path / "report.txt"
+    path.write_text(_results(text), encoding="utf-8")
+    assert [f.expected for f in lint(path).findings if f.code == "TXT021"] == expected

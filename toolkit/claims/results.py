@@ -32,7 +32,7 @@ TXT021 = Rule("TXT021", "lint", ERROR, "正文所述指标完成值与自评表�
     "正文写出某一指标的完成情况（“完成渔船安全检查1286艘次”“培训人数达到520人次”“群众满意度为96.5%”），而同一文件的"
     "自评表中该指标（三级指标）一行的实际完成值与之不同时，报告为错误。指标按名称的核心比对：去掉引号、括号和“数量”“人数”"
     "“人次”等表示数字种类的字，正文再去掉“我局”“全年”“共”“完成”“开展”等只交代主体、时间和动作的字，两者相同、或正文的"
-    "名称（至少四个字）是表中名称的一部分、或是表中名称的末尾而同句前一分句已写出表中全名（“全年组织职业技能培训，培训人数达到520人次”）时视为同一指标（单说“执行率”“满意度”可能是另一口径，只与同名一行比对）。只有单位相同（艘次与艘次、%与%）、全文自评表中恰有一行相符、"
+    "名称（至少四个字）是表中名称的一部分、或是表中名称的末尾而同句前一分句已写出表中全名（“全年组织职业技能培训，培训人数达到520人次”）、或正文是“动作＋对象”而表中名称以该对象（至少四个字）开头、其后除“面积”“里程”等量词外是与该动作同字的名词（“新建高标准农田”与“高标准农田建设面积”）时视为同一指标（单说“执行率”“满意度”可能是另一口径，只与同名一行比对）。只有单位相同（艘次与艘次、%与%）、全文自评表中恰有一行相符、"
     "正文数字不是该行的目标值或其他列的数、所在分句未写“目标”“计划”“预计”“任务”“上年”“其中”“累计”等字、同句未另写表中的数、"
     "且两数不是彼此四舍五入时才报告；其余情况不作判断。",
     "report.txt:106: 第30段: TXT021 正文写渔船安全检查 1286艘次，表1 第3行“渔船安全检查艘次”的实际完成值为 1268艘次："
@@ -73,6 +73,24 @@ def _text_core(words: str, year: str | None) -> str:
             return ""  # 2023年完成检查1100艘次: last year's figure, not this table's
         s = s[m.end():]
     return _MEASURE.sub("", s)
+
+
+#: the words after an indicator's object naming what its figure measures (高标准农田建设面积, 农村公路养护里程)
+_EXTENT = re.compile(r"(面积|里程|长度|规模|数量|总量|数)$")
+
+
+def _act_and_object(core: str, rcore: str) -> bool:
+    """The text names an act and its object (新建高标准农田), the row the object and the act as a noun
+    (高标准农田建设面积): the object (at least four characters) opens the row's name after a verb of one to three
+    characters, and what the row adds after it, a measure aside, is an act sharing a character with the verb (建设 for
+    新建; not 养护 for 新建: 新建农村公路 is no figure of 农村公路养护里程; nor nothing: 抽查项目5个 is a part of the
+    row 项目个数 12个)."""
+    for cut in (1, 2, 3):
+        verb, obj = core[:cut], core[cut:]
+        if len(obj) >= 4 and rcore.startswith(obj):
+            act = _EXTENT.sub("", rcore[len(obj):])
+            return bool(set(act) & set(verb))  # a row of the bare object: the verb may name a part (抽查5个 of 12)
+    return False
 
 
 def report_year(doc: Document) -> str | None:
@@ -163,7 +181,7 @@ def check_indicator_results(doc: Document, quantities: list[list[Quantity]], tak
                 # the same name; a part of it of four characters; or its last word, the whole name written in the
                 # clause before (全年组织职业技能培训，培训人数达到520人次)
                 if not (core == rcore or (len(core) >= 4 and core in rcore)
-                        or (rcore.endswith(core) and rcore in earlier)):
+                        or (rcore.endswith(core) and rcore in earlier) or _act_and_object(core, rcore)):
                     continue
                 if unit == q.unit or (unit.startswith(q.unit) and after.startswith(unit[len(q.unit):])):
                     found.append(x)
