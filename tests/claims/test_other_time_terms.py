@@ -92,3 +92,14 @@ def test_an_act_and_its_object_against_the_rows_object_and_act(tmp_path, text: s
     path = tmp_path / "report.txt"
     path.write_text(_results(text), encoding="utf-8")
     assert [f.expected for f in lint(path).findings if f.code == "TXT021"] == expected
+
+
+@pytest.mark.parametrize("rate, expected", [("93.17%", ["93.48%"]), ("93.48%", []), ("93.5%", [])])
+def test_a_completion_rate_after_a_rows_figure_is_of_the_rows_target(tmp_path, rate: str, expected) -> None:
+    """全年新建高标准农田2.15万亩，完成率R: 2.15 ÷ the row's target 2.30万亩 = 93.48% (the target is written only in the
+    自评表)."""
+    from toolkit import lint
+
+    path = tmp_path / "report.txt"
+    path.write_text(_results(f"全年新建高标准农田2.15万亩，完成率{rate}，涉及5个区镇。"), encoding="utf-8")
+    assert [f.expected for f in lint(path).findings if f.code == "TXT005"] == expected

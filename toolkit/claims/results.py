@@ -16,6 +16,10 @@ change or a share), its clause says no 目标 / 计划 / 预计 / 任务 / 上�
 (艘次 and 艘次, % and %), exactly one row of the document's 自评表s has that core with an actual figure in that unit,
 the text's figure is none of the other figures of that row (its 指标值, a 上年 column), the sentence does not write
 the row's figure too, and neither figure is the other rounded. Anything else is not judged.
+
+A completion rate written right after the figure (全年新建高标准农田2.15万亩，完成率93.48%) is of the row's target when the
+text's figure is the row's actual one and the 目标值 cell is one figure in the same unit (≥2.30万亩): it is checked as
+TXT005 against actual ÷ target, the target being written only in the table.
 """
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..findings import ERROR
 from ..rules import Rule
-from .arith import Verdict
+from .arith import Kind, Verdict, num_text, pct_text, ratio_verdict
 from .document import Document, Table
 from .quantities import FULL_WIDTH, Quantity
 
@@ -138,6 +142,34 @@ def indicator_rows(doc: Document) -> list[tuple[str, Decimal, str, set[Decimal],
     return out
 
 
+#: a completion rate right after a figure: 完成率93.71% / 完成目标的93.71% / 完成年度目标任务的93.71%
+_COMPLETION_AFTER = re.compile(r"^[，,]?\s*(?:目标)?完成率(?:为|达到?|是)?\s*$|^[，,]?\s*完成(?:了)?(?:年度)?(?:目标|计划|任务)"
+                               r"(?:任务|值)?的\s*$")
+#: a target cell: one figure, a lower bound or none before it (≥3.5万亩, 不低于600场, 300场)
+_TARGET_CELL = re.compile(r"^(?:≥|>=|不低于|不少于|大于等于)?(?P<num>\d+(?:\.\d+)?)(?P<unit>%|[\u4e00-\u9fff]{1,3})$")
+
+
+def _completion_after(text: str, qs: list[Quantity], q: Quantity) -> Quantity | None:
+    """The completion rate written right after ``q`` in its sentence (新增节水灌溉面积3.28万亩，完成率93.71%)."""
+    later = [x for x in qs if x.start >= q.end]
+    if not later or later[0].unit != "%" or later[0].approx:
+        return None
+    r = later[0]
+    return r if _COMPLETION_AFTER.match(text[q.end:r.start]) else None
+
+
+def _row_target(t: Table, r: int, unit: str) -> Decimal | None:
+    """The target of row ``r`` of a 自评表 (its one 目标值 / 指标值 column) when it is one figure in ``unit``."""
+    for row in t.rows[:min(r, 6)]:
+        heads = [re.sub(r"\s+", "", c) for c in row]
+        cols = [c for c, h in enumerate(heads) if _TARGET_HEAD.search(h) and not _ACTUAL_HEAD.search(h)]
+        if len(cols) == 1 and cols[0] < len(t.rows[r]):
+            m = _TARGET_CELL.match(re.sub(r"\s+", "", t.rows[r][cols[0]]).translate(FULL_WIDTH))
+            if m and m.group("unit") == unit and Decimal(m.group("num")) > 0:
+                return Decimal(m.group("num"))
+    return None
+
+
 def _rounded_equal(a: Decimal, b: Decimal) -> bool:
     """One figure is the other rounded to its places (96% for 95.6%, 96.50% for 96.5%)."""
     for x, y in ((a, b), (b, a)):
@@ -150,7 +182,7 @@ def _rounded_equal(a: Decimal, b: Decimal) -> bool:
 def check_indicator_results(doc: Document, quantities: list[list[Quantity]], taken: set[tuple[int, int]]
                             ) -> list[tuple[int, object]]:
     """[(paragraph index, TXT021 issue)]; ``taken``: (paragraph, offset) of text figures already reported."""
-    from .prose import _issue, sentences
+    from .prose import TXT005, _issue, sentences
 
     rows = indicator_rows(doc)
     year = report_year(doc)
@@ -188,6 +220,17 @@ def check_indicator_results(doc: Document, quantities: list[list[Quantity]], tak
             if len(found) != 1:
                 continue
             rcore, value, unit, others, t, r, c, name = found[0]
+            if value == q.value:
+                rate = _completion_after(text, qs, q)
+                target = _row_target(t, r, unit) if rate is not None else None
+                if rate is not None and target is not None and (k, rate.start) not in taken:
+                    v, exact = ratio_verdict(q.value, target, rate.value, Kind.COUNT, Kind.COUNT)
+                    if v != "ok" and exact is not None:
+                        shown = pct_text(exact, rate.value)
+                        out.append((k, _issue(TXT005, v, f"完成率：{q.text} ÷ {t.where()} 第{r + 1}行“{name}”的目标值 "
+                                              f"{num_text(target)}{unit} = {shown}，文中写 {rate.text}", shown,
+                                              rate.text, rate.start)))
+                        taken.add((k, rate.start))
             if value == q.value or q.value in others or _rounded_equal(value, q.value):
                 continue
             s0, s1 = sentences(text).bounds(q.start)
