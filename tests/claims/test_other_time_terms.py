@@ -103,3 +103,13 @@ def test_a_completion_rate_after_a_rows_figure_is_of_the_rows_target(tmp_path, r
     path = tmp_path / "report.txt"
     path.write_text(_results(f"全年新建高标准农田2.15万亩，完成率{rate}，涉及5个区镇。"), encoding="utf-8")
     assert [f.expected for f in lint(path).findings if f.code == "TXT005"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“三公”经费预算5.00万元。实际支出3.86万元。控制率为72.20%。", ["77.20%"]),
+    ("“三公”经费预算5.00万元。实际支出3.86万元。控制率为77.20%。", []),
+    ("“三公”经费预算5.00万元，年初预算4.00万元。实际支出3.86万元。控制率为72.20%。", []),  # two budgets: not judged
+    ("核定编制33名，实有在职人员31人，在职人员控制率为93.94%。", []),                      # counts: another rule
+])
+def test_a_control_rate_of_money_is_spending_over_its_budget(text: str, expected: list[str]) -> None:
+    assert [e for c, e in errors(text) if c == "TXT005"] == expected

@@ -119,6 +119,9 @@ TXT005 = Rule("TXT005", "lint", ERROR, "比率与所述数字不符",
     "R 应等于 X ÷ B，B 写在比率所在分句之中。只有能从文字唯一确定分子和分母时才核对。"
     "未点名预算阶段的执行率（“预算执行率为P%”“执行率P%”）是 执行数 ÷ 全年预算数（DOMAIN §2）：同段写出年初预算和全年预算"
     "（各一个、数值不同、属于部门本身）和一个支出数时核对；P 等于 支出 ÷ 年初预算 时，说明分母用错了。只写了一个预算、或全年预算只称“调整预算”（可能是调整数）时不按此核对。"
+    "金额的控制率（“三公”经费控制率）和只写了一个预算时的执行率是 支出 ÷ 预算：比率所在句及前两句中恰有一个预算数、一个支出数"
+    "且没有别的金额或数量时核对（““三公”经费预算5.00万元。实际支出3.86万元。控制率为77.20%”）。"
+    "正文写出某指标的完成数后紧接“完成率R%”、而目标只写在自评表该指标一行（目标值为同单位的一个数）时，R 应等于 完成数 ÷ 目标值。"
     "百分数可写成中文（“百分之九十八点四二”“百分之百”）。",
     "report.txt:40: 第40段: TXT005 问题解决率：解决问题 782个 ÷ 共收集企业问题 825个 = 94.79%，文中写 96.8%")
 TXT006 = Rule("TXT006", "lint", ERROR, "列举的项目数与所述数量不符",
@@ -2842,6 +2845,39 @@ def check_execution_stage(text: str, qs: list[Quantity], taken: set[int]) -> lis
     return issues
 
 
+#: a rate of spending against its budget named by no stage: 控制率 (“三公”经费控制率, 预算控制率) and a bare 执行率
+_CONTROL = re.compile(r"(?:预算|经费|支出)?(?:控制率|执行率)(?:为|达到|达|是|：|:)?$")
+
+
+def check_budget_control(text: str, qs: list[Quantity], taken: set[int]) -> list[Issue]:
+    """``“三公”经费预算5.00万元。实际支出3.86万元。控制率为77.20%``: a 控制率 (or a bare 执行率) of money is what was
+    spent over its budget. Judged only when the rate's sentence and the two before it give exactly one budget figure
+    (of any stage) and one figure of spending, both before the rate, and nothing else in money after the first of
+    them; anything else (two budgets, a list of parts, counts as in 在职人员控制率) is left to the other checks."""
+    issues = []
+    sents = sentences(text)
+    for i, r in enumerate(qs):
+        if r.unit != "%" or r.approx or r.start in taken or completion_rate(r) is not None \
+                or not _CONTROL.search(r.pre.strip()):
+            continue
+        lo = sents.bounds(r.start)[0]
+        for _step in range(2):
+            lo = sents.bounds(lo - 1)[0] if lo > 0 else lo
+        money = [q for q in prior(qs, i, lo) if q.kind == "money" and not q.approx]
+        others = [q for q in prior(qs, i, lo) if q.kind != "money" and q.unit != "%"]
+        budgets = [q for q in money if _stage(q.label) in ("initial", "full", "budget")]
+        spent = [q for q in money if _is_spent(q) or re.search(r"实际(?:支出|使用|发生)", q.label)]
+        if len(budgets) != 1 or len(spent) != 1 or len(money) != 2 or others:
+            continue
+        b, a = budgets[0], spent[0]
+        v, exact = ratio_verdict(a.value_in(b.unit), b.value, r.value)
+        if v == "ok" or exact is None:
+            continue
+        issues.append(_issue(TXT005, v, f"控制率 = 支出 ÷ 预算：{a.label or '支出'} {a.text} ÷ {b.label or '预算'} {b.text} = "
+                             f"{pct_text(exact, r.value)}，文中写 {r.text}", pct_text(exact, r.value), r.text, r.start))
+    return issues
+
+
 #: a figure of what was spent, by its name (执行数 = 支出, DOMAIN §2): 本年支出 / 全年支出 / 支出合计 / 部门支出总额
 _SPENT = re.compile(r"(?:支出|总支出)(?:合计|总额|总计|决算)?$")
 #: the words of a completion rate's clause before 完成/为 (本年支出完成年初预算的P%): the figure the rate is of
@@ -3002,6 +3038,7 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
     issues += check_rates(text, qs, groups)
     issues += check_completion(text, qs, others if isinstance(others, Wholes) else None)
     issues += check_execution_stage(text, qs, {i.location.offset for i in issues})
+    issues += check_budget_control(text, qs, {i.location.offset for i in issues})
     issues += check_percent_of(text, qs, {i.location.offset for i in issues})
     issues += check_enumerations(text)
     issues += check_score_lists(text, qs)
