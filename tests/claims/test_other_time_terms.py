@@ -113,3 +113,26 @@ def test_a_completion_rate_after_a_rows_figure_is_of_the_rows_target(tmp_path, r
 ])
 def test_a_control_rate_of_money_is_spending_over_its_budget(text: str, expected: list[str]) -> None:
     assert [e for c, e in errors(text) if c == "TXT005"] == expected
+
+
+SANGONG = """（三）“三公”经费
+| 项目 | 2024年 | 2023年 | 增减额 |
+| :--- | ---: | ---: | ---: |
+| 因公出国（境）费 | 0.00 | 0.00 | 0.00 |
+| 公务用车运行维护费 | 3.26 | 3.90 | -0.64 |
+| 公务接待费 | 1.48 | 2.15 | -0.67 |
+| 合计 | 4.74 | 6.05 | -1.31 |
+
+2024年“三公”经费支出4.74万元，比上年减少1.31万元。其中公务接待费{x}万元，共接待9批次、63人次。
+"""
+
+
+@pytest.mark.parametrize("x, expected", [("3.26", ["1.48万元"]), ("1.48", []), ("2.15", ["1.48"])])
+def test_a_text_figure_taken_from_the_next_line_of_a_table_by_years(tmp_path, x: str, expected) -> None:
+    """A table whose columns are years (2024年 | 2023年): the latest is this year's figure; the text's 公务接待费 is the
+    figure of the row above it (公务用车运行维护费); its own row's 2023 figure is last year's written for this year's."""
+    from toolkit import lint
+
+    path = tmp_path / "report.md"
+    path.write_text(SANGONG.replace("{x}", x), encoding="utf-8")
+    assert [f.expected for f in lint(path).findings if f.code == "TXT014"] == expected

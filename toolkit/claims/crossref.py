@@ -75,7 +75,13 @@ def _columns(t: Table) -> tuple[int, int] | None:
                  for c in figure_cols}
         actual = [c for c in figure_cols if _ACTUAL_HEAD.search(heads[c]) and not _PLAN_HEAD.search(heads[c])]
         if not actual:
-            return None
+            # columns headed by years (2024年 | 2023年 | 增减额): the latest year's is this year's actual figure
+            years = {c: int(m.group(1)) for c in figure_cols
+                     if (m := re.fullmatch(r"((?:19|20)\d\d)年度?(?:决算数?|支出|实际)?(?:（万元）)?", heads[c]))}
+            latest = [c for c in years if years[c] == max(years.values(), default=0)]
+            if len(years) < 2 or len(latest) != 1:
+                return None
+            actual = latest
         col = actual[0]
     coded = sum(1 for r in t.rows if r and re.fullmatch(r"\d{3}|\d{5}|\d{7}", r[0].strip()))
     return (1 if coded >= 2 and col > 1 else 0), col
@@ -169,7 +175,8 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
         near = all(x[0] == c for x in found) and written[c][q.value_in("万元")] == 1 \
             and _near_digits(shown_number, table_value)
         coarse = _rounded_slip(shown_number, table_value, q.unit, found[0][3])
-        if (slip_kind(shown_number, table_value) is None and not near and not coarse) \
+        swapped = len(found) == 1 and _another_rows(found[0], q.value.scaleb(_exp(q.unit) - _exp(found[0][3])), rows)
+        if (slip_kind(shown_number, table_value) is None and not near and not coarse and not swapped) \
                 or _in(text[sentence[0]:sentence[1]], table_value):
             continue
         _c, _coded, figure, unit, t, r, col = found[0]
@@ -190,6 +197,17 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
         cells[id(issue)] = (t.index, r, col)
         out.append((k, issue))
     return out
+
+
+def _another_rows(own: tuple, value: Decimal, rows: list) -> bool:
+    """Whether ``value`` (in the table's unit) is written in no cell of ``own``'s row and is the figure of exactly
+    one other row of its table in the same column, a row of another name: the text took the line next to its own
+    (公务接待费3.26万元 where the 三公 table gives 公务接待费 1.48 and 公务用车运行维护费 3.26)."""
+    c, _coded, _figure, _unit, t, r, col = own
+    if any(cell_number(x) == value for x in t.rows[r]):
+        return False
+    others = [x for x in rows if x[4] is t and x[6] == col and x[5] != r and x[2] == value]
+    return len(others) == 1 and others[0][0] != c and not _GRAND_ROW.match(others[0][0])
 
 
 def _rounded_slip(written: str, value: Decimal, unit: str, table_unit: str) -> bool:
