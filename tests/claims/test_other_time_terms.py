@@ -136,3 +136,24 @@ def test_a_text_figure_taken_from_the_next_line_of_a_table_by_years(tmp_path, x:
     path = tmp_path / "report.md"
     path.write_text(SANGONG.replace("{x}", x), encoding="utf-8")
     assert [f.expected for f in lint(path).findings if f.code == "TXT014"] == expected
+
+
+def _weights_in_percent(score: str, score_unit: str = "") -> str:
+    rows = [["一级指标", "三级指标", "权重", "年度目标值", "实际完成值", "得分"],
+            ["预算执行", "预算执行率", "10%", "100%", "98.5%", "9.85"],
+            ["产出指标", "实验室能力验证合格率", "8%", "100%", "100%", score + score_unit],
+            ["产出指标", "传染病报告及时率", "42%", "≥95%", "99.6%", "42" + score_unit],
+            ["效益指标", "免疫规划疫苗接种率", "30%", "≥95%", "97.8%", "30" + score_unit],
+            ["满意度指标", "服务对象满意度", "10%", "≥90%", "93.5%", "10" + score_unit]]
+    return "表3 绩效自评表\n" + "\n".join("\t".join(r) for r in rows) + "\n"
+
+
+@pytest.mark.parametrize("score, unit, expected", [("8.5", "", ["TBL004"]), ("8", "", []), ("8.5", "%", [])])
+def test_weights_written_as_percentages_of_100_points(tmp_path, score: str, unit: str, expected) -> None:
+    """权重 8% … adding to 100%: the weights are the points, and a score of 8.5 is above its 8 (scores written as
+    percentages too are another scale: not read)."""
+    from toolkit import lint
+
+    path = tmp_path / "report.txt"
+    path.write_text(_weights_in_percent(score, unit), encoding="utf-8")
+    assert [f.code for f in lint(path).findings if f.code.startswith("TBL")] == expected

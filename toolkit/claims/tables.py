@@ -29,7 +29,8 @@ TBL003 = Rule("TBL003", "lint", ERROR, "评分表分值合计不符",
     "“总分”行的分值应等于各指标分值之和；一级、二级指标单元格中标注的分值（如“产出指标（50分）”）应等于其下各指标分值之和。",
     "report.txt:230: 表2 第12行 第2列: TBL003 产出指标（50分） 的分值 50 与其下各指标分值之和 48 不符")
 TBL004 = Rule("TBL004", "lint", ERROR, "评分表得分超过分值",
-    "自评表中每个指标（含预算执行率）的得分不能超过其分值；超过时总分也随之虚高。",
+    "自评表中每个指标（含预算执行率）的得分不能超过其分值；超过时总分也随之虚高。权重写成百分数（8%）、各指标合计100%而得分"
+    "写成分数时，权重即分值（8% 即 8分）。",
     "report.txt:260: 表2 第15行: TBL004 得分 8 超过分值 7")
 TBL013 = Rule("TBL013", "lint", ERROR, "评分表未完成指标的得分与表中按比例计分不符",
     "自评表中目标写作“≥N”（不低于、不少于）的定量指标未完成时，若表中其他未完成的此类指标都按比例计分"
@@ -579,6 +580,8 @@ def read_score_table(t: Table) -> ScoreTable | None:
     seconds: dict[int, str | None] = {}  # row -> its 二级 group: the second cell, carried down the same way
     second: str | None = None
     heading: list[tuple[int, int, str]] = []  # 小计 rows opening their group: (index in subtotals, row, group)
+    pct_items: list[tuple[int, Decimal, Decimal]] = []  # indicator rows whose weight is written as a percentage
+    pct_scores = False  # a score written as a percentage: the table is not in points
     for r, row in enumerate(t.rows):
         heads = [re.sub(r"\s+", "", c) for c in row]
         if "得分" in heads and any(h in ("分值", "权重", "分值（分）", "权重（分）") for h in heads):
@@ -638,8 +641,11 @@ def read_score_table(t: Table) -> ScoreTable | None:
             if second_cell and cell_number(second_cell) is None or first_cell:
                 second = second_cell or None  # a new 一级 cell starts its 二级 afresh
             seconds[r] = second
-            if w is not None and s is not None and not _is_pct(row[wcol]) and not _band_row(row):
-                st.items.append((r, w, s))
+            if w is not None and s is not None and not _band_row(row):
+                (pct_items if _is_pct(row[wcol]) else st.items).append((r, w, s))
+                pct_scores = pct_scores or _is_pct(row[scol])
+    if not st.items and pct_items and not pct_scores and sum(w for _r, w, _s in pct_items) == 100:
+        st.items = pct_items  # 权重 8% … 100%, 得分 8.5: weights written as shares of 100 points are the points
     for k, r, name in heading:
         st.subtotals[k] = st.subtotals[k][:3] + ([it for it in st.items if it[0] > r and groups.get(it[0]) == name],)
     return st if st.items else None
