@@ -157,3 +157,18 @@ def test_weights_written_as_percentages_of_100_points(tmp_path, score: str, unit
     path = tmp_path / "report.txt"
     path.write_text(_weights_in_percent(score, unit), encoding="utf-8")
     assert [f.code for f in lint(path).findings if f.code.startswith("TBL")] == expected
+
+
+OPENED = ("项目支出11824.55万元，占支出合计的73.71%。项目支出中，基本公共卫生服务补助5286.40万元、基本药物制度补助"
+          "1320.15万元、疾病预防控制{x}万元、计划生育家庭奖励扶助1876.20万元、其他卫生健康项目923.20万元。")
+
+
+@pytest.mark.parametrize("x, wrong", [("2418.60", False), ("2481.60", True)])
+def test_a_sentence_opened_by_a_wholes_name_lists_its_parts(x: str, wrong: bool) -> None:
+    """项目支出中，A、B、…、其他E: a complete list of the whole named at the sentence's start, given before it."""
+    assert [c for c, _e in errors(OPENED.format(x=x))] == (["TXT001"] if wrong else [])
+
+
+def test_an_opened_list_that_may_be_partial_says_nothing() -> None:
+    text = OPENED.format(x="2481.60").replace("、其他卫生健康项目923.20万元", "")
+    assert errors(text) == []

@@ -34,6 +34,8 @@ TXT001 = Rule("TXT001", "lint", ERROR, "总数与各分项之和不符",
     "正文写出一个总数及其组成（“X万元，其中A万元、B万元”“指标26个，包括…”“产出指标16个中，…”，"
     "或“A万元；B 0元；合计X万元”），各项之和应等于总数。按某一维度划分（“按支出性质分，…”）的各项是全部组成；"
     "总数写在前一句或后一句时（“…基金支出合计X万元。职工医保A万元、城乡居民医保B万元。”），只在各项按名称构成完整划分时核对。"
+    "以总数的名称开句（“项目支出中，A万元、B万元、…、其他E万元”）时，总数是同段前文唯一以该名称写出的数，列举完整（末项为“其他…”"
+    "或名称构成完整划分）时核对。"
     "差额不超过各数字的舍入误差时为警告。“其中”只列出部分项目（和小于总数）时不报，除非各项构成完整划分"
     "（基本支出+项目支出、人员经费+公用经费、职工+居民、人员类+运转类+特定目标类、含“其他”项等，"
     "或按类别、层级划分的个数：“队伍64支，其中区级队伍…、乡镇队伍…、社区队伍…”；最后一项是一端开放的档次而前面各项都不是："
@@ -959,6 +961,41 @@ def _group_issue(g: Group, at: tuple[int, int] | None = None) -> Issue | None:
     start, end = at or (g.total.start, g.parts[-1].end)
     return _issue(TXT001, v, f"{label} {g.total.text} 与其中各项之和不符：{_plus(values)} = {like(s, values)}"
                   f"（差 {like(abs(s - g.total.value), values)}）", like(s, values), num_text(g.total.value), start, end)
+
+
+def check_opened_lists(text: str, qs: list[Quantity], taken: set[int]) -> list[Issue]:
+    """``项目支出11824.55万元，占…。项目支出中，A5286.40万元、B1320.15万元、…、其他卫生健康项目923.20万元``: a sentence
+    opened by the name of a whole (X中，) lists its parts; when the list is complete (its last part is 其他…, or the
+    labels are a complete set) it adds up to the one figure of that name given earlier in the paragraph. A list with
+    anything but its parts in it (a share, a change, another figure) is not judged."""
+    issues = []
+    sents = sentences(text)
+    keys = starts(qs)
+    for m in _AMONG_OPENING.finditer(text):
+        s_start, s_end = sents.bounds(m.start(1))
+        if text[s_start:m.start()].strip() or not m.group(1):
+            continue  # the name must open its sentence
+        name = m.group(1)
+        inside = between(qs, m.end(), s_end, keys)
+        if len(inside) < 2 or not all(_usable(q) and q.kind == "money" and q.label for q in inside) \
+                or any(q.start in taken for q in inside):
+            continue
+        first = inside[0]
+        if any(not q.comparable(first) for q in inside) \
+                or any(not re.fullmatch(r"[、，,和及以及]*", text[a.end:b.start - len(b.label)].strip())
+                       for a, b in zip(inside, inside[1:])):
+            continue  # each part right after the one before it, named and nothing else between
+        if not _complete([q.label for q in inside], "中"):
+            continue
+        wholes = [q for q in between(qs, 0, s_start, keys) if _usable(q) and q.comparable(first)
+                  and _label_ends(q.label, name)]
+        if len({q.value_in(first.unit) for q in wholes}) != 1:
+            continue
+        total = wholes[-1]
+        issue = _group_issue(Group(total, inside, "中", True, False), (first.start, inside[-1].end))
+        if issue is not None:
+            issues.append(issue)
+    return issues
 
 
 def check_neighbours(before: str, before_qs: list[Quantity], text: str, qs: list[Quantity]) -> list[Issue]:
@@ -3039,6 +3076,7 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
     issues += check_completion(text, qs, others if isinstance(others, Wholes) else None)
     issues += check_execution_stage(text, qs, {i.location.offset for i in issues})
     issues += check_budget_control(text, qs, {i.location.offset for i in issues})
+    issues += check_opened_lists(text, qs, {i.location.offset for i in issues})
     issues += check_percent_of(text, qs, {i.location.offset for i in issues})
     issues += check_enumerations(text)
     issues += check_score_lists(text, qs)
