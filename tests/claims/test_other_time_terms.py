@@ -172,3 +172,17 @@ def test_a_sentence_opened_by_a_wholes_name_lists_its_parts(x: str, wrong: bool)
 def test_an_opened_list_that_may_be_partial_says_nothing() -> None:
     text = OPENED.format(x="2481.60").replace("、其他卫生健康项目923.20万元", "")
     assert errors(text) == []
+
+
+@pytest.mark.parametrize("change, expected", [
+    ("比上年减少1.87万元", ["减少1.78万元"]), ("比上年减少1.78万元", []), ("比上年增加1.78万元", ["减少1.78万元"]),
+])
+def test_a_change_against_last_years_figure_given_only_in_the_table(tmp_path, change: str, expected) -> None:
+    """公务接待费6.15万元，比上年减少D万元, the table reading 2024年 6.15 | 2023年 7.93: D = 1.78, R = 22.45%."""
+    from toolkit import lint
+
+    table = ("| 项目 | 2024年 | 2023年 |\n| --- | --- | --- |\n| 公务用车运行维护费 | 13.42 | 14.86 |\n"
+             "| 公务接待费 | 6.15 | 7.93 |\n")
+    path = tmp_path / "report.md"
+    path.write_text(f"（三）“三公”经费\n{table}\n公务接待费6.15万元，{change}，主要是严格执行接待标准。\n", encoding="utf-8")
+    assert [f.expected for f in lint(path).findings if f.code == "TXT004"] == expected

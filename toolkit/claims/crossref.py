@@ -25,7 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from .arith import Verdict
 from .document import Document, Table, table_units
-from .quantities import Quantity
+from .quantities import Quantity, sentences
 from .repeats import TXT014
 from .slips import _head, slip_kind
 from .table_bases import _columns as year_columns
@@ -153,7 +153,8 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
             c = core(q.label)
             written.setdefault(c, Counter())[q.value_in("万元")] += 1
             mentions.append((k, q, c))
-    out = _last_years(doc, mentions, taken, cells) + _rates(doc, quantities, taken, cells)
+    out = _last_years(doc, mentions, taken, cells) + _rates(doc, quantities, taken, cells) \
+        + _table_changes(doc, quantities, taken)
     by_core: dict[str, list] = {}
     for x in rows:
         by_core.setdefault(x[0], []).append(x)
@@ -249,23 +250,7 @@ def _last_years(doc: Document, mentions: list, taken: set, cells: dict) -> list[
     column. Only tables whose header names one column of each year (:func:`toolkit.claims.table_bases._columns`),
     rows of one figure per name, and clauses writing no other time are judged."""
     from .prose import _issue
-    units = table_units(doc)
-    rows: dict[str, list] = {}
-    for t in doc.tables:
-        cols = year_columns(t)
-        if cols is None:
-            continue
-        header, now_c, then_c = cols
-        for r in range(header + 1, len(t.rows)):
-            row = t.rows[r]
-            if len(row) <= max(now_c, then_c):
-                continue
-            now, then = cell_number(row[now_c]), cell_number(row[then_c])
-            name = next((x for x in row if x.strip() and cell_number(x) is None), "")
-            c = core(name)
-            if now is None or then is None or now == then or len(c) < 2 or "%" in row[now_c] + row[then_c]:
-                continue
-            rows.setdefault(c, []).append((now, then, units.get(t.index, "万元"), t, r, now_c, header))
+    rows = _year_rows(doc)
     out = []
     paragraphs = doc.paragraphs
     for k, q, c in mentions:
@@ -289,6 +274,71 @@ def _last_years(doc: Document, mentions: list, taken: set, cells: dict) -> list[
         cells[id(issue)] = (t.index, r, now_c)
         out.append((k, issue))
     return out
+
+
+#: a change against last year right after a figure: 比上年减少1.78万元 / 较上年下降22.45%
+_LAST_YEAR_CHANGE = re.compile(r"^[，,]?\s*(?:比|较|同比)(?:上年|去年|上一年|2\d\d\d年)?(?:同期)?(?P<dir>增加|增长|上升|提高|减少|下降|降低)"
+                               r"(?:了)?\s*$")
+
+
+def _table_changes(doc: Document, quantities: list[list[Quantity]], taken: set) -> list[tuple[int, object]]:
+    """``公务接待费6.15万元，比上年减少1.87万元`` where the 三公 table's row reads 2024年 6.15 | 2023年 7.93: the amount of
+    change written right after a text figure equal to its row's this-year figure is this year's less last year's, the
+    last-year figure given only in the table (one row of that name, the sentence writing no last-year figure). A
+    rate of change against that figure is table_bases' check."""
+    from .prose import TXT004, _issue
+
+    rows = _year_rows(doc)
+    out = []
+    for k, qs in enumerate(quantities):
+        text = doc.paragraphs[k].text
+        for i, q in enumerate(qs[:-1]):
+            if q.kind != "money" or q.role != "level" or q.approx or not q.label or _OTHER.search(q.label):
+                continue
+            found = rows.get(core(q.label), [])
+            d = qs[i + 1]
+            m = _LAST_YEAR_CHANGE.match(text[q.end:d.start])
+            if len(found) != 1 or m is None or d.role != "change" or d.approx or (k, d.start) in taken:
+                continue
+            now, then, unit, t, r, _now_c, _header = found[0]
+            if q.value_in(unit) != now:
+                continue
+            s0, s1 = sentences(text).bounds(q.start)
+            if _in(text[s0:s1], then):
+                continue  # the sentence writes last year's figure: the text's own check
+            down = m.group("dir") in ("减少", "下降", "降低")
+            delta = now - then
+            if d.unit not in ("元", "万元", "亿元") or d.value_in(unit) * (-1 if down else 1) == delta:
+                continue  # a rate against the table's last-year figure: table_bases; an amount that agrees
+            v = Verdict.WRONG
+            shown = f"{'增加' if delta > 0 else '减少'}{abs(delta):f}{unit}"
+            out.append((k, _issue(TXT004, v, f"{q.label} {q.text} 比上年的变动：{t.where()} 第{r + 1}行上年数为 "
+                                  f"{then:f}{unit}，应为{shown}，文中写 {d.text}", shown, d.text, d.start)))
+            taken.add((k, d.start))
+    return out
+
+
+def _year_rows(doc: Document) -> dict[str, list]:
+    """The rows of the tables with one column of this year and one of last year, by name core: (this year's figure,
+    last year's, unit, table, row, this year's column, header row)."""
+    units = table_units(doc)
+    rows: dict[str, list] = {}
+    for t in doc.tables:
+        cols = year_columns(t)
+        if cols is None:
+            continue
+        header, now_c, then_c = cols
+        for r in range(header + 1, len(t.rows)):
+            row = t.rows[r]
+            if len(row) <= max(now_c, then_c):
+                continue
+            now, then = cell_number(row[now_c]), cell_number(row[then_c])
+            name = next((x for x in row if x.strip() and cell_number(x) is None), "")
+            c = core(name)
+            if now is None or then is None or now == then or len(c) < 2 or "%" in row[now_c] + row[then_c]:
+                continue
+            rows.setdefault(c, []).append((now, then, units.get(t.index, "万元"), t, r, now_c, header))
+    return rows
 
 
 def _near_digits(written: str, value: Decimal) -> bool:
