@@ -66,8 +66,32 @@ def _value(rows: list[list[str]], cell: tuple[int, int]) -> Decimal:
     return cell_number(rows[r][c]) or Decimal(0)
 
 
+@dataclass
+class Sums:
+    """The sums of a table nesting by subject code: those that fail (``relations``), every one (``identities``)."""
+
+    codes: dict[int, str]
+    total_row: int | None
+    relations: list[Relation]
+    identities: list[Identity]
+
+
 def check_ledger(t: Table, tcol: TotalColumn | None) -> tuple[list, set[int]] | None:
     """(issues, rows judged) for a table nesting by subject code; None when the table has no code column."""
+    sums = ledger_sums(t, tcol)
+    if sums is None:
+        return None
+    codes, total_row = sums.codes, sums.total_row
+    issues = _repaired(t, sums.relations, sums.identities, codes, tcol)
+    if issues is None:
+        issues = _attribute(t, sums.relations, codes, tcol)
+    judged = set(codes) | ({total_row} if total_row is not None else set())
+    return issues, judged
+
+
+def ledger_sums(t: Table, tcol: TotalColumn | None) -> Sums | None:
+    """The sums down the codes (and along the rows, with ``tcol``) of a table nesting by subject code; None when the
+    table has no code column."""
     cc = code_column(t)
     if cc is None:
         return None
@@ -139,11 +163,7 @@ def check_ledger(t: Table, tcol: TotalColumn | None) -> tuple[list, set[int]] | 
             v, s = sum_verdict(values, stated, Kind.MONEY)
             if v != "ok":
                 relations.append(Relation((r, tcol.col), cells, "row", (v, s, values, stated)))
-    issues = _repaired(t, relations, identities, codes, tcol)
-    if issues is None:
-        issues = _attribute(t, relations, codes, tcol)
-    judged = set(codes) | ({total_row} if total_row is not None else set())
-    return issues, judged
+    return Sums(codes, total_row, relations, identities)
 
 
 _GROUP = re.compile(r"^(人员经费|公用经费|人员支出|公用支出)(合计|小计)?$")

@@ -6,14 +6,20 @@ slipped figure is: one wrong cell breaks exactly the identities it is in, and a 
 them all while keeping every identity that held. Two slips that interact (a 款 whose 基本支出 and 合计 slipped
 together, so that its own row still adds up) are two cells that together mend everything.
 
-:func:`repair` searches the sets of at most three cells that touch every failing identity (each set found by
-branching on the cells of the first identity it does not touch yet), fixes their values by propagation (an
+:func:`readings` searches the sets of at most three cells that touch every failing identity (each set found by
+branching on the cells of the failing identity with the fewest cells among those it does not touch yet: every such
+set holds one of them, so the order does not change what is found, only how much is tried), fixes their values by propagation (an
 identity with one unknown cell gives it), and keeps a set only when every identity then holds, each of its cells
 changes and no amount turns negative. The smallest such sets are the readings. Where several readings remain, a
 cell they all share with the same value is certain; otherwise, when the total of the failing sum is pinned by an
 identity that holds (no reading changes a total) and exactly one reading is made of figures whose digits slipped
 (:func:`toolkit.claims.slips.slip_kind`: two adjacent digits swapped, one lost or doubled), that reading is taken.
 Anything else is ambiguous: nothing is returned and the caller reports each failing sum where it is.
+
+The search is bounded: a table whose failing sums are all long (a 款 over sixty 项, with no 合计 column whose
+short row sums would be branched on first) could ask for millions of sets; after :data:`MAX_TRIES` sets it gives
+up, as for an ambiguous table (the failing sums are then reported where they are), and says so in its
+:class:`Budget`.
 """
 from __future__ import annotations
 
@@ -27,6 +33,17 @@ Cell = tuple[int, int]
 #: at most this many cells in a reading, and this many failing identities to explain (more: a table misread)
 MAX_CELLS = 3
 MAX_FAILING = 12
+#: at most this many sets of cells tried (every size together); beyond it the search gives up
+MAX_TRIES = 5000
+
+
+@dataclass
+class Budget:
+    """How much of the search was used: ``tries`` sets of cells, and whether it gave up at ``limit``."""
+
+    limit: int = MAX_TRIES
+    tries: int = 0
+    exhausted: bool = False
 
 
 @dataclass
@@ -84,11 +101,16 @@ def _solve(cells: tuple[Cell, ...], identities: list[Identity], by_cell: dict[Ce
     return fixed
 
 
-def readings(identities: list[Identity], values: dict[Cell, Decimal]) -> list[dict[Cell, Decimal]]:
-    """The smallest sets of cells (at most :data:`MAX_CELLS`) whose corrected values make every identity hold."""
+def readings(identities: list[Identity], values: dict[Cell, Decimal], budget: Budget | None = None
+             ) -> list[dict[Cell, Decimal]]:
+    """The smallest sets of cells (at most :data:`MAX_CELLS`) whose corrected values make every identity hold; []
+    when there is none, or when the search passed ``budget.limit`` tries (``budget.exhausted`` then says so)."""
+    budget = budget if budget is not None else Budget()
     bad = failing(identities, values)
     if not bad or len(bad) > MAX_FAILING:
         return []
+    bad = sorted(bad, key=lambda i: len(i.cells))  # the shortest failing sums first: the fewest branches
+    bad_cells = [frozenset(i.cells) for i in bad]
     by_cell: dict[Cell, list[Identity]] = {}
     for i in identities:
         for x in i.cells:
@@ -96,12 +118,19 @@ def readings(identities: list[Identity], values: dict[Cell, Decimal]) -> list[di
     found: dict[frozenset, dict[Cell, Decimal]] = {}
     tried: set[frozenset] = set()
 
+    class _GiveUp(Exception):
+        pass
+
     def grow(chosen: tuple[Cell, ...], size: int) -> None:
         key = frozenset(chosen)
         if key in tried:
             return
         tried.add(key)
-        first = next((i for i in bad if not any(x in key for x in i.cells)), None)
+        budget.tries += 1
+        if budget.tries > budget.limit:
+            budget.exhausted = True
+            raise _GiveUp
+        first = next((i for i, cells in zip(bad, bad_cells) if cells.isdisjoint(key)), None)
         if first is None:
             if len(chosen) == size:
                 fixed = _solve(chosen, identities, by_cell, values)
@@ -114,21 +143,24 @@ def readings(identities: list[Identity], values: dict[Cell, Decimal]) -> list[di
             if x not in key:
                 grow(chosen + (x,), size)
 
-    for size in range(1, MAX_CELLS + 1):
-        tried.clear()
-        grow((), size)
-        if found:
-            break
+    try:
+        for size in range(1, MAX_CELLS + 1):
+            tried.clear()
+            grow((), size)
+            if found:
+                break
+    except _GiveUp:
+        return []
     return list(found.values())
 
 
-def certain(identities: list[Identity], values: dict[Cell, Decimal], written: dict[Cell, str]
-            ) -> tuple[dict[Cell, Decimal], bool]:
+def certain(identities: list[Identity], values: dict[Cell, Decimal], written: dict[Cell, str],
+            budget: Budget | None = None) -> tuple[dict[Cell, Decimal], bool]:
     """(the cells known wrong with the values they should have, whether the slipped digits decided it) — module
     docstring; ({}, False) when ambiguous."""
     from .slips import slip_kind
 
-    found = readings(identities, values)
+    found = readings(identities, values, budget)
     if not found:
         return {}, False
     if len(found) == 1:
