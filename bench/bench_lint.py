@@ -1,7 +1,7 @@
 """Time ``jixiao lint`` on a 100-page report (.docx, .txt and .pdf) and on 1, 2 and 4 MB reports, built by repeating
 the seed reports' text and tables.
 
-    python bench/bench_lint.py [--pages 100] [--runs 5] [--sizes 1,2,4] [--no-pdf]
+    python bench/bench_lint.py [--pages 100] [--runs 5] [--sizes 1,2,4] [--no-pdf] [--ledger 300,1000]
 
 A page of GB/T 9704 公文 holds 22 lines × 28 characters ≈ 616 characters; 100 pages ≈ 62 000 characters of text
 (tables come on top). The .pdf is the .docx converted by LibreOffice (skipped when ``soffice`` is absent). The
@@ -9,6 +9,11 @@ size rows are .txt reports of 1, 2 and 4 MB (Word's text export, as the seeds), 
 process whose time and peak memory (max RSS) are printed: lint must stay linear in the size of the report. Beyond
 about 5.5 MB of this text a report passes the 2,000,000 characters of ``lint_chars`` (docs/limits.md) and is refused,
 which the table prints as such.
+
+The ledger rows are large 决算 tables (bench/ledger_tables.py: 类 ⊃ 款 ⊃ 项, 合计 column and row first or last, a
+few 项 cells with two digits swapped; and the wide fan of 60 项 a 款 whose long sums made the fewest-cells search of
+toolkit.claims.repair take seconds) as .txt and .docx: best lint time over the best time to read the same file
+(``toolkit.claims.document.read``), the ratio that must not grow with the rows.
 """
 from __future__ import annotations
 
@@ -29,6 +34,9 @@ sys.path.insert(0, str(ROOT))
 
 from toolkit.claims import lint  # noqa: E402
 from toolkit.claims.document import Paragraph, read  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+import ledger_tables  # noqa: E402
 
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 CHARS_PER_PAGE = 22 * 28
@@ -137,6 +145,33 @@ def child(path: Path) -> tuple[int, float, int]:
     return int(n), float(secs), int(rss)
 
 
+def ledger_rows(sizes: list[int], out: Path, runs: int) -> None:
+    """The ledger table: per size, layout and format, best read and lint seconds and their ratio."""
+    cases = []
+    for n in sizes:
+        for layout, fan in (("first", (4, 3)), ("last", (4, 3)), ("first", (4, 60))):
+            rows, slipped = ledger_tables.ledger(n, layout=layout, slips=3, seed=n, fan=fan)
+            tag = f"ledger-{n}-{layout}" + ("-fan60" if fan[1] == 60 else "")
+            for fmt, write in ((".txt", ledger_tables.write_txt), (".docx", ledger_tables.write_docx)):
+                cases.append((n, layout + (" 60项/款" if fan[1] == 60 else ""), write(rows, out / (tag + fmt)),
+                              len(slipped)))
+    print("\n决算表（类/款/项，少数单元格数字错位）：检查时间 ÷ 读取时间，应不随行数增长")
+    print(f"{'行数':>6}  {'版式':<12}{'格式':<7}{'错位':>5}{'发现':>6}{'读取 s':>9}{'检查 s':>9}{'比值':>8}")
+    for n, layout, path, slips in cases:
+        reads, lints, found = [], [], 0
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            read(path)
+            t1 = time.perf_counter()
+            found = len(lint(path).findings)
+            t2 = time.perf_counter()
+            reads.append(t1 - t0)
+            lints.append(t2 - t1)
+        r, li = min(reads), min(lints)
+        print(f"{n:>6}  {layout:<12}{path.suffix:<7}{slips:>5}{found:>6}{r:>9.3f}{li:>9.3f}{li / r:>8.1f}")
+        path.unlink()
+
+
 def _quote(s: str) -> str:
     return "'" + s.replace("'", "'\\''") + "'"
 
@@ -147,6 +182,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--sizes", default="1,2,4", help="MB sizes of the .txt reports (comma-separated; empty: none)")
     ap.add_argument("--no-pdf", action="store_true", help="leave out the .pdf (LibreOffice conversion)")
+    ap.add_argument("--ledger", default="300,1000", help="rows of the 决算 ledger tables (comma-separated; empty: none)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         docx_path, txt_path, chars = build(args.pages, Path(tmp))
@@ -161,6 +197,9 @@ def main() -> None:
             best, median, n = timed(path, args.runs)
             size = f"{path.stat().st_size // 1024} KB"
             print(f"{path.name:<22}{size:>10}{len(d.paragraphs):>7}{len(d.tables):>6}{n:>6}{best:>9.3f}{median:>9.3f}")
+        ledgers = [int(x) for x in args.ledger.split(",") if x.strip()]
+        if ledgers:
+            ledger_rows(ledgers, Path(tmp), args.runs)
         sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
         if sizes:
             print("\n按大小（.txt，子进程各一次）：时间应与大小成正比")

@@ -33,7 +33,7 @@ FAMILIES = [
     "toolkit.checks.dates", "toolkit.checks.narrative", "toolkit.checks.filling",
     "toolkit.claims.prose", "toolkit.claims.scores", "toolkit.claims.headings", "toolkit.claims.tables",
     "toolkit.claims.ledger", "toolkit.claims.repeats", "toolkit.claims.slips", "toolkit.claims.sangong",
-    "toolkit.claims.counts", "toolkit.claims.results",
+    "toolkit.claims.counts", "toolkit.claims.results", "toolkit.claims.share_columns",
     "toolkit.verify",
     "toolkit.word.printed",
 ]

@@ -101,7 +101,9 @@ def check_total_rows(t: Table, skip: set[int] = frozenset()) -> list[TableIssue]
         label = _label(row)
         if r in skip or not _TOTAL_LABEL.search(label) or re.search(r"得分|分值|总分", label):
             continue
-        cols = [c for c, cell in enumerate(row) if cell_number(cell) is not None and not _is_pct(cell)]
+        heads = _heads_above(rows, r)
+        cols = [c for c, cell in enumerate(row) if cell_number(cell) is not None and not _is_pct(cell)
+                and not is_ratio_head(heads[c])]  # 占比（%）, 执行率（%）: ratios written without the sign
         parts: list[int] = []
         sub_until = -1
         for rr in range(r + 1, len(rows)):
@@ -137,6 +139,21 @@ def check_total_rows(t: Table, skip: set[int] = frozenset()) -> list[TableIssue]
                                          like(s, values), row[c].strip(), r, c, _quote(row)))
                 break
     return issues
+
+
+def _heads_above(rows: list[list[str]], r: int) -> list[str]:
+    """The heads of the nearest header row above row ``r`` (a row of its width without figures); blanks if none."""
+    for h in range(r - 1, -1, -1):
+        if len(rows[h]) == len(rows[r]) and not any(cell_number(x) is not None for x in rows[h]):
+            return [re.sub(r"\s+", "", x) for x in rows[h]]
+    return [""] * len(rows[r])
+
+
+def is_ratio_head(head: str) -> bool:
+    """A column of ratios, never of amounts: a share (占比, 比重, 占…%) or a rate of its row (执行率（%）, 率（%）)."""
+    from .share_columns import is_ratio_head as ratio
+
+    return ratio(head)
 
 
 def _other_side(label: str, parts: list[str]) -> bool:
@@ -880,6 +897,7 @@ def check_execution_row(st: ScoreTable, texts: list[str]) -> list[TableIssue]:
 # ----------------------------------------------------------------------------------------------------------------
 
 _NUM_HEAD = re.compile(r"执行|实际|实有|在职|完成|决算|实际规模|实际投资")
+_PCT_UNIT = re.compile(r"(（[%％]）|\([%％]\)|[%％])$")
 _DEN_HEAD = re.compile(r"预算|编制|计划|目标|批复|核定|指标值|概算")
 
 
@@ -906,10 +924,12 @@ def check_rate_columns(t: Table, corrected: dict[tuple[int, int], Decimal] | Non
     issues = []
     header: list[str] | None = None
     header_row = -1
+    percent: list[bool] = []  # the columns headed …率（%）: their figures are percentages written without the sign
     for r, row in enumerate(t.rows):
         heads = [re.sub(r"\s+", "", c) for c in row]
-        if any(h.endswith("率") for h in heads) and not any(cell_number(c) is not None for c in row):
-            header, header_row = heads, r
+        bare = [_PCT_UNIT.sub("", h) for h in heads]
+        if any(h.endswith("率") for h in bare) and not any(cell_number(c) is not None for c in row):
+            header, header_row, percent = bare, r, [h != b for h, b in zip(heads, bare)]
             continue
         if header is not None and header_row == r - 1 and len(heads) == len(header) \
                 and not any(cell_number(c) is not None for c in row) and sum(1 for h in heads if h) >= 2:
@@ -918,7 +938,7 @@ def check_rate_columns(t: Table, corrected: dict[tuple[int, int], Decimal] | Non
         if header is None or len(row) != len(header):
             continue
         for c, h in enumerate(header):
-            if not h.endswith("率") or not _is_pct(row[c]):
+            if not h.endswith("率") or not (_is_pct(row[c]) or (percent[c] and cell_number(row[c]) is not None)):
                 continue
             stated = cell_number(row[c])
             nums = [i for i, hh in enumerate(header) if _NUM_HEAD.search(hh) and not hh.endswith("率")
@@ -1086,6 +1106,23 @@ def check_form_totals(t: Table) -> tuple[list[TableIssue], set[int]]:
 
 
 def check_table(t: Table) -> tuple[list[TableIssue], ScoreTable | None]:
+    issues, st = _check_table(t)
+    return issues + _shares(t, issues), st
+
+
+def _shares(t: Table, issues: list[TableIssue]) -> list[TableIssue]:
+    """TBL015 (share_columns.py) on the cells no other finding of the table speaks of; an amount a sum reports
+    wrong judged at the value the sum gives it."""
+    from .share_columns import check_share_columns
+
+    flagged = {(i.location.row, i.location.col) for i in issues}
+    corrected = {(i.location.row, i.location.col): cell_number((i.expected or "").replace(",", "")) for i in issues
+                 if i.severity == ERROR and i.code in ("TBL001", "TBL006", "TBL007", "TBL008", "TBL011")}
+    corrected = {k: v for k, v in corrected.items() if v is not None}
+    return check_share_columns(t, corrected, flagged - set(corrected))
+
+
+def _check_table(t: Table) -> tuple[list[TableIssue], ScoreTable | None]:
     from .ledger import check_ledger
 
     tcol = total_column(t)
