@@ -1117,7 +1117,8 @@ def _shares(t: Table, issues: list[TableIssue]) -> list[TableIssue]:
 
     flagged = {(i.location.row, i.location.col) for i in issues}
     corrected = {(i.location.row, i.location.col): cell_number((i.expected or "").replace(",", "")) for i in issues
-                 if i.severity == ERROR and i.code in ("TBL001", "TBL006", "TBL007", "TBL008", "TBL011")}
+                 if i.severity == ERROR and i.code in ("TBL001", "TBL006", "TBL007", "TBL008", "TBL011")
+                 and not _is_pct(i.expected or "")}  # an amount's right value, not a share's
     corrected = {k: v for k, v in corrected.items() if v is not None}
     return check_share_columns(t, corrected, flagged - set(corrected))
 
