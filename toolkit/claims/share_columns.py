@@ -21,7 +21,7 @@ from ..findings import ERROR
 from ..rules import Rule
 from .arith import Kind, Verdict, pct_text, ratio_verdict
 from .document import Table
-from .tables import _is_pct, _is_total, _issue, _label, _quote, _shown, cell_number
+from .tables import _SHARE_HEAD, _is_pct, _is_total, _issue, _label, _quote, _shown, cell_number
 
 TBL015 = Rule("TBL015", "lint", ERROR, "表中占比与本行金额 ÷ 总额不符",
     "表头为“占比”“比重”“所占比例”“占…比重（%）”的列，每行应等于本行金额（占比列左侧最近的金额列）÷ 总额。总额按含义确定："
@@ -31,10 +31,10 @@ TBL015 = Rule("TBL015", "lint", ERROR, "表中占比与本行金额 ÷ 总额不
     "表头为“…率”“率（%）”的列（执行率、完成率）是同行数字之比，不是占比，也不作金额相加。",
     "report.txt:30: 表2 第5行 第3列: TBL015 卫生健康支出 的占比（%） 3.50 与其决算数 1068.35 ÷ 合计 42767.60 = 2.50% 不符")
 
-_SHARE_HEAD = re.compile(r"占比|比重|所占比例|构成比|^占.{1,16}(比例|[%％])")
 #: a rate of its own row's figures: 执行率, 完成率（%）, 率（%）
 _RATE_HEAD = re.compile(r"率(（[%％]）|\([%％]\)|[%％])?$")
-_NOT_AMOUNT_HEAD = re.compile(r"率|占比|比重|比例|[%％]|编码|代码|序号|编号|科目名称|^项目$|^科目$|备注|说明|年度|年份|人数|个数")
+_NOT_AMOUNT_HEAD = re.compile(r"率|占比|比重|比例|[%％]|编码|代码|序号|编号|科目名称|^项目$|^科目$|备注|说明|年度|年份|人数|个数"
+                              r"|增减|变动|差额|比上年|增长|减少")
 _NAMED = re.compile(r"^占(.{1,16}?)的?(比重|比例|[%％]|（[%％]）|\([%％]\))")
 _WHOLE_SUFFIX = re.compile(r"(合计|总计|总额|总数)$")
 
@@ -82,24 +82,27 @@ def check_share_columns(t: Table, corrected: dict[tuple[int, int], Decimal] | No
         for c, head in enumerate(heads):
             if c == 0 or not _SHARE_HEAD.search(head) or _RATE_HEAD.search(head):
                 continue
-            a = _amount_column(rows, heads, data, c)
-            if a is not None:
-                issues += _judge(rows, heads, data, a, c, corrected, flagged)
+            for a in _amount_columns(rows, heads, data, c):  # the nearest whose rows confirm a whole
+                found = _judge(rows, heads, data, a, c, corrected, flagged)
+                if found is not None:
+                    issues += found
+                    break
         r = data[-1] + 1 if data else r + 1
     return issues
 
 
-def _amount_column(rows: list[list[str]], heads: list[str], data: list[int], c: int) -> int | None:
-    """The nearest column left of the share column ``c`` holding amounts in most of its rows."""
+def _amount_columns(rows: list[list[str]], heads: list[str], data: list[int], c: int) -> list[int]:
+    """The columns left of the share column ``c`` holding amounts in most of their rows, the nearest first (本年 |
+    上年 | 增减额 | 增减率 | 占比: the changes are not amounts; which year the share is of, its rows say)."""
+    out = []
     for a in range(c - 1, 0, -1):
         if _NOT_AMOUNT_HEAD.search(heads[a]):
             continue
         cells = [rows[k][a] for k in data]
         numbers = [x for x in cells if _number(x) is not None and not _is_pct(x)]
         if len(numbers) * 2 > len(cells) and not any(_is_pct(x) for x in cells):
-            return a
-        return None  # the nearest figure column is not of amounts: nothing to say
-    return None
+            out.append(a)
+    return out
 
 
 def _wholes(rows: list[list[str]], heads: list[str], data: list[int], a: int, c: int) -> list[int]:
@@ -116,7 +119,8 @@ def _wholes(rows: list[list[str]], heads: list[str], data: list[int], a: int, c:
 
 
 def _judge(rows: list[list[str]], heads: list[str], data: list[int], a: int, c: int,
-           corrected: dict[tuple[int, int], Decimal], flagged: set[tuple[int, int]]) -> list:
+           corrected: dict[tuple[int, int], Decimal], flagged: set[tuple[int, int]]) -> list | None:
+    """The findings of share column ``c`` judged on amount column ``a``; None when no whole is confirmed."""
     value = lambda k: corrected.get((k, a), _number(rows[k][a]))  # noqa: E731
     for w in _wholes(rows, heads, data, a, c):
         whole = value(w)
@@ -146,4 +150,4 @@ def _judge(rows: list[list[str]], heads: list[str], data: list[int], a: int, c: 
                                          f"{_label(rows[w])} {_shown(rows[w][a])} = {shown} 不符", shown,
                               rows[k][c].strip(), k, c, _quote(rows[k])))
         return out
-    return []
+    return None

@@ -95,6 +95,8 @@ _TOTAL_LABEL = re.compile(r"^(合计|总计|小计|共计|总额)$|(支出|收�
 def check_total_rows(t: Table, skip: set[int] = frozenset()) -> list[TableIssue]:
     """A 合计 / 支出总额 row against the rows under it (其中 rows excluded): the shortest run of rows that adds
     up in at least one column fixes the parts; every other column of the total is checked against them."""
+    from .share_columns import is_ratio_head
+
     issues = []
     rows = t.rows
     for r, row in enumerate(rows):
@@ -147,13 +149,6 @@ def _heads_above(rows: list[list[str]], r: int) -> list[str]:
         if len(rows[h]) == len(rows[r]) and not any(cell_number(x) is not None for x in rows[h]):
             return [re.sub(r"\s+", "", x) for x in rows[h]]
     return [""] * len(rows[r])
-
-
-def is_ratio_head(head: str) -> bool:
-    """A column of ratios, never of amounts: a share (占比, 比重, 占…%) or a rate of its row (执行率（%）, 率（%）)."""
-    from .share_columns import is_ratio_head as ratio
-
-    return ratio(head)
 
 
 def _other_side(label: str, parts: list[str]) -> bool:
@@ -218,7 +213,8 @@ TBL007 = Rule("TBL007", "lint", ERROR, "表格底部合计行与上方各行之�
 
 _BOTTOM_LABEL = re.compile(r"^(其中[:：]?)?(合计|总计|小计|共计)$")
 _NAMED_BOTTOM = re.compile(r"^(本年|全年)?(收入|支出)(合计|总计)$")
-_SHARE_HEAD = re.compile(r"占比|比重|构成|所占比例")
+#: a share column (DOMAIN §2 占比 = part / total): 占比, 比重, 所占比例, 占本年支出（%）, 构成
+_SHARE_HEAD = re.compile(r"占比|比重|构成|所占比例|^占.{1,16}(比例|[%％])")
 _NOT_FIGURE_HEAD = re.compile(r"序号|编号|代码|编码|备注|说明|年度|年份|率")
 _NUMBERED = re.compile(r"^(\d+[、.．]|[（(]\d+[)）]|[一二三四五六七八九十]+、)")
 
