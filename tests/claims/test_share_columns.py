@@ -53,3 +53,9 @@ def test_one_finding_a_cell(tmp_path):
     path.write_text("\n".join(moved) + "\n", encoding="utf-8")
     found = [(f.code, f.location.row, f.expected) for f in lint(path).findings if f.severity == "error"]
     assert found == [("TBL007", 3, "8.34%")]
+
+
+def test_a_ledger_never_sums_its_share_column():
+    # 比重（%） beside a 决算 ledger: before, the ledger's sums down the codes took it for money (TBL008 at 208,
+    # "92.07"); it is a share of the 合计, and the one wrong share is found at its row
+    assert _found("ledger_weight_wrong.txt") == [("TBL015", "error", 4, 3, "12.78%")]

@@ -18,6 +18,7 @@ from ..rules import Rule
 from .arith import Kind, Verdict, like, sum_verdict
 from .document import Table
 from .repair import Identity, certain
+from .share_columns import is_ratio_head
 from .tables import TBL006, TotalColumn, _issue, _label, _quote, cell_number, is_text, total_column
 
 TBL008 = Rule("TBL008", "lint", ERROR, "科目层级合计不符",
@@ -114,7 +115,8 @@ def ledger_sums(t: Table, tcol: TotalColumn | None) -> Sums | None:
                    and any(x.strip() for x in rows[r])), None)
     cols = [c for c in range(cc + 1, width) if any(cell_number(rows[r][c]) is not None for r in codes)
             and not any(is_text(rows[r][c]) or rows[r][c].strip().endswith(("%", "％")) for r in codes)
-            and not (header is not None and re.search(r"率|占比|比例", rows[header][c]))]
+            and not (header is not None and (re.search(r"率|占比|比例", rows[header][c])
+                                             or is_ratio_head(rows[header][c])))]
     if not cols:
         return None
     relations: list[Relation] = []
