@@ -14,7 +14,7 @@ from .conftest import ROOT
 #: import name -> distribution name, where they differ
 DISTRIBUTION = {"docx": "python-docx", "ruamel": "ruamel.yaml", "yaml": "PyYAML", "PIL": "Pillow"}
 OURS = {"toolkit", "tests", "conftest", "bench_check", "bench_lint", "bench_render", "bench_batch", "build", "docx_text",
-        "buildlib", "juesuan"}
+        "buildlib", "juesuan", "ledger_tables"}
 
 
 def declared() -> set[str]:
