@@ -29,6 +29,9 @@ def _found(name: str) -> list[tuple[str, str, int, int, str | None]]:
     # 本年 | 上年 | 增减额 | 增减率（%） | 占本年支出（%） with the 合计 on top: the share is of the year its rows agree
     # with (2024), never of the change columns; 35.17 is last year's share of 1804.33's row (1912.58 ÷ 5437.85)
     ("years_top.md", "years_top_wrong.md", [("TBL015", "error", 3, 5, "32.91%")]),
+    # the amount lost a digit (507.61 → 50.76) and its share is right: the amount is reported, with the figure that
+    # makes the rows add up to the 合计 and agrees with its share
+    ("top_total.txt", "top_total_lost_digit.txt", [("TBL015", "error", 6, 1, "507.61")]),
     # 执行率（%） with its figures written without the sign: 71.30 ÷ 95.00 = 75.05%, not 57.05
     ("rate_pct_right.md", "rate_pct_wrong.md", [("TBL005", "error", 5, 3, "75.05%")]),
 ])

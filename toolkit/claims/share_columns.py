@@ -19,14 +19,15 @@ from decimal import Decimal
 
 from ..findings import ERROR
 from ..rules import Rule
-from .arith import Kind, Verdict, pct_text, ratio_verdict
+from .arith import Kind, Verdict, pct_text, ratio_verdict, sum_verdict
 from .document import Table
 from .tables import _SHARE_HEAD, _is_pct, _is_total, _issue, _label, _quote, _shown, cell_number
 
 TBL015 = Rule("TBL015", "lint", ERROR, "表中占比与本行金额 ÷ 总额不符",
     "表头为“占比”“比重”“所占比例”“占…比重（%）”的列，每行应等于本行金额（占比列左侧最近的金额列）÷ 总额。总额按含义确定："
     "表头点名的行（“占本年支出比重”对应“本年支出合计”行），否则为表中唯一一个占比为 100（或空白）的“合计”“总计”行；"
-    "至少两行的占比与之相符（且相符的行多于不符的行）时才核对，其余行不符时报告，差额在舍入误差以内为警告。"
+    "至少两行的占比与之相符（且相符的行多于不符的行）时才核对，其余行不符时报告，差额在舍入误差以内为警告；"
+    "若各行金额之和不等于总额，而总额减其余各行恰为与该行占比相符的金额，则报告该行金额（如丢失一位数字）而非占比。"
     "“其中”“小计”行、占比恰为本行金额 ÷ 表中另一行金额（上级科目、所属类别）的行，以及金额已由本表合计报告写错的行不核对。"
     "表头为“…率”“率（%）”的列（执行率、完成率）是同行数字之比，不是占比，也不作金额相加。",
     "report.txt:7: 表1 第5行 第3列: TBL015 社会保障和就业支出 的占比（%） 9.34 与其决算数 932.18 ÷ 合计 11181.00 = 8.34% 不符")
@@ -145,9 +146,32 @@ def _judge(rows: list[list[str]], heads: list[str], data: list[int], a: int, c: 
             others = [value(o) for o in data if o not in (k, w) and value(o)]
             if any(ratio_verdict(amount, o, share, Kind.MONEY, Kind.MONEY)[0] == Verdict.OK for o in others):
                 continue  # the share of another row (its parent, its class): not of this whole
+            slipped = _slipped_amount(rows, data, a, c, w, k, whole, share, value)
+            if slipped is not None:  # the share is right: the amount lost or swapped digits
+                out.append(_issue(TBL015, Verdict.WRONG, f"{label} 的{heads[a]} {_shown(rows[k][a])} 与其{heads[c]} "
+                                  f"{rows[k][c].strip()} 不符：应为 {slipped:f}，按此各行之和等于{_label(rows[w])} "
+                                  f"{_shown(rows[w][a])}，其占比也相符", f"{slipped:f}", rows[k][a].strip(), k, a,
+                                  _quote(rows[k])))
+                continue
             shown = pct_text(exact, share)
             out.append(_issue(TBL015, v, f"{label} 的{heads[c]} {rows[k][c].strip()} 与其{heads[a]} {_shown(rows[k][a])} ÷ "
                                          f"{_label(rows[w])} {_shown(rows[w][a])} = {shown} 不符", shown,
                               rows[k][c].strip(), k, c, _quote(rows[k])))
         return out
     return None
+
+
+def _slipped_amount(rows: list[list[str]], data: list[int], a: int, c: int, w: int, k: int, whole: Decimal,
+                    share: Decimal, value) -> Decimal | None:
+    """The amount row ``k`` should have when its share is right and its amount is not: the rows are a flat list
+    (no 其中, 小计 or subject codes) whose amounts miss the whole, and the whole less the other rows is an amount
+    whose share is the one written. None otherwise."""
+    parts = [o for o in data if o != w and not _is_total(_label(rows[o]))]
+    if any(_label(rows[o]).startswith("其中") or re.match(r"^\d{3,7}$", rows[o][0].strip()) for o in parts) \
+            or any(value(o) is None for o in parts):
+        return None
+    rest = sum((value(o) for o in parts if o != k), Decimal(0))
+    amount = whole - rest
+    if amount <= 0 or amount == value(k) or sum_verdict([value(o) for o in parts], whole, Kind.MONEY)[0] == Verdict.OK:
+        return None
+    return amount if ratio_verdict(amount, whole, share, Kind.MONEY, Kind.MONEY)[0] == Verdict.OK else None
