@@ -186,3 +186,19 @@ def test_a_change_against_last_years_figure_given_only_in_the_table(tmp_path, ch
     path = tmp_path / "report.md"
     path.write_text(f"（三）“三公”经费\n{table}\n公务接待费6.15万元，{change}，主要是严格执行接待标准。\n", encoding="utf-8")
     assert [f.expected for f in lint(path).findings if f.code == "TXT004"] == expected
+
+
+RECEPTIONS = ("全年国内公务接待14批次、共{n}人次，其中：省级部门检查调研4批次31人次，市级部门5批次42人次，"
+              "兄弟县市考察交流5批次34人次。")
+
+
+@pytest.mark.parametrize("n, wrong", [("107", False), ("112", True)])
+def test_a_list_counted_in_two_units_at_once(n: str, wrong: bool) -> None:
+    """14批次、共N人次，其中 A a批次b人次…: the 批次 add up to 14, so the list is whole, and its 人次 add up to N."""
+    assert [c for c, _e in errors(RECEPTIONS.format(n=n))] == (["TXT001"] if wrong else [])
+
+
+@pytest.mark.parametrize("n, wrong", [("24", False), ("26", True)])
+def test_new_and_continued_projects_are_every_project(n: str, wrong: bool) -> None:
+    text = f"2024年中心共实施各类项目{n}个，其中续建项目9个、新建项目15个；年末已完工验收21个。"
+    assert [c for c, _e in errors(text)] == (["TXT001"] if wrong else [])

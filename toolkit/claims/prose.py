@@ -35,7 +35,8 @@ TXT001 = Rule("TXT001", "lint", ERROR, "总数与各分项之和不符",
     "或“A万元；B 0元；合计X万元”），各项之和应等于总数。按某一维度划分（“按支出性质分，…”）的各项是全部组成；"
     "总数写在前一句或后一句时（“…基金支出合计X万元。职工医保A万元、城乡居民医保B万元。”），只在各项按名称构成完整划分时核对。"
     "以总数的名称开句（“项目支出中，A万元、B万元、…、其他E万元”）时，总数是同段前文唯一以该名称写出的数，列举完整（末项为“其他…”"
-    "或名称构成完整划分）时核对。"
+    "或名称构成完整划分）时核对。同一列举以两个单位计数（“接待14批次、共112人次，其中：省级4批次31人次，市级5批次42人次…”）"
+    "时，第二个单位的各项也应合计为其总数；第一个单位的各项恰好合计为总数时，列举是完整的。续建、新建项目是全部项目。"
     "差额不超过各数字的舍入误差时为警告。“其中”只列出部分项目（和小于总数）时不报，除非各项构成完整划分"
     "（基本支出+项目支出、人员经费+公用经费、职工+居民、人员类+运转类+特定目标类、含“其他”项等，"
     "或按类别、层级划分的个数：“队伍64支，其中区级队伍…、乡镇队伍…、社区队伍…”；最后一项是一端开放的档次而前面各项都不是："
@@ -175,7 +176,7 @@ def _plus(values: list[Decimal]) -> str:
 _GROUP = re.compile(r"其中|分别为|分别是|(?<=[元个项][，,])具体(?:为|是|包括)(?=[：:])|(?:主要)?(?<![理自经缘来])由(?!于|此)(?=[^。；]{2,%d}?(?:构成|组成))|" % REACH + r"(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=[个项家所条处])[\u4e00-\u9fff]{0,16}?的[\u4e00-\u9fff]{0,6}?来?看(?=[，,：:])|(?<=[个项家人户次名件类元%％][，,])(?:包括|包含|分为(?![\d一二两三四五六七八九十]))")
 #: label sets that make a list of parts complete (DOMAIN.md section 2)
 COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE, OUTPUT_KINDS, CATEGORIES] + COMPLETE_SPLITS + [("线上", "线下")] \
-    + [STAFF_KINDS, POST_KINDS]
+    + [STAFF_KINDS, POST_KINDS, ("新建", "续建")]  # projects begun this year and those carried on: every project
 #: the words of a class or a level that tell the parts of a count apart (人员类指标 / 区级队伍 / 乡镇队伍)
 _CLASS_PREFIX = re.compile(r"(类|级|层|型|省|市|县|区|乡镇|镇|乡|街道|社区|村)$")
 _REST = re.compile(r"其他|其它|其余")
@@ -541,7 +542,32 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         if any(g.total is total and [x.start for x in g.parts] == [x.start for x in parts] for g in groups):
             continue  # 其中A、B、C分别为…: the list under its second mark is the same list
         groups.append(Group(total, parts, keyword, complete, False, classes))
+        paired = _paired_dimension(text, qs, keys, total, parts, pos)
+        if paired is not None:  # the parts that make up the first total are all of the second's too
+            whole = complete or sum(group_values(groups[-1])) == total.value
+            groups.append(Group(paired[0], paired[1], keyword, whole, False, classes))
     return groups
+
+
+def _paired_dimension(text: str, qs: list[Quantity], keys: list[int], total: Quantity, parts: list[Quantity],
+                      pos: int) -> tuple[Quantity, list[Quantity]] | None:
+    """A list counted in two units at once (``接待14批次、共112人次，其中：省级4批次31人次，市级5批次42人次…``): each
+    part's figure is followed at once by one in a second unit, and the total is followed, before the keyword, by one
+    figure in that unit: (that total, the parts in that unit), None when the list is not so written."""
+    seconds = []
+    for j, p in enumerate(parts):
+        k = first_after(keys, p.end)
+        nxt = qs[k] if k < len(qs) else None
+        limit = parts[j + 1].start if j + 1 < len(parts) else None
+        if nxt is None or not _usable(nxt) or nxt.unit == p.unit or text[p.end:nxt.start].strip() not in ("", "次") \
+                or (limit is not None and nxt.start >= limit) or (seconds and nxt.unit != seconds[0].unit):
+            return None
+        seconds.append(nxt)
+    between_totals = [q for q in qs if total.end <= q.start < pos]
+    if len(between_totals) != 1 or between_totals[0].unit != seconds[0].unit or not _usable(between_totals[0]) \
+            or not re.fullmatch(r"次?[、，,]?\s*(?:共|合计|共计|计)?", text[total.end:between_totals[0].start].strip()):
+        return None
+    return between_totals[0], seconds
 
 
 #: parts said in words to be nothing: 因公出国（境）费和公务用车购置费均为0 / …未发生 / 项目支出无
