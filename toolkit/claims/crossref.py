@@ -289,9 +289,12 @@ def _table_changes(doc: Document, quantities: list[list[Quantity]], taken: set) 
     from .prose import TXT004, _issue
 
     rows = _year_rows(doc)
+    if not rows:
+        return []
     out = []
+    paragraphs = doc.paragraphs
     for k, qs in enumerate(quantities):
-        text = doc.paragraphs[k].text
+        text = paragraphs[k].text
         for i, q in enumerate(qs[:-1]):
             if q.kind != "money" or q.role != "level" or q.approx or not q.label or _OTHER.search(q.label):
                 continue
