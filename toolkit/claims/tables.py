@@ -207,6 +207,8 @@ TBL007 = Rule("TBL007", "lint", ERROR, "表格底部合计行与上方各行之�
     "上方各行填有数字而合计行为 0 或空白时为错误。“本年收入合计”“本年支出合计”等点名所合计之物的行，上方各行的名称都含"
     "“收入”（或“支出”）时也按此核对（收入支出决算总表中收入各行在上、支出各行在下）。占比列（表头“占比（%）”等，合计为 100，"
     "写不写 % 都可）各行恰为其金额 ÷ 各行金额之和时，各行即合计的全部组成：金额列对不上时，错在合计行。"
+    "收入、支出左右并列的表（收入 | 金额 | 支出 | 金额）只按左侧核对（右侧的数是右侧各项的组成）；“总计”上方是“本年收入合计”"
+    "等合计行时，总计 = 该合计 + 其后各行（使用非财政拨款结余、年初结转和结余）。"
     "上方各行不是平铺的列表（编号层级混杂、有小计未覆盖的行）、计入与不计入子项两种读法都对不上，或多列都对不上时不作判断。",
     "report.txt:88: 表3 第6行 第2列: TBL007 合计 1520.00 与上方 财政拨款收入、事业收入、其他收入 之和不符："
     "1200.00 + 300.00 + 30.00 = 1530.00（差 10.00）")
@@ -353,6 +355,8 @@ def _bottom_parts(rows: list[list[str]], r: int) -> tuple[list[int], list[int], 
         if len(above) != len(row) or not lb or (right and all(cell_number(x) is None for x in right)):
             break  # a header row: text and no figure
         if _is_total(lb) and not (label != "小计" and lb == "小计"):
+            if "总计" in label and "合计" in lb and "总计" not in lb:
+                start = rr  # 总计 = 本年收入合计 + 使用结余 + 年初结转和结余 (DOMAIN §2): the 合计 is its first part
             break
         start = rr
     if start == r:
@@ -360,7 +364,12 @@ def _bottom_parts(rows: list[list[str]], r: int) -> tuple[list[int], list[int], 
     header = rows[start - 1] if start > 0 and len(rows[start - 1]) == len(row) else [""] * len(row)
     heads = [re.sub(r"\s+", "", h) for h in header]
     cols, shares = [], set()
-    for c in range(lc + 1, len(row)):
+    # a table of two sides (收入 | 金额 | 支出 | 金额): a column of names right of the figures starts the other side,
+    # whose figures are the parts of its own names, not of this side's rows; only this side is read
+    names = [c for c in range(lc + 1, len(row)) if sum(1 for k in range(start, r + 1) if rows[k][c].strip()
+                                                       and cell_number(rows[k][c]) is None) * 2 > r + 1 - start]
+    width = names[0] if names else len(row)
+    for c in range(lc + 1, width):
         column = [rows[k][c] for k in range(start, r)]
         if any(x.strip() and cell_number(x) is None for x in column) or _NOT_FIGURE_HEAD.search(heads[c]):
             continue
