@@ -83,6 +83,7 @@ def _results(text: str) -> str:
 @pytest.mark.parametrize("text, expected", [
     ("全年新建高标准农田2.51万亩，涉及5个区镇。", ["2.15万亩"]),  # 新建 … ~ …建设面积: the row's figure
     ("全年新建高标准农田2.15万亩，涉及5个区镇。", []),
+    ("产出方面：全年完成高标准农田建设2.51万亩。", ["2.15万亩"]),  # a topic before a colon frames the clause
     ("全年新建农村公路46.3公里。", []),                          # 新建 is no 养护
     ("抽查少数民族发展资金项目5个。", []),                        # a part of the row's 12
 ])

@@ -196,7 +196,7 @@ def check_indicator_results(doc: Document, quantities: list[list[Quantity]], tak
                 continue  # 一批, 两次: counts in characters are too often words
             if q.role != "level" and not (q.role == "rate" and q.unit == "%" and q.pre.endswith("率")):
                 continue
-            lo = max(text.rfind(c, 0, q.start) for c in _CLAUSE) + 1
+            lo = max(text.rfind(c, 0, q.start) for c in _CLAUSE + "：:") + 1  # 产出方面：全年完成…: after the topic
             ends = [e for e in (text.find(c, q.end) for c in _CLAUSE) if e >= 0]
             clause = text[lo:min(ends) if ends else len(text)]
             if _OTHER.search(clause):
