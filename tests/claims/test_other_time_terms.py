@@ -203,3 +203,11 @@ def test_a_list_counted_in_two_units_at_once(n: str, wrong: bool) -> None:
 def test_new_and_continued_projects_are_every_project(n: str, wrong: bool) -> None:
     text = f"2024年中心共实施各类项目{n}个，其中续建项目9个、新建项目15个；年末已完工验收21个。"
     assert [c for c, _e in errors(text)] == (["TXT001"] if wrong else [])
+
+
+@pytest.mark.parametrize("rate, expected", [("100%", ["92.86%"]), ("92.86%", [])])
+def test_the_staff_control_rate_across_sentences(rate: str, expected: list[str]) -> None:
+    """核定编制42名 in the sentence before, 实有在职人员39人 before the rate: 39 ÷ 42 = 92.86%."""
+    text = (f"2024年末，核定编制42名，其中行政编制9名，事业编制31名，工勤编制2名。年末实有在职人员39人。"
+            f"其中行政8人，事业29人，工勤2人。在职人员控制率{rate}。")
+    assert [e for c, e in errors(text) if c == "TXT005"] == expected

@@ -125,6 +125,7 @@ TXT005 = Rule("TXT005", "lint", ERROR, "比率与所述数字不符",
     "（各一个、数值不同、属于部门本身）和一个支出数时核对；P 等于 支出 ÷ 年初预算 时，说明分母用错了。只写了一个预算、或全年预算只称“调整预算”（可能是调整数）时不按此核对。"
     "金额的控制率（“三公”经费控制率）和只写了一个预算时的执行率是 支出 ÷ 预算：比率所在句及前两句中恰有一个预算数、一个支出数"
     "且没有别的金额或数量时核对（““三公”经费预算5.00万元。实际支出3.86万元。控制率为77.20%”）。"
+    "在职人员控制率 = 实有人数 ÷ 编制数：比率所在段中恰有一个“实有（在职）人员”数、同段或全文恰有一个核定编制总数时核对。"
     "正文写出某指标的完成数后紧接“完成率R%”、而目标只写在自评表该指标一行（目标值为同单位的一个数）时，R 应等于 完成数 ÷ 目标值。"
     "百分数可写成中文（“百分之九十八点四二”“百分之百”）。",
     "report.txt:40: 第40段: TXT005 问题解决率：解决问题 782个 ÷ 共收集企业问题 825个 = 94.79%，文中写 96.8%")
@@ -2942,6 +2943,41 @@ def check_budget_control(text: str, qs: list[Quantity], taken: set[int]) -> list
     return issues
 
 
+#: 在职人员控制率 = 实有人数 ÷ 编制数 (toolkit/domain/staffing.py): the rate, the head count, the 编制 as a whole
+_STAFF_CONTROL = re.compile(r"(?:在职)?人员控制率(?:为|达到|达|是|：|:)?$")
+_STAFF_ACTUAL = re.compile(r"实有(?:在职|在编)?(?:人员|人数)?$")
+_STAFF_AUTHORIZED = re.compile(r"^(?:[\d年末底初，,]*)?(?:核定|批复|现有|共有)?(?:人员)?编制(?:数|总数)?$")
+
+
+def check_staff_control(text: str, qs: list[Quantity], taken: set[int], others: "Wholes | None") -> list[Issue]:
+    """``核定编制42名。…年末实有在职人员39人。…在职人员控制率100%``: 实有 ÷ 编制 (toolkit/domain/staffing.py), the head
+    count the one 实有 figure before the rate in its paragraph, the 编制 the one whole 编制 figure there or, with none
+    there, in the document (not 行政编制 and the other kinds: parts). Judged only when each is one value; when the rate
+    is in the same sentence as both, check_rates reads it."""
+    issues = []
+    for i, r in enumerate(qs):
+        if r.unit != "%" or r.approx or r.start in taken or not _STAFF_CONTROL.search(r.pre.strip()):
+            continue
+        before = [q for q in qs[:i] if q.kind == "count" and q.role == "level" and not q.approx]
+        actual = [q for q in before if _STAFF_ACTUAL.search(_LEAD_TIME.sub("", q.label))]
+        authorized = [q for q in before if _STAFF_AUTHORIZED.match(q.label)]
+        if not authorized and isinstance(others, Wholes):
+            authorized = [q for core, found in others.by_core.items() if _STAFF_AUTHORIZED.match(core)
+                          for q in found if q.kind == "count" and q.role == "level" and not q.approx]
+        if len({q.value for q in actual}) != 1 or len({q.value for q in authorized}) != 1:
+            continue
+        a, b = actual[-1], authorized[-1]
+        s0 = sentences(text).bounds(r.start)[0]
+        if a.start >= s0 and b in qs and b.start >= s0:
+            continue  # 编制33人，实有31人，控制率P%: the rate's own sentence, check_rates
+        v, exact = ratio_verdict(a.value, b.value, r.value, Kind.COUNT, Kind.COUNT)
+        if v == "ok" or exact is None:
+            continue
+        issues.append(_issue(TXT005, v, f"在职人员控制率 = 实有人数 ÷ 编制数：{a.label} {a.text} ÷ {b.label} {b.text} = "
+                             f"{pct_text(exact, r.value)}，文中写 {r.text}", pct_text(exact, r.value), r.text, r.start))
+    return issues
+
+
 #: a figure of what was spent, by its name (执行数 = 支出, DOMAIN §2): 本年支出 / 全年支出 / 支出合计 / 部门支出总额
 _SPENT = re.compile(r"(?:支出|总支出)(?:合计|总额|总计|决算)?$")
 #: the words of a completion rate's clause before 完成/为 (本年支出完成年初预算的P%): the figure the rate is of
@@ -3104,6 +3140,8 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
     issues += check_execution_stage(text, qs, {i.location.offset for i in issues})
     issues += check_budget_control(text, qs, {i.location.offset for i in issues})
     issues += check_opened_lists(text, qs, {i.location.offset for i in issues})
+    issues += check_staff_control(text, qs, {i.location.offset for i in issues},
+                                  others if isinstance(others, Wholes) else None)
     issues += check_percent_of(text, qs, {i.location.offset for i in issues})
     issues += check_enumerations(text)
     issues += check_score_lists(text, qs)
