@@ -211,3 +211,12 @@ def test_the_staff_control_rate_across_sentences(rate: str, expected: list[str])
     text = (f"2024年末，核定编制42名，其中行政编制9名，事业编制31名，工勤编制2名。年末实有在职人员39人。"
             f"其中行政8人，事业29人，工勤2人。在职人员控制率{rate}。")
     assert [e for c, e in errors(text) if c == "TXT005"] == expected
+
+
+@pytest.mark.parametrize("rate, expected", [("6.26%", ["6.68%"]), ("6.68%", [])])
+def test_a_change_named_by_its_subject_alone(rate: str, expected: list[str]) -> None:
+    """支出合计增加258.85万元，增长R (neither year's figure in the sentence): 支出合计 is 4135.05 in the paragraph, last
+    year's 3876.20, R = 258.85 ÷ 3876.20 = 6.68% (6.26% is ÷ this year's figure)."""
+    text = (f"2024年度本年支出合计4135.05万元，其中基本支出1186.42万元，项目支出2948.63万元。与2023年度相比，"
+            f"支出合计增加258.85万元，增长{rate}，主要原因是任务增加。")
+    assert [e for c, e in errors(text) if c == "TXT004"] == expected

@@ -84,6 +84,8 @@ TXT004 = Rule("TXT004", "lint", ERROR, "增减额与增减率不符",
     "“X万元，比上年增加D万元，增长R%”：上年数为 X−D（减少时为 X+D），R 应等于 D ÷ 上年数。上年数写在“比/较”之后时"
     "（“X万元，比2021年度B万元减少D万元”“较上年的B万元增长R%”），D 应等于 X 与 B 之差，R 应等于 D ÷ B。"
     "上年数只写在表中（“公务接待费6.15万元，比上年减少D万元”，表中该行本年6.15、上年7.93）时，按表中上年数核对 D 或 R。"
+    "句中两年的数都没写、只点名了主体（“与2023年度相比，支出合计增加D万元，增长R%”）时，本年数是全文唯一以该名称写出的数 X，"
+    "R 应等于 D ÷ (X − D)（减少时 X + D）；R 恰为 D ÷ X 时说明分母错用了本年数。"
     "“A%，较上年的B%下降C个百分点”“占比由B%提高到A%，提高C个百分点”：C 应等于 A 与 B 之差（百分点不是百分数；"
     "未写出上年比率时不报）。“上年产值B亿元。本年产值X亿元，同比增长R%”：上年数写在前一句、名称相同时，R 应等于 (X − B) ÷ B"
     "（万亩、万人等以万计的数量同样核对）。“支出T万元，其中A万元、B万元，较上年的X万元下降R%”：“其中”列表之后另起一句的"
@@ -2943,6 +2945,47 @@ def check_budget_control(text: str, qs: list[Quantity], taken: set[int]) -> list
     return issues
 
 
+#: a change named by its subject alone: 支出合计增加258.85万元 / 基本支出比上年减少D万元 (the subject, the verb)
+_NAMED_CHANGE = re.compile(r"^(?P<name>[\u4e00-\u9fff“”]{2,14}?)(?:比上年|较上年|同比|比去年|较去年)?(?P<dir>增加|增长|减少|下降)了?$")
+
+
+def check_subject_changes(text: str, qs: list[Quantity], taken: set[int], others: "Wholes | None") -> list[Issue]:
+    """``与2023年度相比，支出合计增加258.85万元，增长6.26%``: neither year's figure in the sentence, the subject named;
+    this year's figure X is the one figure of that name in the document, last year's is X − D (X + D for a fall), and
+    R = D ÷ (X ∓ D). When R is D ÷ X instead, the message says the rate was taken on this year's figure."""
+    issues = []
+    if others is None:
+        return issues
+    sents = sentences(text)
+    for i, d in enumerate(qs[:-1]):
+        r = qs[i + 1]
+        if d.role != "change" or d.kind != "money" or d.approx or r.role != "change" or r.unit != "%" or r.approx \
+                or r.start in taken or not re.fullmatch(r"[，,]\s*(?:同比)?(?:增长|下降|增加|减少|上升|降低)了?", text[d.end:r.start]):
+            continue
+        s_start, _ = sents.bounds(d.start)
+        clause = text[max([s_start] + [text.rfind(c, s_start, d.start) + 1 for c in "，,："]):d.start]
+        m = _NAMED_CHANGE.match(clause.strip())
+        if m is None or any(q.start >= s_start and q.kind == "money" and q.role == "level" for q in qs[:i]):
+            continue  # a figure of either year in the sentence: the sentence's own checks read it
+        x = document_whole(m.group("name"), d, others)
+        if x is None:
+            continue
+        down = m.group("dir") in ("减少", "下降")
+        amount = d.value_in(x.unit)
+        base = x.value + amount if down else x.value - amount
+        if base <= 0:
+            continue
+        v, exact = ratio_verdict(amount, base, r.value)
+        if v == "ok" or exact is None:
+            continue
+        message = (f"{m.group('name')} {x.text} {'减少' if down else '增加'} {d.text}：上年为 {base:f}{x.unit}，"
+                   f"变动率 = {d.text} ÷ {base:f}{x.unit} = {pct_text(exact, r.value)}，文中写 {r.text}")
+        if ratio_verdict(amount, x.value, r.value)[0] == "ok":
+            message += f"（{r.text} 是 ÷ 本年数 {x.text} 的比例：变动率的分母应为上年数）"
+        issues.append(_issue(TXT004, v, message, pct_text(exact, r.value), r.text, r.start))
+    return issues
+
+
 #: 在职人员控制率 = 实有人数 ÷ 编制数 (toolkit/domain/staffing.py): the rate, the head count, the 编制 as a whole
 _STAFF_CONTROL = re.compile(r"(?:在职)?人员控制率(?:为|达到|达|是|：|:)?$")
 _STAFF_ACTUAL = re.compile(r"实有(?:在职|在编)?(?:人员|人数)?$")
@@ -3142,6 +3185,8 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
     issues += check_opened_lists(text, qs, {i.location.offset for i in issues})
     issues += check_staff_control(text, qs, {i.location.offset for i in issues},
                                   others if isinstance(others, Wholes) else None)
+    issues += check_subject_changes(text, qs, {i.location.offset for i in issues},
+                                    others if isinstance(others, Wholes) else None)
     issues += check_percent_of(text, qs, {i.location.offset for i in issues})
     issues += check_enumerations(text)
     issues += check_score_lists(text, qs)
