@@ -366,8 +366,13 @@ def _bottom_parts(rows: list[list[str]], r: int) -> tuple[list[int], list[int], 
     cols, shares = [], set()
     # a table of two sides (收入 | 金额 | 支出 | 金额): a column of names right of the figures starts the other side,
     # whose figures are the parts of its own names, not of this side's rows; only this side is read
-    names = [c for c in range(lc + 1, len(row)) if sum(1 for k in range(start, r + 1) if rows[k][c].strip()
-                                                       and cell_number(rows[k][c]) is None) * 2 > r + 1 - start]
+    def mostly(c: int, names: bool) -> bool:
+        return sum(1 for k in range(start, r + 1) if rows[k][c].strip()
+                   and (cell_number(rows[k][c]) is None) == names) * 2 > r + 1 - start
+
+    # (a column of names right after this side's labels, 类别 | 项目 | 金额, is still this side's)
+    figures = [c for c in range(lc + 1, len(row)) if mostly(c, False)]
+    names = [c for c in range(lc + 1, len(row)) if mostly(c, True) and any(f < c for f in figures)]
     width = names[0] if names else len(row)
     for c in range(lc + 1, width):
         column = [rows[k][c] for k in range(start, r)]
