@@ -26,7 +26,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from .arith import Verdict
 from .document import Document, Table, table_units
 from .quantities import Quantity, sentences
-from .repeats import TXT014
+from .repeats import TXT014, fund_scope, fund_tables
 from .slips import _head, slip_kind
 from .table_bases import _columns as year_columns
 from .tables import _label, cell_number, total_column
@@ -155,6 +155,7 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
             mentions.append((k, q, c))
     out = _last_years(doc, mentions, taken, cells) + _rates(doc, quantities, taken, cells) \
         + _table_changes(doc, quantities, taken)
+    titles = fund_tables(doc)
     by_core: dict[str, list] = {}
     for x in rows:
         by_core.setdefault(x[0], []).append(x)
@@ -181,6 +182,9 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
                 or _in(text[sentence[0]:sentence[1]], table_value):
             continue
         _c, _coded, figure, unit, t, r, col = found[0]
+        scope = fund_scope(text, q.start)
+        if scope is not None and scope != titles.get(t.index, False):
+            continue  # 一般公共预算财政拨款支出决算表 against the department's whole spending (or the other way): two scopes
         if unit == q.unit and rate_agrees(doc, quantities[k], k, q, t, r, col):
             continue  # 支出决算486.25万元，完成全年预算的97.25%: the text is borne out by its rate, the cell is mistyped
         shown = t.rows[r][col].strip() + ("" if unit == q.unit else unit)

@@ -20,7 +20,7 @@ from ..findings import ERROR
 from ..rules import Rule
 from .arith import Verdict
 from .document import Document, Table
-from .quantities import Quantity, extract
+from .quantities import Quantity, extract, sentences
 
 TXT014 = Rule("TXT014", "lint", ERROR, "同一数字前后不一致（疑为数字颠倒）",
     "正文与表格（或正文两处）写同一项目的同一数字时应一致。两个数字由相同的几个数字以不同顺序组成（1,126.58 与 "
@@ -34,6 +34,8 @@ TXT014 = Rule("TXT014", "lint", ERROR, "同一数字前后不一致（疑为数�
     "只在正文数字恰为表中数字相邻两位互换或少写、多写一位时报告（表中同名各行数字须一致，上年、预算等其他口径不比较）；"
     "正文数字不见于本行任何一格、却恰是同表同列另一名称的一行的数（“公务接待费3.26万元”，表中公务接待费1.48、"
     "公务用车运行维护费3.26）时，是写串了行，也报告；各列以年份为题（2024年 | 2023年 | 增减额）时，最近一年的列是本年数；"
+    "正文所在句点明口径（“一般公共预算财政拨款基本支出”或“本年支出合计……其中基本支出”）而表名的口径不同（“一般公共预算财政拨款"
+    "支出决算表”对“收入支出决算总表”）时不比较；"
     "正文以更大的单位约写表中数字（表中11,846.27万元，正文写亿元）时，与四舍五入后的数（1.18亿元）比较，只差一位或数字错位"
     "（1.28亿元）时报告；"
     "“合计 | 基本支出 | 项目支出”表中合计行在“基本支出”列的数就是基本支出，名称（去掉“支出”等字后）相同时只差一位或相邻两位"
@@ -276,6 +278,39 @@ def _near(a: str, b: str) -> bool:
     return len(a) == len(b) and 1 <= len(diff) <= 2 and diff[-1] - diff[0] <= 1
 
 
+_FUND = re.compile(r"财政拨款")
+
+
+def fund_tables(doc: Document) -> dict[int, bool]:
+    """table index -> whether its title (the paragraph just before it) names a fund's scope (一般公共预算财政拨款支出
+    决算表): its figures are of the 财政拨款 alone, not of the department's whole spending."""
+    out, before = {}, ""
+    for b in doc.blocks:
+        if isinstance(b, Table):
+            out[b.index] = bool(_FUND.search(before))
+        else:
+            before = b.text
+    return out
+
+
+#: the department's whole income or spending named as such (本年支出合计, 支出合计, 本年收入): all its funds
+_WHOLE_SCOPE = re.compile(r"本年(?:支出|收入)|(?:支出|收入)(?:合计|总计)|总支出|总收入")
+
+
+def fund_scope(text: str, start: int) -> bool | None:
+    """The scope the figure's sentence (and the one before, for a 其中 list opening its own) names: True for the
+    财政拨款 alone, False for the department's whole income or spending, None when it names neither (a section's
+    heading may say it: then it is not judged here)."""
+    bounds = sentences(text)
+    s0 = bounds.bounds(start)[0]
+    if s0 and re.match(r"\s*其中", text[s0:start]):
+        s0 = bounds.bounds(s0 - 1)[0]
+    before = text[s0:start]
+    if _FUND.search(before):
+        return True
+    return False if _WHOLE_SCOPE.search(before) else None
+
+
 def _near_misses(text_mentions: list[Mention], table_mentions: list[Mention], reported: set, issue,
                  cells: dict | None = None, doc: Document | None = None,
                  quantities: list[list[Quantity]] | None = None) -> list:
@@ -287,6 +322,8 @@ def _near_misses(text_mentions: list[Mention], table_mentions: list[Mention], re
     for m in table_mentions:
         if len(m.subject) >= _MIN_COMMON and len(m.digits) >= _NEAR_MIN_DIGITS:
             rows.setdefault((m.subject, m.places, len(m.digits)), []).append(m)
+    paragraphs = doc.paragraphs if doc is not None else []
+    titles = fund_tables(doc) if doc is not None else {}
     sentence_digits: dict = {}
     for m in text_mentions:
         sentence_digits.setdefault(m.sentence, set()).add(m.digits)
@@ -302,6 +339,10 @@ def _near_misses(text_mentions: list[Mention], table_mentions: list[Mention], re
         if len({b.digits for b in near}) != 1 or near[0].digits in sentence_digits.get(a.sentence, ()):
             continue  # the table's figure is written in the same sentence: a is another stage or scope of it
         b = near[0]
+        if doc is not None and b.cell is not None:
+            scope = fund_scope(paragraphs[a.para].text, a.offset)
+            if scope is not None and scope != titles.get(b.cell[0], False):
+                continue  # 一般公共预算财政拨款 in the text, the 收支总表 in the table (or the other way): two scopes
         if doc is not None and b.cell is not None and _rate_agrees(doc, quantities, a, b):
             continue  # the text's figure and its rate agree with the row's other figure: the cell is the odd one
         reported.add((a.para, a.offset))
