@@ -220,3 +220,23 @@ def test_a_change_named_by_its_subject_alone(rate: str, expected: list[str]) -> 
     text = (f"2024年度本年支出合计4135.05万元，其中基本支出1186.42万元，项目支出2948.63万元。与2023年度相比，"
             f"支出合计增加258.85万元，增长{rate}，主要原因是任务增加。")
     assert [e for c, e in errors(text) if c == "TXT004"] == expected
+
+
+@pytest.mark.parametrize("rate, expected", [("108.36%", ["8.36%"]), ("8.36%", [])])
+def test_the_writers_own_spending_named_by_its_unit(rate: str, expected: list[str]) -> None:
+    """2024年中心支出合计X，上年支出合计为B，比上年增长R: 中心支出 is the writer's own 支出, R = (X − B) ÷ B (108.36% is
+    X ÷ B, a ratio written as a growth)."""
+    text = f"2024年中心支出合计1571.08万元，上年支出合计为1449.87万元，比上年增长{rate}。"
+    assert [e for c, e in errors(text) if c == "TXT004"] == expected
+
+
+@pytest.mark.parametrize("rate, expected", [("95.54%", ["97.54%"]), ("97.54%", [])])
+def test_done_as_a_share_of_its_target_written_inline(rate: str, expected: list[str]) -> None:
+    text = f"全年完成重点人群健康体检12680人，完成年度目标13000人的{rate}，差距主要是部分外出务工人员未能参检。"
+    assert [e for c, e in errors(text) if c == "TXT005"] == expected
+
+
+@pytest.mark.parametrize("n, wrong", [("65", False), ("66", True)])
+def test_the_three_classes_of_post_named_by_their_people(n: str, wrong: bool) -> None:
+    text = f"中心实有在编人员{n}人，其中管理人员8人、专业技术人员53人、工勤技能人员4人。"
+    assert [c for c, _e in errors(text)] == (["TXT001"] if wrong else [])

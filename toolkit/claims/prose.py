@@ -122,7 +122,7 @@ TXT005 = Rule("TXT005", "lint", ERROR, "比率与所述数字不符",
     "且属于同一主体的数（“项目支出年初预算”不是“基本支出”的预算；“本单位”“街道”“县档案馆”等写报告的单位即部门本身；"
     "“该项支出”指前一句的支出）；有几个不同的数时不报。“一般公共预算财政拨款支出”等资金名称中的“预算”不是预算阶段。"
     "“X，为/相当于B的R%”（“全年完成投资4.5亿元，为年度计划5亿元的90%”“相当于上年B的R%”）："
-    "R 应等于 X ÷ B，B 写在比率所在分句之中。只有能从文字唯一确定分子和分母时才核对。"
+    "R 应等于 X ÷ B，B 写在比率所在分句之中（“完成重点人群健康体检12680人，完成年度目标13000人的R%”同此）。只有能从文字唯一确定分子和分母时才核对。"
     "未点名预算阶段的执行率（“预算执行率为P%”“执行率P%”）是 执行数 ÷ 全年预算数（DOMAIN §2）：同段写出年初预算和全年预算"
     "（各一个、数值不同、属于部门本身）和一个支出数时核对；P 等于 支出 ÷ 年初预算 时，说明分母用错了。只写了一个预算、或全年预算只称“调整预算”（可能是调整数）时不按此核对。"
     "金额的控制率（“三公”经费控制率）和只写了一个预算时的执行率是 支出 ÷ 预算：比率所在句及前两句中恰有一个预算数、一个支出数"
@@ -1155,7 +1155,8 @@ def _label_match(label: str, words: str) -> bool:
 _YEAR = re.compile(r"(19|20)\d\d年(度)?")
 
 
-_WHOSE = re.compile(r"^(?:(?:本|我)(?:部门|单位|局|委员会|委|中心|院|所|站|馆|办|队|校|园|处|厅)|部门)")  # the writer's own
+_WHOSE = re.compile(r"^(?:(?:本|我)(?:部门|单位|局|委员会|委|中心|院|所|站|馆|办|队|校|园|处|厅)|部门|"
+                    r"(?:单位|中心|局|委)(?=(?:全年|本年|年度)?(?:支出|收入|预算|决算)))")  # the writer's own (中心支出)
 
 
 def _core(words: str) -> str:
@@ -2043,7 +2044,7 @@ def check_reached(text: str, qs: list[Quantity], taken: set[int]) -> list[Issue]
 
 
 #: the words opening a clause that gives a figure as a percentage of another: 为 / 是 / 相当于 / 达到 (not 达到了…)
-_PERCENT_OF = re.compile(r"(?P<verb>为|是|相当于|达到|达)(?!到)")
+_PERCENT_OF = re.compile(r"(?P<verb>为|是|相当于|达到|达|完成了?)(?!到)")  # 完成年度目标13000人的R%: done ÷ target
 
 
 def check_percent_of(text: str, qs: list[Quantity], taken: set[int]) -> list[Issue]:
