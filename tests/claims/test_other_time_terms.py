@@ -240,3 +240,23 @@ def test_done_as_a_share_of_its_target_written_inline(rate: str, expected: list[
 def test_the_three_classes_of_post_named_by_their_people(n: str, wrong: bool) -> None:
     text = f"中心实有在编人员{n}人，其中管理人员8人、专业技术人员53人、工勤技能人员4人。"
     assert [c for c, _e in errors(text)] == (["TXT001"] if wrong else [])
+
+
+def test_a_whole_smaller_than_its_part_is_not_its_whole() -> None:
+    """政府采购支出126.40万元（货物类）… 其中授予中小企业1654.20万元，占政府采购支出的71.14%: 126.40 cannot be the
+    whole of 1654.20 (the 合计 2325.25 is, and gives 71.14%)."""
+    text = ("2024年政府采购支出126.40万元（货物类），工程类1986.55万元，服务类212.30万元，合计2325.25万元，"
+            "其中授予中小企业合同金额1654.20万元，占政府采购支出的71.14%。")
+    assert [c for c, _e in errors(text) if c == "TXT002"] == []
+
+
+@pytest.mark.parametrize("word, expected", [("增长", ["下降8.82%"]), ("下降", [])])
+def test_a_change_the_other_way_from_the_tables_last_year(tmp_path, word: str, expected) -> None:
+    """公用经费143.45万元，比上年增长8.82%, the table reading 上年 157.32 | 本年 143.45: the size is right, it fell."""
+    from toolkit import lint
+
+    table = "| 项目 | 2023年 | 2024年 |\n| --- | --- | --- |\n| 人员经费 | 1148.26 | 1209.03 |\n| 公用经费 | 157.32 | 143.45 |\n"
+    path = tmp_path / "report.md"
+    path.write_text(f"表1 基本支出（单位：万元）\n\n{table}\n基本支出中，公用经费143.45万元，比上年{word}8.82%，主要是压减一般性支出。\n",
+                    encoding="utf-8")
+    assert [f.expected for f in lint(path).findings if f.code == "TXT004"] == expected

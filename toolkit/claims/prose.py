@@ -85,7 +85,8 @@ TXT004 = Rule("TXT004", "lint", ERROR, "增减额与增减率不符",
     "（“X万元，比2021年度B万元减少D万元”“较上年的B万元增长R%”），D 应等于 X 与 B 之差，R 应等于 D ÷ B。"
     "上年数只写在表中（“公务接待费6.15万元，比上年减少D万元”，表中该行本年6.15、上年7.93）时，按表中上年数核对 D 或 R。"
     "句中两年的数都没写、只点名了主体（“与2023年度相比，支出合计增加D万元，增长R%”）时，本年数是全文唯一以该名称写出的数 X，"
-    "R 应等于 D ÷ (X − D)（减少时 X + D）；R 恰为 D ÷ X 时说明分母错用了本年数。"
+    "R 应等于 D ÷ (X − D)（减少时 X + D）；R 恰为 D ÷ X 时说明分母错用了本年数。按表中上年数核对的变动率大小相符而方向相反"
+    "（表中下降，正文写增长）时也报告。"
     "“A%，较上年的B%下降C个百分点”“占比由B%提高到A%，提高C个百分点”：C 应等于 A 与 B 之差（百分点不是百分数；"
     "未写出上年比率时不报）。“上年产值B亿元。本年产值X亿元，同比增长R%”：上年数写在前一句、名称相同时，R 应等于 (X − B) ÷ B"
     "（万亩、万人等以万计的数量同样核对）。“支出T万元，其中A万元、B万元，较上年的X万元下降R%”：“其中”列表之后另起一句的"
@@ -1382,6 +1383,8 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
                 whole = g.total
         if whole is None or whole.value == 0:
             continue
+        if part.comparable(whole) and part.value_in(whole.unit) > whole.value and q.value < 100:
+            continue  # a part larger than the figure read as its whole: that figure is not its whole
         v, exact = ratio_verdict(part.value_in(whole.unit) if part.comparable(whole) else part.value, whole.value,
                                  q.value, kind_of(part.kind), kind_of(whole.kind))
         if v == "ok":

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..lazyre import re
 from decimal import Decimal
 
-from .arith import kind_of, pct_text, ratio_verdict
+from .arith import Verdict, kind_of, pct_text, ratio_verdict
 from .document import Document, Table
 from .prose import TXT004, Issue, _core, _direction, _issue, _of_last_year, _sentence_bounds
 from .quantities import Quantity
@@ -103,10 +103,19 @@ def check_table_bases(doc: Document, texts: list[str], quantities: list[list[Qua
                 continue  # the clause writes its own base or difference: the prose rules judge it
             then = index.get((_core(x.label), x.value))
             sr = _direction(r.pre[-6:])
-            if then is None or then <= 0 or sr == 0 or (x.value - then) * sr < 0:
+            if then is None or then <= 0 or sr == 0:
                 continue
             kind = kind_of(x.kind)
             v, exact = ratio_verdict(abs(x.value - then), then, abs(r.value), kind)
+            if (x.value - then) * sr < 0:
+                if v != "ok":
+                    continue  # the other way and another size: which column is which is in doubt
+                word = "下降" if x.value < then else "增长"  # the size is right, the direction is not
+                out.append((k, _issue(TXT004, Verdict.WRONG, f"{x.label or '本年数'} {x.text} 较表中上年数 {then} 是"
+                                      f"{word}：({x.value} − {then}) ÷ {then} = {'-' if x.value < then else ''}"
+                                      f"{pct_text(exact, abs(r.value))}，文中写 {r.pre[-2:]}{r.text}",
+                                      f"{word}{pct_text(exact, abs(r.value))}", r.text, r.start)))
+                continue
             if v == "ok":
                 continue
             out.append((k, _issue(TXT004, v, f"{x.label or '本年数'} {x.text} 较表中上年数 {then} 的变动率："
