@@ -27,7 +27,7 @@ from .crossref import check_named_figures
 from .results import check_indicator_results
 from .slips import relocate_slips
 from .table_bases import check_table_bases
-from .tables import check_execution_row, check_table
+from .tables import check_execution_row, check_table, execution_said
 
 __all__ = ["lint", "lint_document", "check_paragraphs", "read"]
 
@@ -92,8 +92,9 @@ def lint_document(doc: Document) -> Result:
             cell = i.location
             result.findings.append(i.at(CellSpot(t.index, cell.row, cell.col, _table_line(doc, t, cell.row)),
                                         file=doc.file))
+    said = execution_said(texts) if score_tables else frozenset()
     for st in score_tables:
-        for i in check_execution_row(st, texts):
+        for i in check_execution_row(st, texts, said):
             cell = i.location
             if "总分" in i.message and st.total_row is not None:
                 # the 总分 is right with the proportional score: the row is the one wrong, said once (not TBL002 too)

@@ -177,8 +177,9 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
         near = all(x[0] == c for x in found) and written[c][q.value_in("万元")] == 1 \
             and _near_digits(shown_number, table_value)
         coarse = _rounded_slip(shown_number, table_value, q.unit, found[0][3])
-        swapped = len(found) == 1 and _another_rows(found[0], q.value.scaleb(_exp(q.unit) - _exp(found[0][3])), rows)
-        if (slip_kind(shown_number, table_value) is None and not near and not coarse and not swapped) \
+        slipped = slip_kind(shown_number, table_value) is not None or near or coarse
+        in_table_unit = q.value.scaleb(_exp(q.unit) - _exp(found[0][3]))
+        if (not slipped and not (len(found) == 1 and _another_rows(found[0], in_table_unit, rows))) \
                 or _in(text[sentence[0]:sentence[1]], table_value):
             continue
         _c, _coded, figure, unit, t, r, col = found[0]

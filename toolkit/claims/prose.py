@@ -2940,13 +2940,20 @@ def check_budget_control(text: str, qs: list[Quantity], taken: set[int]) -> list
         spent = [q for q in money if _is_spent(q) or re.search(r"实际(?:支出|使用|发生)", q.label)]
         if len(budgets) != 1 or len(spent) != 1 or len(money) != 2 or others:
             continue
-        b, a = budgets[0], spent[0]
-        v, exact = ratio_verdict(a.value_in(b.unit), b.value, r.value)
-        if v == "ok" or exact is None:
-            continue
-        issues.append(_issue(TXT005, v, f"控制率 = 支出 ÷ 预算：{a.label or '支出'} {a.text} ÷ {b.label or '预算'} {b.text} = "
-                             f"{pct_text(exact, r.value)}，文中写 {r.text}", pct_text(exact, r.value), r.text, r.start))
+        issue = _named_ratio("控制率 = 支出 ÷ 预算", spent[0], budgets[0], r)
+        if issue is not None:
+            issues.append(issue)
     return issues
+
+
+def _named_ratio(name: str, a: Quantity, b: Quantity, r: Quantity) -> Issue | None:
+    """TXT005 when the rate ``r`` (a rate of a definition ``name``) is not ``a`` ÷ ``b``; None when it is."""
+    v, exact = ratio_verdict(a.value_in(b.unit) if a.comparable(b) else a.value, b.value, r.value,
+                             kind_of(a.kind), kind_of(b.kind))
+    if v == "ok" or exact is None:
+        return None
+    return _issue(TXT005, v, f"{name}：{a.label or '分子'} {a.text} ÷ {b.label or '分母'} {b.text} = "
+                  f"{pct_text(exact, r.value)}，文中写 {r.text}", pct_text(exact, r.value), r.text, r.start)
 
 
 #: a change named by its subject alone: 支出合计增加258.85万元 / 基本支出比上年减少D万元 (the subject, the verb)
@@ -3017,11 +3024,9 @@ def check_staff_control(text: str, qs: list[Quantity], taken: set[int], others: 
         s0 = sentences(text).bounds(r.start)[0]
         if a.start >= s0 and b in qs and b.start >= s0:
             continue  # 编制33人，实有31人，控制率P%: the rate's own sentence, check_rates
-        v, exact = ratio_verdict(a.value, b.value, r.value, Kind.COUNT, Kind.COUNT)
-        if v == "ok" or exact is None:
-            continue
-        issues.append(_issue(TXT005, v, f"在职人员控制率 = 实有人数 ÷ 编制数：{a.label} {a.text} ÷ {b.label} {b.text} = "
-                             f"{pct_text(exact, r.value)}，文中写 {r.text}", pct_text(exact, r.value), r.text, r.start))
+        issue = _named_ratio("在职人员控制率 = 实有人数 ÷ 编制数", a, b, r)
+        if issue is not None:
+            issues.append(issue)
     return issues
 
 

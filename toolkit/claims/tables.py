@@ -856,18 +856,12 @@ def _own_execution_rule(text: str) -> bool:
 _EXEC_SAID = re.compile(r"预算执行率(?:为|达到|达|是|：|:)?\s*(\d+(?:\.\d+)?)\s*%")
 
 
-_SAID: list = [None, frozenset()]  # the texts last read by _execution_said and what they state (one document at a time)
+def execution_said(texts: list[str]) -> frozenset[Decimal]:
+    """The 预算执行率 figures the text states: read once per document, for all its scoring tables."""
+    return frozenset(Decimal(m.group(1)) for text in texts for m in _EXEC_SAID.finditer(text.translate(FULL_WIDTH)))
 
 
-def _execution_said(texts: list[str]) -> frozenset[Decimal]:
-    """The 预算执行率 figures the text states, read once per document (every scoring table of it asks)."""
-    if _SAID[0] is not texts:
-        _SAID[:] = [texts, frozenset(Decimal(m.group(1)) for text in texts
-                                     for m in _EXEC_SAID.finditer(text.translate(FULL_WIDTH)))]
-    return _SAID[1]
-
-
-def check_execution_row(st: ScoreTable, texts: list[str]) -> list[TableIssue]:
+def check_execution_row(st: ScoreTable, texts: list[str], said: frozenset[Decimal] | None = None) -> list[TableIssue]:
     """TBL014: the 预算执行率 row's score against weight × its rate (DOMAIN §3), where the document makes that rule
     the one used: the text states it and no rule of its own, or the table's 总分 is the sum with that score in
     place of the row's (and not the sum as written)."""
@@ -889,7 +883,7 @@ def check_execution_row(st: ScoreTable, texts: list[str]) -> list[TableIssue]:
         rate, shown = cell_number(row[cols[0]]), row[cols[0]].strip()
     else:
         # no rate in the row: the one the text states for the 预算执行率 (every mention the same figure)
-        said = set(_execution_said(texts))
+        said = set(execution_said(texts) if said is None else said)
         if len(said) != 1:
             return []
         rate = said.pop()
