@@ -1186,11 +1186,27 @@ class Wholes:
                     self.by_core.setdefault(core, []).append(q)
 
 
+#: the noun a whole's name may drop when the share names it (政府采购支出总额 486.30 … 占政府采购总额的40.84%)
+_WHOLE_NOUNS = ("支出", "金额", "资金")
+
+
+def _noun_dropped(core: str, cores) -> list[str]:
+    """The cores in ``cores`` that are ``core`` with its noun written (政府采购 → 政府采购支出); none when ``core`` is
+    itself a flow (收入 / 支出 / 拨款: 财政拨款 may be 财政拨款收入 as well as 财政拨款支出) or too short to tell."""
+    if len(core) < 3 or re.search(r"(收入|支出|拨款|预算|决算|经费|费)$", core):
+        return []
+    return [c for c in (core + n for n in _WHOLE_NOUNS) if c in cores]
+
+
 def document_whole(words: str, part: Quantity, others: "Wholes | list[Quantity]") -> Quantity | None:
-    """The one figure elsewhere in the document named exactly by ``words`` (``占本年支出的2.5%`` -> ``全年支出…``)."""
+    """The one figure elsewhere in the document named exactly by ``words`` (``占本年支出的2.5%`` -> ``全年支出…``), or
+    by ``words`` with its noun (政府采购总额 → 政府采购支出总额) when no figure has the very name."""
     core = _core(words)
     index = others if isinstance(others, Wholes) else Wholes(others)
     named = index.by_core.get(core, []) if core else []
+    if core and not named:
+        fuller = _noun_dropped(core, index.by_core)
+        named = index.by_core[fuller[0]] if len(fuller) == 1 else []
     cands = [q for q in named[:WINDOW + 2] if q.comparable(part) and q is not part]
     values = {q.value_in(part.unit) for q in cands}  # the same figure written twice is one whole
     return cands[0] if len(values) == 1 and len(named) <= WINDOW else None
@@ -1217,6 +1233,9 @@ def _named_whole(text: str, qs: list[Quantity], keys: list[int], at: int, part: 
     core = _core(whole_words)
     cands = [p for p in near if _core(p.label) == core] \
         or ([p for p in near if _label_ends(p.label, whole_words)] if len(core) >= 3 else [])
+    if not cands:
+        fuller = _noun_dropped(core, {_core(p.label) for p in near})
+        cands = [p for p in near if len(fuller) == 1 and _core(p.label) == fuller[0]]
     if len({p.value for p in cands}) > 1:
         # 2023年收入 and 本年收入 share a core: the one under the very words, else the one whose 总计 / 合计 is the words'
         words = whole_words.rstrip("的")
