@@ -17,7 +17,7 @@ from .document import Document, Paragraph, Table, read
 from .headings import check_headings
 from .arith import Verdict
 from .repeats import TXT014, check_repeats
-from .prose import Issue, Wholes, check_listed_above, check_neighbours, check_text, sentence_at
+from .prose import Issue, Wholes, check_listed_above, check_neighbours, check_text, paragraph_topic, sentence_at
 from .quantities import Quantity, extract
 from .scores import (check_execution_scores, check_grades, check_indicator_scores, check_proportional_scores, check_total_vs_indicators,
                      check_total_vs_kinds,
@@ -50,7 +50,8 @@ def analyse(texts: list[str], indicator_scores: bool = True, table_figures: list
     out: list[tuple[int, Issue]] = []
     quantities: list[list[Quantity]] = []
     read = [extract(text) for text in texts]
-    everything = Wholes([q for qs in read for q in qs] + list(table_figures))
+    topics = {id(q): t for text, qs in zip(texts, read) if (t := paragraph_topic(text)) for q in qs}
+    everything = Wholes([q for qs in read for q in qs] + list(table_figures), topics)
     for k, (text, qs) in enumerate(zip(texts, read)):
         issues, qs = check_text(text, qs, everything)
         quantities.append(qs)

@@ -1177,13 +1177,37 @@ class Wholes:
     """The figures of a document by the core of their label (year, 本年/全年, 合计… left out), for a whole named in
     words but not given beside its share: one look-up per share instead of a pass over the document."""
 
-    def __init__(self, quantities) -> None:
+    def __init__(self, quantities, topics: "dict[int, str] | None" = None) -> None:
+        """``topics``: id(quantity) -> the subject its paragraph opens with (“三公”经费方面，全年支出…): a bare 支出 or
+        收入 there is that subject's, not the department's."""
         self.by_core: dict[str, list[Quantity]] = {}
         for q in quantities:
             if _usable(q):
                 core = _core(q.label + ("总计" if _GRAND.search(q.pre) else ""))
+                topic = topics.get(id(q)) if topics and core in _BARE_FLOWS else None
+                if topic:
+                    core = topic if topic.endswith(core) else topic + core
                 if core:
                     self.by_core.setdefault(core, []).append(q)
+
+
+_BARE_FLOWS = ("支出", "收入")
+#: a paragraph opening with its subject: （三）“三公”经费方面， / 政府采购情况： / 关于项目资金，
+_TOPIC = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]\s*)?(?:关于)?(?P<t>[^，,。；;：:\d]{2,14}?)"
+                    r"(?:方面|情况)?[，,：:]")
+#: a subject that is the department's own money as a whole (支出方面，… / 部门整体收支情况：…): no narrower scope
+_GENERIC_TOPIC = re.compile(r"^(?:本年度?|全年|年度|本部门|部门|单位|整体|总体|财政|财务|资金|经费|预算|决算|执行|收支|收入|"
+                            r"支出|情况|总|的|和|及|与)+$")
+
+
+def paragraph_topic(text: str) -> str | None:
+    """The subject a paragraph opens with when it is narrower than the department's whole money (“三公”经费方面， ->
+    三公经费; 支出方面， -> None), for the bare 支出 / 收入 figures in it."""
+    m = _TOPIC.match(text)
+    if not m or not re.search(r"方面|情况|[：:]", m.group(0)[m.end("t") - m.start(0):]):
+        return None
+    topic = re.sub(r"[“”\"'‘’《》]", "", m.group("t"))
+    return None if _GENERIC_TOPIC.match(topic) or len(topic) < 2 else topic
 
 
 #: the noun a whole's name may drop when the share names it (政府采购支出总额 486.30 … 占政府采购总额的40.84%)
