@@ -40,6 +40,8 @@ _DIGIT_UNITS = r"|对(?![一二两\d])|起(?![草步点始来见到身诉止算�
 _QTY = re.compile(_NUM + r"\s*(?P<approx>余|多)?\s*(?P<unit>" + _UNIT + _DIGIT_UNITS + r")"
                   r"|百分之(?P<pct>[零〇一二两三四五六七八九十百]{1,4})(?:点(?P<pctdec>[零〇一二三四五六七八九]{1,3}))?"
                   r"|(?<![第初周])(?P<cn>[" + CHARS + r"]{1,%d})(?P<cnunit>" % LONGEST + "|".join(COUNT_UNITS) + r")")
+#: count words that count the same things, by the one they stand for (DOMAIN §2: 人员 in 人 or 名, 机构 in 个 / 家 / 所)
+_ALIKE = {"名": "人", "家": "个", "所": "个"}
 #: a second count word in brackets right after a count's own (63所（个）, 12家（个）)
 _ALSO_UNIT = re.compile(r"[（(](" + "|".join(COUNT_UNITS) + r")[）)]")
 #: a 约 that ends a word, not "about": 节约1.40万元, 签约6.83万人, 履约, 预约, 合约
@@ -109,9 +111,11 @@ class Quantity:
         return "count"
 
     def comparable(self, other: "Quantity") -> bool:
-        """Same unit, or both money (元 / 万元 / 亿元 convert exactly)."""
+        """Same unit, or both money (元 / 万元 / 亿元 convert exactly), or two count words for the same things (人 and
+        名 count people; 个, 家 and 所 count bodies: 机构186个，其中医院12家…)."""
         return self.unit == other.unit or (self.kind == "money" and other.kind == "money") \
-            or other.unit in self.units or self.unit in other.units
+            or other.unit in self.units or self.unit in other.units \
+            or _ALIKE.get(self.unit, self.unit) == _ALIKE.get(other.unit, other.unit)
 
     def value_in(self, unit: str) -> Decimal:
         """The value in another money unit: ``21700万元`` in 亿元 is ``2.17`` (exact, by a power of ten)."""
