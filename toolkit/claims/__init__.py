@@ -27,6 +27,7 @@ from .crossref import check_named_figures
 from .results import check_indicator_results
 from .slips import relocate_slips
 from .table_bases import check_table_bases
+from .table_rates import check_table_rates
 from .tables import check_execution_row, check_table, execution_said
 
 __all__ = ["lint", "lint_document", "check_paragraphs", "read"]
@@ -118,6 +119,11 @@ def lint_document(doc: Document) -> Result:
         result.findings.append(moved if moved is not None else _prose_finding(doc, paragraphs[k], issue))
     for k, issue in check_table_bases(doc, texts, quantities):
         result.findings.append(_prose_finding(doc, paragraphs[k], issue))
+    spoken = {(f.location.paragraph, f.location.offset) for f in result.findings
+              if f.severity == "error" and isinstance(f.location, TextSpot)}
+    for k, issue in check_table_rates(doc, texts, quantities):
+        if (paragraphs[k].index, issue.location.offset) not in spoken:  # a slip said already (TXT014)
+            result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     result.findings = relocate_slips(doc, result.findings, quantities)
     biggest = max(score_tables, key=lambda s: len(s.items)) if score_tables else None
     said = {(f.location.paragraph, f.location.offset) for f in result.findings if isinstance(f.location, TextSpot)}

@@ -1,0 +1,157 @@
+"""A completion rate in the text whose budget is given only in a table of the same document.
+
+"公务接待费支出决算2.08万元，完成预算的71.50%" writes no budget; the 三公 table beside it has a 预算数 and a 决算数
+column, and its row 公务接待费 holds 4.00 and 2.86. The rate is then the text's figure over the row's budget. Two
+findings follow from it, both TXT005:
+
+- the text's figure is the row's actual figure and the rate is not that figure over the row's budget: the rate is
+  wrong;
+- the text's figure is not the row's actual figure, and the stated rate is the row's actual figure over its budget
+  (and not the text's figure over it): the table and the text's own rate agree against the text's figure, which is
+  the one mistyped.
+
+A table is read for this only when a header row names one column of the budget and one of what was spent (预算数 |
+决算数, 年初预算 | 全年预算 | 实际支出: the column of the stage the sentence names); a row is used only when its name
+is the sentence figure's own name and no other row has that name with other figures. A sentence that writes a budget
+of its own (预算13.60万元，支出决算11.60万元，完成预算的85.29%) is judged by the prose rules instead. Linear: one pass
+over the tables, one look-up per completion rate.
+"""
+from __future__ import annotations
+
+from ..lazyre import re
+from decimal import Decimal
+
+from .arith import Verdict, kind_of, num_text as num, pct_text, ratio_verdict
+from .crossref import core
+from .document import Document, Table, table_units
+from .prose import TXT005, Issue, _issue, _sentence_bounds
+from .quantities import Quantity
+from .tables import cell_number
+
+#: how many rows are read as a header, at most
+_HEADER_ROWS = 3
+_BUDGET = re.compile(r"预算")
+_SPENT = re.compile(r"决算|实际|支出数|执行数")
+_OTHER_TIME = re.compile(r"上年|去年|上一年|同期|增减|变动|率|%|％")
+#: the stage a budget is of: 年初 (as passed), 全年 / 调整 (after the year's changes)
+_STAGE = re.compile(r"年初|全年|调整")
+#: ``完成(年初)?预算的R%`` / ``为(全年)?预算的R%`` / ``占预算的R%``: a completion rate whose budget the clause does not write
+_OF_BUDGET = re.compile(r"(?:完成|为|是|达到?|占)(?:了)?(?:本年|年度|当年)?(?P<stage>年初|全年|调整后?的?)?预算(?:数|额)?的$")
+
+
+def _stage(words: str) -> str | None:
+    m = _STAGE.search(words)
+    return None if m is None else ("年初" if m.group(0) == "年初" else "全年")
+
+
+def _header(t: Table) -> tuple[int, dict[str | None, int], int] | None:
+    """(header row, budget columns by stage, the spent column) of a table naming both, None otherwise."""
+    for h, row in enumerate(t.rows[:_HEADER_ROWS]):
+        cells = [re.sub(r"\s+", "", c) for c in row]
+        budget: dict[str | None, list[int]] = {}
+        spent = []
+        for c, text in enumerate(cells):
+            if not text or cell_number(text) is not None or _OTHER_TIME.search(text):
+                continue
+            if _BUDGET.search(text) and not _SPENT.search(text):
+                budget.setdefault(_stage(text), []).append(c)
+            elif _SPENT.search(text) and not _BUDGET.search(text):
+                spent.append(c)
+        if budget and len(spent) == 1 and all(len(cs) == 1 for cs in budget.values()):
+            return h, {s: cs[0] for s, cs in budget.items()}, spent[0]
+    return None
+
+
+Row = tuple[dict[str | None, Decimal], Decimal, str | None]
+
+
+def _index(doc: Document) -> dict[str, Row | None]:
+    """name core → (budgets by stage, the spent figure, the table's money unit if it states one), over every table
+    naming both (None: two rows disagree)."""
+    out: dict[str, Row | None] = {}
+    units = table_units(doc)
+    for t in doc.tables:
+        head = _header(t)
+        if head is None:
+            continue
+        h, budgets, spent_c = head
+        for row in t.rows[h + 1:]:
+            names = [re.sub(r"\s+", "", c) for c in row if c.strip() and cell_number(c) is None]
+            if not names or len(row) <= max([spent_c, *budgets.values()]):
+                continue
+            spent = cell_number(row[spent_c])
+            values = {s: cell_number(row[c]) for s, c in budgets.items()}
+            if spent is None or "%" in row[spent_c] or any(v is None or "%" in row[budgets[s]] for s, v in values.items()):
+                continue
+            key = core(names[0])
+            if len(key) < 2:
+                continue
+            entry: Row = ({s: v for s, v in values.items() if v is not None}, spent, units.get(t.index))
+            out[key] = entry if key not in out or out[key] == entry else None
+    return out
+
+
+def _budget(budgets: dict[str | None, Decimal], stage: str | None) -> Decimal | None:
+    """The row's budget of the stage the sentence names: its only budget when the sentence or the table names no stage."""
+    if stage in budgets:
+        return budgets[stage]
+    if len(budgets) == 1 and (stage is None or None in budgets):
+        return next(iter(budgets.values()))
+    return None
+
+
+def check_table_rates(doc: Document, texts: list[str], quantities: list[list[Quantity]]) -> list[tuple[int, Issue]]:
+    """TXT005 for ``X万元，完成预算的R%`` whose budget is the 预算 cell of X's row in a table of the document."""
+    index = _index(doc)
+    if not index:
+        return []
+    out = []
+    for k, (text, qs) in enumerate(zip(texts, quantities)):
+        for i, r in enumerate(qs):
+            if r.unit != "%" or r.approx or i == 0:
+                continue
+            m = _OF_BUDGET.search(r.pre)
+            if m is None:
+                continue
+            x = qs[i - 1]
+            s_start, _ = _sentence_bounds(text, r.start)
+            if x.kind != "money" or x.role != "level" or x.base or x.approx or x.value <= 0 or x.start < s_start \
+                    or len(re.findall(r"[，,；;]", text[x.end:r.start])) > 1:
+                continue
+            if any(q.kind == "money" and "预算" in q.label for q in qs[:i - 1] if q.start >= s_start) \
+                    or re.search(r"上年|去年|同期", x.pre):
+                continue  # the sentence writes a budget of its own, or the figure is of another year
+            row = index.get(core(x.label))
+            if row is None:
+                continue
+            budget = _budget(row[0], _stage(m.group("stage") or ""))
+            if budget is None or budget <= 0:
+                continue
+            spent, unit = row[1], row[2]
+            if unit is not None:
+                mine = x.value_in(unit)
+            elif spent > 0 and Decimal("0.5") <= x.value / spent <= 2:
+                mine = x.value  # no unit stated: the table counts as the text does when the two are of one size
+            else:
+                continue
+            kind = kind_of(x.kind)
+            # the text's figure is the row's when it is the row's figure rounded as the text writes it (9.86万元 for
+            # 98,560.00元): the rate is then judged on the table's, the more precise
+            ulp = Decimal(1).scaleb(x.value.as_tuple().exponent)
+            same = abs(mine - spent) <= (Decimal("0.5") * ulp if unit is None else x.value_in(unit) / x.value * ulp / 2)
+            if same:
+                v, exact = ratio_verdict(spent, budget, r.value, kind)
+                if v == "ok":
+                    continue
+                out.append((k, _issue(TXT005, v, f"{x.label} {x.text} 完成预算的比例：{spent} ÷ 表中预算数 "
+                                      f"{budget} = {pct_text(exact, r.value)}，文中写 {r.text}",
+                                      pct_text(exact, r.value), r.text, r.start)))
+                continue
+            v, exact = ratio_verdict(mine, budget, r.value, kind)
+            v_table, _exact = ratio_verdict(spent, budget, r.value, kind)
+            if v_table != "ok" or v == "ok":
+                continue
+            out.append((k, _issue(TXT005, Verdict.WRONG, f"{x.label} {x.text} 与表中决算数 {spent} 不符：文中的完成率 "
+                                  f"{r.text} 是 {spent} ÷ 表中预算数 {budget}，而 {num(mine)} ÷ {budget} = "
+                                  f"{pct_text(exact, r.value)}", str(spent), x.text, x.start, x.end)))
+    return out
