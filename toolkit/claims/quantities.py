@@ -75,6 +75,8 @@ _LABEL_TRIM = re.compile(r"^(其中|分别为|分别是|分别|包括|以及|及
 #: 2,150万元用于基本支出 (up to the clause end, or to 和/及/与 before the next figure)
 _NAME_AFTER = re.compile(r"(?:为|是|系|属于|用于|的)(?P<name>[\u4e00-\u9fff“”]{2,16})"
                          r"(?=[，,、；;。）)]|$|(?:和|及|与|以及)\d)")
+#: a list opened by the name after a figure (354.70万元的项目支出中，…): the 中 is no part of the name
+_OPENS_LIST = re.compile(r"(?<=支出|收入|经费|资金|拨款)中$")
 #: what is left before the next figure of a list named that way: 为基本支出、 / 的人员经费和
 _NAME_LEFT = re.compile(r"(?:为|是|系|属于|用于|的)[\u4e00-\u9fff“”]{2,16}(?:和|及|与|以及|、)?")
 
@@ -281,7 +283,7 @@ def extract(text: str) -> list[Quantity]:
         if not q.label and q.role == "level" and q.unit != "%":
             named = _NAME_AFTER.match(text, q.end)
             if named:  # 其中600.00万元为基本支出 / 420.39万元的人员经费: the name follows the figure
-                q.label, q.named_after = named.group("name"), True
+                q.label, q.named_after = _OPENS_LIST.sub("", named.group("name")), True
         if cs > 0 and text[cs - 1] in "（(" and not q.pre.strip() and q.role == "level":
             q.base = bool(_BASE.search(text[max(0, cs - 21):cs - 1]))  # 比上年（62.40万元）减少…
         elif cs > 0 and text[cs - 1] in "（(" and q.role == "level" and _BRACKET_BASE.match(q.pre) \

@@ -117,6 +117,8 @@ def _text_mentions(k: int, text: str, qs: list[Quantity]) -> list[Mention]:
         after = _AFTER.match(text, q.end).group(0) if q.kind == "count" else ""
         # the clause before it, brackets included (社会保障和就业支出（类）142.72万元)
         name = _CLAUSE.split(text[max(0, q.start - 40):q.start])[-1].strip()
+        if q.named_after and q.label:
+            name = q.label  # 354.70万元为项目支出 / 354.07万元的项目支出中: named by the words after it
         words = name + ("|" + after if q.kind == "count" else "")
         out.append(Mention(d[0], d[1], q.unit, words, q.text, f"第{k + 1}段", k, q.start, name=name))
     return out
