@@ -23,6 +23,7 @@ from ..findings import ERROR, WARNING, Finding, TextSpot
 from ..rules import Rule
 from .arith import Kind, Verdict, kind_of, like, num_text, pct_text, ratio_verdict, sum_verdict
 from .cnnum import CHARS, cn_to_int
+from .slips import slip_kind
 from .quantities import (_AMONG, _MONEY_EXP, COUNT_UNITS, POINTS, REACH, WINDOW, Quantity, between, extract, first_after, prior,
                          rate_parts, sentences, share_target, starts)
 from ..numbers import places, round_to
@@ -64,7 +65,10 @@ TXT001 = Rule("TXT001", "lint", ERROR, "总数与各分项之和不符",
     "编制按行政、事业、工勤三种列全时是全部组成（只列两种时不报）。按某一维度划分的某项后面括号里的数是该项自己的组成"
     "（“基本支出A万元（人员经费B万元、公用经费C万元），占X%；项目支出D万元”：B、C 不算总数的组成，列全时 A 应等于 B + C）。"
     "各项之和小于总数而列表可能不全时本不报；但文中某项占该总数的比例正好等于它占各项之和的比例"
-    "（“收入合计T，其中A、B。A占收入合计的X%”，X = A ÷ (A + B) ≠ A ÷ T）时，报告自己说明了各项就是全部，报总数 T 有误。",
+    "（“收入合计T，其中A、B。A占收入合计的X%”，X = A ÷ (A + B) ≠ A ÷ T）时，报告自己说明了各项就是全部，报总数 T 有误。"
+    "金额的各项之和小于总数、差额不到总数的十分之一、各项不全是整数、总数至少四位数字，且总数与各项之和只差一位数字"
+    "（16.04 与 15.04）、是其相邻两位互换或多写一位，或某一项的相邻两位互换后正好相符（3,124.60 应为 3,142.60）时，"
+    "漏列的一项恰好是这样的数几乎不可能，按笔误报告。",
     f"report.txt:24: 第24段: TXT001（警告） 本年实际支出 507.79万元 与其中各项之和不符：420.39 + 87.41 = 507.80（差 0.01，{ROUNDING_NOTE}）")
 TXT002 = Rule("TXT002", "lint", ERROR, "占比与金额不符",
     "“A万元，占X%”：X 应等于 A ÷ 总数（总数为“其中”之前的合计、“按…分”之前所述的合计，或“占本年支出合计X%”中点名的数字；"
@@ -983,7 +987,8 @@ def _group_issue(g: Group, at: tuple[int, int] | None = None) -> Issue | None:
     if v == "error" and s > g.total.value and not g.classes and _some_run_matches(values, g.total.value, money):
         g.ok = True  # the later parts count along another dimension (新建14个，续建13个，投资过亿元21个)
         return None
-    if v == "error" and s < g.total.value and not g.complete and not _overprecise(g.total, values, s):
+    slipped = _slipped(g.total, values, s) if v == "error" and s < g.total.value and not g.complete else None
+    if v == "error" and s < g.total.value and not g.complete and not _overprecise(g.total, values, s) and not slipped:
         return None  # 其中 may list only some parts
     if v == "error" and g.total.kind == "money" and _subtotal_and_its_parts(g.parts, values, money):
         return None  # 基本支出B，其中人员经费P、公用经费G: a sub-total and its own parts, not parts of the total
@@ -994,7 +999,8 @@ def _group_issue(g: Group, at: tuple[int, int] | None = None) -> Issue | None:
     label = g.total.label if len(g.total.label) >= 2 else "总数"  # 从36个指标的…看: no name before the figure
     start, end = at or (g.total.start, g.parts[-1].end)
     return _issue(TXT001, v, f"{label} {g.total.text} 与其中各项之和不符：{_plus(values)} = {like(s, values)}"
-                  f"（差 {like(abs(s - g.total.value), values)}）", like(s, values), num_text(g.total.value), start, end)
+                  f"（差 {like(abs(s - g.total.value), values)}{'；' + slipped if slipped else ''}）", like(s, values),
+                  num_text(g.total.value), start, end)
 
 
 def check_opened_lists(text: str, qs: list[Quantity], taken: set[int]) -> list[Issue]:
@@ -1120,6 +1126,31 @@ def _respectively_before(text: str, s_start: int, first: Quantity) -> bool:
     A万元和B万元，合计T万元``): the figures from ``first`` to the total are its items, whose sum the total states."""
     lead = text[s_start:first.start]
     return bool(_RESPECTIVELY_OPENS.search(lead)) and len(_GROUP.findall(lead)) <= 1
+
+
+def _slipped(total: Quantity, values: list[Decimal], s: Decimal) -> str | None:
+    """Why a money list short of its total is complete after all, its total or one part mistyped (16.04 over 12.30 +
+    2.74 = 15.04; 3,684.52 over 3,124.60 + 541.92 where 3,142.60 adds up): the total is the parts' sum with one digit
+    changed, two adjacent ones swapped or one doubled, or one part is with two adjacent digits swapped. A missing
+    part would be any figure; one that is a single digit at one place, while the parts are not round, is a slip. Only
+    below a tenth of the total (a leading digit changed is as likely a part left out) and for totals of four digits
+    or more. None when it is no such slip."""
+    if total.kind != "money" or len(values) < 2 or not 0 < total.value - s <= total.value / 10:
+        return None
+    p = places(total.value)
+    digits = lambda v: str(abs(v).quantize(Decimal(1).scaleb(-p))).replace(".", "").lstrip("0")
+    w, i = digits(total.value), digits(s)
+    if len(w) < 4 or all(v == v.quantize(Decimal(1)) for v in values) or places(s) > p:
+        return None
+    if len(w) == len(i) and sum(a != b for a, b in zip(w, i)) == 1:
+        return "合计与各项之和只差一位数字，疑为合计写错"
+    if slip_kind(num_text(total.value) if p == 0 else f"{total.value:.{p}f}", s):
+        return "合计是各项之和的数字颠倒或多写一位，疑为合计写错"
+    d = total.value - s
+    for v in values:
+        if slip_kind(f"{v:.{places(v)}f}", v + d) == "相邻两位数字互换":
+            return f"{v} 疑为 {v + d} 的相邻两位数字互换"
+    return None
 
 
 def _overprecise(total: Quantity, values: list[Decimal], s: Decimal) -> bool:
