@@ -122,5 +122,7 @@ def test_share_of_the_stated_total_keeps_the_list_partial(t: str, p: str) -> Non
 
 
 def test_a_share_of_neither_is_the_share_that_is_wrong() -> None:
-    # 70.00% is neither 648.92 ÷ 864.32 nor 648.92 ÷ 854.32: the share is reported, the partial list is not
-    assert [c for c, _e in errors(INCOME.format(t="864.32", p="70.00%"))] == ["TXT002"]
+    # 70.00% is neither 648.92 ÷ 866.19 nor 648.92 ÷ 854.32: the share is reported, the partial list is not (866.19
+    # is no slip of 854.32: a total one digit off its parts, 864.32, is reported as mistyped, see test_slipped_totals)
+    assert [c for c, _e in errors(INCOME.format(t="866.19", p="70.00%"))] == ["TXT002"]
+    assert [c for c, _e in errors(INCOME.format(t="864.32", p="70.00%"))] == ["TXT001", "TXT002"]
