@@ -179,7 +179,9 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
         coarse = _rounded_slip(shown_number, table_value, q.unit, found[0][3])
         slipped = slip_kind(shown_number, table_value) is not None or near or coarse
         in_table_unit = q.value.scaleb(_exp(q.unit) - _exp(found[0][3]))
-        if (not slipped and not (len(found) == 1 and _another_rows(found[0], in_table_unit, rows))) \
+        other_column = _own_rows_other(found[0], in_table_unit) if len(found) == 1 and not slipped \
+            and not _OTHER.search(text[sentence[0]:q.start]) else None
+        if (not slipped and not other_column and not (len(found) == 1 and _another_rows(found[0], in_table_unit, rows))) \
                 or _in(text[sentence[0]:sentence[1]], table_value):
             continue
         _c, _coded, figure, unit, t, r, col = found[0]
@@ -197,12 +199,25 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
         where = f"{t.where()} 第{r + 1}行“{name}”"
         if core(head) == found[0][0] != core(name):
             where = f"{t.where()} “{name}”行“{head}”列"  # the 合计 row's figure under the part's head
+        why = f"（文中的数是该行“{other_column}”列的数）" if other_column else ""
         issue = _issue(TXT014, Verdict.WRONG, f"正文写{q.label} {q.text}，{where}写 "
-                       f"{shown}{converted}：同一项目的数字前后不一致", as_text, q.text, q.start)
+                       f"{shown}{converted}：同一项目的数字前后不一致{why}", as_text, q.text, q.start)
         taken.add((k, q.start))
         cells[id(issue)] = (t.index, r, col)
         out.append((k, issue))
     return out
+
+
+def _own_rows_other(own: tuple, value: Decimal) -> str | None:
+    """The head of the one other column of ``own``'s row that holds ``value`` (in the table's unit), when that column
+    is of another time or stage (上年数, 预算数, 目标): the text took the row's other figure for its actual one
+    (基本支出1,102.36万元 where the row gives 上年 1,102.36 and 本年 1,183.60). None otherwise."""
+    _c, _coded, _figure, _unit, t, r, col = own
+    cols = [c for c, x in enumerate(t.rows[r]) if c != col and cell_number(x) == value and not x.strip().endswith("%")]
+    if len(cols) != 1:
+        return None
+    head = _head(t, cols[0])
+    return head if head and _OTHER.search(head) else None
 
 
 def _another_rows(own: tuple, value: Decimal, rows: list) -> bool:
@@ -272,7 +287,8 @@ def _last_years(doc: Document, mentions: list, taken: set, cells: dict) -> list[
                  if not (this_year and m.group(0) == this_year.group(0))]  # 2024年 of the 2024年决算 column is this year
         if value is None or value != then or value == now or other:
             continue
-        issue = _issue(TXT014, Verdict.WRONG, f"正文写{q.label} {q.text}，{t.where()} 第{r + 1}行“{c}”的{head}为 "
+        row_name = re.sub(r"\s+", "", _label(t.rows[r])) or c
+        issue = _issue(TXT014, Verdict.WRONG, f"正文写{q.label} {q.text}，{t.where()} 第{r + 1}行“{row_name}”的{head}为 "
                        f"{t.rows[r][now_c].strip()}，{q.text} 是其上年数：正文取错了列", t.rows[r][now_c].strip(),
                        q.text, q.start)
         taken.add((k, q.start))

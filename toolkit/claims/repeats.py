@@ -33,7 +33,8 @@ TXT014 = Rule("TXT014", "lint", ERROR, "同一数字前后不一致（疑为数�
     "与正文“防汛抗旱支出”；“财政拨款收入”与“一般公共预算财政拨款”）、单位不同（表中元，正文万元）时，按表的单位换算后比较，"
     "只在正文数字恰为表中数字相邻两位互换或少写、多写一位时报告（表中同名各行数字须一致，上年、预算等其他口径不比较）；"
     "正文数字不见于本行任何一格、却恰是同表同列另一名称的一行的数（“公务接待费3.26万元”，表中公务接待费1.48、"
-    "公务用车运行维护费3.26）时，是写串了行，也报告；各列以年份为题（2024年 | 2023年 | 增减额）时，最近一年的列是本年数；"
+    "公务用车运行维护费3.26）时，是写串了行，也报告；正文数字（所在句未说预算、上年等）恰是本行预算数、上年数等另一列的数而"
+    "与决算（本年）列不同时，是取错了列，也报告；只差一位的比较只与决算（本年、执行）列比，不与预算、目标、上年列比；各列以年份为题（2024年 | 2023年 | 增减额）时，最近一年的列是本年数；"
     "正文所在句点明口径（“一般公共预算财政拨款基本支出”或“本年支出合计……其中基本支出”）而表名的口径不同（“一般公共预算财政拨款"
     "支出决算表”对“收入支出决算总表”）时不比较；"
     "正文以更大的单位约写表中数字（表中11,846.27万元，正文写亿元）时，与四舍五入后的数（1.18亿元）比较，只差一位或数字错位"
@@ -272,6 +273,8 @@ def _coded(doc: Document, text_mentions: list[Mention], reported: set, issue, ce
 _OTHER_TIME = re.compile(r"上年|去年|上一年|同期|以前|以来|累计")
 _NEAR_MIN_DIGITS = 5
 _PLAN = re.compile(r"预算|调整|追加|计划|目标|批复|下达")
+#: the words of a column of what was spent (预算执行数 is spent, not planned)
+_SPENT = re.compile(r"决算|执行|实际|支出数|完成")
 
 
 def _near(a: str, b: str) -> bool:
@@ -313,6 +316,16 @@ def fund_scope(text: str, start: int) -> bool | None:
     return False if _WHOLE_SCOPE.search(before) else None
 
 
+def _planned_cell(m: Mention, tables: dict) -> bool:
+    """Whether a table mention is in a column of another stage or time (预算数, 上年数, 目标值): the text's actual
+    figure is not that cell mistyped."""
+    if m.cell is None or m.cell[0] not in tables:
+        return False
+    from .slips import _head
+    head = _head(tables[m.cell[0]], m.cell[2])
+    return bool(head) and bool(_OTHER_TIME.search(head) or (_PLAN.search(head) and not _SPENT.search(head)))
+
+
 def _near_misses(text_mentions: list[Mention], table_mentions: list[Mention], reported: set, issue,
                  cells: dict | None = None, doc: Document | None = None,
                  quantities: list[list[Quantity]] | None = None) -> list:
@@ -326,6 +339,7 @@ def _near_misses(text_mentions: list[Mention], table_mentions: list[Mention], re
             rows.setdefault((m.subject, m.places, len(m.digits)), []).append(m)
     paragraphs = doc.paragraphs if doc is not None else []
     titles = fund_tables(doc) if doc is not None else {}
+    tables = {t.index: t for t in doc.tables} if doc is not None else {}
     sentence_digits: dict = {}
     for m in text_mentions:
         sentence_digits.setdefault(m.sentence, set()).add(m.digits)
@@ -334,7 +348,7 @@ def _near_misses(text_mentions: list[Mention], table_mentions: list[Mention], re
         if a.para is None or (a.para, a.offset) in reported or "|" in a.words or _OTHER_TIME.search(a.name) \
                 or _STAGE_RE.search(a.name) or _PLAN.search(a.name):
             continue  # a stage (年初预算, 调整) names a column the table's row may not show
-        cands = rows.get((a.subject, a.places, len(a.digits)), [])
+        cands = [b for b in rows.get((a.subject, a.places, len(a.digits)), []) if not _planned_cell(b, tables)]
         if not cands or len(cands) > 8 or same[(a.subject, a.digits)] > 1:
             continue  # written again under its name: not the mistyped one
         near = [b for b in cands if _near(a.digits, b.digits) and not (a.unit and b.unit and a.unit != b.unit)]
