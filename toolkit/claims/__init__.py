@@ -26,7 +26,7 @@ from .counts import check_counts, check_table_count, indicator_rows
 from .crossref import check_named_figures
 from .results import check_indicator_results
 from .slips import relocate_slips
-from .table_bases import check_table_bases
+from .table_bases import check_table_bases, year_pairs
 from .table_rates import check_table_rates
 from .tables import check_execution_row, check_table, execution_said
 
@@ -41,18 +41,19 @@ def check_paragraphs(texts: list[str]) -> list[tuple[int, Issue]]:
     return analyse(texts)[0]
 
 
-def analyse(texts: list[str], indicator_scores: bool = True, table_figures: list[Quantity] = ()
-            ) -> tuple[list[tuple[int, Issue]], list[list[Quantity]]]:
+def analyse(texts: list[str], indicator_scores: bool = True, table_figures: list[Quantity] = (),
+            year_rows: dict | None = None) -> tuple[list[tuple[int, Issue]], list[list[Quantity]]]:
     """:func:`check_paragraphs`, also returning the quantities read from each paragraph (read once, used twice).
 
     ``indicator_scores=False`` leaves out an indicator's score against its weight and rate (TXT008): the narrative
     checks judge those on the data (SCR001/SCR002). ``table_figures``: the amounts of the document's tables, where a
-    part or whole a sentence names (本年收入中，事业收入所占比重为…) may be found."""
+    part or whole a sentence names (本年收入中，事业收入所占比重为…) may be found. ``year_rows``:
+    the tables' (name, last year's figure) -> this year's figures (:func:`table_bases.year_pairs`)."""
     out: list[tuple[int, Issue]] = []
     quantities: list[list[Quantity]] = []
     read = [extract(text) for text in texts]
     topics = {id(q): t for text, qs in zip(texts, read) if (t := paragraph_topic(text)) for q in qs}
-    everything = Wholes([q for qs in read for q in qs] + list(table_figures), topics)
+    everything = Wholes([q for qs in read for q in qs] + list(table_figures), topics, year_rows)
     for k, (text, qs) in enumerate(zip(texts, read)):
         issues, qs = check_text(text, qs, everything)
         quantities.append(qs)
@@ -82,7 +83,7 @@ def lint_document(doc: Document) -> Result:
     result = Result(doc.file)
     paragraphs = doc.paragraphs
     texts = [p.text for p in paragraphs]
-    issues, quantities = analyse(texts, table_figures=table_figures(doc))
+    issues, quantities = analyse(texts, table_figures=table_figures(doc), year_rows=year_pairs(doc))
     for k, issue in issues:
         result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     score_tables = []

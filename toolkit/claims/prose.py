@@ -1211,10 +1211,13 @@ class Wholes:
     """The figures of a document by the core of their label (year, 本年/全年, 合计… left out), for a whole named in
     words but not given beside its share: one look-up per share instead of a pass over the document."""
 
-    def __init__(self, quantities, topics: "dict[int, str] | None" = None) -> None:
+    def __init__(self, quantities, topics: "dict[int, str] | None" = None,
+                 year_rows: "dict[tuple[str, Decimal], set[Decimal]] | None" = None) -> None:
         """``topics``: id(quantity) -> the subject its paragraph opens with (“三公”经费方面，全年支出…): a bare 支出 or
-        收入 there is that subject's, not the department's."""
+        收入 there is that subject's, not the department's. ``year_rows``: (name core, last year's figure) -> this
+        year's figures of the document's tables that give both years (table_bases.year_pairs)."""
         self.by_core: dict[str, list[Quantity]] = {}
+        self.year_rows = year_rows or {}
         for q in quantities:
             if _usable(q):
                 core = _core(q.label + ("总计" if _GRAND.search(q.pre) else ""))
@@ -2247,6 +2250,9 @@ def _earlier_named(text: str, qs: list[Quantity], i: int, s_start: int, name: st
     if not near and isinstance(others, Wholes):
         near = [q for q in others.by_core.get(_core(name), []) if q.comparable(like_q)
                 and _TIME_WORDS.sub("", q.label) == name]
+        paired = others.year_rows.get((_core(name), like_q.value), set())
+        if paired and not {q.value_in(like_q.unit) for q in near} <= paired:
+            return None  # a table pairs that last-year figure with another of this year: which one is meant is unclear
     if not near or len({q.value_in(like_q.unit) for q in near}) != 1:
         return None
     return near[-1]

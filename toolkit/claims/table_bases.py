@@ -83,6 +83,16 @@ def _index(doc: Document) -> dict[tuple[str, Decimal], Decimal | None]:
     return out
 
 
+def year_pairs(doc: Document) -> dict[tuple[str, Decimal], set[Decimal]]:
+    """(name core, last year's figure) → this year's figures, over every table naming both years: the figure a
+    change from that base is of, as the tables give it."""
+    out: dict[tuple[str, Decimal], set[Decimal]] = {}
+    for (name, now), then in _index(doc).items():
+        if then is not None:
+            out.setdefault((name, then), set()).add(now)
+    return out
+
+
 def check_table_bases(doc: Document, texts: list[str], quantities: list[list[Quantity]]) -> list[tuple[int, Issue]]:
     """TXT004 for ``X，同比增长/下降R%`` whose base is last year's cell of X's row in a table of the document."""
     index = _index(doc)
