@@ -150,11 +150,19 @@ def lint_document(doc: Document) -> Result:
     if score_tables:
         st = max(score_tables, key=lambda s: len(s.items))
         totals, _ind = read_claims(texts, quantities)
-        # a text total equal to the table's own 总分 row: the table misses its items (TBL002 says so there)
-        totals = [t for t in totals if st.total_score is None or t.value != st.total_score]
+        # a text total equal to the table's own 总分 row: wrong as that row is, against the items' sum, while TBL002
+        # stands there (no slip of an item nor the execution row's own rule explains the row)
+        if st.total_score is not None and not _total_row_wrong(result.findings, st):
+            totals = [t for t in totals if t.value != st.total_score]
         for k, issue in check_total_vs_table(totals, [s for _r, _w, s in st.items], f"{st.table.where()}（评分表）"):
             result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     return result
+
+
+def _total_row_wrong(findings: list[Finding], st) -> bool:
+    """The scoring table's 总分 row is reported wrong against its items (TBL002, an error, at that row)."""
+    return any(f.code == "TBL002" and f.severity == "error" and isinstance(f.location, CellSpot)
+               and f.location.table == st.table.index and f.location.row == st.total_row for f in findings)
 
 
 _TABLE_UNIT = re.compile(r"单位[：:]\s*(亿元|万元|元)")

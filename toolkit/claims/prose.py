@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
-from ..domain.budget import COMPLETE_SPLITS, COMPLETE_WORDS, FIXED
+from ..domain.budget import COMPLETE_SPLITS, COMPLETE_WORDS, FIXED, FUND_KINDS
 from ..domain.execution import STAGE_LABELS, STAGE_WORDS, stage_of
 from ..domain.scoring import INDICATOR_KINDS, LEVEL_ONE, OUTPUT_KINDS
 from ..domain.staffing import POST_KINDS, STAFF_KINDS
@@ -350,6 +350,28 @@ def _income_sources(total: Quantity, parts: list[Quantity]) -> bool:
         and len({_INCOME_SOURCE.search(p.label).group(0) for p in parts}) == len(parts)
 
 
+#: a part named by one kind of a split and nothing else but the total's noun (行政编制, 事业人员, 行政; 政府性基金预算财政拨款)
+_STAFF_PART = re.compile(r"^(?:其中|包括)?[：:，,]?(?P<k>" + "|".join(STAFF_KINDS) + r")(?:编制|人员|编制人员|在编人员)?$")
+_FUND_PART = re.compile(r"^(?:其中|包括)?[：:，,]?(?P<k>" + "|".join(FUND_KINDS) + r")(?:预算)?(?:财政拨款)?(?:收入|支出)?$")
+
+
+def _kinds_of(total: Quantity, parts: list[Quantity]) -> bool:
+    """A total split by its kinds, 行政 and 事业 (and 工勤) of a 编制 or staff count, 一般公共预算 and 政府性基金 (and
+    国有资本经营) of a 财政拨款: each part one kind, each kind once, the two kinds every such split has both named.
+    A unit's third kind, where it has one, is listed with the others (工勤编制2名; 国有资本经营预算财政拨款): a list
+    naming the first two is the whole."""
+    if len(parts) not in (2, 3) or any(p.unit != total.unit for p in parts):
+        return False
+    if total.kind == "count" and re.search(r"编制|人员|人数", total.label) and not re.search(r"退休|离休|聘", total.label):
+        pattern, needed = _STAFF_PART, STAFF_KINDS[:2]
+    elif total.kind == "money" and "财政拨款" in total.label:
+        pattern, needed = _FUND_PART, FUND_KINDS[:2]
+    else:
+        return False
+    kinds = [m.group("k") if (m := pattern.match(p.label)) else None for p in parts]
+    return None not in kinds and len(set(kinds)) == len(kinds) and all(k in kinds for k in needed)
+
+
 #: the kinds a count of indicators is split by: 预算执行 beside the 一级/二级 kinds (DOMAIN.md section 3, 执行率 + 产出 +
 #: 效益 + 满意度 weigh 100)
 _KINDS = INDICATOR_KINDS + ("预算执行", "预算执行率", "执行率")
@@ -548,7 +570,7 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         classes = _classes_of(total, parts) or _indicator_kinds(total, parts) or _levels_of(text, total, parts) \
             or _affirmed_and_negated([p.label for p in parts])  # a partition: no run counts along another dimension
         complete = _complete(named, keyword) or _shares_complete(text, qs, parts, keys) or classes \
-            or _income_sources(total, parts) or _full_budget_split(total, parts) \
+            or _income_sources(total, parts) or _full_budget_split(total, parts) or _kinds_of(total, parts) \
             or bool(zeros) and _complete([p.label for p in parts] + zeros, keyword)
         if any(g.total is total and [x.start for x in g.parts] == [x.start for x in parts] for g in groups):
             continue  # 其中A、B、C分别为…: the list under its second mark is the same list

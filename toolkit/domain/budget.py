@@ -62,6 +62,8 @@ COMPLETE_WORDS: list[tuple[str, ...]] = [tuple(p.word for p in s.parts) for s in
 #: other splits that leave nothing out, seen in reports (no field of the model): 基本医疗保险 = 职工医保 + 城乡居民医保,
 #: a population = 城镇 + 农村
 COMPLETE_SPLITS: list[tuple[str, ...]] = [("职工", "居民"), ("城镇", "农村")]
+#: the budgets a 财政拨款 comes from (DOMAIN §2, the three 财政拨款收入 of 收入合计): a 财政拨款 split by them
+FUND_KINDS: tuple[str, ...] = ("一般公共预算", "政府性基金", "国有资本经营")
 
 #: Chinese names of the model's figures, for messages (an Item is called by its own label)
 LABELS = {
