@@ -19,7 +19,8 @@ from .arith import Verdict
 from .repeats import TXT014, check_repeats
 from .prose import Issue, Wholes, check_listed_above, check_neighbours, check_text, paragraph_topic, sentence_at
 from .quantities import Quantity, extract
-from .scores import (check_execution_scores, check_grades, check_indicator_scores, check_proportional_scores, check_total_vs_indicators,
+from .scores import (check_execution_scores, check_grades, check_indicator_scores, check_proportional_scores, check_scores_vs_rows,
+                     check_total_vs_indicators,
                      check_total_vs_kinds,
                      check_total_vs_table, check_weight_shares, read_claims)
 from .counts import check_counts, check_table_count, indicator_rows
@@ -150,6 +151,8 @@ def lint_document(doc: Document) -> Result:
     if score_tables:
         st = max(score_tables, key=lambda s: len(s.items))
         totals, _ind = read_claims(texts, quantities)
+        for k, issue in check_scores_vs_rows(texts, quantities, st):
+            result.findings.append(_prose_finding(doc, paragraphs[k], issue))
         # a text total equal to the table's own 总分 row: wrong as that row is, against the items' sum, while TBL002
         # stands there (no slip of an item nor the execution row's own rule explains the row)
         if st.total_score is not None and not _total_row_wrong(result.findings, st):

@@ -25,7 +25,8 @@ TXT007 = Rule("TXT007", "lint", ERROR, "总得分与文中各指标得分之和�
     "等级按总得分核对。",
     "report.txt:50: 第50段: TXT007 总得分 95分 与文中 10 个指标得分之和 93.39 不符")
 TXT008 = Rule("TXT008", "lint", ERROR, "指标得分与分值或完成率不符",
-    "指标得分不能超过其分值（错误）。正向指标未完成时按比例计分：得分 = 分值 × 完成率；得分与之不符时给出警告"
+    "指标得分不能超过其分值（错误）。正文只写“该项得10分”而未写分值时，该句（或其前一句）所述指标若恰为自评表中的一行"
+    "（与该行指标名称至少有4个、且过半的字相同），按该行的分值核对。正向指标未完成时按比例计分：得分 = 分值 × 完成率；得分与之不符时给出警告"
     "（定性指标或其他计分方法可能不同）。未写分值时，若得分 ÷ 完成率 不是整数或半分，也给出警告。"
     "报告写明按比例计分（得分＝分值×实际完成值÷目标值）时，一句中恰有一个目标值、一个实际值、一个分值和一个得分的指标，"
     "得分应为 分值 × min(实际 ÷ 目标, 1)，不符为错误；分值、得分与目标、实际写在相邻几句时（从该指标的分值到下一个指标的分值），"
@@ -217,6 +218,81 @@ def check_indicator_scores(indicators: list[ScoreClaim]) -> list[tuple[int, Issu
             out.append((c.para, _issue(TXT008, Verdict.DOUBT, f"完成率 {num_text(c.rate)}%、得分 {c.text}：按比例计分"
                                        f"（得分 = 分值 × 完成率）对应的分值为 {quantize(implied, 2)}分，不是整数或半分；"
                                        f"请核对分值与得分", None, num_text(c.value), c.offset)))
+    return out
+
+
+def _common(a: str, b: str) -> int:
+    """The length of the longest run of characters ``a`` and ``b`` share."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] not in b:
+                break
+            best = j - i
+    return best
+
+
+#: the fewest characters of an indicator's name the words before its score must share with it (客运站场月度安全检查)
+_NAME_RUN = 4
+
+
+def indicator_names(st) -> dict[int, str]:
+    """The name of each indicator row of a 自评表 (the cell just before its 分值/权重 column): {row: name}."""
+    rows = st.table.rows
+    wcol = None
+    for row in rows[:min((r for r, _w, _s in st.items), default=0)]:
+        heads = [re.sub(r"\s+", "", c) for c in row]
+        at = [i for i, h in enumerate(heads) if h.startswith(("分值", "权重"))]
+        if at and "得分" in heads:
+            wcol = at[0]
+    if not wcol:
+        return {}
+    out = {}
+    for r, _w, _s in st.items:
+        name = re.sub(r"\s+", "", rows[r][wcol - 1]) if wcol - 1 < len(rows[r]) else ""
+        if len(name) >= _NAME_RUN and not re.search(r"\d", name):
+            out[r] = name
+    return out
+
+
+#: a score named only by the indicator its sentence is about: 该项得10分, 该指标得分8.5分, 此项得满分… (its weight unwritten)
+_THIS_SCORE = re.compile(r"(?:该项指标|该指标|该项(?!目)|此项)(?:实际)?(?:得分|得)(?:为|是)?\s*$")
+
+
+def check_scores_vs_rows(texts: list[str], quantities: list[list[Quantity]], st) -> list[tuple[int, Issue]]:
+    """An indicator's score in prose whose weight the sentence does not write (该项得10分), the indicator named by the
+    words before it (from the previous score of its sentence, or in the sentence before): against the 分值 of the
+    one 自评表 row that name is of. A score above that weight is wrong wherever it is written (TXT008); nothing is
+    said when no row, or more than one, is named."""
+    names = indicator_names(st)
+    if not names:
+        return []
+    weights = {r: w for r, w, _s in st.items}
+    out = []
+    for k, (text, qs) in enumerate(zip(texts, quantities)):
+        for q in qs:
+            if q.unit != "分" or q.approx or not _THIS_SCORE.search(text, max(0, q.start - 12), q.start):
+                continue
+            sents = sentences(text)
+            lo, _hi = sents.bounds(q.start)
+            floor = max([p.end for p in qs if p.unit == "分" and p.end <= q.start], default=0)
+            if _WEIGHT_WORD.search(text, max(lo, floor), q.start):
+                continue  # 分值8分，该项得8分: the weight is written, check_indicator_scores judges it
+            spans = [(max(lo, floor), q.start)]
+            if lo > floor and lo > 0:
+                spans.append((max(sents.bounds(lo - 1)[0], floor), lo))  # the sentence before, if no score is in it
+            for a, b in spans:
+                words = text[a:b]
+                named = [r for r, name in names.items() if _common(name, words) >= max(_NAME_RUN, (len(name) + 1) // 2)]
+                if not named:
+                    continue
+                if len(named) == 1 and q.value > weights[named[0]]:
+                    r = named[0]
+                    out.append((k, _issue(TXT008, Verdict.WRONG,
+                                          f"指标“{names[r]}”得分 {q.text} 超过其在{st.table.where(r)}（评分表）中的分值 "
+                                          f"{num_text(weights[r])}分", f"≤{num_text(weights[r])}", num_text(q.value),
+                                          q.start)))
+                break
     return out
 
 
