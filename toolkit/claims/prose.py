@@ -542,7 +542,7 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         for p in parts:  # parts with parts of their own in brackets (no 其中 of their own): a group too
             kids = children.get(id(p), [])
             if len(kids) >= 2 and not _marked(mark_pos, p.end, kids[0].start) and brackets.depth(kids[0].start) > d0:
-                groups.append(Group(p, kids, "（", _complete([k.label for k in kids], "（"), False))
+                groups.append(Group(p, kids, "（", _complete([k.label for k in kids], "（") or _kinds_of(p, kids), False))
         zeros = _zero_parts(text, qs, parts[-1].end, limit, keys) if parts else []
         if len(parts) + len(zeros) < 2 or not parts or not before or before[-1].approx:
             continue

@@ -1,0 +1,111 @@
+"""Readings of round lintQ (issue 11: sums, scores and counts read from what hold-out h18 missed), each class with a
+wrong and a right case, linted as a real file, in words of their own (not h18's)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from toolkit import lint
+
+from .test_reading9 import errors, wrong_then_right
+
+
+def findings(tmp_path: Path, text: str, name: str = "r.md") -> list[tuple[str, str | None, str | None]]:
+    """(code, expected, quote) of every error lint finds in ``text`` written to a real file."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return [(f.code, f.expected, f.quote) for f in lint(path).findings if f.severity == "error"]
+
+
+#: a 自评表 as a Markdown table: {s1} the first indicator's score, {total} the 合计 row's
+SCORE_TABLE = """附件2 部门整体支出绩效自评表
+
+| 一级指标 | 二级指标 | 三级指标 | 分值 | 年度指标值 | 实际完成值 | 得分 |
+| --- | --- | --- | --- | --- | --- | --- |
+| 产出指标 | 数量指标 | 乡镇农技推广站点覆盖数 | 20 | 18个 | 18个 | {s1} |
+| 产出指标 | 质量指标 | 农产品质量安全抽检合格率 | 15 | ≥98% | 99.1% | 15 |
+| 产出指标 | 时效指标 | 惠农补贴资金拨付及时率 | 15 | 100% | 100% | 15 |
+| 效益指标 | 社会效益指标 | 高标准农田建设面积 | 30 | 2万亩 | 2万亩 | 30 |
+| 满意度指标 | 服务对象满意度 | 种植户满意度 | 10 | ≥90% | 93% | 9 |
+| 预算执行 | 预算执行率 | 部门预算执行率 | 10 | 100% | 97% | 9.7 |
+| 合计 |  |  | 100 |  |  | {total} |
+"""
+
+
+# --- 1. the text's total equal to the table's wrong 合计: the items' sum convicts both -------------------------------
+
+def test_a_text_total_equal_to_a_wrong_table_total_is_judged_against_the_items(tmp_path):
+    text = "经综合评定，本局本年度绩效自评综合得分{x}分，评价等级为优。\n\n" + SCORE_TABLE
+    # items 20 + 15 + 15 + 30 + 9 + 9.7 = 98.7; the table's 合计 and the text both say 99.7
+    wrong = findings(tmp_path, text.replace("{x}", "99.7").replace("{s1}", "20").replace("{total}", "99.7"))
+    assert sorted(c for c, _e, _q in wrong) == ["TBL002", "TXT010"]
+    assert [e for c, e, _q in wrong if c == "TXT010"] == ["98.7"]
+    assert findings(tmp_path, text.replace("{x}", "98.7").replace("{s1}", "20").replace("{total}", "98.7")) == []
+
+
+def test_a_text_total_equal_to_the_table_total_is_right_when_an_item_has_slipped(tmp_path):
+    # the first item written 02 for 20 would be a slip of the item, not of the total: here the item is too small by
+    # exactly what the total misses, and the text agrees with the total — it is the items that are wrong, so no
+    # TXT010 is said when the table's own finding is moved to that item
+    text = ("本局本年度绩效自评综合得分98.7分，评价等级为优。\n\n"
+            + SCORE_TABLE.replace("{s1}", "20").replace("{total}", "98.7"))
+    assert findings(tmp_path, text) == []
+
+
+# --- 2. a score in prose above the weight of the 自评表 row its sentence names ---------------------------------------
+
+def test_a_score_in_prose_above_its_rows_weight(tmp_path):
+    text = ("从完成情况看，全县农技推广站点覆盖数达到18个，全部完成年度任务，此项得{x}分；种植户满意度93%。\n\n"
+            + SCORE_TABLE.replace("{s1}", "20").replace("{total}", "98.7"))
+    wrong = findings(tmp_path, text.replace("{x}", "22"))
+    assert [(c, e) for c, e, _q in wrong] == [("TXT008", "≤20")]
+    assert findings(tmp_path, text.replace("{x}", "20")) == []
+
+
+def test_a_score_in_prose_whose_indicator_is_in_the_sentence_before(tmp_path):
+    text = ("高标准农田建设面积完成2万亩。各乡镇均按期验收，该指标得{x}分。\n\n"
+            + SCORE_TABLE.replace("{s1}", "20").replace("{total}", "98.7"))
+    assert [(c, e) for c, e, _q in findings(tmp_path, text.replace("{x}", "32"))] == [("TXT008", "≤30")]
+    assert findings(tmp_path, text.replace("{x}", "30")) == []
+
+
+def test_a_score_naming_no_row_or_two_rows_says_nothing(tmp_path):
+    table = SCORE_TABLE.replace("{s1}", "20").replace("{total}", "98.7")
+    assert findings(tmp_path, "各项工作均按计划推进，该项得32分。\n\n" + table) == []
+
+
+# --- 4. a head count split by 行政 and 事业: the split is whole ---------------------------------------------------
+
+@pytest.mark.parametrize("text,wrong,right,expected", [
+    ("截至年底，全所编制总数{x}人，其中行政编制17人、事业编制29人；退休人员12人。", "48", "46", "46"),
+    ("年末在编在岗人员{x}人，其中行政人员11人、事业人员35人。", "49", "46", "46"),
+    ("本单位核定编制{x}名，其中行政编制17名、事业编制26名、工勤编制3名。", "45", "46", "46"),
+])
+def test_staff_by_administrative_and_institutional_kinds_is_whole(tmp_path, text, wrong, right, expected):
+    wrong_then_right(tmp_path, text + "\n", "TXT001", wrong, right, expected=expected)
+
+
+def test_one_kind_of_staff_alone_is_some_of_the_count(tmp_path):
+    assert errors(tmp_path, "全所编制总数48人，其中事业编制29人。\n") == []
+    # 行政运行 / 事业运行 are no kinds of staff: money of two 项 is not the whole of a total
+    assert errors(tmp_path, "一般公共服务支出900.00万元，其中行政运行300.00万元、事业运行200.00万元。\n") == []
+
+
+# --- 5. a 财政拨款 split by the budgets it comes from ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text,wrong,right,expected", [
+    ("本年财政拨款收入{x}万元，包括一般公共预算财政拨款2,316.40万元、政府性基金预算财政拨款84.60万元。",
+     "2,410.00", "2,401.00", "2401.00"),
+    ("从收入来源看，财政拨款收入{x}万元，其中：一般公共预算2,316.40万元；政府性基金预算84.60万元。",
+     "2,410.00", "2,401.00", "2401.00"),
+    # a part of the income's list with its own kinds in brackets
+    ("本年收入合计2,600.00万元，其中财政拨款收入{x}万元（其中一般公共预算2,316.40万元，政府性基金预算84.60万元），"
+     "事业收入190.00万元。", "2,410.00", "2,401.00", "2401.00"),
+])
+def test_appropriations_by_budget_kind_are_whole(tmp_path, text, wrong, right, expected):
+    wrong_then_right(tmp_path, text + "\n", "TXT001", wrong, right, expected=expected)
+
+
+def test_one_budget_kind_alone_is_some_of_the_appropriations(tmp_path):
+    assert errors(tmp_path, "本年财政拨款收入2,410.00万元，其中一般公共预算财政拨款2,316.40万元。\n") == []
