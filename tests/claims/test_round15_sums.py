@@ -109,3 +109,30 @@ def test_appropriations_by_budget_kind_are_whole(tmp_path, text, wrong, right, e
 
 def test_one_budget_kind_alone_is_some_of_the_appropriations(tmp_path):
     assert errors(tmp_path, "本年财政拨款收入2,410.00万元，其中一般公共预算财政拨款2,316.40万元。\n") == []
+
+
+# --- 7. a share of a whole the text wrote from the wrong column: the share is of the table's figure ------------------
+
+TWO_YEARS = """本年支出合计2,460.00万元，其中：基本支出{basic}万元，主要用于人员工资和日常运转；项目支出1,050.00万元。公用经费186.00万元，占基本支出的{share}%。
+
+表1 收支与上年对比表（单位：万元）
+
+| 项目 | 2024年 | 2023年 | 增减额 |
+| --- | --- | --- | --- |
+| 支出合计 | 2,460.00 | 2,380.00 | 80.00 |
+| 基本支出 | 1,410.00 | 1,352.00 | 58.00 |
+| 其中：人员经费 | 1,224.00 | 1,170.00 | 54.00 |
+| 公用经费 | 186.00 | 182.00 | 4.00 |
+| 项目支出 | 1,050.00 | 1,028.00 | 22.00 |
+"""
+
+
+def test_a_share_of_the_tables_whole_is_right_when_the_text_took_last_years_whole(tmp_path):
+    # the text writes last year's 基本支出 (1,352.00) for this year's; 186 ÷ 1,410 = 13.19% is right
+    found = findings(tmp_path, TWO_YEARS.replace("{basic}", "1,352.00").replace("{share}", "13.19"))
+    assert "TXT002" not in [c for c, _e, _q in found]
+    assert "TXT014" in [c for c, _e, _q in found]
+    # a share right against neither figure is still wrong
+    found = findings(tmp_path, TWO_YEARS.replace("{basic}", "1,352.00").replace("{share}", "15.19"))
+    assert "TXT002" in [c for c, _e, _q in found]
+    assert findings(tmp_path, TWO_YEARS.replace("{basic}", "1,410.00").replace("{share}", "13.19")) == []

@@ -9,13 +9,14 @@ ambiguous, nothing is said.
 from __future__ import annotations
 
 from ..lazyre import re
+from decimal import Decimal
 from pathlib import Path
 
 from ..findings import CellSpot, Finding, Result, TextSpot
 from ..numbers import parse_decimal
 from .document import Document, Paragraph, Table, read
 from .headings import check_headings
-from .arith import Verdict
+from .arith import Verdict, ratio_verdict
 from .repeats import TXT014, check_repeats
 from .prose import Issue, Wholes, check_listed_above, check_neighbours, check_text, paragraph_topic, sentence_at
 from .quantities import Quantity, extract
@@ -127,6 +128,7 @@ def lint_document(doc: Document) -> Result:
         if (paragraphs[k].index, issue.location.offset) not in spoken:  # a slip said already (TXT014)
             result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     result.findings = relocate_slips(doc, result.findings, quantities)
+    result.findings = _shares_of_the_tables_figure(result.findings)
     biggest = max(score_tables, key=lambda s: len(s.items)) if score_tables else None
     said = {(f.location.paragraph, f.location.offset) for f in result.findings if isinstance(f.location, TextSpot)}
     kinds = indicator_rows(biggest) if biggest else None
@@ -160,6 +162,36 @@ def lint_document(doc: Document) -> Result:
         for k, issue in check_total_vs_table(totals, [s for _r, _w, s in st.items], f"{st.table.where()}（评分表）"):
             result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     return result
+
+
+#: TXT002's message: "{part label} {part figure} 占 {whole label} {whole figure} 的比例为 …"
+_SHARE_MESSAGE = re.compile(r"(?P<part>[\d,.]+)(?:亿元|万元|元)? 占 .*?(?P<whole>[\d,.]+)(?P<unit>亿元|万元|元)? 的比例为")
+
+
+def _shares_of_the_tables_figure(findings: list[Finding]) -> list[Finding]:
+    """A share (TXT002) of a whole whose figure in its paragraph the report's table contradicts (TXT014: the text
+    took another column or row), when the table's figure gives the share as written: the share was computed from the
+    table's whole, the right one; the whole's figure is reported (TXT014), the share is not."""
+    disputed: dict[tuple[int, str], list[Decimal]] = {}
+    for f in findings:
+        if f.code == TXT014.code and f.severity == "error" and isinstance(f.location, TextSpot):
+            text, table = (parse_decimal(re.sub(r"[^\d.]", "", x or "")) for x in (f.found, f.expected))
+            if text is not None and table:
+                disputed.setdefault((f.location.paragraph, str(text)), []).append(table)
+    if not disputed:
+        return findings
+    out = []
+    for f in findings:
+        m = _SHARE_MESSAGE.search(f.message) if f.code == "TXT002" and isinstance(f.location, TextSpot) else None
+        if m is not None:
+            part, whole = (parse_decimal(m.group(g).replace(",", "")) for g in ("part", "whole"))
+            share = parse_decimal(re.sub(r"[^\d.]", "", f.found or ""))
+            others = disputed.get((f.location.paragraph, str(whole)), []) if whole is not None else []
+            if part is not None and share is not None and any(
+                    ratio_verdict(part, w, share)[0] == Verdict.OK for w in others):
+                continue
+        out.append(f)
+    return out
 
 
 def _total_row_wrong(findings: list[Finding], st) -> bool:
