@@ -70,9 +70,18 @@ def test_a_score_in_prose_whose_indicator_is_in_the_sentence_before(tmp_path):
     assert findings(tmp_path, text.replace("{x}", "30")) == []
 
 
+def test_a_score_after_a_semicolon_is_of_the_indicator_of_its_clause(tmp_path):
+    # the sentence names two indicators; the clause after its last ； names the one scored
+    text = ("种植户满意度调查回收有效问卷320份；全县农技推广站点覆盖数达到18个，全部完成年度任务，此项得{x}分。\n\n"
+            + SCORE_TABLE.replace("{s1}", "20").replace("{total}", "98.7"))
+    assert [(c, e) for c, e, _q in findings(tmp_path, text.replace("{x}", "21"))] == [("TXT008", "≤20")]
+    assert findings(tmp_path, text.replace("{x}", "20")) == []
+
+
 def test_a_score_naming_no_row_or_two_rows_says_nothing(tmp_path):
     table = SCORE_TABLE.replace("{s1}", "20").replace("{total}", "98.7")
     assert findings(tmp_path, "各项工作均按计划推进，该项得32分。\n\n" + table) == []
+    assert findings(tmp_path, "种植户满意度93%，农技推广站点覆盖数18个，该项得32分。\n\n" + table) == []
 
 
 # --- 4. a head count split by 行政 and 事业: the split is whole ---------------------------------------------------

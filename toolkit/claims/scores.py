@@ -261,8 +261,8 @@ _THIS_SCORE = re.compile(r"(?:该项指标|该指标|该项(?!目)|此项)(?:实
 
 def check_scores_vs_rows(texts: list[str], quantities: list[list[Quantity]], st) -> list[tuple[int, Issue]]:
     """An indicator's score in prose whose weight the sentence does not write (该项得10分), the indicator named by the
-    words before it (from the previous score of its sentence, or in the sentence before): against the 分值 of the
-    one 自评表 row that name is of. A score above that weight is wrong wherever it is written (TXT008); nothing is
+    words before it (after the last ； of its sentence, else from the sentence's start or its previous score, else in
+    the sentence before): against the 分值 of the one 自评表 row that name is of. A score above that weight is wrong wherever it is written (TXT008); nothing is
     said when no row, or more than one, is named."""
     names = indicator_names(st)
     if not names:
@@ -278,7 +278,9 @@ def check_scores_vs_rows(texts: list[str], quantities: list[list[Quantity]], st)
             floor = max([p.end for p in qs if p.unit == "分" and p.end <= q.start], default=0)
             if _WEIGHT_WORD.search(text, max(lo, floor), q.start):
                 continue  # 分值8分，该项得8分: the weight is written, check_indicator_scores judges it
-            spans = [(max(lo, floor), q.start)]
+            clause = max(text.rfind(c, lo, q.start) for c in "；;") + 1  # the clauses after the last ； first
+            spans = [(max(lo, floor, clause), q.start)] if clause > max(lo, floor) else []
+            spans.append((max(lo, floor), q.start))
             if lo > floor and lo > 0:
                 spans.append((max(sents.bounds(lo - 1)[0], floor), lo))  # the sentence before, if no score is in it
             for a, b in spans:
