@@ -145,3 +145,23 @@ def test_a_share_of_the_tables_whole_is_right_when_the_text_took_last_years_whol
     found = findings(tmp_path, TWO_YEARS.replace("{basic}", "1,352.00").replace("{share}", "15.19"))
     assert "TXT002" in [c for c, _e, _q in found]
     assert findings(tmp_path, TWO_YEARS.replace("{basic}", "1,410.00").replace("{share}", "13.19")) == []
+
+
+# --- 6. the “三公” items one a sentence after their total, an item 0 ----------------------------------------------
+
+@pytest.mark.parametrize("text,wrong,right,expected", [
+    ("本年度“三公”经费支出决算{x}万元。因公出国（境）费0万元。公务接待费2.10万元。公务用车购置及运行维护费10.30万元，"
+     "均控制在预算以内。", "12.50", "12.40", "12.40"),
+    ("全年“三公”经费年初预算15.00万元。执行数{x}万元。因公出国（境）费0元。公务接待费2.10万元，主要是接待上级检查。"
+     "公务用车购置费0元。公务用车运行维护费10.30万元。", "12.04", "12.40", "12.40"),
+])
+def test_three_public_items_one_a_sentence(tmp_path, text, wrong, right, expected):
+    wrong_then_right(tmp_path, text + "\n", "TXT001", wrong, right, expected=expected)
+
+
+def test_three_public_items_under_a_budget_or_nested_say_nothing(tmp_path):
+    # the total is the budget, the items are spending; a vehicle total and its own two parts both listed
+    assert errors(tmp_path, "本年度“三公”经费预算15.00万元。因公出国（境）费0万元。公务接待费2.10万元。"
+                            "公务用车购置及运行维护费10.30万元。\n") == []
+    assert errors(tmp_path, "本年度“三公”经费支出12.40万元。因公出国（境）费0万元。公务接待费2.10万元。"
+                            "公务用车购置及运行维护费10.30万元。公务用车购置费0万元。公务用车运行维护费10.30万元。\n") == []

@@ -47,7 +47,9 @@ TXT001 = Rule("TXT001", "lint", ERROR, "总数与各分项之和不符",
     "不作为后文各项的总数。按意思而不按措辞读：列表说明了项数（“分为三类：”“划分为3个层次：”）且正好列出这么多项时，"
     "各项是总数的全部组成；“三项合计X”“两者之和为X”：X 应等于其前正好这么多个数之和（“后两项合计”为最后两项）；"
     "“基本支出、项目支出分别为A和B，合计T”：T = A + B（“分别为”之前列出的名称按顺序是其后各数的名称，名称与数的个数相同时才这样读）。用文字说为零的项（“A和B均为0”“未发生”“项目支出无”）也算组成"
-    "（“三公”经费列出两项、另两项“均为0”时构成完整划分）。一种状态与其否定（完成/未完成、合格/不合格、完全达成/部分达成/"
+    "（“三公”经费列出两项、另两项“均为0”时构成完整划分）。“三公”经费总数独占一句、其后各项各占一句（“实际支出X万元。因公出国（境）费0元。"
+    "公务接待费A万元。…”）且列全各项时，也按总数与各项核对（总数为预算数时不核对）。编制数或在职人数按行政、事业（及工勤）划分、"
+    "财政拨款按一般公共预算、政府性基金（及国有资本经营）划分时，列出前两种即是全部组成（单位有第三种时总会列出）。一种状态与其否定（完成/未完成、合格/不合格、完全达成/部分达成/"
     "未达成）、线上/线下构成完整划分；指标个数按种类（预算执行、产出、效益、满意度）划分时各项是全部组成，不另按其他维度计。"
     "“此外”“另外”“另有”之后的数不是总数的组成。数字写在名称之前（“600万元为基本支出”“420.39万元的人员经费”"
     "“2,150万元用于基本支出”）时按其后的名称读；“包含”“分为”之后的各项与“包括”之后的同样读。"
@@ -896,6 +898,7 @@ def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) 
             if parts and all(p.comparable(total) for p in parts) and _complete([p.label for p in parts], "前后句") \
                     and not any(_OTHER_TIME.search(p.label) for p in parts):
                 groups.append(Group(total, parts, "前后句", True, False))
+    groups += _one_a_sentence(text, qs, keys, bounds, taken)
     # within a sentence: 设置绩效指标20个，产出指标12个、效益指标5个、满意度指标3个。(no 其中: the list after the
     # total runs to the sentence end, its items are kinds of the total — its name's last word — and complete)
     for i, t in enumerate(qs[:-2]):
@@ -918,6 +921,44 @@ def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) 
             left_out = _LEFT_OUT.search(text, t.end, qs[i + 1].start) is not None  # （不含预算执行率），预算执行指标1个…
             groups.append(Group(t, parts, "句内", True, False,
                                 (_classes_of(t, parts) or _indicator_kinds(t, parts)) and not left_out))
+    return groups
+
+
+#: the parts of the “三公” breakdown (DOMAIN §2) and the words naming the whole
+_THREE_PUBLIC = next(s for s in FIXED if s.key == "three_public")
+_THREE_PUBLIC_WHOLE = re.compile(r"三公")
+
+
+def _one_a_sentence(text: str, qs: list[Quantity], keys: list[int], bounds: list[tuple[int, int]],
+                    taken: set[int]) -> list[Group]:
+    """The “三公” items written one a sentence after the sentence stating their total (``“三公”经费支出A万元。因公出国
+    （境）费0元。公务接待费B万元。公务用车购置费0元。公务用车运行维护费C万元。``): the total the only figure of its
+    sentence, named “三公” there or in the sentence before, each item the only figure of its own, the items every
+    part of the breakdown (公务用车 whole or as 购置 and 运行维护, never both). A total of the budget (预算) over items
+    of no stage is not judged."""
+    figures = [[q for q in _first(qs, keys, lo, hi, WINDOW) if _usable(q) and q.kind == "money"] for lo, hi in bounds]
+    words = [p.word for p in _THREE_PUBLIC.parts]
+    groups = []
+    for k in range(len(bounds) - 3):
+        if len(figures[k]) != 1 or id(figures[k][0]) in taken:
+            continue
+        total = figures[k][0]
+        named = text[bounds[k - 1][0] if k else bounds[k][0]:total.start]
+        if not _THREE_PUBLIC_WHOLE.search(named) or _OTHER_TIME.search(total.label):
+            continue
+        parts = []
+        for j in range(k + 1, len(bounds)):
+            if len(figures[j]) != 1 or not any(w in figures[j][0].label for w in words) or id(figures[j][0]) in taken:
+                break
+            parts.append(figures[j][0])
+        labels = [p.label for p in parts]
+        whole_vehicle = [lb for lb in labels if "购置" in lb and "运行" in lb]
+        if len(parts) < 3 or not all(any(w in lb for lb in labels) for w in words) \
+                or (whole_vehicle and len([lb for lb in labels if "购置" in lb or "运行" in lb]) > 1) \
+                or any(_OTHER_TIME.search(p.label) or _stage_named(p) for p in parts) \
+                or _stage_named(total) not in (None, "actual"):
+            continue
+        groups.append(Group(total, parts, "前后句", True, False))
     return groups
 
 
