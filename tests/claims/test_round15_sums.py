@@ -165,3 +165,47 @@ def test_three_public_items_under_a_budget_or_nested_say_nothing(tmp_path):
                             "公务用车购置及运行维护费10.30万元。\n") == []
     assert errors(tmp_path, "本年度“三公”经费支出12.40万元。因公出国（境）费0万元。公务接待费2.10万元。"
                             "公务用车购置及运行维护费10.30万元。公务用车购置费0万元。公务用车运行维护费10.30万元。\n") == []
+
+
+# --- 3. a sum error located at the part the document itself shows wrong ----------------------------------------------
+
+ECONOMIC = """本年支出合计{total}万元。工资福利支出{a}万元，主要是在职人员工资和社会保障缴费。商品和服务支出{b}万元，用于日常运转。资本性支出{c}万元，用于检测设备购置。
+
+表2 支出经济分类情况（单位：万元）
+
+| 经济分类 | 上年 | 本年 |
+| --- | --- | --- |
+| 合计 | 2,050.00 | 2,236.40 |
+| 工资福利支出 | 1,100.00 | 1,204.30 |
+| 商品和服务支出 | 560.00 | 612.70 |
+| 对个人和家庭的补助 | 90.00 | {d} |
+| 资本性支出 | 300.00 | 322.20 |
+"""
+
+
+def _codes_at(found, code):
+    return [(e, q) for c, e, q in found if c == code]
+
+
+def test_a_part_with_a_digit_lost_under_a_total_the_text_confirms(tmp_path):
+    # 1,204.30 + 612.70 + 97.20 + 322.20 = 2,236.40: the table's 9.72 lost a digit; the text confirms the total
+    text = ECONOMIC.replace("{total}", "2,236.40").replace("{a}", "1,204.30").replace("{b}", "612.70") \
+        .replace("{c}", "322.20")
+    found = findings(tmp_path, text.replace("{d}", "9.72"))
+    assert [e for e, _q in _codes_at(found, "TBL011")] == ["97.20"] and not _codes_at(found, "TBL001")
+    assert findings(tmp_path, text.replace("{d}", "97.20")) == []
+
+
+def test_the_one_part_the_text_does_not_write_is_the_wrong_one(tmp_path):
+    # 87.20 for 97.20 is no slip of digits, but every other part and the total are written in the text
+    text = ECONOMIC.replace("{total}", "2,236.40").replace("{a}", "1,204.30").replace("{b}", "612.70") \
+        .replace("{c}", "322.20")
+    found = findings(tmp_path, text.replace("{d}", "87.20"))
+    assert [e for e, _q in _codes_at(found, "TBL011")] == ["97.20"] and not _codes_at(found, "TBL001")
+
+
+def test_no_part_is_blamed_when_the_text_leaves_two_unwritten(tmp_path):
+    text = ("本年支出合计2,236.40万元。工资福利支出1,204.30万元，主要是在职人员工资。商品和服务支出612.70万元，用于日常运转。\n\n"
+            + ECONOMIC.split("\n\n", 1)[1].replace("{d}", "87.20"))
+    found = findings(tmp_path, text)
+    assert not _codes_at(found, "TBL011") and [e for e, _q in _codes_at(found, "TBL001")] == ["2226.40"]

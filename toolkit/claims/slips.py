@@ -34,7 +34,8 @@ TBL011 = Rule("TBL011", "lint", ERROR, "表中某一格数字错位（合计已�
     "相邻两位互换（2,345.16 写成 2,354.16）或少写、多写一位（285.00 写成 28.50），且表有合计列时改正后本行也相符，"
     "则错的是这一格，在该行报告，不再报告合计。按科目编码分层的表中，合计由同表另一关系证实（如“人员经费”行等于 301 + 303）"
     "而能使各关系都成立的改正有多种时，取恰为数字错位的那一种。自评表的“总分”行与各指标得分之和不符而正文写有同一总分时，"
-    "同样在恰为数字错位的那一项得分处报告。有两行以上都可能、或合计未经证实时，仍在合计处报告。",
+    "同样在恰为数字错位的那一项得分处报告。合计已由正文证实、且其余各行正文都以同一名称写有同一数字时，"
+    "未经证实的那一行（不为0）即是错的，在该行报告应为之数。有两行以上都可能、或合计未经证实时，仍在合计处报告。",
     "report.md:24: 表1 第6行 第4列: TBL011 216商业服务业等支出 的决算 2,354.16 应为 2,345.16（相邻两位数字互换）："
     "按此 合计 3,157.41 与各行之和相符，且正文（第3段）写有 3,157.41")
 
@@ -112,6 +113,21 @@ def _parts(t: Table, f: Finding) -> tuple[list[int], str] | None:
             if sum((_value(t, p, c) for p in parts), Decimal(0)) == expected:
                 return parts, ""
         return None
+    if f.code == "TBL001":  # a 合计 row over the rows under it: the rows its message names, in order
+        m = re.search(r" 与 (.+?) 之和不符：", f.message)
+        names = m.group(1).split("、") if m else []
+        rows, k = [], r + 1
+        for name in names:
+            while k < len(t.rows) and _label(t.rows[k]) != name:
+                k += 1
+            if k == len(t.rows):
+                return None
+            rows.append(k)
+            k += 1
+        expected = cell_number(f.expected or "")
+        if len(rows) < 2 or expected is None or sum((_value(t, p, c) for p in rows), Decimal(0)) != expected:
+            return None
+        return rows, ""
     if f.code == "TBL002" and f.message.startswith("总分行得分"):
         from .tables import read_score_table
         st = read_score_table(t)
@@ -200,6 +216,10 @@ def _moved(doc: Document, t: Table, f: Finding, unit: str, figures: list[tuple[i
             if sum_verdict(row_parts, row_total, Kind.MONEY)[0] != "ok":
                 continue  # the corrected cell would break its own row
         found.append((p, implied, kind))
+    if not found:
+        named = _the_one_unconfirmed(t, parts, c, gap, unit, figures)
+        if named is not None:
+            found = [named]
     if len(found) != 1:
         return None
     p, implied, kind = found[0]
@@ -211,6 +231,31 @@ def _moved(doc: Document, t: Table, f: Finding, unit: str, figures: list[tuple[i
                f"{t.rows[r][c].strip()} 与各行之和相符，且{confirmed}")
     return TBL011.finding(message, CellSpot(t.index, p, c, t.row_lines[p] if p < len(t.row_lines) else t.line),
                           Verdict.WRONG, expected=shown, found=written, quote=_quote(t.rows[p]), file=f.file)
+
+
+_NUMBERING = re.compile(r"^(?:其中[：:]?|[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]\s*)")
+
+
+def _the_one_unconfirmed(t: Table, parts: list[int], c: int, gap: Decimal, unit: str,
+                         figures: list[tuple[int, Quantity]]) -> tuple[int, Decimal, str] | None:
+    """The one part the text does not confirm, every other part written in the text under its own name with the
+    same figure (工资福利支出1302.55万元 for the row 工资福利支出 | 1302.55): (row, the figure that makes the total
+    hold, how it is known), None when two parts or none are unconfirmed, the one unconfirmed is 0, or the figure
+    would not be positive."""
+    if len(parts) < 3:
+        return None
+    unconfirmed = []
+    for p in parts:
+        name = _NUMBERING.sub("", _label(t.rows[p]))
+        value = _value(t, p, c)
+        if len(name) >= 2 and any(q.value_in(unit) == value and q.label.endswith(name) for _k, q in figures):
+            continue
+        unconfirmed.append(p)
+    if len(unconfirmed) != 1 or not _value(t, unconfirmed[0], c):
+        return None  # a part left 0 the text does not name may be right, the total copied from another stage
+    p = unconfirmed[0]
+    implied = _value(t, p, c) + gap
+    return (p, implied, "其余各行正文都写有同一数字") if implied > 0 else None
 
 
 def _head(t: Table, c: int) -> str:
