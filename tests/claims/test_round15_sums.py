@@ -209,3 +209,11 @@ def test_no_part_is_blamed_when_the_text_leaves_two_unwritten(tmp_path):
             + ECONOMIC.split("\n\n", 1)[1].replace("{d}", "87.20"))
     found = findings(tmp_path, text)
     assert not _codes_at(found, "TBL011") and [e for e, _q in _codes_at(found, "TBL001")] == ["2226.40"]
+
+
+# --- a list of ；-clauses closed by ，合计T --------------------------------------------------------------------------
+
+def test_clauses_closed_by_a_total_after_a_comma(tmp_path):
+    text = ("从支出用途看：人员支出812.40万元；日常运转支出236.15万元；专项业务支出1,045.30万元，合计{x}万元。"
+            "专项业务支出主要用于水文监测站点运维。\n")
+    wrong_then_right(tmp_path, text, "TXT001", "2,039.85", "2,093.85", expected="2093.85")

@@ -1160,9 +1160,9 @@ def check_sums(text: str, qs: list[Quantity], others: "Wholes | None" = None) ->
                     break
                 continue
             here = "；" if "；" in gap else "，"
-            if sep is None:
+            if sep is None and run:  # the items' own separator, not the one before 合计 (A；B；C，合计T)
                 sep = here
-            if here != sep or gap.count("；") > 1:
+            if (sep is not None and here != sep) or gap.count("；") > 1:
                 break
             run.insert(0, q)
         if len(run) < 2 or any(q.value_in(t.unit) >= t.value for q in run) \
