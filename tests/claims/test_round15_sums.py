@@ -217,3 +217,13 @@ def test_clauses_closed_by_a_total_after_a_comma(tmp_path):
     text = ("从支出用途看：人员支出812.40万元；日常运转支出236.15万元；专项业务支出1,045.30万元，合计{x}万元。"
             "专项业务支出主要用于水文监测站点运维。\n")
     wrong_then_right(tmp_path, text, "TXT001", "2,039.85", "2,093.85", expected="2093.85")
+
+
+# --- a 一级 kind's score in prose against its rows in the 自评表 --------------------------------------------------------
+
+def test_a_kinds_score_in_prose_against_its_rows(tmp_path):
+    # 产出 rows: 20 + 15 + 15 = 50; the kind's weight (产出指标50分) is no score
+    text = ("评分体系为产出指标50分、效益指标30分、满意度指标10分、预算执行率10分。产出类指标实际得分{x}分。\n\n"
+            + SCORE_TABLE.replace("{s1}", "20").replace("{total}", "98.7"))
+    assert [(c, e) for c, e, _q in findings(tmp_path, text.replace("{x}", "49"))] == [("TXT010", "50")]
+    assert findings(tmp_path, text.replace("{x}", "50")) == []

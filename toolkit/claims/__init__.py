@@ -21,6 +21,7 @@ from .repeats import TXT014, check_repeats
 from .prose import Issue, Wholes, check_listed_above, check_neighbours, check_text, paragraph_topic, sentence_at
 from .quantities import Quantity, extract
 from .scores import (check_execution_scores, check_grades, check_indicator_scores, check_proportional_scores, check_scores_vs_rows,
+                     check_kinds_vs_table,
                      check_total_vs_indicators,
                      check_total_vs_kinds,
                      check_total_vs_table, check_weight_shares, read_claims)
@@ -152,7 +153,10 @@ def lint_document(doc: Document) -> Result:
         score_tables = whole
     if score_tables:
         st = max(score_tables, key=lambda s: len(s.items))
-        totals, _ind = read_claims(texts, quantities)
+        kinds: list = []
+        totals, _ind = read_claims(texts, quantities, kinds)
+        for k, issue in check_kinds_vs_table(texts, kinds, st):
+            result.findings.append(_prose_finding(doc, paragraphs[k], issue))
         for k, issue in check_scores_vs_rows(texts, quantities, st):
             result.findings.append(_prose_finding(doc, paragraphs[k], issue))
         # a text total equal to the table's own 总分 row: wrong as that row is, against the items' sum, while TBL002

@@ -185,25 +185,35 @@ def _against_rows(t: Quantity, parts: list[Quantity], rows: Counter):
     return _issue(TXT020, Verdict.WRONG, f"{q.label} {q.text} 与自评表不符：表中{said}", str(n), str(q.value), q.start, q.end)
 
 
-def indicator_rows(score_table) -> Counter:
-    """The indicator rows of a 自评表 by kind: the kind word of the first cell (一级指标) carried down merged cells;
-    ``"*"`` counts every indicator row, and ``"三级"`` is 1 when a header cell names the column 三级指标."""
-    out: Counter = Counter()
+def row_kinds(score_table) -> list[tuple[int, Decimal, str | None]]:
+    """(row, score, kind) of each indicator row of a 自评表: the kind word of its first cell (一级指标) carried down
+    merged cells, None for none."""
+    out = []
     group = None
+    rows = score_table.table.rows
+    first_item = score_table.items[0][0] if score_table.items else 0
+    # the 一级指标 column (after a 序号 column, say), the first one otherwise
+    col = next((c for row in rows[:first_item] for c, x in enumerate(row) if re.sub(r"\s+", "", x) == "一级指标"), 0)
+    for r, _w, s in score_table.items:
+        row = rows[r]
+        first = re.sub(r"\s+", "", row[col]) if col < len(row) else ""
+        if first:
+            group = first
+        out.append((r, s, _kind(group or "")))
+    return out
+
+
+def indicator_rows(score_table) -> Counter:
+    """The indicator rows of a 自评表 by kind (:func:`row_kinds`); ``"*"`` counts every indicator row, and ``"三级"``
+    is 1 when a header cell names the column 三级指标."""
+    out: Counter = Counter()
     rows = score_table.table.rows
     first_item = score_table.items[0][0] if score_table.items else 0
     heads = [re.sub(r"\s+", "", c) for row in rows[:first_item] for c in row]
     if "三级指标" in heads:
         out["三级"] = 1
-    # the 一级指标 column (after a 序号 column, say), the first one otherwise
-    col = next((c for row in rows[:first_item] for c, x in enumerate(row) if re.sub(r"\s+", "", x) == "一级指标"), 0)
-    for r, _w, _s in score_table.items:
-        row = rows[r]
-        first = re.sub(r"\s+", "", row[col]) if col < len(row) else ""
-        if first:
-            group = first
+    for _r, _s, kind in row_kinds(score_table):
         out["*"] += 1
-        kind = _kind(group or "")
         if kind is not None:
             out[kind] += 1
     return out

@@ -44,7 +44,8 @@ TXT009 = Rule("TXT009", "lint", ERROR, "等级与得分不符",
 TXT010 = Rule("TXT010", "lint", ERROR, "正文总得分与评分表合计不符",
     "正文所写的自评总得分应等于自评表（附件2）各指标得分之和（或其“总分”行）。正文总得分与表中“总分”行相同而与各指标"
     "得分之和不符时，表中总分行（TBL002）与正文都报告：正文所写的也不是各项之和；某一指标得分经核实有误"
-    "（如数字互换）或总分行按预算执行率的计分规则相符时，正文不报。",
+    "（如数字互换）或总分行按预算执行率的计分规则相符时，正文不报。正文写一级指标的得分（“产出指标得分47.5分”，"
+    "不是“产出指标50分”这样的分值）时，应等于自评表中该一级指标各行（至少两行）得分之和。",
     "report.txt:57: 第57段: TXT010 正文所述总得分 98分 与表2（自评表）的得分合计 99分不符")
 TXT013 = Rule("TXT013", "lint", ERROR, "权重得分比例与得分不符",
     "重庆式逐项评价写“X指标分值10分，实际得分9分。…根据评价标准，该指标得90%权重分。”：权重分比例应等于"
@@ -295,6 +296,38 @@ def check_scores_vs_rows(texts: list[str], quantities: list[list[Quantity]], st)
                                           f"{num_text(weights[r])}分", f"≤{num_text(weights[r])}", num_text(q.value),
                                           q.start)))
                 break
+    return out
+
+
+#: a kind's score named a score in its own clause (产出指标得分, 产出指标实得, 产出类指标得), not its weight (产出指标50分)
+_SCORED = re.compile(r"得分|实得|得(?:为|是|：|:)?\s*$")
+
+
+def check_kinds_vs_table(texts: list[str], kinds: list[tuple[str, ScoreClaim]], st) -> list[tuple[int, Issue]]:
+    """A 一级 kind's score in prose (产出指标得分47.50分) against the sum of the scores of that kind's rows in the
+    自评表 (two rows at least, the kind read from the 一级指标 cell carried down merged cells); only a figure its own
+    clause calls a score (得分), a bare 产出指标50分 being as well the kind's weight."""
+    from .counts import row_kinds
+
+    by_kind: dict[str, list[Decimal]] = {}
+    for _r, s, kind in row_kinds(st):
+        if kind is not None:
+            by_kind.setdefault(kind, []).append(s)
+    out = []
+    for kind, c in kinds:
+        scores = by_kind.get(kind, [])
+        if kind not in LEVEL_ONE or len(scores) < 2:
+            continue
+        text = texts[c.para]
+        lo = max(0, c.offset - _BEFORE_REACH)
+        before = text[max(lo, max(text.rfind(x, lo, c.offset) for x in "。！？\n") + 1):c.offset]
+        if not _SCORED.search(_own_name(before)):
+            continue
+        v, total = sum_verdict(scores, c.value, Kind.SCORE)
+        if v != "ok":
+            out.append((c.para, _issue(TXT010, v, f"正文所述{kind}指标得分 {c.text} 与{st.table.where()}（评分表）中{kind}指标"
+                                       f"各项得分之和 {like(total, scores)}分不符", like(total, scores), num_text(c.value),
+                                       c.offset)))
     return out
 
 
