@@ -388,12 +388,13 @@ def _rate_rows(doc: Document) -> dict[tuple[str, str], list]:
     the row's amount over the 合计 row's), so a slip in the table itself (TBL005 / TBL007) is never taken as the
     truth."""
     from .arith import Kind, ratio_verdict
-    from .tables import _DEN_HEAD, _NUM_HEAD, _SHARE_HEAD
+    from .tables import _PCT_UNIT, _SHARE_HEAD, rate_operands
 
     out: dict[tuple[str, str], list] = {}
     for t in doc.tables:
         for h, head in enumerate(t.rows[:3]):
             heads = [re.sub(r"\s+", "", x) for x in head]
+            bare = [_PCT_UNIT.sub("", x) for x in heads]
             if any(cell_number(x) is not None for x in head):
                 continue
             for c, x in enumerate(heads):
@@ -414,21 +415,18 @@ def _rate_rows(doc: Document) -> dict[tuple[str, str], list]:
                         whole = [cell_number(t.rows[grand][k]) for k, _v in figures] if grand is not None else []
                         pairs = [(v, w) for (_k, v), w in zip(figures, whole) if w]
                     else:
-                        pairs = [(a, b) for _i, a in figures for _j, b in figures if a is not b and b]
+                        # the rate by its definition (the row's 执行 over its 全年预算) where the heads name one pair:
+                        # a rate cell against another pair (÷ 年初预算) is itself wrong (TBL005), never the truth
+                        num, den = rate_operands(bare, row, bare[c])
+                        num, den = [k for k in num if k != c], [k for k in den if k != c]
+                        defined = len(num) == 1 and len(den) == 1 and cell_number(row[den[0]])
+                        pairs = [(cell_number(row[num[0]]), cell_number(row[den[0]]))] if defined else \
+                            [(a, b) for _i, a in figures for _j, b in figures if a is not b and b]
                     used = None
                     for a, b in pairs:
-                        if ratio_verdict(a, b, stated, Kind.MONEY)[0] == "ok":
+                        if kind != "share" and defined or ratio_verdict(a, b, stated, Kind.MONEY)[0] == "ok":
                             exact, used = a / b * 100, (a, b)
                             break
-                    if exact is None and kind != "share":
-                        # the table's rate cell is itself wrong (TBL005): the rate of the row's 执行 over its 预算
-                        num = [k for k, _v in figures if _NUM_HEAD.search(heads[k]) and not _DEN_HEAD.search(heads[k])]
-                        den = [k for k, _v in figures if _DEN_HEAD.search(heads[k]) and not _NUM_HEAD.search(heads[k])]
-                        whole_year = [d for d in den if re.search(r"全年|调整后", heads[d])]
-                        den = whole_year if len(whole_year) == 1 else den
-                        if len(num) == 1 and len(den) == 1:
-                            a, b = cell_number(row[num[0]]), cell_number(row[den[0]])
-                            exact, used = a / b * 100, (a, b)
                     name = core(_label(row))
                     if exact is not None and len(name) >= 2:
                         out.setdefault((name, kind), []).append((stated, exact, t, r, c, used))

@@ -933,6 +933,21 @@ def stacked_heads(upper: list[str], lower: list[str]) -> list[str]:
     return out
 
 
+def rate_operands(header: list[str], row: list[str], rate_head: str = "") -> tuple[list[int], list[int]]:
+    """The columns a rate column of ``row`` is of by its definition: (numerator columns: 执行 / 实际 / 实有 …,
+    denominator columns: 预算 / 编制 / 计划 …), each holding a figure in ``row``. 执行率 is of the 全年预算 where the
+    table has one (DOMAIN.md section 2): then that column is the only denominator, unless the rate's own head
+    ``rate_head`` names the 年初预算 (年初预算执行率)."""
+    def figure(i: int) -> bool:
+        return i < len(row) and cell_number(row[i]) is not None and not _is_pct(row[i])
+
+    nums = [i for i, hh in enumerate(header) if _NUM_HEAD.search(hh) and not hh.endswith("率") and figure(i)]
+    dens = [i for i, hh in enumerate(header) if _DEN_HEAD.search(hh) and not _NUM_HEAD.search(hh) and figure(i)]
+    stage = r"年初" if "年初" in rate_head else r"全年|调整后"
+    whole = [d for d in dens if re.search(stage, header[d])]
+    return nums, whole if len(whole) == 1 else dens
+
+
 def check_rate_columns(t: Table, corrected: dict[tuple[int, int], Decimal] | None = None) -> list[TableIssue]:
     """A column headed …率 against the figures of its row: 执行率 = 执行数 / 预算数, 控制率 = 实有 / 编制 …
     ``corrected``: (row, column) -> the value a cell reported wrong should have (its rate is judged on that)."""
@@ -957,14 +972,8 @@ def check_rate_columns(t: Table, corrected: dict[tuple[int, int], Decimal] | Non
             if not h.endswith("率") or not (_is_pct(row[c]) or (percent[c] and cell_number(row[c]) is not None)):
                 continue
             stated = cell_number(row[c])
-            nums = [i for i, hh in enumerate(header) if _NUM_HEAD.search(hh) and not hh.endswith("率")
-                    and cell_number(row[i]) is not None and not _is_pct(row[i])]
-            dens = [i for i, hh in enumerate(header) if _DEN_HEAD.search(hh) and not _NUM_HEAD.search(hh)
-                    and cell_number(row[i]) is not None and not _is_pct(row[i])]
+            nums, use = rate_operands(header, row, h)
             value = lambda i: corrected.get((r, i), cell_number(row[i]))  # noqa: E731
-            whole = [d for d in dens if re.search(r"全年|调整后", header[d])]
-            # 执行率 is of the 全年预算 where the table has one (DOMAIN.md section 2); a stage left at 0 is none
-            use = whole if len(whole) == 1 else dens
             results = [(n, d, *ratio_verdict(value(n), value(d), stated, Kind.MONEY)) for n in nums for d in use
                        if value(d)]
             if not results or any(x[2] == "ok" for x in results):
