@@ -1830,6 +1830,8 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
             issues += _check_from_base(text, qs, i, now, x) if now is not None else _rate_of_change(text, qs, i, x)
             continue
         x = _subject(text, x, groups, d.start, qs)
+        if x is not None:
+            x = _ratio_base(text, qs, x)
         if x is None:
             continue
         sd, sr = _direction(d.pre[-6:]), _direction(nxt.pre[-6:])
@@ -1856,6 +1858,21 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
     issues += check_reached(text, qs, {i.location.offset for i in issues})
     issues += check_points(text, qs)
     return issues
+
+
+def _ratio_base(text: str, qs: list[Quantity], x: Quantity) -> Quantity | None:
+    """When ``x`` is the base of a ratio written right after it (``决算A万元，完成预算X万元的R%``, ``占X万元的R%``),
+    the figure the sentence is about is the ratio's numerator A, the figure of the same unit before it: A, when
+    A ÷ X is R (the ratio confirms which is which); ``x`` itself when ``x`` is no ratio's base; None when it is one
+    and its numerator cannot be told (the change after it is not judged)."""
+    k = next((n for n, q in enumerate(qs) if q is x), None)
+    if k is None or k + 1 >= len(qs) or text[x.end:qs[k + 1].start] != "的" or qs[k + 1].unit != "%":
+        return x
+    s_start, _ = _sentence_bounds(text, x.start)
+    r = qs[k + 1]
+    for a in reversed([q for q in qs[:k] if q.start >= s_start and q.unit == x.unit and _usable(q)]):
+        return a if ratio_verdict(a.value, x.value, r.value, kind_of(x.kind))[0] == "ok" else None
+    return None
 
 
 def _of_last_year(q: Quantity) -> bool:
