@@ -2529,6 +2529,13 @@ def _of_last_year_share(q: Quantity) -> bool:
     return bool(_LAST_YEAR.search(clause)) and not re.search(r"本年|今年|当年|全年", clause)
 
 
+def _said_last_year(q: Quantity) -> bool:
+    """A figure whose own clause is only a time naming last year (上年为B%, 去年同期B%, 上年的B%): last year's
+    figure of the quantity named before it."""
+    clause = re.split(r"[，,；;：:]", q.pre)[-1]
+    return bool(re.fullmatch(r"(?:而|但)?(?:上年|上一年|去年|上年度|上年同期|去年同期)(?:为|是|的|仅为|只有)?", clause))
+
+
 def check_points(text: str, qs: list[Quantity]) -> list[Issue]:
     """``A%，比上年的B%下降C个百分点`` / ``由上年的B%下降至A%，下降C个百分点``: C = |A − B| (percentage points, not
     percent). Judged only when the sentence gives the base (a rate after 比/较/由 上年) and one other rate."""
@@ -2556,6 +2563,10 @@ def check_points(text: str, qs: list[Quantity]) -> list[Issue]:
                 # 占全年支出的比重为52.46%，…占上年支出的47.42%，比重提高5.04个百分点: the share named last year's
                 bases, others = sorted(rates, key=lambda q: not _of_last_year_share(q))[:1], \
                     [q for q in rates if not _of_last_year_share(q)]
+            elif len(rates) == 2 and rates[1].end < d.start and re.search(r"^(比|较)(上年|去年|上一年)", d.label) \
+                    and [_said_last_year(q) for q in rates].count(True) == 1:
+                # 执行率97.35%，上年为94.20%，比上年提高C个百分点: the rate whose own clause is last year's is the base
+                bases, others = [q for q in rates if _said_last_year(q)], [q for q in rates if not _said_last_year(q)]
             else:
                 continue
         b, a = bases[0], others[0]
