@@ -3095,6 +3095,56 @@ def check_execution_stage(text: str, qs: list[Quantity], taken: set[int]) -> lis
     return issues
 
 
+#: an execution rate named by its line (项目支出预算执行率为P%, 基本支出全年预算执行率P%, 全年预算执行率为P%): the name
+#: before the budget stage, "" for the department's own
+_LINE_EXECUTION = re.compile(r"^(?P<name>[\u4e00-\u9fff“”]{0,12}?)(?P<stage>全年|年初|调整后)?预算执行率(?:为|达到|达|是)?$")
+
+
+def _line_figures(qs: list[Quantity], i: int, owner: str, test, others: "Wholes | None") -> Quantity | None:
+    """The one value of a role (``test``) for the line ``owner`` before ``qs[i]`` in its paragraph; for the
+    department's own line ("") with none there, the one value of the document's (``others``)."""
+    mine = [q for q in qs[:i] if _usable(q) and q.kind == "money" and test(q) and _owner(q.label) == owner]
+    if not mine and owner == "" and others is not None:
+        mine = [q for found in others.by_core.values() for q in found[:WINDOW + 2]
+                if _usable(q) and q.kind == "money" and test(q) and _owner(q.label) == "" and not _AMONG_PART.search(q.pre)]
+    return mine[-1] if mine and len({q.value_in("万元") for q in mine}) == 1 else None
+
+
+#: a figure written as a part of the one before it (其中项目支出预算A): not the department's own
+_AMONG_PART = re.compile(r"其中|包括|含")
+
+
+def check_line_execution(text: str, qs: list[Quantity], taken: set[int], others: "Wholes | None") -> list[Issue]:
+    """``项目支出预算A万元。…项目支出B万元，项目支出预算执行率为P%``: an execution rate named by its line is that line's
+    spending over that line's budget (DOMAIN §2: 执行率 = 执行数 ÷ 全年预算数), whatever other figures the paragraph
+    gives. The spending: the one figure of the line with no budget stage; the budget: the one figure of the line of
+    the stage the rate names (全年 when it names none, a bare 预算 when the line has no 全年 figure). For the
+    department's own rate (全年预算执行率), with none in its paragraph, the one figure of each in the document (不含其中
+    parts). Not judged when either is missing or given with two values."""
+    issues = []
+    for i, r in enumerate(qs):
+        if r.unit != "%" or r.approx or r.start in taken:
+            continue
+        m = _LINE_EXECUTION.match(re.split(r"[，,；;：:。]", r.pre)[-1].strip())
+        if m is None or re.search(r"[\d]", r.pre[-4:]):
+            continue
+        name = m.group("name")
+        owner = _owner(name + "支出") if name else ""
+        if owner is None or (name and not owner):
+            continue
+        stage = {"年初": "initial"}.get(m.group("stage") or "", "full")
+        spent = _line_figures(qs, i, owner, lambda q: _stage(q.label) is None and bool(_SPENT.search(q.label)), others)
+        budget = _line_figures(qs, i, owner, lambda q: _stage(q.label) == stage, others)
+        if budget is None and stage == "full":
+            budget = _line_figures(qs, i, owner, lambda q: _stage(q.label) == "budget", None)
+        if spent is None or budget is None or spent.value_in("万元") >= budget.value_in("万元") * 2:
+            continue
+        issue = _named_ratio(f"{name or ''}预算执行率 = 执行数 ÷ {STAGE_LABELS[stage]}数", spent, budget, r)
+        if issue is not None:
+            issues.append(issue)
+    return issues
+
+
 #: a rate of spending against its budget named by no stage: 控制率 (“三公”经费控制率, 预算控制率) and a bare 执行率
 _CONTROL = re.compile(r"(?:预算|经费|支出)?(?:控制率|执行率)(?:为|达到|达|是|：|:)?$")
 
@@ -3370,6 +3420,8 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
     issues += check_completion(text, qs, others if isinstance(others, Wholes) else None)
     issues += check_execution_stage(text, qs, {i.location.offset for i in issues})
     issues += check_budget_control(text, qs, {i.location.offset for i in issues})
+    issues += check_line_execution(text, qs, {i.location.offset for i in issues},
+                                   others if isinstance(others, Wholes) else None)
     issues += check_opened_lists(text, qs, {i.location.offset for i in issues})
     issues += check_staff_control(text, qs, {i.location.offset for i in issues},
                                   others if isinstance(others, Wholes) else None)
