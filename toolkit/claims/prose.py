@@ -3103,11 +3103,13 @@ _LINE_EXECUTION = re.compile(r"^(?P<name>[\u4e00-\u9fff“”]{0,12}?)(?P<stage>
 def _line_figures(qs: list[Quantity], i: int, owner: str, test, others: "Wholes | None") -> Quantity | None:
     """The one value of a role (``test``) for the line ``owner`` before ``qs[i]`` in its paragraph; for the
     department's own line ("") with none there, the one value of the document's (``others``)."""
-    mine = [q for q in qs[:i] if _usable(q) and q.kind == "money" and test(q) and _owner(q.label) == owner]
+    role = [q for q in qs[:i] if _usable(q) and q.kind == "money" and test(q)]
+    mine = [q for q in role if _owner(q.label) == owner]
+    near = [q for q in role if owner and owner in (_owner(q.label) or "")]  # 调整后项目支出预算: the line's too
     if not mine and owner == "" and others is not None:
         mine = [q for found in others.by_core.values() for q in found[:WINDOW + 2]
                 if _usable(q) and q.kind == "money" and test(q) and _owner(q.label) == "" and not _AMONG_PART.search(q.pre)]
-    return mine[-1] if mine and len({q.value_in("万元") for q in mine}) == 1 else None
+    return mine[-1] if mine and len({q.value_in("万元") for q in mine + near}) == 1 else None
 
 
 #: a figure written as a part of the one before it (其中项目支出预算A): not the department's own
