@@ -3100,16 +3100,20 @@ def check_execution_stage(text: str, qs: list[Quantity], taken: set[int]) -> lis
 _LINE_EXECUTION = re.compile(r"^(?P<name>[\u4e00-\u9fff“”]{0,12}?)(?P<stage>全年|年初|调整后)?预算执行率(?:为|达到|达|是)?$")
 
 
-def _line_figures(qs: list[Quantity], i: int, owner: str, test, others: "Wholes | None") -> Quantity | None:
-    """The one value of a role (``test``) for the line ``owner`` before ``qs[i]`` in its paragraph; for the
-    department's own line ("") with none there, the one value of the document's (``others``)."""
+def _line_figures(qs: list[Quantity], i: int, owner: str, test) -> Quantity | None:
+    """The one value of a role (``test``) for the line ``owner`` before ``qs[i]`` in its paragraph, None when none
+    or two (a figure whose owner holds the line's name, 调整后项目支出预算, counts as the line's too)."""
     role = [q for q in qs[:i] if _usable(q) and q.kind == "money" and test(q)]
     mine = [q for q in role if _owner(q.label) == owner]
-    near = [q for q in role if owner and owner in (_owner(q.label) or "")]  # 调整后项目支出预算: the line's too
-    if not mine and owner == "" and others is not None:
-        mine = [q for found in others.by_core.values() for q in found[:WINDOW + 2]
-                if _usable(q) and q.kind == "money" and test(q) and _owner(q.label) == "" and not _AMONG_PART.search(q.pre)]
+    near = [q for q in role if owner and owner in (_owner(q.label) or "")]
     return mine[-1] if mine and len({q.value_in("万元") for q in mine + near}) == 1 else None
+
+
+def _document_spending(others: "Wholes") -> Quantity | None:
+    """The document's one figure of the department's spending (支出合计 / 本年支出 / 全年支出), no 决算/预算 stage."""
+    named = [q for q in others.by_core.get("支出", [])[:WINDOW + 2] if q.kind == "money" and _stage(q.label) is None
+             and not _AMONG_PART.search(q.pre)]
+    return named[0] if named and len({q.value_in("万元") for q in named}) == 1 else None
 
 
 #: a figure written as a part of the one before it (其中项目支出预算A): not the department's own
@@ -3135,15 +3139,20 @@ def check_line_execution(text: str, qs: list[Quantity], taken: set[int], others:
         if owner is None or (name and not owner):
             continue
         stage = {"年初": "initial"}.get(m.group("stage") or "", "full")
-        spent = _line_figures(qs, i, owner, lambda q: _stage(q.label) is None and bool(_SPENT.search(q.label)), others)
-        budget = _line_figures(qs, i, owner, lambda q: _stage(q.label) == stage, others)
+        spent = _line_figures(qs, i, owner, _is_spent)
+        budget = _line_figures(qs, i, owner, lambda q: _stage(q.label) == stage)
         if budget is None and stage == "full":
-            budget = _line_figures(qs, i, owner, lambda q: _stage(q.label) == "budget", None)
+            budget = _line_figures(qs, i, owner, lambda q: _stage(q.label) == "budget")
+        money = [q for q in qs[:i] if q.kind == "money"]
+        if owner == "" and others is not None and not any(_is_spent(q) for q in money):
+            # the department's own rate, its paragraph giving no spending (its budgets at most): the document's
+            spent = _document_spending(others)
+            budget = _document_stage(others, stage) if budget is None and not money else budget
         if spent is None or budget is None or spent.value_in("万元") >= budget.value_in("万元") * 2:
             continue
         issue = _named_ratio(f"{name or ''}预算执行率 = 执行数 ÷ {STAGE_LABELS[stage]}数", spent, budget, r)
-        if issue is not None:
-            issues.append(issue)
+        if issue is not None and (issue.severity == ERROR or spent.unit == budget.unit):
+            issues.append(issue)  # (3.62亿元 over 万元: a gap within the coarser figure's rounding says nothing)
     return issues
 
 
@@ -3179,8 +3188,10 @@ def check_budget_control(text: str, qs: list[Quantity], taken: set[int]) -> list
 
 def _named_ratio(name: str, a: Quantity, b: Quantity, r: Quantity) -> Issue | None:
     """TXT005 when the rate ``r`` (a rate of a definition ``name``) is not ``a`` ÷ ``b``; None when it is."""
-    v, exact = ratio_verdict(a.value_in(b.unit) if a.comparable(b) else a.value, b.value, r.value,
-                             kind_of(a.kind), kind_of(b.kind))
+    num = a.value_in(b.unit) if a.comparable(b) else a.value
+    # the numerator's rounding in the unit it is written in (3.62亿元 is 36,200 ± 50万元)
+    tol = half_unit(a.value, kind_of(a.kind)) * (num / a.value) if a.value else None
+    v, exact = ratio_verdict(num, b.value, r.value, kind_of(a.kind), kind_of(b.kind), num_tol=tol)
     if v == "ok" or exact is None:
         return None
     return _issue(TXT005, v, f"{name}：{a.label or '分子'} {a.text} ÷ {b.label or '分母'} {b.text} = "
