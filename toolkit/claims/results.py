@@ -97,6 +97,21 @@ def _act_and_object(core: str, rcore: str) -> bool:
     return False
 
 
+def _named_across(core: str, rcore: str, earlier: str) -> bool:
+    """The text's name and the row's end alike (five characters at least: 图斑按期整改率), the rest of the row's name is
+    written in the sentence before the figure's clause (卫片执法方面，下发图斑按期整改率为P%: 卫片), and what the text
+    adds before the common end is a verb of one or two characters (下发) or nothing."""
+    n = 0
+    while n < min(len(core), len(rcore)) and core[-1 - n] == rcore[-1 - n]:
+        n += 1
+    head, extra = rcore[:len(rcore) - n], core[:len(core) - n]
+    return n >= 5 and n < len(rcore) and len(extra) <= 2 and len(head) >= 2 and head in earlier
+
+
+#: a clause saying what was done (全年完成人工造林, 实际完成…, 共完成…): its figure is a result, never the target
+_DONE = re.compile(r"^(?:全年|年内|本年度?|当年|(?:19|20)\d\d年度?)?(?:共|累计)?(?:实际)?完成了?[\u4e00-\u9fff]")
+
+
 def report_year(doc: Document) -> str | None:
     """The year the report is of: the latest year its first paragraphs (title, opening) name."""
     years = [y for p in doc.paragraphs[:3] for y in re.findall(r"((?:19|20)\d\d)年", p.text)]
@@ -194,7 +209,7 @@ def check_indicator_results(doc: Document, quantities: list[list[Quantity]], tak
                 continue
             if q.chinese and q.unit != "%":
                 continue  # 一批, 两次: counts in characters are too often words
-            if q.role != "level" and not (q.role == "rate" and q.unit == "%" and q.pre.endswith("率")):
+            if q.role != "level" and not (q.role == "rate" and q.unit == "%" and _TRIM_END.sub("", q.pre).endswith("率")):
                 continue
             lo = max(text.rfind(c, 0, q.start) for c in _CLAUSE + "：:") + 1  # 产出方面：全年完成…: after the topic
             ends = [e for e in (text.find(c, q.end) for c in _CLAUSE) if e >= 0]
@@ -213,7 +228,8 @@ def check_indicator_results(doc: Document, quantities: list[list[Quantity]], tak
                 # the same name; a part of it of four characters; or its last word, the whole name written in the
                 # clause before (全年组织职业技能培训，培训人数达到520人次)
                 if not (core == rcore or (len(core) >= 4 and core in rcore)
-                        or (rcore.endswith(core) and rcore in earlier) or _act_and_object(core, rcore)):
+                        or (rcore.endswith(core) and rcore in earlier) or _act_and_object(core, rcore)
+                        or _named_across(core, rcore, earlier)):
                     continue
                 if unit == q.unit or (unit.startswith(q.unit) and after.startswith(unit[len(q.unit):])):
                     found.append(x)
@@ -231,7 +247,11 @@ def check_indicator_results(doc: Document, quantities: list[list[Quantity]], tak
                                               f"{num_text(target)}{unit} = {shown}，文中写 {rate.text}", shown,
                                               rate.text, rate.start)))
                         taken.add((k, rate.start))
-            if value == q.value or q.value in others or _rounded_equal(value, q.value):
+            target = _row_target(t, r, unit)
+            # the target written as the result (全年完成人工造林X万亩, X the row's 目标值): the sentence up to the figure
+            # names no target or plan (目标是：完成…) and the clause says it was done
+            as_done = target == q.value and _DONE.match(text[lo:q.start].strip()) and not _OTHER.search(text[s0:q.end])
+            if value == q.value or (q.value in others and not as_done) or _rounded_equal(value, q.value):
                 continue
             s0, s1 = sentences(text).bounds(q.start)
             plain = text[s0:s1].replace(",", "")
@@ -241,7 +261,8 @@ def check_indicator_results(doc: Document, quantities: list[list[Quantity]], tak
             written = q.text + ("" if unit == q.unit else unit[len(q.unit):])
             words = _TRIM_END.sub("", text[lo:q.start].strip())
             issue = _issue(TXT021, Verdict.WRONG, f"正文写{words} {written}，{t.where()} 第{r + 1}行“{name}”的实际完成值为 "
-                           f"{shown}：同一指标的完成情况前后不一致", shown, written, q.start)
+                           f"{shown}{'（' + written + ' 是该行的目标值）' if as_done else ''}：同一指标的完成情况前后不一致",
+                           shown, written, q.start)
             taken.add((k, q.start))
             out.append((k, issue))
     return out
