@@ -72,3 +72,30 @@ STAGES = ("（三）预算执行情况（单位：万元）\n"
 def test_a_tables_rate_against_the_initial_budget_is_the_tables_error_not_the_texts(tmp_path, wrong):
     # 105.39% = 948.48 ÷ 900.00 (the 年初预算): the table is wrong, the text's 98.80% (÷ 960.00) is right
     wrong_then_right(tmp_path, STAGES, "TBL005", wrong, "98.80%", expected="98.80%")
+
+
+# --- 4. the text's result against the 自评表's 实际完成值 -----------------------------------------------------------
+
+SELF_EVAL = ("# 某县交通运输局2024年度部门整体支出绩效自评报告\n\n一、绩效指标完成情况\n\n"
+             "| 一级指标 | 二级指标 | 三级指标 | 分值 | 目标值 | 实际完成值 | 得分 |\n|---|---|---|---|---|---|---|\n"
+             "| 产出指标 | 数量指标 | 农村公路养护里程 | 20 | 860公里 | 842公里 | 19.58 |\n"
+             "| 产出指标 | 质量指标 | 信访事项按期办结率 | 20 | ≥98% | 96.5% | 19.69 |\n"
+             "| 效益指标 | 社会效益指标 | 群众满意度 | 60 | ≥90% | 93% | 60 |\n"
+             "| 总分 | | | 100 | | | 99.27 |\n\n二、主要成效\n\n{body}\n")
+
+
+def test_a_rate_named_across_its_sentence_against_the_tables_actual(tmp_path):
+    # the row's 信访 is written in the clause before (信访工作方面), the rate's clause adds its verb (交办)
+    text = SELF_EVAL.replace("{body}", "信访工作方面，当年交办事项按期办结率为{x}，个别事项因涉及多部门协调而延期。")
+    wrong_then_right(tmp_path, text, "TXT021", "97.5%", "96.5%", expected="96.5%", name="r.md")
+
+
+def test_the_target_written_as_what_was_done(tmp_path):
+    # 860公里 is the row's 目标值: written as the year's result it disagrees with the 实际完成值
+    text = SELF_EVAL.replace("{body}", "全年完成农村公路养护{x}，重点整治了县道沿线的坑槽和边沟。")
+    wrong_then_right(tmp_path, text, "TXT021", "860公里", "842公里", expected="842公里", name="r.md")
+
+
+def test_the_target_named_as_such_is_not_compared(tmp_path):
+    text = SELF_EVAL.replace("{body}", "年初确定的任务是完成农村公路养护860公里，实际完成842公里。")
+    assert errors(tmp_path, text, "r.md") == []
