@@ -50,6 +50,7 @@ _CELL = re.compile(r"^(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<
 _MEASURE = re.compile(r"(完成|实际)?(数量|人数|人次数?|户数|次数|批次数?|艘次|场次|件数|个数|家数|总数|总量|规模|数|量)$")
 #: the words that only frame a figure at the start of its clause: who speaks, when, and the verb of doing
 _FRAME = re.compile(r"^(经自评|经统计|我(局|委|办|院|厅|中心|站|所|馆|队|部|会|单位)|本(局|委|办|院|厅|中心|站|所|馆|队|部|会|单位|部门)|"
+                    r"全(省|市|州|县|区|旗|镇|乡)(?![\u4e00-\u9fff]?(?:范围|域))|"
                     r"全年|年度|本年度?|今年|当年|(?P<year>(19|20)\d\d)年度?|共计|共|实际|已|完成了?|开展了?|组织了?|"
                     r"实施了?|举办了?|办理了?|受理了?|对)")
 #: what a clause says when its figure is not the year's result, or not the whole of it
@@ -109,7 +110,8 @@ def _named_across(core: str, rcore: str, earlier: str) -> bool:
 
 
 #: a clause saying what was done (全年完成人工造林, 实际完成…, 共完成…): its figure is a result, never the target
-_DONE = re.compile(r"^(?:全年|年内|本年度?|当年|(?:19|20)\d\d年度?)?(?:共|累计)?(?:实际)?完成了?[\u4e00-\u9fff]")
+_DONE = re.compile(r"^(?:(?:全年|年内|本年度?|当年|(?:19|20)\d\d年度?)(?:共|累计)?(?:实际)?(?:完成了?)?|(?:共|累计)?(?:实际)?完成了?)"
+                   r"[\u4e00-\u9fff]")
 
 
 def report_year(doc: Document) -> str | None:
@@ -229,7 +231,8 @@ def check_indicator_results(doc: Document, quantities: list[list[Quantity]], tak
                 # clause before (全年组织职业技能培训，培训人数达到520人次)
                 if not (core == rcore or (len(core) >= 4 and core in rcore)
                         or (rcore.endswith(core) and rcore in earlier) or _act_and_object(core, rcore)
-                        or _named_across(core, rcore, earlier)):
+                        or _named_across(core, rcore, earlier)
+                        or (len(core) >= 4 and core == _text_core(rcore, year))):  # 全年接待游客人次: its frame too
                     continue
                 if unit == q.unit or (unit.startswith(q.unit) and after.startswith(unit[len(q.unit):])):
                     found.append(x)
@@ -249,8 +252,9 @@ def check_indicator_results(doc: Document, quantities: list[list[Quantity]], tak
                         taken.add((k, rate.start))
             target = _row_target(t, r, unit)
             # the target written as the result (全年完成人工造林X万亩, X the row's 目标值): the sentence up to the figure
-            # names no target or plan (目标是：完成…) and the clause says it was done
-            as_done = target == q.value and _DONE.match(text[lo:q.start].strip()) and not _OTHER.search(text[s0:q.end])
+            # (from its last ；) names no target or plan (目标是：完成…) and the clause says it was done
+            part = max(s0, text.rfind("；", s0, q.start) + 1, text.rfind(";", s0, q.start) + 1)
+            as_done = target == q.value and _DONE.match(text[lo:q.start].strip()) and not _OTHER.search(text[part:q.end])
             if value == q.value or (q.value in others and not as_done) or _rounded_equal(value, q.value):
                 continue
             s0, s1 = sentences(text).bounds(q.start)
