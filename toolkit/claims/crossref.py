@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from ..lazyre import re
 from collections import Counter
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from .arith import Verdict
@@ -382,6 +383,24 @@ _SHARE_WORD = re.compile(r"占比|比重|所占比例|占")
 _TABLE_WHOLE = re.compile(r"^(本年|全年|当年)?(支出|收入)?(合计|总额|总计|总支出|总收入)?$|^(本年|全年)?(支出|收入)$")
 
 
+#: a table's caption naming the one line of spending its rows are the parts of (2024年项目支出预算执行情况表)
+_LINE_CAPTION = re.compile(r"(?:(?:19|20)\d\d年度?)?(?P<line>基本支出|项目支出)(?:预算)?(?:执行|决算|支出)?(?:情况)?(?:明细)?表")
+
+
+def _caption_line(doc: Document, t: Table) -> str | None:
+    """The line of spending (项目支出, 基本支出) the caption right before table ``t`` names as what its rows detail:
+    its 合计 row is that line's (表2 2024年项目支出预算执行情况表 … 合计 1910.00 1840.52 96.36%)."""
+    k = next((n for n, b in enumerate(doc.blocks) if b is t), None)
+    if not k or isinstance(doc.blocks[k - 1], Table):
+        return None
+    found = _LINE_CAPTION.findall(doc.blocks[k - 1].text)
+    if len(set(found)) != 1 or len(doc.blocks[k - 1].text) > 40:
+        return None
+    if any(core(_label(row)) == core(found[0]) for row in t.rows):
+        return None  # the line has a row of its own
+    return found[0]
+
+
 def _rate_rows(doc: Document) -> dict[tuple[str, str], list]:
     """(line core, 执行率 | 完成率 | share) -> [(stated %, exact %, table, row, col)] for the rows of the tables with a
     rate or share column whose figure is its row's own (a rate = a figure of the row over another of it, a share =
@@ -404,9 +423,10 @@ def _rate_rows(doc: Document) -> dict[tuple[str, str], list]:
                     continue
                 money = [k for k, y in enumerate(heads) if k != c and not re.search(r"率|占比|比重|比例|%|％", y)]
                 grand = next((r for r in range(h + 1, len(t.rows)) if re.fullmatch(r"合计|总计", _label(t.rows[r]))), None)
+                line = _caption_line(doc, t) if kind != "share" else None
                 for r in range(h + 1, len(t.rows)):
                     row = t.rows[r]
-                    if len(row) != len(head) or not row[c].strip().endswith(("%", "％")) or r == grand:
+                    if len(row) != len(head) or not row[c].strip().endswith(("%", "％")) or (r == grand and not line):
                         continue
                     stated = cell_number(row[c])
                     figures = [(k, cell_number(row[k])) for k in money if k < len(row) and cell_number(row[k])]
@@ -427,11 +447,16 @@ def _rate_rows(doc: Document) -> dict[tuple[str, str], list]:
                         if kind != "share" and defined or ratio_verdict(a, b, stated, Kind.MONEY)[0] == "ok":
                             exact, used = a / b * 100, (a, b)
                             break
-                    name = core(_label(row))
+                    name = core(line if r == grand else _label(row))
                     if exact is not None and len(name) >= 2:
                         out.setdefault((name, kind), []).append((stated, exact, t, r, c, used))
             break
     return out
+
+
+#: an adverb before a rate's verb (执行率仅为, 完成率只有) and an ordinal opening its clause (一是项目支出…)
+_ONLY = re.compile(r"(?:仅|只|才|约|已)$")
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后)")
 
 
 def _rates(doc: Document, quantities: list[list[Quantity]], taken: set, cells: dict) -> list[tuple[int, object]]:
@@ -451,9 +476,11 @@ def _rates(doc: Document, quantities: list[list[Quantity]], taken: set, cells: d
     for k, qs in enumerate(quantities):
         text = paragraphs[k].text
         for i, q in enumerate(qs):
+            label = _ORDINAL.sub("", _ONLY.sub("", q.label or ""))
+            if q.role == "level" and _RATE_WORD.search(label) and label.endswith("率"):
+                q = replace(q, role="rate")  # 执行率仅为P%: a rate whatever the adverb before its verb
             if q.unit != "%" or q.approx or (k, q.start) in taken or q.role not in ("rate", "share"):
                 continue
-            label = q.label or ""
             if q.role == "share":
                 kind, m = "share", _SHARE_WORD.search(label)
                 whole = re.sub(r"的$", "", label[m.end():]) if m else ""

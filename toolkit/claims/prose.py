@@ -1806,9 +1806,10 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
                 issues += _check_from_base(text, qs, i, x, base[1])
             continue
         if not _COMPARE.search(d.pre) and not _COMPARE_OPENING.match(opening):
-            last = [q for q in prior(qs, i, s_start) if q.unit == d.unit and _usable(q)][-1:]
-            if last and _of_last_year(last[0]) and re.fullmatch(r"[，,]", text[last[0].end:d.start - len(d.pre)]):
-                # "上年B万元，增加D万元，增长R%": the clause before the change is last year's figure, its base
+            last = [q for q in prior(qs, i, s_start) if q.unit == d.unit and _usable(q)]
+            if len(last) == 1 and _of_last_year(last[0]) and re.fullmatch(r"[，,]", text[last[0].end:d.start - len(d.pre)]):
+                # "上年B万元，增加D万元，增长R%" opening its sentence: the clause before the change is last year's
+                # figure, its base (with this year's figure before it, the other rules judge both)
                 issues += _rate_of_change(text, qs, i, last[0])
             continue
         before = [q for q in prior(qs, i, s_start) if q.unit == d.unit and _usable(q)]
