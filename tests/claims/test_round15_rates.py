@@ -99,3 +99,19 @@ def test_the_target_written_as_what_was_done(tmp_path):
 def test_the_target_named_as_such_is_not_compared(tmp_path):
     text = SELF_EVAL.replace("{body}", "年初确定的任务是完成农村公路养护860公里，实际完成842公里。")
     assert errors(tmp_path, text, "r.md") == []
+
+
+def test_a_tables_total_row_is_the_line_its_caption_names(tmp_path):
+    # the 合计 row of a table captioned 项目支出预算执行情况表 is the project line's: 756.00 ÷ 800.00 = 94.50%
+    text = ("三、项目支出\n表3  2024年项目支出预算执行情况表（万元）\n"
+            "项目名称\t全年预算数\t执行数\t执行率\n道路养护\t500.00\t480.00\t96.00%\n桥梁检测\t300.00\t276.00\t92.00%\n"
+            "合计\t800.00\t756.00\t94.50%\n\n四、存在的问题\n二是项目支出执行率仅为{x}，部分项目因招标延后而支付滞后。\n")
+    wrong_then_right(tmp_path, text, "TXT014", "92.00%", "94.50%", expected="94.50%")
+
+
+def test_the_whole_area_and_the_rows_own_time_frame_the_name(tmp_path):
+    # 全县接待游客 and the row 全年接待游客人次 name one indicator
+    text = SELF_EVAL.replace("| 效益指标 | 社会效益指标 | 群众满意度 | 60 | ≥90% | 93% | 60 |",
+                             "| 效益指标 | 社会效益指标 | 全年接待游客人次 | 60 | ≥500万人次 | 521.6万人次 | 60 |")
+    text = text.replace("{body}", "2024年全县接待游客{x}，旅游综合收入稳步增长。")
+    wrong_then_right(tmp_path, text, "TXT021", "498.3万人次", "521.6万人次", expected="521.6万人次", name="r.md")
