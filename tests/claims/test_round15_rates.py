@@ -115,3 +115,10 @@ def test_the_whole_area_and_the_rows_own_time_frame_the_name(tmp_path):
                              "| 效益指标 | 社会效益指标 | 全年接待游客人次 | 60 | ≥500万人次 | 521.6万人次 | 60 |")
     text = text.replace("{body}", "2024年全县接待游客{x}，旅游综合收入稳步增长。")
     wrong_then_right(tmp_path, text, "TXT021", "498.3万人次", "521.6万人次", expected="521.6万人次", name="r.md")
+
+
+@pytest.mark.parametrize("body", ["年度绩效目标是：全面落实养护责任；完成农村公路养护860公里；信访事项按期办结率98%。",
+                                  "（一）年度绩效目标\n\n完成农村公路养护860公里；群众满意度达到90%。"])
+def test_a_list_of_targets_is_not_read_as_results(tmp_path, body):
+    # the goal is stated before its list (目标是：) or in the heading above: 860公里 is the target, said as such
+    assert errors(tmp_path, SELF_EVAL.replace("{body}", body), "r.md") == []

@@ -255,9 +255,13 @@ def check_indicator_results(doc: Document, quantities: list[list[Quantity]], tak
                         taken.add((k, rate.start))
             target = _row_target(t, r, unit)
             # the target written as the result (全年完成人工造林X万亩, X the row's 目标值): the sentence up to the figure
-            # (from its last ；) names no target or plan (目标是：完成…) and the clause says it was done
+            # (from its last ；), what opens its list (…目标是：) and a heading right before the paragraph (（一）绩效目标)
+            # name no target or plan, and the clause says it was done
             part = max(s0, text.rfind("；", s0, q.start) + 1, text.rfind(";", s0, q.start) + 1)
-            as_done = target == q.value and _DONE.match(text[lo:q.start].strip()) and not _OTHER.search(text[part:q.end])
+            lead = text[s0:max(text.rfind("：", s0, q.start), text.rfind(":", s0, q.start), s0)]  # 目标是：…；完成…
+            as_done = target == q.value and _DONE.match(text[lo:q.start].strip()) \
+                and not _OTHER.search(text[part:q.end]) and not _OTHER.search(lead) \
+                and not (k and len(doc.paragraphs[k - 1].text) <= 30 and _OTHER.search(doc.paragraphs[k - 1].text))
             if value == q.value or (q.value in others and not as_done) or _rounded_equal(value, q.value):
                 continue
             s0, s1 = sentences(text).bounds(q.start)
