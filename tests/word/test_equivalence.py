@@ -119,6 +119,22 @@ def test_out001_reads_the_same_text_from_the_kept_part_without_a_parser(case, ou
     assert kept == zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml")
     assert document_text(kept, ours=True) == document_text(kept) == document_text(docx)
     assert r.document_xml(report_of(CASES[0] if case != CASES[0] else CASES[1])) is None  # another report's
+    from tests.word import reference_printed
+
+    # cut at each </w:t> (round 7), it reads what the token-by-token scan read, itself the XML parse's text
+    assert document_text(kept, ours=True) == reference_printed.own_text_by_tokens(kept)
+
+
+def test_white_space_is_taken_out_as_the_pattern_takes_it_out():
+    """``printed._unspaced`` (``str.split``) removes exactly the characters ``printed._SPACE`` matches: every code
+    point tested alone, then texts mixing them with others."""
+    from toolkit.word import printed
+
+    spaces = [chr(c) for c in range(0x110000) if printed._SPACE.fullmatch(chr(c))]
+    assert spaces == [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert "\u3000" in spaces and "\xa0" in spaces and "\u200b" not in spaces  # the ideographic space; no ZWSP
+    for text in ("".join(spaces), "甲 乙\u3000丙\xa0\n丁\r\n" + "".join(spaces) + "戊", " 一二 ", "", "\u200b甲"):
+        assert printed._unspaced(text) == printed._SPACE.sub("", text)
 
 
 _STAMP = (2024, 5, 6, 7, 8, 10)
@@ -422,7 +438,7 @@ def test_a_text_is_looked_for_as_the_sentences_it_was_looked_for_as(text):
     from tests.word import reference_printed
 
     assert printed._chunks(text) == reference_printed._chunks(text)
-    assert printed._looked_for(text)[1] == printed._SPACE.sub("", text)
+    assert printed._looked_for(text)[1] == printed._SPACE.sub("", text) == printed._unspaced(text)
     for doc in ("甲乙|丙一二", printed._SPACE.sub("", text), "".join(reference_printed._chunks(text)[:1])):
         assert (text in printed.Printed(doc)) == (text in reference_printed.Printed(doc))
 

@@ -63,37 +63,49 @@ def document_text(docx: bytes, ours: bool = False) -> str:
         return _own_text(docx)
     pieces = ("".join(t.text or "" for t in p.iter(_W + "t")) for p in etree.fromstring(docx).iter(_W + "p"))
     # "|" is no white space, so taking the white space out of the joined text takes it out of each piece
-    return _SPACE.sub("", "|".join(p for p in pieces if p))
+    return _unspaced("|".join(p for p in pieces if p))
 
 
 #: a paragraph's start or end, or a text element and its text, in the XML of a built-in template's renderer (the
-#: "<" of every alternative factored out: the scan then tries them only at a "<", 4× faster)
+#: "<" of every alternative factored out: the scan then tries them only at a "<", 4× faster); the reading token by
+#: token that :func:`_own_text` replaced (tests/word/reference_printed.py) uses it
 _OWN_TOKEN = re.compile(r"<(?:w:(p[ >])|(/w:p>)|w:t(?: [^>]*)?>([^<]*)</w:t>)")
-#: the same on the UTF-8 bytes (a character of more than one byte is made of bytes 0x80–0xF4: never "<" or ">")
-_OWN_TOKEN_BYTES = re.compile(_OWN_TOKEN.pattern.encode())
+
+
+def _unspaced(text: str) -> str:
+    """``text`` without its white space: what ``_SPACE.sub("", text)`` gives (``str.split`` splits at the
+    characters ``\\s`` matches, U+3000 and U+00A0 among them: tests/word/test_equivalence.py checks every code
+    point), without the pattern's test at every character (a third of OUT001's reading of a document)."""
+    return "".join(text.split())
 
 
 def _own_text(xml: bytes) -> str:
-    """:func:`document_text` of the document a built-in template's renderer wrote, from its tokens: its paragraphs
-    are never nested (no text boxes) and every text went through ``ooxml.esc``, whose three entities are the only
-    ones (the tests compare this reading with the XML parse on every example and generated department, in every
-    outline). 6× faster than parsing the XML. The bytes are scanned and decoded once, joined; since every "&" of
-    an escaped text starts one of the three entities, unescaping the joined text unescapes each text."""
+    """:func:`document_text` of the document a built-in template's renderer wrote, without an XML parser: its
+    paragraphs are never nested (no text boxes), every text is a ``<w:t>`` inside one, and every text went
+    through ``ooxml.esc``, whose three entities are the only ones, so no text holds a "<" or ">" (the tests compare
+    this reading with the XML parse and with the reading token by token, on every example and generated department,
+    in every outline). The document is cut at each ``</w:t>`` (``bytes.split``: a search for one string, not a
+    pattern tried at each of the document's thousands of tags): a text is what follows the last ">" before its
+    end, and two texts are of one paragraph unless a ``</w:p>`` lies between them. The texts are decoded once,
+    joined (every "&" of an escaped text starts one of the three entities, so unescaping the joined text
+    unescapes each text)."""
     pieces: list[bytes] = []
-    current: list[bytes] | None = None
-    for start, end, text in _OWN_TOKEN_BYTES.findall(xml):
-        if start:
+    current: list[bytes] = []
+    parts = xml.split(b"</w:t>")
+    for k in range(len(parts) - 1):
+        part = parts[k]
+        if current and b"</w:p>" in part:  # a paragraph ended before this text (an empty one is left out)
+            pieces.append(b"".join(current))
             current = []
-        elif end:
-            if current:  # a paragraph with text (an empty one is left out, as document_text leaves it)
-                pieces.append(b"".join(current))
-            current = None
-        elif current is not None and text:
+        text = part[part.rfind(b">") + 1:]
+        if text:
             current.append(text)
+    if current:
+        pieces.append(b"".join(current))
     joined = b"|".join(pieces).decode("utf-8")
     if "&" in joined:
         joined = joined.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    return _SPACE.sub("", joined)
+    return _unspaced(joined)
 
 
 @functools.lru_cache(maxsize=None)
@@ -164,14 +176,14 @@ def _looked_for(text: str) -> tuple[tuple[str, ...], str]:
     (both split sentences; no other mark that splits one is white space), then split: the same pieces."""
     plain = _MARKS.sub("", text)
     out = []
-    for piece in _SENTENCE.split(_SPACE.sub("", plain.replace("\n", "。"))):
+    for piece in _SENTENCE.split(_unspaced(plain.replace("\n", "。"))):
         piece = piece.strip("，,：:")
         match = _NUMBERED.match(piece)
         if match:
             piece = piece[match.end():]
         if len(piece) >= 2:
             out.append(piece)
-    return tuple(out), _SPACE.sub("", text)
+    return tuple(out), _unspaced(text)
 
 
 #: a number as the document writes it: not inside a longer number, so it starts after neither a digit nor a point
