@@ -125,6 +125,31 @@ def test_out001_reads_the_same_text_from_the_kept_part_without_a_parser(case, ou
     assert document_text(kept, ours=True) == reference_printed.own_text_by_tokens(kept)
 
 
+_NUMBER_ALPHABET = st.sampled_from(list("0123456789..........甲 %-+,\u0663\uff11\u0966e") + ["1.2", "..", "3."])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_NUMBER_ALPHABET, max_size=30).map("".join))
+def test_the_numbers_of_a_text_are_those_the_pattern_finds(text):
+    """``printed.numbers`` (runs of digits and points) gives the set of ``printed._NUMBER.findall``: points
+    leading, doubled and trailing, other scripts' digits (\\d is any Unicode digit), signs and words between."""
+    from toolkit.word import printed
+
+    assert printed.numbers(text) == frozenset(printed._NUMBER.findall(text))
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_numbers_of_a_rendered_document_are_those_the_pattern_finds(case, renderers):
+    from toolkit.word import printed
+
+    r = renderers["hunan"]
+    report = report_of(case)
+    r.render_bytes(report)
+    text = document_text(r.document_xml(report), ours=True)
+    found = printed.numbers(text)
+    assert found == frozenset(printed._NUMBER.findall(text)) and len(found) > 3
+
+
 def test_white_space_is_taken_out_as_the_pattern_takes_it_out():
     """``printed._unspaced`` (``str.split``) removes exactly the characters ``printed._SPACE`` matches: every code
     point tested alone, then texts mixing them with others."""
