@@ -166,3 +166,19 @@ def test_a_value_to_fill_is_found_however_it_is_written(written):
         assert loaded.unfilled == ["unit.name"]
     else:
         assert loaded.unfilled == [] and loaded.report.unit.name == value
+
+
+@pytest.mark.parametrize("extra", [-2, -1, 0, 1])
+def test_nesting_at_the_depth_limit_is_read_as_the_full_reader_reads_it(extra):
+    """Around ``yaml_depth``: the fast reader reads exactly what the full reader reads, or gives way to it."""
+    from toolkit.limits import limit
+
+    n = limit("yaml_depth") + extra
+    for text in ("x: " + "[" * n + "1" + "]" * n + "\n", "".join(f"{'  ' * k}k{k}:\n" for k in range(n)) + "  " * n + "v: 1\n"):
+        got, want = fast(text), full(text)
+        if want[0] == "refused":
+            assert got is None
+        else:
+            assert got == want or got is None
+            if extra < 0:
+                assert got == want  # well within the limit: the fast reader's own reading

@@ -380,44 +380,78 @@ def _read_plain(text: str) -> tuple[Any, dict[str, Position]] | None:
 
 
 def _plain_events(get: Any, E: Any) -> tuple[Any, dict[str, Position]]:
-    """:func:`_read_plain`'s loop: ``get`` returns the next event (None at the end); raises :class:`_Unusual`."""
+    """:func:`_read_plain`'s loop: ``get`` returns the next event (None at the end); raises :class:`_Unusual`.
+
+    The innermost open collection is kept in locals — the container, its path, whether it is a mapping, the key
+    read and waiting for its value (None when none) and that key's position — and the enclosing ones' are saved
+    on ``stack`` as a collection opens and restored as it closes; scalars, by far the most events, are tested
+    first (the same data, positions, order and refusals as the loop that indexed the top of the stack for every
+    event: tests/test_load_fast.py)."""
     rules = _default_rules()
     max_depth, max_values, max_chars = limit("yaml_depth"), limit("yaml_values"), limit("yaml_chars")
     positions: dict[str, Position] = {}
     implicit: dict[str, str] = {}  # plain scalar text -> its tag
-    # per open collection: [container, its path, the pending key (mappings; None when none), that key's position]
-    stack: list[list[Any]] = []
+    # per open collection, what was innermost before it opened: (container, path, mapping?, pending key, its position)
+    stack: list[tuple[Any, str, bool, Any, Any]] = []
+    container: Any = None  # the innermost open collection (None outside the root)
+    where, is_map, key, key_at = "", False, None, None
     root: Any = _Unusual
     values = chars = documents = 0
     scalar_event, document_start = E.ScalarEvent, E.DocumentStartEvent
-    opening = {E.MappingStartEvent: dict, E.SequenceStartEvent: list}
+    mapping_start, sequence_start = E.MappingStartEvent, E.SequenceStartEvent
     closing = (E.MappingEndEvent, E.SequenceEndEvent)
     passing = (E.StreamStartEvent, E.DocumentEndEvent, E.StreamEndEvent)
-    while True:
-        event = get()
-        if event is None:
-            break
+    for event in iter(get, None):
         cls = type(event)
-        if cls is scalar_event or cls in opening:
+        if cls is scalar_event:
             if event.anchor is not None or event.tag is not None:
                 raise _Unusual
-            if stack:
-                top = stack[-1]
-                container, where = top[0], top[1]
-                if type(container) is dict:
-                    key = top[2]
-                    if key is None:  # this scalar is a key
-                        if cls is not scalar_event:
-                            raise _Unusual  # a mapping or list as a key
-                        key = event.value
-                        if key == "<<" or key in container:
-                            raise _Unusual  # a merge key, a duplicate key
-                        mark = event.start_mark
-                        top[2], top[3] = key, (mark.line + 1, mark.column + 1)
-                        continue
-                    path = f"{where}.{key}" if where else key
-                else:
-                    path = f"{where}[{len(container)}]"
+            mark = event.start_mark
+            if is_map:
+                if key is None:  # this scalar is a key
+                    key = event.value
+                    if key == "<<" or key in container:
+                        raise _Unusual  # a merge key, a duplicate key
+                    key_at = (mark.line + 1, mark.column + 1)
+                    continue
+                path = f"{where}.{key}" if where else key
+            elif container is not None:
+                path = f"{where}[{len(container)}]"
+            else:
+                if root is not _Unusual:
+                    raise _Unusual
+                path = ""
+            positions[path] = (mark.line + 1, mark.column + 1)
+            values += 1
+            if values > max_values:
+                raise _Unusual
+            value = text = event.value
+            chars += len(text)
+            if chars > max_chars:
+                raise _Unusual
+            if event.implicit[0]:
+                tag = implicit.get(text)
+                if tag is None:
+                    tag = implicit[text] = _implicit_tag(rules, text)
+                if tag != _STR:
+                    value = _scalar_value(tag, text, False)
+            if is_map:
+                container[key] = value
+                positions.setdefault(path + "#key", key_at)
+                key = None
+            elif container is not None:
+                container.append(value)
+            else:
+                root = value
+        elif cls is mapping_start or cls is sequence_start:
+            if event.anchor is not None or event.tag is not None:
+                raise _Unusual
+            if is_map:
+                if key is None:
+                    raise _Unusual  # a mapping or list as a key
+                path = f"{where}.{key}" if where else key
+            elif container is not None:
+                path = f"{where}[{len(container)}]"
             else:
                 if root is not _Unusual:
                     raise _Unusual
@@ -425,43 +459,22 @@ def _plain_events(get: Any, E: Any) -> tuple[Any, dict[str, Position]]:
             mark = event.start_mark
             positions[path] = (mark.line + 1, mark.column + 1)
             values += 1
-            if values > max_values:
+            if values > max_values or len(stack) >= max_depth:
                 raise _Unusual
-            if cls is scalar_event:
-                text = event.value
-                chars += len(text)
-                if chars > max_chars:
-                    raise _Unusual
-                value = text
-                if event.implicit[0]:
-                    tag = implicit.get(text)
-                    if tag is None:
-                        tag = implicit[text] = _implicit_tag(rules, text)
-                    if tag != _STR:
-                        value = _scalar_value(tag, text, False)
-            else:
-                if len(stack) >= max_depth:
-                    raise _Unusual
-                value = opening[cls]()
-            if not stack:
-                root = value
-            elif type(container) is dict:
-                container[key] = value
-                if cls is scalar_event:
-                    positions.setdefault(path + "#key", top[3])
-                    top[2] = None
-            else:
+            value = {} if cls is mapping_start else []
+            if is_map:
+                container[key] = value  # the key waits for the collection's end: its position is set then
+            elif container is not None:
                 container.append(value)
-            if cls is not scalar_event:
-                stack.append([value, path, None, None])
+            else:
+                root = value
+            stack.append((container, where, is_map, key, key_at))
+            container, where, is_map, key, key_at = value, path, cls is mapping_start, None, None
         elif cls in closing:
-            stack.pop()
-            if stack:
-                top = stack[-1]
-                if type(top[0]) is dict:  # the value of top's pending key is complete: its key's position
-                    key, where = top[2], top[1]
-                    positions.setdefault(f"{where}.{key}#key" if where else f"{key}#key", top[3])
-                    top[2] = None
+            container, where, is_map, key, key_at = stack.pop()
+            if is_map:  # the value of the pending key is complete: its key's position
+                positions.setdefault(f"{where}.{key}#key" if where else f"{key}#key", key_at)
+                key = None
         elif cls is document_start:
             documents += 1
             if documents > 1 or event.version is not None or event.tags:
