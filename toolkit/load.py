@@ -862,18 +862,23 @@ def _translate(err: dict[str, Any], data: Any) -> str:
 
 def validate(data: Any, source: Source) -> Report:
     """Validate plain data against the model; every problem is reported at once, each at its YAML position."""
+    return _validated(data, source)[0]
+
+
+def _validated(data: Any, source: Source) -> tuple[Report, list[tuple[str, Any]]]:
+    """:func:`validate`, and the ``(path, node)`` of its walk setting every node's path (:func:`loads` gives them
+    to :func:`unknown_keys`: the tree does not change between the two)."""
     if not isinstance(data, dict):
         raise InputError([Problem("顶层应为映射（year:、unit: 等字段）", source.file, 1, 1)])
     try:
         report = Report.model_validate(data)
     except ValidationError as exc:
         raise InputError(problems(exc.errors(), data, source)) from None
-    for _ in walk(report):
-        pass
+    nodes = list(walk(report))
     found = layout_problems(report, source)
     if found:
         raise InputError(found)
-    return report
+    return report, nodes
 
 
 def problems(errors: list[dict[str, Any]], data: Any, source: Source) -> list[Problem]:
@@ -918,10 +923,11 @@ def layout_problems(report: Report, source: Source) -> list[Problem]:
     return out
 
 
-def unknown_keys(report: Report, source: Source) -> list[Finding]:
-    """A warning for each key the model does not define, with the closest known key as a suggestion."""
+def unknown_keys(report: Report, source: Source, nodes: list[tuple[str, Any]] | None = None) -> list[Finding]:
+    """A warning for each key the model does not define, with the closest known key as a suggestion; ``nodes``:
+    the ``(path, node)`` of a walk of ``report`` just made (:func:`toolkit.model.walk`), else it is walked."""
     out = []
-    for path, node in walk(report):
+    for path, node in walk(report) if nodes is None else nodes:
         extra = node.model_extra or {}
         known = list(type(node).model_fields)
         for key in extra:
@@ -947,8 +953,8 @@ def loads(text: str, file: str = "<input>") -> Loaded:
         data, unfilled = placeholders.strip(data)
     source = Source(file, positions, text)
     renamed = rename_keys(data, source)
-    report = validate(data, source)
-    return Loaded(report, source, renamed + unknown_keys(report, source), unfilled)
+    report, nodes = _validated(data, source)
+    return Loaded(report, source, renamed + unknown_keys(report, source, nodes), unfilled)
 
 
 def rename_keys(data: Any, source: Source, renamed: dict[str, str] | None = None) -> list[Finding]:

@@ -17,7 +17,7 @@ from ..domain.tolerance import Kind, Verdict, sum_verdict
 from ..findings import ERROR, Finding, value_text
 from ..load import Loaded
 from ..rules import Rule
-from .common import diff_note, money, shared
+from .common import diff_note, money, nodes, shared
 
 _EX = "data.yaml"
 BAL001 = Rule("BAL001", "balance", ERROR, "收支不平衡：收入总计不等于支出合计与年末结转和结余之和",
@@ -71,7 +71,7 @@ def _balance(loaded: Loaded) -> Iterable[Finding]:
 
 
 def _stages(loaded: Loaded) -> Iterable[Finding]:
-    for f in shared(loaded, "figures", lambda: list(figures(loaded.report))):
+    for f in shared(loaded, "figures", lambda: list(figures(loaded.report, nodes(loaded)))):
         if f.initial_budget is None or f.adjustment is None or f.full_budget is None:
             continue
         s = f.initial_budget + f.adjustment

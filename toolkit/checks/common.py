@@ -41,6 +41,15 @@ def shared(loaded: Any, name: str, make: Callable[[], Any]) -> Any:
     return memo[name]
 
 
+def nodes(loaded: Any) -> list[tuple[str, Any]]:
+    """``(path, node)`` of every node of the report (:func:`toolkit.model.walk`), walked once per check of
+    ``loaded``: the families that walk the tree (the text fields, the breakdowns, the budget figures) read this one
+    walk; the families only read the tree, so what one walk finds is what each would."""
+    from ..model import walk
+
+    return shared(loaded, "nodes", lambda: list(walk(loaded.report)))
+
+
 def money(v: Decimal) -> str:
     """An amount as published: at least two decimals, more when it was written with more."""
     return fmt_money(v) if places(v) <= 2 else f"{v:f}"

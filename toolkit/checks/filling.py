@@ -25,7 +25,7 @@ from ..domain.budget import figures
 from ..model import Figure
 from ..placeholders import PLACEHOLDER, describe
 from ..rules import Rule
-from .common import shared
+from .common import nodes, shared
 from .narrative import Locator, read_paragraphs, texts_of
 from .scores import parse_value
 
@@ -90,7 +90,7 @@ def _last_year(loaded: Loaded) -> tuple[dict[Decimal, str], dict[tuple[Decimal, 
     report = loaded.report
     money: dict[Decimal, str] = {}
     this_money: set[Decimal] = set()
-    for node in shared(loaded, "figures", lambda: list(figures(report))):
+    for node in shared(loaded, "figures", lambda: list(figures(report, nodes(loaded)))):
         if node.previous is not None and node.previous != 0:
             money.setdefault(node.previous.normalize(), f"上年{_figure_label(node)}")
         for v in (node.amount, node.full_budget, node.initial_budget):

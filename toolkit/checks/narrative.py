@@ -12,7 +12,7 @@ import functools
 from ..lazyre import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from ..claims import analyse
 from ..claims.arith import num_text
@@ -64,12 +64,12 @@ class Field:
     node: object
 
 
-def text_fields(report: Report) -> Iterator[Field]:
+def text_fields(report: Report, nodes: Iterable[tuple[str, Any]] | None = None) -> Iterator[Field]:
     """Every Markdown text of the report (the fields ``model.py`` types as :data:`toolkit.model.Markdown`; the
-    one-item-each lists such as duties are not prose)."""
+    one-item-each lists such as duties are not prose); ``nodes``: a walk of ``report`` made already."""
     from ..model import walk
 
-    for _path, node in walk(report):
+    for _path, node in walk(report) if nodes is None else nodes:
         for name in markdown_fields(type(node)):
             value = getattr(node, name, None)
             if isinstance(value, str) and value.strip():
@@ -109,9 +109,10 @@ def paragraphs(text: str) -> list[tuple[str, int]]:
 
 def texts_of(loaded: Loaded) -> list[tuple[Field, list[tuple[str, int]]]]:
     """Every text field of the report with its :func:`paragraphs`, once per check (narrative and filling read them)."""
-    from .common import shared
+    from .common import nodes, shared
 
-    return shared(loaded, "texts", lambda: [(fld, paragraphs(fld.text)) for fld in text_fields(loaded.report)])
+    return shared(loaded, "texts", lambda: [(fld, paragraphs(fld.text))
+                                            for fld in text_fields(loaded.report, nodes(loaded))])
 
 
 @functools.lru_cache(maxsize=256)

@@ -20,7 +20,7 @@ from ..load import Loaded
 from ..model import Figure
 from ..numbers import places, quantize
 from ..rules import Rule
-from .common import HUNDRED, ZERO, diff_note, money, shared
+from .common import HUNDRED, ZERO, diff_note, money, nodes, shared
 
 _EX = "data.yaml"
 PCT001 = Rule("PCT001", "shares", ERROR, "占比与金额不符",
@@ -82,7 +82,7 @@ def _rate_finding(loaded: Loaded, rule: Rule, what: str, declared: Decimal, comp
 def run(loaded: Loaded) -> Iterable[Finding]:
     report = loaded.report
     yield from _shares(loaded)
-    for f in shared(loaded, "figures", lambda: list(figures(report))):
+    for f in shared(loaded, "figures", lambda: list(figures(report, nodes(loaded)))):
         yield from _figure_rates(loaded, f)
     yield from _execution_indicator(loaded)
     yield from _control_rates(loaded)
@@ -90,7 +90,7 @@ def run(loaded: Loaded) -> Iterable[Finding]:
 
 
 def _shares(loaded: Loaded) -> Iterable[Finding]:
-    for b in shared(loaded, "breakdowns", lambda: breakdowns(loaded.report)):
+    for b in shared(loaded, "breakdowns", lambda: breakdowns(loaded.report, nodes(loaded))):
         present = b.present()
         amounts = [p.node.amount for p in present]
         total, ulp_total = b.total.amount, _ulp(b.total.amount)

@@ -26,7 +26,7 @@ from ..domain.tolerance import ROUNDING_NOTE, Kind, Verdict, sum_verdict
 from ..findings import ERROR, Finding, value_text
 from ..load import Loaded
 from ..rules import Rule
-from .common import ZERO, diff_note, money, number, shared
+from .common import ZERO, diff_note, money, nodes, number, shared
 
 _EX = "data.yaml"
 SUM001 = Rule("SUM001", "sums", ERROR, "基本支出不等于人员经费与公用经费之和",
@@ -94,7 +94,7 @@ _RULE = {"expenditure": SUM002, "basic": SUM001, "income": SUM003, "function": S
 
 def run(loaded: Loaded) -> Iterable[Finding]:
     report = loaded.report
-    for b in shared(loaded, "breakdowns", lambda: breakdowns(report)):
+    for b in shared(loaded, "breakdowns", lambda: breakdowns(report, nodes(loaded))):
         yield from _breakdown(loaded, b)
     staffing = report.unit.staffing
     if staffing is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterator
+from typing import Any, Iterable, Iterator
 
 from ..model import Figure, Item, Node, Report, walk
 
@@ -173,8 +173,9 @@ def _listed(key: str, total: Figure | None, label: str, items: list[Item], parts
     return Breakdown(key, total, label, parts, parts_label, complete, listed=True, alt=alt or [])
 
 
-def breakdowns(report: Report) -> list[Breakdown]:
-    """Every total-and-parts relation the data declares, in document order."""
+def breakdowns(report: Report, nodes: Iterable[tuple[str, Any]] | None = None) -> list[Breakdown]:
+    """Every total-and-parts relation the data declares, in document order; ``nodes``: a walk of ``report`` made
+    already (:func:`toolkit.checks.common.nodes`), else it is walked."""
     b = report.budget
     totals = _totals(report)
     out: list[Breakdown | None] = []
@@ -199,15 +200,16 @@ def breakdowns(report: Report) -> list[Breakdown]:
     if b.procurement is not None:
         out.append(_listed("procurement", b.procurement, "政府采购", b.procurement.by_source, "按资金来源分各项", True))
     # 其中 parts of any labelled line (an income source, a functional class, a project …)
-    for _path, node in walk(report, ""):
+    for _path, node in walk(report, "") if nodes is None else nodes:
         if isinstance(node, Item) and node.items:
             out.append(_listed("of_which", node, node.label, node.items, "其中各项", False))
     return [x for x in out if x is not None]
 
 
-def figures(report: Report) -> Iterator[Figure]:
-    """Every budget figure in the report (walks the tree, so paths are current)."""
-    for _path, node in walk(report, ""):
+def figures(report: Report, nodes: Iterable[tuple[str, Any]] | None = None) -> Iterator[Figure]:
+    """Every budget figure in the report (walks the tree, so paths are current; ``nodes``: a walk made already,
+    as :func:`breakdowns`)."""
+    for _path, node in walk(report, "") if nodes is None else nodes:
         if isinstance(node, Figure):
             yield node
 
