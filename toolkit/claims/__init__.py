@@ -29,7 +29,7 @@ from .counts import check_counts, check_table_count, indicator_rows
 from .crossref import check_named_figures
 from .results import check_indicator_results
 from .slips import relocate_slips
-from .table_bases import check_table_bases, year_pairs
+from .table_bases import check_table_bases, year_index, year_pairs
 from .table_rates import check_table_rates
 from .tables import check_execution_row, check_table, execution_said
 
@@ -86,7 +86,8 @@ def lint_document(doc: Document) -> Result:
     result = Result(doc.file)
     paragraphs = doc.paragraphs
     texts = [p.text for p in paragraphs]
-    issues, quantities = analyse(texts, table_figures=table_figures(doc), year_rows=year_pairs(doc))
+    years = year_index(doc)
+    issues, quantities = analyse(texts, table_figures=table_figures(doc), year_rows=year_pairs(years))
     for k, issue in issues:
         result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     score_tables = []
@@ -121,7 +122,7 @@ def lint_document(doc: Document) -> Result:
             continue
         moved = _at_the_table(doc, result.findings, issue, cells.get(id(issue)), paragraphs[k])
         result.findings.append(moved if moved is not None else _prose_finding(doc, paragraphs[k], issue))
-    for k, issue in check_table_bases(doc, texts, quantities):
+    for k, issue in check_table_bases(doc, texts, quantities, years):
         result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     spoken = {(f.location.paragraph, f.location.offset) for f in result.findings
               if f.severity == "error" and isinstance(f.location, TextSpot)}

@@ -61,8 +61,9 @@ def _columns(t: Table) -> tuple[int, int, int] | None:
     return None
 
 
-def _index(doc: Document) -> dict[tuple[str, Decimal], Decimal | None]:
-    """(name core, this year's figure) → last year's figure, over every table naming both years (None: ambiguous)."""
+def year_index(doc: Document) -> dict[tuple[str, Decimal], Decimal | None]:
+    """(name core, this year's figure) → last year's figure, over every table naming both years (None: ambiguous);
+    read once a document, for :func:`year_pairs` and :func:`check_table_bases`."""
     out: dict[tuple[str, Decimal], Decimal | None] = {}
     for t in doc.tables:
         cols = _columns(t)
@@ -83,52 +84,62 @@ def _index(doc: Document) -> dict[tuple[str, Decimal], Decimal | None]:
     return out
 
 
-def year_pairs(doc: Document) -> dict[tuple[str, Decimal], set[Decimal]]:
-    """(name core, last year's figure) → this year's figures, over every table naming both years: the figure a
-    change from that base is of, as the tables give it."""
+def year_pairs(index: dict[tuple[str, Decimal], Decimal | None]) -> dict[tuple[str, Decimal], set[Decimal]]:
+    """(name core, last year's figure) → this year's figures, from :func:`year_index`: the figure a change from that
+    base is of, as the tables give it."""
     out: dict[tuple[str, Decimal], set[Decimal]] = {}
-    for (name, now), then in _index(doc).items():
+    for (name, now), then in index.items():
         if then is not None:
             out.setdefault((name, then), set()).add(now)
     return out
 
 
-def check_table_bases(doc: Document, texts: list[str], quantities: list[list[Quantity]]) -> list[tuple[int, Issue]]:
-    """TXT004 for ``X，同比增长/下降R%`` whose base is last year's cell of X's row in a table of the document."""
-    index = _index(doc)
+def percents_after(texts: list[str], quantities: list[list[Quantity]]):
+    """(paragraph, its text, its figures, i, the figure i) for every exact percentage with a figure before it: the
+    rates a table's row may give the other term of (this module, :mod:`toolkit.claims.table_rates`)."""
+    for k, (text, qs) in enumerate(zip(texts, quantities)):
+        for i, r in enumerate(qs):
+            if i and r.unit == "%" and not r.approx:
+                yield k, text, qs, i, r
+
+
+def check_table_bases(doc: Document, texts: list[str], quantities: list[list[Quantity]],
+                      index: dict[tuple[str, Decimal], Decimal | None] | None = None) -> list[tuple[int, Issue]]:
+    """TXT004 for ``X，同比增长/下降R%`` whose base is last year's cell of X's row in a table of the document
+    (``index``: :func:`year_index` of the document, when read already)."""
+    index = year_index(doc) if index is None else index
     if not index:
         return []
     out = []
-    for k, (text, qs) in enumerate(zip(texts, quantities)):
-        for i, r in enumerate(qs):
-            if r.role != "change" or r.unit != "%" or r.approx or i == 0:
-                continue
-            x = qs[i - 1]
-            s_start, _ = _sentence_bounds(text, r.start)
-            if x.kind != "money" or x.role != "level" or x.base or x.approx or x.start < s_start \
-                    or _of_last_year(x) or len(re.findall(r"[，,；;]", text[x.end:r.start])) > 1:
-                continue  # the figure right before the rate, in its clause or the one before, is the one it is of
-            if any(q.base or _of_last_year(q) or q.role == "change" for q in qs if x.end <= q.start < r.start) \
-                    or re.search(r"上年|去年|上一年", text[x.end:r.start].replace("比上年", "").replace("较上年", "")):
-                continue  # the clause writes its own base or difference: the prose rules judge it
-            then = index.get((_core(x.label), x.value))
-            sr = _direction(r.pre[-6:])
-            if then is None or then <= 0 or sr == 0:
-                continue
-            kind = kind_of(x.kind)
-            v, exact = ratio_verdict(abs(x.value - then), then, abs(r.value), kind)
-            if (x.value - then) * sr < 0:
-                if v != "ok":
-                    continue  # the other way and another size: which column is which is in doubt
-                word = "下降" if x.value < then else "增长"  # the size is right, the direction is not
-                out.append((k, _issue(TXT004, Verdict.WRONG, f"{x.label or '本年数'} {x.text} 较表中上年数 {then} 是"
-                                      f"{word}：({x.value} − {then}) ÷ {then} = {'-' if x.value < then else ''}"
-                                      f"{pct_text(exact, abs(r.value))}，文中写 {r.pre[-2:]}{r.text}",
-                                      f"{word}{pct_text(exact, abs(r.value))}", r.text, r.start)))
-                continue
-            if v == "ok":
-                continue
-            out.append((k, _issue(TXT004, v, f"{x.label or '本年数'} {x.text} 较表中上年数 {then} 的变动率："
-                                  f"({x.value} − {then}) ÷ {then} = {pct_text(exact, abs(r.value))}，文中写 {r.text}",
-                                  pct_text(exact, abs(r.value)), r.text, r.start)))
+    for k, text, qs, i, r in percents_after(texts, quantities):
+        if r.role != "change":
+            continue
+        x = qs[i - 1]
+        s_start, _ = _sentence_bounds(text, r.start)
+        if x.kind != "money" or x.role != "level" or x.base or x.approx or x.start < s_start \
+                or _of_last_year(x) or len(re.findall(r"[，,；;]", text[x.end:r.start])) > 1:
+            continue  # the figure right before the rate, in its clause or the one before, is the one it is of
+        if any(q.base or _of_last_year(q) or q.role == "change" for q in qs if x.end <= q.start < r.start) \
+                or re.search(r"上年|去年|上一年", text[x.end:r.start].replace("比上年", "").replace("较上年", "")):
+            continue  # the clause writes its own base or difference: the prose rules judge it
+        then = index.get((_core(x.label), x.value))
+        sr = _direction(r.pre[-6:])
+        if then is None or then <= 0 or sr == 0:
+            continue
+        kind = kind_of(x.kind)
+        v, exact = ratio_verdict(abs(x.value - then), then, abs(r.value), kind)
+        if (x.value - then) * sr < 0:
+            if v != "ok":
+                continue  # the other way and another size: which column is which is in doubt
+            word = "下降" if x.value < then else "增长"  # the size is right, the direction is not
+            out.append((k, _issue(TXT004, Verdict.WRONG, f"{x.label or '本年数'} {x.text} 较表中上年数 {then} 是"
+                                  f"{word}：({x.value} − {then}) ÷ {then} = {'-' if x.value < then else ''}"
+                                  f"{pct_text(exact, abs(r.value))}，文中写 {r.pre[-2:]}{r.text}",
+                                  f"{word}{pct_text(exact, abs(r.value))}", r.text, r.start)))
+            continue
+        if v == "ok":
+            continue
+        out.append((k, _issue(TXT004, v, f"{x.label or '本年数'} {x.text} 较表中上年数 {then} 的变动率："
+                              f"({x.value} − {then}) ÷ {then} = {pct_text(exact, abs(r.value))}，文中写 {r.text}",
+                              pct_text(exact, abs(r.value)), r.text, r.start)))
     return out

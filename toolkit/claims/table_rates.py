@@ -26,6 +26,7 @@ from .crossref import core
 from .document import Document, Table, table_units
 from .prose import TXT005, Issue, _issue, _sentence_bounds
 from .quantities import Quantity
+from .table_bases import percents_after
 from .tables import cell_number
 
 #: how many rows are read as a header, at most
@@ -106,52 +107,49 @@ def check_table_rates(doc: Document, texts: list[str], quantities: list[list[Qua
     if not index:
         return []
     out = []
-    for k, (text, qs) in enumerate(zip(texts, quantities)):
-        for i, r in enumerate(qs):
-            if r.unit != "%" or r.approx or i == 0:
+    for k, text, qs, i, r in percents_after(texts, quantities):
+        m = _OF_BUDGET.search(r.pre)
+        if m is None:
+            continue
+        x = qs[i - 1]
+        s_start, _ = _sentence_bounds(text, r.start)
+        if x.kind != "money" or x.role != "level" or x.base or x.approx or x.value <= 0 or x.start < s_start \
+                or len(re.findall(r"[，,；;]", text[x.end:r.start])) > 1:
+            continue
+        if any(q.kind == "money" and "预算" in q.label for q in qs[:i - 1] if q.start >= s_start) \
+                or re.search(r"上年|去年|同期", x.pre):
+            continue  # the sentence writes a budget of its own, or the figure is of another year
+        row = index.get(core(x.label))
+        if row is None:
+            continue
+        budget = _budget(row[0], _stage(m.group("stage") or ""))
+        if budget is None or budget <= 0:
+            continue
+        spent, unit = row[1], row[2]
+        if unit is not None:
+            mine = x.value_in(unit)
+        elif spent > 0 and Decimal("0.5") <= x.value / spent <= 2:
+            mine = x.value  # no unit stated: the table counts as the text does when the two are of one size
+        else:
+            continue
+        kind = kind_of(x.kind)
+        # the text's figure is the row's when it is the row's figure rounded as the text writes it (9.86万元 for
+        # 98,560.00元): the rate is then judged on the table's, the more precise
+        ulp = Decimal(1).scaleb(x.value.as_tuple().exponent)
+        same = abs(mine - spent) <= (Decimal("0.5") * ulp if unit is None else x.value_in(unit) / x.value * ulp / 2)
+        if same:
+            v, exact = ratio_verdict(spent, budget, r.value, kind)
+            if v == "ok":
                 continue
-            m = _OF_BUDGET.search(r.pre)
-            if m is None:
-                continue
-            x = qs[i - 1]
-            s_start, _ = _sentence_bounds(text, r.start)
-            if x.kind != "money" or x.role != "level" or x.base or x.approx or x.value <= 0 or x.start < s_start \
-                    or len(re.findall(r"[，,；;]", text[x.end:r.start])) > 1:
-                continue
-            if any(q.kind == "money" and "预算" in q.label for q in qs[:i - 1] if q.start >= s_start) \
-                    or re.search(r"上年|去年|同期", x.pre):
-                continue  # the sentence writes a budget of its own, or the figure is of another year
-            row = index.get(core(x.label))
-            if row is None:
-                continue
-            budget = _budget(row[0], _stage(m.group("stage") or ""))
-            if budget is None or budget <= 0:
-                continue
-            spent, unit = row[1], row[2]
-            if unit is not None:
-                mine = x.value_in(unit)
-            elif spent > 0 and Decimal("0.5") <= x.value / spent <= 2:
-                mine = x.value  # no unit stated: the table counts as the text does when the two are of one size
-            else:
-                continue
-            kind = kind_of(x.kind)
-            # the text's figure is the row's when it is the row's figure rounded as the text writes it (9.86万元 for
-            # 98,560.00元): the rate is then judged on the table's, the more precise
-            ulp = Decimal(1).scaleb(x.value.as_tuple().exponent)
-            same = abs(mine - spent) <= (Decimal("0.5") * ulp if unit is None else x.value_in(unit) / x.value * ulp / 2)
-            if same:
-                v, exact = ratio_verdict(spent, budget, r.value, kind)
-                if v == "ok":
-                    continue
-                out.append((k, _issue(TXT005, v, f"{x.label} {x.text} 完成预算的比例：{spent} ÷ 表中预算数 "
-                                      f"{budget} = {pct_text(exact, r.value)}，文中写 {r.text}",
-                                      pct_text(exact, r.value), r.text, r.start)))
-                continue
-            v, exact = ratio_verdict(mine, budget, r.value, kind)
-            v_table, _exact = ratio_verdict(spent, budget, r.value, kind)
-            if v_table != "ok" or v == "ok":
-                continue
-            out.append((k, _issue(TXT005, Verdict.WRONG, f"{x.label} {x.text} 与表中决算数 {spent} 不符：文中的完成率 "
-                                  f"{r.text} 是 {spent} ÷ 表中预算数 {budget}，而 {num(mine)} ÷ {budget} = "
-                                  f"{pct_text(exact, r.value)}", str(spent), x.text, x.start, x.end)))
+            out.append((k, _issue(TXT005, v, f"{x.label} {x.text} 完成预算的比例：{spent} ÷ 表中预算数 "
+                                  f"{budget} = {pct_text(exact, r.value)}，文中写 {r.text}",
+                                  pct_text(exact, r.value), r.text, r.start)))
+            continue
+        v, exact = ratio_verdict(mine, budget, r.value, kind)
+        v_table, _exact = ratio_verdict(spent, budget, r.value, kind)
+        if v_table != "ok" or v == "ok":
+            continue
+        out.append((k, _issue(TXT005, Verdict.WRONG, f"{x.label} {x.text} 与表中决算数 {spent} 不符：文中的完成率 "
+                              f"{r.text} 是 {spent} ÷ 表中预算数 {budget}，而 {num(mine)} ÷ {budget} = "
+                              f"{pct_text(exact, r.value)}", str(spent), x.text, x.start, x.end)))
     return out
