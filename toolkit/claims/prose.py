@@ -124,7 +124,7 @@ TXT005 = Rule("TXT005", "lint", ERROR, "比率与所述数字不符",
     "“全区312个小区中已有286个实现…，覆盖率91.67%”：分母是“…中”之前的总数（“全市86所中小学中已有81所…，达标率P%”，"
     "无论比率叫什么）。完成率 = 实际 ÷ 目标：句中只有一个目标数（年度目标、计划、目标任务）和一个同单位的其他数时，后者是完成数"
     "（“改造危房126户，年度计划140户，完成率90.00%”）。分子分母都以比率的动作命名时（“应接种1,200人，实际接种1,152人”），"
-    "实际/已…者为分子，应…/目标…者为分母；“未完成”等否定的数不作分子。一句中有几个比率时，每个比率的分子分母是它与前一个比率"
+    "实际/已…者为分子，应…/目标…者为分母；“未完成”等否定的数不作分子，而是比率所不含的部分：“抽检2416批次，检出不合格37批次，合格率98.47%”按 (2416 − 37) ÷ 2416 核对。一句中有几个比率时，每个比率的分子分母是它与前一个比率"
     "之间的数。执行率（“完成年初预算的P%”）：句中未写决算（执行）数时，执行数是比率所在分句点名的支出（“本年支出完成…”）或句中"
     "唯一以支出命名的数（全年支出、支出合计；“其中”之后的第一项是预算的组成，不算）；部门的支出所对的年初、全年预算写在别段时，"
     "取全文唯一以该阶段命名的数。比率所说的预算或支出写在同段前几句时（“年初预算为A万元。本年支出B万元，完成年初预算的R%”"
@@ -220,6 +220,8 @@ def _complete(labels: list[str], keyword: str) -> bool:
 #: the degree words of a state (已完成 / 全部完成 / 部分完成) and its negations (未完成 / 不合格 / 没有达标)
 _DEGREE = re.compile(r"^(?:已经?|全部|完全|均已|基本|部分)")
 _NEGATION = re.compile(r"^(?:未|不|没有|尚未|暂未)")
+#: a negation just before an act's word inside a label (检出不合格样品, 仍未整改)
+_NEGATED_ACT = re.compile(r"(?:未|不|没有|尚未|暂未)")
 
 
 def _affirmed_and_negated(labels: list[str]) -> bool:
@@ -308,8 +310,18 @@ def _stages_of(total: Quantity, parts: list[Quantity]) -> list[Quantity] | None:
     own = _stage_named(total)
     if own is not None:
         return [p for p in parts if _stage_named(p) in _PART_STAGES[own]]
-    sides = {_budget_side(p) for p in parts} - {None}
+    sided = {_budget_side(p) for p in parts}
+    if sided == {"budget", None} and _spent_unstaged(total):
+        # 本年支出A，其中项目支出全年预算B，支出C: spending named by no stage is spent (DOMAIN §2), a budget no part of it
+        return [p for p in parts if _budget_side(p) is None]
+    sides = sided - {None}
     return parts if len(sides) < 2 else None
+
+
+def _spent_unstaged(q: Quantity) -> bool:
+    """A figure named as spending (本年支出, 支出合计) and by no budget stage or fund's budget."""
+    last = re.split(r"[，,；;：:]", q.label)[-1] if q.label else ""
+    return "支出" in last and _stage(last) is None
 
 
 def _full_budget_split(total: Quantity, parts: list[Quantity]) -> bool:
@@ -2719,6 +2731,10 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
         if counted:  # a rate of counts named by its act, not by the numerator's words: _count_rate_terms
             nums, before = _count_rate_terms(qs, i, before, stem, s_end)
         pairs = []
+        # 检出不合格样品37批次，抽检合格率98.47%: a count of the act's negation (不合格, 未整改) is what the rate leaves
+        # out, so the rate is (whole − count) ÷ whole
+        negated = {id(q) for q in nums if re.search(_NEGATED_ACT.pattern + "(?:" + "|".join(map(re.escape, num_words))
+                                                   + ")", q.label)}
         for n in nums:
             dens = [q for q in before if q is not n and q.unit == n.unit]
             if counted:
@@ -2733,7 +2749,9 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
             pairs += [(n, d) for d in dens]
         if not pairs:
             continue
-        results = [(n, d, *ratio_verdict(n.value, d.value, r.value, kind_of(n.kind), kind_of(d.kind))) for n, d in pairs]
+        pairs = [(n, d) for n, d in pairs if id(n) not in negated or n.value < d.value]
+        results = [(n, d, *ratio_verdict(d.value - n.value if id(n) in negated else n.value, d.value, r.value,
+                                         kind_of(n.kind), kind_of(d.kind))) for n, d in pairs]
         if any(res[2] == "ok" for res in results):
             continue
         if len(results) > 1 and len({id(n) for n, _d, _v, _e in results}) == 1:
@@ -2746,8 +2764,10 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
         if len(results) != 1:
             continue
         n, d, v, exact = results[0]
-        issues.append(_issue(TXT005, v, f"{stem}率：{n.label} {n.text} ÷ {d.label} {d.text} = {pct_text(exact, r.value)}，"
-                             f"文中写 {r.text}", pct_text(exact, r.value), r.text, r.start))
+        terms = f"（{d.label} {d.text} − {n.label} {n.text}）÷ {d.text}" if id(n) in negated \
+            else f"{n.label} {n.text} ÷ {d.label} {d.text}"
+        issues.append(_issue(TXT005, v, f"{stem}率：{terms} = {pct_text(exact, r.value)}，文中写 {r.text}",
+                             pct_text(exact, r.value), r.text, r.start))
     return issues
 
 

@@ -49,7 +49,7 @@ TBL005 = Rule("TBL005", "lint", ERROR, "表中比率与同行数字不符",
     "（预算数、编制数、计划）；表头写“执行率（%）”“率（%）”时，不带百分号的数也是百分比。这些列不作金额相加。"
     "表中有“全年预算数”列时执行率按全年预算核对（表头两行、上行合并单元格“预算数”下分“年初预算”"
     "“全年预算”时，每列按上下两行合起来的名称读）；为 0 的预算数不作分母；同一行的预算数已报告写错"
-    "（TBL006）而执行率按改正后的数正确时，不再报告执行率。",
+    "（TBL006）而执行率按改正后的数正确时，不再报告执行率。增减率、增长率等变动列是对上年的变动（TBL010），不按同行两列之比核对。",
     "report.txt:72: 表1 第2行 第4列: TBL005 控制率 100% 与 2022年实际在职人数 31 ÷ 编制数 33 = 93.94% 不符")
 TBL006 = Rule("TBL006", "lint", ERROR, "表格合计列与同行各列之和不符",
     "表头为“合计”“小计”的列应等于同行其左侧各数字列（行标题之后、合计列之前，不含比率列）之和；"
@@ -971,6 +971,8 @@ def check_rate_columns(t: Table, corrected: dict[tuple[int, int], Decimal] | Non
         for c, h in enumerate(header):
             if not h.endswith("率") or not (_is_pct(row[c]) or (percent[c] and cell_number(row[c]) is not None)):
                 continue
+            if _RATE_CHANGE_HEAD.match(h):
+                continue  # 增减率 is a change against 上年 (TBL010), never a ratio of two figures of the row
             stated = cell_number(row[c])
             nums, use = rate_operands(header, row, h)
             value = lambda i: corrected.get((r, i), cell_number(row[i]))  # noqa: E731
@@ -989,7 +991,7 @@ def check_rate_columns(t: Table, corrected: dict[tuple[int, int], Decimal] | Non
 
 TBL010 = Rule("TBL010", "lint", ERROR, "表中增减额、增减率与本年数、上年数不符",
     "有“上年”“本年”“增减额”（或“增减率”）列的表：每行的增减额应等于本年数 − 上年数，增减率应等于 (本年数 − 上年数) ÷ 上年数"
-    "（方向与增减一致；上年数为 0 时不核对增减率）。"
+    "（方向与增减一致；上年数为 0 时不核对增减率）。列名为相邻两个年度（“2023年决算”“2024年决算”，先后不限）时，较晚的年度是本年。"
     "某行自身不符时只报该行的增减额，不再把同列合计行的不符算作另一处错误。",
     "report.txt:40: 表2 第3行 第4列: TBL010 项目支出 的增减额 208.00 与 本年数 3,260.00 − 上年数 2,980.00 = 280.00 不符")
 
@@ -1014,8 +1016,10 @@ def check_change_columns(t: Table) -> list[TableIssue]:
             found = [next((i for i, h in enumerate(heads) if rx.match(h)), None)
                      for rx in (_PREV_HEAD, _CUR_HEAD, _DELTA_HEAD, _RATE_CHANGE_HEAD)]
             years = [(int(m.group(1)), i) for i, h in enumerate(heads) if (m := _YEAR_HEAD.match(h))]
+            years.sort()
             if found[0] is None and found[1] is None and len(years) == 2 and years[1][0] == years[0][0] + 1:
-                found[0], found[1] = years[0][1], years[1][1]  # 2022年 | 2023年 | 增减额: the later year is this year
+                # 2022年 | 2023年 | 增减额 (or 2024年决算 | 2023年决算): the later year is this year, in either order
+                found[0], found[1] = years[0][1], years[1][1]
             cols = found if None not in found[:2] and (found[2] is not None or found[3] is not None) else None
             continue
         if cols is None or len(row) <= max(c for c in cols if c is not None):

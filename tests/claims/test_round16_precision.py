@@ -1,0 +1,81 @@
+"""Round 16: three readings that raised false errors on correct reports.
+
+- A rate named by an act (合格率, 整改率) over a count of the act's negation (不合格, 未整改) is the complement:
+  (whole − count) ÷ whole.
+- A table column of changes (增减率) is judged against 上年 (TBL010), never as a ratio of two columns of its row
+  (TBL005); the two year columns may come in either order (2024年决算 | 2023年决算).
+- A spending total named by no budget stage (本年支出) has no budget figure among its parts: 其中项目支出全年预算B，
+  支出C gives one part, not two.
+The figures are written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from toolkit import lint
+
+
+def _errors(tmp_path, text: str, name: str = "report.txt") -> list[tuple[str, str]]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return [(f.code, f.message) for f in lint(path).findings if f.severity == "error"]
+
+
+QUALITY = ("全年对农村饮水工程水质开展抽样检测860份，其中出厂水412份、末梢水448份，检出不达标水样{bad}份，"
+           "水质达标率{rate}，不达标水样已全部督促整改复检。\n")
+
+
+@pytest.mark.parametrize("bad, rate", [("26", "96.98%"), ("9", "98.95%")])
+def test_a_rate_over_the_negated_act_is_its_complement(tmp_path, bad: str, rate: str) -> None:
+    assert _errors(tmp_path, QUALITY.format(bad=bad, rate=rate)) == []
+
+
+def test_a_wrong_complement_is_reported_with_its_terms(tmp_path) -> None:
+    found = _errors(tmp_path, QUALITY.format(bad="26", rate="97.98%"))
+    assert [c for c, _m in found] == ["TXT005"]
+    assert "860份 − 检出不达标水样 26份" in found[0][1] and "96.98%" in found[0][1]
+
+
+def test_a_rate_of_the_act_itself_is_still_the_plain_ratio(tmp_path) -> None:
+    text = "全年检测水样860份，达标834份，水质达标率{r}。\n"
+    assert _errors(tmp_path, text.format(r="96.98%")) == []
+    assert [c for c, _m in _errors(tmp_path, text.format(r="3.02%"))] == ["TXT005"]
+
+
+CHANGES = """表3 “三公”经费支出情况表（单位：万元）
+
+| 项目 | 2024年预算 | 2024年决算 | 2023年决算 | 增减额 | 增减率 |
+| --- | --- | --- | --- | --- | --- |
+| 公务用车运行维护费 | 12.00 | 9.36 | 10.40 | -1.04 | {car} |
+| 公务接待费 | 3.00 | 1.85 | 2.50 | -0.65 | -26.00% |
+| 合计 | 15.00 | 11.21 | 12.90 | -1.69 | -13.10% |
+"""
+
+
+def test_a_change_column_is_not_a_ratio_of_its_row(tmp_path) -> None:
+    # -10.00% is (9.36 − 10.40) ÷ 10.40; read as 决算 ÷ 预算 it would be 78.00%
+    assert _errors(tmp_path, CHANGES.format(car="-10.00%"), "report.md") == []
+
+
+def test_a_wrong_change_is_judged_against_last_year_with_the_years_descending(tmp_path) -> None:
+    # -11.11% is −1.04 ÷ 9.36, this year's figure taken as the base
+    found = _errors(tmp_path, CHANGES.format(car="-11.11%"), "report.md")
+    assert [c for c, _m in found] == ["TBL010"]
+    assert "上年数 10.40" in found[0][1] and "-10.00%" in found[0][1]
+
+
+SPENT = ("本年支出2650.80万元，预算执行率96.12%。其中项目支出全年预算1820.00万元，支出{spent}万元，"
+         "项目支出预算执行率为{rate}。\n")
+
+
+def test_a_budget_is_no_part_of_a_spending_total(tmp_path) -> None:
+    assert _errors(tmp_path, SPENT.format(spent="1746.30", rate="95.95%")) == []
+
+
+def test_the_rate_of_the_part_is_still_checked(tmp_path) -> None:
+    found = _errors(tmp_path, SPENT.format(spent="1746.30", rate="96.95%"))
+    assert [c for c, _m in found] == ["TXT005"]
+
+
+def test_parts_of_spending_that_do_not_add_up_are_still_reported(tmp_path) -> None:
+    text = "本年支出2650.80万元，其中基本支出830.80万元，项目支出1746.30万元，全部为财政拨款支出。\n"
+    assert [c for c, _m in _errors(tmp_path, text)] == ["TXT001"]
