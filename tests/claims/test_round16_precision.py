@@ -79,3 +79,51 @@ def test_the_rate_of_the_part_is_still_checked(tmp_path) -> None:
 def test_parts_of_spending_that_do_not_add_up_are_still_reported(tmp_path) -> None:
     text = "本年支出2650.80万元，其中基本支出830.80万元，项目支出1746.30万元，全部为财政拨款支出。\n"
     assert [c for c, _m in _errors(tmp_path, text)] == ["TXT001"]
+
+
+# --- rates of counts whose terms the engine did not reach ---------------------------------------------------------
+
+FIXES = "上年度巡察共反馈问题{n}个，截至2025年3月底已整改{d}个，整改完成率{r}；其余问题明确了整改时限。\n"
+
+
+@pytest.mark.parametrize("n, d, r, wrong", [("18", "15", "83.33%", False), ("18", "15", "88.33%", True)])
+def test_a_done_count_led_by_a_date_with_a_month(tmp_path, n: str, d: str, r: str, wrong: bool) -> None:
+    assert bool(_errors(tmp_path, FIXES.format(n=n, d=d, r=r))) is wrong
+
+
+ACROSS = ("2024年市财政局对我站开展财会监督检查，共反馈问题{n}个，涉及往来款清理不及时等方面。截至2025年2月底，已整改{d}个，"
+          "整改完成率{r}，其余问题已制定整改计划。\n")
+
+
+@pytest.mark.parametrize("r, wrong", [("76.47%", False), ("82.35%", True)])
+def test_the_whole_of_a_rate_in_the_sentence_before(tmp_path, r: str, wrong: bool) -> None:
+    found = _errors(tmp_path, ACROSS.format(n="17", d="13", r=r))
+    assert [c for c, _m in found] == (["TXT005"] if wrong else [])
+
+
+def test_two_counts_in_the_sentence_before_say_nothing(tmp_path) -> None:
+    text = ("2024年共接受检查2次，反馈问题17个，涉及往来款清理不及时等方面。截至2025年2月底，已整改13个，"
+            "整改完成率82.35%，其余问题已制定整改计划。\n")
+    assert _errors(tmp_path, text) == []
+
+
+# --- lists of counts by a complete classification ------------------------------------------------------------------
+
+POSTS = "站核定事业编制40名，年末实有在编人员{t}人，其中管理人员5人、专业技术人员29人、工勤人员3人。\n"
+
+
+@pytest.mark.parametrize("t, wrong", [("37", False), ("38", True)])
+def test_posts_of_a_public_institution_are_every_post(tmp_path, t: str, wrong: bool) -> None:
+    assert [c for c, _m in _errors(tmp_path, POSTS.format(t=t))] == (["TXT001"] if wrong else [])
+
+
+MARKET = "全年新设立经营主体{t}户，其中企业2318户、个体工商户7405户、农民专业合作社64户，同比保持增长。\n"
+
+
+@pytest.mark.parametrize("t, wrong", [("9787", False), ("9887", True)])
+def test_the_three_kinds_of_market_entity_are_every_one(tmp_path, t: str, wrong: bool) -> None:
+    assert [c for c, _m in _errors(tmp_path, MARKET.format(t=t))] == (["TXT001"] if wrong else [])
+
+
+def test_two_kinds_of_market_entity_may_be_a_partial_list(tmp_path) -> None:
+    assert _errors(tmp_path, "全年新设立经营主体9887户，其中企业2318户、个体工商户7405户。\n") == []

@@ -196,7 +196,10 @@ def _plus(values: list[Decimal]) -> str:
 _GROUP = re.compile(r"其中|分别为|分别是|(?<=[元个项][，,])具体(?:为|是|包括)(?=[：:])|(?:主要)?(?<![理自经缘来])由(?!于|此)(?=[^。；]{2,%d}?(?:构成|组成))|" % REACH + r"(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=[个项家所条处])[\u4e00-\u9fff]{0,16}?的[\u4e00-\u9fff]{0,6}?来?看(?=[，,：:])|(?<=[个项家人户次名件类元%％][，,])(?:包括|包含|分为(?![\d一二两三四五六七八九十]))")
 #: label sets that make a list of parts complete (DOMAIN.md section 2)
 COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE, OUTPUT_KINDS, CATEGORIES] + COMPLETE_SPLITS + [("线上", "线下")] \
-    + [STAFF_KINDS, POST_KINDS, ("新建", "续建")]  # projects begun this year and those carried on: every project
+    + [STAFF_KINDS, POST_KINDS, ("新建", "续建")] \
+    + [("企业", "个体工商户", "农民专业合作社")]
+# 新建 / 续建: the projects begun this year and those carried on are every project; 企业 / 个体工商户 / 农民专业合作社:
+# the three kinds of 经营主体 (市场主体登记管理条例) are every one
 #: the words of a class or a level that tell the parts of a count apart (人员类指标 / 区级队伍 / 乡镇队伍)
 _CLASS_PREFIX = re.compile(r"(类|级|层|型|省|市|县|区|乡镇|镇|乡|街道|社区|村)$")
 _REST = re.compile(r"其他|其它|其余")
@@ -2626,8 +2629,8 @@ _TARGETED = re.compile(r"(?:目标|计划|任务)(?:任务|数|值)?$|^(?:年度
 
 
 #: a time the count is taken at, written before what was done (截至年末已整改5个, 年内累计完成12项, 截至报告日已整改…)
-_LEAD_TIME = re.compile(r"^(?:(?:截至|截止|到)[\u4e00-\u9fff]{1,8}?(?=已|累计|实际|共|全部)|(?:截至|截止|至|到)?(?:(?:19|20)\d\d年)?"
-                        r"(?:年末|年底|末|底|度|本年度?|全年|年内|当年)?前?[，,]?)")
+_LEAD_TIME = re.compile(r"^(?:(?:截至|截止|到)[\u4e00-\u9fff\d]{1,10}?(?=已|累计|实际|共|全部)|(?:截至|截止|至|到)?(?:(?:19|20)\d\d年)?"
+                        r"(?:\d{1,2}月)?(?:年末|年底|末|底|度|本年度?|全年|年内|当年)?前?[，,]?)")
 
 
 #: rates measured by a survey or of a change, never a ratio of the counts written beside them
@@ -2747,6 +2750,15 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
                 dens = [q for q in dens if not any(w in q.label for w in num_words) or any(q is t for t in to_do)]
             dens = [q for q in dens if not any(part_of.get(id(q)) is t for t in dens)]
             pairs += [(n, d) for d in dens]
+        if not pairs and counted and len(nums) == 1 and s_start > 0:
+            # 共反馈问题23个，涉及…。截至2025年2月底，已整改19个，整改完成率P%: what was done in the rate's sentence,
+            # the whole it is of in the one before, the only count of its unit there and larger than it
+            p_start = _sentence_bounds(text, s_start - 1)[0]
+            n = nums[0]
+            earlier = [q for q in prior(qs, i, p_start) if q.start < s_start and _usable(q) and q.kind == "count"]
+            if len(earlier) == 1 and earlier[0].unit == n.unit and earlier[0].value > n.value \
+                    and not _ACTUAL.match(earlier[0].label):
+                pairs = [(n, earlier[0])]
         if not pairs:
             continue
         pairs = [(n, d) for n, d in pairs if id(n) not in negated or n.value < d.value]

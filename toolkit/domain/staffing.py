@@ -10,7 +10,7 @@ KINDS: list[tuple[str, str]] = [("administrative", "行政"), ("institutional", 
 STAFF_KINDS: tuple[str, ...] = tuple(label for _name, label in KINDS if label != "其他")
 #: the three classes of post of a 事业单位 (事业单位人事管理条例: 管理岗位、专业技术岗位和工勤技能岗位): a list naming all
 #: three is every post
-POST_KINDS: tuple[str, ...] = ("管理", "专业技术", "工勤技能")  # 管理岗位 / 管理人员 alike
+POST_KINDS: tuple[str, ...] = ("管理", "专业技术", "工勤")  # 管理岗位 / 管理人员, 工勤技能岗位 / 工勤人员 alike
 
 
 def kinds(hc: Headcount) -> list[int]:
