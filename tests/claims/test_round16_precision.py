@@ -127,3 +127,40 @@ def test_the_three_kinds_of_market_entity_are_every_one(tmp_path, t: str, wrong:
 
 def test_two_kinds_of_market_entity_may_be_a_partial_list(tmp_path) -> None:
     assert _errors(tmp_path, "全年新设立经营主体9887户，其中企业2318户、个体工商户7405户。\n") == []
+
+
+# --- an indicator's result in prose named with a qualifier ---------------------------------------------------------
+
+SCORES = """表2 2024年度部门整体支出绩效自评表
+
+| 一级指标 | 二级指标 | 三级指标 | 分值 | 目标值 | 实际完成值 | 得分 |
+| --- | --- | --- | --- | --- | --- | --- |
+| 产出指标 | 质量指标 | 补植苗木成活率 | 10 | ≥85% | 90.4% | 10 |
+| 产出指标 | 数量指标 | 林业有害生物监测点位数 | 10 | ≥30个 | 32个 | 10 |
+| 产出指标 | 数量指标 | 森林防火巡查次数 | 10 | ≥1200次 | 1260次 | 10 |
+| 预算执行 | 预算执行率 | 全年预算执行率 | 10 | 100% | 96.30% | 9.63 |
+
+"""
+
+
+@pytest.mark.parametrize("said, wrong", [("90.4%", False), ("94.0%", True)])
+def test_a_rate_named_with_qualifiers_is_the_rows(tmp_path, said: str, wrong: bool) -> None:
+    text = SCORES + f"经秋季核查，当年补植苗木平均成活率达到{said}，高于目标。\n"
+    assert [c for c, _m in _errors(tmp_path, text, "report.md")] == (["TXT021"] if wrong else [])
+
+
+@pytest.mark.parametrize("said, wrong", [("1260次", False), ("1206次", True)])
+def test_a_count_of_every_kind_is_the_rows(tmp_path, said: str, wrong: bool) -> None:
+    text = SCORES + f"全年共开展各类森林防火巡查{said}，未发生较大森林火灾。\n"
+    found = _errors(tmp_path, text, "report.md")
+    assert bool(found) is wrong and all("1260" in m for _c, m in found)  # TXT014 or TXT021, against the row
+
+
+def test_a_rate_of_a_part_of_the_budget_is_not_the_rows(tmp_path) -> None:
+    text = SCORES + "基本支出全年预算执行率99.63%，项目支出执行率略低。\n"
+    assert _errors(tmp_path, text, "report.md") == []
+
+
+def test_a_count_taken_by_an_act_is_a_part(tmp_path) -> None:
+    text = SCORES + "年中抽查林业有害生物监测点位5个，均运行正常。\n"
+    assert _errors(tmp_path, text, "report.md") == []

@@ -54,7 +54,7 @@ _MEASURE = re.compile(r"(完成|实际)?(数量|人数|人次数?|户数|次数|
 #: the words that only frame a figure at the start of its clause: who speaks, when, and the verb of doing
 _FRAME = re.compile(r"^(经自评|经统计|我(局|委|办|院|厅|中心|站|所|馆|队|部|会|单位)|本(局|委|办|院|厅|中心|站|所|馆|队|部|会|单位|部门)|"
                     r"全(省|市|州|县|区|旗|镇|乡)(?![\u4e00-\u9fff]?(?:范围|域))|"
-                    r"全年|年度|本年度?|今年|当年|(?P<year>(19|20)\d\d)年度?|共计|共|实际|已|完成了?|开展了?|组织了?|"
+                    r"全年|年度|本年度?|今年|当年|(?P<year>(19|20)\d\d)年度?|共计|共|实际|已|完成了?|开展了?|组织了?|各类|各项|"
                     r"实施了?|举办了?|办理了?|受理了?|对)")
 #: what a clause says when its figure is not the year's result, or not the whole of it
 _OTHER = re.compile(r"目标|计划|预计|预期|任务|指标值|上年|去年|上一年|同期|同比|较|比上|其中|分别|累计|以上|不低于|不少于|"
@@ -110,6 +110,29 @@ def _named_across(core: str, rcore: str, earlier: str) -> bool:
         n += 1
     head, extra = rcore[:len(rcore) - n], core[:len(core) - n]
     return n >= 5 and n < len(rcore) and len(extra) <= 2 and len(head) >= 2 and head in earlier
+
+
+#: words that put a rate of a part of the budget (基本支出全年预算执行率 is not the department's 全年预算执行率)
+_SCOPE = re.compile(r"支出|经费|资金|项目|预算|收入")
+
+
+def _qualified(core: str, rcore: str) -> bool:
+    """The text names the row's rate with a qualifier or two put in (新造林平均成活率 for 造林成活率, 适龄儿童免疫规划疫苗
+    接种率 for 免疫规划疫苗接种率): the row's name (five characters at least, a rate) is the text's end, whole or in two
+    pieces of two characters at least in order, and the text adds at most four characters, none naming a part of the
+    budget. Only for rates: what is added to a count may be an act that takes a part (抽查项目5个 of 项目个数 12个)."""
+    if len(rcore) < 5 or not rcore.endswith("率") or not core.endswith(rcore[-2:]) \
+            or not 0 < len(core) - len(rcore) <= 4:
+        return False
+    if core.endswith(rcore):
+        return not _SCOPE.search(core[:len(core) - len(rcore)])
+    for cut in range(2, len(rcore) - 1):
+        head, tail = rcore[:cut], rcore[cut:]
+        at = core.find(head, 0, len(core) - len(tail))
+        if core.endswith(tail) and at >= 0:
+            added = core[:at] + core[at + len(head):len(core) - len(tail)]
+            return not _SCOPE.search(added)
+    return False
 
 
 #: a clause saying what was done (全年完成人工造林, 实际完成…, 共完成…): its figure is a result, never the target
@@ -234,7 +257,7 @@ def check_indicator_results(doc: Document, quantities: list[list[Quantity]], tak
                 # clause before (全年组织职业技能培训，培训人数达到520人次)
                 if not (core == rcore or (len(core) >= 4 and core in rcore)
                         or (rcore.endswith(core) and rcore in earlier) or _act_and_object(core, rcore)
-                        or _named_across(core, rcore, earlier)
+                        or _named_across(core, rcore, earlier) or _qualified(core, rcore)
                         or (len(core) >= 4 and core == _text_core(rcore, year))):  # 全年接待游客人次: its frame too
                     continue
                 if unit == q.unit or (unit.startswith(q.unit) and after.startswith(unit[len(q.unit):])):
