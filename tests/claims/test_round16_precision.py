@@ -164,3 +164,20 @@ def test_a_rate_of_a_part_of_the_budget_is_not_the_rows(tmp_path) -> None:
 def test_a_count_taken_by_an_act_is_a_part(tmp_path) -> None:
     text = SCORES + "年中抽查林业有害生物监测点位5个，均运行正常。\n"
     assert _errors(tmp_path, text, "report.md") == []
+
+
+# --- the completion of an indicator measured in percent ------------------------------------------------------------
+
+@pytest.mark.parametrize("said, wrong", [("96.25%", False), ("77.00%", True), ("96.50%", True)])
+def test_the_completion_of_a_percent_is_actual_over_target(tmp_path, said: str, wrong: bool) -> None:
+    # 77.00% is the actual value written as the rate; 96.25% = 77.0 ÷ 80
+    text = f"农村自来水普及率。年度目标80%，实际完成77.0%，完成率为{said}，该项得9.63分。\n"
+    assert [c for c, _m in _errors(tmp_path, text)] == (["TXT005"] if wrong else [])
+
+
+def test_a_target_of_at_least_is_the_target(tmp_path) -> None:
+    assert _errors(tmp_path, "水质达标率。年度目标90%以上，实际达到93.6%，完成率104.00%，得满分。\n") == []
+
+
+def test_an_indicator_kept_under_its_target_is_not_judged(tmp_path) -> None:
+    assert _errors(tmp_path, "管网漏损率为反向指标，年度目标控制在12%，实际完成10.8%，完成率111.11%。\n") == []

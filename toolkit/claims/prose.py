@@ -3453,6 +3453,38 @@ def check_score_parts(text: str, qs: list[Quantity]) -> list[Issue]:
     return issues
 
 
+def check_percent_completion(text: str, qs: list[Quantity], taken: set[int]) -> list[Issue]:
+    """``年度目标90%，实际完成88.2%，完成率为98.20%``: an indicator measured in percent, its 完成率 is the actual ÷ the
+    target (DOMAIN §2: 完成率 = 实际 ÷ 目标), not the actual itself. Judged when the rate's sentence gives, before it,
+    exactly two percentages, the first named as the target (年度目标, 计划; 90%以上 is a target of 90%) and the second
+    as what was reached (实际, 完成, 监测结果); not for a 反向 indicator or one to be kept under (控制在), whose
+    completion reads the other way."""
+    issues = []
+    sents = sentences(text)
+    for i, r in enumerate(qs):
+        if r.unit != "%" or r.role != "rate" or r.approx or r.start in taken or rate_parts(r) != ("完成", ""):
+            continue
+        s_start, _s_end = sents.bounds(r.start)
+        if re.search(r"反向|控制在|以内|以下|不高于|不超过", text[s_start:r.start]):
+            continue
+        before = [q for q in prior(qs, i, s_start) if q.kind != "score"]
+        if len(before) != 2 or any(q.unit != "%" for q in before):
+            continue
+        target, actual = before
+        if not _TARGETED.search(target.label) or actual.approx \
+                or not re.search(r"^实际|^(?:已|累计)?完成|结果|达到$", _LEAD_TIME.sub("", actual.label)):
+            continue
+        if not target.value:
+            continue
+        # a target is set, not rounded: only the actual figure carries a rounding
+        v, exact = ratio_verdict(actual.value, target.value, r.value, Kind.PERCENT, Kind.PERCENT, den_tol=Decimal(0))
+        if v == "ok" or exact is None:
+            continue
+        issues.append(_issue(TXT005, v, f"完成率：{actual.label} {actual.text} ÷ {target.label} {target.text} = "
+                             f"{pct_text(exact, r.value)}，文中写 {r.text}", pct_text(exact, r.value), r.text, r.start))
+    return issues
+
+
 def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantity] | None = None
                ) -> tuple[list[Issue], list[Quantity]]:
     """Every relation of one paragraph; returns the issues and the quantities read. ``others``: the quantities of
@@ -3480,6 +3512,7 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
     issues += check_subject_changes(text, qs, {i.location.offset for i in issues},
                                     others if isinstance(others, Wholes) else None)
     issues += check_percent_of(text, qs, {i.location.offset for i in issues})
+    issues += check_percent_completion(text, qs, {i.location.offset for i in issues})
     issues += check_enumerations(text)
     issues += check_score_lists(text, qs)
     issues += check_score_parts(text, qs)
