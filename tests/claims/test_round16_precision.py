@@ -181,3 +181,55 @@ def test_a_target_of_at_least_is_the_target(tmp_path) -> None:
 
 def test_an_indicator_kept_under_its_target_is_not_judged(tmp_path) -> None:
     assert _errors(tmp_path, "管网漏损率为反向指标，年度目标控制在12%，实际完成10.8%，完成率111.11%。\n") == []
+
+
+# --- indicators picked out by their result are not the whole count -------------------------------------------------
+
+def test_indicators_short_of_full_marks_are_a_part(tmp_path) -> None:
+    text = SCORES + "从得分情况看，4项指标中有3项得满分，本年度未得满分的指标共1项，为全年预算执行率。\n"
+    assert _errors(tmp_path, text, "report.md") == []
+
+
+def test_the_whole_count_of_indicators_is_still_checked(tmp_path) -> None:
+    text = SCORES + "本年度共设置三级指标5项，覆盖产出和预算执行。\n"
+    assert [c for c, _m in _errors(tmp_path, text, "report.md")] == ["TXT020"]
+
+
+# --- a total score against indicators accounted for one by one in prose -------------------------------------------
+
+ACCOUNTS = """四、绩效目标完成及评分情况
+
+年初我站设定的部门整体绩效指标共6项，其中预算执行率1项（10分），产出指标3项（50分），效益指标1项（30分），满意度指标1项（10分）。逐项自评情况如下。
+
+预算执行率。该指标分值10分。全年预算执行率95.20%，按执行率计分，得9.52分。
+
+农田灌溉水有效利用系数。年度目标0.56，实际达到0.57，得20分。
+
+小型水库除险加固座数。年度目标完成8座，实际完成8座，得15分。
+
+山洪灾害监测站点完好率。年度目标95%，实际完成93.1%，完成率98.00%，该项得14.70分。
+
+农村供水保障水平。年度目标稳步提升，经第三方评估总体达到预期，得28分。
+
+群众满意度。委托第三方开展测评，综合满意度93.4%，高于90%的目标，得10分。
+
+综上，我站2024年度部门整体支出绩效自评得分{total}分，评价等级为“优”。
+"""
+
+
+@pytest.mark.parametrize("total, wrong", [("97.22", False), ("97.62", True), ("96.22", True)])
+def test_a_total_against_the_accounts_of_every_indicator(tmp_path, total: str, wrong: bool) -> None:
+    found = _errors(tmp_path, ACCOUNTS.format(total=total))
+    assert [c for c, _m in found] == (["TXT007"] if wrong else [])
+    assert all("97.22" in m for _c, m in found)
+
+
+def test_a_total_above_accounts_that_may_be_partial_says_nothing(tmp_path) -> None:
+    # without the count of indicators set, six accounts falling short of the total may leave one out
+    text = ACCOUNTS.replace("年初我站设定的部门整体绩效指标共6项，", "年初我站设定的部门整体绩效指标中，")
+    assert _errors(tmp_path, text.format(total="97.62")) == []
+
+
+def test_an_account_with_two_scores_is_not_read(tmp_path) -> None:
+    text = ACCOUNTS.replace("得20分。", "得20分，上年得18分。")
+    assert _errors(tmp_path, text.format(total="96.22")) == []

@@ -22,7 +22,7 @@ from .prose import Issue, Wholes, check_listed_above, check_neighbours, check_te
 from .quantities import Quantity, extract
 from .scores import (check_execution_scores, check_grades, check_indicator_scores, check_proportional_scores, check_scores_vs_rows,
                      check_kinds_vs_table,
-                     check_total_vs_indicators,
+                     check_total_vs_blocks, check_total_vs_indicators,
                      check_total_vs_kinds,
                      check_total_vs_table, check_weight_shares, read_claims)
 from .counts import check_counts, check_table_count, indicator_rows
@@ -45,13 +45,15 @@ def check_paragraphs(texts: list[str]) -> list[tuple[int, Issue]]:
 
 
 def analyse(texts: list[str], indicator_scores: bool = True, table_figures: list[Quantity] = (),
-            year_rows: dict | None = None) -> tuple[list[tuple[int, Issue]], list[list[Quantity]]]:
+            year_rows: dict | None = None, prose_blocks: bool = True
+            ) -> tuple[list[tuple[int, Issue]], list[list[Quantity]]]:
     """:func:`check_paragraphs`, also returning the quantities read from each paragraph (read once, used twice).
 
     ``indicator_scores=False`` leaves out an indicator's score against its weight and rate (TXT008): the narrative
     checks judge those on the data (SCR001/SCR002). ``table_figures``: the amounts of the document's tables, where a
     part or whole a sentence names (本年收入中，事业收入所占比重为…) may be found. ``year_rows``:
-    the tables' (name, last year's figure) -> this year's figures (:func:`table_bases.year_pairs`)."""
+    the tables' (name, last year's figure) -> this year's figures (:func:`table_bases.year_pairs`). ``prose_blocks``:
+    judge the total score on indicators accounted for one by one in prose (left out when a table holds scores)."""
     out: list[tuple[int, Issue]] = []
     quantities: list[list[Quantity]] = []
     read = [extract(text) for text in texts]
@@ -74,6 +76,8 @@ def analyse(texts: list[str], indicator_scores: bool = True, table_figures: list
         judged |= judged_ex
         out += [(k, i) for k, i in check_indicator_scores(indicators) if (k, i.location.offset) not in judged]
     out += check_total_vs_indicators(totals, indicators)
+    if not indicators and prose_blocks:
+        out += check_total_vs_blocks(texts, quantities, totals)
     out += check_total_vs_kinds(totals, kinds)
     out += check_grades(texts, totals)
     out += check_weight_shares(texts, quantities)
@@ -87,7 +91,9 @@ def lint_document(doc: Document) -> Result:
     paragraphs = doc.paragraphs
     texts = [p.text for p in paragraphs]
     years = year_index(doc)
-    issues, quantities = analyse(texts, table_figures=table_figures(doc), year_rows=year_pairs(years))
+    scored = any("得分" in "".join(row) for t in doc.tables for row in t.rows[:3])
+    issues, quantities = analyse(texts, table_figures=table_figures(doc), year_rows=year_pairs(years),
+                                 prose_blocks=not scored)
     for k, issue in issues:
         result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     score_tables = []

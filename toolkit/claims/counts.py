@@ -221,6 +221,8 @@ def indicator_rows(score_table) -> Counter:
 
 #: the whole count of indicators (共设置三级指标N个), not one category's (人员类项目设置三级指标1个)
 _SET = re.compile(r"共(计)?(设置|设定|设立|有)?[^，,；;。类]{0,10}$")
+#: indicators picked out by their score or outcome (未得满分的指标, 扣分指标, 全部完成的指标): a part, not the whole count
+_BY_RESULT = re.compile(r"满分|扣分|失分|得分|达成|完成|实现|达标|达到")
 
 
 def check_table_count(texts: list[str], quantities: list[list[Quantity]], rows: Counter,
@@ -238,6 +240,7 @@ def check_table_count(texts: list[str], quantities: list[list[Quantity]], rows: 
             if q.kind != "count" or q.role != "level" or q.approx or (k, q.start) in said or not q.label.endswith("指标") \
                     or re.search(r"[一二]级指标$|[一二]级$", q.label) \
                     or _kind(q.label) is not None or not _SET.search(text[max(0, q.start - 20):q.start]) \
+                    or _BY_RESULT.search(q.label) \
                     or q.value in allowed or q.unit not in ("个", "项", "条"):
                 continue
             shown = "、".join(f"{n}{q.unit}" for n in sorted(allowed, reverse=True))

@@ -22,7 +22,9 @@ TXT007 = Rule("TXT007", "lint", ERROR, "总得分与文中各指标得分之和�
     "各项之和小于总得分时，只有各项分值之和为100（确知列全）才报告。同一段逐一写出各一级指标的得分（“预算执行率9.71分，"
     "产出指标48.60分，效益指标28.90分，满意度指标9.30分，总得分96.51分”）时，总得分应等于其和：产出、效益、满意度各写一次时核对，"
     "未写预算执行率得分而和小于总得分时不报；写在“满分”“分值”“权重”之后、或相加正好为100的是分值，不是得分。以一级指标命名的得分不是总得分，"
-    "等级按总得分核对。",
+    "等级按总得分核对。报告没有评分表、而逐项写出各指标（每项以只有指标名称的一句开头，如“孕产妇系统管理率。年度目标90%，"
+    "实际完成88.2%，…，该项得9.80分。”，每项恰有一个得分，连续至少五项）时，总得分应等于这些得分之和；和小于总得分时，"
+    "只有项数等于报告所说的指标数（“绩效指标共10项”）、或各项分值都写出且合计100时才报告。",
     "report.txt:50: 第50段: TXT007 总得分 95分 与文中 10 个指标得分之和 93.39 不符")
 TXT008 = Rule("TXT008", "lint", ERROR, "指标得分与分值或完成率不符",
     "指标得分不能超过其分值（错误）。正文只写“该项得10分”而未写分值时，该句（或其前一句）所述指标若恰为自评表中的一行"
@@ -404,6 +406,80 @@ def check_total_vs_indicators(totals: list[ScoreClaim], indicators: list[ScoreCl
         shown = like(s, scores) if shown is None else shown
         out.append((t.para, _issue(TXT007, v, f"总得分 {t.text} 与文中 {len(scores)} 个指标得分之和 {shown} 不符",
                                    shown, num_text(t.value), t.offset)))
+    return out
+
+
+#: a sentence that is only an indicator's name, opening its account (孕产妇系统管理率。 / 65岁以上老年人健康管理率。)
+_NAME_SENTENCE = re.compile(r"^[\u4e00-\u9fff\d“”（）()]{2,24}$")
+#: what a name sentence cannot hold: a figure's unit, or words that introduce or sum up (情况如下, 综上)
+_NOT_A_NAME = re.compile(r"\d(?:分|%|万|元|人|个|项|年|月|日)|如下|以下|综上|情况|方面|总体|整体|基本|"
+                         r"^[一二三四五六七八九十]+[、是]|^[（(][一二三四五六七八九十\d]+[）)]")
+#: a score as written in such an account: 得9.69分, 计得7.93分, 该项得9.80分, 得满分10分 (not 分值 / 权重)
+_BLOCK_SCORE = re.compile(r"(?:得|得分|得分为|实际得分|自评得分|计得|得满分)\s*$")
+#: the number of indicators the report says it set (绩效指标共10项, 共设置三级指标15个)
+_INDICATOR_TOTAL = re.compile(r"指标(?:体系)?(?:共|合计|总计)(?:设置|设定|有)?(\d{1,3})[项个条]|"
+                              r"共(?:设置|设定|设立|有|计)?(?:[一二三]级|绩效|考核|评价)?指标(\d{1,3})[项个条]|"
+                              r"共(?:设置|设定|设立|有|计)?(\d{1,3})[项个条](?:[一二三]级|绩效|考核|评价)?指标")
+
+
+def indicator_blocks(texts: list[str], quantities: list[list[Quantity]]) -> list[ScoreClaim] | None:
+    """The indicators accounted for one by one in prose (孕产妇系统管理率。年度目标90%，实际完成88.2%，…，得9.80分。):
+    a sentence that is only a name opens each account, which runs to the next such sentence or the paragraph's end
+    and gives exactly one score. The accounts are those of the longest run of paragraphs made of such accounts only;
+    None when a paragraph of that run has an account with no score or several (whose score is which is unclear), or
+    when the run holds fewer than five."""
+    runs: list[list[ScoreClaim]] = [[]]
+    for k, (text, qs) in enumerate(zip(texts, quantities)):
+        bounds = sentences(text)
+        opens = []
+        at = 0
+        while at < len(text):
+            s0, s1 = bounds.bounds(at)
+            one = text[s0:s1].strip()
+            if _NAME_SENTENCE.match(one) and not _NOT_A_NAME.search(one) and text[s1:s1 + 1] in ("。", "：", ":"):
+                opens.append(s0)
+            at = max(s1 + 1, at + 1)
+        claims: list[ScoreClaim] | None = [] if opens and not text[:opens[0]].strip() else None
+        for a, b in zip(opens, opens[1:] + [len(text)]) if claims is not None else ():
+            scores = [q for q in qs if a <= q.start < b and q.unit == "分" and not q.approx
+                      and _BLOCK_SCORE.search(text[max(a, q.start - 6):q.start])
+                      and not _WEIGHT_WORD.search(text[max(a, q.start - 3):q.start].replace("得满分", ""))]
+            if len(scores) != 1:
+                claims = None  # an account with no score or several: whose score is which is unclear
+                break
+            q = scores[0]
+            claim = ScoreClaim(q.value, q.text, q.start, k)
+            weights = [p for p in qs if a <= p.start < q.start and p.unit == "分" and _WEIGHT_WORD.search(p.pre[-4:])]
+            claim.weight = weights[-1].value if len(weights) == 1 else None
+            claims.append(claim)
+        if claims:
+            runs[-1] += claims
+        elif runs[-1]:
+            runs.append([])
+    best = max(runs, key=len)
+    return best if len(best) >= 5 else None
+
+
+def check_total_vs_blocks(texts: list[str], quantities: list[list[Quantity]], totals: list[ScoreClaim]
+                          ) -> list[tuple[int, Issue]]:
+    """The total score against the indicators accounted for one by one in prose (:func:`indicator_blocks`). A sum
+    below the total is reported only when the accounts are every indicator: as many as the report says it set, or
+    their weights, each written, add up to 100."""
+    blocks = indicator_blocks(texts, quantities)
+    totals = [t for t in totals if not t.named_part]
+    if blocks is None or not totals:
+        return []
+    stated = {int(next(g for g in m.groups() if g)) for text in texts for m in _INDICATOR_TOTAL.finditer(text)}
+    weights = [c.weight for c in blocks]
+    complete = stated == {len(blocks)} or (None not in weights and sum(weights, Decimal(0)) == 100)
+    scores = [c.value for c in blocks]
+    out = []
+    for t in {t.value: t for t in totals}.values():
+        v, s = sum_verdict(scores, t.value, Kind.SCORE)
+        if v == "ok" or (s < t.value and not complete and v == "error"):
+            continue
+        out.append((t.para, _issue(TXT007, v, f"总得分 {t.text} 与文中逐项所写的 {len(scores)} 个指标得分之和 "
+                                   f"{like(s, scores)} 不符", like(s, scores), num_text(t.value), t.offset)))
     return out
 
 
