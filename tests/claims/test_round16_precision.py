@@ -233,3 +233,25 @@ def test_a_total_above_accounts_that_may_be_partial_says_nothing(tmp_path) -> No
 def test_an_account_with_two_scores_is_not_read(tmp_path) -> None:
     text = ACCOUNTS.replace("得20分。", "得20分，上年得18分。")
     assert _errors(tmp_path, text.format(total="96.22")) == []
+
+
+# --- spending listed by its economic classes against the whole a share names ---------------------------------------
+
+ECONOMIC = ("2024年度本年支出合计3860.45万元，其中基本支出1120.30万元，项目支出2740.15万元。\n\n"
+            "按经济分类，工资福利支出{wage}万元，商品和服务支出1630.28万元，占本年支出合计的42.23%，"
+            "对个人和家庭的补助96.42万元，资本性支出1185.65万元。\n")
+
+
+def test_economic_classes_that_add_up_say_nothing(tmp_path) -> None:
+    assert _errors(tmp_path, ECONOMIC.format(wage="948.10")) == []
+
+
+def test_economic_classes_short_by_a_swapped_pair_are_reported(tmp_path) -> None:
+    found = _errors(tmp_path, ECONOMIC.format(wage="984.10"))  # 948.10 with 4 and 8 swapped: 36.00 over
+    assert [c for c, _m in found] == ["TXT001"]
+    found = _errors(tmp_path, ECONOMIC.format(wage="948.01"))  # 948.10 with 1 and 0 swapped: 0.09 short
+    assert [c for c, _m in found] == ["TXT001"] and "相邻两位数字互换" in found[0][1]
+
+
+def test_economic_classes_short_by_any_figure_may_leave_a_class_out(tmp_path) -> None:
+    assert _errors(tmp_path, ECONOMIC.format(wage="900.10")) == []  # 对企业补助 or 其他支出 may be the 48.00

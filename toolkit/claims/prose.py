@@ -70,7 +70,11 @@ TXT001 = Rule("TXT001", "lint", ERROR, "总数与各分项之和不符",
     "（“收入合计T，其中A、B。A占收入合计的X%”，X = A ÷ (A + B) ≠ A ÷ T）时，报告自己说明了各项就是全部，报总数 T 有误。"
     "金额的各项之和小于总数、差额不到总数的十分之一、各项不全是整数、总数至少四位数字，且总数与各项之和只差一位数字"
     "（16.04 与 15.04）、是其相邻两位互换或多写一位，或某一项的相邻两位互换后正好相符（3,124.60 应为 3,142.60）时，"
-    "漏列的一项恰好是这样的数几乎不可能，按笔误报告。",
+    "漏列的一项恰好是这样的数几乎不可能，按笔误报告。"
+    "以“按经济分类，”开头的一句逐项列出工资福利支出、商品和服务支出等经济分类（每类一次），其中一项写明占某总数（“占本年支出合计的x%”）"
+    "时，各项之和应等于文件中该名称的数：大于它为错误；小于它可能漏列一类（对企业补助、其他支出），只有上述笔误能说明差额时报告。"
+    "“本年支出A，其中项目支出全年预算B，支出C”：未写预算阶段的支出是实际支出，预算数不是它的组成。"
+    "经营主体按企业、个体工商户、农民专业合作社，事业单位人员按管理、专业技术、工勤岗位列出时是全部。",
     f"report.txt:24: 第24段: TXT001（警告） 本年实际支出 507.79万元 与其中各项之和不符：420.39 + 87.41 = 507.80（差 0.01，{ROUNDING_NOTE}）")
 TXT002 = Rule("TXT002", "lint", ERROR, "占比与金额不符",
     "“A万元，占X%”：X 应等于 A ÷ 总数（总数为“其中”之前的合计、“按…分”之前所述的合计，或“占本年支出合计X%”中点名的数字；"
@@ -3453,6 +3457,52 @@ def check_score_parts(text: str, qs: list[Quantity]) -> list[Issue]:
     return issues
 
 
+#: the classes of spending by its economic nature (政府支出经济分类, DOMAIN §6's 部门决算 tables)
+_ECONOMIC = ("工资福利支出", "商品和服务支出", "对个人和家庭的补助", "资本性支出", "对企业补助", "债务利息及费用支出",
+             "其他支出")
+_BY_ECONOMIC = re.compile(r"^(?:按|从)(?:支出)?经济分类(?:看|来看|划分|统计)?[，,：:]")
+
+
+def check_economic_lists(text: str, qs: list[Quantity], others: "Wholes | None", taken: set[int]) -> list[Issue]:
+    """``按经济分类，工资福利支出A万元，对个人和家庭的补助B万元，商品和服务支出C万元，占本年支出合计的x%，资本性支出D万元``: a
+    sentence opened by 按经济分类 listing spending by its economic classes, one of them given as a share of a named
+    whole, lists that whole's parts: they add up to the one figure the document gives under that name. A sum above it
+    is wrong; a sum below it may leave a class out (对企业补助, 其他支出) and is reported only when one digit's slip
+    explains it (:func:`_slipped`)."""
+    if others is None:
+        return []
+    issues = []
+    sents = sentences(text)
+    for s_start in [0] + [e + 1 for e in sents.ends]:
+        m = _BY_ECONOMIC.match(text, s_start)
+        s_end = sents.bounds(s_start)[1] if m else 0
+        if m is None:
+            continue
+        inside = [q for q in qs if m.end() <= q.start < s_end]
+        parts = [q for q in inside if q.kind == "money"]
+        shares = [q for q in inside if q.unit == "%"]
+        if len(parts) < 3 or any(q.approx or q.start in taken or not q.comparable(parts[0]) for q in parts) \
+                or any(sum(w in q.label for w in _ECONOMIC) != 1 for q in parts) \
+                or len({next(w for w in _ECONOMIC if w in q.label) for q in parts}) != len(parts):
+            continue
+        named = {share_target(q) if "占" in q.pre else "" for q in shares}
+        if len(named) != 1 or not next(iter(named)) or len(inside) != len(parts) + len(shares):
+            continue
+        whole = document_whole(next(iter(named)), parts[0], others)
+        if whole is None:
+            continue
+        values = [q.value_in(whole.unit) for q in parts]
+        v, total = sum_verdict(values, whole.value, Kind.MONEY)
+        slipped = _slipped(whole, values, total) if v == "error" and total < whole.value else None
+        if v == "ok" or (total < whole.value and not slipped):
+            continue
+        issues.append(_issue(TXT001, v, f"{whole.label} {whole.text} 与按经济分类所列各项之和不符：{_plus(values)} = "
+                             f"{like(total, values)}（差 {like(abs(total - whole.value), values)}"
+                             f"{'；' + slipped if slipped else ''}）", like(total, values), num_text(whole.value),
+                             parts[0].start, parts[-1].end))
+    return issues
+
+
 def check_percent_completion(text: str, qs: list[Quantity], taken: set[int]) -> list[Issue]:
     """``年度目标90%，实际完成88.2%，完成率为98.20%``: an indicator measured in percent, its 完成率 is the actual ÷ the
     target (DOMAIN §2: 完成率 = 实际 ÷ 目标), not the actual itself. Judged when the rate's sentence gives, before it,
@@ -3513,6 +3563,8 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
                                     others if isinstance(others, Wholes) else None)
     issues += check_percent_of(text, qs, {i.location.offset for i in issues})
     issues += check_percent_completion(text, qs, {i.location.offset for i in issues})
+    issues += check_economic_lists(text, qs, others if isinstance(others, Wholes) else None,
+                                   {i.location.offset for i in issues})
     issues += check_enumerations(text)
     issues += check_score_lists(text, qs)
     issues += check_score_parts(text, qs)
