@@ -255,3 +255,25 @@ def test_economic_classes_short_by_a_swapped_pair_are_reported(tmp_path) -> None
 
 def test_economic_classes_short_by_any_figure_may_leave_a_class_out(tmp_path) -> None:
     assert _errors(tmp_path, ECONOMIC.format(wage="900.10")) == []  # 对企业补助 or 其他支出 may be the 48.00
+
+
+# --- 小计 rows of a 自评表 whose weights are written in percent ----------------------------------------------------
+
+PCT_TABLE = """表2 2024年度部门整体支出绩效自评表
+
+| 一级指标 | 二级指标 | 三级指标 | 权重 | 目标值 | 实际完成值 | 得分 |
+| --- | --- | --- | --- | --- | --- | --- |
+| 产出指标 | 数量指标 | 河道巡查里程 | 30% | ≥1200公里 | 1260公里 | 30 |
+| 产出指标 | 质量指标 | 水质监测达标率 | 30% | ≥95% | 93% | 29.37 |
+| 小计 |  |  | 60% |  |  | {sub} |
+| 效益指标 | 社会效益 | 防汛物资储备到位率 | 30% | 100% | 100% | 30 |
+| 小计 |  |  | 30% |  |  | 30 |
+| 预算执行率 |  | 部门预算执行率 | 10% | 100% | 96.40% | 9.64 |
+| 合计 |  |  | 100% |  |  | 99.01 |
+"""
+
+
+@pytest.mark.parametrize("sub, wrong", [("59.37", False), ("59.73", True)])
+def test_a_subtotal_of_rows_weighted_in_percent(tmp_path, sub: str, wrong: bool) -> None:
+    found = _errors(tmp_path, PCT_TABLE.format(sub=sub), "report.md")
+    assert [c for c, _m in found] == (["TBL002"] if wrong else [])

@@ -651,14 +651,15 @@ def read_score_table(t: Table) -> ScoreTable | None:
                 # in the group of the row above it (its first cell, carried down a merged or blank column); a 小计
                 # naming its group (产出指标小计) only when the group is that name
                 done = {rr for sub in st.subtotals for rr, _w, _s in sub[3]}
-                last = st.items[-1][0] if st.items else None
+                pool = sorted(st.items + pct_items)  # weights in % (8% … 100%) may yet be the points
+                last = pool[-1][0] if pool else None
                 key = groups.get(last)
                 named = names[-1][:-2]
-                block = [it for it in st.items if it[0] not in done and groups.get(it[0]) == key]
+                block = [it for it in pool if it[0] not in done and groups.get(it[0]) == key]
                 if key is None or (named and _GROUP_WEIGHT.sub("", key) != named):
                     block = []
                 if named and not block:  # 产出指标小计 under all the groups, 质量指标小计 of a 二级 group: its rows
-                    block = [it for it in st.items if named in (_GROUP_WEIGHT.sub("", groups.get(it[0]) or ""),
+                    block = [it for it in pool if named in (_GROUP_WEIGHT.sub("", groups.get(it[0]) or ""),
                                            _GROUP_WEIGHT.sub("", seconds.get(it[0]) or ""))]
                 st.subtotals.append((r, w, s, block))
                 continue
@@ -674,6 +675,8 @@ def read_score_table(t: Table) -> ScoreTable | None:
                 pct_scores = pct_scores or _is_pct(row[scol])
     if not st.items and pct_items and not pct_scores and sum(w for _r, w, _s in pct_items) == 100:
         st.items = pct_items  # 权重 8% … 100%, 得分 8.5: weights written as shares of 100 points are the points
+    kept = set(st.items)
+    st.subtotals = [sub[:3] + ([it for it in sub[3] if it in kept],) for sub in st.subtotals]  # points only
     for k, r, name in heading:
         st.subtotals[k] = st.subtotals[k][:3] + ([it for it in st.items if it[0] > r and groups.get(it[0]) == name],)
     return st if st.items else None
