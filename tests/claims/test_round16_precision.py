@@ -277,3 +277,35 @@ PCT_TABLE = """表2 2024年度部门整体支出绩效自评表
 def test_a_subtotal_of_rows_weighted_in_percent(tmp_path, sub: str, wrong: bool) -> None:
     found = _errors(tmp_path, PCT_TABLE.format(sub=sub), "report.md")
     assert [c for c, _m in found] == (["TBL002"] if wrong else [])
+
+
+# --- a share of a line whose figure only a table gives -------------------------------------------------------------
+
+FUNCTIONS = """表1 2024年度支出决算按功能分类情况
+
+| 功能分类科目 | 支出决算（万元） | 占本年支出比重 |
+| --- | --- | --- |
+| 一般公共服务支出 | 412.60 | 15.48% |
+| 城乡社区支出 | 1986.34 | 74.52% |
+| 住房保障支出 | 266.57 | 10.00% |
+| 合计 | 2665.51 | 100.00% |
+
+城乡社区支出是我局支出的主体，占本年支出的{share}，主要用于市政道路维护和园林绿化。
+"""
+
+
+@pytest.mark.parametrize("share, wrong", [("74.52%", False), ("74.5%", False), ("75.42%", True)])
+def test_a_share_of_a_line_the_table_gives(tmp_path, share: str, wrong: bool) -> None:
+    found = _errors(tmp_path, FUNCTIONS.format(share=share), "report.md")
+    assert [c for c, _m in found] == (["TXT002"] if wrong else [])
+    assert all("74.52" in m for _c, m in found)
+
+
+def test_a_share_of_another_whole_is_not_the_columns(tmp_path) -> None:
+    text = FUNCTIONS.format(share="74.52%").replace("占本年支出的74.52%", "占本年收入的73.80%")
+    assert _errors(tmp_path, text, "report.md") == []
+
+
+def test_a_table_that_does_not_bear_itself_out_is_no_witness(tmp_path) -> None:
+    text = FUNCTIONS.format(share="75.42%").replace("| 74.52% |", "| 75.42% |")
+    assert [c for c, _m in _errors(tmp_path, text, "report.md") if c == "TXT002"] == []

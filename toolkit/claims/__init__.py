@@ -31,6 +31,7 @@ from .results import check_indicator_results
 from .slips import relocate_slips
 from .table_bases import check_table_bases, year_index, year_pairs
 from .table_rates import check_table_rates
+from .table_shares import check_table_shares
 from .tables import check_execution_row, check_table, execution_said
 
 __all__ = ["lint", "lint_document", "check_paragraphs", "read"]
@@ -134,6 +135,9 @@ def lint_document(doc: Document) -> Result:
               if f.severity == "error" and isinstance(f.location, TextSpot)}
     for k, issue in check_table_rates(doc, texts, quantities):
         if (paragraphs[k].index, issue.location.offset) not in spoken:  # a slip said already (TXT014)
+            result.findings.append(_prose_finding(doc, paragraphs[k], issue))
+    for k, issue in check_table_shares(doc, texts, quantities):
+        if (paragraphs[k].index, issue.location.offset) not in spoken:
             result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     result.findings = relocate_slips(doc, result.findings, quantities)
     result.findings = _shares_of_the_tables_figure(result.findings)
