@@ -309,3 +309,44 @@ def test_a_share_of_another_whole_is_not_the_columns(tmp_path) -> None:
 def test_a_table_that_does_not_bear_itself_out_is_no_witness(tmp_path) -> None:
     text = FUNCTIONS.format(share="75.42%").replace("| 74.52% |", "| 75.42% |")
     assert [c for c, _m in _errors(tmp_path, text, "report.md") if c == "TXT002"] == []
+
+
+# --- a table exported one cell a line with years for heads; a subject's change against its row ---------------------
+
+BY_YEAR = """（一）基本支出862.40万元，其中人员经费701.15万元，公用经费161.25万元。基本支出较上年增长{rate}。
+表1  基本支出对比表（万元）
+项目
+2023年
+2024年
+增减额
+基本支出合计
+820.00
+862.40
+42.40
+人员经费
+668.30
+701.15
+32.85
+公用经费
+151.70
+161.25
+9.55
+"""
+
+
+def test_a_one_cell_a_line_table_headed_by_years_is_a_table(tmp_path) -> None:
+    from toolkit.claims.document import read
+
+    path = tmp_path / "report.txt"
+    path.write_text(BY_YEAR.format(rate="5.17%"), encoding="utf-8")
+    tables = read(path).tables
+    assert len(tables) == 1 and tables[0].rows[0] == ["项目", "2023年", "2024年", "增减额"]
+    assert tables[0].rows[1] == ["基本支出合计", "820.00", "862.40", "42.40"]
+
+
+@pytest.mark.parametrize("rate, wrong", [("5.17%", False), ("1.59%", True)])
+def test_a_subjects_change_against_last_years_row(tmp_path, rate: str, wrong: bool) -> None:
+    # 5.17% = (862.40 − 820.00) ÷ 820.00
+    found = _errors(tmp_path, BY_YEAR.format(rate=rate))
+    assert [c for c, _m in found] == (["TXT004"] if wrong else [])
+    assert all("820" in m for _c, m in found)

@@ -239,8 +239,9 @@ def text_blocks(lines: list[str], markdown: bool = False) -> list[Block]:
     return blocks
 
 
-_HEAD_CELL = re.compile(r"((19|20)\d\d年)?[\u4e00-\u9fff（）()、“”\"]{1,12}")
-_FIGURE_HEAD = re.compile(r"数|额|增减|合计|支出|收入|预算|决算|率|占比")
+_HEAD_CELL = re.compile(r"(19|20)\d\d年度?|((19|20)\d\d年)?[\u4e00-\u9fff（）()、“”\"]{1,12}")
+#: the head of a column of figures (a bare year, 2023年 | 2024年, heads that year's figures)
+_FIGURE_HEAD = re.compile(r"数|额|增减|合计|支出|收入|预算|决算|率|占比|^(19|20)\d\d年度?$")
 _LABEL_HEAD = re.compile(r"^(项目|科目|类别|资金类别|经济分类|功能分类|分类)$|名称$|编码$|代码$")
 _FIGURE_CELL = re.compile(r"-?[\d,]+\.\d+%?|0|—|-")
 _LABEL_CELL = re.compile(r"(其中[：:])?[^。，；：,;:]{1,30}")

@@ -103,6 +103,22 @@ def percents_after(texts: list[str], quantities: list[list[Quantity]]):
                 yield k, text, qs, i, r
 
 
+#: a sentence that opens with a subject and states its change with no figure: 基本支出较上年增长1.23%
+_SUBJECT_CHANGE = re.compile(r"^(?P<name>[\u4e00-\u9fff“”（）()]{2,16}?)(?:较|比|同比)")
+
+
+def _subject_figure(text: str, qs: list[Quantity], s_start: int, r: Quantity) -> Quantity | None:
+    """For ``基本支出较上年增长1.23%`` (no figure in the sentence before the rate): the one figure of that name given
+    earlier in the paragraph (基本支出1035.27万元), None when there is none or several."""
+    m = _SUBJECT_CHANGE.match(text[s_start:r.start].strip())
+    if m is None or any(s_start <= q.start < r.start for q in qs):
+        return None
+    name = _core(m.group("name"))
+    named = [q for q in qs if q.end <= s_start and q.kind == "money" and q.role == "level" and not q.base
+             and not q.approx and not _of_last_year(q) and name and _core(q.label) == name]
+    return named[0] if len({q.value for q in named}) == 1 else None
+
+
 def check_table_bases(doc: Document, texts: list[str], quantities: list[list[Quantity]],
                       index: dict[tuple[str, Decimal], Decimal | None] | None = None) -> list[tuple[int, Issue]]:
     """TXT004 for ``X，同比增长/下降R%`` whose base is last year's cell of X's row in a table of the document
@@ -116,10 +132,13 @@ def check_table_bases(doc: Document, texts: list[str], quantities: list[list[Qua
             continue
         x = qs[i - 1]
         s_start, _ = _sentence_bounds(text, r.start)
-        if x.kind != "money" or x.role != "level" or x.base or x.approx or x.start < s_start \
+        subject = _subject_figure(text, qs, s_start, r) if x.start < s_start else None
+        if subject is not None:
+            x = subject  # 基本支出1035.27万元，…。基本支出较上年增长1.23%: the figure the sentence's subject has
+        elif x.kind != "money" or x.role != "level" or x.base or x.approx or x.start < s_start \
                 or _of_last_year(x) or len(re.findall(r"[，,；;]", text[x.end:r.start])) > 1:
             continue  # the figure right before the rate, in its clause or the one before, is the one it is of
-        if any(q.base or _of_last_year(q) or q.role == "change" for q in qs if x.end <= q.start < r.start) \
+        elif any(q.base or _of_last_year(q) or q.role == "change" for q in qs if x.end <= q.start < r.start) \
                 or re.search(r"上年|去年|上一年", text[x.end:r.start].replace("比上年", "").replace("较上年", "")):
             continue  # the clause writes its own base or difference: the prose rules judge it
         then = index.get((_core(x.label), x.value))
