@@ -350,3 +350,61 @@ def test_a_subjects_change_against_last_years_row(tmp_path, rate: str, wrong: bo
     found = _errors(tmp_path, BY_YEAR.format(rate=rate))
     assert [c for c, _m in found] == (["TXT004"] if wrong else [])
     assert all("820" in m for _c, m in found)
+
+
+# --- a one-cell-a-line 自评表 closed by a short 合计 row ---------------------------------------------------------
+
+BARE = """四、自评得分
+一级指标
+三级指标
+指标值
+实际完成值
+分值
+得分
+预算执行
+预算执行率
+100%
+96.50%
+20
+19.30
+产出指标
+巡查河道里程
+≥800公里
+826公里
+40
+40
+效益指标
+河湖水质达标率
+≥90%
+92%
+30
+30
+满意度指标
+群众满意度
+≥90%
+93%
+10
+10
+合计
+
+
+100
+{total}
+
+经综合评定，本站自评得分99.30分，等级为“优”。
+"""
+
+
+def test_a_short_closing_row_is_the_tables_total(tmp_path) -> None:
+    from toolkit.claims.document import read
+
+    path = tmp_path / "report.txt"
+    path.write_text(BARE.format(total="99.30"), encoding="utf-8")
+    t = read(path).tables[0]
+    assert t.rows[-1] == ["合计", "", "", "", "100", "99.30"]
+    assert _errors(tmp_path, BARE.format(total="99.30")) == []
+
+
+def test_a_wrong_short_closing_row_is_reported(tmp_path) -> None:
+    found = _errors(tmp_path, BARE.format(total="99.60"))
+    assert "TBL002" in [c for c, _m in found]

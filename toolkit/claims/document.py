@@ -336,9 +336,44 @@ def _bare_score_table(lines: list[str], i: int, number: int) -> tuple[Table, int
         table.rows.append(cells)
         table.row_lines.append(j + 1)
         j += k
+    closing = _short_total_row(lines, j, k, weight[0], score[0])
+    if closing is not None and len(table.rows) >= 3:
+        row, used = closing
+        table.rows.append(row)
+        table.row_lines.append(j + 1)
+        j += used
     if len(table.rows) < 3:
         return None
     return table, j
+
+
+_TOTAL_CELL = re.compile(r"合计|总计|总分|得分合计|综合得分")
+
+
+def _short_total_row(lines: list[str], j: int, k: int, wc: int, sc: int) -> tuple[list[str], int] | None:
+    """A 自评表's closing 合计 row exported with fewer lines than the table has columns (合计, blank lines for the
+    merged cells, then 100 and 97.40): its figures are the 分值 and 得分, or the 得分 alone. (row, lines used) or None."""
+    if j >= len(lines) or not _TOTAL_CELL.fullmatch(lines[j].strip(_CELL_STRIP)):
+        return None
+    figures: list[str] = []
+    m = j + 1
+    while m < len(lines) and m - j < k and len(figures) < 2:
+        cell = lines[m].strip(_CELL_STRIP)
+        if cell and not _SCORE_CELL.fullmatch(cell):
+            break
+        if cell:
+            figures.append(cell)
+        elif figures:
+            break
+        m += 1
+    if not figures or (m < len(lines) and lines[m].strip() and m - j < k):
+        return None  # more cells follow: not a short row
+    row = [lines[j].strip(_CELL_STRIP)] + [""] * (k - 1)
+    if len(figures) == 2:
+        row[wc], row[sc] = figures
+    else:
+        row[sc] = figures[0]
+    return row, m - j
 
 
 def top_blank(lines: list[str], j: int) -> bool:
