@@ -408,3 +408,27 @@ def test_a_short_closing_row_is_the_tables_total(tmp_path) -> None:
 def test_a_wrong_short_closing_row_is_reported(tmp_path) -> None:
     found = _errors(tmp_path, BARE.format(total="99.60"))
     assert "TBL002" in [c for c, _m in found]
+
+
+# --- numbered indicators with the same score are two indicators ----------------------------------------------------
+
+NUMBERED = """（三）绩效指标完成情况
+
+1.预算执行率指标分值10分，实际得分9.40分。
+
+2.河道保洁覆盖率指标分值30分，覆盖全部建成区河道，实际得分30分。
+
+3.排水管网清疏完成率指标分值20分，完成年度清疏任务，实际得分20分。
+
+4.防汛应急响应时效指标分值30分，全年响应均在规定时限内，实际得分30分。
+
+5.服务对象满意度指标分值10分，满意率96.0%，实际得分9.60分。
+
+综上，本次部门整体支出绩效自评满分100分，得分{total}分，等级为“优”。
+"""
+
+
+@pytest.mark.parametrize("total, wrong", [("99.00", False), ("96.00", True)])
+def test_numbered_indicators_with_equal_scores_all_count(tmp_path, total: str, wrong: bool) -> None:
+    found = _errors(tmp_path, NUMBERED.format(total=total))
+    assert [c for c, _m in found] == (["TXT007"] if wrong else [])

@@ -177,6 +177,10 @@ def read_claims(texts: list[str], quantities: list[list[Quantity]], kinds: list 
 _HEADING = re.compile(r"^\s*(\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)")
 
 
+#: a paragraph opening a numbered item of a list (1. / 2、 / （3）)
+_ITEM = re.compile(r"^\s*(?:\d+[.．、]|[（(]\d+[）)])\s*[\u4e00-\u9fff]")
+
+
 def _one_per_section(texts: list[str], claims: list[ScoreClaim]) -> list[ScoreClaim]:
     """One score per indicator section (a short numbered heading opens a section): a report may state the same
     score twice ("分值10分，实际得分8.95分" then "该指标得分为8.95分"); a weight stated once serves the section."""
@@ -190,6 +194,9 @@ def _one_per_section(texts: list[str], claims: list[ScoreClaim]) -> list[ScoreCl
     for c in claims:
         key = (sections[c.para], c.value) if sections[c.para] else (-1 - len(out), c.value)
         first = kept.get(key)
+        if first is not None and first.para != c.para and _ITEM.match(texts[c.para]):
+            first = None  # 3.…实际得分10分 / 5.…实际得分10分: numbered items of their own, two indicators
+            key = (-1 - len(out), c.value)
         if first is None:
             kept[key] = c
             out.append(c)
