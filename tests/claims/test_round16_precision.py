@@ -432,3 +432,24 @@ NUMBERED = """（三）绩效指标完成情况
 def test_numbered_indicators_with_equal_scores_all_count(tmp_path, total: str, wrong: bool) -> None:
     found = _errors(tmp_path, NUMBERED.format(total=total))
     assert [c for c, _m in found] == (["TXT007"] if wrong else [])
+
+
+# --- a list announced with its length ----------------------------------------------------------------------------
+
+ANNOUNCED = ("项目支出386.50万元，具体为以下4个项目：河道保洁经费142.30万元，排涝设施维护96.80万元，"
+             "水文监测站运行{third}万元，防汛物资储备56.40万元。\n")
+
+
+@pytest.mark.parametrize("third, wrong", [("91.00", False), ("19.00", True)])
+def test_a_list_of_as_many_parts_as_it_announces_is_complete(tmp_path, third: str, wrong: bool) -> None:
+    assert [c for c, _m in _errors(tmp_path, ANNOUNCED.format(third=third))] == (["TXT001"] if wrong else [])
+
+
+def test_a_list_of_fewer_parts_than_announced_may_be_partial(tmp_path) -> None:
+    text = ANNOUNCED.format(third="19.00").replace("以下4个项目", "以下5个项目")
+    assert _errors(tmp_path, text) == []
+
+
+def test_parts_right_after_the_keyword_are_read(tmp_path) -> None:
+    text = "基本支出318.64万元，其中人员经费、公用经费分别为281.37万元和37.27万元，人员经费占基本支出的88.30%。\n"
+    assert _errors(tmp_path, text) == []

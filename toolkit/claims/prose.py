@@ -199,7 +199,7 @@ def _plus(values: list[Decimal]) -> str:
 
 #: words that open the parts of the total before them: 其中, 分别为, and 包括 / 中 right after a figure (指标26个，包括…;
 #: 产出指标16个中，…)
-_GROUP = re.compile(r"其中|分别为|分别是|(?<=[元个项][，,])具体(?:为|是|包括)(?=[：:])|(?:主要)?(?<![理自经缘来])由(?!于|此)(?=[^。；]{2,%d}?(?:构成|组成))|" % REACH + r"(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=[个项家所条处])[\u4e00-\u9fff]{0,16}?的[\u4e00-\u9fff]{0,6}?来?看(?=[，,：:])|(?<=[个项家人户次名件类元%％][，,])(?:包括|包含|分为(?![\d一二两三四五六七八九十]))")
+_GROUP = re.compile(r"其中|分别为|分别是|(?<=[元个项][，,])具体(?:为|是|包括)(?:以下|如下)?(?:(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个|项|类)[\u4e00-\u9fff]{0,4})?(?=[：:])|(?:主要)?(?<![理自经缘来])由(?!于|此)(?=[^。；]{2,%d}?(?:构成|组成))|" % REACH + r"(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=[个项家所条处])[\u4e00-\u9fff]{0,16}?的[\u4e00-\u9fff]{0,6}?来?看(?=[，,：:])|(?<=[个项家人户次名件类元%％][，,])(?:包括|包含|分为(?![\d一二两三四五六七八九十]))")
 #: label sets that make a list of parts complete (DOMAIN.md section 2)
 COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE, OUTPUT_KINDS, CATEGORIES] + COMPLETE_SPLITS + [("线上", "线下")] \
     + [STAFF_KINDS, POST_KINDS, ("新建", "续建")] \
@@ -215,9 +215,16 @@ _REST = re.compile(r"其他|其它|其余")
 _OPEN_END = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:及|或)?(?:以下|以上)$")
 
 
+#: a list announced with its length (具体为以下5个项目：)
+_ANNOUNCED = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个|项|类)")
+
+
 def _complete(labels: list[str], keyword: str) -> bool:
     if keyword.startswith("分别") or keyword == "由":  # 由A、B和C构成 names every part
         return True
+    m = _ANNOUNCED.search(keyword)
+    if m and (int(m.group(1)) if m.group(1).isdigit() else cn_to_int(m.group(1))) == len(labels):
+        return True  # 具体为以下5个项目：A、B、C、D、E: as many as it says
     if any(_REST.search(lb) for lb in labels[1:]):
         return True
     if len(labels) >= 3 and _OPEN_END.fullmatch(labels[-1]) and not any(_OPEN_END.search(lb) for lb in labels[:-1]):
@@ -504,7 +511,7 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
             close = brackets.close_after(pos)
             limit = min(limit, close) if close is not None else limit
         after = []
-        for j in range(first_after(keys, pos), len(qs)):
+        for j in range(first_after(keys, pos + len(keyword) - 1), len(qs)):  # not a count inside the keyword
             if qs[j].start >= limit or len(after) > WINDOW:
                 break
             if _usable(qs[j]):
