@@ -453,3 +453,16 @@ def test_a_list_of_fewer_parts_than_announced_may_be_partial(tmp_path) -> None:
 def test_parts_right_after_the_keyword_are_read(tmp_path) -> None:
     text = "基本支出318.64万元，其中人员经费、公用经费分别为281.37万元和37.27万元，人员经费占基本支出的88.30%。\n"
     assert _errors(tmp_path, text) == []
+
+
+# --- a completion rate whose target is named after its figure ------------------------------------------------------
+
+AFTER = "全年登记管理肺结核患者{done}人（上年为270人），低于280人的年度目标，完成率为{rate}，主要是辖区发病人数下降。\n"
+
+
+@pytest.mark.parametrize("done, rate, wrong", [("265", "94.64%", False), ("265", "96.43%", True)])
+def test_a_target_named_after_its_figure(tmp_path, done: str, rate: str, wrong: bool) -> None:
+    # 96.43% is last year's 270 over the target: a stale figure
+    found = _errors(tmp_path, AFTER.format(done=done, rate=rate))
+    assert [c for c, _m in found] == (["TXT005"] if wrong else [])
+    assert all("年度目标 280人" in m for _c, m in found)

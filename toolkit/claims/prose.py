@@ -2668,7 +2668,11 @@ def _bigrams(text: str) -> set[str]:
     return {text[k:k + 2] for k in range(len(text) - 1)}
 
 
-def _count_rate_terms(qs: list[Quantity], i: int, before: list[Quantity], stem: str, s_end: int
+#: a target named after its figure (低于280人的年度目标, 完成120户的全年计划)
+_TARGET_AFTER = re.compile(r"的?(?:年度|全年|本年度?)?(?:目标|计划)(?:任务|数|值)?(?=[，,。；;）)]|$)")
+
+
+def _count_rate_terms(qs: list[Quantity], i: int, before: list[Quantity], stem: str, s_end: int, text: str = ""
                       ) -> tuple[list[Quantity], list[Quantity]]:
     """The numerators and candidate wholes of a rate of counts whose name does not repeat the numerator's words
     (检查覆盖率 after 实际检查86家, 定检率 after 定期检验4,180台): the numerator is a count of what was actually done
@@ -2697,11 +2701,17 @@ def _count_rate_terms(qs: list[Quantity], i: int, before: list[Quantity], stem: 
     if not nums and verb == "完成":
         # 完成率 = 实际 ÷ 目标 (DOMAIN §2): beside one target (年度目标20个 / 计划40期 / 目标任务3,600个), the one other
         # count of its unit is what was done (全年新建站点18个, 改造危房126户)
-        targets = [q for q in counts if _TARGETED.search(acts[id(q)])]
+        targets = [q for q in counts if _TARGETED.search(acts[id(q)]) or _TARGET_AFTER.match(text, q.end)]
+        # what was done this year: not a target, a total or a plan, nor last year's figure (（上年为270人）)
         done = [q for q in counts if q not in targets and not q.total and not _PLANNED.match(acts[id(q)])
+                and not _of_last_year(q)
                 and (len(targets) != 1 or q.unit == targets[0].unit)]  # 举办6期，培训384人次: like with like
+        if not done and len(targets) == 1:
+            # 登记管理患者265人，低于280人的年度目标: beside the one target, the one other count of its unit
+            done = [q for q in counts if q not in targets and not q.total and not q.base and not _of_last_year(q)
+                    and q.unit == targets[0].unit]
         if len(targets) == 1 and len(done) == 1 and done[0].unit == targets[0].unit \
-                and len([q for q in counts if q.unit == done[0].unit]) == 2:
+                and len([q for q in counts if q.unit == done[0].unit and not _of_last_year(q)]) == 2:
             return done, targets
     if not nums and _COVERAGE.search(stem):
         # 覆盖率 / 普及率 of a population (辖区内企业共600家) by what reached it (检查企业120家): the one other count
@@ -2745,7 +2755,7 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
             nums = done if to_do else nums
         counted = not nums and not whole_words and verb not in _DENOMINATOR
         if counted:  # a rate of counts named by its act, not by the numerator's words: _count_rate_terms
-            nums, before = _count_rate_terms(qs, i, before, stem, s_end)
+            nums, before = _count_rate_terms(qs, i, before, stem, s_end, text)
         pairs = []
         # 检出不合格样品37批次，抽检合格率98.47%: a count of the act's negation (不合格, 未整改) is what the rate leaves
         # out, so the rate is (whole − count) ÷ whole
@@ -2789,8 +2799,10 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
         if len(results) != 1:
             continue
         n, d, v, exact = results[0]
-        terms = f"（{d.label} {d.text} − {n.label} {n.text}）÷ {d.text}" if id(n) in negated \
-            else f"{n.label} {n.text} ÷ {d.label} {d.text}"
+        after = _TARGET_AFTER.match(text, d.end)
+        whole = f"{after.group(0).lstrip('的')} {d.text}" if after else f"{d.label} {d.text}"  # 280人的年度目标
+        terms = f"（{whole} − {n.label} {n.text}）÷ {d.text}" if id(n) in negated \
+            else f"{n.label} {n.text} ÷ {whole}"
         issues.append(_issue(TXT005, v, f"{stem}率：{terms} = {pct_text(exact, r.value)}，文中写 {r.text}",
                              pct_text(exact, r.value), r.text, r.start))
     return issues
