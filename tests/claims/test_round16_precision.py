@@ -466,3 +466,26 @@ def test_a_target_named_after_its_figure(tmp_path, done: str, rate: str, wrong: 
     found = _errors(tmp_path, AFTER.format(done=done, rate=rate))
     assert [c for c, _m in found] == (["TXT005"] if wrong else [])
     assert all("年度目标 280人" in m for _c, m in found)
+
+
+# --- a kind's score written as 合计得分 ---------------------------------------------------------------------------
+
+KINDS = """表2 自评得分表
+
+| 一级指标 | 二级指标 | 分值 | 得分 |
+| --- | --- | --- | --- |
+| 预算执行 | 预算执行率 | 10 | 9.60 |
+| 产出指标 | 数量指标 | 30 | 29.00 |
+| 产出指标 | 质量指标 | 20 | 18.50 |
+| 效益指标 | 社会效益 | 30 | 28.80 |
+| 满意度指标 | 服务对象满意度 | 10 | 9.50 |
+| 合计 |  | 100 | 95.40 |
+
+产出指标合计得分{out}分，效益指标合计得分28.80分。
+"""
+
+
+@pytest.mark.parametrize("out, wrong", [("47.50", False), ("48.50", True)])
+def test_a_kinds_total_score_against_the_table(tmp_path, out: str, wrong: bool) -> None:
+    found = _errors(tmp_path, KINDS.format(out=out), "report.md")
+    assert [c for c, _m in found] == (["TXT010"] if wrong else [])

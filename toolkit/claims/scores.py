@@ -106,7 +106,7 @@ def _before(text: str, q: Quantity) -> str:
 #: the own name of a score, the words of its clause before it (自评得分：预算执行率9.71分 → 预算执行率): a 一级 kind of
 #: indicator (DOMAIN §3: 预算执行率, 产出, 效益, 满意度) written as the whole name, with 指标 / 类 / 得分 at most around it
 _KIND_SCORE = re.compile(r"^(?:其中|包括|分别为|即)?[，,：:]?\s*(?P<kind>预算执行率?|执行率|" + "|".join(LEVEL_ONE) +
-                         r")(?:类)?(?:指标)?(?:（[^（）]{0,12}）)?(?:得分|实际得分|自评得分|实得|得)?(?:为|是|：|:)?\s*$")
+                         r")(?:类)?(?:指标)?(?:（[^（）]{0,12}）)?(?:合计|小计|共计|总)?(?:得分|实际得分|自评得分|实得|得)?(?:为|是|：|:)?\s*$")
 #: the own name of a total score: 合计 / 总计 / 总得分 / 综合得分 … alone in its clause
 _TOTAL_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}?(?:合计|总计|共计|总得分|总分|综合得分|综合评分|综合评定(?:得分|分数|结果)?|自评得分|自评总分))"
                          r"(?:得分)?(?:为|是|：|:)?\s*$")
