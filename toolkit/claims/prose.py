@@ -3494,12 +3494,13 @@ def check_economic_lists(text: str, qs: list[Quantity], others: "Wholes | None",
         return []
     issues = []
     sents = sentences(text)
+    keys = starts(qs)
     for s_start in [0] + [e + 1 for e in sents.ends]:
         m = _BY_ECONOMIC.match(text, s_start)
         s_end = sents.bounds(s_start)[1] if m else 0
         if m is None:
             continue
-        inside = [q for q in qs if m.end() <= q.start < s_end]
+        inside = between(qs, m.end(), s_end, keys)
         parts = [q for q in inside if q.kind == "money"]
         shares = [q for q in inside if q.unit == "%"]
         if len(parts) < 3 or any(q.approx or q.start in taken or not q.comparable(parts[0]) for q in parts) \

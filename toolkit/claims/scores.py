@@ -429,6 +429,10 @@ _INDICATOR_TOTAL = re.compile(r"指标(?:体系)?(?:共|合计|总计)(?:设置|
                               r"共(?:设置|设定|设立|有|计)?(\d{1,3})[项个条](?:[一二三]级|绩效|考核|评价)?指标")
 
 
+#: the most indicator accounts read in one paragraph
+_MAX_ACCOUNTS = 40
+
+
 def indicator_blocks(texts: list[str], quantities: list[list[Quantity]]) -> list[ScoreClaim] | None:
     """The indicators accounted for one by one in prose (孕产妇系统管理率。年度目标90%，实际完成88.2%，…，得9.80分。):
     a sentence that is only a name opens each account, which runs to the next such sentence or the paragraph's end
@@ -447,8 +451,12 @@ def indicator_blocks(texts: list[str], quantities: list[list[Quantity]]) -> list
                 opens.append(s0)
             at = max(s1 + 1, at + 1)
         claims: list[ScoreClaim] | None = [] if opens and not text[:opens[0]].strip() else None
+        if claims is not None and len(opens) > _MAX_ACCOUNTS:
+            claims = None  # a paragraph of hundreds of names is no account of indicators
+        starts_ = [q.start for q in qs]
         for a, b in zip(opens, opens[1:] + [len(text)]) if claims is not None else ():
-            scores = [q for q in qs if a <= q.start < b and q.unit == "分" and not q.approx
+            lo, hi = bisect_left(starts_, a), bisect_left(starts_, b)
+            scores = [q for q in qs[lo:hi] if q.unit == "分" and not q.approx
                       and _BLOCK_SCORE.search(text[max(a, q.start - 6):q.start])
                       and not _WEIGHT_WORD.search(text[max(a, q.start - 3):q.start].replace("得满分", ""))]
             if len(scores) != 1:
@@ -456,7 +464,7 @@ def indicator_blocks(texts: list[str], quantities: list[list[Quantity]]) -> list
                 break
             q = scores[0]
             claim = ScoreClaim(q.value, q.text, q.start, k)
-            weights = [p for p in qs if a <= p.start < q.start and p.unit == "分" and _WEIGHT_WORD.search(p.pre[-4:])]
+            weights = [p for p in qs[lo:hi] if p.start < q.start and p.unit == "分" and _WEIGHT_WORD.search(p.pre[-4:])]
             claim.weight = weights[-1].value if len(weights) == 1 else None
             claims.append(claim)
         if claims:

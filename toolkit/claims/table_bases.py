@@ -103,18 +103,20 @@ def percents_after(texts: list[str], quantities: list[list[Quantity]]):
                 yield k, text, qs, i, r
 
 
+#: how many figures back the subject's own figure is looked for (a paragraph of a few sentences)
+_REACH_BACK = 24
 #: a sentence that opens with a subject and states its change with no figure: 基本支出较上年增长1.23%
 _SUBJECT_CHANGE = re.compile(r"^(?P<name>[\u4e00-\u9fff“”（）()]{2,16}?)(?:较|比|同比)")
 
 
-def _subject_figure(text: str, qs: list[Quantity], s_start: int, r: Quantity) -> Quantity | None:
+def _subject_figure(text: str, qs: list[Quantity], i: int, s_start: int) -> Quantity | None:
     """For ``基本支出较上年增长1.23%`` (no figure in the sentence before the rate): the one figure of that name given
     earlier in the paragraph (基本支出1035.27万元), None when there is none or several."""
-    m = _SUBJECT_CHANGE.match(text[s_start:r.start].strip())
-    if m is None or any(s_start <= q.start < r.start for q in qs):
-        return None
+    m = _SUBJECT_CHANGE.match(text[s_start:qs[i].start].strip())
+    if m is None or (i and qs[i - 1].start >= s_start):
+        return None  # a figure before the rate in its sentence: the rate is of that one
     name = _core(m.group("name"))
-    named = [q for q in qs if q.end <= s_start and q.kind == "money" and q.role == "level" and not q.base
+    named = [q for q in qs[max(0, i - _REACH_BACK):i] if q.kind == "money" and q.role == "level" and not q.base
              and not q.approx and not _of_last_year(q) and name and _core(q.label) == name]
     return named[0] if len({q.value for q in named}) == 1 else None
 
@@ -132,7 +134,7 @@ def check_table_bases(doc: Document, texts: list[str], quantities: list[list[Qua
             continue
         x = qs[i - 1]
         s_start, _ = _sentence_bounds(text, r.start)
-        subject = _subject_figure(text, qs, s_start, r) if x.start < s_start else None
+        subject = _subject_figure(text, qs, i, s_start) if x.start < s_start else None
         if subject is not None:
             x = subject  # 基本支出1035.27万元，…。基本支出较上年增长1.23%: the figure the sentence's subject has
         elif x.kind != "money" or x.role != "level" or x.base or x.approx or x.start < s_start \

@@ -91,7 +91,7 @@ def check_table_shares(doc: Document, texts: list[str], quantities: list[list[Qu
             if q.unit != "%" or q.role != "share" or q.approx or "占" not in q.pre:
                 continue
             s0, _s1 = _sentence_bounds(text, q.start)
-            if any(p.start >= s0 for p in qs[:i]):
+            if i and qs[i - 1].start >= s0:
                 continue  # a figure before the share in its sentence: the prose rules judge it
             opening = re.sub(r"\s+", "", text[s0:q.start])
             name = next((n for n in names if opening.startswith(n) and _AFTER_NAME.match(opening[len(n):])), None)
