@@ -489,3 +489,8 @@ KINDS = """表2 自评得分表
 def test_a_kinds_total_score_against_the_table(tmp_path, out: str, wrong: bool) -> None:
     found = _errors(tmp_path, KINDS.format(out=out), "report.md")
     assert [c for c, _m in found] == (["TXT010"] if wrong else [])
+
+
+def test_a_rate_of_a_narrower_place_is_not_the_rows(tmp_path) -> None:
+    text = SCORES + "全年城区补植苗木成活率达到94.0%，高于全县平均水平。\n"
+    assert _errors(tmp_path, text, "report.md") == []
