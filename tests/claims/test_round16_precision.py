@@ -494,3 +494,13 @@ def test_a_kinds_total_score_against_the_table(tmp_path, out: str, wrong: bool) 
 def test_a_rate_of_a_narrower_place_is_not_the_rows(tmp_path) -> None:
     text = SCORES + "全年城区补植苗木成活率达到94.0%，高于全县平均水平。\n"
     assert _errors(tmp_path, text, "report.md") == []
+
+
+@pytest.mark.parametrize("line, wrong", [
+    ("全年完成食品安全抽检2416批次，检出不合格样品37批次，抽检不合格率1.53%。", False),
+    ("全年完成食品安全抽检2416批次，检出不合格样品37批次，抽检不合格率1.63%。", True),
+    ("全年排查隐患320处，未整改12处，未整改率3.75%。", False),
+    ("全年排查隐患320处，未整改12处，整改率96.25%。", False),
+])
+def test_a_rate_named_by_the_negation_is_the_plain_ratio(tmp_path, line: str, wrong: bool) -> None:
+    assert [c for c, _m in _errors(tmp_path, line + "\n")] == (["TXT005"] if wrong else [])

@@ -2759,8 +2759,9 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
         pairs = []
         # 检出不合格样品37批次，抽检合格率98.47%: a count of the act's negation (不合格, 未整改) is what the rate leaves
         # out, so the rate is (whole − count) ÷ whole
-        negated = {id(q) for q in nums if re.search(_NEGATED_ACT.pattern + "(?:" + "|".join(map(re.escape, num_words))
-                                                   + ")", q.label)}
+        act_negated = _NEGATED_ACT.pattern + "(?:" + "|".join(map(re.escape, num_words)) + ")"
+        # (a rate named by the negation itself, 不合格率 / 未整改率, is the plain ratio of the negated count)
+        negated = set() if re.search(act_negated, stem) else {id(q) for q in nums if re.search(act_negated, q.label)}
         for n in nums:
             dens = [q for q in before if q is not n and q.unit == n.unit]
             if counted:
