@@ -504,3 +504,8 @@ def test_a_rate_of_a_narrower_place_is_not_the_rows(tmp_path) -> None:
 ])
 def test_a_rate_named_by_the_negation_is_the_plain_ratio(tmp_path, line: str, wrong: bool) -> None:
     assert [c for c, _m in _errors(tmp_path, line + "\n")] == (["TXT005"] if wrong else [])
+
+
+@pytest.mark.parametrize("line", ["年度目标95%，实际完成96.0%，完成率100%，得满分。", "年度目标20个，实际完成22个，完成率100%。"])
+def test_a_completion_capped_at_100_is_no_slip(tmp_path, line: str) -> None:
+    assert _errors(tmp_path, line + "\n") == []

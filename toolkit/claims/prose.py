@@ -2800,6 +2800,8 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
         if len(results) != 1:
             continue
         n, d, v, exact = results[0]
+        if _capped(r, exact, stem):
+            continue
         after = _TARGET_AFTER.match(text, d.end)
         whole = f"{after.group(0).lstrip('的')} {d.text}" if after else f"{d.label} {d.text}"  # 280人的年度目标
         terms = f"（{whole} − {n.label} {n.text}）÷ {d.text}" if id(n) in negated \
@@ -3526,6 +3528,12 @@ def check_economic_lists(text: str, qs: list[Quantity], others: "Wholes | None",
     return issues
 
 
+def _capped(r: Quantity, exact: Decimal | None, stem: str) -> bool:
+    """A completion rate written as 100% for a target exceeded (完成22个，目标20个，完成率100%): the rate capped at
+    100%, as scoring rules do, not a slip."""
+    return exact is not None and r.value == 100 and exact > 100 and stem.endswith(("完成", "达成", "实现"))
+
+
 def check_percent_completion(text: str, qs: list[Quantity], taken: set[int]) -> list[Issue]:
     """``年度目标90%，实际完成88.2%，完成率为98.20%``: an indicator measured in percent, its 完成率 is the actual ÷ the
     target (DOMAIN §2: 完成率 = 实际 ÷ 目标), not the actual itself. Judged when the rate's sentence gives, before it,
@@ -3551,7 +3559,7 @@ def check_percent_completion(text: str, qs: list[Quantity], taken: set[int]) -> 
             continue
         # a target is set, not rounded: only the actual figure carries a rounding
         v, exact = ratio_verdict(actual.value, target.value, r.value, Kind.PERCENT, Kind.PERCENT, den_tol=Decimal(0))
-        if v == "ok" or exact is None:
+        if v == "ok" or exact is None or _capped(r, exact, "完成"):
             continue
         issues.append(_issue(TXT005, v, f"完成率：{actual.label} {actual.text} ÷ {target.label} {target.text} = "
                              f"{pct_text(exact, r.value)}，文中写 {r.text}", pct_text(exact, r.value), r.text, r.start))
