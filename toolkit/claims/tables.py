@@ -126,13 +126,27 @@ def check_total_rows(t: Table, skip: set[int] = frozenset()) -> list[TableIssue]
                 cell_number(x) is not None for x in rows[r - 1][1:])):  # at the head of its rows
             issues += _zero_total(rows, r, parts, cols, label)
             continue
-        for n in range(2, len(parts) + 1):
-            use = parts[:n]
+        def judged(use: list[int]) -> dict:
             verdicts = {}
             for c in cols:
                 values = [cell_number(rows[p][c]) or Decimal(0) for p in use]
                 verdicts[c] = (*sum_verdict(values, cell_number(row[c]), Kind.MONEY), values)
+            return verdicts
+
+        for n in range(2, len(parts) + 1):
+            use = parts[:n]
+            verdicts = judged(use)
             if any(v[0] == "ok" for v in verdicts.values()):
+                # rows right after the run, blank where it adds up (资本性支出 | 961.72 | | 961.72 under 基本支出),
+                # leave that column's sum as it is: they are parts too when they make more columns add up
+                ok = [c for c, v in verdicts.items() if v[0] == "ok"]
+                m = n
+                while m < len(parts) and all(not cell_number(rows[parts[m]][c]) for c in ok):
+                    m += 1
+                if m > n:
+                    longer = judged(parts[:m])
+                    if sum(v[0] == "ok" for v in longer.values()) > len(ok):
+                        use, verdicts = parts[:m], longer
                 for c, (v, s, values) in verdicts.items():
                     if v == "ok":
                         continue
