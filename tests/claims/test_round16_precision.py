@@ -509,3 +509,16 @@ def test_a_rate_named_by_the_negation_is_the_plain_ratio(tmp_path, line: str, wr
 @pytest.mark.parametrize("line", ["年度目标95%，实际完成96.0%，完成率100%，得满分。", "年度目标20个，实际完成22个，完成率100%。"])
 def test_a_completion_capped_at_100_is_no_slip(tmp_path, line: str) -> None:
     assert _errors(tmp_path, line + "\n") == []
+
+
+# --- counted things the extractor did not know ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, wrong", [
+    ("全年完成馆藏档案数字化12.6万画幅，年度目标15万画幅，完成率84.00%。", False),
+    ("全年完成馆藏档案数字化12.6万画幅，年度目标15万画幅，完成率86.00%。", True),
+    ("全年接种疫苗12480剂次，其中免疫规划疫苗9630剂次、非免疫规划疫苗2850剂次。", False),
+    ("全年接种疫苗12480剂次，其中免疫规划疫苗9630剂次、非免疫规划疫苗2950剂次。", True),
+    ("全年整理归档文书档案3260卷，年度计划3000卷，完成率108.67%。", False),
+])
+def test_units_of_archives_maps_and_doses(tmp_path, line: str, wrong: bool) -> None:
+    assert bool(_errors(tmp_path, line + "\n")) is wrong
