@@ -522,3 +522,12 @@ def test_a_completion_capped_at_100_is_no_slip(tmp_path, line: str) -> None:
 ])
 def test_units_of_archives_maps_and_doses(tmp_path, line: str, wrong: bool) -> None:
     assert bool(_errors(tmp_path, line + "\n")) is wrong
+
+
+@pytest.mark.parametrize("line, wrong", [
+    ("22个指标中，全面完成19个，部分完成3个。", False),
+    ("22个指标中，全面完成20个，部分完成3个。", True),
+    ("22个指标中，全面完成17个，部分完成3个。", False),  # 未完成 may be the other 2: not said
+])
+def test_two_outcomes_cannot_hold_more_than_the_indicators(tmp_path, line: str, wrong: bool) -> None:
+    assert [c for c, _m in _errors(tmp_path, line + "\n")] == (["TXT020"] if wrong else [])

@@ -145,6 +145,11 @@ def _judge(text: str, t: Quantity, run: list[Quantity], rows: Counter | None, li
             total = sum((q.value for q in parts), Decimal(0))
             if total < t.value and _EXEC not in kinds:
                 return None  # 预算执行率 may be counted in the total and left out of the list
+        elif None not in outcomes and len(set(outcomes)) == len(outcomes) == 2 \
+                and sum((q.value for q in run), Decimal(0)) > t.value:
+            # 22个指标中，全面完成20个，部分完成3个: classes apart from one another (not every one named) cannot hold
+            # more than the whole
+            why = "、".join(q.label for q in run)
         else:
             return None
     else:
