@@ -531,3 +531,9 @@ def test_units_of_archives_maps_and_doses(tmp_path, line: str, wrong: bool) -> N
 ])
 def test_two_outcomes_cannot_hold_more_than_the_indicators(tmp_path, line: str, wrong: bool) -> None:
     assert [c for c, _m in _errors(tmp_path, line + "\n")] == (["TXT020"] if wrong else [])
+
+
+def test_a_class_share_of_a_part_says_nothing_of_the_list(tmp_path) -> None:
+    text = ("本年支出合计5108.27万元，其中基本支出1587.93万元，项目支出3520.34万元。\n\n按经济分类，工资福利支出1205.37万元，"
+            "占基本支出的75.91%，对个人和家庭的补助166.68万元，商品和服务支出1944.72万元，资本性支出1791.50万元。\n")
+    assert _errors(tmp_path, text) == []

@@ -3484,6 +3484,8 @@ def check_score_parts(text: str, qs: list[Quantity]) -> list[Issue]:
 #: the classes of spending by its economic nature (政府支出经济分类, DOMAIN §6's 部门决算 tables)
 _ECONOMIC = ("工资福利支出", "商品和服务支出", "对个人和家庭的补助", "资本性支出", "对企业补助", "债务利息及费用支出",
              "其他支出")
+#: a whole narrower than the department's spending: a class's share of it says nothing of what the list adds up to
+_NARROWER_SPENDING = re.compile(r"基本|项目|人员|公用|财政拨款|一般公共|政府性|三公|单位|专项")
 _BY_ECONOMIC = re.compile(r"^(?:按|从)(?:支出)?经济分类(?:看|来看|划分|统计)?[，,：:]")
 
 
@@ -3511,8 +3513,9 @@ def check_economic_lists(text: str, qs: list[Quantity], others: "Wholes | None",
                 or len({next(w for w in _ECONOMIC if w in q.label) for q in parts}) != len(parts):
             continue
         named = {share_target(q) if "占" in q.pre else "" for q in shares}
-        if len(named) != 1 or not next(iter(named)) or len(inside) != len(parts) + len(shares):
-            continue
+        if len(named) != 1 or not next(iter(named)) or len(inside) != len(parts) + len(shares) \
+                or _NARROWER_SPENDING.search(next(iter(named))):
+            continue  # 占基本支出的x%: one class's share of a part, the list may be of all spending
         whole = document_whole(next(iter(named)), parts[0], others)
         if whole is None:
             continue
