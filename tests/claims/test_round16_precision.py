@@ -537,3 +537,14 @@ def test_a_class_share_of_a_part_says_nothing_of_the_list(tmp_path) -> None:
     text = ("本年支出合计5108.27万元，其中基本支出1587.93万元，项目支出3520.34万元。\n\n按经济分类，工资福利支出1205.37万元，"
             "占基本支出的75.91%，对个人和家庭的补助166.68万元，商品和服务支出1944.72万元，资本性支出1791.50万元。\n")
     assert _errors(tmp_path, text) == []
+
+
+@pytest.mark.parametrize("total, wrong", [("3260.00", False), ("3620.00", True)])
+def test_spending_written_after_its_completion_rate(tmp_path, total: str, wrong: bool) -> None:
+    line = f"“三公”经费年初预算5000.00元，实际完成预算的65.20%，三项合计{total}元，控制在预算以内。\n"
+    assert [c for c, _m in _errors(tmp_path, line)] == (["TXT005"] if wrong else [])
+
+
+def test_a_saving_after_the_rate_is_no_spending(tmp_path) -> None:
+    line = "“三公”经费年初预算5000.00元，实际完成预算的65.20%，比预算节约1740.00元。\n"
+    assert _errors(tmp_path, line) == []

@@ -3065,6 +3065,15 @@ def check_completion(text: str, qs: list[Quantity], others: "Wholes | None" = No
                 budgets[st] = q
         if actual is None and budgets:
             actual = _spent(text, qs, i, s_start)
+        if actual is None and budgets:
+            # 年初预算5000.00元，实际完成预算的65.20%，三项合计3620.00元: the spending written after the rate, the one
+            # figure of money there, named as what was spent or as the items' sum
+            s_end = sents.bounds(r.start)[1]
+            after = [q for q in qs[i + 1:i + 4] if q.start < s_end and q.kind == "money"]
+            if len(after) == 1 and _usable(after[0]) and _stage(after[0].label) in (None, "actual") \
+                    and re.search(r"合计|总计|共计|支出|决算|执行", after[0].pre[-8:]) \
+                    and not re.search(r"上年|去年|同期|结转|结余|节约|减少|增加|预算", after[0].pre[-8:]):
+                actual = after[0]
         if actual is None and not budgets and others is not None:
             actual = _spent(text, qs, i, s_start, others)
             if actual is not None and _core(actual.label) == "支出":
