@@ -297,12 +297,57 @@ def _continue_table(t: Table, rows: list[list[str]], page_no: int) -> None:
     break (no figure on either side of the break) is joined cell by cell."""
     if rows and rows[0] == t.rows[0]:
         rows = rows[1:]
+    if rows and t.rows:
+        rows = [_rejoin_labels(t, rows[0])] + rows[1:]
     if rows and t.rows and not any(_numeric(x) for x in rows[0]) and not any(_numeric(x) for x in t.rows[-1]) \
             and any(x.strip() for x in t.rows[-1]):
         t.rows[-1] = [a + b for a, b in zip(t.rows[-1], rows[0])]
         rows = rows[1:]
     t.rows += rows
     t.row_lines += [page_no] * len(rows)
+
+
+def _rejoin_labels(t: Table, first: list[str]) -> list[str]:
+    """A merged cell's text cut by the page break (质量指标（20 at the foot of one page, 分） at the head of the next;
+    生态效益指标 then （5分）): the piece at the top of the new page is put back after the cell's text above it, in the
+    same column, when it closes the bracket that text leaves open, or is a bracket of its own the text above lacks."""
+    first = list(first)
+    for c, piece in enumerate(first):
+        frag = piece.strip()
+        if not frag or _numeric(frag):
+            continue
+        k = next((r for r in range(len(t.rows) - 1, 0, -1) if c < len(t.rows[r]) and t.rows[r][c].strip()), None)
+        if k is None:
+            continue
+        above = t.rows[k][c].strip()
+        opened = above.count("（") + above.count("(") > above.count("）") + above.count(")")
+        closes = frag.count("）") + frag.count(")") > frag.count("（") + frag.count("(")
+        bracket = re.fullmatch(r"[（(][^（）()]{1,12}[）)]", frag) and not re.search(r"[（(]", above)
+        if (opened and closes) or bracket:
+            t.rows[k][c] = above + frag
+            first[c] = ""
+    return first
+
+
+def _tail_headed(t: Table, header: list[str]) -> tuple[int, list[list[str]]] | None:
+    """Where in ``t`` (not its first row) a row with the cells of ``header`` stands, and the rows from there in
+    ``header``'s columns (the grid of two tables drawn one under the other has the columns of both: the blank ones
+    are dropped); None when there is no such row, or a figure or word of those rows stands in a dropped column."""
+    heads = [c for c in header if c.strip()]
+    if len(heads) < 3:
+        return None
+    at = next((r for r in range(len(t.rows) - 1, 0, -1) if [c for c in t.rows[r] if c.strip()] == heads), None)
+    if at is None:
+        return None
+    keep = [c for c, x in enumerate(t.rows[at]) if x.strip()]
+    if len(keep) != len(header) or [x for x in header if x.strip()] != heads:
+        return None
+    rows = []
+    for row in t.rows[at:]:
+        if any(x.strip() for c, x in enumerate(row) if c not in keep):
+            return None
+        rows.append([row[c] if c < len(row) else "" for c in keep])
+    return at, rows
 
 
 def _numeric(text: str) -> bool:
@@ -424,6 +469,19 @@ def _layout(chars: list[Char], rules: tuple[list, list], page_no: int, state: _S
     for k, (_y, item) in enumerate(items):
         if isinstance(item, list) and item and isinstance(item[0], list):
             state.open = None
+            tail = _tail_headed(state.table, item[0]) if k == 0 and state.table is not None else None
+            if tail is not None:
+                # the header row repeated at the top of this page heads a table drawn right under another one on the
+                # page before (the 自评表's header table, then its indicator table, one grid on that page): the
+                # other table ends where the header row stands, and the table from there goes on here
+                at, rows = tail
+                table = Table(state.tab_no + 1, state.table.row_lines[at], rows, state.table.row_lines[at:])
+                del state.table.rows[at:], state.table.row_lines[at:]
+                state.tab_no += 1
+                state.table = table
+                blocks.append(table)
+                _continue_table(table, item, page_no)
+                continue
             if k == 0 and state.table is not None and len(item[0]) == len(state.table.rows[0]):
                 _continue_table(state.table, item, page_no)
                 continue
