@@ -548,3 +548,18 @@ def test_spending_written_after_its_completion_rate(tmp_path, total: str, wrong:
 def test_a_saving_after_the_rate_is_no_spending(tmp_path) -> None:
     line = "“三公”经费年初预算5000.00元，实际完成预算的65.20%，比预算节约1740.00元。\n"
     assert _errors(tmp_path, line) == []
+
+
+def _warnings(tmp_path, text: str) -> list[str]:
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return [f.code for f in lint(path).findings]
+
+
+def test_items_numbered_inline_before_the_next_paragraph_are_no_gap(tmp_path) -> None:
+    # a PDF reads "1、…；2、…" and "3、…" as two paragraphs: 2、 is there, inside the first
+    assert _warnings(tmp_path, "（一）问题\n\n1、目标不细；2、执行偏慢。\n\n3、资金缺口大。\n") == []
+
+
+def test_a_number_left_out_is_still_a_gap(tmp_path) -> None:
+    assert _warnings(tmp_path, "（二）措施\n\n1、细化目标。\n\n3、加快执行。\n") == ["TXT012"]

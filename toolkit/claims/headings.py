@@ -131,6 +131,11 @@ def check_headings(texts: list[str]) -> list[tuple[int, Issue]]:
                 del last[other], seen[other]
             out.append((k, _issue(TXT011, Verdict.WRONG, msg, want, written, 0)))
             continue
+        if own_gap and own < value and all(
+                re.search(r"[；;。]\s*" + re.escape(_label(style, v)), "".join(texts[seen[style]:k]))
+                for v in range(own + 1, value)):
+            advance(style, value, k, run[style] + 1)  # 1、…；2、… in one paragraph, then 3、: the run goes on inline
+            continue
         if own_gap:
             if own == value:
                 msg = f"编号重复：又一次写作“{written}”，应为“{_label(style, own + 1)}”"
