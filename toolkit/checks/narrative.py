@@ -266,7 +266,7 @@ _DEPTS = re.compile(r"(内设|下设)(机构|科室|股室|处室|职能科室)?
 
 
 def _departments(report, loc, fld, pars) -> list[Finding]:
-    from ..claims.cnnum import cn_to_int
+    from ..claims.cnnum import count_value
 
     listed = len(report.unit.departments) if report.unit.departments else report.unit.departments_count
     if not listed:
@@ -274,7 +274,7 @@ def _departments(report, loc, fld, pars) -> list[Finding]:
     out = []
     for text, off in pars:
         for m in _DEPTS.finditer(text):
-            n = int(m.group("n")) if m.group("n").isdigit() else cn_to_int(m.group("n"))
+            n = count_value(m.group("n"))
             if n is None or n == listed:
                 continue
             out.append(loc.finding(NAR005, f"正文写内设机构 {m.group('n')}个，unit.departments 列出 {listed} 个",

@@ -45,3 +45,8 @@ def cn_to_int(text: str) -> int | None:
             section += (1 if digit is None else digit) * unit
             digit = None
     return total + section + (digit or 0)
+
+
+def count_value(text: str) -> int | None:
+    """A count written in digits or in Chinese numerals (``"5"``, ``"十二"``, ``"两"``); None when it is neither."""
+    return int(text) if text.isdigit() else cn_to_int(text)

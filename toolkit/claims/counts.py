@@ -24,7 +24,7 @@ from decimal import Decimal
 from ..findings import ERROR
 from ..rules import Rule
 from .arith import Verdict
-from .cnnum import CHARS, cn_to_int
+from .cnnum import CHARS, count_value
 from .quantities import Quantity, sentences
 
 TXT020 = Rule("TXT020", "lint", ERROR, "个数与其各类个数之和不符",
@@ -129,7 +129,7 @@ def _judge(text: str, t: Quantity, run: list[Quantity], rows: Counter | None, li
     why = None
     parts = run
     if declared:
-        n = int(declared.group("n")) if declared.group("n").isdigit() else cn_to_int(declared.group("n"))
+        n = count_value(declared.group("n"))
         if n != len(run):
             return None
         why = f"{declared.group(0)[:-1]}"
@@ -232,6 +232,20 @@ _SET = re.compile(r"共(计)?(设置|设定|设立|有)?[^，,；;。类]{0,10}$
 _BY_RESULT = re.compile(r"满分|扣分|失分|得分|达成|完成|实现|达标|达到")
 
 
+def whole_indicator_count(text: str, q: Quantity) -> bool:
+    """``共设置三级指标15个`` / ``绩效指标共10项``: ``q`` is the count of every indicator the report set — not one
+    category's (产出指标8个, 人员类项目设置三级指标1个), not one level's above the 三级, not those picked out by result."""
+    return q.kind == "count" and q.role == "level" and not q.approx and q.label.endswith("指标") \
+        and not re.search(r"[一二]级指标$|[一二]级$", q.label) and _kind(q.label) is None \
+        and bool(_SET.search(text[max(0, q.start - 20):q.start])) and not _BY_RESULT.search(q.label) \
+        and q.unit in ("个", "项", "条")
+
+
+def stated_indicator_counts(texts: list[str], quantities: list[list[Quantity]]) -> set[Decimal]:
+    """Every count of all the indicators the text states (:func:`whole_indicator_count`)."""
+    return {q.value for text, qs in zip(texts, quantities) for q in qs if whole_indicator_count(text, q)}
+
+
 def check_table_count(texts: list[str], quantities: list[list[Quantity]], rows: Counter,
                       said: set[tuple[int, int]]) -> list[tuple[int, object]]:
     """TXT020 for "共设置三级指标N个" against the indicator rows of the 自评表 (headed 三级指标): N must be the
@@ -244,11 +258,7 @@ def check_table_count(texts: list[str], quantities: list[list[Quantity]], rows: 
     out = []
     for k, (text, qs) in enumerate(zip(texts, quantities)):
         for q in qs:
-            if q.kind != "count" or q.role != "level" or q.approx or (k, q.start) in said or not q.label.endswith("指标") \
-                    or re.search(r"[一二]级指标$|[一二]级$", q.label) \
-                    or _kind(q.label) is not None or not _SET.search(text[max(0, q.start - 20):q.start]) \
-                    or _BY_RESULT.search(q.label) \
-                    or q.value in allowed or q.unit not in ("个", "项", "条"):
+            if (k, q.start) in said or not whole_indicator_count(text, q) or q.value in allowed:
                 continue
             shown = "、".join(f"{n}{q.unit}" for n in sorted(allowed, reverse=True))
             out.append((k, _issue(TXT020, Verdict.WRONG, f"{q.label} {q.text} 与自评表不符：表中列有三级指标 {shown.split('、')[0]}"

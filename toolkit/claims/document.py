@@ -347,13 +347,12 @@ def _bare_score_table(lines: list[str], i: int, number: int) -> tuple[Table, int
     return table, j
 
 
-_TOTAL_CELL = re.compile(r"合计|总计|总分|得分合计|综合得分")
-
-
 def _short_total_row(lines: list[str], j: int, k: int, wc: int, sc: int) -> tuple[list[str], int] | None:
     """A 自评表's closing 合计 row exported with fewer lines than the table has columns (合计, blank lines for the
     merged cells, then 100 and 97.40): its figures are the 分值 and 得分, or the 得分 alone. (row, lines used) or None."""
-    if j >= len(lines) or not _TOTAL_CELL.fullmatch(lines[j].strip(_CELL_STRIP)):
+    from .tables import _TOTAL_SCORE_LABEL  # the 总分 row's names, as the 自评表 reader knows them
+
+    if j >= len(lines) or not _TOTAL_SCORE_LABEL.match(lines[j].strip(_CELL_STRIP)):
         return None
     figures: list[str] = []
     m = j + 1

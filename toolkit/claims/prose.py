@@ -22,7 +22,7 @@ from ..domain.tolerance import ROUNDING_NOTE, half_unit
 from ..findings import ERROR, WARNING, Finding, TextSpot
 from ..rules import Rule
 from .arith import Kind, Verdict, kind_of, like, num_text, pct_text, ratio_verdict, sum_verdict
-from .cnnum import CHARS, cn_to_int
+from .cnnum import CHARS, count_value
 from .slips import slip_kind
 from .quantities import (_AMONG, _MONEY_EXP, COUNT_UNITS, POINTS, REACH, WINDOW, Quantity, between, extract, first_after, prior,
                          rate_parts, sentences, share_target, starts)
@@ -226,7 +226,7 @@ def _complete(labels: list[str], keyword: str) -> bool:
     if keyword.startswith("分别") or keyword == "由":  # 由A、B和C构成 names every part
         return True
     m = _ANNOUNCED.search(keyword)
-    if m and (int(m.group(1)) if m.group(1).isdigit() else cn_to_int(m.group(1))) == len(labels):
+    if m and count_value(m.group(1)) == len(labels):
         return True  # 具体为以下5个项目：A、B、C、D、E: as many as it says
     if any(_REST.search(lb) for lb in labels[1:]):
         return True
@@ -238,9 +238,8 @@ def _complete(labels: list[str], keyword: str) -> bool:
 
 #: the degree words of a state (已完成 / 全部完成 / 部分完成) and its negations (未完成 / 不合格 / 没有达标)
 _DEGREE = re.compile(r"^(?:已经?|全部|完全|均已|基本|部分)")
-_NEGATION = re.compile(r"^(?:未|不|没有|尚未|暂未)")
-#: a negation just before an act's word inside a label (检出不合格样品, 仍未整改)
-_NEGATED_ACT = re.compile(r"(?:未|不|没有|尚未|暂未)")
+_NEGATIONS = r"(?:未|不|没有|尚未|暂未)"
+_NEGATION = re.compile("^" + _NEGATIONS)
 
 
 def _affirmed_and_negated(labels: list[str]) -> bool:
@@ -669,17 +668,13 @@ _N_ITEMS_SUM = re.compile(r"(?P<last>后)?(?P<n>\d{1,2}|[一二两三四五六�
                           r"(?:合计|共计|总计|之和|累计|共)(?:为|是|达)?\s*$")
 
 
-def _small_int(s: str) -> int | None:
-    return int(s) if s.isdigit() else cn_to_int(s)
-
-
 def find_counted_lists(text: str, qs: list[Quantity], taken: set[int]) -> list[Group]:
     """``事项146件，分为四类：来信52件、来访61件、…`` (a total, then a list said to have N items, N of them listed):
     the items are the whole of the total. Nothing is read when the number of items listed is not N."""
     groups = []
     keys = starts(qs)
     for m in _COUNTED_LIST.finditer(text):
-        n = _small_int(m.group("n"))
+        n = count_value(m.group("n"))
         s_start, s_end = _sentence_bounds(text, m.start())
         k = first_after(keys, m.start() - 1)
         if not n or k == 0 or qs[k - 1].start < s_start:
@@ -703,7 +698,7 @@ def _n_items_sums(text: str, qs: list[Quantity], marks: list[int]) -> tuple[list
         m = _N_ITEMS_SUM.search(t.pre)
         if m is None or not _usable(t):
             continue
-        n = _small_int(m.group("n"))
+        n = count_value(m.group("n"))
         s_start, _ = _sentence_bounds(text, t.start)
         run = [q for q in prior(qs, i, s_start) if q.comparable(t) and _usable(q) and not q.total]
         if not n or n < 2 or len(run) < n or (len(run) != n and not m.group("last")):
@@ -1464,7 +1459,7 @@ def _respective(text: str, qs: list[Quantity], groups: list[Group], others: "Who
         if above is None or not whole_words or len(run) < 2:
             continue
         n = above.group("n")
-        if n and (int(n) if n.isdigit() else cn_to_int(n)) != len(run):
+        if n and count_value(n) != len(run):
             continue
         parts = _listed_before(text, qs, keys, q.start - len(q.pre) + above.start(), len(run), above.group("end"))
         whole = _named_whole(text, qs, keys, q.start, parts[0], whole_words, others) if parts else None
@@ -2762,7 +2757,7 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
         pairs = []
         # 检出不合格样品37批次，抽检合格率98.47%: a count of the act's negation (不合格, 未整改) is what the rate leaves
         # out, so the rate is (whole − count) ÷ whole
-        act_negated = _NEGATED_ACT.pattern + "(?:" + "|".join(map(re.escape, num_words)) + ")"
+        act_negated = _NEGATIONS + "(?:" + "|".join(map(re.escape, num_words)) + ")"  # 不合格, 未整改 in a label
         # (a rate named by the negation itself, 不合格率 / 未整改率, is the plain ratio of the negated count)
         negated = set() if re.search(act_negated, stem) else {id(q) for q in nums if re.search(act_negated, q.label)}
         for n in nums:
@@ -2848,8 +2843,7 @@ def split_items(text: str) -> list[str]:
 
 
 def _count(m: re.Match) -> int | None:
-    c = m.group("count")
-    return int(c) if c.isdigit() else cn_to_int(c)
+    return count_value(m.group("count"))
 
 
 def _list_end(s: str) -> str:

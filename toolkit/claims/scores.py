@@ -423,10 +423,6 @@ _NOT_A_NAME = re.compile(r"\d(?:分|%|万|元|人|个|项|年|月|日)|如下|�
                          r"^[一二三四五六七八九十]+[、是]|^[（(][一二三四五六七八九十\d]+[）)]")
 #: a score as written in such an account: 得9.69分, 计得7.93分, 该项得9.80分, 得满分10分 (not 分值 / 权重)
 _BLOCK_SCORE = re.compile(r"(?:得|得分|得分为|实际得分|自评得分|计得|得满分)\s*$")
-#: the number of indicators the report says it set (绩效指标共10项, 共设置三级指标15个)
-_INDICATOR_TOTAL = re.compile(r"指标(?:体系)?(?:共|合计|总计)(?:设置|设定|有)?(\d{1,3})[项个条]|"
-                              r"共(?:设置|设定|设立|有|计)?(?:[一二三]级|绩效|考核|评价)?指标(\d{1,3})[项个条]|"
-                              r"共(?:设置|设定|设立|有|计)?(\d{1,3})[项个条](?:[一二三]级|绩效|考核|评价)?指标")
 
 
 #: the most indicator accounts read in one paragraph
@@ -484,7 +480,9 @@ def check_total_vs_blocks(texts: list[str], quantities: list[list[Quantity]], to
     totals = [t for t in totals if not t.named_part]
     if blocks is None or not totals:
         return []
-    stated = {int(next(g for g in m.groups() if g)) for text in texts for m in _INDICATOR_TOTAL.finditer(text)}
+    from .counts import stated_indicator_counts
+
+    stated = stated_indicator_counts(texts, quantities)  # 绩效指标共10项: as many accounts as indicators
     weights = [c.weight for c in blocks]
     complete = stated == {len(blocks)} or (None not in weights and sum(weights, Decimal(0)) == 100)
     scores = [c.value for c in blocks]

@@ -126,16 +126,9 @@ def check_total_rows(t: Table, skip: set[int] = frozenset()) -> list[TableIssue]
                 cell_number(x) is not None for x in rows[r - 1][1:])):  # at the head of its rows
             issues += _zero_total(rows, r, parts, cols, label)
             continue
-        def judged(use: list[int]) -> dict:
-            verdicts = {}
-            for c in cols:
-                values = [cell_number(rows[p][c]) or Decimal(0) for p in use]
-                verdicts[c] = (*sum_verdict(values, cell_number(row[c]), Kind.MONEY), values)
-            return verdicts
-
         for n in range(2, len(parts) + 1):
             use = parts[:n]
-            verdicts = judged(use)
+            verdicts = _column_sums(rows, row, use, cols)
             if any(v[0] == "ok" for v in verdicts.values()):
                 # rows right after the run, blank where it adds up (资本性支出 | 961.72 | | 961.72 under 基本支出),
                 # leave that column's sum as it is: they are parts too when they make more columns add up
@@ -144,7 +137,7 @@ def check_total_rows(t: Table, skip: set[int] = frozenset()) -> list[TableIssue]
                 while m < len(parts) and all(not cell_number(rows[parts[m]][c]) for c in ok):
                     m += 1
                 if m > n:
-                    longer = judged(parts[:m])
+                    longer = _column_sums(rows, row, parts[:m], cols)
                     if sum(v[0] == "ok" for v in longer.values()) > len(ok):
                         use, verdicts = parts[:m], longer
                 for c, (v, s, values) in verdicts.items():
@@ -156,6 +149,15 @@ def check_total_rows(t: Table, skip: set[int] = frozenset()) -> list[TableIssue]
                                          like(s, values), row[c].strip(), r, c, _quote(row)))
                 break
     return issues
+
+
+def _column_sums(rows: list[list[str]], total: list[str], use: list[int], cols: list[int]) -> dict:
+    """Column -> (verdict, sum, values) of the rows ``use`` against the ``total`` row, column by column."""
+    verdicts = {}
+    for c in cols:
+        values = [cell_number(rows[p][c]) or Decimal(0) for p in use]
+        verdicts[c] = (*sum_verdict(values, cell_number(total[c]), Kind.MONEY), values)
+    return verdicts
 
 
 def _heads_above(rows: list[list[str]], r: int) -> list[str]:
