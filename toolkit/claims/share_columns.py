@@ -65,8 +65,19 @@ def check_share_columns(t: Table, corrected: dict[tuple[int, int], Decimal] | No
     """TBL015 for each share column of ``t`` (module docstring). ``corrected``: (row, column) -> the value a cell
     reported wrong should have; ``flagged``: cells already reported (their shares are not judged again)."""
     corrected = corrected or {}
-    rows = t.rows
     issues = []
+    for heads, data, c in _share_columns(t):
+        for a in _amount_columns(t.rows, heads, data, c):  # the nearest whose rows confirm a whole
+            found = _judge(t.rows, heads, data, a, c, corrected, flagged)
+            if found is not None:
+                issues += found
+                break
+    return issues
+
+
+def _share_columns(t: Table):
+    """(heads, data rows, column) for every share column of ``t``, under each header row that names one."""
+    rows = t.rows
     r = 0
     while r < len(rows):
         row = rows[r]
@@ -81,15 +92,43 @@ def check_share_columns(t: Table, corrected: dict[tuple[int, int], Decimal] | No
                 break
             data.append(k)
         for c, head in enumerate(heads):
-            if c == 0 or not _SHARE_HEAD.search(head) or _RATE_HEAD.search(head):
-                continue
-            for a in _amount_columns(rows, heads, data, c):  # the nearest whose rows confirm a whole
-                found = _judge(rows, heads, data, a, c, corrected, flagged)
-                if found is not None:
-                    issues += found
-                    break
+            if c and _SHARE_HEAD.search(head) and not _RATE_HEAD.search(head):
+                yield heads, data, c
         r = data[-1] + 1 if data else r + 1
-    return issues
+
+
+def confirmed_shares(t: Table):
+    """(row, amount, share, the share column's head, the whole's row label) for every row of ``t`` whose share is its
+    amount over the whole its table confirms (module docstring): the rows a text's share of that line may be held
+    against."""
+    for heads, data, c in _share_columns(t):
+        for a in _amount_columns(t.rows, heads, data, c):
+            found = None
+            for w in _wholes(t.rows, heads, data, a, c):
+                found = _judged(t.rows, data, a, c, w, lambda k, a=a: _number(t.rows[k][a]))
+                if found is not None:
+                    yield from ((k, amount, share, heads[c], _label(t.rows[w]))
+                                for k, amount, share, v, _e in found if v == Verdict.OK)
+                    break
+            if found is not None:
+                break
+
+
+def _judged(rows: list[list[str]], data: list[int], a: int, c: int, w: int, value
+            ) -> list[tuple[int, Decimal, Decimal, Verdict, Decimal | None]] | None:
+    """(row, amount, share, verdict, exact share) of every row of share column ``c`` against the whole of row ``w``,
+    or None when the rows do not confirm that whole (fewer than two agree, or no more agree than not)."""
+    whole = value(w)
+    if not whole or whole <= 0:
+        return None
+    judged = []
+    for k in data:
+        amount, share = value(k), _number(rows[k][c])
+        if k == w or amount is None or share is None or not rows[k][c].strip() or _is_total(_label(rows[k])):
+            continue
+        judged.append((k, amount, share, *ratio_verdict(amount, whole, share, Kind.MONEY, Kind.MONEY)))
+    agree = [x for x in judged if x[3] == Verdict.OK]
+    return None if len(agree) < 2 or len(agree) * 2 <= len(judged) else judged
 
 
 def _amount_columns(rows: list[list[str]], heads: list[str], data: list[int], c: int) -> list[int]:
@@ -124,19 +163,10 @@ def _judge(rows: list[list[str]], heads: list[str], data: list[int], a: int, c: 
     """The findings of share column ``c`` judged on amount column ``a``; None when no whole is confirmed."""
     value = lambda k: corrected.get((k, a), _number(rows[k][a]))  # noqa: E731
     for w in _wholes(rows, heads, data, a, c):
+        judged = _judged(rows, data, a, c, w, value)
+        if judged is None:
+            continue
         whole = value(w)
-        if not whole or whole <= 0:
-            continue
-        judged = []
-        for k in data:
-            label = _label(rows[k])
-            amount, share = value(k), _number(rows[k][c])
-            if k == w or amount is None or share is None or not rows[k][c].strip() or _is_total(label):
-                continue
-            judged.append((k, amount, share, *ratio_verdict(amount, whole, share, Kind.MONEY, Kind.MONEY)))
-        agree = [x for x in judged if x[3] == Verdict.OK]
-        if len(agree) < 2 or len(agree) * 2 <= len(judged):
-            continue
         out = []
         for k, amount, share, v, exact in judged:
             label = _label(rows[k])
