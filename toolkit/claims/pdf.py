@@ -340,8 +340,8 @@ def _tail_headed(t: Table, header: list[str]) -> tuple[int, list[list[str]]] | N
     if at is None:
         return None
     keep = [c for c, x in enumerate(t.rows[at]) if x.strip()]
-    if len(keep) != len(header) or [x for x in header if x.strip()] != heads:
-        return None
+    if len(keep) != len(header):
+        return None  # the header repeated with blank cells of its own: which column is which is unclear
     rows = []
     for row in t.rows[at:]:
         if any(x.strip() for c, x in enumerate(row) if c not in keep):
