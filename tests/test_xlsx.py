@@ -280,3 +280,27 @@ def test_a_workbook_that_repeats_its_group_names_instead_of_merging_imports_one_
         ("产出指标", [("数量指标", 2), ("时效指标", 1)]),
         ("效益指标", [("社会效益指标", 1)]),
         ("满意度指标", [("服务对象满意度指标", 1)])]
+
+
+def test_an_indicator_table_headed_by_other_usual_words_imports(tmp_path):
+    """权重（分） / 年度目标 / 实际完成 / 自评得分, under two title rows and a blank one, a 序号 column first: the heads a
+    finance office writes as often as 分值 / 年度指标值 / 实际完成值 / 得分."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "绩效自评表"
+    ws.append(["2024年度部门整体支出绩效自评表"])
+    ws.append(["单位：某县水利局"])
+    ws.append([])
+    ws.append(["序号", "一级指标", "二级指标", "三级指标", "权重（分）", "年度目标", "实际完成", "自评得分", "偏差原因"])
+    ws.append([1, "产出指标", "数量指标", "河道巡查里程", 30, "≥1200公里", "1260公里", 30, ""])
+    ws.append([2, "产出指标", "质量指标", "水质达标率", 30, "≥95%", "93%", 29.37, "个别断面未达标"])
+    ws.append([3, "效益指标", "社会效益", "防汛物资到位率", 30, "100%", "100%", 30, ""])
+    ws.append([4, "预算执行", "预算执行率", "部门预算执行率", 10, "100%", "96.4%", 9.64, ""])
+    ws.append(["", "合计", "", "", 100, "", "", 99.01, ""])
+    wb.save(tmp_path / "odd.xlsx")
+    imported = read_workbook(tmp_path / "odd.xlsx")
+    ind = imported.data["indicators"]
+    leaf = ind["groups"][0]["children"][1]["indicators"][0]
+    assert (leaf["name"], leaf["target"], leaf["actual"], leaf["weight"], leaf["score"]) == \
+        ("水质达标率", "≥95%", "93%", Decimal("30"), Decimal("29.37"))
+    assert ind["execution"]["score"] == Decimal("9.64") and ind["total_score"] == Decimal("99.01")

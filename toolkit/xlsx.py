@@ -241,10 +241,10 @@ _COLUMNS = {  # field -> label pattern (whitespace removed)
     "level1": r"一级指标",
     "level2": r"二级指标",
     "name": r"三级指标|指标名称",
-    "target": r"年度指标值|目标值|指标值",
-    "actual": r"实际完成值|完成值|实际值",
+    "target": r"年度指标值|目标值|指标值|^(?:年度|预期|全年)?目标$",
+    "actual": r"实际完成值?|完成值|实际值|^完成情况$",
     "weight": r"^分值|^权重",
-    "score": r"^得分",
+    "score": r"^(?:自评|实际)?得分",
     "deviation": r"偏差原因|原因分析",
 }
 _WEIGHTED = re.compile(r"^(?P<name>.+?)[（(](?P<w>\d+(?:\.\d+)?)分?[）)]$")
