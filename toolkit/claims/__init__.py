@@ -26,7 +26,7 @@ from .scores import (check_execution_scores, check_grades, check_indicator_score
                      check_total_vs_kinds,
                      check_total_vs_table, check_weight_shares, read_claims)
 from .counts import check_counts, check_table_count, indicator_rows
-from .crossref import check_named_figures
+from .crossref import check_named_figures, check_repeated_slips
 from .results import check_indicator_results
 from .slips import relocate_slips
 from .table_bases import check_table_bases, year_index, year_pairs
@@ -95,7 +95,10 @@ def lint_document(doc: Document) -> Result:
     scored = any("得分" in "".join(row) for t in doc.tables for row in t.rows[:3])
     issues, quantities = analyse(texts, table_figures=table_figures(doc), year_rows=year_pairs(years),
                                  prose_blocks=not scored)
+    summed = {(k, i.location.offset, i.expected) for k, i in issues if i.code == "TXT001"}
     for k, issue in issues:
+        if issue.code == "TXT007" and (k, issue.location.offset, issue.expected) in summed:
+            continue  # 总分T，其中预算执行率A、产出B…: the kinds' sum said once, as the total and its parts
         result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     score_tables = []
     for t in doc.tables:
@@ -129,8 +132,11 @@ def lint_document(doc: Document) -> Result:
             continue
         moved = _at_the_table(doc, result.findings, issue, cells.get(id(issue)), paragraphs[k])
         result.findings.append(moved if moved is not None else _prose_finding(doc, paragraphs[k], issue))
+    spoken = {(f.location.paragraph, f.location.offset) for f in result.findings
+              if f.severity == "error" and isinstance(f.location, TextSpot)}
     for k, issue in check_table_bases(doc, texts, quantities, years):
-        result.findings.append(_prose_finding(doc, paragraphs[k], issue))
+        if (paragraphs[k].index, issue.location.offset) not in spoken:  # a rate named by its row, said already
+            result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     spoken = {(f.location.paragraph, f.location.offset) for f in result.findings
               if f.severity == "error" and isinstance(f.location, TextSpot)}
     for k, issue in check_table_rates(doc, texts, quantities):
@@ -140,6 +146,10 @@ def lint_document(doc: Document) -> Result:
         if (paragraphs[k].index, issue.location.offset) not in spoken:
             result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     result.findings = relocate_slips(doc, result.findings, quantities)
+    spoken = {(f.location.paragraph, f.location.offset) for f in result.findings
+              if f.severity == "error" and isinstance(f.location, TextSpot)}
+    for k, issue in check_repeated_slips(doc, result.findings, quantities, spoken):
+        result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     result.findings = _shares_of_the_tables_figure(result.findings)
     biggest = max(score_tables, key=lambda s: len(s.items)) if score_tables else None
     said = {(f.location.paragraph, f.location.offset) for f in result.findings if isinstance(f.location, TextSpot)}

@@ -155,7 +155,7 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
             written.setdefault(c, Counter())[q.value_in("万元")] += 1
             mentions.append((k, q, c))
     out = _last_years(doc, mentions, taken, cells) + _rates(doc, quantities, taken, cells) \
-        + _table_changes(doc, quantities, taken)
+        + _table_changes(doc, quantities, taken) + _named_rates(doc, quantities, taken)
     titles = fund_tables(doc)
     by_core: dict[str, list] = {}
     for x in rows:
@@ -343,6 +343,50 @@ def _table_changes(doc: Document, quantities: list[list[Quantity]], taken: set) 
     return out
 
 
+#: a rate of change named by its line alone, no figure of its own in its clause (其他收入下降6.87%, 其中一般公共预算财政
+#: 拨款收入同比增长9.58%)
+_NAMED_RATE = re.compile(r"^(?:其中|另外|此外)?[：:]?\s*(?P<name>[\u4e00-\u9fff（）()“”]{2,24}?)(?:比|较|同比)?"
+                         r"(?:上年|去年|上一年|2\d\d\d年)?(?:同期)?(?P<dir>增加|增长|上升|提高|减少|下降|降低)(?:了)?\s*$")
+
+
+def _named_rates(doc: Document, quantities: list[list[Quantity]], taken: set) -> list[tuple[int, object]]:
+    """``其他收入下降6.87%`` where a table gives 其他收入 | 2023年 41.25 | 2024年 38.60: a rate named by a line and no
+    figure of its clause is (this year's − last year's) ÷ last year's of that table row (one row of that name)."""
+    from .arith import kind_of, pct_text, ratio_verdict
+    from .prose import TXT004, _direction, _issue
+
+    rows = _year_rows(doc)
+    if not rows:
+        return []
+    out = []
+    for k, qs in enumerate(quantities):
+        text = doc.paragraphs[k].text
+        for i, r in enumerate(qs):
+            if r.unit != "%" or r.role != "change" or r.approx or (k, r.start) in taken:
+                continue
+            lo = max([text.rfind(c, 0, r.start) for c in "，,；;。：:"]) + 1
+            if i and qs[i - 1].end > lo:
+                continue  # a figure of the clause is the rate's own subject
+            m = _NAMED_RATE.match(text[lo:r.start])
+            if m is None or _OTHER.search(re.sub(r"(?:一般公共|政府性基金|国有资本经营)预算", "", m.group("name"))):
+                continue
+            found = rows.get(core(m.group("name")), [])
+            if len(found) != 1:
+                continue
+            now, then, unit, t, row, _now_c, _header = found[0]
+            sign = _direction(m.group("dir"))
+            if then <= 0 or sign == 0 or (now - then) * sign < 0:
+                continue
+            v, exact = ratio_verdict(abs(now - then), then, abs(r.value), kind_of("money"))
+            if v == "ok":
+                continue
+            out.append((k, _issue(TXT004, v, f"{m.group('name')}的变动率：{t.where()} 第{row + 1}行本年数 {now:f}、上年数 "
+                                  f"{then:f}，({now:f} − {then:f}) ÷ {then:f} = {pct_text(exact, abs(r.value))}，文中写 "
+                                  f"{r.text}", pct_text(exact, abs(r.value)), r.text, r.start)))
+            taken.add((k, r.start))
+    return out
+
+
 def _year_rows(doc: Document) -> dict[str, list]:
     """The rows of the tables with one column of this year and one of last year, by name core: (this year's figure,
     last year's, unit, table, row, this year's column, header row)."""
@@ -524,4 +568,39 @@ def _rates(doc: Document, quantities: list[list[Quantity]], taken: set, cells: d
             taken.add((k, q.start))
             cells[id(issue)] = (t.index, r, c)
             out.append((k, issue))
+    return out
+
+
+def check_repeated_slips(doc: Document, findings: list, quantities: list[list[Quantity]],
+                         spoken: set[tuple[int, int]]) -> list[tuple[int, object]]:
+    """[(paragraph index, TXT014 issue)] for text figures that repeat a table cell found mistyped (TBL011: the cell
+    whose corrected figure makes its total hold): the text writes the same figure under the same line's name, so it
+    is wrong with the cell (其中森林资源培育支出1002.46万元 for the row 森林资源培育 | 1002.46 that should be 1020.46).
+    ``spoken``: (paragraph number, offset) of the text's errors already said."""
+    from ..findings import CellSpot
+    from .prose import _issue
+
+    units = table_units(doc)
+    tables = {t.index: t for t in doc.tables}
+    out = []
+    for f in findings:
+        spot = f.location
+        if f.code != "TBL011" or not isinstance(spot, CellSpot) or spot.col is None or spot.table not in tables:
+            continue
+        t = tables[spot.table]
+        row = t.rows[spot.row]
+        value, unit = cell_number(row[spot.col]), units.get(t.index, "万元")
+        name = next((x.strip() for x in row if x.strip() and cell_number(x) is None and not _CODE_LEAD.fullmatch(x)), "")
+        row_core, coded = core(name), bool(_CODE_LEAD.match(row[0]))
+        if value is None or len(row_core) < 2:
+            continue
+        for k, qs in enumerate(quantities):
+            for q in qs:
+                if q.kind != "money" or q.role != "level" or q.approx or not q.label or q.value_in(unit) != value \
+                        or (doc.paragraphs[k].index, q.start) in spoken or _OTHER.search(q.label) \
+                        or not same_line(core(q.label), row_core, coded):
+                    continue
+                out.append((k, _issue(TXT014, Verdict.WRONG, f"正文写{q.label} {q.text}，与{t.where()} 第{spot.row + 1}行"
+                                      f"“{name}”相同，而该格应为 {f.expected}（按此表中合计与各行之和相符，见 TBL011）：正文随此格一并写错",
+                                      f.expected, q.text, q.start)))
     return out

@@ -284,11 +284,16 @@ def _bare_table(lines: list[str], i: int, k: int, number: int) -> tuple[Table, i
                 and _LABEL_CELL.fullmatch(lines[j].strip()):
             labels.append(lines[j].strip())
             j += 1
-        figures = []
-        while j < n and len(figures) < m and _FIGURE_CELL.fullmatch(lines[j].strip()):
-            figures.append(lines[j].strip())
+        figures: list[str] = []
+        while j < n and len(figures) < m:
+            cell = lines[j].strip()
+            # a blank line among a row's figures is an empty cell (项目支出 left blank) when a cell follows it
+            if not (_FIGURE_CELL.fullmatch(cell) or (not cell and labels
+                                                     and (len(figures) == m - 1 or top_blank(lines, j)))):
+                break
+            figures.append(cell)
             j += 1
-        if not labels or len(figures) != m:
+        if not labels or len(figures) != m or not any(figures):
             j = start
             break
         table.rows.append([""] * (k - m - len(labels)) + labels + figures)
@@ -298,9 +303,14 @@ def _bare_table(lines: list[str], i: int, k: int, number: int) -> tuple[Table, i
     return table, j
 
 
+#: the head of a 自评表's weight column: 分值, 权重, 满分, 标准分, with its unit (权重（%）, 分值（分）)
+WEIGHT_HEAD = re.compile(r"(?:指标)?(?:分值|权重分?|满分|标准分值?)(?:[（(](?:分|%|％|分值|权重)[）)])?")
+#: the head of its score column: 得分, 自评得分, 评价得分, 得分（分）
+SCORE_HEAD = re.compile(r"(?:自评|评价|实际)?得分(?:[（(]分[）)])?")
+
 #: the heads of a 自评表's columns (DOMAIN §3): the indicator's levels and name, target, actual, weight, score, reason
 _SCORE_HEAD = re.compile(r"(一级|二级|三级)?指标(名称)?|(年度|全年)?(指标值|目标值)|预期目标|实际完成值?|实际值|完成值|"
-                         r"实际完成情况|分值|权重|(分值|权重)[（(]分[）)]|(自评)?得分|偏差原因(分析)?(及改进措施)?|"
+                         r"实际完成情况|(?:指标)?(?:分值|权重分?|满分|标准分值?)(?:[（(](?:分|%|％|分值|权重)[）)])?|(?:自评|评价|实际)?得分(?:[（(]分[）)])?|偏差原因(分析)?(及改进措施)?|"
                          r"未完成原因|备注|评分标准|指标类型")
 _NAME_HEAD = re.compile(r"(一级|二级|三级)?指标(名称)?")
 _SCORE_CELL = re.compile(r"\d+(?:\.\d+)?\s*分?")
@@ -322,8 +332,8 @@ def _bare_score_table(lines: list[str], i: int, number: int) -> tuple[Table, int
     k = len(heads)
     if k < 4 or not any(_NAME_HEAD.fullmatch(h) for h in heads):
         return None
-    weight = [c for c, h in enumerate(heads) if h.startswith(("分值", "权重"))]
-    score = [c for c, h in enumerate(heads) if h.endswith("得分")]
+    weight = [c for c, h in enumerate(heads) if WEIGHT_HEAD.fullmatch(h)]
+    score = [c for c, h in enumerate(heads) if SCORE_HEAD.fullmatch(h)]
     if len(weight) != 1 or len(score) != 1:
         return None
     table = Table(number, i + 1, [heads], [i + 1])

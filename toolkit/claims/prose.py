@@ -8,13 +8,14 @@ sentence that could be read as consistent is never flagged.
 from __future__ import annotations
 
 from ..lazyre import re
+from collections import Counter
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
 from ..domain.budget import COMPLETE_SPLITS, COMPLETE_WORDS, FIXED, FUND_KINDS
-from ..domain.execution import STAGE_LABELS, STAGE_WORDS, stage_of
+from ..domain.execution import PASSED, STAGE_LABELS, STAGE_WORDS, stage_of
 from ..domain.scoring import INDICATOR_KINDS, LEVEL_ONE, OUTPUT_KINDS
 from ..domain.staffing import POST_KINDS, STAFF_KINDS
 from ..model import CATEGORIES
@@ -206,9 +207,10 @@ _GROUP = re.compile(r"其中|分别为|分别是|(?<=[元个项][，,])具体(?:
 #: label sets that make a list of parts complete (DOMAIN.md section 2)
 COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE, OUTPUT_KINDS, CATEGORIES] + COMPLETE_SPLITS + [("线上", "线下")] \
     + [STAFF_KINDS, POST_KINDS, ("新建", "续建")] \
-    + [("企业", "个体工商户", "农民专业合作社")]
+    + [("企业", "个体工商户", "农民专业合作社"), ("幼儿园", "小学", "初中", "高中")]
 # 新建 / 续建: the projects begun this year and those carried on are every project; 企业 / 个体工商户 / 农民专业合作社:
-# the three kinds of 经营主体 (市场主体登记管理条例) are every one
+# the three kinds of 经营主体 (市场主体登记管理条例) are every one; 幼儿园 / 小学 / 初中 / 高中: a list of schools naming
+# every stage of schooling from the first to the last names every school (九年一贯制, 中职, 特教 listed beside them)
 #: the words of a class or a level that tell the parts of a count apart (人员类指标 / 区级队伍 / 乡镇队伍)
 _CLASS_PREFIX = re.compile(r"(类|级|层|型|省|市|县|区|乡镇|镇|乡|街道|社区|村)$")
 _REST = re.compile(r"其他|其它|其余")
@@ -391,6 +393,8 @@ def _income_sources(total: Quantity, parts: list[Quantity]) -> bool:
 
 #: a part named by one kind of a split and nothing else but the total's noun (行政编制, 事业人员, 行政; 政府性基金预算财政拨款)
 _STAFF_PART = re.compile(r"^(?:其中|包括)?[：:，,]?(?P<k>" + "|".join(STAFF_KINDS) + r")(?:编制|人员|编制人员|在编人员)?$")
+_RETIRED_PART = re.compile(r"^(?:其中|包括)?[：:，,]?(?:原)?(?P<k>" + "|".join(STAFF_KINDS) +
+                           r")(?:单位)?(?:编制)?(?:离退休|退休|离休)?(?:人员)?$")
 _FUND_PART = re.compile(r"^(?:其中|包括)?[：:，,]?(?P<k>" + "|".join(FUND_KINDS) + r")(?:预算)?(?:财政拨款)?(?:收入|支出)?$")
 
 
@@ -403,6 +407,8 @@ def _kinds_of(total: Quantity, parts: list[Quantity]) -> bool:
         return False
     if total.kind == "count" and re.search(r"编制|人员|人数", total.label) and not re.search(r"退休|离休|聘", total.label):
         pattern, needed = _STAFF_PART, STAFF_KINDS[:2]
+    elif total.kind == "count" and re.search(r"退休|离休", total.label) and not re.search(r"聘", total.label):
+        pattern, needed = _RETIRED_PART, STAFF_KINDS[:2]  # retirees by the kind they retired from: 原行政 / 事业退休人员
     elif total.kind == "money" and "财政拨款" in total.label:
         pattern, needed = _FUND_PART, FUND_KINDS[:2]
     else:
@@ -1502,7 +1508,7 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
         v, exact = ratio_verdict(part.value_in(whole.unit), whole.value, q.value, kind_of(part.kind),
                                  kind_of(whole.kind))
         if v != "ok" and whole.value and not _of_disputed(part, whole, q):
-            issues.append(_issue(TXT002, v, f"{part.label or '该项'} {part.text} 占 {whole.label or '总数'} {whole.text} "
+            issues.append(_issue(TXT002, v, f"{part.label or '该项'} {part.text} 占 {re.sub(r'^占', '', whole.label or '') or '总数'} {whole.text} "
                                  f"的比例为 {pct_text(exact, q.value)}，文中写 {q.text}", pct_text(exact, q.value), q.text,
                                  q.start))
     sents = sentences(text)
@@ -2416,6 +2422,20 @@ def _topic_before(text: str, qs: list[Quantity], i: int, s_start: int, b: Quanti
     return cands[-1]
 
 
+def _another_topic(text: str, qs: list[Quantity], i: int, s_start: int, b: Quantity, r: Quantity,
+                   x: Quantity) -> bool:
+    """A sentence without a subject whose rate is wrong for the figure of the sentence before but right for another
+    this-year figure earlier in the paragraph (a total before a run of one-item sentences): whose change it is
+    cannot be told, so nothing is said."""
+    for q in prior(qs, i, max(0, s_start - REACH), at=s_start):
+        if q is x or q.start >= s_start or not (_usable(q) and q.comparable(b)) or q.role != "level" or q.base \
+                or _of_last_year(q):
+            continue
+        if not _judge_rate(q, b, r, "") and _direction(r.pre[-6:]) * (q.value_in(b.unit) - b.value) > 0:
+            return True
+    return False
+
+
 def check_carried_changes(text: str, qs: list[Quantity], taken: set[int]) -> tuple[list[Issue], set[int]]:
     """``基本支出836.20万元。较上年的792.45万元增长R%``: a sentence opening with its comparison (较/比/与上年 B) and no
     subject of its own is about the figure of the sentence before (in the same paragraph): R = (X − B) ÷ B; with a
@@ -2447,7 +2467,10 @@ def check_carried_changes(text: str, qs: list[Quantity], taken: set[int]) -> tup
             continue
         if re.search(r"[，,；;]", text[b.end:r.start]):
             continue  # a clause between the base and the rate: not one comparison
-        issues += _judge_rate(x, b, r, f"{x.label or '本年数'} {x.text} 较 {b.text}")
+        found = _judge_rate(x, b, r, f"{x.label or '本年数'} {x.text} 较 {b.text}")
+        if found and _another_topic(text, qs, i, s_start, b, r, x):
+            continue  # 三公经费9.02万元。…公务接待费2.18万元。比上年9.76万元下降7.58%: the rate is the total's
+        issues += found
         judged.add(r.start)
     return issues, judged
 
@@ -2739,10 +2762,20 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
         if last_rate and any(q.kind == "count" for q in before if q.start > last_rate[0].end):
             # …，完成率105.08%；…目标2,400对，实际完成2,268对，完成率P%: a rate's terms follow the rate before it
             before = [q for q in before if q.start > last_rate[0].end]
+        if not any(q for q in before if not last_rate or q.start > last_rate[0].end):
+            # 抽检合格率99.5%（抽检1250批次，合格1241批次） / 办结率98.13%，共受理214件，办结209件: the rate first,
+            # its terms after it in its sentence, up to the next figure that is no count
+            before = []
+            for q in qs[i + 1:i + 1 + WINDOW]:
+                if q.start >= s_end or q.unit == "%" or not _usable(q) or q.kind not in ("count", "money"):
+                    break
+                before.append(q)
         num_words = _NUMERATOR.get(verb, (verb,))
         nums = [q for q in before if any(w in q.label for w in num_words) and not _NEGATION.match(q.label)]
         to_do: list[Quantity] = []  # 应接种1,200人，实际接种1,152人: both name the act, one is what was to be done
         done = [q for q in nums if _ACTUAL.match(_LEAD_TIME.sub("", q.label))]
+        if done:  # 已整改到位24个，正在整改4个: what is still under way is no numerator of the rate of what was done
+            nums = [q for q in nums if not _PENDING.match(_LEAD_TIME.sub("", q.label))]
         if len(nums) > 1 and len(done) == 1 and not whole_words and verb not in _DENOMINATOR:
             to_do = [q for q in nums if _PLANNED.match(_LEAD_TIME.sub("", q.label)) or _TARGETED.search(q.label)]
             if not to_do:
@@ -2882,6 +2915,19 @@ def _clause_items(text: str, m: re.Match) -> list[str] | None:
     return None
 
 
+def _unjoined(items: list[str]) -> list[str]:
+    """The items of a list with its last two joined by 和 / 及 / 与 told apart (法规科和后勤服务中心) when the first half
+    ends the way the other items do (科: the last character of two other items at least), so is a whole item, and
+    the second is a name of its own; a name with 和 inside (政策法规和审批科) is one item."""
+    if len(items) < 3:
+        return items
+    ends = Counter(x[-1] for x in items[:-1])
+    halves = re.split(r"[和及与]", items[-1])
+    if len(halves) == 2 and len(halves[0]) >= 2 and len(halves[1]) >= 3 and ends[halves[0][-1]] >= 2:
+        return items[:-1] + halves
+    return items
+
+
 def check_enumerations(text: str) -> list[Issue]:
     issues = []
     seen: set[int] = set()
@@ -2893,6 +2939,7 @@ def check_enumerations(text: str) -> list[Issue]:
         if all(_COUNTED.search(x) for x in items):
             return  # "指标14个（数量指标6个、质量指标4个…）": the items count too; their sum is a total-and-parts claim
         seen.add(m.start())
+        items = _unjoined(items)
         listed = len(items)
         joined = sum(len(re.findall(r"[和及与]", x)) for x in items)  # 'A、B和C' may be three
         if listed == n or (listed < n <= listed + joined):
@@ -3000,13 +3047,17 @@ _OWNER = re.compile(r"(?:本|我)?[\u4e00-\u9fff]{0,10}?(?:部门|单位|局|委
 _ANAPHORA = re.compile(r"^(?:该项|该|此项|上述|以上)")
 
 
+#: the acts of passing a budget (年初预算安排支出, 批复预算): they say how the budget came, not whose it is
+_BUDGET_ACTS = re.compile(r"安排|批复|下达|核定|编制")
+
+
 def _owner(label: str) -> str | None:
     """Whose budget or spending a label names, its role words left out: "" for the department's own (年初预算,
     本年支出, 单位年初预算数), 项目 for 项目支出年初预算, None for a label referring back (该项支出…)."""
-    words = re.split(r"[，,；;：:]", label)[-1]
+    words = PASSED.sub("年初", re.split(r"[，,；;：:]", label)[-1])
     if _ANAPHORA.match(words):
         return None
-    owner = _ROLE_WORDS.sub("", _core(_FUND.sub("", words))).strip("“”\"的")
+    owner = _BUDGET_ACTS.sub("", _ROLE_WORDS.sub("", _core(_FUND.sub("", words)))).strip("“”\"的")
     return "" if _OWNER.fullmatch(owner) else owner
 
 

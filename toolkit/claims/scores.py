@@ -14,6 +14,7 @@ from ..findings import ERROR, WARNING
 from ..numbers import half_ulp, quantize
 from ..rules import Rule
 from .arith import Kind, Verdict, like, num_text, pct_text, ratio_verdict, sum_verdict
+from .document import SCORE_HEAD, WEIGHT_HEAD
 from .prose import _LAST_YEAR, _SPENT, Issue, _issue, _stage, sentence_at
 from .quantities import Quantity, prior, sentences
 
@@ -123,11 +124,27 @@ def _own_name(before: str) -> str:
     return before[cut + 1:] if cut >= 0 else before
 
 
+#: a kind's weight in the clause before its score (效益类指标权重30%，得23.50分): the kind names the score
+_KIND_WEIGHT = re.compile(r"(?:^|[，,；;：:])\s*(?:其中|包括)?(?P<kind>预算执行率?|执行率|" + "|".join(LEVEL_ONE) +
+                          r")(?:类)?(?:指标)?(?:的)?(?:分值|权重|满分)(?:为|是)?\s*\d+(?:\.\d+)?\s*(?:分|%|％)[，,]\s*"
+                          r"(?:实际)?(?:得分|实得|得|计)(?:为|是|：|:)?\s*$")
+
+
+def weighed_kind(before: str) -> str | None:
+    """The 一级 kind of a score whose clause is only 得, its kind and weight in the clause before (``效益类指标权重30%，
+    得23.50分`` → 效益)."""
+    m = _KIND_WEIGHT.search(before)
+    if m is None:
+        return None
+    k = m.group("kind")
+    return "预算执行" if "执行" in k else k
+
+
 def score_kind(before: str) -> str | None:
     """The 一级 kind a score is named by (``产出指标得分47.50分`` → 产出), None for any other score."""
     m = _KIND_SCORE.match(_own_name(before).strip())
     if m is None:
-        return None
+        return weighed_kind(before)
     k = m.group("kind")
     return "预算执行" if "执行" in k else k
 
@@ -147,10 +164,11 @@ def read_claims(texts: list[str], quantities: list[list[Quantity]], kinds: list 
             if _LAST_YEAR.search(_own_name(before)):
                 continue  # 上年自评得分为93.6分: last year's score, no claim about this year's table
             kind = score_kind(before)
-            if kind is not None and _WEIGHT_WORD.search(before):
+            if kind is not None and _WEIGHT_WORD.search(before) and weighed_kind(before) is None:
                 continue  # 满分100分，其中预算执行率10分、产出指标50分…: the kinds' weights, not their scores
             if kind is not None and not _INDICATOR_CONTEXT.search(before) and not _OWN_WEIGHT.search(before):
-                if kinds is not None and (_SCORE_WORD.search(before) or _TOTAL_CONTEXT.search(before)):
+                if kinds is not None and (_SCORE_WORD.search(before) or _TOTAL_CONTEXT.search(before)
+                                          or weighed_kind(before)):
                     kinds.append((kind, ScoreClaim(q.value, q.text, q.start, k)))
                 continue  # 预算执行率9.71分, 产出指标48.60分: a kind's score, not the total
             if not _SCORE_WORD.search(before[-10:]) and not (_TOTAL_CONTEXT.search(before)
@@ -252,8 +270,8 @@ def indicator_names(st) -> dict[int, str]:
     wcol = None
     for row in rows[:min((r for r, _w, _s in st.items), default=0)]:
         heads = [re.sub(r"\s+", "", c) for c in row]
-        at = [i for i, h in enumerate(heads) if h.startswith(("分值", "权重"))]
-        if at and "得分" in heads:
+        at = [i for i, h in enumerate(heads) if WEIGHT_HEAD.fullmatch(h)]
+        if at and any(SCORE_HEAD.fullmatch(h) for h in heads):
             wcol = at[0]
     if not wcol:
         return {}
@@ -269,6 +287,10 @@ def indicator_names(st) -> dict[int, str]:
 _THIS_SCORE = re.compile(r"(?:该项指标|该指标|该项(?!目)|此项)(?:实际)?(?:得分|得)(?:为|是)?\s*$")
 
 
+#: a score alone in its clause after the clause naming its indicator (优化调整公交线路5条，得8分)
+_BARE_SCORE = re.compile(r"[，,]\s*(?:实际)?(?:得分|得|计)(?:为|是)?\s*$")
+
+
 def check_scores_vs_rows(texts: list[str], quantities: list[list[Quantity]], st) -> list[tuple[int, Issue]]:
     """An indicator's score in prose whose weight the sentence does not write (该项得10分), the indicator named by the
     words before it (after the last ； of its sentence, else from the sentence's start or its previous score, else in
@@ -281,7 +303,8 @@ def check_scores_vs_rows(texts: list[str], quantities: list[list[Quantity]], st)
     out = []
     for k, (text, qs) in enumerate(zip(texts, quantities)):
         for q in qs:
-            if q.unit != "分" or q.approx or not _THIS_SCORE.search(text, max(0, q.start - 12), q.start):
+            if q.unit != "分" or q.approx or not (_THIS_SCORE.search(text, max(0, q.start - 12), q.start)
+                                                  or _BARE_SCORE.search(text, max(0, q.start - 8), q.start)):
                 continue
             sents = sentences(text)
             lo, _hi = sents.bounds(q.start)

@@ -10,7 +10,7 @@ from ..findings import ERROR, CellSpot, Finding
 from ..numbers import parse_decimal
 from ..rules import Rule
 from .arith import Kind, Verdict, like, num_text, pct_text, ratio_verdict, sum_verdict
-from .document import Table
+from .document import SCORE_HEAD, WEIGHT_HEAD, Table
 from .quantities import FULL_WIDTH
 
 #: a finding about a table, located at its row and column (CellSpot) until the caller knows the table
@@ -628,9 +628,9 @@ def read_score_table(t: Table) -> ScoreTable | None:
     pct_scores = False  # a score written as a percentage: the table is not in points
     for r, row in enumerate(t.rows):
         heads = [re.sub(r"\s+", "", c) for c in row]
-        if "得分" in heads and any(h in ("分值", "权重", "分值（分）", "权重（分）") for h in heads):
-            wcol = next(i for i, h in enumerate(heads) if h.startswith(("分值", "权重")))
-            scol = heads.index("得分")
+        if any(SCORE_HEAD.fullmatch(h) for h in heads) and any(WEIGHT_HEAD.fullmatch(h) for h in heads):
+            wcol = next(i for i, h in enumerate(heads) if WEIGHT_HEAD.fullmatch(h))
+            scol = next(i for i, h in enumerate(heads) if SCORE_HEAD.fullmatch(h))
             continue
         if wcol is None:
             continue
@@ -781,7 +781,7 @@ def score_header(st: ScoreTable) -> list[str] | None:
     header = None
     for row in st.table.rows[:st.items[0][0]]:
         heads = [re.sub(r"\s+", "", c) for c in row]
-        if "得分" in heads:
+        if any(SCORE_HEAD.fullmatch(h) for h in heads):
             header = heads
     return header
 

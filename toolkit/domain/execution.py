@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..lazyre import re
+
 from ..model import Figure, Report
 from ..numbers import ratio_percent
 
@@ -18,10 +20,16 @@ STAGE_WORDS: dict[str, tuple[str, ...]] = {
 STAGE_LABELS = {"initial": "年初预算", "full": "全年预算", "actual": "决算（执行）数", "budget": "预算"}
 
 
+#: the budget as passed at the start of the year, however its passing is said: 年初批复预算 / 年初安排预算 / 年初部门预算
+#: are 年初预算
+PASSED = re.compile(r"年初(?:批复|安排|下达|核定|部门|编制)的?(?=预算)")
+
+
 def stage_of(label: str) -> str | None:
     """The budget stage a figure's label names (its last stage word wins: ``支出预算`` is a budget, ``预算执行数``
     an actual), ``budget`` for a bare 预算 / 预算数, None for none."""
     best, where = None, -1
+    label = PASSED.sub("年初", label)
     for stage, words in STAGE_WORDS.items():
         for w in words:
             k = label.rfind(w)
