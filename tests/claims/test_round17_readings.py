@@ -247,3 +247,45 @@ def test_a_total_against_its_kinds_is_said_once(tmp_path) -> None:
             "效益指标得分25.5分，满意度指标得分8分。\n")
     found = _errors(tmp_path, text, "report.txt")
     assert len(found) == 1 and "91.3" in found[0][1]
+
+
+USED_FOR = ("2024年度一般公共预算财政拨款支出5,045.30万元，主要用于以下方面：一般公共服务（类）支出120.50万元，占2.39%；"
+            "社会保障和就业（类）支出356.80万元，占7.07%；农林水（类）支出4,398.00万元，占{farm}；住房保障（类）支出170.00万元，"
+            "占3.37%。\n")
+
+
+@pytest.mark.parametrize("farm, wrong", [("87.17%", False), ("86.17%", True)])
+def test_the_classes_a_spending_is_used_for_are_shares_of_it(tmp_path, farm: str, wrong: bool) -> None:
+    found = _errors(tmp_path, USED_FOR.format(farm=farm), "report.txt")
+    assert [c for c, _m in found] == (["TXT002"] if wrong else [])
+
+
+SANGONG_YUAN = """表3  “三公”经费支出情况表
+单位：元
+项目\t预算数\t决算数\t上年决算数
+合计\t150000.00\t128650.00\t142300.00
+因公出国（境）费\t0.00\t0.00\t0.00
+公务用车购置及运行维护费\t110000.00\t96850.00\t104300.00
+其中：公务用车购置费\t0.00\t0.00\t0.00
+公务用车运行维护费\t110000.00\t96850.00\t104300.00
+公务接待费\t40000.00\t31800.00\t38000.00
+
+2024年“三公”经费支出{total}万元，完成预算的{rate}，比上年减少1.365万元，下降9.59%。其中公务接待费3.18万元，比上年下降{host}。
+"""
+
+
+def test_a_sangong_table_in_yuan_bears_out_the_text(tmp_path) -> None:
+    text = SANGONG_YUAN.format(total="12.87", rate="85.77%", host="16.32%")
+    assert _errors(tmp_path, text, "report.txt") == []
+
+
+def test_a_change_against_last_years_column_of_a_table_in_yuan(tmp_path) -> None:
+    found = _errors(tmp_path, SANGONG_YUAN.format(total="12.87", rate="85.77%", host="18.42%"), "report.txt")
+    assert [c for c, _m in found] == ["TXT004"] and "3.80" in found[0][1]
+
+
+def test_the_sangong_total_is_the_tables_total_row(tmp_path) -> None:
+    found = _errors(tmp_path, SANGONG_YUAN.format(total="12.87", rate="87.57%", host="16.32%"), "report.txt")
+    assert [c for c, _m in found] == ["TXT005"]
+    found = _errors(tmp_path, SANGONG_YUAN.format(total="12.78", rate="85.77%", host="16.32%"), "report.txt")
+    assert [c for c, _m in found] == ["TXT014"]

@@ -28,6 +28,7 @@ from .arith import Verdict
 from .document import Document, Table, table_units
 from .quantities import Quantity, sentences
 from .repeats import TXT014, fund_scope, fund_tables
+from .sangong import total_row_name
 from .slips import _head, slip_kind
 from .table_bases import _columns as year_columns
 from .tables import _label, cell_number, total_column
@@ -103,7 +104,7 @@ def _rows(doc: Document) -> list[tuple[str, bool, Decimal, str, Table, int, int]
                 continue
             name = row[lc] if lc < len(row) and row[lc].strip() else row[0]
             coded = bool(re.match(r"\s*(\d{3}|\d{5}|\d{7})(?!\d)", row[0]))
-            c = core(name)
+            c = core(name) or total_row_name(t, r) or ""  # a 三公 table's 合计 is the text's “三公”经费
             if c and not re.search(r"\d", c):
                 out.append((c, coded, cell_number(row[col]), unit, t, r, col))
     out += _column_figures(doc, units)

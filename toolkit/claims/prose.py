@@ -201,9 +201,9 @@ def _plus(values: list[Decimal]) -> str:
 # Totals and parts
 # ----------------------------------------------------------------------------------------------------------------
 
-#: words that open the parts of the total before them: 其中, 分别为, and 包括 / 中 right after a figure (指标26个，包括…;
+#: words that open the parts of the total before them: 其中, 分别为, 主要用于以下方面：, and 包括 / 中 right after a figure (指标26个，包括…;
 #: 产出指标16个中，…)
-_GROUP = re.compile(r"其中|分别为|分别是|(?<=[元个项][，,])具体(?:为|是|包括)(?:以下|如下)?(?:(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个|项|类)[\u4e00-\u9fff]{0,4})?(?=[：:])|(?:主要)?(?<![理自经缘来])由(?!于|此)(?=[^。；]{2,%d}?(?:构成|组成))|" % REACH + r"(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=[个项家所条处])[\u4e00-\u9fff]{0,16}?的[\u4e00-\u9fff]{0,6}?来?看(?=[，,：:])|(?<=[个项家人户次名件类元%％][，,])(?:包括|包含|分为(?![\d一二两三四五六七八九十]))")
+_GROUP = re.compile(r"其中|分别为|分别是|(?<=元[，,])(?:主要)?用于(?:以下|如下)(?:[\d一二三四五六七八九十]{1,2}个)?方面(?=[：:])|(?<=[元个项][，,])具体(?:为|是|包括)(?:以下|如下)?(?:(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个|项|类)[\u4e00-\u9fff]{0,4})?(?=[：:])|(?:主要)?(?<![理自经缘来])由(?!于|此)(?=[^。；]{2,%d}?(?:构成|组成))|" % REACH + r"(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=[个项家所条处])[\u4e00-\u9fff]{0,16}?的[\u4e00-\u9fff]{0,6}?来?看(?=[，,：:])|(?<=[个项家人户次名件类元%％][，,])(?:包括|包含|分为(?![\d一二两三四五六七八九十]))")
 #: label sets that make a list of parts complete (DOMAIN.md section 2)
 COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE, OUTPUT_KINDS, CATEGORIES] + COMPLETE_SPLITS + [("线上", "线下")] \
     + [STAFF_KINDS, POST_KINDS, ("新建", "续建")] \
@@ -2374,8 +2374,8 @@ def _earlier_named(text: str, qs: list[Quantity], i: int, s_start: int, name: st
     if not near and isinstance(others, Wholes):
         near = [q for q in others.by_core.get(_core(name), []) if q.comparable(like_q)
                 and _TIME_WORDS.sub("", q.label) == name]
-        paired = others.year_rows.get((_core(name), like_q.value), set())
-        if paired and not {q.value_in(like_q.unit) for q in near} <= paired:
+        paired = others.year_rows.get((_core(name), like_q.value_in("万元")), set())  # the tables' in 万元
+        if paired and not {q.value_in("万元") for q in near} <= paired:
             return None  # a table pairs that last-year figure with another of this year: which one is meant is unclear
     if not near or len({q.value_in(like_q.unit) for q in near}) != 1:
         return None

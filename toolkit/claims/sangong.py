@@ -216,3 +216,15 @@ def _report(rows: list[list[str]], identities: list[Identity], head, across: boo
         issues.append(_issue(TBL012, v, f"{what} {written[i.total] or '空白'} 与 {names} 之和不符："
                              f"{added} = {shown}", shown, written[i.total] or "0", r, c, _quote(rows[r])))
     return issues
+
+
+#: the name a 三公 table's total row stands for, whatever it is labelled (合计 / 总计 / 小计)
+SANGONG_TOTAL = "三公经费"
+
+
+def total_row_name(t: Table, r: int) -> str | None:
+    """:data:`SANGONG_TOTAL` for the total row of a 三公 table (the row the text calls “三公”经费), else None."""
+    if not _TOTAL.match(_LEAD.sub("", _label(t.rows[r]))):
+        return None
+    got = read_sangong(t)
+    return SANGONG_TOTAL if got is not None and got[0].get("total") == r else None

@@ -14,9 +14,10 @@ from ..lazyre import re
 from decimal import Decimal
 
 from .arith import Verdict, kind_of, pct_text, ratio_verdict
-from .document import Document, Table
+from .document import Document, Table, table_units
 from .prose import TXT004, Issue, _core, _direction, _issue, _of_last_year, _sentence_bounds
 from .quantities import Quantity
+from .sangong import total_row_name
 from .tables import cell_number
 
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
@@ -58,26 +59,46 @@ def _columns(t: Table) -> tuple[int, int, int] | None:
             continue
         if len(this) == 1 and len(last) == 1:
             return h, this[0], last[0]
+        if not this and len(last) == 1:
+            # 预算数 | 决算数 | 上年决算数: the column named as last year's, less its time word, is this year's
+            own = _LAST.sub("", cells[last[0]])
+            same = [c for c, text in enumerate(cells) if own and text == own and not _YEAR.search(text)]
+            if len(same) == 1:
+                return h, same[0], last[0]
     return None
 
 
+#: the power of ten a table's unit is from 万元
+_TO_WAN = {"元": -4, "万元": 0, "亿元": 4}
+
+
+def _shown(value: Decimal) -> str:
+    """A figure of the index (in 万元) as written: 38000元 is 3.80, 820.00 stays 820.00."""
+    n = value.normalize()
+    return f"{n:f}" if n.as_tuple().exponent < -2 else f"{n.quantize(Decimal('0.01')):f}"
+
+
 def year_index(doc: Document) -> dict[tuple[str, Decimal], Decimal | None]:
-    """(name core, this year's figure) → last year's figure, over every table naming both years (None: ambiguous);
-    read once a document, for :func:`year_pairs` and :func:`check_table_bases`."""
+    """(name core, this year's figure) → last year's figure, in 万元 whatever the table's unit, over every table
+    naming both years (None: ambiguous); read once a document, for :func:`year_pairs` and :func:`check_table_bases`."""
     out: dict[tuple[str, Decimal], Decimal | None] = {}
+    units = table_units(doc)
     for t in doc.tables:
         cols = _columns(t)
         if cols is None:
             continue
         header, now_c, then_c = cols
-        for row in t.rows[header + 1:]:
+        shift = _TO_WAN[units.get(t.index, "万元")]
+        for r in range(header + 1, len(t.rows)):
+            row = t.rows[r]
             if len(row) <= max(now_c, then_c):
                 continue
             names = [re.sub(r"\s+", "", c) for c in row if c.strip() and cell_number(c) is None]
             now, then = cell_number(row[now_c]), cell_number(row[then_c])
             if not names or now is None or then is None or "%" in row[now_c] + row[then_c]:
                 continue
-            key = (_core(names[-1]), now)
+            now, then = now.scaleb(shift), then.scaleb(shift)
+            key = (_core(names[-1]) or total_row_name(t, r) or "", now)  # a 三公 table's 合计: “三公”经费
             if not key[0]:
                 continue
             out[key] = then if key not in out or out[key] == then else None
@@ -143,24 +164,25 @@ def check_table_bases(doc: Document, texts: list[str], quantities: list[list[Qua
         elif any(q.base or _of_last_year(q) or q.role == "change" for q in qs if x.end <= q.start < r.start) \
                 or re.search(r"上年|去年|上一年", text[x.end:r.start].replace("比上年", "").replace("较上年", "")):
             continue  # the clause writes its own base or difference: the prose rules judge it
-        then = index.get((_core(x.label), x.value))
+        now = x.value_in("万元")
+        then = index.get((_core(x.label), now))
         sr = _direction(r.pre[-6:])
         if then is None or then <= 0 or sr == 0:
             continue
         kind = kind_of(x.kind)
-        v, exact = ratio_verdict(abs(x.value - then), then, abs(r.value), kind)
-        if (x.value - then) * sr < 0:
+        v, exact = ratio_verdict(abs(now - then), then, abs(r.value), kind)
+        if (now - then) * sr < 0:
             if v != "ok":
                 continue  # the other way and another size: which column is which is in doubt
-            word = "下降" if x.value < then else "增长"  # the size is right, the direction is not
-            out.append((k, _issue(TXT004, Verdict.WRONG, f"{x.label or '本年数'} {x.text} 较表中上年数 {then} 是"
-                                  f"{word}：({x.value} − {then}) ÷ {then} = {'-' if x.value < then else ''}"
+            word = "下降" if now < then else "增长"  # the size is right, the direction is not
+            out.append((k, _issue(TXT004, Verdict.WRONG, f"{x.label or '本年数'} {x.text} 较表中上年数 {_shown(then)} 是"
+                                  f"{word}：({now} − {_shown(then)}) ÷ {_shown(then)} = {'-' if now < then else ''}"
                                   f"{pct_text(exact, abs(r.value))}，文中写 {r.pre[-2:]}{r.text}",
                                   f"{word}{pct_text(exact, abs(r.value))}", r.text, r.start)))
             continue
         if v == "ok":
             continue
-        out.append((k, _issue(TXT004, v, f"{x.label or '本年数'} {x.text} 较表中上年数 {then} 的变动率："
-                              f"({x.value} − {then}) ÷ {then} = {pct_text(exact, abs(r.value))}，文中写 {r.text}",
+        out.append((k, _issue(TXT004, v, f"{x.label or '本年数'} {x.text} 较表中上年数 {_shown(then)} 的变动率："
+                              f"({now} − {_shown(then)}) ÷ {_shown(then)} = {pct_text(exact, abs(r.value))}，文中写 {r.text}",
                               pct_text(exact, abs(r.value)), r.text, r.start)))
     return out

@@ -26,6 +26,7 @@ from .crossref import core
 from .document import Document, Table, table_units
 from .prose import TXT005, Issue, _issue, _sentence_bounds
 from .quantities import Quantity
+from .sangong import total_row_name
 from .table_bases import percents_after
 from .tables import cell_number
 
@@ -76,7 +77,8 @@ def _index(doc: Document) -> dict[str, Row | None]:
         if head is None:
             continue
         h, budgets, spent_c = head
-        for row in t.rows[h + 1:]:
+        for r in range(h + 1, len(t.rows)):
+            row = t.rows[r]
             names = [re.sub(r"\s+", "", c) for c in row if c.strip() and cell_number(c) is None]
             if not names or len(row) <= max([spent_c, *budgets.values()]):
                 continue
@@ -84,7 +86,7 @@ def _index(doc: Document) -> dict[str, Row | None]:
             values = {s: cell_number(row[c]) for s, c in budgets.items()}
             if spent is None or "%" in row[spent_c] or any(v is None or "%" in row[budgets[s]] for s, v in values.items()):
                 continue
-            key = core(names[0])
+            key = core(names[0]) or total_row_name(t, r) or ""  # a 三公 table's 合计 is the text's “三公”经费
             if len(key) < 2:
                 continue
             entry: Row = ({s: v for s, v in values.items() if v is not None}, spent, units.get(t.index))
