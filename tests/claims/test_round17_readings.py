@@ -289,3 +289,12 @@ def test_the_sangong_total_is_the_tables_total_row(tmp_path) -> None:
     assert [c for c, _m in found] == ["TXT005"]
     found = _errors(tmp_path, SANGONG_YUAN.format(total="12.78", rate="85.77%", host="16.32%"), "report.txt")
     assert [c for c, _m in found] == ["TXT014"]
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("部门整体支出绩效评价得分{s}分，评价等次为“优”。\n", True),
+    ("本次自评总分为{s}分，自评等级为“优”。\n", True),
+])
+def test_a_grade_said_as_dengci_and_a_total_said_as_pingjia_defen(tmp_path, text: str, wrong: bool) -> None:
+    assert [c for c, _m in _errors(tmp_path, text.format(s="89.5"), "report.txt")] == ["TXT009"]
+    assert _errors(tmp_path, text.format(s="90.5"), "report.txt") == []
