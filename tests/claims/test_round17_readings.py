@@ -298,3 +298,29 @@ def test_the_sangong_total_is_the_tables_total_row(tmp_path) -> None:
 def test_a_grade_said_as_dengci_and_a_total_said_as_pingjia_defen(tmp_path, text: str, wrong: bool) -> None:
     assert [c for c, _m in _errors(tmp_path, text.format(s="89.5"), "report.txt")] == ["TXT009"]
     assert _errors(tmp_path, text.format(s="90.5"), "report.txt") == []
+
+
+LEVELS = """表2 一般公共预算财政拨款支出决算表（单位：万元）
+
+| 科目名称 | 合计 | 基本支出 | 项目支出 |
+|---|---|---|---|
+| 合计 | 2,356.40 | 1,180.20 | 1,176.20 |
+| 一般公共服务支出（类） | 1,520.60 | 980.40 | 540.20 |
+| 　政府办公厅（室）及相关机构事务（款） | 1,520.60 | 980.40 | 540.20 |
+| 　　行政运行（项） | 980.40 | 980.40 | |
+| 　　一般行政管理事务（项） | {admin} | | {admin} |
+| 　　其他政府办公厅（室）及相关机构事务支出（项） | 90.00 | | 90.00 |
+| 社会保障和就业支出（类） | 135.60 | 135.60 | |
+| 　行政事业单位养老支出（款） | 135.60 | 135.60 | |
+| 　　机关事业单位基本养老保险缴费支出（项） | 90.40 | 90.40 | |
+| 　　机关事业单位职业年金缴费支出（项） | 45.20 | 45.20 | |
+| 城乡社区支出（类） | 700.20 | 64.20 | 636.00 |
+| 　城乡社区管理事务（款） | 700.20 | 64.20 | 636.00 |
+| 　　城管执法（项） | 700.20 | 64.20 | 636.00 |
+"""
+
+
+def test_a_table_nesting_by_level_marks_is_read_as_by_codes(tmp_path) -> None:
+    assert _errors(tmp_path, LEVELS.format(admin="450.20")) == []
+    found = _errors(tmp_path, LEVELS.format(admin="405.20"))
+    assert [c for c, _m in found] == ["TBL011"] and "450.20" in found[0][1]

@@ -26,7 +26,8 @@ TBL008 = Rule("TBL008", "lint", ERROR, "科目层级合计不符",
     "“合计”行（在各类之上或之下）等于各类之和，逐列核对；经济分类表中无编码的“人员经费”“公用经费”行若等于其下各类（301、303 / 302）"
     "之和，也作为一条关系。一个单元格写错会同时破坏本行合计列、上级科目和（作为上级时）下级之和：找出改正后能使所有关系"
     "（含原本成立的）都成立的最少单元格（至多三个），只在这些单元格报告一次并给出应有的数；两处错误相互牵连（款的基本支出与合计"
-    "一同写错、其下某项合计也错）时各自在其单元格报告，不牵连写对的类。不能唯一确定时，逐条报告不成立的关系。",
+    "一同写错、其下某项合计也错）时各自在其单元格报告，不牵连写对的类。不能唯一确定时，逐条报告不成立的关系。"
+    "没有编码、而在名称后标明层级（“一般公共服务支出（类）”“行政运行（项）”）的表同样按类、款、项分层核对。",
     "report.txt:40: 表5 第9行 第5列: TBL008 小学教育 的项目支出 126.30 与上级科目“普通教育”、本行合计不符：应为 1256.30")
 
 _CODE = re.compile(r"^\s*(\d{3}|\d{5}|\d{7})\s*$")
@@ -62,6 +63,38 @@ def code_column(t: Table) -> int | None:
     return None
 
 
+#: a subject's level written after its name, no code: 一般公共服务支出（类）, 行政运行（项）
+_LEVEL_MARK = re.compile(r"[（(]\s*(类|款|项)\s*[)）]\s*$")
+
+
+def _level_codes(t: Table) -> tuple[int, dict[int, str]] | None:
+    """(label column, row → a code standing for its place) of a table whose subjects are marked by level, not coded
+    (…（类） ⊃ …（款） ⊃ …（项）): each 类 a 3-digit code, each 款 its 类's code and two digits, each 项 its 款's and two
+    more, so the sums down the levels are read as down the codes. None unless three rows at least are so marked."""
+    width = max((len(r) for r in t.rows), default=0)
+    for c in range(min(2, width)):
+        marks = {r: m.group(1) for r, row in enumerate(t.rows) if c < len(row) and (m := _LEVEL_MARK.search(row[c]))}
+        if len(marks) < 3 or "类" not in marks.values():
+            continue
+        codes: dict[int, str] = {}
+        parent: dict[str, str | None] = {"类": None, "款": None}  # the codes of the latest 类 and 款 rows
+        count: dict[str, int] = {}
+        for r in sorted(marks):
+            level = marks[r]
+            base = "" if level == "类" else parent["类"] if level == "款" else parent["款"]
+            if base is None:
+                return None  # a 款 with no 类 above it (or a 项 with no 款): not a nesting read this way
+            count[base] = count.get(base, 0) + 1
+            code = f"{count[base]:03d}" if level == "类" else f"{base}{count[base]:02d}"
+            codes[r] = code
+            if level == "类":
+                parent.update({"类": code, "款": None})
+            elif level == "款":
+                parent["款"] = code
+        return c, codes
+    return None
+
+
 def _value(rows: list[list[str]], cell: tuple[int, int]) -> Decimal:
     r, c = cell
     return cell_number(rows[r][c]) or Decimal(0)
@@ -94,19 +127,23 @@ def ledger_sums(t: Table, tcol: TotalColumn | None) -> Sums | None:
     """The sums down the codes (and along the rows, with ``tcol``) of a table nesting by subject code; None when the
     table has no code column."""
     cc = code_column(t)
-    if cc is None:
+    marked = _level_codes(t) if cc is None else None
+    if cc is None and marked is None:
         return None
     rows = t.rows
     width = max(len(r) for r in rows)
     codes: dict[int, str] = {}
     total_row = None
+    if marked is not None:
+        cc, codes = marked
     for r, row in enumerate(rows):
         if len(row) != width:
             continue
-        m = _CODE_IN.match(row[cc]) if cc < len(row) else None
+        m = _CODE_IN.match(row[cc]) if cc < len(row) and marked is None else None
         if m:
             codes[r] = m.group(1)
-        elif total_row is None and _TOTAL.match(_label(row)) and (not codes or r == len(rows) - 1):
+        elif r not in codes and total_row is None and _TOTAL.match(_label(row)) and (not codes or r == len(rows) - 1
+                                                                                 or r < min(codes)):
             total_row = r  # the 合计 row above the codes, or closing the table below them
     if len(codes) < 3:
         return None
