@@ -194,15 +194,16 @@ _SHARE_MESSAGE = re.compile(r"(?P<part>[\d,.]+)(?:亿元|万元|元)? 占 .*?(?P
 
 
 def _shares_of_the_tables_figure(findings: list[Finding]) -> list[Finding]:
-    """A share (TXT002) of a whole whose figure in its paragraph the report's table contradicts (TXT014: the text
-    took another column or row), when the table's figure gives the share as written: the share was computed from the
-    table's whole, the right one; the whole's figure is reported (TXT014), the share is not."""
-    disputed: dict[tuple[int, str], list[Decimal]] = {}
+    """A share (TXT002) of a whole whose figure in the text (in its paragraph or carried from another) the report's
+    table contradicts (TXT014: the text took another column or row), when the table's figure gives the share as
+    written: the share was computed from the table's whole, the right one; the whole's figure is reported (TXT014),
+    the share is not."""
+    disputed: dict[str, list[Decimal]] = {}
     for f in findings:
         if f.code == TXT014.code and f.severity == "error" and isinstance(f.location, TextSpot):
             text, table = (parse_decimal(re.sub(r"[^\d.]", "", x or "")) for x in (f.found, f.expected))
             if text is not None and table:
-                disputed.setdefault((f.location.paragraph, str(text)), []).append(table)
+                disputed.setdefault(str(text), []).append(table)
     if not disputed:
         return findings
     out = []
@@ -211,7 +212,7 @@ def _shares_of_the_tables_figure(findings: list[Finding]) -> list[Finding]:
         if m is not None:
             part, whole = (parse_decimal(m.group(g).replace(",", "")) for g in ("part", "whole"))
             share = parse_decimal(re.sub(r"[^\d.]", "", f.found or ""))
-            others = disputed.get((f.location.paragraph, str(whole)), []) if whole is not None else []
+            others = disputed.get(str(whole), []) if whole is not None else []
             if part is not None and share is not None and any(
                     ratio_verdict(part, w, share)[0] == Verdict.OK for w in others):
                 continue

@@ -173,7 +173,12 @@ def _pipe_cells(line: str) -> list[str]:
     s = line.strip()
     s = s[1:] if s.startswith("|") else s
     s = s[:-1] if s.endswith("|") and not s.endswith("\\|") else s
-    return [c.strip(_CELL_STRIP).replace("<br>", "\n").replace("<br/>", "\n") for c in s.split("|")]
+    return [_MD_EMPHASIS.sub(r"\2", c.strip(_CELL_STRIP)).replace("<br>", "\n").replace("<br/>", "\n")
+            for c in s.split("|")]
+
+
+#: Markdown emphasis around a whole cell (**总分**, __合计__, *小计*): the cell's words are inside it
+_MD_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(.+?)\1$")
 
 
 def _pad(table: Table) -> Table:
@@ -189,6 +194,7 @@ def text_blocks(lines: list[str], markdown: bool = False) -> list[Block]:
     blocks: list[Block] = []
     par_no = tab_no = 0
     i, n = 0, len(lines)
+    runs = not markdown and _sentence_lines(lines)
     while i < n:
         line = lines[i]
         if _is_pipe(line) or ("|" in line and i + 1 < n and "|" in lines[i + 1] and _MD_SEP.match(lines[i + 1])):
@@ -233,10 +239,54 @@ def text_blocks(lines: list[str], markdown: bool = False) -> list[Block]:
                     and not _is_tsv(lines[i]):
                 parts.append(lines[i].strip())
                 i += 1
+        elif runs and not _TXT_HEADING.match(line):
+            # a text file written a sentence a line, paragraphs parted by blank lines: the lines up to the blank one
+            while i < n and lines[i].strip() and not _TXT_HEADING.match(lines[i]) and not lines[i].startswith("\t") \
+                    and not _is_tsv(lines[i]) and not _is_pipe(lines[i]) \
+                    and _bare_score_table(lines, i, tab_no + 1) is None and _bare_cells(lines, i, tab_no + 1) is None:
+                parts.append(lines[i].strip())
+                i += 1
         par_no += 1
         text = "".join(parts)
         blocks.append(Paragraph(par_no, start + 1, text.lstrip("#").strip() if markdown else text))
     return blocks
+
+
+#: a heading line of a text file (一、 （二） 3. 4、 第一部分): it stands alone
+_TXT_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)|第[一二三四五六七八九十]+[部章节])"
+                          r"[^。]{0,30}$")
+
+
+def _sentence_lines(lines: list[str]) -> bool:
+    """A text file written a sentence a line, its paragraphs parted by blank lines (as some exports and editors
+    write it): blank lines part the prose into groups, most of them of two lines or more, and most lines are short
+    whole sentences. A file of a paragraph a line (the usual .txt) has long lines, or no blank lines in its prose."""
+    def prose(ln: str) -> bool:
+        return bool(ln.strip()) and not ln.startswith("\t") and not _is_tsv(ln) and not _is_pipe(ln)
+
+    groups: list[list[str]] = [[]]
+    parted = 0  # blank lines between two prose lines
+    last = ""
+    for ln in lines:
+        if not ln.strip():
+            if groups[-1]:
+                groups.append([])
+        elif prose(ln):
+            if not groups[-1] and last == "prose":
+                parted += 1
+            groups[-1].append(ln.strip())
+            last = "prose"
+        else:
+            groups.append([])  # a table row ends the prose group
+            last = "table"
+    groups = [g for g in groups if g]
+    lines_in = [ln for g in groups for ln in g]
+    if parted < 5 or len(lines_in) < 12:
+        return False
+    long_groups = [g for g in groups if len(g) >= 2]
+    sentences = sorted(len(ln) for ln in lines_in if ln.endswith(("。", "！", "？", "；")))
+    return len(long_groups) >= len(groups) * 0.3 and sum(map(len, long_groups)) >= len(lines_in) * 0.5 \
+        and len(sentences) >= len(lines_in) * 0.5 and sentences[len(sentences) // 2] <= 40
 
 
 _HEAD_CELL = re.compile(r"(19|20)\d\d年度?|((19|20)\d\d年)?[\u4e00-\u9fff（）()、“”\"]{1,12}")

@@ -603,6 +603,12 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         while len(before) > 1 and _RATE_BASE.match(text, before[-1].end):
             before = before[:-1]  # 支出A万元，为年初预算B万元的R%。其中…: B is the rate's measure, the parts are A's
         total = before[-1]
+        if len(before) > 1 and _sum_in(parts, total) != total.value:
+            # 基本支出和项目支出分别为A和B。基本支出…，其中C、D: the parts make up exactly an earlier figure of the two
+            # sentences, not the nearest one: that figure is their total (the other reading would call right wrong)
+            exact = [b for b in before[:-1] if not b.approx and _sum_in(parts, b) == b.value]
+            if exact:
+                total = exact[-1]
         if _LAST_YEAR.match(total.label) and len(before) > 1:
             continue  # …同比增长R%，上年B万元。其中…: last year's figure beside this year's is no whole of these parts
         stages = _stages_of(total, parts)  # a figure of another stage or time is no part, whatever its size
@@ -632,6 +638,11 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
             whole = complete or sum(group_values(groups[-1])) == total.value
             groups.append(Group(paired[0], paired[1], keyword, whole, False, classes))
     return groups
+
+
+def _sum_in(parts: list[Quantity], total: Quantity) -> Decimal:
+    """The parts' sum in the unit of ``total``."""
+    return sum((p.value_in(total.unit) for p in parts), Decimal(0))
 
 
 def _paired_dimension(text: str, qs: list[Quantity], keys: list[int], total: Quantity, parts: list[Quantity],

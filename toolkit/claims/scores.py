@@ -64,6 +64,8 @@ _INDICATOR_CONTEXT = re.compile(r"该指标|该项指标|该项(?!目)|指标分
 # "绩效自评93.44分": the score written straight after 自评
 _SCORE_WORD = re.compile(r"得分|自评分|总分|评分|自评(?:为|得)?\s*$")
 _WEIGHT_WORD = re.compile(r"分值|权重|满分")
+#: a sentence setting up the indicator system (共设置三级指标17个…): a 总分 in it is the weights' total, no score
+_SETUP = re.compile(r"(?:设置|设定|设立|设计|构建|建立|选取|共设)[^。；]{0,20}?指标")
 # "其中学前教育提升项目自评得分为", "校园安全工程项目得分": a project named by its own words (not 本项目/该项目/部门整体)
 _NAMED_PART = re.compile(r"(?<![本该此])[\u4e00-\u9fff]{2,}(?:项目|工程|专项)(?:的|整体)?(?:绩效)?(?:自评)?(?:综合|总)?得分")
 _GRADES = r"(优秀|优|良好|良|合格|中等|中|不合格|较差|差)"
@@ -164,6 +166,8 @@ def read_claims(texts: list[str], quantities: list[list[Quantity]], kinds: list 
                 continue  # 90-100分为优, 90分（含）以上: a bound of a grade band, not a score
             if _LAST_YEAR.search(_own_name(before)):
                 continue  # 上年自评得分为93.6分: last year's score, no claim about this year's table
+            if _SETUP.search(before) and "得" not in before:
+                continue  # 本次自评共设置三级指标17个，…，总分100分: the indicator system's full marks, no score
             kind = score_kind(before)
             if kind is not None and _WEIGHT_WORD.search(before) and weighed_kind(before) is None:
                 continue  # 满分100分，其中预算执行率10分、产出指标50分…: the kinds' weights, not their scores

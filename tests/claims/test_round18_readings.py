@@ -1,0 +1,157 @@
+"""Round 18: readings that spoke on right figures, or were silent on wrong ones, in layouts not read before.
+
+- A Markdown table cell in emphasis (**总分**, __合计__) is read as its words: the 总分 row is the table's total,
+  not one more indicator of the group above it.
+- A 总分 in the sentence that sets up the indicator system (共设置三级指标N个，…，总分100分) is the weights' total,
+  not a score to hold against the table's.
+- A share of a whole whose figure in another paragraph the table contradicts, right against the table's figure:
+  the whole's figure is reported, the share is not.
+- A 其中 list whose parts add up exactly to an earlier figure of the two sentences (基本支出和项目支出分别为A和B。
+  基本支出…，其中C、D) belongs to that figure, not to the nearest one.
+- A text file written a sentence a line, its paragraphs parted by blank lines, is read a paragraph at a time, so a
+  rate of change whose two years stand on the lines before it is judged.
+The figures are written for these tests, in the voice of a 气象局, a 档案馆 and a 供销社 of other provinces."""
+from __future__ import annotations
+
+from toolkit import lint
+
+
+def _errors(tmp_path, text: str, name: str = "report.md") -> list[tuple[str, str]]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return [(f.code, f.message) for f in lint(path).findings if f.severity == "error"]
+
+
+SCORES = """表3 2024年度绩效自评表
+
+| 一级指标 | 三级指标 | 分值 | 得分 |
+| --- | --- | --- | --- |
+| 产出指标（60分） | 自动气象站维护数量 | 20 | 20 |
+|  | 预报准确率 | 20 | {acc} |
+|  | 预警信息发布及时率 | 20 | 19.2 |
+| 效益指标（30分） | 气象灾害损失率下降 | 30 | 27 |
+| 满意度指标（10分） | 公众气象服务满意度 | 10 | 9.5 |
+| {bold} |  | {weights} | {total} |
+
+产出指标得分{out}分。
+"""
+
+
+def _scores(**kw) -> str:
+    values = dict(acc="18.6", bold="**总分**", weights="100", total="94.3", out="57.8")
+    values.update(kw)
+    return SCORES.format(**values)
+
+
+def test_an_emphasised_total_row_of_a_markdown_table_is_its_total(tmp_path) -> None:
+    assert _errors(tmp_path, _scores()) == []
+    assert _errors(tmp_path, _scores(bold="__合计__")) == []
+
+
+def test_a_wrong_weight_total_in_an_emphasised_row_is_still_reported(tmp_path) -> None:
+    codes = [c for c, _m in _errors(tmp_path, _scores(weights="110"))]
+    assert "TBL003" in codes
+
+
+def test_a_kinds_score_in_the_text_is_held_against_a_table_with_an_emphasised_total(tmp_path) -> None:
+    found = _errors(tmp_path, _scores(out="58.7"))
+    assert any(c == "TXT010" and "57.8" in m for c, m in found), found
+
+
+SETUP = """{table}
+
+本年度自评共设定一级指标3个、三级指标5个，{words}。
+"""
+
+
+def test_a_total_in_the_sentence_setting_up_the_indicators_is_the_weights_total(tmp_path) -> None:
+    table = _scores().split("\n\n产出")[0]
+    assert _errors(tmp_path, SETUP.format(table=table, words="总分100分")) == []
+
+
+def test_a_total_score_written_as_100_against_the_table_is_still_reported(tmp_path) -> None:
+    table = _scores().split("\n\n产出")[0]
+    found = _errors(tmp_path, SETUP.format(table=table, words="自评总得分100分"))
+    assert any(c == "TXT010" for c, _m in found), found
+
+
+SHARE = """2024年本年支出1865.40万元，其中基本支出743.18万元，项目支出{text}万元。
+
+表1 支出决算表（单位：万元）
+
+| 项目 | 2024年 | 2023年 |
+| --- | --- | --- |
+| 支出合计 | 1865.40 | 1790.26 |
+| 基本支出 | 743.18 | 725.04 |
+| 项目支出 | 1122.22 | 1065.22 |
+
+2024年政府采购支出356.80万元，政府采购支出占项目支出的{share}%。
+"""
+
+
+def test_a_share_right_against_the_tables_whole_is_not_reported_when_the_text_whole_is_wrong(tmp_path) -> None:
+    found = _errors(tmp_path, SHARE.format(text="1212.22", share="31.79"))  # 356.80 / 1122.22 = 31.79%
+    codes = [c for c, _m in found]
+    assert "TXT014" in codes and "TXT002" not in codes, found
+
+
+def test_a_share_wrong_against_both_wholes_is_reported(tmp_path) -> None:
+    found = _errors(tmp_path, SHARE.format(text="1212.22", share="33.79"))
+    assert any(c == "TXT002" and "33.79" in m for c, m in found), found
+
+
+PARTS = ("全年支出2204.75万元，基本支出和项目支出分别为{base}万元和1558.15万元。基本支出占全年支出的29.33%，比上年的"
+         "618.40万元增长4.56%，其中人员经费561.26万元、公用经费{office}万元；项目支出主要用于档案数字化和库房改造。\n")
+
+
+def test_parts_that_add_up_to_an_earlier_figure_belong_to_it(tmp_path) -> None:
+    # 561.26 + 85.34 = 646.60, the 基本支出 of the first sentence (not the nearer 项目支出 1558.15)
+    assert _errors(tmp_path, PARTS.format(base="646.60", office="85.34")) == []
+
+
+def test_parts_that_add_up_to_no_figure_are_still_reported(tmp_path) -> None:
+    found = _errors(tmp_path, PARTS.format(base="646.60", office="58.34"))
+    assert any(c == "TXT001" for c, _m in found), found
+
+
+LINES = """某县供销合作社联合社2024年度部门决算说明
+
+一、收入支出情况
+
+本年收入836.42万元。
+其中财政拨款收入812.30万元。
+其他收入24.12万元。
+
+本年支出829.05万元。
+上年支出775.60万元。
+比上年增加53.45万元，增长{rate}%。
+增加原因：新建农村综合服务社3个。
+
+基本支出412.66万元。
+其中人员经费365.20万元。
+公用经费47.46万元。
+
+项目支出416.39万元。
+主要用于农资储备和电商服务站建设。
+
+二、预算执行情况
+
+全年预算860.00万元。
+全年执行829.05万元。
+执行率96.40%。
+"""
+
+
+def test_a_file_written_a_sentence_a_line_is_read_a_paragraph_at_a_time(tmp_path) -> None:
+    assert _errors(tmp_path, LINES.format(rate="6.89"), "report.txt") == []  # 53.45 / 775.60 = 6.89%
+    found = _errors(tmp_path, LINES.format(rate="6.98"), "report.txt")
+    assert any(c == "TXT004" and "6.98" in m for c, m in found), found
+
+
+def test_a_file_of_a_paragraph_a_line_is_read_a_line_at_a_time(tmp_path) -> None:
+    # the same lines with no blank lines between paragraphs: each line is a paragraph of its own (the usual .txt)
+    text = LINES.format(rate="6.98").replace("\n\n", "\n")
+    from toolkit.claims.document import read
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    assert len(read(path).paragraphs) == len([ln for ln in text.splitlines() if ln.strip()])
