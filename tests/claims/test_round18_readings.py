@@ -155,3 +155,49 @@ def test_a_file_of_a_paragraph_a_line_is_read_a_line_at_a_time(tmp_path) -> None
     path = tmp_path / "report.txt"
     path.write_text(text, encoding="utf-8")
     assert len(read(path).paragraphs) == len([ln for ln in text.splitlines() if ln.strip()])
+
+
+TABLE = """表2 2024年度部门整体支出绩效自评表
+
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| --- | --- | --- | --- | --- | --- | --- |
+| 产出指标 | 数量指标 | 档案数字化页数 | ≥80万页 | 72万页 | 20 | {pages} |
+|  | 质量指标 | 档案查阅服务满意率 | ≥95% | 97.4% | 20 | 20 |
+|  | 时效指标 | 65岁以上老人上门查档办结率 | ≥90% | 93% | 10 | 10 |
+| 效益指标 | 社会效益 | 馆藏档案利用人次 | ≥3000人次 | 3240人次 | 40 | {use} |
+| 满意度指标 | 服务对象满意度 | 查档群众满意度 | ≥90% | 96% | 10 | 10 |
+| 合计 |  |  |  |  | 100 | {total} |
+
+{rule}
+
+1.产出指标。全年完成档案数字化72万页，完成年度目标的{rate}%，主要是扫描设备更换延误两个月，该项得{pages_text}分。65岁以上老人上门查档办结率93%，得10分。馆藏档案利用3240人次，得{use_text}分。
+"""
+
+
+def _table(**kw) -> str:
+    values = dict(pages="18", pages_text="18", use="40", use_text="40", total="98", rate="90.00",
+                  rule="定量指标达到目标值的得满分，未达到的按实际完成值占目标值的比例计分。")
+    values.update(kw)
+    return TABLE.format(**values)
+
+
+def test_a_completion_rate_after_the_rows_own_figure_is_held_against_the_rows_target(tmp_path) -> None:
+    assert _errors(tmp_path, _table()) == []  # 72 ÷ 80 = 90.00%, 20 × 90% = 18
+    found = _errors(tmp_path, _table(rate="92.00"))
+    assert any(c == "TXT005" and "90.00%" in m for c, m in found), found
+
+
+def test_a_score_in_prose_above_the_weight_of_the_row_it_names_is_reported(tmp_path) -> None:
+    # the name of the row is read from its 三级指标 column, not the 实际完成值 cell before the weight
+    found = _errors(tmp_path, _table(use="44", use_text="44", total="102"))
+    assert any(c == "TXT008" and "馆藏档案利用人次" in m for c, m in found), found
+
+
+def test_a_score_against_the_reports_proportional_rule_with_the_tables_weight(tmp_path) -> None:
+    found = _errors(tmp_path, _table(pages="18.5", pages_text="18.5", total="98.5"))
+    assert any(c == "TXT008" and "18" in m and "18.5" in m for c, m in found), found
+
+
+def test_no_proportional_rule_stated_no_proportional_score_asked(tmp_path) -> None:
+    found = _errors(tmp_path, _table(pages="18.5", pages_text="18.5", total="98.5", rule="定性指标按达成程度分档计分。"))
+    assert not any(c == "TXT008" for c, _m in found), found

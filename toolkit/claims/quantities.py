@@ -28,11 +28,13 @@ _FULL_WIDTH_CHAR = re.compile("[０１２３４５６７８９．％]")
 COUNT_UNITS = ("人次", "人日", "户次", "剂次", "平方公里", "画幅", "公斤", "千克", "公里", "千米", "千吨", "千瓦时", "千瓦", "平方米", "立方米", "课时", "学时", "个", "家", "人",
                "名", "项", "次", "户", "件", "条", "处", "期", "所", "座", "台", "套", "份", "篇", "场", "批", "类", "只",
                "辆", "栋", "宗", "例", "支", "吨", "亩", "册", "张", "株", "头", "艘", "架", "间",
-               "公顷", "卷", "幅", "剂", "盏", "尾")  # archives 卷, maps 幅, vaccine doses 剂, lamps 盏, fry 尾
+               "公顷", "卷", "幅", "剂", "盏", "尾", "页", "小时", "米", "天", "本", "部", "首", "棵", "块", "眼", "口")
+# archives 卷, maps 幅, vaccine doses 剂, lamps 盏, fry 尾; pages 页 (档案数字化), hours 小时 (开放时长), metres 米 (after
+# 平方米 / 立方米), days 天, books 本, films 部, songs 首, trees 棵, plots 块, wells 眼 / 口
 #: counted things in ten thousands (9.5万亩, 28.6万人): a unit of its own, comparable only with itself
 TEN_THOUSANDS = tuple("万" + u for u in ("人次", "人", "亩", "户", "吨", "株", "头", "只", "册", "件", "台", "辆", "平方米",
                                         "立方米", "平方公里", "公里", "千米", "千瓦", "公斤", "千克", "剂次", "画幅", "公顷",
-                                        "卷", "尾"))
+                                        "卷", "尾", "页", "米"))
 #: percentage points: the unit of a difference of two rates (下降3.2个百分点), neither a percent nor a count
 POINTS = "百分点"
 _UNIT = "|".join(MONEY + ("%", "％", "个百分点", "百分点", "分") + TEN_THOUSANDS + COUNT_UNITS)

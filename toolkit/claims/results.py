@@ -102,6 +102,11 @@ def _act_and_object(core: str, rcore: str) -> bool:
     return False
 
 
+def _verb_and_object(core: str, rcore: str) -> bool:
+    """The text names an act of one to three characters and then the row's whole name (at least four characters)."""
+    return len(rcore) >= 4 and core.endswith(rcore) and 1 <= len(core) - len(rcore) <= 3
+
+
 def _named_across(core: str, rcore: str, earlier: str) -> bool:
     """The text's name and the row's end alike (five characters at least: 图斑按期整改率), the rest of the row's name is
     written in the sentence before the figure's clause (卫片执法方面，下发图斑按期整改率为P%: 卫片), and what the text
@@ -216,6 +221,20 @@ def _row_target(t: Table, r: int, unit: str) -> Decimal | None:
     return None
 
 
+def row_target_actual(t: Table, r: int) -> tuple[Decimal, Decimal, str] | None:
+    """(target, actual, unit) of row ``r`` of a 自评表 whose one 实际完成值 column holds a figure and whose one 目标值
+    column a figure (or a lower bound) in the same unit; None otherwise."""
+    for row in t.rows[:min(r, 6)]:
+        heads = [re.sub(r"\s+", "", c) for c in row]
+        actual = [c for c, h in enumerate(heads) if _ACTUAL_HEAD.search(h) and not _TARGET_HEAD.search(h)]
+        if len(actual) == 1 and actual[0] < len(t.rows[r]):
+            found = _cell(t.rows[r][actual[0]])
+            target = _row_target(t, r, found[1]) if found is not None else None
+            if target is not None:
+                return target, found[0], found[1]
+    return None
+
+
 def _rounded_equal(a: Decimal, b: Decimal) -> bool:
     """One figure is the other rounded to its places (96% for 95.6%, 96.50% for 96.5%)."""
     for x, y in ((a, b), (b, a)):
@@ -265,6 +284,11 @@ def check_indicator_results(doc: Document, quantities: list[list[Quantity]], tak
                     continue
                 if unit == q.unit or (unit.startswith(q.unit) and after.startswith(unit[len(q.unit):])):
                     found.append(x)
+            if not found:
+                # 制作短视频作品1386条 and the row 短视频作品数量 1386条: a verb before the row's whole object, the row's
+                # very figure in its unit (no part of it, as 抽查项目5个 is of 项目个数 12个): the same indicator
+                found = [x for x in rows if x[1] == q.value and _verb_and_object(core, x[0])
+                         and (x[2] == q.unit or (x[2].startswith(q.unit) and after.startswith(x[2][len(q.unit):])))]
             if len(found) != 1:
                 continue
             rcore, value, unit, others, t, r, c, name = found[0]

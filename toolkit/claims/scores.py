@@ -270,20 +270,27 @@ _NAME_RUN = 4
 
 
 def indicator_names(st) -> dict[int, str]:
-    """The name of each indicator row of a 自评表 (the cell just before its 分值/权重 column): {row: name}."""
+    """The name of each indicator row of a 自评表 (its 三级指标 / 指标名称 column, else the cell just before its 分值/权重
+    column): {row: name}."""
+    from .results import _NAME_HEADS
+
     rows = st.table.rows
-    wcol = None
+    wcol = ncol = None
     for row in rows[:min((r for r, _w, _s in st.items), default=0)]:
         heads = [re.sub(r"\s+", "", c) for c in row]
         at = [i for i, h in enumerate(heads) if WEIGHT_HEAD.fullmatch(h)]
         if at and any(SCORE_HEAD.fullmatch(h) for h in heads):
             wcol = at[0]
+            # the column headed 三级指标 / 指标名称 before the weight, else the cell just before it (指标值 and 实际完成值
+            # columns between the name and the weight are no names)
+            named = next((c for rx in _NAME_HEADS for c, h in enumerate(heads[:wcol]) if rx.match(h)), None)
+            ncol = named if named is not None else wcol - 1
     if not wcol:
         return {}
     out = {}
     for r, _w, _s in st.items:
-        name = re.sub(r"\s+", "", rows[r][wcol - 1]) if wcol - 1 < len(rows[r]) else ""
-        if len(name) >= _NAME_RUN and not re.search(r"\d", name):
+        name = re.sub(r"\s+", "", rows[r][ncol]) if ncol < len(rows[r]) else ""
+        if len(name) >= _NAME_RUN and (ncol != wcol - 1 or not re.search(r"\d", name)):  # 65岁及以上…管理率
             out[r] = name
     return out
 
@@ -305,6 +312,7 @@ def check_scores_vs_rows(texts: list[str], quantities: list[list[Quantity]], st)
     if not names:
         return []
     weights = {r: w for r, w, _s in st.items}
+    proportional = any(PROPORTIONAL.search(t) for t in texts)
     out = []
     for k, (text, qs) in enumerate(zip(texts, quantities)):
         for q in qs:
@@ -332,6 +340,10 @@ def check_scores_vs_rows(texts: list[str], quantities: list[list[Quantity]], st)
                                           f"指标“{names[r]}”得分 {q.text} 超过其在{st.table.where(r)}（评分表）中的分值 "
                                           f"{num_text(weights[r])}分", f"≤{num_text(weights[r])}", num_text(q.value),
                                           q.start)))
+                elif len(named) == 1 and proportional:
+                    issue = _proportional_by_row(text, qs, q, lo, names[named[0]], weights[named[0]], st, named[0])
+                    if issue is not None:
+                        out.append((k, issue))
                 break
     return out
 
@@ -369,11 +381,41 @@ def check_kinds_vs_table(texts: list[str], kinds: list[tuple[str, ScoreClaim]], 
 
 
 #: the report states proportional scoring (DOMAIN §3, 正向: 得分 = 分值 × 实际 ÷ 目标, at most the weight)
-PROPORTIONAL = re.compile(r"按(?:完成|实际完成)?比例(?:计分|得分|计算得分|折算得分|赋分)|"
+PROPORTIONAL = re.compile(r"按(?:[^。；，,]{0,14}?的)?(?:完成|实际完成)?比例(?:计分|得分|计算得分|折算得分|赋分)|"
                           r"分值\s*[×xX*]\s*(?:实际|完成)[^。；]{0,12}[÷/]\s*(?:目标|计划)|"
                           r"(?:实际|完成)(?:完成)?值\s*[÷/]\s*(?:目标|计划)值\s*[×xX*]\s*(?:该指标)?分值")
 _TARGET = re.compile(r"(?:目标值|目标|计划值|计划|指标值)(?:为|是|：|:)?\s*$")
 _REVERSE = re.compile(r"[≤<＜]|不高于|不超过|低于|以下|以内|控制在")
+
+
+def _proportional_by_row(text: str, qs: list[Quantity], q: Quantity, lo: int, name: str, weight: Decimal, st,
+                         r: int) -> Issue | None:
+    """Where the report states proportional scoring, an indicator's score whose weight is the 自评表 row's (the
+    sentence names the row and writes no weight) and whose sentence holds exactly one target and one actual (the other
+    figure of the target's unit, below it): score = weight × actual ÷ target."""
+    from .results import row_target_actual
+
+    sq = [x for x in qs if lo <= x.start < q.start]
+    targets = [x for x in sq if x.unit not in ("分", None) and _TARGET.search(x.pre[-6:])]
+    if len(targets) == 1 and not targets[0].approx and targets[0].value > 0:
+        t = targets[0]
+        actuals = [x for x in sq if x is not t and x.unit == t.unit and not x.approx and x.role != "change"]
+        if len(actuals) != 1 or _REVERSE.search(t.pre[-6:] + text[t.end:t.end + 3]):
+            return None
+        target, actual, a_text, t_text = t.value, actuals[0].value, actuals[0].text, t.text
+    elif not targets and (row := row_target_actual(st.table, r)) is not None:
+        target, actual, unit = row  # the sentence writes no target: the row's own target and actual (≥N: a floor)
+        a_text, t_text = f"{num_text(actual)}{unit}", f"{num_text(target)}{unit}"
+    else:
+        return None
+    if actual >= target:
+        return None
+    v, expected = score_verdict(q.value, weight * actual / target, weight)
+    if v is Verdict.OK:
+        return None
+    return _issue(TXT008, v, f"按比例计分：{st.table.where(r)}（评分表）“{name}”分值 {num_text(weight)}分 × 实际 {a_text} ÷ "
+                  f"目标 {t_text} = {num_text(expected)}分，文中为 {q.text}", num_text(expected), num_text(q.value),
+                  q.start)
 
 
 def check_proportional_scores(texts: list[str], quantities: list[list[Quantity]]
