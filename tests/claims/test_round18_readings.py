@@ -201,3 +201,46 @@ def test_a_score_against_the_reports_proportional_rule_with_the_tables_weight(tm
 def test_no_proportional_rule_stated_no_proportional_score_asked(tmp_path) -> None:
     found = _errors(tmp_path, _table(pages="18.5", pages_text="18.5", total="98.5", rule="定性指标按达成程度分档计分。"))
     assert not any(c == "TXT008" for c, _m in found), found
+
+
+DASHES = ("表2 绩效自评表\n"
+          "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+          "预算执行\t预算执行\t预算执行率\t100%\t97.20%\t10\t9.72\n"
+          "产出指标\t数量指标\t社区居家养老服务站\t≥12个\t12个\t20\t20\n"
+          "产出指标\t质量指标\t养老机构消防达标率\t100%\t96%\t20\t{fire}\n"
+          "产出指标小计\t—\t—\t—\t—\t40\t{sub}\n"
+          "效益指标\t社会效益\t特困人员集中供养率\t≥60%\t64%\t40\t40\n"
+          "满意度指标\t服务对象满意度\t服务对象满意度\t≥90%\t94%\t10\t10\n"
+          "总分\t—\t—\t—\t—\t100\t{total}\n")
+
+
+def test_a_subtotal_row_with_dashes_in_its_other_cells_is_a_subtotal(tmp_path) -> None:
+    right = DASHES.format(fire="19.2", sub="39.2", total="98.92")
+    assert _errors(tmp_path, right, "report.txt") == []
+
+
+def test_a_wrong_subtotal_row_with_dashes_is_reported_at_that_row(tmp_path) -> None:
+    found = _errors(tmp_path, DASHES.format(fire="19.2", sub="39.6", total="98.92"), "report.txt")
+    assert [c for c, _m in found] == ["TBL002"], found
+    assert "39.2" in found[0][1]
+
+
+NATURE = ("2024年度支出合计2861.40万元，上年支出合计2710.35万元，同比增长5.57%。按支出性质分：基本支出{base}万元，其中人员经费"
+          "1520.16万元、公用经费214.08万元；项目支出1127.16万元，占支出合计的{share}%。\n")
+
+
+def test_a_split_by_nature_with_a_parts_own_list_is_read_as_two_parts(tmp_path) -> None:
+    # 1734.24 + 1127.16 = 2861.40; 1127.16 / 2861.40 = 39.39%
+    assert _errors(tmp_path, NATURE.format(base="1734.24", share="39.39")) == []
+
+
+def test_a_share_of_the_splits_own_total_is_the_last_parts(tmp_path) -> None:
+    found = _errors(tmp_path, NATURE.format(base="1734.24", share="39.93"))
+    assert any(c == "TXT002" and "39.39%" in m for c, m in found), found
+
+
+def test_a_part_wrong_against_its_own_parts_is_said_once(tmp_path) -> None:
+    # 基本支出 1743.24 is a slip for 1734.24 (= 1520.16 + 214.08); the total adds up with the parts' sum
+    found = _errors(tmp_path, NATURE.format(base="1743.24", share="39.39"))
+    assert [c for c, _m in found] == ["TXT001"], found
+    assert "1734.24" in found[0][1]

@@ -859,10 +859,21 @@ def find_partitions(text: str, qs: list[Quantity], others: "Wholes | None") -> l
         shares: dict[int, Quantity] = {}  # id(part) -> the bare share right after it
         kids: dict[int, list[Quantity]] = {}  # id(part) -> the figures in the bracket right after it
         sep = None
+        inner = False  # in a part's own 其中 list (基本支出A万元，其中人员经费B、公用经费C；项目支出D): up to the ；
+        prev_end = None
         for j in range(first_after(keys, m.end() - 1), len(qs)):
             q = qs[j]
             if q.start >= s_end or len(parts) > WINDOW:
                 break
+            if parts and (inner or re.search(r"其中", text[prev_end:q.start])):
+                gap = text[prev_end:q.start]
+                if not inner or not re.search(r"[；;]", gap):
+                    inner = True
+                    prev_end = q.end
+                    continue
+                inner = False
+                sep = "；"  # the outer list runs on after the ；
+            prev_end = q.end
             if parts and _opened(text[parts[-1].end:q.start]):
                 # 基本支出A万元（人员经费B万元、公用经费C万元）: the bracket's figures are the part's own parts
                 kids.setdefault(id(parts[-1]), []).append(q)
@@ -894,7 +905,7 @@ def find_partitions(text: str, qs: list[Quantity], others: "Wholes | None") -> l
         if total is None and s_start and not whole_words:
             prev_start, _ = _sentence_bounds(text, s_start - 1)
             last = [q for q in prior(qs, first_after(keys, s_start - 1), prev_start, at=s_start)
-                    if _usable(q) and q.comparable(parts[0])]
+                    if _usable(q) and q.comparable(parts[0]) and not _LAST_YEAR.search(q.label)]  # not 上年支出合计
             total = last[-1] if last and last[-1].total else None
         if total is None and shares and not whole_words:
             total = _sum_whole(parts, shares)
@@ -1193,7 +1204,15 @@ def check_sums(text: str, qs: list[Quantity], others: "Wholes | None" = None) ->
     groups += find_counted_lists(text, qs, {id(p) for g in groups for p in g.parts})
     groups += find_adjacent(text, qs, {id(p) for g in groups for p in g.parts})
     groups += find_share_lists(text, qs, {id(p) for g in groups for p in g.parts})
+    wrong: dict[int, Decimal] = {}  # id(part) -> the sum of its own parts, where they disagree with it
     for g in groups:
+        if g.complete and not any(p.approx for p in g.parts):
+            s = sum((p.value_in(g.total.unit) for p in g.parts), Decimal(0))
+            if sum_verdict([s], g.total.value, kind_of(g.total.kind))[0] == "error":
+                wrong[id(g.total)] = s
+    for g in groups:
+        if any(id(p) in wrong for p in g.parts) and _explained_by_part(g, wrong):
+            continue  # 基本支出A（其中B、C，B + C ≠ A）；项目支出D，合计T = B + C + D: the part is wrong, said there
         issue = _group_issue(g)
         if issue is not None:
             issues.append(issue)
@@ -1235,6 +1254,14 @@ def check_sums(text: str, qs: list[Quantity], others: "Wholes | None" = None) ->
         issues.append(_issue(TXT001, v, f"{t.label or '合计'} {t.text} 与前列各项之和不符：{_plus(shown)} = {like(s, shown)}",
                              like(s, shown), num_text(t.value), t.start))
     return issues, groups
+
+
+def _explained_by_part(g: "Group", wrong: dict[int, Decimal]) -> bool:
+    """The total adds up when a part found wrong against its own parts is taken at their sum."""
+    values = [wrong[id(p)] * (Decimal(10) ** (_MONEY_EXP.get(p.unit, 0) - _MONEY_EXP.get(g.total.unit, 0)))
+              if id(p) in wrong and p.unit in _MONEY_EXP and g.total.unit in _MONEY_EXP else
+              (wrong[id(p)] if id(p) in wrong else p.value_in(g.total.unit)) for p in g.parts]
+    return sum_verdict(values, g.total.value, kind_of(g.total.kind))[0] == "ok"
 
 
 #: 分别为 / 分别是 right before a list of figures (A、B分别为x和y，合计T): the names are before it, the figures after
@@ -1551,6 +1578,10 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
             continue
         else:
             part = _subject(text, before[-1], groups, q.start, qs)  # 其中A、B，占W的X%: the total's share
+            g = member.get(id(before[-1]))
+            if part is None and g is not None and share_target(q) \
+                    and _core(share_target(q)) == _core(_NUMBERING.sub("", g.total.label)):
+                part = before[-1]  # 按性质分，A；B，占支出合计的X%: a share of the list's own total is the part's
             if part is None:
                 continue
         whole_words = share_target(q)

@@ -614,6 +614,8 @@ class ScoreTable:
 
 _TOTAL_SCORE_LABEL = re.compile(r"^(总分|合计|总计|得分合计|总得分|综合得分|综合评分|综合评定(得分|分数|结果)?|自评得分|自评总分|分值合计)$")
 _GROUP_WEIGHT = re.compile(r"[（(](\d+(?:\.\d+)?)分[）)]")
+#: a cell standing for nothing: a dash, a slash, 无
+_PLACEHOLDER = re.compile(r"[—\-－–/／、…]+|无|不适用")
 _SUBTOTAL_LABEL = re.compile(r"^[\u4e00-\u9fff（）()\d.]{0,10}小计$")
 
 
@@ -651,7 +653,8 @@ def read_score_table(t: Table) -> ScoreTable | None:
             continue
         if len(row) > max(wcol, scol):
             w, s = cell_number(row[wcol]), cell_number(row[scol])
-            names = [re.sub(r"\s+", "", c) for c in row if c.strip() and cell_number(c) is None]
+            names = [re.sub(r"\s+", "", c) for c in row if c.strip() and cell_number(c) is None
+                     and not _PLACEHOLDER.fullmatch(c.strip())]  # 产出指标小计 | — | — | 50 | 49.63: dashes name nothing
             first_cell = re.sub(r"\s+", "", row[0]) if row else ""
             if names and _SUBTOTAL_LABEL.match(names[-1]) and len(names) >= 2 and first_cell == names[0] \
                     and cell_number(first_cell) is None and first_cell != group:
