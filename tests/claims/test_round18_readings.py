@@ -244,3 +244,36 @@ def test_a_part_wrong_against_its_own_parts_is_said_once(tmp_path) -> None:
     found = _errors(tmp_path, NATURE.format(base="1743.24", share="39.39"))
     assert [c for c, _m in found] == ["TXT001"], found
     assert "1734.24" in found[0][1]
+
+
+def _one(tmp_path, text: str) -> list[tuple[str, str]]:
+    return _errors(tmp_path, text + "\n", "report.txt")
+
+
+def test_a_grade_given_as_the_evaluations_conclusion_is_judged(tmp_path) -> None:
+    found = _one(tmp_path, "本次自评满分100分，实际得分96.40分，评价结论为“良好”。")
+    assert any(c == "TXT009" and "96.40" in m for c, m in found), found
+    assert _one(tmp_path, "本次自评满分100分，实际得分96.40分，评价结论为“优秀”。") == []
+
+
+def test_a_sum_of_scores_followed_by_its_grade_is_the_total(tmp_path) -> None:
+    found = _one(tmp_path, "投入类指标20分，得18.50分；产出类指标80分，得73.10分。合计得分91.60分，绩效评价等级为“良好”。")
+    assert any(c == "TXT009" and "91.60" in m for c, m in found), found
+    assert _one(tmp_path, "投入类指标20分，得18.50分；产出类指标80分，得73.10分。合计得分91.60分，绩效评价等级为“优秀”。") == []
+
+
+def test_a_kinds_sum_followed_by_a_grade_is_no_total(tmp_path) -> None:
+    assert _one(tmp_path, "产出指标合计得分46.5分，等级为“良好”。") == []
+
+
+def test_work_split_into_done_and_under_way_is_every_piece_of_it(tmp_path) -> None:
+    for wrong in ("全年实施农田水利项目11个，其中已竣工7个、在建3个。",
+                  "年内共安排专项项目9个，已完成6个，持续实施2个。",
+                  "全年实施项目11个。已完工7个，在建3个。"):
+        found = _one(tmp_path, wrong)
+        assert any(c in ("TXT001", "TXT020") for c, _m in found), (wrong, found)
+    for right in ("全年实施农田水利项目11个，其中已竣工7个、在建4个。",
+                  "年内共安排专项项目9个，已完成6个，持续实施3个。",
+                  "全年实施项目11个。已完工7个，在建4个。",
+                  "全年实施项目11个，其中已完工7个、新开工2个。"):  # 新开工 is no state of the rest: not every project
+        assert _one(tmp_path, right) == [], right

@@ -242,7 +242,21 @@ def _complete(labels: list[str], keyword: str) -> bool:
     if len(labels) >= 3 and _OPEN_END.fullmatch(labels[-1]) and not any(_OPEN_END.search(lb) for lb in labels[:-1]):
         return True  # 高级职称A、中级职称B、初级及以下C: the last part holds the rest of the scale
     return any(all(any(word in lb for lb in labels) for word in words) for words in COMPLETE_SETS) \
-        or _affirmed_and_negated(labels)
+        or _affirmed_and_negated(labels) or _work_states(labels)
+
+
+#: the states of a piece of work begun (DOMAIN §2: a project is done or under way): 已完工 / 竣工 / 已完成 …
+_WORK_DONE = re.compile(r"^(?:其中)?(?:已经?|均已|全部|累计)?(?:完工|竣工|建成|完成|办结|结项)")
+#: … and 在建 / 续建 / 持续实施 / 正在实施 / 尚未完工
+_WORK_ONGOING = re.compile(r"^(?:其中)?(?:正在|仍在|尚在|持续|继续)(?:实施|推进|建设|施工)|^(?:其中)?(?:在建|续建|在施|实施中|建设中)"
+                           r"|^(?:其中)?(?:尚|仍)?未(?:完工|竣工|完成|建成|办结)")
+
+
+def _work_states(labels: list[str]) -> bool:
+    """Work begun split by its state, done and under way (已完工9个、在建4个; 已完成5个，持续实施1个): every part."""
+    done = [bool(_WORK_DONE.match(lb)) for lb in labels]
+    ongoing = [bool(_WORK_ONGOING.match(lb)) for lb in labels]
+    return len(labels) >= 2 and any(done) and any(ongoing) and all(a or b for a, b in zip(done, ongoing))
 
 
 #: the degree words of a state (已完成 / 全部完成 / 部分完成) and its negations (未完成 / 不合格 / 没有达标)
@@ -961,6 +975,12 @@ def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) 
     for (lo1, hi1), (lo2, hi2) in zip(bounds, bounds[1:]):
         for total_span, parts_span in (((lo1, hi1), (lo2, hi2)), ((lo2, hi2), (lo1, hi1))):
             total = _lone_total(qs, *total_span, keys)
+            if total is None and total_span[0] < parts_span[0]:
+                # 全年实施项目18个。已完工12个，在建5个。: the work begun, then its states (no 合计 word needed)
+                lone = [q for q in _first(qs, keys, *total_span, 3) if not q.chinese]
+                if len(lone) == 1 and lone[0].kind == "count" and _usable(lone[0]) and not lone[0].base:
+                    listed = _bare_list(text, qs, *parts_span, keys)
+                    total = lone[0] if listed and _work_states([p.label for p in listed]) else None
             parts = _bare_list(text, qs, *parts_span, keys) if total is not None else []
             if parts and all(p.comparable(total) for p in parts) and _complete([p.label for p in parts], "前后句") \
                     and not any(_OTHER_TIME.search(p.label) for p in parts):
@@ -983,7 +1003,8 @@ def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) 
         if not t.total and not re.search(r"(?<![公])共(?:设置?|有|计|设立|安排)?[\u4e00-\u9fff]{0,8}$", t.label) \
                 and all(re.search(r"[，,]", text[a.end:b.start]) for a, b in zip([t] + parts, parts)):
             continue  # 财政拨款收入A万元，事业收入B万元，其他收入C万元: one parallel list, its first item no total
-        kinds = t.total or all(len(p.label) >= 2 and t.label.endswith(p.label[-2:]) for p in parts)
+        kinds = t.total or all(len(p.label) >= 2 and t.label.endswith(p.label[-2:]) for p in parts) \
+            or _work_states([p.label for p in parts])
         if kinds and _complete([p.label for p in parts], "句内"):
             left_out = _LEFT_OUT.search(text, t.end, qs[i + 1].start) is not None  # （不含预算执行率），预算执行指标1个…
             groups.append(Group(t, parts, "句内", True, False,

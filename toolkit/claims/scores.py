@@ -64,6 +64,8 @@ _INDICATOR_CONTEXT = re.compile(r"该指标|该项指标|该项(?!目)|指标分
 # "绩效自评93.44分": the score written straight after 自评
 _SCORE_WORD = re.compile(r"得分|自评分|总分|评分|自评(?:为|得)?\s*$")
 _WEIGHT_WORD = re.compile(r"分值|权重|满分")
+#: a grade in the clause right after a score (…93.86分，绩效评价等级为“良好”): the score is the total the grade is of
+_GRADE_NEXT = re.compile(r"[，,]\s*[\u4e00-\u9fff]{0,8}?(?:等级|等次|评价结论|评价结果)")
 #: a sentence setting up the indicator system (共设置三级指标17个…): a 总分 in it is the weights' total, no score
 _SETUP = re.compile(r"(?:设置|设定|设立|设计|构建|建立|选取|共设)[^。；]{0,20}?指标")
 # "其中学前教育提升项目自评得分为", "校园安全工程项目得分": a project named by its own words (not 本项目/该项目/部门整体)
@@ -73,7 +75,7 @@ _GRADES = r"(优秀|优|良好|良|合格|中等|中|不合格|较差|差)"
 GRADE = re.compile(r"等[级次](?:评定)?(?:为|是|：|:|评定为)?\s*[“\"「『]?" + _GRADES + r"(?![\u4e00-\u9fff]{0,1}[化质势])|"
                    r"(?:属于|评定为|评为|定为|为|获评|达到)\s*[“\"「『]" + _GRADES + r"[”\"」』]\s*(?:等级|等次|档次)|"
                    # 自评结果为“优秀” / 评价结果为良好: the grade as the result, the word standing alone
-                   r"(?:评价|自评|考核|评定)结果(?:为|是|：|:|评定为)\s*[“\"「『]?" + _GRADES
+                   r"(?:评价|自评|考核|评定)(?:结果|结论)(?:为|是|：|:|评定为)\s*[“\"「『]?" + _GRADES
                    + r"(?=[”\"」』，,。；;、\s（(]|$|等级|等次|档次)")
 
 
@@ -176,10 +178,14 @@ def read_claims(texts: list[str], quantities: list[list[Quantity]], kinds: list 
                                           or weighed_kind(before)):
                     kinds.append((kind, ScoreClaim(q.value, q.text, q.start, k)))
                 continue  # 预算执行率9.71分, 产出指标48.60分: a kind's score, not the total
-            if not _SCORE_WORD.search(before[-10:]) and not (_TOTAL_CONTEXT.search(before)
-                                                              and _TOTAL_NAME.match(_own_name(before).strip())):
+            # the context of a total: before the score in its sentence, or a grade right after it (合计得分93.86分，
+            # 绩效评价等级为“良好”: the score the grade is of)
+            stop = min([e for e in (text.find(c, q.end) for c in "。！？\n") if e >= 0] or [len(text)])
+            context = _TOTAL_CONTEXT.search(before) \
+                or _GRADE_NEXT.match(text, q.end, max(stop, q.end))
+            if not _SCORE_WORD.search(before[-10:]) and not (context and _TOTAL_NAME.match(_own_name(before).strip())):
                 continue
-            if _TOTAL_NAME.match(_own_name(before).strip()) and _TOTAL_CONTEXT.search(before) \
+            if _TOTAL_NAME.match(_own_name(before).strip()) and context \
                     and not _INDICATOR_CONTEXT.search(before) and not _OWN_WEIGHT.search(before):
                 totals.append(ScoreClaim(q.value, q.text, q.start, k))  # …满意度指标9.69分，合计96.06分
                 continue
