@@ -277,3 +277,47 @@ def test_work_split_into_done_and_under_way_is_every_piece_of_it(tmp_path) -> No
                   "全年实施项目11个。已完工7个，在建4个。",
                   "全年实施项目11个，其中已完工7个、新开工2个。"):  # 新开工 is no state of the rest: not every project
         assert _one(tmp_path, right) == [], right
+
+
+REVERSE = """表4 绩效自评表
+
+| 一级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| --- | --- | --- | --- | --- | --- |
+| 产出指标 | 燃气管网巡检覆盖率 | ≥95% | 90% | 20 | 18.95 |
+| 产出指标 | 案件按时办结率 | 100% | 97% | 20 | {timely} |
+| 产出指标 | 投诉平均办结时长 | ≤4天 | 5天 | 20 | {reverse} |
+| 效益指标 | 道路清扫保洁达标率 | ≥90% | 93% | 30 | 30 |
+| 满意度指标 | 市民满意度 | ≥90% | 92% | 10 | 10 |
+| 合计 |  |  |  | 100 | {total} |
+
+{rule}
+"""
+
+
+def _reverse(**kw) -> str:
+    values = dict(timely="19.4", reverse="15", total="93.35", rule="定量指标未达目标的按完成比例计分。")
+    values.update(kw)
+    return REVERSE.format(**values)
+
+
+def test_a_reverse_indicator_scored_by_the_rule_is_right(tmp_path) -> None:
+    # 20 × (1 − (5 − 4) ÷ 4) = 15
+    assert _errors(tmp_path, _reverse()) == []
+
+
+def test_a_reverse_indicator_missed_with_full_marks_is_wrong(tmp_path) -> None:
+    found = _errors(tmp_path, _reverse(reverse="20", total="98.35"))
+    assert any(c == "TBL013" and "反向" in m for c, m in found), found
+
+
+def test_a_reverse_score_against_the_stated_rule_is_wrong(tmp_path) -> None:
+    stated = "反向指标实际值不高于目标值的得满分，介于目标值与2倍目标值之间的按超出比例扣分。"
+    found = _errors(tmp_path, _reverse(reverse="16", total="94.35", rule=stated))  # 20 × 4 ÷ 5 = 16: another way
+    assert any(c == "TBL013" and "15.00" in m for c, m in found), found
+    # with no rule of the report's own, a score computed another way is not judged
+    assert not any(c == "TBL013" for c, _m in _errors(tmp_path, _reverse(reverse="16", total="94.35")))
+
+
+def test_a_bare_target_of_100_percent_is_a_floor_for_the_tables_rule(tmp_path) -> None:
+    found = _errors(tmp_path, _reverse(timely="19.04", total="92.99"))  # 20 × 97 ÷ 100 = 19.40, digits swapped
+    assert any(c == "TBL013" and "19.40" in m for c, m in found), found

@@ -821,7 +821,9 @@ def _proportional_rows(st: ScoreTable) -> list[TableIssue]:
         if score_fits(exact, s):
             agree += 1
         else:
-            differ.append((r, w, s, target, actual, exact, mt.group(3), bool(mt.group("op"))))
+            # a bare 100% is a floor too: no rate goes above it
+            differ.append((r, w, s, target, actual, exact, mt.group(3),
+                           bool(mt.group("op")) or (target == 100 and mt.group(3) in ("%", "％"))))
     if len(differ) != 1 or not differ[0][-1]:
         return []  # a bare target (3处, 100%) counts towards the table's rule, only a ≥ one is judged
     r, w, s, target, actual, exact, unit, _op = differ[0]
@@ -833,6 +835,64 @@ def _proportional_rows(st: ScoreTable) -> list[TableIssue]:
     return [_issue(TBL013, Verdict.WRONG, f"实际 {num_text(actual)}{unit} 未达目标 {num_text(target)}{unit}，按表中其他"
                    f"指标的比例计分应得 {num_text(w)} × {num_text(actual)} ÷ {num_text(target)} = {expected}，表中为 "
                    f"{num_text(s)}", str(expected), num_text(s), r, None, _quote(t.rows[r]))]
+
+
+_AT_MOST = re.compile(r"^(?:≤|<=|＜=|不高于|不超过|小于等于|控制在)\s*(\d+(?:\.\d+)?)\s*([^\d\s≥>]*?)(?:以内|以下)?$")
+#: the report's rule for an unmet 反向 (lower-is-better) indicator, as DOMAIN §3 has it: a deduction in proportion to
+#: the excess, nothing at twice the target
+REVERSE_RULE = re.compile(r"反向[^。；]{0,40}?(?:(?:2|两|二)倍|超出比例扣分|按超出[^。；]{0,6}比例|"
+                          r"1\s*[-−－]\s*[（(]?\s*实际值?\s*[-−－]\s*目标值?)")
+
+
+def check_reverse_rows(st: ScoreTable, texts: list[str]) -> list[TableIssue]:
+    """TBL013 for 反向 indicators (目标 ≤T, 实际 A > T: the target missed): full marks are wrong where the table scores
+    its other missed targets below their weight; where the report states DOMAIN §3's rule (weight × (1 − (A − T) ÷ T),
+    0 at twice the target), a score that is neither that nor full is wrong too."""
+    t = st.table
+    header = score_header(st)
+    if header is None:
+        return []
+    tcols = [c for c, h in enumerate(header) if _TARGET_HEAD.search(h) and not _ACTUAL_HEAD.search(h)]
+    acols = [c for c, h in enumerate(header) if _ACTUAL_HEAD.search(h)]
+    if len(tcols) != 1 or len(acols) != 1:
+        return []
+    tc, ac = tcols[0], acols[0]
+    stated = any(REVERSE_RULE.search(x) for x in texts)
+    reduced = missed = 0
+    out = []
+    for r, w, s in st.items:
+        row = t.rows[r]
+        if len(row) <= max(tc, ac):
+            continue
+        cell_t, cell_a = (re.sub(r"\s+", "", row[c]).translate(FULL_WIDTH) for c in (tc, ac))
+        ma = _ACTUAL_CELL.match(cell_a)
+        floor = _AT_LEAST.match(cell_t)
+        if ma and floor and floor.group(3) == ma.group(2) and Decimal(ma.group(1)) < Decimal(floor.group(2)):
+            reduced += s < w
+            missed += 1
+        mt = _AT_MOST.match(cell_t)
+        if not ma or not mt or mt.group(2) != ma.group(2):
+            continue
+        target, actual = Decimal(mt.group(1)), Decimal(ma.group(1))
+        if target <= 0 or actual <= target:
+            continue
+        exact = w * (1 - (actual - target) / target) if actual < 2 * target else Decimal(0)
+        if score_fits(exact, s):
+            continue
+        out.append((r, w, s, target, actual, exact, mt.group(2)))
+    issues = []
+    for r, w, s, target, actual, exact, unit in out:
+        expected = exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        rule = f"按反向指标计分应得 {num_text(w)} × (1 − ({num_text(actual)} − {num_text(target)}) ÷ {num_text(target)}) = " \
+            f"{expected}" if actual < 2 * target else "超过目标值 2 倍应得 0"
+        if s == w and (reduced or stated):
+            issues.append(_issue(TBL013, Verdict.WRONG, f"反向指标实际 {num_text(actual)}{unit} 超过目标 ≤{num_text(target)}{unit}，"
+                                 f"未达目标却得满分 {num_text(s)}" + (f"；{rule}" if stated else "（表中其他未达目标的指标均已扣分）"),
+                                 str(expected) if stated else f"<{num_text(w)}", num_text(s), r, None, _quote(t.rows[r])))
+        elif stated and s != w:
+            issues.append(_issue(TBL013, Verdict.WRONG, f"反向指标实际 {num_text(actual)}{unit} 超过目标 ≤{num_text(target)}{unit}，"
+                                 f"{rule}，表中为 {num_text(s)}", str(expected), num_text(s), r, None, _quote(t.rows[r])))
+    return issues
 
 
 def score_fits(exact: Decimal, score: Decimal) -> bool:
