@@ -321,3 +321,29 @@ def test_a_reverse_score_against_the_stated_rule_is_wrong(tmp_path) -> None:
 def test_a_bare_target_of_100_percent_is_a_floor_for_the_tables_rule(tmp_path) -> None:
     found = _errors(tmp_path, _reverse(timely="19.04", total="92.99"))  # 20 × 97 ÷ 100 = 19.40, digits swapped
     assert any(c == "TBL013" and "19.40" in m for c, m in found), found
+
+
+NOTES = """表3 绩效自评表
+
+| 一级指标 | 三级指标 | 分值 | 得分 | 扣分原因 |
+| --- | --- | --- | --- | --- |
+| 决策 | 绩效目标合理性 | 10 | 10 | 无 |
+| 过程 | 资金使用合规性 | 15 | {money} | {note} |
+| 过程 | 档案管理规范性 | 15 | 14 | 部分案卷编目不规范，扣0.5分；借阅登记不全，扣0.5分 |
+| 产出 | 服务窗口办结率 | 60 | 60 | 无 |
+| 合计 |  | 100 | {total} |  |
+"""
+
+
+def test_a_score_that_is_its_weight_less_the_points_its_note_deducts_is_right(tmp_path) -> None:
+    assert _errors(tmp_path, NOTES.format(money="14", note="个别报销凭证附件不全，扣1分", total="98")) == []
+
+
+def test_a_score_that_is_not_its_weight_less_the_deducted_points_is_wrong(tmp_path) -> None:
+    found = _errors(tmp_path, NOTES.format(money="13.5", note="个别报销凭证附件不全，扣1分", total="97.5"))
+    assert any(c == "TBL016" and "14" in m for c, m in found), found
+
+
+def test_a_note_stating_a_method_is_no_deduction(tmp_path) -> None:
+    note = "每发现一笔不合规支出扣0.5分，最多扣3分"
+    assert _errors(tmp_path, NOTES.format(money="13.5", note=note, total="97.5")) == []

@@ -37,8 +37,11 @@ TBL004 = Rule("TBL004", "lint", ERROR, "评分表得分超过分值",
 TBL013 = Rule("TBL013", "lint", ERROR, "评分表未完成指标的得分与表中按比例计分不符",
     "自评表中目标写作“≥N”（不低于、不少于）的定量指标未完成时，若表中其他未完成的此类指标都按比例计分"
     "（得分 = 分值 × 实际完成值 ÷ 目标值，至少两项相符；只有一项相符时，不符项的得分须恰为按比例得分的相邻两位数字互换）"
-    "而恰有一项不符，该项报告为错误（如未完成仍给满分）。"
-    "目标与实际单位不同、多项不符或相符的不足两项时不作判断。",
+    "而恰有一项不符，该项报告为错误（如未完成仍给满分）。目标写作“100%”的比率也按“≥100%”看待。"
+    "目标与实际单位不同、多项不符或相符的不足两项时不作判断。"
+    "目标写作“≤N”（不高于、不超过、控制在）的反向指标实际超过目标而仍得满分时，若表中其他未达目标的指标已扣分、"
+    "或正文写明反向指标的计分办法（超出目标的按超出比例扣分、达到2倍目标值得0分），报告为错误；正文写明该办法时，"
+    "得分应为 分值 × (1 − (实际 − 目标) ÷ 目标)（实际达到2倍目标值时为0），不符也报告。",
     "report.txt:300: 表4 第9行: TBL013 实际 92.40% 未达目标 95%，按表中其他指标的比例计分应得 10 × 92.40 ÷ 95 = 9.73，表中为 10")
 TBL014 = Rule("TBL014", "lint", ERROR, "评分表预算执行率得分与其执行率不符",
     "自评表中预算执行率指标的得分应由其实际完成值（执行率）按计分办法得出：通行办法为 得分 = 分值 × 执行率（DOMAIN §3，"
@@ -46,6 +49,10 @@ TBL014 = Rule("TBL014", "lint", ERROR, "评分表预算执行率得分与其执�
     "或表中总分正是把该行得分换成 分值 × 执行率 后各指标得分之和（而不是表中所写各项之和）。正文另有扣分、分档、"
     "达到某值得满分等办法时不报；得分按两位或一位小数四舍五入或截断、或在执行率本身的舍入之内均视为相符。",
     "report.txt:40: 表1 第2行: TBL014 预算执行率 97.83%，按表中总分所用的计分（分值 × 执行率）应得 10 × 97.83% = 9.78，表中为 9.87")
+TBL016 = Rule("TBL016", "lint", ERROR, "评分表得分与同行扣分说明不符",
+    "自评表中一行的扣分原因、偏差原因或说明写明扣了几分（“扣1分”“扣除0.5分”，可写多处）时，该行得分应等于分值减去所扣分数之和。"
+    "说明中另写有计分办法（按比例、每少一项扣若干分、得若干分）时不作判断。",
+    "report.txt:88: 表3 第8行: TBL016 分值 6、说明写扣1分，得分应为 5，表中为 4.50")
 TBL005 = Rule("TBL005", "lint", ERROR, "表中比率与同行数字不符",
     "表头为“…率”的列（执行率、控制率、完成率）应等于同行分子列（执行数、实际在职人数、实际完成）÷ 分母列"
     "（预算数、编制数、计划）；表头写“执行率（%）”“率（%）”时，不带百分号的数也是百分比。这些列不作金额相加。"
@@ -750,6 +757,7 @@ def check_score_table(st: ScoreTable) -> list[TableIssue]:
                                      f"{like(total, values)} 不符", like(total, values), num_text(declared), r, None,
                                      _quote(t.rows[r])))
     issues += _proportional_rows(st)
+    issues += _deductions(st)
     # group cells such as 产出指标（50分）: the weights of the rows under them
     first, last = st.items[0][0], st.items[-1][0]
     for c in range(len(t.rows[first])):
@@ -835,6 +843,38 @@ def _proportional_rows(st: ScoreTable) -> list[TableIssue]:
     return [_issue(TBL013, Verdict.WRONG, f"实际 {num_text(actual)}{unit} 未达目标 {num_text(target)}{unit}，按表中其他"
                    f"指标的比例计分应得 {num_text(w)} × {num_text(actual)} ÷ {num_text(target)} = {expected}，表中为 "
                    f"{num_text(s)}", str(expected), num_text(s), r, None, _quote(t.rows[r]))]
+
+
+_DEDUCTED = re.compile(r"扣(?:除|减|掉)?\s*(\d+(?:\.\d+)?)\s*分")
+#: words of a scoring method in a note, not a deduction made: 按比例, 每少一项扣0.5分, 得8分, 计分
+_NOTE_RULE = re.compile(r"比例|每|得\s*\d|计分|折算|最多|累计|以内|不超过|上限")
+
+
+def _deductions(st: ScoreTable) -> list[TableIssue]:
+    """TBL016: a row whose note (扣分原因, 偏差原因, 说明 …: a cell right of the score) says how many points it lost
+    scores its weight less those points."""
+    t = st.table
+    issues = []
+    col = st.score_col
+    header = score_header(st)
+    if header is not None:
+        col = next((c for c, h in enumerate(header) if SCORE_HEAD.fullmatch(h)), col)
+    if col is None:
+        return issues
+    for r, w, s in st.items:
+        notes = [c for c in t.rows[r][col + 1:] if c.strip() and cell_number(c) is None]
+        if len(notes) != 1 or _NOTE_RULE.search(notes[0]):
+            continue
+        points = [Decimal(x) for x in _DEDUCTED.findall(notes[0].translate(FULL_WIDTH))]
+        if not points:
+            continue
+        expected = w - sum(points)
+        if expected < 0 or s == expected:
+            continue
+        issues.append(_issue(TBL016, Verdict.WRONG, f"分值 {num_text(w)}、说明写扣{'、'.join(num_text(x) for x in points)}分，"
+                             f"得分应为 {num_text(expected)}，表中为 {t.rows[r][col].strip()}", num_text(expected), num_text(s), r, None,
+                             _quote(t.rows[r])))
+    return issues
 
 
 _AT_MOST = re.compile(r"^(?:≤|<=|＜=|不高于|不超过|小于等于|控制在)\s*(\d+(?:\.\d+)?)\s*([^\d\s≥>]*?)(?:以内|以下)?$")
