@@ -347,3 +347,23 @@ def test_a_score_that_is_not_its_weight_less_the_deducted_points_is_wrong(tmp_pa
 def test_a_note_stating_a_method_is_no_deduction(tmp_path) -> None:
     note = "每发现一笔不合规支出扣0.5分，最多扣3分"
     assert _errors(tmp_path, NOTES.format(money="13.5", note=note, total="97.5")) == []
+
+
+def test_work_carried_into_next_year_is_work_under_way(tmp_path) -> None:
+    found = _one(tmp_path, "本年度共安排项目8个，其中已完成5个、跨年度实施2个。")
+    assert any(c == "TXT001" and "7" in m for c, m in found), found
+    assert _one(tmp_path, "本年度共安排项目8个，其中已完成5个、跨年度实施3个。") == []
+
+
+def test_a_list_of_places_right_before_its_count_is_counted(tmp_path) -> None:
+    found = _one(tmp_path, "项目覆盖城关镇、石门镇、龙潭镇、青山镇4个乡镇，受益群众1.2万人。".replace("4个", "5个"))
+    assert any(c == "TXT006" and "5个乡镇" in m for c, m in found), found
+    assert _one(tmp_path, "项目覆盖城关镇、石门镇、龙潭镇、青山镇4个乡镇，受益群众1.2万人。") == []
+    # items that do not end as the noun does are no list of it
+    assert _one(tmp_path, "组织培训、宣传、走访3次活动，参与群众600人。") == []
+
+
+def test_city_and_rural_households_are_every_household(tmp_path) -> None:
+    found = _one(tmp_path, "全年保障低保对象5230户9812人，其中城市低保1204户、农村低保3926户。")
+    assert any(c == "TXT001" and "5130" in m for c, m in found), found
+    assert _one(tmp_path, "全年保障低保对象5130户9812人，其中城市低保1204户、农村低保3926户。") == []

@@ -248,7 +248,8 @@ def _complete(labels: list[str], keyword: str) -> bool:
 #: the states of a piece of work begun (DOMAIN §2: a project is done or under way): 已完工 / 竣工 / 已完成 …
 _WORK_DONE = re.compile(r"^(?:其中)?(?:已经?|均已|全部|累计)?(?:完工|竣工|建成|完成|办结|结项)")
 #: … and 在建 / 续建 / 持续实施 / 正在实施 / 尚未完工
-_WORK_ONGOING = re.compile(r"^(?:其中)?(?:正在|仍在|尚在|持续|继续)(?:实施|推进|建设|施工)|^(?:其中)?(?:在建|续建|在施|实施中|建设中)"
+_WORK_ONGOING = re.compile(r"^(?:其中)?(?:正在|仍在|尚在|持续|继续|延续|跨年度?|结转)(?:实施|推进|建设|施工)|"
+                           r"^(?:其中)?(?:在建|续建|在施|实施中|建设中)"
                            r"|^(?:其中)?(?:尚|仍)?未(?:完工|竣工|完成|建成|办结)")
 
 
@@ -2924,6 +2925,8 @@ _ENUM_AFTER = re.compile(_CNT + r"(?P<noun>[^，。；：:、\d（(]{0,10}?)(?:[
                          r"(?P<list>[^。；]{1,%d})" % LIST_REACH)
 _ENUM_PAREN = re.compile(_CNT + r"[（(](?P<list>[^（）()]{1,%d})[）)]" % LIST_REACH)
 _ENUM_BEFORE = re.compile(r"等" + _CNT)
+#: a count right after a list, with no 等, and the noun the items are of (A镇、B镇、C镇3个乡镇)
+_ENUM_NOUN = re.compile(r"(?<=[\u4e00-\u9fff”\"])" + _CNT + r"(?P<noun>[\u4e00-\u9fff]{1,4}?)(?=[，,。；;、的（(]|$)")
 _OPEN, _CLOSE = "（(“‘《「【[", "）)”’》」】]"
 _COUNTED = re.compile(r"((?<![\d.])\d{1,9}|[" + CHARS + r"]{1,4})(" + "|".join(COUNT_UNITS) + r")$")
 
@@ -3063,6 +3066,24 @@ def check_enumerations(text: str) -> list[Issue]:
                                  f"{len(items)} 项：{'、'.join(items)}", str(len(items)), str(n), m.start("count")))
         elif n is not None and len(items) == n:
             seen.add(m.start("count"))
+    for m in _ENUM_NOUN.finditer(text):
+        # A镇、B镇、C镇3个乡镇: the items right before the count, all ending as its noun ends (镇 … 乡镇), are all of
+        # them (a list that leaves some out says 等)
+        if m.start("count") in seen or m.group("count") in ("一", "两", "二") and m.group("unit") != "个":
+            continue
+        cut = max(text.rfind(c, max(0, m.start() - LIST_REACH), m.start()) for c in "，,。；;：:（(")
+        body = text[cut + 1:m.start()]
+        items = split_items(body)
+        n = _count(m)
+        noun = m.group("noun")
+        if n is None or len(items) < 2 or re.search(r"\d|等$", body) or "、" not in body \
+                or not all(x[-1] == noun[-1] for x in items) or len(set(items)) != len(items):
+            continue
+        seen.add(m.start("count"))
+        items = _unjoined(items)
+        if len(items) != n:
+            issues.append(_issue(TXT006, Verdict.WRONG, f"文中说有 {m.group('count')}{m.group('unit')}{noun}，但列出了 "
+                                 f"{len(items)} 项：{'、'.join(items)}", str(len(items)), str(n), m.start("count")))
     return issues
 
 

@@ -60,8 +60,8 @@ _FIXED = {s.key: s for s in FIXED}
 #: the words of each fixed breakdown's parts: a list in prose naming all of them is the whole of its total
 COMPLETE_WORDS: list[tuple[str, ...]] = [tuple(p.word for p in s.parts) for s in FIXED]
 #: other splits that leave nothing out, seen in reports (no field of the model): 基本医疗保险 = 职工医保 + 城乡居民医保,
-#: a population = 城镇 + 农村
-COMPLETE_SPLITS: list[tuple[str, ...]] = [("职工", "居民"), ("城镇", "农村")]
+#: a population = 城镇 (城市) + 农村
+COMPLETE_SPLITS: list[tuple[str, ...]] = [("职工", "居民"), ("城镇", "农村"), ("城市", "农村")]
 #: the budgets a 财政拨款 comes from (DOMAIN §2, the three 财政拨款收入 of 收入合计): a 财政拨款 split by them
 FUND_KINDS: tuple[str, ...] = ("一般公共预算", "政府性基金", "国有资本经营")
 
