@@ -367,3 +367,140 @@ def test_city_and_rural_households_are_every_household(tmp_path) -> None:
     found = _one(tmp_path, "全年保障低保对象5230户9812人，其中城市低保1204户、农村低保3926户。")
     assert any(c == "TXT001" and "5130" in m for c, m in found), found
     assert _one(tmp_path, "全年保障低保对象5130户9812人，其中城市低保1204户、农村低保3926户。") == []
+
+
+PARTED = """表1 2024年度预算执行情况表（单位：万元）
+项目名称
+全年预算数
+执行数
+执行率（%）
+
+基本支出
+640.00
+631.52
+98.68
+
+防汛抗旱物资储备
+210.00
+196.35
+{rate}
+
+水土保持监测
+85.00
+80.75
+95.00
+
+合计
+935.00
+908.62
+97.18
+
+以上为预算执行情况。
+"""
+
+
+def test_a_table_one_cell_a_line_with_rows_parted_by_blank_lines_is_read(tmp_path) -> None:
+    from toolkit.claims.document import read
+    path = tmp_path / "report.txt"
+    path.write_text(PARTED.format(rate="93.50"), encoding="utf-8")
+    tables = read(path).tables
+    assert len(tables) == 1 and len(tables[0].rows) == 5 and tables[0].rows[2][-1] == "93.50"
+    assert _errors(tmp_path, PARTED.format(rate="93.50"), "report.txt") == []  # 196.35 / 210.00 = 93.50%
+    found = _errors(tmp_path, PARTED.format(rate="95.30"), "report.txt")
+    assert any(c == "TBL005" and "95.30" in m for c, m in found), found
+
+
+SCORED_PARTED = """表3 绩效自评表
+一级指标
+三级指标
+年度指标值
+实际完成值
+分值
+得分
+
+产出指标
+河道巡查次数
+≥120次
+126次
+40
+40
+
+效益指标
+水质达标率
+≥95%
+93%
+50
+48.95
+
+满意度指标
+群众满意度
+≥90%
+92%
+10
+10
+
+合计
+
+
+
+100
+{total}
+
+"""
+
+
+def test_a_scoring_table_one_cell_a_line_with_rows_parted_by_blank_lines_is_read(tmp_path) -> None:
+    from toolkit.claims.document import read
+    path = tmp_path / "report.txt"
+    path.write_text(SCORED_PARTED.format(total="98.95"), encoding="utf-8")
+    rows = read(path).tables[0].rows
+    assert [r[0] for r in rows] == ["一级指标", "产出指标", "效益指标", "满意度指标", "合计"], rows
+    assert _errors(tmp_path, SCORED_PARTED.format(total="98.95"), "report.txt") == []
+    found = _errors(tmp_path, SCORED_PARTED.format(total="98.59"), "report.txt")
+    assert any(c == "TBL002" and "98.95" in m for c, m in found), found
+
+
+DASH_LABEL = """表2 一般公共预算财政拨款支出决算表（单位：万元）
+
+科目编码
+科目名称
+合计
+基本支出
+项目支出
+
+合计
+—
+1250.40
+420.40
+830.00
+
+213
+农林水支出
+1250.40
+420.40
+830.00
+
+21303
+水利
+1250.40
+420.40
+{water}
+"""
+
+
+def test_a_dash_in_a_label_column_of_a_one_cell_a_line_table_is_a_cell(tmp_path) -> None:
+    from toolkit.claims.document import read
+    path = tmp_path / "report.txt"
+    path.write_text(DASH_LABEL.format(water="830.00"), encoding="utf-8")
+    rows = read(path).tables[0].rows
+    assert rows[1][:3] == ["合计", "—", "1250.40"], rows
+    found = _errors(tmp_path, DASH_LABEL.format(water="803.00"), "report.txt")
+    assert found, found
+
+
+def test_last_years_figure_in_a_clause_of_its_own_is_the_base(tmp_path) -> None:
+    assert _one(tmp_path, "2024年机关运行经费支出46.20万元，上年为48.10万元，比上年减少1.90万元，下降3.95%。") == []
+    found = _one(tmp_path, "2024年机关运行经费支出46.20万元，上年为48.10万元，比上年增加1.90万元，增长3.95%。")
+    assert any(c == "TXT004" and "减少" in m for c, m in found), found
+    found = _one(tmp_path, "2024年机关运行经费支出46.20万元，上年为48.10万元，比上年减少2.90万元，下降3.95%。")
+    assert [c for c, _m in found] == ["TXT004"] and "1.90" in found[0][1], found

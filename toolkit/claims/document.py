@@ -289,11 +289,12 @@ def _sentence_lines(lines: list[str]) -> bool:
         and len(sentences) >= len(lines_in) * 0.5 and sentences[len(sentences) // 2] <= 40
 
 
-_HEAD_CELL = re.compile(r"(19|20)\d\d年度?|((19|20)\d\d年)?[\u4e00-\u9fff（）()、“”\"]{1,12}")
+_HEAD_CELL = re.compile(r"(19|20)\d\d年度?|((19|20)\d\d年)?[\u4e00-\u9fff（）()、“”\"%％]{1,12}")
 #: the head of a column of figures (a bare year, 2023年 | 2024年, heads that year's figures)
 _FIGURE_HEAD = re.compile(r"数|额|增减|合计|支出|收入|预算|决算|率|占比|^(19|20)\d\d年度?$")
 _LABEL_HEAD = re.compile(r"^(项目|科目|类别|资金类别|经济分类|功能分类|分类)$|名称$|编码$|代码$")
 _FIGURE_CELL = re.compile(r"-?[\d,]+\.\d+%?|0|—|-")
+_DASH_CELL = re.compile(r"[—\-－–]{1,2}")
 _LABEL_CELL = re.compile(r"(其中[：:])?[^。，；：,;:]{1,30}")
 
 
@@ -330,9 +331,15 @@ def _bare_table(lines: list[str], i: int, k: int, number: int) -> tuple[Table, i
     while j < n:
         labels: list[str] = []
         start = j
-        while j < n and len(labels) < k - m and lines[j].strip() and not _FIGURE_CELL.fullmatch(lines[j].strip()) \
-                and _LABEL_CELL.fullmatch(lines[j].strip()):
-            labels.append(lines[j].strip())
+        if table.rows and not lines[j].strip() and j + 1 < n and lines[j + 1].strip() \
+                and not _FIGURE_CELL.fullmatch(lines[j + 1].strip()):
+            j += 1  # rows parted by a blank line (each row's cells, then a blank line): the blank line parts them
+        while j < n and len(labels) < k - m and lines[j].strip() and (
+                (not _FIGURE_CELL.fullmatch(lines[j].strip()) and _LABEL_CELL.fullmatch(lines[j].strip()))
+                or (labels and _DASH_CELL.fullmatch(lines[j].strip()) and j + m < n
+                    and all(_FIGURE_CELL.fullmatch(lines[j + 1 + c].strip()) and lines[j + 1 + c].strip() not in "—-"
+                            for c in range(m)))):
+            labels.append(lines[j].strip())  # 合计 | — | 7621.76: a dash in a label column, the figures after it
             j += 1
         figures: list[str] = []
         while j < n and len(figures) < m:
@@ -387,15 +394,29 @@ def _bare_score_table(lines: list[str], i: int, number: int) -> tuple[Table, int
     if len(weight) != 1 or len(score) != 1:
         return None
     table = Table(number, i + 1, [heads], [i + 1])
-    while j + k <= n:
-        cells = [lines[j + c].strip(_CELL_STRIP) for c in range(k)]
+
+    def row_at(at: int) -> list[str] | None:
+        if at + k > n:
+            return None
+        cells = [lines[at + c].strip(_CELL_STRIP) for c in range(k)]
         if not all(_SCORE_CELL.fullmatch(cells[c]) for c in (weight[0], score[0])) \
                 or any(len(x) > (300 if _LONG_HEAD.search(heads[c]) else 60) for c, x in enumerate(cells)) \
                 or not any(cells[c] for c in range(k) if c not in (weight[0], score[0])):
+            return None
+        return cells
+
+    # rows parted by a blank line (each row's k lines, blank ones its empty cells, then a blank line): a blank line
+    # after the header, a row, and a blank line after it
+    parted = j < n and not lines[j].strip() and row_at(j + 1) is not None \
+        and (j + 1 + k >= n or not lines[j + 1 + k].strip())
+    while True:
+        at = j + 1 if parted else j
+        cells = row_at(at)
+        if cells is None or (parted and lines[j].strip()):
             break
         table.rows.append(cells)
-        table.row_lines.append(j + 1)
-        j += k
+        table.row_lines.append(at + 1)
+        j = at + k
     closing = _short_total_row(lines, j, k, weight[0], score[0])
     if closing is not None and len(table.rows) >= 3:
         row, used = closing

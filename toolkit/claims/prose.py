@@ -1940,7 +1940,7 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
         if _of_last_year(x):
             # "本年收入T万元，…上年收入B万元，本年较上年增加D万元，增长R%": the figure named 上年 is the base, and the
             # change is said of this year's figure under the same name earlier in the sentence (none: not judged)
-            now = _this_years(qs, x, s_start)
+            now = _this_years(qs, x, s_start, text)
             issues += _check_from_base(text, qs, i, now, x) if now is not None else _rate_of_change(text, qs, i, x)
             continue
         x = _subject(text, x, groups, d.start, qs)
@@ -1995,11 +1995,19 @@ def _of_last_year(q: Quantity) -> bool:
     return bool(_LAST_YEAR.search(clause)) and not re.search(r"本年|今年|当年", clause)
 
 
-def _this_years(qs: list[Quantity], b: Quantity, s_start: int) -> Quantity | None:
+def _this_years(qs: list[Quantity], b: Quantity, s_start: int, text: str | None = None) -> Quantity | None:
     """This year's figure of the last year's ``b``: the one figure of the sentence before it whose name is ``b``'s
     without its 上年 (2023年度本部门收入总计 and 上年收入总计 both name 收入总计); None when there is not exactly one."""
     name = _core(_LAST_YEAR.sub("", re.split(r"[，,；;：:]", b.label)[-1]))
     if not name:
+        # 支出X万元，上年为B万元: 上年 names nothing but the year, this year's figure is the one right before it, a
+        # comma between
+        k = next((j for j, q in enumerate(qs) if q is b), None)
+        prev = qs[k - 1] if k else None
+        if prev is not None and text is not None and prev.start >= s_start and prev.comparable(b) and _usable(prev) \
+                and not prev.base and not _of_last_year(prev) \
+                and re.fullmatch(r"[，,]\s*(?:上年|上一年|去年)(?:度|同期)?(?:为|是|：|:)?\s*", text[prev.end:b.start]):
+            return prev
         return None
     same = [q for q in qs if s_start <= q.start < b.start and q.comparable(b) and _usable(q) and not q.base
             and not _of_last_year(q) and _core(re.split(r"[，,；;：:]", q.label)[-1]) == name]
@@ -2036,6 +2044,11 @@ def _check_from_base(text: str, qs: list[Quantity], i: int, x: Quantity, b: Quan
     delta = (now - then) * sd
     out = []
     v, s = sum_verdict([then, d.value * sd], now, kind)
+    if v != "ok" and sum_verdict([then, -d.value * sd], now, kind)[0] == "ok":
+        word, right = ("增加", "减少") if sd > 0 else ("减少", "增加")
+        out.append(_issue(TXT004, Verdict.WRONG, f"{x.label or '本年数'} {x.text} 比 {b.text} {right} {d.text}，"
+                          f"变动方向应为“{right}”，文中写“{word}”", right, word, d.start, d.end))
+        return out
     if v != "ok":
         word = "增加" if sd > 0 else "减少"
         out.append(_issue(TXT004, v, f"{x.label or '本年数'} {x.text} 比 {b.text} {word} {d.text}：两数之差为 "
