@@ -504,3 +504,37 @@ def test_last_years_figure_in_a_clause_of_its_own_is_the_base(tmp_path) -> None:
     assert any(c == "TXT004" and "减少" in m for c, m in found), found
     found = _one(tmp_path, "2024年机关运行经费支出46.20万元，上年为48.10万元，比上年减少2.90万元，下降3.95%。")
     assert [c for c, _m in found] == ["TXT004"] and "1.90" in found[0][1], found
+
+
+def test_an_outcome_rate_is_not_the_ratio_of_two_acts_done(tmp_path) -> None:
+    assert _one(tmp_path, "全年完成人工造林2.45万亩、封山育林1.30万亩，新建林区道路36公里，造林成活率91%。") == []
+    found = _one(tmp_path, "抽检食品860批次，合格851批次，抽检合格率99.85%。")
+    assert any(c == "TXT005" and "98.95%" in m for c, m in found), found
+
+
+def test_a_completion_rate_of_a_target_written_as_target(tmp_path) -> None:
+    assert _one(tmp_path, "“林下经济面积”年度目标为≥2.4万亩，实际完成2.16万亩，完成率90.00%。") == []
+    found = _one(tmp_path, "“林下经济面积”年度目标为≥2.4万亩，实际完成2.16万亩，完成率86.40%。")
+    assert any(c == "TXT005" and "90.00%" in m for c, m in found), found
+
+
+def test_a_kinds_score_after_its_weight_in_the_clause_before(tmp_path) -> None:
+    table = _scores().split("\n\n产出")[0]
+    assert _errors(tmp_path, table + "\n\n产出指标分值60分，得分57.8分。\n") == []
+    found = _errors(tmp_path, table + "\n\n产出指标分值60分，得分58.7分。\n")
+    assert any(c == "TXT010" and "57.8" in m for c, m in found), found
+
+
+def test_a_bare_share_of_the_whole_its_sentence_opens_with(tmp_path) -> None:
+    text = ("2024年度一般公共预算财政拨款支出3120.50万元。\n\n"
+            "2024年度一般公共预算财政拨款支出中，农林水支出2860.10万元，占{share}%；住房保障支出62.30万元，占2.00%。\n")
+    assert _errors(tmp_path, text.format(share="91.66")) == []  # 2860.10 / 3120.50 = 91.66%
+    found = _errors(tmp_path, text.format(share="96.16"))
+    assert any(c == "TXT002" and "91.66%" in m for c, m in found), found
+
+
+def test_a_change_against_last_years_figure_named_by_its_stage(tmp_path) -> None:
+    base = "2024年度“三公”经费财政拨款支出预算为6.20万元，支出决算为5.48万元，完成预算的88.39%；上年决算为6.02万元，比上年减少{d}万元。"
+    assert _one(tmp_path, base.format(d="0.54")) == []
+    found = _one(tmp_path, base.format(d="0.45"))
+    assert any(c == "TXT004" and "0.54" in m for c, m in found), found

@@ -1623,6 +1623,10 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
                 listed = whole = None  # …占事业收入的40%；其他收入B，占y%: B is 事业收入's sibling, not its part
             if whole is None:
                 whole = g.total if g is not None and g.ok else None
+            opening = _AMONG_OPENING.match(text, s_start)
+            if whole is None and opening:
+                # 2024年度一般公共预算财政拨款支出中，教育支出A万元，占x%；…: the whole the sentence opens with
+                whole = _named_whole(text, qs, keys, q.start, part, opening.group(1), others)
         else:
             whole = _named_whole(text, qs, keys, q.start, part, whole_words, others)
             g = member.get(id(part))
@@ -1798,7 +1802,7 @@ _SUBJECT = re.compile(r"([\u4e00-\u9fff（）()]{2,}?)(?:所占|占|的占比|�
 _NOT_A_NAME = re.compile(r"^(其中|该项|此项|上述|以上|分别|合计|共计|总计|同比|较上年|比上年|主要|约)")
 
 
-_AMONG_OPENING = re.compile(r"\s*(?:在)?([\u4e00-\u9fff]{2,12}?)(?:中|当中)[，,]")
+_AMONG_OPENING = re.compile(r"\s*(?:(?:19|20)\d\d年度?)?(?:在)?([\u4e00-\u9fff]{2,14}?)(?:中|当中)[，,]")
 
 
 def _share_subject(text: str, start: int, q: Quantity) -> str:
@@ -1928,6 +1932,15 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
             last = [q for q in prior(qs, i, prev_start) if q.start < s_start and q.unit == d.unit]
             before = last if len(last) == 1 and _usable(last[0]) else []
         nxt = qs[i + 1] if i + 1 < len(qs) else None
+        rate_next = nxt is not None and nxt.unit == "%" and not nxt.approx \
+            and (nxt.role == "change" or bool(_CHANGE_RATE.search(nxt.pre[-8:])))
+        if before and not rate_next and _of_last_year(before[-1]) and re.fullmatch(r"[，,]", text[before[-1].end:d.start
+                                                                                                 - len(d.pre)]):
+            # 支出决算为X万元，…；上年决算为B万元，比上年减少D万元 (no rate): D against this year's figure less B
+            now = _this_years(qs, before[-1], s_start, text)
+            if now is not None:
+                issues += _check_from_base(text, qs, i, now, before[-1])
+            continue
         if not before or nxt is None or nxt.unit != "%" or nxt.approx \
                 or (nxt.role != "change" and not _CHANGE_RATE.search(nxt.pre[-8:])):
             continue
@@ -2009,8 +2022,12 @@ def _this_years(qs: list[Quantity], b: Quantity, s_start: int, text: str | None 
                 and re.fullmatch(r"[，,]\s*(?:上年|上一年|去年)(?:度|同期)?(?:为|是|：|:)?\s*", text[prev.end:b.start]):
             return prev
         return None
-    same = [q for q in qs if s_start <= q.start < b.start and q.comparable(b) and _usable(q) and not q.base
-            and not _of_last_year(q) and _core(re.split(r"[，,；;：:]", q.label)[-1]) == name]
+    cands = [q for q in qs if s_start <= q.start < b.start and q.comparable(b) and _usable(q) and not q.base
+             and not _of_last_year(q)]
+    same = [q for q in cands if _core(re.split(r"[，,；;：:]", q.label)[-1]) == name]
+    if not same and len(name) >= 2:
+        # 支出决算为X万元，…；上年决算为B万元: the stage (决算) named alone is the one this year's figure ends with
+        same = [q for q in cands if _core(re.split(r"[，,；;：:]", q.label)[-1]).endswith(name)]
     return same[0] if len(same) == 1 else None
 
 
@@ -2777,6 +2794,11 @@ def _bigrams(text: str) -> set[str]:
 _TARGET_AFTER = re.compile(r"的?(?:年度|全年|本年度?)?(?:目标|计划)(?:任务|数|值)?(?=[，,。；;）)]|$)")
 
 
+#: the outcomes a rate of counts may be of (成活率, 合格率, 达标率 …): its numerator is the count of those that came out
+#: so, named by the outcome (合格1241批次), never the count of all that were done
+_OUTCOMES = frozenset(("成活", "存活", "保存", "合格", "达标", "优良", "准确", "正确", "完好", "通过", "成功", "良好"))
+
+
 def _count_rate_terms(qs: list[Quantity], i: int, before: list[Quantity], stem: str, s_end: int, text: str = ""
                       ) -> tuple[list[Quantity], list[Quantity]]:
     """The numerators and candidate wholes of a rate of counts whose name does not repeat the numerator's words
@@ -2786,6 +2808,8 @@ def _count_rate_terms(qs: list[Quantity], i: int, before: list[Quantity], stem: 
     after the rate included."""
     if _SURVEYED.search(stem):
         return [], []  # 满意率, 知晓率: a share of answers, not of the counts beside it
+    if stem[-2:] in _OUTCOMES:
+        return [], []  # 造林成活率 after 营造林3.26万亩: the share of what was done that came out so, its count unwritten
     # its terms are written after the rate before it (…，覆盖率100%；查处12家，…)
     k = i - 1
     while k >= 0 and qs[k].unit != "%" and i - k <= WINDOW:
@@ -2828,6 +2852,11 @@ def _count_rate_terms(qs: list[Quantity], i: int, before: list[Quantity], stem: 
     return nums, counts + later
 
 
+def _target(q: Quantity) -> bool:
+    """A target figure (目标为X, ≥X, 不低于X) of money or counts, not approximate."""
+    return q.role == "target" and not q.approx and not q.base and q.kind in ("money", "count")
+
+
 def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None) -> list[Issue]:
     """``共收集问题825个，解决问题782个，问题解决率达94.8%``: 782 / 825. When a total and its 其中 parts are all
     candidate denominators, the total is the one (``设置目标9个，其中…3个、…；完成8个，完成率88.9%``)."""
@@ -2841,7 +2870,8 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
         if not verb:
             continue
         s_start, s_end = _sentence_bounds(text, r.start)
-        before = [q for q in prior(qs, i, s_start) if _usable(q)]
+        # a target (年度目标为1.8万亩, ≥1.8万亩) is no level of this year, but it is what a 完成率 is of
+        before = [q for q in prior(qs, i, s_start) if _usable(q) or _target(q)]
         last_rate = [q for q in prior(qs, i, s_start) if q.unit == "%" and q.role == "rate"][-1:]
         if last_rate and any(q.kind == "count" for q in before if q.start > last_rate[0].end):
             # …，完成率105.08%；…目标2,400对，实际完成2,268对，完成率P%: a rate's terms follow the rate before it
@@ -2855,7 +2885,8 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
                     break
                 before.append(q)
         num_words = _NUMERATOR.get(verb, (verb,))
-        nums = [q for q in before if any(w in q.label for w in num_words) and not _NEGATION.match(q.label)]
+        nums = [q for q in before if any(w in q.label for w in num_words) and not _NEGATION.match(q.label)
+                and not _target(q)]
         to_do: list[Quantity] = []  # 应接种1,200人，实际接种1,152人: both name the act, one is what was to be done
         done = [q for q in nums if _ACTUAL.match(_LEAD_TIME.sub("", q.label))]
         if done:  # 已整改到位24个，正在整改4个: what is still under way is no numerator of the rate of what was done

@@ -173,7 +173,8 @@ def read_claims(texts: list[str], quantities: list[list[Quantity]], kinds: list 
             kind = score_kind(before)
             if kind is not None and _WEIGHT_WORD.search(before) and weighed_kind(before) is None:
                 continue  # 满分100分，其中预算执行率10分、产出指标50分…: the kinds' weights, not their scores
-            if kind is not None and not _INDICATOR_CONTEXT.search(before) and not _OWN_WEIGHT.search(before):
+            if kind is not None and (weighed_kind(before) is not None  # 产出指标分值50分，得分46.78分: the kind's
+                                     or not _INDICATOR_CONTEXT.search(before) and not _OWN_WEIGHT.search(before)):
                 if kinds is not None and (_SCORE_WORD.search(before) or _TOTAL_CONTEXT.search(before)
                                           or weighed_kind(before)):
                     kinds.append((kind, ScoreClaim(q.value, q.text, q.start, k)))
