@@ -2808,8 +2808,9 @@ def _count_rate_terms(qs: list[Quantity], i: int, before: list[Quantity], stem: 
     after the rate included."""
     if _SURVEYED.search(stem):
         return [], []  # 满意率, 知晓率: a share of answers, not of the counts beside it
-    if stem[-2:] in _OUTCOMES:
-        return [], []  # 造林成活率 after 营造林3.26万亩: the share of what was done that came out so, its count unwritten
+    # 造林成活率 after 营造林3.26万亩: an outcome's rate is the share of what was done that came out so: its numerator
+    # names the outcome (or is what 已有 so many of a whole are), never the count of all that was done
+    outcome = stem[-2:] in _OUTCOMES
     # its terms are written after the rate before it (…，覆盖率100%；查处12家，…)
     k = i - 1
     while k >= 0 and qs[k].unit != "%" and i - k <= WINDOW:
@@ -2819,7 +2820,8 @@ def _count_rate_terms(qs: list[Quantity], i: int, before: list[Quantity], stem: 
     # the act done must be the rate's own (实际检查86家 before 检查覆盖率): two characters in a row in common, not one
     # stray character (完成农村公路养护872公里 is no term of 优良中等路率)
     nums = [q for q in counts
-            if _ACTUAL.match(acts[id(q)]) and _bigrams(_ACTUAL.sub("", acts[id(q)])) & _bigrams(stem)]
+            if _ACTUAL.match(acts[id(q)]) and _bigrams(_ACTUAL.sub("", acts[id(q)])) & _bigrams(stem)
+            and (not outcome or stem[-2:] in q.label)]
     if not nums:
         verb = stem[-2:]
         nums = [q for q in counts if len(verb) == 2 and _in_order(verb, q.label) and not _PLANNED.match(q.label)]
