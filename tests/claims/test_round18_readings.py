@@ -538,3 +538,34 @@ def test_a_change_against_last_years_figure_named_by_its_stage(tmp_path) -> None
     assert _one(tmp_path, base.format(d="0.54")) == []
     found = _one(tmp_path, base.format(d="0.45"))
     assert any(c == "TXT004" and "0.54" in m for c, m in found), found
+
+
+def test_a_staffing_rate_of_persons_counted_in_名_and_人(tmp_path) -> None:
+    assert _one(tmp_path, "核定编制32名，实有在职人员30人，在职人员控制率为93.75%。") == []
+    found = _one(tmp_path, "核定编制32名，实有在职人员30人，在职人员控制率为106.67%。")
+    assert any(c == "TXT005" and "93.75%" in m for c, m in found), found
+
+
+FULL = """表2 绩效自评表
+
+| 一级指标 | 三级指标 | 分值 | 得分 |
+| --- | --- | --- | --- |
+| 预算执行 | 预算执行率 | 10 | 9.60 |
+| 产出指标 | 巡查河道长度 | 30 | 30 |
+| 产出指标 | 水质监测次数 | 20 | 18.50 |
+| 效益指标 | 水质达标率 | 30 | 30 |
+| 满意度指标 | 群众满意度 | 10 | {last} |
+| 合计 |  | 100 | {total} |
+
+经逐项评分，得满分的指标{full}个，扣分指标{cut}个。
+"""
+
+
+def test_counts_of_full_and_deducted_scores_against_the_table(tmp_path) -> None:
+    assert _errors(tmp_path, FULL.format(last="10", total="98.10", full="3", cut="2")) == []
+    assert _errors(tmp_path, FULL.format(last="9.50", total="97.60", full="2", cut="3")) == []
+    found = _errors(tmp_path, FULL.format(last="9.50", total="97.60", full="3", cut="3"))
+    assert [c for c, _m in found] == ["TXT020"] and "2个" in found[0][1], found
+    # 未得满分的指标 is the deducted ones, not the full ones
+    text = FULL.format(last="9.50", total="97.60", full="2", cut="3").replace("扣分指标", "未得满分的指标")
+    assert _errors(tmp_path, text) == []

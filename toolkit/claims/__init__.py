@@ -25,7 +25,7 @@ from .scores import (check_execution_scores, check_grades, check_indicator_score
                      check_total_vs_blocks, check_total_vs_indicators,
                      check_total_vs_kinds,
                      check_total_vs_table, check_weight_shares, read_claims)
-from .counts import check_counts, check_table_count, indicator_rows
+from .counts import check_full_marks, check_counts, check_table_count, indicator_rows
 from .crossref import check_named_figures, check_repeated_slips
 from .results import check_indicator_results
 from .slips import relocate_slips
@@ -161,6 +161,8 @@ def lint_document(doc: Document) -> Result:
     counted = check_counts(texts, quantities, kinds)
     if kinds:
         counted += check_table_count(texts, quantities, kinds, {(k, i.location.offset) for k, i in counted})
+    if biggest is not None and sum(w for _r, w, _s in biggest.items) == 100:
+        counted += check_full_marks(texts, quantities, biggest, {(k, i.location.offset) for k, i in counted})
     for k, issue in counted:
         spot = (paragraphs[k].index, issue.location.offset)
         if spot not in said:

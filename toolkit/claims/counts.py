@@ -34,7 +34,9 @@ TXT020 = Rule("TXT020", "lint", ERROR, "个数与其各类个数之和不符",
     "列出的指标种类不含预算执行而其和小于所述个数时（可能未计预算执行率）不报。文件有自评表时，同时说明表中各类指标的行数；"
     "各类之和与所述个数相符、而自评表的行数（含或不含预算执行率）正是这个数时，某一类的个数与表中该类（一级指标）的行数不符也报告。"
     "只列出两种完成情况（“22个指标中，全面完成20个，部分完成3个”）时，其和大于所述个数也报告（两类互不重叠，不能多于全部）；"
-    "按成绩挑出的指标（“未得满分的指标共5项”）不是指标总数。",
+    "按成绩挑出的指标（“未得满分的指标共5项”）不是指标总数；文件有自评表（分值合计100）时，“得满分的指标N个”应等于表中得分等于分值的行数、"
+    "“扣分指标M个”“未得满分的指标M个”应等于得分低于分值的行数（含或不含预算执行率；得分超过分值的行两种算法都认可）。"
+    "已开工的项目按状态分为已完工（竣工、已完成）与在建（续建、持续实施、跨年度实施、尚未完工）两类时，两类之和应等于项目总数。",
     "report.txt:29: 第29段: TXT020 从36个指标的完成情况看 的 36个 与各类之和不符：31 + 4 + 2 = 37（完全达成、部分达成、未达成）")
 
 _DECLARED = re.compile(r"分[为成](?P<n>[\d" + CHARS + r"]{1,3})(?:个)?(?:类|种|类别|方面|部分|大类)[：:，,]")
@@ -264,4 +266,43 @@ def check_table_count(texts: list[str], quantities: list[list[Quantity]], rows: 
             out.append((k, _issue(TXT020, Verdict.WRONG, f"{q.label} {q.text} 与自评表不符：表中列有三级指标 {shown.split('、')[0]}"
                                   + (f"（不含预算执行 {shown.split('、')[1]}）" if len(allowed) == 2 else ""),
                                   str(rows["*"]), str(q.value), q.start)))
+    return out
+
+
+#: a count of the indicators scored their full weight (得满分的指标8个, 满分指标8项) or below it (扣分指标7个)
+_FULL_MARKS = re.compile(r"(?:得|获得|取得)?满分(?:的)?(?:三级)?指标(?:有|共|为)?$")
+_DEDUCTED = re.compile(r"(?:扣分|失分|未得满分|未获满分)(?:的)?(?:三级)?指标(?:有|共|为)?$")
+
+
+def check_full_marks(texts: list[str], quantities: list[list[Quantity]], st, said: set[tuple[int, int]]
+                     ) -> list[tuple[int, object]]:
+    """TXT020 for "得满分的指标N个" / "扣分指标M个" against the 自评表's rows scored at, or below, their weight (the
+    预算执行 row counted or not)."""
+    from .prose import _issue
+    from .tables import _label
+
+    if st is None or len(st.items) < 3:
+        return []
+    rows = st.table.rows
+    execution = [(r, w, s) for r, w, s in st.items if _EXEC in "".join(rows[r][:3])]
+    counts = {}
+    over = sum(1 for _r, w, s in st.items if s > w)  # a score above its weight (TBL004): either, as the writer meant
+    for name, test in (("full", lambda w, s: s == w), ("deducted", lambda w, s: s < w)):
+        n = sum(1 for _r, w, s in st.items if test(w, s))
+        e = sum(1 for _r, w, s in execution if test(w, s))
+        counts[name] = {n, n - e, n + over, n - e + over}
+    out = []
+    for k, (text, qs) in enumerate(zip(texts, quantities)):
+        for q in qs:
+            if (k, q.start) in said or q.kind != "count" or q.approx or q.unit not in ("个", "项", "条"):
+                continue
+            label = re.split(r"[，,；;：:]", q.label)[-1]
+            kind = "deducted" if _DEDUCTED.search(label) else "full" if _FULL_MARKS.search(label) \
+                and not re.search(r"[未没不非]有?(?:得|获得|取得)?满分", label) else None
+            if kind is None or q.value in counts[kind]:
+                continue
+            n = max(counts[kind])
+            what = "得分等于分值" if kind == "full" else "得分低于分值"
+            out.append((k, _issue(TXT020, Verdict.WRONG, f"{label} {q.text} 与{st.table.where()}（评分表）不符：表中{what}的指标"
+                                  f"有 {n}{q.unit}", str(n), str(q.value), q.start)))
     return out

@@ -101,7 +101,8 @@ TXT004 = Rule("TXT004", "lint", ERROR, "增减额与增减率不符",
     "上年数只写在表中（“公务接待费6.15万元，比上年减少D万元”，表中该行本年6.15、上年7.93）时，按表中上年数核对 D 或 R。"
     "句中两年的数都没写、只点名了主体（“与2023年度相比，支出合计增加D万元，增长R%”）时，本年数是全文唯一以该名称写出的数 X，"
     "R 应等于 D ÷ (X − D)（减少时 X + D）；R 恰为 D ÷ X 时说明分母错用了本年数。按表中上年数核对的变动率大小相符而方向相反"
-    "（表中下降，正文写增长）时也报告。"
+    "（表中下降，正文写增长）时也报告；本年数小于上年数而写“增加”（或相反）、差额本身无误时，报告增减方向写反。"
+    "“支出X万元，上年为B万元，比上年减少D万元”：上年数单独成句时同样按 X 与 B 核对。"
     "“A%，较上年的B%下降C个百分点”“占比由B%提高到A%，提高C个百分点”：C 应等于 A 与 B 之差（百分点不是百分数；"
     "未写出上年比率时不报）。“上年产值B亿元。本年产值X亿元，同比增长R%”：上年数写在前一句、名称相同时，R 应等于 (X − B) ÷ B"
     "（万亩、万人等以万计的数量同样核对）。“支出T万元，其中A万元、B万元，较上年的X万元下降R%”：“其中”列表之后另起一句的"
@@ -169,7 +170,8 @@ TXT006 = Rule("TXT006", "lint", ERROR, "列举的项目数与所述数量不符"
     "（支持中文数字“十个”）。以“主要”“如”“等”表示只列举部分时，只在列出的项数多于所述数量时报告。"
     "以“；”分隔的各项（“分为三个阶段：A为准备阶段，…；B为实施阶段，…；C为总结阶段，…”）按分句计数，"
     "只在各分句明显并列（各以“为…阶段/环节/方面”收尾或以序号开头）时核对。"
-    "最后两项以“和”“及”连接、前一项与其他至少两项同样结尾（“法规科和后勤服务中心”）时算两项。",
+    "最后两项以“和”“及”连接、前一项与其他至少两项同样结尾（“法规科和后勤服务中心”）时算两项。"
+    "列举之后紧接数量、各项都以该数量的名词结尾（“城关镇、石门镇、龙潭镇4个乡镇”）而未写“等”时，列出的项数也应等于所述数量。",
     "report.txt:18: 第18段: TXT006 文中说有 6个，但列出了 5 项：办公室、投资股、…")
 
 
@@ -2854,6 +2856,14 @@ def _count_rate_terms(qs: list[Quantity], i: int, before: list[Quantity], stem: 
     return nums, counts + later
 
 
+#: measure words of one thing: persons counted as 人 or as 名 (核定编制27名，实有在职人员26人)
+_PERSONS = frozenset(("人", "名"))
+
+
+def _same_measure(a: str, b: str) -> bool:
+    return a == b or (a in _PERSONS and b in _PERSONS)
+
+
 def _target(q: Quantity) -> bool:
     """A target figure (目标为X, ≥X, 不低于X) of money or counts, not approximate."""
     return q.role == "target" and not q.approx and not q.base and q.kind in ("money", "count")
@@ -2911,7 +2921,7 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
         # (a rate named by the negation itself, 不合格率 / 未整改率, is the plain ratio of the negated count)
         negated = set() if re.search(act_negated, stem) else {id(q) for q in nums if re.search(act_negated, q.label)}
         for n in nums:
-            dens = [q for q in before if q is not n and q.unit == n.unit]
+            dens = [q for q in before if q is not n and _same_measure(q.unit, n.unit)]
             if counted:
                 dens = [q for q in dens if not _ACTUAL.match(q.label)]
             elif whole_words:
