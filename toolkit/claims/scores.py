@@ -181,9 +181,7 @@ def read_claims(texts: list[str], quantities: list[list[Quantity]], kinds: list 
                 continue  # 预算执行率9.71分, 产出指标48.60分: a kind's score, not the total
             # the context of a total: before the score in its sentence, or a grade right after it (合计得分93.86分，
             # 绩效评价等级为“良好”: the score the grade is of)
-            stop = min([e for e in (text.find(c, q.end) for c in "。！？\n") if e >= 0] or [len(text)])
-            context = _TOTAL_CONTEXT.search(before) \
-                or _GRADE_NEXT.match(text, q.end, max(stop, q.end))
+            context = _TOTAL_CONTEXT.search(before) or _GRADE_NEXT.match(text, q.end)  # (no 。 in its reach)
             if not _SCORE_WORD.search(before[-10:]) and not (context and _TOTAL_NAME.match(_own_name(before).strip())):
                 continue
             if _TOTAL_NAME.match(_own_name(before).strip()) and context \
