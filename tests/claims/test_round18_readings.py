@@ -569,3 +569,18 @@ def test_counts_of_full_and_deducted_scores_against_the_table(tmp_path) -> None:
     # 未得满分的指标 is the deducted ones, not the full ones
     text = FULL.format(last="9.50", total="97.60", full="2", cut="3").replace("扣分指标", "未得满分的指标")
     assert _errors(tmp_path, text) == []
+
+
+def test_a_score_beside_its_target_is_proportional_to_actual_over_target(tmp_path) -> None:
+    # 10 × 96.5 ÷ 98 = 9.85 (not 10 × 96.5% = 9.65)
+    text = "“应急物资储备达标率”指标年度目标值为≥98%，实际完成96.5%，分值10分，得分{s}分。"
+    assert not [f for f in lint_all(tmp_path, text.format(s="9.85"))]
+    assert any(c == "TXT008" for c, _m in lint_all(tmp_path, text.format(s="10.50")))
+    # a 反向 indicator's figure under its ceiling is no completion rate
+    assert not lint_all(tmp_path, "“安全事故发生率”指标年度目标值为≤5%，实际3%，分值10分，得分10分。")
+
+
+def lint_all(tmp_path, text: str) -> list[tuple[str, str]]:
+    path = tmp_path / "report.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    return [(f.code, f.message) for f in lint(path).findings]

@@ -195,6 +195,17 @@ def read_claims(texts: list[str], quantities: list[list[Quantity]], kinds: list 
                 claim.weight = weights[-1].value if weights else None
                 rates = [p for p in prior(qs, i, 0) if p.unit == "%" and p.role in ("rate", "level")]
                 claim.rate = rates[-1].value if rates else None
+                # 目标值为≥98%，实际完成96.5%，分值10分，得分9.85分: an actual beside its target completes actual ÷ target
+                scored = max([p.end for p in qs[:i] if p.unit == "分" and not _WEIGHT_WORD.search(p.pre[-4:])],
+                             default=-1)
+                targets = [p for p in prior(qs, i, 0) if p.unit == "%" and p.role == "target" and p.start > scored
+                           and not p.approx and p.value > 0 and not _REVERSE.search(p.pre[-5:])]
+                reverse = [p for p in prior(qs, i, 0) if p.unit == "%" and p.role == "target" and p.start > scored
+                           and _REVERSE.search(p.pre[-5:])]
+                if reverse and rates and reverse[-1].start < rates[-1].start:
+                    claim.rate = None  # ≤5%, 实际3%: a 反向 indicator's figure is no completion rate
+                elif rates and targets and scored < targets[-1].start < rates[-1].start:
+                    claim.rate = min(rates[-1].value / targets[-1].value * 100, Decimal(100))
                 indicators.append(claim)
             elif _TOTAL_CONTEXT.search(before) and "指标" not in re.sub(r"指标体系", "", before[-12:]):
                 named = _NAMED_PART.search(before) and not re.search(r"部门整体|单位整体", before)
