@@ -1,7 +1,7 @@
 """Measure `jixiao lint` on a hold-out folder with <stem>.truth.json sidecars (quotes, not locations).
 
-bench/holdouts/h3 … h17 are the hold-outs of 2026-12-02 and 2026-12-03 (8 reports each, written by writers who had
-not seen the engine; their figures before and after each round are in bench/README.md). They are burnt now: the
+bench/holdouts/h3 … h31 are the hold-outs of 2026-12-02 to 2026-12-04 (8 reports each, written by writers who had
+not seen the engine; their figures before and after each round are in bench/README.md). Those read are burnt: the
 engine was changed after seeing their misses, so measure a NEW hold-out for an honest generalisation figure.
 
 Quotes and messages are compared after NFKC (full-width digits and punctuation as ASCII), and a number names the
