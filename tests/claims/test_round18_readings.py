@@ -584,3 +584,42 @@ def lint_all(tmp_path, text: str) -> list[tuple[str, str]]:
     path = tmp_path / "report.txt"
     path.write_text(text + "\n", encoding="utf-8")
     return [(f.code, f.message) for f in lint(path).findings]
+
+
+def test_a_change_named_of_this_years_total_is_not_the_grand_totals(tmp_path) -> None:
+    # 收、支总计 holds what was carried over; the change is of 本年支出合计, which the sentence does not write
+    assert _one(tmp_path, "2024年度收、支总计21846.30万元。与上年相比，本年支出合计增加640.12万元，增长3.12%。") == []
+
+
+def test_a_change_after_the_figures_own_share_is_the_figures(tmp_path) -> None:
+    base = "按支出性质分：基本支出1204.60万元，占支出合计的11.23%，同比增加40.60万元，增长{r}%，其中人员经费1080.20万元。"
+    assert _one(tmp_path, base.format(r="3.49")) == []  # 40.60 / 1164.00
+    found = _one(tmp_path, base.format(r="3.37"))  # 40.60 / 1204.60: over this year's figure
+    assert any(c == "TXT004" and "3.49%" in m for c, m in found), found
+
+
+def test_a_grade_determined_as_is_the_stated_grade(tmp_path) -> None:
+    found = _one(tmp_path, "最终自评得分为93.40分，评价等级确定为“良”。")
+    assert any(c == "TXT009" for c, _m in found), found
+    assert _one(tmp_path, "最终自评得分为93.40分，评价等级确定为“优”。") == []
+
+
+def test_work_states_listed_before_a_figure_of_another_kind(tmp_path) -> None:
+    found = _one(tmp_path, "全年安排重点项目6个，已完工4个、跨年续建3个，重点项目合计执行5120.40万元。")
+    assert any(c == "TXT001" and "7" in m for c, m in found), found
+    assert _one(tmp_path, "全年安排重点项目7个，已完工4个、跨年续建3个，重点项目合计执行5120.40万元。") == []
+
+
+def test_a_list_of_offices_with_and_inside_a_name(tmp_path) -> None:
+    offices = "办公室、计划财务股、文物和非遗保护股、质量发展与标准计量股、执法监察大队"
+    found = _one(tmp_path, f"本局内设股室6个，分别为：{offices}。")
+    assert any(c == "TXT006" and "5 项" in m for c, m in found), found
+    assert _one(tmp_path, f"本局内设股室5个，分别为：{offices}。") == []
+    # a unit and its offices joined by 和 may be two
+    assert _one(tmp_path, "纳入决算编制范围的单位共4个，包括局机关和县档案馆、县史志办、县信息中心3个事业单位。") == []
+
+
+def test_a_share_of_the_total_its_sentence_opens_with_under_its_full_name(tmp_path) -> None:
+    text = ("2024年度某县水利局收入合计3120.40万元，其中：一般公共预算财政拨款收入3080.00万元，占收入合计的98.71%；"
+            "上年结转40.40万元。\n\n2024年度本年收入合计3080.00万元。\n")
+    assert _errors(tmp_path, text) == []  # 3080.00 / 3120.40 = 98.71%, not of the 本年收入 3080.00

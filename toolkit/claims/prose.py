@@ -250,7 +250,7 @@ def _complete(labels: list[str], keyword: str) -> bool:
 #: the states of a piece of work begun (DOMAIN §2: a project is done or under way): 已完工 / 竣工 / 已完成 …
 _WORK_DONE = re.compile(r"^(?:其中)?(?:已经?|均已|全部|累计)?(?:完工|竣工|建成|完成|办结|结项)")
 #: … and 在建 / 续建 / 持续实施 / 正在实施 / 尚未完工
-_WORK_ONGOING = re.compile(r"^(?:其中)?(?:正在|仍在|尚在|持续|继续|延续|跨年度?|结转)(?:实施|推进|建设|施工)|"
+_WORK_ONGOING = re.compile(r"^(?:其中)?(?:正在|仍在|尚在|持续|继续|延续|跨年度?|结转)(?:实施|推进|建设|施工|续建)|"
                            r"^(?:其中)?(?:在建|续建|在施|实施中|建设中)"
                            r"|^(?:其中)?(?:尚|仍)?未(?:完工|竣工|完成|建成|办结)")
 
@@ -999,7 +999,14 @@ def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) 
         if (i and qs[i - 1].start >= s_start) or _PARTITION.search(text, max(s_start, t.start - 40), t.start):
             continue  # the total opens its sentence; a figure after another, or after 按…分, is an item itself
         rest = [q for q in qs[i + 1:i + 2 + WINDOW] if q.start < s_end]
-        parts = _bare_list(text, qs, rest[0].start, s_end, keys) if len(rest) <= WINDOW else []
+        # the list runs to the first figure of another kind (…，已完工6个、在建2个，合计执行8549.73万元)
+        other = next((q for q in rest if not q.comparable(t)), None)
+        hi = s_end
+        if other is not None and len(rest) > 2 and other is not rest[0]:
+            cut = max(text.rfind(c, rest[0].start, other.start) for c in "，,；;")
+            hi = cut if cut > rest[0].start else s_end
+            rest = [q for q in rest if q.start < hi]
+        parts = _bare_list(text, qs, rest[0].start, hi, keys) if len(rest) <= WINDOW else []
         if len(parts) < 2 or not all(p.comparable(t) and id(p) not in taken for p in parts) \
                 or any(_OTHER_TIME.search(p.label) for p in parts):
             continue
@@ -1464,7 +1471,9 @@ def _named_whole(text: str, qs: list[Quantity], keys: list[int], at: int, part: 
     near = [p for p in qs[a:b] if p is not part and p.unit == part.unit and _usable(p)] if b - a <= 4 * WINDOW else []
     core = _core(whole_words)
     cands = [p for p in near if _core(p.label) == core] \
-        or ([p for p in near if _label_ends(p.label, whole_words)] if len(core) >= 3 else [])
+        or ([p for p in near if _label_ends(p.label, whole_words)] if len(core) >= 3 else []) \
+        or [p for p in near if p.total and len(whole_words.rstrip("的")) >= 3 and not _LAST_YEAR.search(p.pre[-12:])
+            and p.pre.strip().endswith(whole_words.rstrip("的"))]  # …局收入合计T，其中…占收入合计的x%
     if not cands:
         fuller = _noun_dropped(core, {_core(p.label) for p in near})
         cands = [p for p in near if len(fuller) == 1 and _core(p.label) == fuller[0]]
@@ -1933,6 +1942,8 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
             prev_start, _ = _sentence_bounds(text, s_start - 1)
             last = [q for q in prior(qs, i, prev_start) if q.start < s_start and q.unit == d.unit]
             before = last if len(last) == 1 and _usable(last[0]) else []
+            if before and "总计" in before[0].pre[-8:] and re.search(r"本年|合计", d.label) and "总计" not in d.label:
+                before = []  # 收、支总计T。与上年相比，本年支出合计增加D: 本年…合计 is the 总计 less what was carried over
         nxt = qs[i + 1] if i + 1 < len(qs) else None
         rate_next = nxt is not None and nxt.unit == "%" and not nxt.approx \
             and (nxt.role == "change" or bool(_CHANGE_RATE.search(nxt.pre[-8:])))
@@ -1950,8 +1961,9 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
         if len(re.findall(r"[，,；;]", between)) > 1 or "。" in between:
             continue
         x = before[-1]
-        if text[x.end:d.start].count("，") > 1 and x.start >= s_start:
-            continue  # the figure must be the one the change is said of
+        if re.sub(r"[，,]占[^，,。；;]{0,20}?\d+(?:\.\d+)?[%％]", "", text[x.end:d.start]).count("，") > 1 \
+                and x.start >= s_start:
+            continue  # the figure must be the one the change is said of (its own share between them aside)
         if _of_last_year(x):
             # "本年收入T万元，…上年收入B万元，本年较上年增加D万元，增长R%": the figure named 上年 is the base, and the
             # change is said of this year's figure under the same name earlier in the sentence (none: not judged)
@@ -3057,6 +3069,23 @@ def _unjoined(items: list[str]) -> list[str]:
     return items
 
 
+#: the last character of an office's name (办公室, 计划财务股, 执法监察大队, 服务中心)
+_OFFICE_END = re.compile(r"[室股科队所站心办部组处局院]$")
+
+
+def _joined(items: list[str]) -> int:
+    """How many more items a list may hold for the 和 / 及 / 与 inside its items (A、B和C may be three). In a list of
+    offices (most items end as an office does), an item whose part before 和 ends as no office does is one office
+    (文物和非遗保护股, 质量发展与标准计量股)."""
+    offices = sum(1 for x in items if _OFFICE_END.search(x)) * 3 >= len(items) * 2
+    n = 0
+    for x in items:
+        for head in re.split(r"以及|[和及与]", x)[:-1]:
+            if not offices or _OFFICE_END.search(head) or re.search(r"[关级位）)]$", head):  # 局机关和…, 本级（行政单位）以及…
+                n += 1
+    return n
+
+
 def check_enumerations(text: str) -> list[Issue]:
     issues = []
     seen: set[int] = set()
@@ -3070,7 +3099,7 @@ def check_enumerations(text: str) -> list[Issue]:
         seen.add(m.start())
         items = _unjoined(items)
         listed = len(items)
-        joined = sum(len(re.findall(r"[和及与]", x)) for x in items)  # 'A、B和C' may be three
+        joined = _joined(items)  # 'A、B和C' may be three
         if listed == n or (listed < n <= listed + joined):
             return
         if partial and listed < n:
@@ -3095,7 +3124,7 @@ def check_enumerations(text: str) -> list[Issue]:
             if re.search(r"[，,]", m.group("list")):
                 seen.add(m.start())  # clauses of their own before the ；: where the list ends cannot be told
                 continue
-        body = _list_end(m.group("list"))
+        body = _list_end(m.group("list")).lstrip("：: ")
         partial = bool(re.search(r"^(主要|如|例如|比如|重点)", body.strip())) or bool(re.search(r"等[^、]{0,8}$", body))
         body = re.sub(r"等[^、]{0,8}$", "", body)
         judge(m, split_items(body), partial)
