@@ -623,3 +623,25 @@ def test_a_share_of_the_total_its_sentence_opens_with_under_its_full_name(tmp_pa
     text = ("2024年度某县水利局收入合计3120.40万元，其中：一般公共预算财政拨款收入3080.00万元，占收入合计的98.71%；"
             "上年结转40.40万元。\n\n2024年度本年收入合计3080.00万元。\n")
     assert _errors(tmp_path, text) == []  # 3080.00 / 3120.40 = 98.71%, not of the 本年收入 3080.00
+
+
+def test_an_enumeration_whose_noun_has_a_bracket(tmp_path) -> None:
+    text = "本局内设{n}个股（室、队），分别为：办公室、财务股、执法大队。"
+    found = _one(tmp_path, text.format(n="4"))
+    assert any(c == "TXT006" and "3 项" in m for c, m in found), found
+    assert _one(tmp_path, text.format(n="3")) == []
+
+
+def test_shares_of_the_whole_a_split_opens_with(tmp_path) -> None:
+    text = ("2024年度一般公共预算财政拨款支出5210.00万元。\n\n一般公共预算财政拨款支出决算按功能分类划分，主要用于以下方面："
+            "教育支出4689.00万元，占90.00%；住房保障支出521.00万元，占{s}%。\n")
+    assert _errors(tmp_path, text.format(s="10.00")) == []
+    found = _errors(tmp_path, text.format(s="1.00"))
+    assert any(c == "TXT002" and "10.00%" in m for c, m in found), found
+
+
+def test_a_change_after_its_figures_completion_rate(tmp_path) -> None:
+    base = "“三公”经费支出预算为12.00万元，支出决算为9.60万元，完成预算的80.00%，比上年减少{d}万元，下降{r}%。"
+    assert _one(tmp_path, base.format(d="0.80", r="7.69")) == []  # 0.80 / 10.40
+    found = _one(tmp_path, base.format(d="1.80", r="7.69"))
+    assert any(c == "TXT004" for c, _m in found), found

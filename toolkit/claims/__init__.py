@@ -154,7 +154,7 @@ def lint_document(doc: Document) -> Result:
               if f.severity == "error" and isinstance(f.location, TextSpot)}
     for k, issue in check_repeated_slips(doc, result.findings, quantities, spoken):
         result.findings.append(_prose_finding(doc, paragraphs[k], issue))
-    result.findings = _shares_of_the_tables_figure(result.findings)
+    result.findings = _changes_of_a_mistyped_figure(_shares_of_the_tables_figure(result.findings))
     biggest = max(score_tables, key=lambda s: len(s.items)) if score_tables else None
     said = {(f.location.paragraph, f.location.offset) for f in result.findings if isinstance(f.location, TextSpot)}
     kinds = indicator_rows(biggest) if biggest else None
@@ -224,6 +224,25 @@ def _shares_of_the_tables_figure(findings: list[Finding]) -> list[Finding]:
                 continue
         out.append(f)
     return out
+
+
+def _changes_of_a_mistyped_figure(findings: list[Finding]) -> list[Finding]:
+    """A change (TXT004) said of a figure its paragraph writes mistyped (TXT014, the table's figure beside it): the
+    change's rate follows from the mistyped figure, so the figure is reported (TXT014), the change is not."""
+    disputed: set[tuple[int, str]] = set()
+    for f in findings:
+        if f.code == TXT014.code and f.severity == "error" and isinstance(f.location, TextSpot):
+            found = re.sub(r"[^\d.]", "", f.found or "")
+            if found:
+                disputed.add((f.location.paragraph, found))
+    if not disputed:
+        return findings
+    def of_disputed(f: Finding) -> bool:
+        if f.code != "TXT004" or not isinstance(f.location, TextSpot):
+            return False
+        return any(p == f.location.paragraph and re.search(r"(?<![\d.])" + re.escape(v) + r"(?:亿元|万元|元)? (?:比|较)",
+                                                           f.message) for p, v in disputed)
+    return [f for f in findings if not of_disputed(f)]
 
 
 def _total_row_wrong(findings: list[Finding], st) -> bool:

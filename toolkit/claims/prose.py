@@ -1634,9 +1634,10 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
                 listed = whole = None  # …占事业收入的40%；其他收入B，占y%: B is 事业收入's sibling, not its part
             if whole is None:
                 whole = g.total if g is not None and g.ok else None
-            opening = _AMONG_OPENING.match(text, s_start)
+            opening = _AMONG_OPENING.match(text, s_start) or _SPLIT_OPENING.match(text, s_start)
             if whole is None and opening:
-                # 2024年度一般公共预算财政拨款支出中，教育支出A万元，占x%；…: the whole the sentence opens with
+                # 2024年度一般公共预算财政拨款支出中，教育支出A万元，占x%；… / …支出决算按功能分类划分，主要用于以下方面：
+                # the whole the sentence opens with
                 whole = _named_whole(text, qs, keys, q.start, part, opening.group(1), others)
         else:
             whole = _named_whole(text, qs, keys, q.start, part, whole_words, others)
@@ -1816,6 +1817,11 @@ _NOT_A_NAME = re.compile(r"^(其中|该项|此项|上述|以上|分别|合计|�
 _AMONG_OPENING = re.compile(r"\s*(?:(?:19|20)\d\d年度?)?(?:在)?([\u4e00-\u9fff]{2,14}?)(?:中|当中)[，,]")
 
 
+#: a sentence opening with the whole it splits: 一般公共预算财政拨款支出决算按功能分类划分，…
+_SPLIT_OPENING = re.compile(r"\s*(?:(?:19|20)\d\d年度?)?([\u4e00-\u9fff]{2,16}?)(?:决算|决算数)?按(?:照)?[\u4e00-\u9fff]{1,8}?"
+                            r"(?:分|划分|分类)[：:，,]")
+
+
 def _share_subject(text: str, start: int, q: Quantity) -> str:
     """The part a share names before 占 in its own clause (``，湿地保护占项目支出的34.62%`` -> 湿地保护); empty when the
     clause has no name of its own (``，占34.62%``, ``其中占…``)."""
@@ -1961,9 +1967,9 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
         if len(re.findall(r"[，,；;]", between)) > 1 or "。" in between:
             continue
         x = before[-1]
-        if re.sub(r"[，,]占[^，,。；;]{0,20}?\d+(?:\.\d+)?[%％]", "", text[x.end:d.start]).count("，") > 1 \
+        if re.sub(r"[，,](?:占|完成|为)[^，,。；;]{0,20}?\d+(?:\.\d+)?[%％]", "", text[x.end:d.start]).count("，") > 1 \
                 and x.start >= s_start:
-            continue  # the figure must be the one the change is said of (its own share between them aside)
+            continue  # the figure must be the one the change is said of (its own share or rate between them aside)
         if _of_last_year(x):
             # "本年收入T万元，…上年收入B万元，本年较上年增加D万元，增长R%": the figure named 上年 is the base, and the
             # change is said of this year's figure under the same name earlier in the sentence (none: not judged)
@@ -2989,7 +2995,8 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
 _CNT = r"(?P<count>(?<![\d.])\d{1,9}(?!\d)|[" + CHARS + r"]{1,4})(?P<unit>" + "|".join(COUNT_UNITS) + r")"
 #: the longest list read (characters): a list running on without end is not judged
 LIST_REACH = 400
-_ENUM_AFTER = re.compile(_CNT + r"(?P<noun>[^，。；：:、\d（(]{0,10}?)(?:[：:]|，?(?P<kw>分别为|分别是|包括|即))"
+_ENUM_AFTER = re.compile(_CNT + r"(?P<noun>[^，。；：:、\d（(]{0,10}?)(?:[（(][^（）()\d]{1,8}[）)])?"
+                         r"(?:[：:]|，?(?P<kw>分别为|分别是|包括|即))"
                          r"(?P<list>[^。；]{1,%d})" % LIST_REACH)
 _ENUM_PAREN = re.compile(_CNT + r"[（(](?P<list>[^（）()]{1,%d})[）)]" % LIST_REACH)
 _ENUM_BEFORE = re.compile(r"等" + _CNT)
