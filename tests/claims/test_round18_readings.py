@@ -645,3 +645,49 @@ def test_a_change_after_its_figures_completion_rate(tmp_path) -> None:
     assert _one(tmp_path, base.format(d="0.80", r="7.69")) == []  # 0.80 / 10.40
     found = _one(tmp_path, base.format(d="1.80", r="7.69"))
     assert any(c == "TXT004" for c, _m in found), found
+
+
+# Guards from the review of this round (each a correct report the first versions of the readings spoke on, or a
+# wrong one they fell silent on).
+
+def test_review_an_explicit_completion_rate_is_not_divided_by_its_target_again(tmp_path) -> None:
+    assert lint_all(tmp_path, "年度目标为≥95%，实际完成90%，完成率94.74%，分值10分，得分9.47分。") == []
+
+
+def test_review_a_bare_target_of_a_rate_may_be_a_ceiling(tmp_path) -> None:
+    text = ("表1 自评表\n\n| 一级指标 | 二级指标 | 三级指标 | 分值 | 年度指标值 | 实际完成值 | 得分 |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+            "| 产出指标 | 质量指标 | 安全事故发生率 | 20 | 1% | 0.5% | 20 |\n| 产出指标 | 数量指标 | 巡查次数 | 80 | ≥100次 | 120次 | 80 |\n"
+            "| 合计 |  |  | 100 |  |  | 100 |\n\n本项目按比例计分。\n\n安全事故发生率指标完成情况良好，得20分。\n")
+    assert _errors(tmp_path, text) == []
+
+
+def test_review_a_scoring_standard_column_is_no_deduction_made(tmp_path) -> None:
+    text = ("表1 自评表\n\n| 一级指标 | 三级指标 | 分值 | 得分 | 评分标准 |\n| --- | --- | --- | --- | --- |\n"
+            "| 产出指标 | 培训人次数量 | 30 | 30 | 未达到100人次扣2分 |\n| 效益指标 | 群众满意度 | 70 | 70 | 低于95%扣1分 |\n"
+            "| 合计 |  | 100 | 100 |  |\n")
+    assert _errors(tmp_path, text) == []
+    text = ("表1 自评表\n\n| 一级指标 | 三级指标 | 分值 | 得分 | 扣分原因 |\n| --- | --- | --- | --- | --- |\n"
+            "| 产出指标 | 档案整理 | 10 | 9 | 扣0.5分，共扣1分 |\n| 效益指标 | 群众满意度 | 90 | 90 | 无 |\n| 合计 |  | 100 | 99 |  |\n")
+    assert _errors(tmp_path, text) == []
+
+
+def test_review_places_joined_by_and_before_their_count(tmp_path) -> None:
+    assert _one(tmp_path, "本部门共有城关镇、石门镇和龙潭镇3个乡镇。") == []
+
+
+def test_review_a_count_of_full_marks_within_one_kind(tmp_path) -> None:
+    text = FULL.format(last="10", total="98.10", full="3", cut="2").replace("经逐项评分，得满分的指标3个", "产出指标中，得满分的指标1个")
+    assert _errors(tmp_path, text) == []
+
+
+def test_review_last_year_after_a_part_is_not_the_parts(tmp_path) -> None:
+    assert _one(tmp_path, "本年支出120万元，其中基本支出80万元，上年为100万元，比上年增加20万元。") == []
+
+
+def test_review_new_work_is_no_whole_of_the_finished(tmp_path) -> None:
+    assert _one(tmp_path, "本年新开工项目6个。已完工8个，在建5个。") == []
+
+
+def test_review_a_total_score_in_a_set_up_sentence_is_still_judged(tmp_path) -> None:
+    found = _one(tmp_path, "本次自评共设置三级指标17个，自评总分75分，评价等级为优。")
+    assert any(c == "TXT009" for c, _m in found), found

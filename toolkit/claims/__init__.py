@@ -240,8 +240,9 @@ def _changes_of_a_mistyped_figure(findings: list[Finding]) -> list[Finding]:
     def of_disputed(f: Finding) -> bool:
         if f.code != "TXT004" or not isinstance(f.location, TextSpot):
             return False
+        message = f.message.replace(",", "")
         return any(p == f.location.paragraph and re.search(r"(?<![\d.])" + re.escape(v) + r"(?:亿元|万元|元)? (?:比|较)",
-                                                           f.message) for p, v in disputed)
+                                                           message) for p, v in disputed)
     return [f for f in findings if not of_disputed(f)]
 
 

@@ -297,6 +297,9 @@ def check_full_marks(texts: list[str], quantities: list[list[Quantity]], st, sai
             if (k, q.start) in said or q.kind != "count" or q.approx or q.unit not in ("个", "项", "条"):
                 continue
             label = re.split(r"[，,；;：:]", q.label)[-1]
+            s0 = max(text.rfind(c, 0, q.start) for c in "。！？\n") + 1
+            if re.search(r"产出|效益|满意度|预算执行|成本|数量|质量|时效", text[s0:q.start]):
+                continue  # 产出指标中，得满分的指标2个: the count of one kind, not of the table
             kind = "deducted" if _DEDUCTED.search(label) else "full" if _FULL_MARKS.search(label) \
                 and not re.search(r"[未没不非]有?(?:得|获得|取得)?满分", label) else None
             if kind is None or q.value in counts[kind]:

@@ -981,7 +981,8 @@ def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) 
             if total is None and total_span[0] < parts_span[0]:
                 # 全年实施项目18个。已完工12个，在建5个。: the work begun, then its states (no 合计 word needed)
                 lone = [q for q in _first(qs, keys, *total_span, 3) if not q.chinese]
-                if len(lone) == 1 and lone[0].kind == "count" and _usable(lone[0]) and not lone[0].base:
+                if len(lone) == 1 and lone[0].kind == "count" and _usable(lone[0]) and not lone[0].base \
+                        and not re.search(r"新开工|新建|新增|新开|新上", lone[0].label):  # new work is no whole of all
                     listed = _bare_list(text, qs, *parts_span, keys)
                     total = lone[0] if listed and _work_states([p.label for p in listed]) else None
             parts = _bare_list(text, qs, *parts_span, keys) if total is not None else []
@@ -2038,7 +2039,7 @@ def _this_years(qs: list[Quantity], b: Quantity, s_start: int, text: str | None 
         k = next((j for j, q in enumerate(qs) if q is b), None)
         prev = qs[k - 1] if k else None
         if prev is not None and text is not None and prev.start >= s_start and prev.comparable(b) and _usable(prev) \
-                and not prev.base and not _of_last_year(prev) \
+                and not prev.base and not _of_last_year(prev) and not _GROUP.search(text, s_start, b.start) \
                 and re.fullmatch(r"[，,]\s*(?:上年|上一年|去年)(?:度|同期)?(?:为|是|：|:)?\s*", text[prev.end:b.start]):
             return prev
         return None
@@ -3082,13 +3083,17 @@ _OFFICE_END = re.compile(r"[室股科队所站心办部组处局院]$")
 
 def _joined(items: list[str]) -> int:
     """How many more items a list may hold for the 和 / 及 / 与 inside its items (A、B和C may be three). In a list of
-    offices (most items end as an office does), an item whose part before 和 ends as no office does is one office
-    (文物和非遗保护股, 质量发展与标准计量股)."""
-    offices = sum(1 for x in items if _OFFICE_END.search(x)) * 3 >= len(items) * 2
+    offices, or of names ending alike (most items end as an office does, or with one character: 镇), an item whose
+    part before 和 ends otherwise is one item (文物和非遗保护股, 质量发展与标准计量股, 与儿街镇)."""
+    ends = Counter(x[-1] for x in items if x)
+    common = ends.most_common(1)[0] if ends else ("", 0)
+    alike = len(items) >= 3 and common[1] * 3 >= len(items) * 2  # (two items tell no pattern)
+    offices = len(items) >= 3 and sum(1 for x in items if _OFFICE_END.search(x)) * 3 >= len(items) * 2
     n = 0
     for x in items:
         for head in re.split(r"以及|[和及与]", x)[:-1]:
-            if not offices or _OFFICE_END.search(head) or re.search(r"[关级位）)]$", head):  # 局机关和…, 本级（行政单位）以及…
+            if not (offices or alike) or (offices and _OFFICE_END.search(head)) or (alike and head.endswith(common[0])) \
+                    or re.search(r"[关级位）)]$", head):  # 局机关和…, 本级（行政单位）以及…
                 n += 1
     return n
 
@@ -3173,7 +3178,7 @@ def check_enumerations(text: str) -> list[Issue]:
             continue
         seen.add(m.start("count"))
         items = _unjoined(items)
-        if len(items) != n:
+        if len(items) != n and not (len(items) < n <= len(items) + _joined(items)):
             issues.append(_issue(TXT006, Verdict.WRONG, f"文中说有 {m.group('count')}{m.group('unit')}{noun}，但列出了 "
                                  f"{len(items)} 项：{'、'.join(items)}", str(len(items)), str(n), m.start("count")))
     return issues

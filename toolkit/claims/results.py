@@ -209,27 +209,32 @@ def _completion_after(text: str, qs: list[Quantity], q: Quantity) -> Quantity | 
     return r if _COMPLETION_AFTER.match(text[q.end:r.start]) else None
 
 
-def _row_target(t: Table, r: int, unit: str) -> Decimal | None:
+def _row_target(t: Table, r: int, unit: str, floor: bool = False) -> Decimal | None:
     """The target of row ``r`` of a 自评表 (its one 目标值 / 指标值 column) when it is one figure in ``unit``."""
     for row in t.rows[:min(r, 6)]:
         heads = [re.sub(r"\s+", "", c) for c in row]
         cols = [c for c, h in enumerate(heads) if _TARGET_HEAD.search(h) and not _ACTUAL_HEAD.search(h)]
         if len(cols) == 1 and cols[0] < len(t.rows[r]):
-            m = _TARGET_CELL.match(re.sub(r"\s+", "", t.rows[r][cols[0]]).translate(FULL_WIDTH))
+            cell = re.sub(r"\s+", "", t.rows[r][cols[0]]).translate(FULL_WIDTH)
+            m = _TARGET_CELL.match(cell)
+            if floor and m and not (re.match(r"≥|>=|不低于|不少于|大于等于", cell)
+                                    or (m.group("unit") in ("%", "％") and Decimal(m.group("num")) == 100)):
+                return None  # a bare target (1%) may be a ceiling: 发生率, 差错率
             if m and m.group("unit") == unit and Decimal(m.group("num")) > 0:
                 return Decimal(m.group("num"))
     return None
 
 
-def row_target_actual(t: Table, r: int) -> tuple[Decimal, Decimal, str] | None:
+def row_target_actual(t: Table, r: int, floor: bool = False) -> tuple[Decimal, Decimal, str] | None:
     """(target, actual, unit) of row ``r`` of a 自评表 whose one 实际完成值 column holds a figure and whose one 目标值
-    column a figure (or a lower bound) in the same unit; None otherwise."""
+    column a figure (or a lower bound) in the same unit; with ``floor``, only a target written as a lower bound
+    (≥N, 不低于N) or 100%; None otherwise."""
     for row in t.rows[:min(r, 6)]:
         heads = [re.sub(r"\s+", "", c) for c in row]
         actual = [c for c, h in enumerate(heads) if _ACTUAL_HEAD.search(h) and not _TARGET_HEAD.search(h)]
         if len(actual) == 1 and actual[0] < len(t.rows[r]):
             found = _cell(t.rows[r][actual[0]])
-            target = _row_target(t, r, found[1]) if found is not None else None
+            target = _row_target(t, r, found[1], floor) if found is not None else None
             if target is not None:
                 return target, found[0], found[1]
     return None

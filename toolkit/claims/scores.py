@@ -168,7 +168,7 @@ def read_claims(texts: list[str], quantities: list[list[Quantity]], kinds: list 
                 continue  # 90-100分为优, 90分（含）以上: a bound of a grade band, not a score
             if _LAST_YEAR.search(_own_name(before)):
                 continue  # 上年自评得分为93.6分: last year's score, no claim about this year's table
-            if _SETUP.search(before) and "得" not in before:
+            if _SETUP.search(before) and "得" not in before and not re.search(r"自评|评价|综合|实际", _own_name(before)):
                 continue  # 本次自评共设置三级指标17个，…，总分100分: the indicator system's full marks, no score
             kind = score_kind(before)
             if kind is not None and _WEIGHT_WORD.search(before) and weighed_kind(before) is None:
@@ -204,7 +204,8 @@ def read_claims(texts: list[str], quantities: list[list[Quantity]], kinds: list 
                            and _REVERSE.search(p.pre[-5:])]
                 if reverse and rates and reverse[-1].start < rates[-1].start:
                     claim.rate = None  # ≤5%, 实际3%: a 反向 indicator's figure is no completion rate
-                elif rates and targets and scored < targets[-1].start < rates[-1].start:
+                elif rates and targets and scored < targets[-1].start < rates[-1].start and rates[-1].role == "level" \
+                        and not re.search(r"率", rates[-1].label):  # an actual, not a 完成率 already of its target
                     claim.rate = min(rates[-1].value / targets[-1].value * 100, Decimal(100))
                 indicators.append(claim)
             elif _TOTAL_CONTEXT.search(before) and "指标" not in re.sub(r"指标体系", "", before[-12:]):
@@ -419,7 +420,7 @@ def _proportional_by_row(text: str, qs: list[Quantity], q: Quantity, lo: int, na
         if len(actuals) != 1 or _REVERSE.search(t.pre[-6:] + text[t.end:t.end + 3]):
             return None
         target, actual, a_text, t_text = t.value, actuals[0].value, actuals[0].text, t.text
-    elif not targets and (row := row_target_actual(st.table, r)) is not None:
+    elif not targets and (row := row_target_actual(st.table, r, floor=True)) is not None:
         target, actual, unit = row  # the sentence writes no target: the row's own target and actual (≥N: a floor)
         a_text, t_text = f"{num_text(actual)}{unit}", f"{num_text(target)}{unit}"
     else:

@@ -847,7 +847,11 @@ def _proportional_rows(st: ScoreTable) -> list[TableIssue]:
 
 _DEDUCTED = re.compile(r"扣(?:除|减|掉)?\s*(\d+(?:\.\d+)?)\s*分")
 #: words of a scoring method in a note, not a deduction made: 按比例, 每少一项扣0.5分, 得8分, 计分
-_NOTE_RULE = re.compile(r"比例|每|得\s*\d|计分|折算|最多|累计|以内|不超过|上限")
+_NOTE_RULE = re.compile(r"比例|每|得\s*\d|计分|折算|最多|累计|以内|不超过|上限|未达到?|低于|高于|超过|不足|少于|共扣|合计|总计|"
+                        r"[≥≤<>＜＞]")
+#: the head of a column of notes on the points a row lost (not of the scoring standard)
+_NOTE_HEAD = re.compile(r"扣分|偏差|原因|说明|备注|情况")
+_STANDARD_HEAD = re.compile(r"标准|办法|规则|依据|方法")
 
 
 def _deductions(st: ScoreTable) -> list[TableIssue]:
@@ -862,9 +866,13 @@ def _deductions(st: ScoreTable) -> list[TableIssue]:
     if col is None:
         return issues
     for r, w, s in st.items:
-        notes = [c for c in t.rows[r][col + 1:] if c.strip() and cell_number(c) is None]
+        at = [c for c in range(col + 1, len(t.rows[r])) if t.rows[r][c].strip() and cell_number(t.rows[r][c]) is None]
+        notes = [t.rows[r][c] for c in at]
         if len(notes) != 1 or _NOTE_RULE.search(notes[0]):
             continue
+        head = header[at[0]] if header is not None and at[0] < len(header) else ""
+        if not _NOTE_HEAD.search(head) or _STANDARD_HEAD.search(head):
+            continue  # a 评分标准 column states the rule, not the points this row lost
         points = [Decimal(x) for x in _DEDUCTED.findall(notes[0].translate(FULL_WIDTH))]
         if not points:
             continue
@@ -927,7 +935,7 @@ def check_reverse_rows(st: ScoreTable, texts: list[str]) -> list[TableIssue]:
             f"{expected}" if actual < 2 * target else "超过目标值 2 倍应得 0"
         if s == w and (reduced or stated):
             issues.append(_issue(TBL013, Verdict.WRONG, f"反向指标实际 {num_text(actual)}{unit} 超过目标 ≤{num_text(target)}{unit}，"
-                                 f"未达目标却得满分 {num_text(s)}" + (f"；{rule}" if stated else "（表中其他未达目标的指标均已扣分）"),
+                                 f"未达目标却得满分 {num_text(s)}" + (f"；{rule}" if stated else "（表中其他未达目标的指标已扣分）"),
                                  str(expected) if stated else f"<{num_text(w)}", num_text(s), r, None, _quote(t.rows[r])))
         elif stated and s != w:
             issues.append(_issue(TBL013, Verdict.WRONG, f"反向指标实际 {num_text(actual)}{unit} 超过目标 ≤{num_text(target)}{unit}，"
