@@ -691,3 +691,17 @@ def test_review_new_work_is_no_whole_of_the_finished(tmp_path) -> None:
 def test_review_a_total_score_in_a_set_up_sentence_is_still_judged(tmp_path) -> None:
     found = _one(tmp_path, "本次自评共设置三级指标17个，自评总分75分，评价等级为优。")
     assert any(c == "TXT009" for c, _m in found), found
+
+
+def test_a_column_of_rates_is_not_summed_under_a_total_row(tmp_path) -> None:
+    text = ("表1 收入支出情况表（单位：万元）\n\n| 项目 | 2023年 | 2024年 | 增减额 | 增减率（%） |\n| --- | --- | --- | --- | --- |\n"
+            "| 基本支出 | 3635.39 | 3730.85 | 95.46 | 2.63 |\n| 项目支出 | 1397.20 | 1542.36 | 145.16 | 10.39 |\n"
+            "| 支出合计 | 5032.59 | 5273.21 | 240.62 | 4.78 |\n")
+    assert _errors(tmp_path, text) == []
+
+
+def test_the_execution_rate_of_a_part_is_not_the_tables_row(tmp_path) -> None:
+    text = ("表2 自评表\n\n| 一级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n| --- | --- | --- | --- | --- | --- |\n"
+            "| 预算执行 | 预算执行率 | 100% | 92.00% | 10 | 9.20 |\n| 产出指标 | 抽检批次 | ≥900批次 | 960批次 | 90 | 90 |\n"
+            "| 合计 |  |  |  | 100 | 99.20 |\n\n“三公”经费年初预算33.00万元，实际支出29.03万元，预算执行率为87.97%。\n")
+    assert _errors(tmp_path, text) == []

@@ -270,12 +270,16 @@ def check_bottom_totals(t: Table) -> tuple[list[TableIssue], set[int]]:
     # the 小计 rows a final 合计 adds up close their blocks even when the next block follows at once
     grouped = {p for r, found in read.items() if found and _label(rows[r]) != "小计" for p in found[0]
                if _label(rows[p]) == "小计"}
+    heads = next((row for row in rows if row and not any(cell_number(c) is not None for c in row)), [])
+    # a column of rates (增减率（%）, 执行率) is no column of amounts: its cells never add up
+    rates = {c for c, h in enumerate(heads) if re.search(r"率", h) and not re.search(r"占比|比重|比例|构成", h)}
     for r, found in read.items():
         if found is None:
             continue
         row = rows[r]
         label = _label(row)
         flat, cols, shares = found
+        cols = [c for c in cols if c not in rates or c in shares]
         closes = r + 1 == len(rows) or not _is_data(rows[r + 1], row, cols) or _is_total(_label(rows[r + 1])) \
             or _label(rows[r + 1]).startswith("其中") or r in grouped or r in named_rows
         readings = []
