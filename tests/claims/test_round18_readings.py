@@ -705,3 +705,20 @@ def test_the_execution_rate_of_a_part_is_not_the_tables_row(tmp_path) -> None:
             "| 预算执行 | 预算执行率 | 100% | 92.00% | 10 | 9.20 |\n| 产出指标 | 抽检批次 | ≥900批次 | 960批次 | 90 | 90 |\n"
             "| 合计 |  |  |  | 100 | 99.20 |\n\n“三公”经费年初预算33.00万元，实际支出29.03万元，预算执行率为87.97%。\n")
     assert _errors(tmp_path, text) == []
+
+
+def test_work_done_under_way_and_not_begun_is_every_piece_planned(tmp_path) -> None:
+    found = _one(tmp_path, "全年共安排重点项目15个，其中已完工10个、在建3个、未开工1个。")
+    assert any(c == "TXT001" and "14" in m for c, m in found), found
+    assert _one(tmp_path, "全年共安排重点项目14个，其中已完工10个、在建3个、未开工1个。") == []
+
+
+def test_a_score_its_grade_follows_is_the_total_without_a_total_word(tmp_path) -> None:
+    found = _one(tmp_path, "按照90分（含）以上为优、80（含）至90分为良的评分标准，本单位得分86.40分，评价等级为“优”。")
+    assert any(c == "TXT009" and "86.40" in m for c, m in found), found
+
+
+def test_a_qizhong_after_a_new_subject_past_a_semicolon_is_not_the_earlier_figures(tmp_path) -> None:
+    text = ("其中：因公出国（境）费0.00万元，本年度未安排团组；公务用车购置及运行维护费方面，其中公务用车购置费0.00万元，"
+            "公务用车运行维护费4.10万元。")
+    assert _one(tmp_path, text) == []

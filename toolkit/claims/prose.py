@@ -255,11 +255,17 @@ _WORK_ONGOING = re.compile(r"^(?:其中)?(?:正在|仍在|尚在|持续|继续|�
                            r"|^(?:其中)?(?:尚|仍)?未(?:完工|竣工|完成|建成|办结)")
 
 
+#: … and work not yet begun (未开工, 尚未开工, 待开工): with the other two, every piece of the work planned
+_WORK_WAITING = re.compile(r"^(?:其中)?(?:尚|仍)?(?:未开工|待开工|未启动)")
+
+
 def _work_states(labels: list[str]) -> bool:
-    """Work begun split by its state, done and under way (已完工9个、在建4个; 已完成5个，持续实施1个): every part."""
+    """Work split by its state, done and under way (已完工9个、在建4个; 已完成5个，持续实施1个), and not yet begun
+    (已完工12个、在建3个、未开工1个): every part."""
     done = [bool(_WORK_DONE.match(lb)) for lb in labels]
     ongoing = [bool(_WORK_ONGOING.match(lb)) for lb in labels]
-    return len(labels) >= 2 and any(done) and any(ongoing) and all(a or b for a, b in zip(done, ongoing))
+    waiting = [bool(_WORK_WAITING.match(lb)) for lb in labels]
+    return len(labels) >= 2 and any(done) and any(ongoing) and all(a or b or c for a, b, c in zip(done, ongoing, waiting))
 
 
 #: the degree words of a state (已完成 / 全部完成 / 部分完成) and its negations (未完成 / 不合格 / 没有达标)
@@ -620,6 +626,10 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         while len(before) > 1 and _RATE_BASE.match(text, before[-1].end):
             before = before[:-1]  # 支出A万元，为年初预算B万元的R%。其中…: B is the rate's measure, the parts are A's
         total = before[-1]
+        semi = max(text.rfind("；", total.end, pos), text.rfind(";", total.end, pos))
+        if semi >= 0 and len(re.findall(r"[\u4e00-\u9fff]", text[semi:pos])) >= 2 and "。" not in text[total.end:pos] \
+                and not any(semi < q.start < pos for q in qs):
+            continue  # A0.00万元；B方面，其中C、D: the 其中 is of the subject named after the ；, not of A
         if len(before) > 1 and _sum_in(parts, total) != total.value:
             # 基本支出和项目支出分别为A和B。基本支出…，其中C、D: the parts make up exactly an earlier figure of the two
             # sentences, not the nearest one: that figure is their total (the other reading would call right wrong)

@@ -208,7 +208,7 @@ def read_claims(texts: list[str], quantities: list[list[Quantity]], kinds: list 
                         and not re.search(r"率", rates[-1].label):  # an actual, not a 完成率 already of its target
                     claim.rate = min(rates[-1].value / targets[-1].value * 100, Decimal(100))
                 indicators.append(claim)
-            elif _TOTAL_CONTEXT.search(before) and "指标" not in re.sub(r"指标体系", "", before[-12:]):
+            elif context and "指标" not in re.sub(r"指标体系", "", before[-12:]):
                 named = _NAMED_PART.search(before) and not re.search(r"部门整体|单位整体", before)
                 totals.append(ScoreClaim(q.value, q.text, q.start, k, named_part=bool(named)))
     return totals, _one_per_section(texts, indicators)
