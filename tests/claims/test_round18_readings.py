@@ -722,3 +722,25 @@ def test_a_qizhong_after_a_new_subject_past_a_semicolon_is_not_the_earlier_figur
     text = ("其中：因公出国（境）费0.00万元，本年度未安排团组；公务用车购置及运行维护费方面，其中公务用车购置费0.00万元，"
             "公务用车运行维护费4.10万元。")
     assert _one(tmp_path, text) == []
+
+
+def test_goods_works_and_services_are_every_purchase(tmp_path) -> None:
+    base = "2024年度政府采购支出总额{t}万元，其中：政府采购货物支出22.40万元、政府采购工程支出860.10万元、政府采购服务支出41.50万元。"
+    found = _one(tmp_path, base.format(t="901.60"))  # the goods left out of the total
+    assert any(c == "TXT001" and "924.00" in m for c, m in found), found
+    assert _one(tmp_path, base.format(t="924.00")) == []
+
+
+def test_a_change_said_of_two_equal_totals_at_once(tmp_path) -> None:
+    base = "2024年度收入总计2106.40万元、支出总计2106.40万元，收、支总计均比上年增加{d}万元，增长{r}%。"
+    assert _one(tmp_path, base.format(d="84.20", r="4.16")) == []  # 84.20 / 2022.20
+    found = _one(tmp_path, base.format(d="48.20", r="4.16"))
+    assert any(c == "TXT004" for c, _m in found), found
+
+
+def test_a_bare_share_under_an_opening_naming_the_whole_with_its_stage(tmp_path) -> None:
+    text = ("2024年度一般公共预算财政拨款支出1546.95万元。\n\n2024年度一般公共预算财政拨款支出决算中，文化旅游体育与传媒支出1399.85万元，"
+            "占90.49%；社会保障和就业支出78.39万元，占{s}%。\n")
+    assert _errors(tmp_path, text.format(s="5.07")) == []
+    found = _errors(tmp_path, text.format(s="5.70"))
+    assert any(c == "TXT002" and "5.07%" in m for c, m in found), found

@@ -216,7 +216,8 @@ _GROUP = re.compile(r"其中|分别为|分别是|(?<=元[，,])(?:主要)?用于
 #: label sets that make a list of parts complete (DOMAIN.md section 2)
 COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE, OUTPUT_KINDS, CATEGORIES] + COMPLETE_SPLITS + [("线上", "线下")] \
     + [STAFF_KINDS, POST_KINDS, ("新建", "续建")] \
-    + [("企业", "个体工商户", "农民专业合作社"), ("幼儿园", "小学", "初中", "高中")]
+    + [("企业", "个体工商户", "农民专业合作社"), ("幼儿园", "小学", "初中", "高中"), ("货物", "工程", "服务")]
+# 货物 / 工程 / 服务: the three objects of 政府采购 (政府采购法 art. 2) are every purchase;
 # 新建 / 续建: the projects begun this year and those carried on are every project; 企业 / 个体工商户 / 农民专业合作社:
 # the three kinds of 经营主体 (市场主体登记管理条例) are every one; 幼儿园 / 小学 / 初中 / 高中: a list of schools naming
 # every stage of schooling from the first to the last names every school (九年一贯制, 中职, 特教 listed beside them)
@@ -1157,7 +1158,12 @@ def _group_issue(g: Group, at: tuple[int, int] | None = None) -> Issue | None:
     if v == "ok" or (v == "rounding" and _mixed(g)):  # across units only a clear disagreement is reported
         g.ok = True
         return None
-    if v == "error" and s > g.total.value and not g.classes and _some_run_matches(values, g.total.value, money):
+    if v == "error" and s > g.total.value and not g.classes and _some_run_matches(values, g.total.value, money) \
+            and not (g.total.kind == "money" and g.complete and _complete([p.label for p in g.parts], g.keyword)
+                     and len(values) <= 4
+                     and sum_verdict(values[1:], g.total.value, money)[0] == "ok"
+                     and not any(sum_verdict(values[:k], g.total.value, money)[0] == "ok" for k in range(1, len(values)))):
+        # (a named whole set whose later parts alone make the total: the first part was left out of it, reported)
         g.ok = True  # the later parts count along another dimension (新建14个，续建13个，投资过亿元21个)
         return None
     slipped = _slipped(g.total, values, s) if v == "error" and s < g.total.value and not g.complete else None
@@ -1825,7 +1831,7 @@ _SUBJECT = re.compile(r"([\u4e00-\u9fff（）()]{2,}?)(?:所占|占|的占比|�
 _NOT_A_NAME = re.compile(r"^(其中|该项|此项|上述|以上|分别|合计|共计|总计|同比|较上年|比上年|主要|约)")
 
 
-_AMONG_OPENING = re.compile(r"\s*(?:(?:19|20)\d\d年度?)?(?:在)?([\u4e00-\u9fff]{2,14}?)(?:中|当中)[，,]")
+_AMONG_OPENING = re.compile(r"\s*(?:(?:19|20)\d\d年度?)?(?:在)?([\u4e00-\u9fff]{2,14}?)(?:决算数?)?(?:中|当中)[，,]")
 
 
 #: a sentence opening with the whole it splits: 一般公共预算财政拨款支出决算按功能分类划分，…
@@ -1987,7 +1993,12 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
             now = _this_years(qs, x, s_start, text)
             issues += _check_from_base(text, qs, i, now, x) if now is not None else _rate_of_change(text, qs, i, x)
             continue
+        first = x
         x = _subject(text, x, groups, d.start, qs)
+        if x is None and len(before) >= 2 and before[-2].value_in(first.unit) == first.value \
+                and re.fullmatch(r"[、，,]\s*[\u4e00-\u9fff]{0,12}", text[before[-2].end:first.start - len(first.label)]
+                                 + "") and "均" in text[first.end:d.start]:
+            x = first  # 收入总计A、支出总计A，收、支总计均比上年增加D: the same figure twice, the change of each
         if x is not None:
             x = _ratio_base(text, qs, x)
         if x is None:
