@@ -744,3 +744,14 @@ def test_a_bare_share_under_an_opening_naming_the_whole_with_its_stage(tmp_path)
     assert _errors(tmp_path, text.format(s="5.07")) == []
     found = _errors(tmp_path, text.format(s="5.70"))
     assert any(c == "TXT002" and "5.07%" in m for c, m in found), found
+
+
+def test_a_dash_for_the_code_of_a_total_row_opening_a_one_cell_a_line_table(tmp_path) -> None:
+    text = ("表4 基本支出决算表（单位：万元）\n\n科目编码\n科目名称\n决算数\n\n—\n合计\n{total}\n\n301\n工资福利支出\n202.59\n\n"
+            "302\n商品和服务支出\n38.19\n\n303\n对个人和家庭的补助\n10.00\n\n")
+    from toolkit.claims.document import read
+    path = tmp_path / "report.txt"
+    path.write_text(text.format(total="250.78"), encoding="utf-8")
+    assert read(path).tables[0].rows[1] == ["—", "合计", "250.78"]
+    assert _errors(tmp_path, text.format(total="250.78"), "report.txt") == []
+    assert any(c in ("TBL001", "TBL007", "TBL008") for c, _m in _errors(tmp_path, text.format(total="205.78"), "report.txt"))

@@ -338,7 +338,10 @@ def _bare_table(lines: list[str], i: int, k: int, number: int) -> tuple[Table, i
                 (not _FIGURE_CELL.fullmatch(lines[j].strip()) and _LABEL_CELL.fullmatch(lines[j].strip()))
                 or (labels and _DASH_CELL.fullmatch(lines[j].strip()) and j + m < n
                     and all(_FIGURE_CELL.fullmatch(lines[j + 1 + c].strip()) and lines[j + 1 + c].strip() not in "—-"
-                            for c in range(m)))):
+                            for c in range(m)))
+                or (not labels and k - m >= 2 and _DASH_CELL.fullmatch(lines[j].strip()) and j + 1 < n
+                    and not _FIGURE_CELL.fullmatch(lines[j + 1].strip()) and _LABEL_CELL.fullmatch(lines[j + 1].strip()))):
+            # (— | 合计 | 250.78: a dash for the code a 合计 row has not)
             labels.append(lines[j].strip())  # 合计 | — | 7621.76: a dash in a label column, the figures after it
             j += 1
         figures: list[str] = []

@@ -83,7 +83,7 @@ def _is_pct(text: str) -> bool:
 
 def _label(row: list[str]) -> str:
     for c in row[:2]:
-        if c.strip() and cell_number(c) is None:
+        if c.strip() and cell_number(c) is None and not re.fullmatch(r"[—\-－–]{1,2}", c.strip()):  # — | 合计: 合计
             return re.sub(r"\s+", "", c)
     return ""
 
