@@ -755,3 +755,22 @@ def test_a_dash_for_the_code_of_a_total_row_opening_a_one_cell_a_line_table(tmp_
     assert read(path).tables[0].rows[1] == ["—", "合计", "250.78"]
     assert _errors(tmp_path, text.format(total="250.78"), "report.txt") == []
     assert any(c in ("TBL001", "TBL007", "TBL008") for c, _m in _errors(tmp_path, text.format(total="205.78"), "report.txt"))
+
+
+def test_a_staffing_rate_of_the_posts_its_parts_make_when_the_total_is_wrong(tmp_path) -> None:
+    text = "核定编制46名，其中行政编制21名、事业编制12名、工勤编制3名；年末实有在职人员34人。在职人员控制率为94.44%。"
+    found = _one(tmp_path, text)
+    assert [c for c, _m in found] == ["TXT001"], found  # the 46 is reported; 34 ÷ 36 = 94.44% is not
+
+
+def test_a_kinds_score_after_a_bare_weight(tmp_path) -> None:
+    table = _scores().split("\n\n产出")[0]
+    found = _errors(tmp_path, table + "\n\n产出指标60分，实际得分59.8分。\n")
+    assert any(c == "TXT010" and "57.8" in m for c, m in found), found
+
+
+def test_a_change_of_two_equal_totals_in_the_sentence_before(tmp_path) -> None:
+    base = "2024年度收入总计5516.37万元，支出总计5516.37万元。与上年相比，收入、支出总计各增加228.43万元，增长{r}%。"
+    assert _one(tmp_path, base.format(r="4.32")) == []
+    found = _one(tmp_path, base.format(r="4.14"))
+    assert any(c == "TXT004" and "4.32%" in m for c, m in found), found

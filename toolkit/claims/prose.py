@@ -1964,6 +1964,8 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
             # "…总计均为X万元。与上年相比，…增加D万元，增长R%": the figure is the one of the sentence before
             prev_start, _ = _sentence_bounds(text, s_start - 1)
             last = [q for q in prior(qs, i, prev_start) if q.start < s_start and q.unit == d.unit]
+            if len(last) > 1 and len({q.value for q in last}) == 1 and all(_usable(q) for q in last):
+                last = last[-1:]  # 收入总计A万元，支出总计A万元。与上年相比，收入、支出总计各增加D: one figure
             before = last if len(last) == 1 and _usable(last[0]) else []
             if before and "总计" in before[0].pre[-8:] and re.search(r"本年|合计", d.label) and "总计" not in d.label:
                 before = []  # 收、支总计T。与上年相比，本年支出合计增加D: 本年…合计 is the 总计 less what was carried over
@@ -1997,7 +1999,7 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
         x = _subject(text, x, groups, d.start, qs)
         if x is None and len(before) >= 2 and before[-2].value_in(first.unit) == first.value \
                 and re.fullmatch(r"[、，,]\s*[\u4e00-\u9fff]{0,12}", text[before[-2].end:first.start - len(first.label)]
-                                 + "") and "均" in text[first.end:d.start]:
+                                 + "") and re.search(r"均|各|都", text[first.end:d.start]):
             x = first  # 收入总计A、支出总计A，收、支总计均比上年增加D: the same figure twice, the change of each
         if x is not None:
             x = _ratio_base(text, qs, x)
@@ -3599,6 +3601,8 @@ def check_staff_control(text: str, qs: list[Quantity], taken: set[int], others: 
         s0 = sentences(text).bounds(r.start)[0]
         if a.start >= s0 and b in qs and b.start >= s0:
             continue  # 编制33人，实有31人，控制率P%: the rate's own sentence, check_rates
+        if b.disputed and ratio_verdict(a.value, b.disputed, r.value, Kind.COUNT, Kind.COUNT)[0] == "ok":
+            continue  # 核定编制46名，其中…21+12+3 (TXT001 at the 46): the rate is of the 编制 the parts make
         issue = _named_ratio("在职人员控制率 = 实有人数 ÷ 编制数", a, b, r)
         if issue is not None:
             issues.append(issue)

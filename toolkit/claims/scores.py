@@ -131,7 +131,7 @@ def _own_name(before: str) -> str:
 
 #: a kind's weight in the clause before its score (效益类指标权重30%，得23.50分): the kind names the score
 _KIND_WEIGHT = re.compile(r"(?:^|[，,；;：:])\s*(?:其中|包括)?(?P<kind>预算执行率?|执行率|" + "|".join(LEVEL_ONE) +
-                          r")(?:类)?(?:指标)?(?:的)?(?:分值|权重|满分)(?:为|是)?\s*\d+(?:\.\d+)?\s*(?:分|%|％)[，,]\s*"
+                          r")(?:类)?(?:指标)?(?:的)?(?:分值|权重|满分)?(?:为|是)?\s*\d+(?:\.\d+)?\s*(?:分|%|％)[，,]\s*"
                           r"(?:实际)?(?:得分|实得|得|计)(?:为|是|：|:)?\s*$")
 
 
