@@ -36,7 +36,7 @@ TXT020 = Rule("TXT020", "lint", ERROR, "个数与其各类个数之和不符",
     "只列出两种完成情况（“22个指标中，全面完成20个，部分完成3个”）时，其和大于所述个数也报告（两类互不重叠，不能多于全部）；"
     "按成绩挑出的指标（“未得满分的指标共5项”）不是指标总数；文件有自评表（分值合计100）时，“得满分的指标N个”应等于表中得分等于分值的行数、"
     "“扣分指标M个”“未得满分的指标M个”应等于得分低于分值的行数（含或不含预算执行率；得分超过分值的行两种算法都认可）。"
-    "已开工的项目按状态分为已完工（竣工、已完成）与在建（续建、持续实施、跨年度实施、尚未完工）两类时，两类之和应等于项目总数。",
+    "项目按状态分为已完工（竣工、已完成）、在建（续建、持续实施、跨年度实施、尚未完工）与未开工时，各类之和应等于项目总数。",
     "report.txt:29: 第29段: TXT020 从36个指标的完成情况看 的 36个 与各类之和不符：31 + 4 + 2 = 37（完全达成、部分达成、未达成）")
 
 _DECLARED = re.compile(r"分[为成](?P<n>[\d" + CHARS + r"]{1,3})(?:个)?(?:类|种|类别|方面|部分|大类)[：:，,]")
@@ -279,18 +279,18 @@ def check_full_marks(texts: list[str], quantities: list[list[Quantity]], st, sai
     """TXT020 for "得满分的指标N个" / "扣分指标M个" against the 自评表's rows scored at, or below, their weight (the
     预算执行 row counted or not)."""
     from .prose import _issue
-    from .tables import _label
 
     if st is None or len(st.items) < 3:
         return []
     rows = st.table.rows
     execution = [(r, w, s) for r, w, s in st.items if _EXEC in "".join(rows[r][:3])]
-    counts = {}
+    counts, plain = {}, {}
     over = sum(1 for _r, w, s in st.items if s > w)  # a score above its weight (TBL004): either, as the writer meant
     for name, test in (("full", lambda w, s: s == w), ("deducted", lambda w, s: s < w)):
         n = sum(1 for _r, w, s in st.items if test(w, s))
         e = sum(1 for _r, w, s in execution if test(w, s))
         counts[name] = {n, n - e, n + over, n - e + over}
+        plain[name] = n
     out = []
     for k, (text, qs) in enumerate(zip(texts, quantities)):
         for q in qs:
@@ -304,7 +304,7 @@ def check_full_marks(texts: list[str], quantities: list[list[Quantity]], st, sai
                 and not re.search(r"[未没不非]有?(?:得|获得|取得)?满分", label) else None
             if kind is None or q.value in counts[kind]:
                 continue
-            n = max(counts[kind])
+            n = plain[kind]
             what = "得分等于分值" if kind == "full" else "得分低于分值"
             out.append((k, _issue(TXT020, Verdict.WRONG, f"{label} {q.text} 与{st.table.where()}（评分表）不符：表中{what}的指标"
                                   f"有 {n}{q.unit}", str(n), str(q.value), q.start)))

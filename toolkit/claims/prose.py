@@ -1306,9 +1306,11 @@ def check_sums(text: str, qs: list[Quantity], others: "Wholes | None" = None) ->
 
 def _explained_by_part(g: "Group", wrong: dict[int, Decimal]) -> bool:
     """The total adds up when a part found wrong against its own parts is taken at their sum."""
-    values = [wrong[id(p)] * (Decimal(10) ** (_MONEY_EXP.get(p.unit, 0) - _MONEY_EXP.get(g.total.unit, 0)))
-              if id(p) in wrong and p.unit in _MONEY_EXP and g.total.unit in _MONEY_EXP else
-              (wrong[id(p)] if id(p) in wrong else p.value_in(g.total.unit)) for p in g.parts]
+    def taken(p: Quantity) -> Decimal:  # the part in the total's unit, at its own parts' sum where that differs
+        here = p.value_in(g.total.unit)
+        return wrong[id(p)] * here / p.value if id(p) in wrong and p.value else here
+
+    values = [taken(p) for p in g.parts]
     return sum_verdict(values, g.total.value, kind_of(g.total.kind))[0] == "ok"
 
 
@@ -1998,8 +2000,8 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
         first = x
         x = _subject(text, x, groups, d.start, qs)
         if x is None and len(before) >= 2 and before[-2].value_in(first.unit) == first.value \
-                and re.fullmatch(r"[、，,]\s*[\u4e00-\u9fff]{0,12}", text[before[-2].end:first.start - len(first.label)]
-                                 + "") and re.search(r"均|各|都", text[first.end:d.start]):
+                and re.fullmatch(r"[、，,][\u4e00-\u9fff]{0,12}", text[before[-2].end:first.start]) \
+                and re.search(r"均|各|都", text[first.end:d.start]):
             x = first  # 收入总计A、支出总计A，收、支总计均比上年增加D: the same figure twice, the change of each
         if x is not None:
             x = _ratio_base(text, qs, x)

@@ -803,18 +803,24 @@ def score_header(st: ScoreTable) -> list[str] | None:
     return header
 
 
+def _target_actual_columns(st: ScoreTable) -> tuple[int, int] | None:
+    """(目标值 column, 实际完成值 column) of a 自评表 whose header names one of each; None otherwise."""
+    header = score_header(st)
+    if header is None:
+        return None
+    tcols = [c for c, h in enumerate(header) if _TARGET_HEAD.search(h) and not _ACTUAL_HEAD.search(h)]
+    acols = [c for c, h in enumerate(header) if _ACTUAL_HEAD.search(h)]
+    return (tcols[0], acols[0]) if len(tcols) == 1 and len(acols) == 1 else None
+
+
 def _proportional_rows(st: ScoreTable) -> list[TableIssue]:
     """TBL013: the table's own rule for unmet ≥-targets, read from its rows: when at least two such rows score
     weight × actual ÷ target and exactly one does not, that one is wrong."""
     t = st.table
-    header = score_header(st)
-    if header is None:
+    cols = _target_actual_columns(st)
+    if cols is None:
         return []
-    tcols = [c for c, h in enumerate(header) if _TARGET_HEAD.search(h) and not _ACTUAL_HEAD.search(h)]
-    acols = [c for c, h in enumerate(header) if _ACTUAL_HEAD.search(h)]
-    if len(tcols) != 1 or len(acols) != 1:
-        return []
-    tc, ac = tcols[0], acols[0]
+    tc, ac = cols
     agree, differ = 0, []
     for r, w, s in st.items:
         row = t.rows[r]
@@ -901,14 +907,10 @@ def check_reverse_rows(st: ScoreTable, texts: list[str]) -> list[TableIssue]:
     its other missed targets below their weight; where the report states DOMAIN §3's rule (weight × (1 − (A − T) ÷ T),
     0 at twice the target), a score that is neither that nor full is wrong too."""
     t = st.table
-    header = score_header(st)
-    if header is None:
+    cols = _target_actual_columns(st)
+    if cols is None:
         return []
-    tcols = [c for c, h in enumerate(header) if _TARGET_HEAD.search(h) and not _ACTUAL_HEAD.search(h)]
-    acols = [c for c, h in enumerate(header) if _ACTUAL_HEAD.search(h)]
-    if len(tcols) != 1 or len(acols) != 1:
-        return []
-    tc, ac = tcols[0], acols[0]
+    tc, ac = cols
     stated = any(REVERSE_RULE.search(x) for x in texts)
     reduced = missed = 0
     out = []
