@@ -18,7 +18,7 @@ from .document import Document, Paragraph, Table, read
 from .headings import check_headings
 from .arith import Verdict, ratio_verdict
 from .repeats import TXT014, check_repeats
-from .prose import Issue, Wholes, check_listed_above, check_neighbours, check_text, paragraph_topic, sentence_at
+from .prose import Issue, Wholes, check_listed_above, check_neighbours, check_share_paragraphs, check_text, paragraph_topic, sentence_at
 from .quantities import Quantity, extract
 from .scores import (check_execution_scores, check_grades, check_indicator_scores, check_proportional_scores, check_scores_vs_rows,
                      check_kinds_vs_table,
@@ -67,6 +67,8 @@ def analyse(texts: list[str], indicator_scores: bool = True, table_figures: list
         if k:  # a total and its parts on either side of a paragraph break
             out += [(k, i) for i in check_neighbours(texts[k - 1], read[k - 1], text, qs)]
             out += [(k, i) for i in check_listed_above(texts[k - 1], text, everything)]
+    said = {(k, i.location.offset) for k, i in out if i.code == "TXT002"}
+    out += [(k, i) for k, i in check_share_paragraphs(texts, quantities) if (k, i.location.offset) not in said]
     kinds: list = []
     totals, indicators = read_claims(texts, quantities, kinds)
     if indicator_scores:

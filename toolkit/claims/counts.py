@@ -272,6 +272,9 @@ def check_table_count(texts: list[str], quantities: list[list[Quantity]], rows: 
 #: a count of the indicators scored their full weight (得满分的指标8个, 满分指标8项) or below it (扣分指标7个)
 _FULL_MARKS = re.compile(r"(?:得|获得|取得)?满分(?:的)?(?:三级)?指标(?:有|共|为)?$")
 _DEDUCTED = re.compile(r"(?:扣分|失分|未得满分|未获满分)(?:的)?(?:三级)?指标(?:有|共|为)?$")
+#: … and the same said after the count (6项取得满分, 5项有所扣分, 3个指标未得满分)
+_FULL_AFTER = re.compile(r"(?:三级)?(?:指标)?(?:均|全部|都)?(?:取得|获得|得到?|拿到|为)满分")
+_DEDUCTED_AFTER = re.compile(r"(?:三级)?(?:指标)?(?:均|都)?(?:有所|存在|被|有)?(?:扣分|失分|未得满分|未获满分|未取得满分|未能?得满分)")
 
 
 def check_full_marks(texts: list[str], quantities: list[list[Quantity]], st, said: set[tuple[int, int]]
@@ -302,6 +305,11 @@ def check_full_marks(texts: list[str], quantities: list[list[Quantity]], st, sai
                 continue  # 产出指标中，得满分的指标2个: the count of one kind, not of the table
             kind = "deducted" if _DEDUCTED.search(label) else "full" if _FULL_MARKS.search(label) \
                 and not re.search(r"[未没不非]有?(?:得|获得|取得)?满分", label) else None
+            if kind is None and re.search(r"指标", text[s0:q.start]):
+                # 11项指标里有6项取得满分、5项有所扣分: the count before what its indicators scored
+                after = text[q.end:q.end + 12]
+                kind = "deducted" if _DEDUCTED_AFTER.match(after) else "full" if _FULL_AFTER.match(after) else None
+                label = {"deducted": "扣分的指标", "full": "得满分的指标"}.get(kind, label)
             if kind is None or q.value in counts[kind]:
                 continue
             n = plain[kind]

@@ -104,11 +104,34 @@ def _rows(doc: Document) -> list[tuple[str, bool, Decimal, str, Table, int, int]
                 continue
             name = row[lc] if lc < len(row) and row[lc].strip() else row[0]
             coded = bool(re.match(r"\s*(\d{3}|\d{5}|\d{7})(?!\d)", row[0]))
-            c = core(name) or total_row_name(t, r) or ""  # a 三公 table's 合计 is the text's “三公”经费
+            # a 三公 table's 合计 is the text's “三公”经费; a list's 合计 the sum of its figure column over its subjects
+            c = core(name) or total_row_name(t, r) or _list_total_name(t, r, lc, col) or ""
             if c and not re.search(r"\d", c):
                 out.append((c, coded, cell_number(row[col]), unit, t, r, col))
     out += _column_figures(doc, units)
     return out
+
+
+_LIST_SUBJECT = re.compile(r"^(?P<s>[\u4e00-\u9fff]{2,6}?)(?:名称|内容)$")
+_HEAD_UNIT = re.compile(r"[（(][^（）()]*[)）]$")
+
+
+def _list_total_name(t: Table, r: int, lc: int, col: int) -> str | None:
+    """The 合计 row of a list of subjects (项目名称 | 资金（万元） | …: one project a row) named as the text names its
+    sum: the subject of the list and the head of the figure column (项目资金, 项目投资); None for any other row."""
+    if not re.fullmatch(r"合计|总计|共计", _label(t.rows[r])):
+        return None
+    head = next((row for row in t.rows[:r] if len(row) == len(t.rows[r])
+                 and not any(cell_number(x) is not None for x in row)), None)
+    if head is None:
+        return None
+    subject = next((m.group("s") for x in head[:col]
+                    if (m := _LIST_SUBJECT.fullmatch(re.sub(r"\s+", "", x)))), None)
+    figure = _HEAD_UNIT.sub("", re.sub(r"\s+", "", head[col]))
+    if not subject or not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", figure) or _OTHER.search(figure):
+        return None
+    name = core(subject + figure)
+    return name if len(name) > len(subject) else None
 
 
 _GRAND_ROW = re.compile(r"^(合计|总计|本年支出合计|支出合计)$")

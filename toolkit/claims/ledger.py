@@ -13,6 +13,7 @@ from ..lazyre import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..domain.budget import ECONOMIC_CLASSES
 from ..findings import ERROR
 from ..rules import Rule
 from .arith import Kind, Verdict, like, sum_verdict
@@ -95,6 +96,57 @@ def _level_codes(t: Table) -> tuple[int, dict[int, str]] | None:
     return None
 
 
+#: an economic class named in its row, no code (工资福利支出, 对个人和家庭补助, 二、商品和服务支出)
+_CLASS_ROW = re.compile(r"^(?:[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[、.．])?(?P<name>[\u4e00-\u9fff]{3,12})$")
+
+
+def _class_name(label: str) -> str | None:
+    m = _CLASS_ROW.match(label)
+    name = m.group("name").replace("的", "") if m else ""
+    return next((c for c in ECONOMIC_CLASSES if c.replace("的", "") == name), None)
+
+
+def _economic_codes(t: Table) -> tuple[int, dict[int, str]] | None:
+    """(label column, row → a code standing for its place) of a 基本支出 table by economic class with no codes: rows
+    named by a class (工资福利支出, 商品和服务支出, 对个人和家庭的补助 …, DOMAIN §8) each a 类, the rows under one up
+    to the next its 款. Read so only when two classes at least are named, every row after the first class is a class
+    or a 款 (no 其中 rows, no sub-heads), and some class has two or more 款 adding up to it in every figure column:
+    the table lists the whole of each class, not some of it. None otherwise."""
+    rows = t.rows
+    width = max((len(r) for r in rows), default=0)
+    classes = {r: name for r, row in enumerate(rows) if len(row) == width and (name := _class_name(_label(row)))}
+    if len(classes) < 2 or len(set(classes.values())) != len(classes):
+        return None
+    first = min(classes)
+    c = next((k for k in range(min(2, width)) if re.sub(r"\s+", "", rows[first][k]) and
+              cell_number(rows[first][k]) is None), 0)
+    codes: dict[int, str] = {}
+    n = k = 0
+    for r in range(first, len(rows)):
+        lb = _label(rows[r])
+        if len(rows[r]) != width or not lb or _TOTAL.match(lb) or re.match(r"^(其中|合计|小计|总计)", lb):
+            if r < max(classes):
+                return None  # a total, a 其中 or a break among the classes: not one list of classes and their 款
+            break
+        if _GROUP.match(lb):
+            return None  # 人员经费 / 公用经费 heads among the classes: read by their own rule or not at all
+        if r in classes:
+            n, k = n + 1, 0
+            codes[r] = f"{n:03d}"
+        else:
+            k += 1
+            codes[r] = f"{n:03d}{k:02d}"
+    figures = [x for x in range(width) if x != c and any(cell_number(rows[r][x]) is not None for r in codes)]
+    for r in classes:
+        kids = [x for x in codes if codes[x].startswith(codes[r]) and len(codes[x]) == 5]
+        if len(kids) >= 2 and figures and all(
+                cell_number(rows[r][x]) is not None
+                and sum_verdict([cell_number(rows[k][x]) or Decimal(0) for k in kids], cell_number(rows[r][x]),
+                                Kind.MONEY)[0] == "ok" for x in figures):
+            return c, codes
+    return None
+
+
 def _value(rows: list[list[str]], cell: tuple[int, int]) -> Decimal:
     r, c = cell
     return cell_number(rows[r][c]) or Decimal(0)
@@ -127,7 +179,7 @@ def ledger_sums(t: Table, tcol: TotalColumn | None) -> Sums | None:
     """The sums down the codes (and along the rows, with ``tcol``) of a table nesting by subject code; None when the
     table has no code column."""
     cc = code_column(t)
-    marked = _level_codes(t) if cc is None else None
+    marked = (_level_codes(t) or _economic_codes(t)) if cc is None else None
     if cc is None and marked is None:
         return None
     rows = t.rows

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
-from ..domain.budget import COMPLETE_SPLITS, COMPLETE_WORDS, FIXED, FUND_KINDS
+from ..domain.budget import COMPLETE_SPLITS, COMPLETE_WORDS, ECONOMIC_CLASSES, FIXED, FUND_KINDS
 from ..domain.execution import PASSED, STAGE_LABELS, STAGE_WORDS, stage_of
 from ..domain.scoring import INDICATOR_KINDS, LEVEL_ONE, OUTPUT_KINDS
 from ..domain.staffing import POST_KINDS, STAFF_KINDS
@@ -89,7 +89,9 @@ TXT002 = Rule("TXT002", "lint", ERROR, "占比与金额不符",
     "其后未点名的占比是同一总数的（该项与所点名的总数同为另一合计的组成时除外）。“本中心”“本所”“我院”等写报告的单位即部门本身。"
     "同段所写的总数与表中同一项目本年的数不符（TXT014：取错了列或行）、而占比按表中的数正确时，占比不报，只报该总数。"
     "一句以表中某行的名称开头、未写金额而写占比（“农林水支出是我局支出的主体，占本年支出的84.25%”），表中该行有占比列"
-    "（列名写明同一总数，如“占本年支出比重”）且该行占比等于其金额 ÷ 表中合计时，正文占比应与该行占比一致。",
+    "（列名写明同一总数，如“占本年支出比重”）且该行占比等于其金额 ÷ 表中合计时，正文占比应与该行占比一致。"
+    "连续三段以上各以“某项A万元，占X%”开头（如按功能分类逐类一段）、各项之和恰等于前几段所写的一个数时，该数即各项占比的总数："
+    "多数占比与之相符时，不符的那几个报告。",
     "report.txt:20: 第20段: TXT002 基本支出 507.79万元 占 一般公共预算支出 3352.23万元 的比例为 15.15%，文中写 16.15%")
 TXT003 = Rule("TXT003", "lint", WARNING, "各部分占比之和不为100%",
     "“其中”各项都写了占比、各项之和等于总数、每个占比都是正确的四舍五入值，但占比之和不是 100%（如 100.01%）："
@@ -212,7 +214,7 @@ def _plus(values: list[Decimal]) -> str:
 
 #: words that open the parts of the total before them: 其中, 分别为, 主要用于以下方面：, and 包括 / 中 right after a figure (指标26个，包括…;
 #: 产出指标16个中，…)
-_GROUP = re.compile(r"其中|分别为|分别是|(?<=元[，,])(?:主要)?用于(?:以下|如下)(?:[\d一二三四五六七八九十]{1,2}个)?方面(?=[：:])|(?<=[元个项][，,])具体(?:为|是|包括)(?:以下|如下)?(?:(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个|项|类)[\u4e00-\u9fff]{0,4})?(?=[：:])|(?:主要)?(?<![理自经缘来])由(?!于|此)(?=[^。；]{2,%d}?(?:构成|组成))|" % REACH + r"(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=[个项家所条处])[\u4e00-\u9fff]{0,16}?的[\u4e00-\u9fff]{0,6}?来?看(?=[，,：:])|(?<=[个项家人户次名件类元%％][，,])(?:包括|包含|分为(?![\d一二两三四五六七八九十]))")
+_GROUP = re.compile(r"其中|分别为|分别是|(?<=元[，,])(?:主要)?用于(?:以下|如下)(?:[\d一二三四五六七八九十]{1,2}个)?方面(?=[：:])|(?<=[元个项][，,])具体(?:为|是|包括)(?:以下|如下)?(?:(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个|项|类)[\u4e00-\u9fff]{0,4})?(?=[：:])|(?:主要)?(?<![理自经缘来])由(?!于|此)(?=[^。；]{2,%d}?(?:构成|组成))|" % REACH + r"(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=[个项家所条处])[\u4e00-\u9fff]{0,16}?的[\u4e00-\u9fff]{0,6}?来?看(?=[，,：:])|(?<=[个项家人户次名件类元%％][，,])(?:(?:主要|具体)?(?:包括|包含)|分为(?![\d一二两三四五六七八九十]))")
 #: label sets that make a list of parts complete (DOMAIN.md section 2)
 COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE, OUTPUT_KINDS, CATEGORIES] + COMPLETE_SPLITS + [("线上", "线下")] \
     + [STAFF_KINDS, POST_KINDS, ("新建", "续建")] \
@@ -417,9 +419,30 @@ _INCOME_WHOLE = re.compile(r"(?:收入合计|本年收入|收入总计|总收入
 def _income_sources(total: Quantity, parts: list[Quantity]) -> bool:
     """An income total (收入合计 / 本年收入 / 收入总计) whose three or more parts are each one source of income
     (DOMAIN §2): the list is its breakdown, not some of it."""
-    return total.kind == "money" and len(parts) >= 3 and bool(_INCOME_WHOLE.search(total.label)) \
-        and all(_INCOME_SOURCE.search(p.label) for p in parts) \
-        and len({_INCOME_SOURCE.search(p.label).group(0) for p in parts}) == len(parts)
+    if not (total.kind == "money" and len(parts) >= 3 and bool(_INCOME_WHOLE.search(total.label))
+            and all(_INCOME_SOURCE.search(p.label) for p in parts)):
+        return False
+    # each source once, 财政拨款 of each budget a source of its own (一般公共预算 / 政府性基金预算财政拨款收入)
+    sources = {(_INCOME_SOURCE.search(p.label).group(0), next((k for k in FUND_KINDS if k in p.label), "")) for p in parts}
+    return len(sources) == len(parts)
+
+
+#: a vehicle named by its use (一般公务用车, 执法执勤用车, 特种专业技术用车, 应急保障用车, 机要通信用车, 其他用车 of the
+#: 党政机关公务用车管理办法, or a use of the unit's own: 防汛应急用车), not by its purchase or disposal (新购置…用车)
+_VEHICLE_USE = re.compile(r"^(?:其中|包括)?[：:，,]?(?P<use>[\u4e00-\u9fff]{2,8}?)用车$")
+_VEHICLE_EVENT = re.compile(r"购|新增|更新|报废|处置|租|调入|调出|划转|拍卖|封存")
+
+
+def _vehicle_uses(total: Quantity, parts: list[Quantity]) -> bool:
+    """A count of vehicles (共有车辆N辆, 公务用车保有量N辆) split by their uses, each part one use, each use once
+    (其中一般公务用车1辆、执法执勤用车9辆): every vehicle has one use, so the list is the whole of the count."""
+    if total.kind != "count" or total.unit != "辆" or len(parts) < 2 or "车" not in total.label \
+            or _VEHICLE_EVENT.search(total.label):
+        return False
+    uses = [m.group("use") if (m := _VEHICLE_USE.match(p.label)) and not _VEHICLE_EVENT.search(p.label) else None
+            for p in parts]
+    return None not in uses and all(p.unit == "辆" for p in parts) \
+        and not any(a != b and (a in b or b in a) for a in uses for b in uses) and len(set(uses)) == len(uses)
 
 
 #: a part named by one kind of a split and nothing else but the total's noun (行政编制, 事业人员, 行政; 政府性基金预算财政拨款)
@@ -586,14 +609,16 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
                 continue
             gap = text[prev_end:q.start]
             if inner is not None:
-                if "；" not in gap or _short_of(children[id(inner)], inner):
+                # a part's own list of the main items (主要包括A、B等；) ends at its ；, short of the part or not
+                if "；" not in gap or (_short_of(children[id(inner)], inner)
+                                      and not re.search(r"等\s*[；;]", gap)):
                     children[id(inner)].append(q)
                     prev_end = q.end
                     continue
                 inner = None
             if q.total:
                 break
-            if parts and _marked(mark_pos, prev_end, q.start):
+            if parts and _marked(mark_pos, prev_end, q.start) and not _words_only(text, mark_pos, prev_end, q.start):
                 if outer_sep is None and len(parts) == 1 and "；" in text[q.end:limit]:
                     outer_sep = "；"  # 其中A，占…，包括B和C；D: A's own list runs to the ；, the outer list is ；-separated
                 if outer_sep == "；":  # a part's own 其中 list, running to the next ；
@@ -640,7 +665,9 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         if _LAST_YEAR.match(total.label) and len(before) > 1:
             continue  # …同比增长R%，上年B万元。其中…: last year's figure beside this year's is no whole of these parts
         stages = _stages_of(total, parts)  # a figure of another stage or time is no part, whatever its size
-        if total.value > 0 and any(p.value_in(total.unit) > total.value for p in stages or parts):
+        if total.value > 0 and any(p.value_in(total.unit) > total.value for p in stages or parts) \
+                and not (stages == parts and (_income_sources(total, parts) or _vehicle_uses(total, parts))):
+            # (an income total over its sources, a count of vehicles over their uses: the total is theirs, mistyped)
             # a part larger than the figure before it: that figure is not their total; parts that are a named split
             # (基本支出 and 项目支出) are of the figure named by its whole (支出合计), if the two sentences hold one
             total = _named_split_whole(stages or parts, before)
@@ -657,7 +684,7 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
             or _affirmed_and_negated([p.label for p in parts])  # a partition: no run counts along another dimension
         complete = _complete(named, keyword) or _shares_complete(text, qs, parts, keys) or classes \
             or _income_sources(total, parts) or _full_budget_split(total, parts) or _kinds_of(total, parts) \
-            or bool(zeros) and _complete([p.label for p in parts] + zeros, keyword)
+            or _vehicle_uses(total, parts) or bool(zeros) and _complete([p.label for p in parts] + zeros, keyword)
         if any(g.total is total and [x.start for x in g.parts] == [x.start for x in parts] for g in groups):
             continue  # 其中A、B、C分别为…: the list under its second mark is the same list
         groups.append(Group(total, parts, keyword, complete, False, classes))
@@ -1008,7 +1035,11 @@ def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) 
                 or not _LIST_AFTER_TOTAL.fullmatch(text, t.end, qs[i + 1].start):
             continue
         s_start, s_end = sents.bounds(t.start)
-        if (i and qs[i - 1].start >= s_start) or _PARTITION.search(text, max(s_start, t.start - 40), t.start):
+        # a count of vehicles and their uses after it (…，年末公务用车保有量为5辆，机要通信用车1辆，应急保障用车2辆): read
+        # wherever it stands in its sentence, the uses being the whole of it
+        vehicles = t.unit == "辆" and t.kind == "count" and not _VEHICLE_USE.match(t.label)
+        if not vehicles and ((i and qs[i - 1].start >= s_start)
+                             or _PARTITION.search(text, max(s_start, t.start - 40), t.start)):
             continue  # the total opens its sentence; a figure after another, or after 按…分, is an item itself
         rest = [q for q in qs[i + 1:i + 2 + WINDOW] if q.start < s_end]
         # the list runs to the first figure of another kind (…，已完工6个、在建2个，合计执行8549.73万元)
@@ -1022,12 +1053,15 @@ def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) 
         if len(parts) < 2 or not all(p.comparable(t) and id(p) not in taken for p in parts) \
                 or any(_OTHER_TIME.search(p.label) for p in parts):
             continue
-        if not t.total and not re.search(r"(?<![公])共(?:设置?|有|计|设立|安排)?[\u4e00-\u9fff]{0,8}$", t.label) \
+        uses = vehicles and _vehicle_uses(t, parts)
+        if vehicles and not uses:
+            continue
+        if not uses and not t.total and not re.search(r"(?<![公])共(?:设置?|有|计|设立|安排)?[\u4e00-\u9fff]{0,8}$", t.label) \
                 and all(re.search(r"[，,]", text[a.end:b.start]) for a, b in zip([t] + parts, parts)):
             continue  # 财政拨款收入A万元，事业收入B万元，其他收入C万元: one parallel list, its first item no total
         kinds = t.total or all(len(p.label) >= 2 and t.label.endswith(p.label[-2:]) for p in parts) \
             or _work_states([p.label for p in parts])
-        if kinds and _complete([p.label for p in parts], "句内"):
+        if uses or kinds and _complete([p.label for p in parts], "句内"):
             left_out = _LEFT_OUT.search(text, t.end, qs[i + 1].start) is not None  # （不含预算执行率），预算执行指标1个…
             groups.append(Group(t, parts, "句内", True, False,
                                 (_classes_of(t, parts) or _indicator_kinds(t, parts)) and not left_out))
@@ -1363,6 +1397,13 @@ def _marked(marks: list[int], lo: int, hi: int) -> bool:
     return k < len(marks) and marks[k] < hi
 
 
+def _words_only(text: str, marks: list[int], lo: int, hi: int) -> bool:
+    """The marks between ``lo`` and ``hi`` open lists of names only (人员经费A万元，主要包括基本工资、津贴补贴等；公用经费B):
+    a ； closes the last of them before the figure at ``hi``, which is no item of it."""
+    k = bisect_left(marks, hi) - 1
+    return k >= 0 and marks[k] >= lo and bool(re.search(r"[；;]", text[marks[k]:hi]))
+
+
 def _some_run_matches(values: list[Decimal], total: Decimal, money: Kind) -> bool:
     n = len(values)
     for i in range(n):
@@ -1669,6 +1710,10 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
                 # by its own words (a count by a word of its name; a sum of money by its very name: 全部支出 is not
                 # 基本支出)
                 whole = g.total
+            if whole is None and g is not None and g.ok and part.comparable(g.total) and _fixed_split_of(g, core):
+                # 实际执行A万元。其中基本支出B万元，占支出合计的X%；项目支出C万元: the parts a fixed split names (基本支出
+                # and 项目支出) make up exactly A, and the whole named is that split's whole (支出合计): A is it
+                whole = g.total
         if whole is None or whole.value == 0:
             continue
         if part.comparable(whole) and part.value_in(whole.unit) > whole.value and q.value < 100:
@@ -1709,6 +1754,68 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
                                  "四舍五入所致，建议调整尾差使合计为 100%）", "100%", f"{like(total, values)}%",
                                  shares[0].start))
     return issues
+
+
+def _fixed_split_of(g: "Group", core: str) -> bool:
+    """The parts of ``g`` are the whole of a fixed split (DOMAIN §2: 基本支出 + 项目支出, 人员经费 + 公用经费 …) whose
+    whole is named by ``core`` (the words of a share's whole, 支出合计 → 支出)."""
+    labels = [p.label for p in g.parts]
+    return len(core) >= 2 and any(
+        _core(spec.label) == core and len(labels) == len(spec.parts)
+        and all(sum(part.word in lb for lb in labels) == 1 for part in spec.parts) for spec in FIXED)
+
+
+def _share_opening(text: str, qs: list[Quantity]) -> tuple[Quantity, Quantity] | None:
+    """(part, share) of a paragraph opening with a figure and its bare share (城乡社区支出（类）3235.37万元，占42.08%。…):
+    the first figure of the paragraph, its name the paragraph's first words, the next figure a share naming no whole."""
+    if len(qs) < 2:
+        return None
+    part, share = qs[0], qs[1]
+    if not (_usable(part) and part.kind == "money" and part.label and share.role == "share" and share.unit == "%"
+            and not share.approx and not share_target(share)):
+        return None
+    if not re.fullmatch(r"\s*[，,]\s*(?:占|所占比例为|占比为?)\s*", text[part.end:share.start]) \
+            or re.search(r"[，,。；;：:]", text[:part.start]):
+        return None
+    return part, share
+
+
+def check_share_paragraphs(texts: list[str], read: list[list[Quantity]]) -> list[tuple[int, Issue]]:
+    """Parts that each open a paragraph of their own with a bare share, three paragraphs or more in a row (社会保障和
+    就业支出（类）A万元，占x%。… / 卫生健康支出（类）B万元，占y%。…): when the parts add up exactly to a figure stated in
+    the three paragraphs before them (支出决算为T万元), that figure is the whole of their shares; when most shares agree
+    with it, those that do not are wrong."""
+    out = []
+    heads = [_share_opening(t, qs) for t, qs in zip(texts, read)]
+    k = 0
+    while k < len(texts):
+        if heads[k] is None:
+            k += 1
+            continue
+        j = k + 1
+        while j < len(texts) and heads[j] is not None and heads[j][0].comparable(heads[k][0]):
+            j += 1
+        run = [(n, *heads[n]) for n in range(k, j)]
+        k = j
+        if len(run) < 3:
+            continue
+        unit = run[0][1].unit
+        total = sum((p.value_in(unit) for _n, p, _s in run), Decimal(0))
+        first = run[0][0]
+        whole = next((q for n in range(first - 1, max(-1, first - 4), -1) for q in reversed(read[n])
+                      if _usable(q) and q.comparable(run[0][1]) and q.value_in(unit) == total), None)
+        if whole is None or total <= 0:
+            continue
+        verdicts = [ratio_verdict(p.value_in(unit), total, sh.value, kind_of(p.kind), kind_of(p.kind)) for _n, p, sh in run]
+        good = sum(v == "ok" for v, _e in verdicts)
+        if good < 2 or good <= len(run) - good:
+            continue
+        for (n, p, sh), (v, exact) in zip(run, verdicts):
+            if v != "ok":
+                out.append((n, _issue(TXT002, v, f"{p.label} {p.text} 占 {whole.label or '总数'} {whole.text}（各段所列"
+                                      f"{len(run)}项之和）的比例为 {pct_text(exact, sh.value)}，文中写 {sh.text}",
+                                      pct_text(exact, sh.value), sh.text, sh.start)))
+    return out
 
 
 def _listed_share_whole(text: str, qs: list[Quantity], keys: list[int], i: int, s_start: int, part: Quantity,
@@ -2508,6 +2615,10 @@ _NAMED_CHANGE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:支出|决算数
                            r"(?:相比)?[，,]?(?:增加|减少|增长|下降|减|增)$")
 
 
+#: … and the name right before its verb (收入合计比上年增加D万元 / 基本支出增加D万元)
+_PLAIN_CHANGE = re.compile(r"^(?P<name>[\u4e00-\u9fff“”]{2,14}?)(?:比上年|较上年|同比|比去年|较去年)?(?P<dir>增加|增长|减少|下降)了?$")
+
+
 _NAMED_BASE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:较|比)(?:上年|去年|上一年)(?:同期)?的?$")
 
 
@@ -2711,7 +2822,7 @@ def check_named_changes(text: str, qs: list[Quantity], others: "Wholes | None", 
         s_start, _ = sents.bounds(d.start)
         if d.start - s_start > 24 or any(True for _p in prior(qs, i, s_start)):
             continue
-        m = _NAMED_CHANGE.fullmatch(text, s_start, d.start)
+        m = _PLAIN_CHANGE.fullmatch(text, s_start, d.start) or _NAMED_CHANGE.fullmatch(text, s_start, d.start)
         gap = text[d.end:r.start]
         if m is None or len(re.findall(r"[，,；;]", gap)) > 1 or "。" in gap:
             continue
@@ -3536,7 +3647,21 @@ def _named_ratio(name: str, a: Quantity, b: Quantity, r: Quantity) -> Issue | No
 
 
 #: a change named by its subject alone: 支出合计增加258.85万元 / 基本支出比上年减少D万元 (the subject, the verb)
-_NAMED_CHANGE = re.compile(r"^(?P<name>[\u4e00-\u9fff“”]{2,14}?)(?:比上年|较上年|同比|比去年|较去年)?(?P<dir>增加|增长|减少|下降)了?$")
+_SUBJECT_CHANGE = re.compile(r"^(?P<name>[\u4e00-\u9fff“”、]{2,14}?)(?:比上年|较上年|同比|比去年|较去年)?(?:各|均|都)?"
+                             r"(?P<dir>增加|增长|减少|下降)了?$")
+#: both sides of the 收支 total named at once (收入、支出总计各增加D万元; 收支总计均增加…): each side's figure, one value
+_BOTH_SIDES = re.compile(r"收入、?支出(?P<s>总计|合计)|收支(?P<s2>总计|合计)")
+
+
+def _this_years_named(text: str, before: list[Quantity], d: Quantity, name: str, others: "Wholes") -> Quantity | None:
+    """This year's figure of the subject a change names: the one under that very name earlier in the paragraph
+    (收入合计1322.35万元，其中…。收入合计比上年增加…), else the one of the document."""
+    here = {q.value: q for q in before if q.kind == "money" and q.role == "level" and not q.approx
+            and q.comparable(d) and not _LAST_YEAR.search(q.label)
+            and re.search(re.escape(name) + r"(?:为|是|达|共计)?$", text[max(0, q.start - 20):q.start])}
+    if len(here) == 1:
+        return next(iter(here.values()))
+    return document_whole(name, d, others) if not here else None
 
 
 def check_subject_changes(text: str, qs: list[Quantity], taken: set[int], others: "Wholes | None") -> list[Issue]:
@@ -3554,10 +3679,17 @@ def check_subject_changes(text: str, qs: list[Quantity], taken: set[int], others
             continue
         s_start, _ = sents.bounds(d.start)
         clause = text[max([s_start] + [text.rfind(c, s_start, d.start) + 1 for c in "，,："]):d.start]
-        m = _NAMED_CHANGE.match(clause.strip())
+        m = _SUBJECT_CHANGE.match(clause.strip())
         if m is None or any(q.start >= s_start and q.kind == "money" and q.role == "level" for q in qs[:i]):
             continue  # a figure of either year in the sentence: the sentence's own checks read it
-        x = document_whole(m.group("name"), d, others)
+        both = _BOTH_SIDES.fullmatch(m.group("name"))
+        names = [side + (both.group("s") or both.group("s2")) for side in ("收入", "支出")] if both else [m.group("name")]
+        if "、" in m.group("name") and not both:
+            continue
+        found = {x.value: x for x in (_this_years_named(text, qs[:i], d, name, others) for name in names)
+                 if x is not None}
+        x = next(iter(found.values())) if len(found) == 1 and len(names) == len(
+            [1 for name in names if _this_years_named(text, qs[:i], d, name, others) is not None]) else None
         if x is None:
             continue
         down = m.group("dir") in ("减少", "下降")
@@ -3754,8 +3886,7 @@ def check_score_parts(text: str, qs: list[Quantity]) -> list[Issue]:
 
 
 #: the classes of spending by its economic nature (政府支出经济分类, DOMAIN §6's 部门决算 tables)
-_ECONOMIC = ("工资福利支出", "商品和服务支出", "对个人和家庭的补助", "资本性支出", "对企业补助", "债务利息及费用支出",
-             "其他支出")
+_ECONOMIC = ECONOMIC_CLASSES
 #: a whole narrower than the department's spending: a class's share of it says nothing of what the list adds up to
 _NARROWER_SPENDING = re.compile(r"基本|项目|人员|公用|财政拨款|一般公共|政府性|三公|单位|专项")
 _BY_ECONOMIC = re.compile(r"^(?:按|从)(?:支出)?经济分类(?:看|来看|划分|统计)?[，,：:]")

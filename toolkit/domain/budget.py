@@ -64,6 +64,10 @@ COMPLETE_WORDS: list[tuple[str, ...]] = [tuple(p.word for p in s.parts) for s in
 COMPLETE_SPLITS: list[tuple[str, ...]] = [("职工", "居民"), ("城镇", "农村"), ("城市", "农村")]
 #: the budgets a 财政拨款 comes from (DOMAIN §2, the three 财政拨款收入 of 收入合计): a 财政拨款 split by them
 FUND_KINDS: tuple[str, ...] = ("一般公共预算", "政府性基金", "国有资本经营")
+#: the classes (类) of spending by its economic nature (政府支出经济分类 / 部门预算支出经济分类: 301 … 399), each over
+#: its 款 (基本工资, 办公费 …) in the 基本支出 tables of a 部门决算
+ECONOMIC_CLASSES: tuple[str, ...] = ("工资福利支出", "商品和服务支出", "对个人和家庭的补助", "资本性支出", "对企业补助",
+                                     "债务利息及费用支出", "其他支出")
 
 #: Chinese names of the model's figures, for messages (an Item is called by its own label)
 LABELS = {
