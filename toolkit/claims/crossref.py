@@ -34,7 +34,9 @@ from .table_bases import _columns as year_columns
 from .tables import _label, cell_number, total_column
 
 _CODE_LEAD = re.compile(r"^\s*(\d{3}|\d{5}|\d{7})(?![\d年])\s*")
-_NOISE = re.compile(r"^(其中[：:]?|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(]\d+[)）])|(19|20)\d\d年度?|本年度?|全年|当年|"
+#: a preposition before the year that opens a name (对2024年项目支出…涉及的各项目): not part of the name
+_LEAD_WORD = re.compile(r"^(?:对|将|把|就)(?=(?:19|20)\d\d年|本年|全年)")
+_NOISE = re.compile(_LEAD_WORD.pattern + r"|^(其中[：:]?|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(]\d+[)）])|(19|20)\d\d年度?|本年度?|全年|当年|"
                     r"[（(](类|款|项)[)）]|[“”\"‘’\s]|本部门|本单位|部门")
 _KIND_WORDS = re.compile(r"(支出|收入)?(决算数|决算|合计|总额|金额|数)?$")
 _OTHER = re.compile(r"上年|去年|上一年|同期|以前|累计|预算|年初|调整|追加|计划|目标|批复|下达")
@@ -134,6 +136,11 @@ def _list_total_name(t: Table, r: int, lc: int, col: int) -> str | None:
     return name if len(name) > len(subject) else None
 
 
+#: the name written right after a figure with none before it (124.36万元项目资金均按规定程序拨付): a subject and its
+#: kind of money, the verb after it
+_NAME_AFTER = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,8}?(?:资金|支出|经费))(?=[均都已全共，,。；;])")
+
+
 _GRAND_ROW = re.compile(r"^(合计|总计|本年支出合计|支出合计)$")
 
 
@@ -173,9 +180,14 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
     mentions = []
     for k, qs in enumerate(quantities):
         for q in qs:
-            if q.kind != "money" or q.role != "level" or q.approx or q.chinese or not q.label:
+            if q.kind != "money" or q.role != "level" or q.approx or q.chinese:
                 continue
-            c = core(q.label)
+            c = core(q.label) if q.label else ""
+            if len(c) < 2:  # 全年124.36万元项目资金均…: a figure named by the words after it
+                after = _NAME_AFTER.match(paragraphs[k].text, q.end)
+                c = core(after.group("name").replace("资金", "支出")) if after else ""
+                if len(c) < 2:
+                    continue
             written.setdefault(c, Counter())[q.value_in("万元")] += 1
             mentions.append((k, q, c))
     out = _last_years(doc, mentions, taken, cells) + _rates(doc, quantities, taken, cells) \
@@ -313,7 +325,7 @@ def _last_years(doc: Document, mentions: list, taken: set, cells: dict) -> list[
         if value is None or value != then or value == now or other:
             continue
         row_name = re.sub(r"\s+", "", _label(t.rows[r])) or c
-        issue = _issue(TXT014, Verdict.WRONG, f"正文写{q.label} {q.text}，{t.where()} 第{r + 1}行“{row_name}”的{head}为 "
+        issue = _issue(TXT014, Verdict.WRONG, f"正文写{_LEAD_WORD.sub('', q.label)} {q.text}，{t.where()} 第{r + 1}行“{row_name}”的{head}为 "
                        f"{t.rows[r][now_c].strip()}，{q.text} 是其上年数：正文取错了列", t.rows[r][now_c].strip(),
                        q.text, q.start)
         taken.add((k, q.start))

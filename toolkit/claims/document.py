@@ -312,7 +312,44 @@ def _bare_cells(lines: list[str], i: int, number: int) -> tuple[Table, int] | No
         found = _bare_table(lines, i, k, number)
         if found is not None:
             return found
+    for k in range(min(top, 8), 1, -1):
+        found = _fixed_rows(lines, i, k, number)
+        if found is not None:
+            return found
     return None
+
+
+#: the head of a column of names: 项目, 收入项目, 支出项目（按功能分类）, 科目名称, 科目编码
+_NAMES_HEAD = re.compile(r"(项目|名称|科目|编码|代码|类别)(?:[（(][^（）()]{1,10}[）)])?$")
+
+
+def _fixed_rows(lines: list[str], i: int, k: int, number: int) -> tuple[Table, int] | None:
+    """A table exported one cell a line whose rows are all ``k`` lines, an empty cell an empty line, parted by one
+    blank line (Word's export of a 收支总表 with its income and spending side by side: 收入项目 | 决算数 | 支出项目 |
+    决算数, a row with no income item opening with two empty lines). Each row's cells must fit their heads: figures
+    (or nothing) under the figure heads, names (or nothing) under the name heads. None unless three rows fit."""
+    n = len(lines)
+    heads = [lines[i + j].strip() for j in range(k)]
+    names = [bool(_NAMES_HEAD.search(h)) for h in heads]
+    figures = [not nm and bool(_FIGURE_HEAD.search(h)) for h, nm in zip(heads, names)]
+    if not names[0] or not any(figures) or not all(a or b for a, b in zip(names, figures)):
+        return None
+    table = Table(number, i + 1, [heads], [i + 1])
+    j = i + k
+    while j + k < n and not lines[j].strip():
+        cells = [lines[j + 1 + c].strip() for c in range(k)]
+        if j + 1 + k < n and lines[j + 1 + k].strip():
+            break  # the row runs on past its width: not this table's row
+        if not any(cells[c] for c in range(k) if names[c]) or not any(cells[c] for c in range(k) if figures[c]) \
+                or any(cells[c] and not _FIGURE_CELL.fullmatch(cells[c]) for c in range(k) if figures[c]) \
+                or any(cells[c] and _FIGURE_CELL.fullmatch(cells[c]) for c in range(k) if names[c]):
+            break
+        table.rows.append(cells)
+        table.row_lines.append(j + 2)
+        j += 1 + k
+    if len(table.rows) < 3:
+        return None
+    return table, j
 
 
 def _bare_table(lines: list[str], i: int, k: int, number: int) -> tuple[Table, int] | None:
@@ -334,6 +371,15 @@ def _bare_table(lines: list[str], i: int, k: int, number: int) -> tuple[Table, i
         if table.rows and not lines[j].strip() and j + 1 < n and lines[j + 1].strip() \
                 and not _FIGURE_CELL.fullmatch(lines[j + 1].strip()):
             j += 1  # rows parted by a blank line (each row's cells, then a blank line): the blank line parts them
+        else:
+            # the parting blank line, then a blank line for each empty label cell the row opens with (Word writes an
+            # empty cell as an empty line: 合计 with no 科目编码): the row's labels are padded on the left below
+            b = 0
+            while j + b < n and not lines[j + b].strip() and b <= k - m:
+                b += 1
+            if 2 <= b <= k - m and j + b < n and not _FIGURE_CELL.fullmatch(lines[j + b].strip()) \
+                    and (table.rows or b == 2):
+                j += b
         while j < n and len(labels) < k - m and lines[j].strip() and (
                 (not _FIGURE_CELL.fullmatch(lines[j].strip()) and _LABEL_CELL.fullmatch(lines[j].strip()))
                 or (labels and _DASH_CELL.fullmatch(lines[j].strip()) and j + m < n

@@ -445,6 +445,15 @@ def _vehicle_uses(total: Quantity, parts: list[Quantity]) -> bool:
         and not any(a != b and (a in b or b in a) for a in uses for b in uses) and len(set(uses)) == len(uses)
 
 
+_PROCUREMENT = next(s for s in FIXED if s.key == "procurement")
+
+
+def _procurement_objects(total: Quantity, parts: list[Quantity]) -> bool:
+    """A 政府采购 figure split into its three objects, 货物, 工程 and 服务 (政府采购法 art. 2), each once."""
+    return total.kind == "money" and "采购" in total.label and len(parts) == len(_PROCUREMENT.parts) \
+        and all(sum(spec.word in p.label for p in parts) == 1 for spec in _PROCUREMENT.parts)
+
+
 #: a part named by one kind of a split and nothing else but the total's noun (行政编制, 事业人员, 行政; 政府性基金预算财政拨款)
 _STAFF_PART = re.compile(r"^(?:其中|包括)?[：:，,]?(?P<k>" + "|".join(STAFF_KINDS) + r")(?:编制|人员|编制人员|在编人员)?$")
 _RETIRED_PART = re.compile(r"^(?:其中|包括)?[：:，,]?(?:原)?(?P<k>" + "|".join(STAFF_KINDS) +
@@ -666,8 +675,10 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
             continue  # …同比增长R%，上年B万元。其中…: last year's figure beside this year's is no whole of these parts
         stages = _stages_of(total, parts)  # a figure of another stage or time is no part, whatever its size
         if total.value > 0 and any(p.value_in(total.unit) > total.value for p in stages or parts) \
-                and not (stages == parts and (_income_sources(total, parts) or _vehicle_uses(total, parts))):
-            # (an income total over its sources, a count of vehicles over their uses: the total is theirs, mistyped)
+                and not (stages == parts and (_income_sources(total, parts) or _vehicle_uses(total, parts)
+                                              or _procurement_objects(total, parts))):
+            # (an income total over its sources, a count of vehicles over their uses, a 政府采购 over 货物, 工程 and
+            # 服务: the total is theirs, mistyped)
             # a part larger than the figure before it: that figure is not their total; parts that are a named split
             # (基本支出 and 项目支出) are of the figure named by its whole (支出合计), if the two sentences hold one
             total = _named_split_whole(stages or parts, before)
@@ -2007,6 +2018,26 @@ _NAMED_SUBJECT = re.compile(r"\s*(?!较|比|同比|环比|与上年|与去年|�
                             r"[\u4e00-\u9fff“”（）()]{2,}?(?:同比|环比|较|比|与上年|增长|减少|下降|上升)")
 
 
+#: the subject a clause names before its change: the words before 比上年 / 同比 / 增长 … (“三公”经费比上年减少)
+_CLAUSE_SUBJECT = re.compile(r"\s*(?P<name>[\u4e00-\u9fff“”（）()]{2,}?)(?:同比|环比|较|比|与上年|增长|减少|下降|上升)")
+
+
+def _named_in_clause(clause: str, x: Quantity, qs: list[Quantity]) -> Quantity | None:
+    """The figure a clause's own subject names: ``x`` when its name is x's (or is not a name any earlier figure of
+    the sentence bears), else the one earlier figure so named (…公务用车运行维护费B万元…；“三公”经费比上年减少D万元:
+    the 三公 total, not B)."""
+    m = _CLAUSE_SUBJECT.match(clause)
+    name = _core(m.group("name").replace("“", "").replace("”", "")) if m else ""
+    if len(name) < 2 or name in _core(x.label.replace("“", "").replace("”", "")):
+        return x
+    sent = max(0, x.start - 400)
+    named = [q for q in qs if sent <= q.start < x.start and q.comparable(x) and q.role == "level"
+             and name in _core(q.label.replace("“", "").replace("”", ""))]
+    if len({q.value for q in named}) == 1:
+        return named[-1]
+    return None if named else x
+
+
 def _subject(text: str, x: Quantity, groups: list[Group] | None, at: int, qs: list[Quantity] = ()) -> Quantity | None:
     """The figure a change or share written at ``at`` is said of, ``x`` the figure right before it: when ``x`` closes
     a 其中 list of two or more parts joined by 、 and the change opens a clause of its own (``支出T万元，其中A万元、
@@ -2018,7 +2049,7 @@ def _subject(text: str, x: Quantity, groups: list[Group] | None, at: int, qs: li
         return x
     clause = re.split(r"[，,；;]", text[x.end:at])[-1]
     if _NAMED_SUBJECT.match(clause):  # 其中A、B，A同比增长R%: the clause names its own subject
-        return x
+        return _named_in_clause(clause, x, qs)
     for g in groups or ():
         if not g.parts or g.parts[-1] is not x or g.total.start > x.start:
             continue
