@@ -431,6 +431,8 @@ def _income_sources(total: Quantity, parts: list[Quantity]) -> bool:
 #: 党政机关公务用车管理办法, or a use of the unit's own: 防汛应急用车), not by its purchase or disposal (新购置…用车)
 _VEHICLE_USE = re.compile(r"^(?:其中|包括)?[：:，,]?(?P<use>[\u4e00-\u9fff]{2,8}?)用车$")
 _VEHICLE_EVENT = re.compile(r"购|新增|更新|报废|处置|租|调入|调出|划转|拍卖|封存")
+#: the words of a count of all the vehicles (年末实有公务用车, 共有车辆, 保有量): no one use
+_VEHICLE_WHOLE = re.compile(r"共有|实有|现有|保有|年末|合计|总数|共计|全部")
 
 
 def _vehicle_uses(total: Quantity, parts: list[Quantity]) -> bool:
@@ -439,8 +441,8 @@ def _vehicle_uses(total: Quantity, parts: list[Quantity]) -> bool:
     if total.kind != "count" or total.unit != "辆" or len(parts) < 2 or "车" not in total.label \
             or _VEHICLE_EVENT.search(total.label):
         return False
-    uses = [m.group("use") if (m := _VEHICLE_USE.match(p.label)) and not _VEHICLE_EVENT.search(p.label) else None
-            for p in parts]
+    uses = [m.group("use") if (m := _VEHICLE_USE.match(p.label)) and not _VEHICLE_EVENT.search(p.label)
+            and not _VEHICLE_WHOLE.search(p.label) else None for p in parts]
     return None not in uses and all(p.unit == "辆" for p in parts) \
         and not any(a != b and (a in b or b in a) for a in uses for b in uses) and len(set(uses)) == len(uses)
 
@@ -1048,7 +1050,8 @@ def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) 
         s_start, s_end = sents.bounds(t.start)
         # a count of vehicles and their uses after it (…，年末公务用车保有量为5辆，机要通信用车1辆，应急保障用车2辆): read
         # wherever it stands in its sentence, the uses being the whole of it
-        vehicles = t.unit == "辆" and t.kind == "count" and not _VEHICLE_USE.match(t.label)
+        vehicles = t.unit == "辆" and t.kind == "count" and (not _VEHICLE_USE.match(t.label)
+                                                          or bool(_VEHICLE_WHOLE.search(t.label)))
         if not vehicles and ((i and qs[i - 1].start >= s_start)
                              or _PARTITION.search(text, max(s_start, t.start - 40), t.start)):
             continue  # the total opens its sentence; a figure after another, or after 按…分, is an item itself
