@@ -105,10 +105,12 @@ def output_target(target: str | Path, inputs: Iterable[str | Path] = ()) -> Path
         if same:
             raise OutputError(f"{target}: 输出文件不能是输入文件 {source}（会把它覆盖）；请换一个输出文件名")
     parent = final.parent if str(final.parent) else Path(".")
-    blocked = next((p for p in [parent, *parent.parents] if p.is_file()), None)
-    if blocked is not None:
-        raise OutputError(f"{target}: 无法写入报告：{blocked} 是一个文件，不是目录")
-    if not parent.exists():
+    if not parent.is_dir():  # (a directory has no file among its parents: one stat for the usual case)
+        blocked = next((p for p in [parent, *parent.parents] if p.is_file()), None)
+        if blocked is not None:
+            raise OutputError(f"{target}: 无法写入报告：{blocked} 是一个文件，不是目录")
+        if parent.exists():
+            raise OutputError(f"{target}: 无法写入报告：{parent} 不是目录")
         raise OutputError(f"{target}: 输出目录不存在：{parent}")
     _check_name(final, target)
     return final

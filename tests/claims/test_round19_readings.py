@@ -319,3 +319,104 @@ def test_a_coded_table_with_a_total_row_missing_its_code_cell(tmp_path) -> None:
     assert any(c == "TBL008" and "技术研究与开发" in m and "411.40" in m for c, m in found), found
     rows = [[cell.format(x="411.40") for cell in row] for row in CODED]
     assert _errors(tmp_path, "表3 一般公共预算财政拨款支出决算表（单位：万元）\n\n" + _cells(rows)) == []
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# guards from the round's read-only review: right figures the first version of these readings called wrong
+# ---------------------------------------------------------------------------------------------------------------
+
+def test_a_list_of_uses_said_to_leave_vehicles_out_is_not_their_whole(tmp_path) -> None:
+    for text in ("本局共有车辆9辆，其中执法执勤用车4辆、应急保障用车2辆，其余为一般公务用车。",
+                 "本局共有车辆9辆，主要包括执法执勤用车4辆、应急保障用车2辆等。",
+                 "本局共有车辆9辆，其中执法执勤用车4辆、应急保障用车2辆等。",
+                 "本局共有车辆7辆，其中执法执勤用车4辆、应急保障用车2辆，另有1辆已申请报废。",
+                 "本局共有车辆7辆，其中执法执勤用车4辆、应急保障用车2辆，均已纳入平台管理；另有待处置车辆1辆。"):
+        assert _errors(tmp_path, text) == [], text
+
+
+def test_the_main_items_of_a_total_are_not_all_of_it(tmp_path) -> None:
+    for text in ("本次自评共设置绩效指标20个，主要包括产出指标12个、效益指标5个、满意度指标2个，另设预算执行率指标1个。",
+                 "2024年度年末结转和结余资金120.00万元，主要包括基本支出结转20.00万元、项目支出结转90.00万元。",
+                 "2024年度一般公共预算财政拨款基本支出800.00万元，主要包括人员经费600.00万元、公用经费150.00万元等。"):
+        assert _errors(tmp_path, text) == [], text
+
+
+def test_a_total_whose_parts_have_main_items_of_their_own(tmp_path) -> None:
+    text = ("2024年度支出合计1200.00万元，其中：基本支出800.00万元，主要包括工资福利支出600.00万元、商品和服务支出"
+            "150.00万元；项目支出400.00万元，主要包括农村流通网络建设120.00万元、农资储备补助100.00万元。")
+    assert _errors(tmp_path, text) == []
+
+
+def test_a_change_named_by_its_subject_is_not_of_its_budget(tmp_path) -> None:
+    text = ("2024年度本中心年初预算收入合计1300.00万元，决算收入1322.35万元，其中：一般公共预算财政拨款收入1288.74万元；"
+            "其他收入2.16万元；上年结转31.45万元。收入合计比上年增加90.22万元，增长7.32%，主要是平台运维经费增加。")
+    assert _errors(tmp_path, text) == []
+    text = ("2024年度本中心收入合计1322.35万元，其中：一般公共预算财政拨款收入1288.74万元；其他收入2.16万元；上年结转"
+            "31.45万元。本中心全年预算收入合计1300.00万元，决算收入合计1322.35万元。收入合计比上年增加90.22万元，增长{r}%。")
+    assert _errors(tmp_path, text.format(r="7.32")) == []
+    found = _errors(tmp_path, text.format(r="6.82"))
+    assert any(c == "TXT004" and "1322.35" in m for c, m in found), found
+
+
+def test_a_clause_naming_a_subject_given_as_budget_and_spending(tmp_path) -> None:
+    text = ("2024年度“三公”经费预算25.00万元，实际支出20.00万元，其中公务接待费2.00万元、公务用车运行维护费18.00万元，"
+            "因公出国（境）费和公务用车购置费均为0；“三公”经费比上年减少2.00万元，下降9.09%，主要是压减公务接待。")
+    assert not any("25.00" in m for _c, m in _errors(tmp_path, text))
+
+
+def test_a_share_of_a_whole_named_elsewhere_is_not_of_the_splits_own_total(tmp_path) -> None:
+    text = ("2024年度本社支出合计1250.00万元，其中一般公共预算财政拨款支出1100.00万元，其他资金支出150.00万元。\n\n"
+            "一般公共预算财政拨款支出1100.00万元中，基本支出700.00万元，占支出合计的56.00%，主要用于人员工资和机关运转；"
+            "项目支出400.00万元，占支出合计的32.00%，主要用于农村流通网络建设。\n")
+    assert _errors(tmp_path, text) == []
+
+
+def test_an_economic_table_of_two_lists_side_by_side_is_not_one_nesting(tmp_path) -> None:
+    text = """表5 一般公共预算财政拨款基本支出决算表（单位：万元）
+
+| 人员经费科目名称 | 决算数 | 公用经费科目名称 | 决算数 |
+| --- | --- | --- | --- |
+| 工资福利支出 | 500.00 | 商品和服务支出 | 100.00 |
+| 基本工资 | 200.00 | 办公费 | 40.00 |
+| 津贴补贴 | 150.00 | 差旅费 | 30.00 |
+| 绩效工资 | 150.00 | 公务接待费 | 30.00 |
+| 对个人和家庭的补助 | 60.00 | 其他商品和服务支出 | 0.00 |
+| 退休费 | 40.00 | 资本性支出 | 10.00 |
+| 生活补助 | 20.00 | 办公设备购置 | 10.00 |
+"""
+    assert _errors(tmp_path, text, "report.md") == []
+
+
+def test_part_of_a_figure_named_after_it_is_not_the_figure(tmp_path) -> None:
+    text = YEARS.format(a="208.66", b="208.66") + "\n档案数字化项目尚未完成验收，其中20.86万元项目资金已按规定结转下年使用。\n"
+    assert _errors(tmp_path, text, "report.md") == []
+
+
+def test_counts_of_full_marks_not_of_the_tables_indicators(tmp_path) -> None:
+    table = SCORED.split("6项指标中")[0]
+    for text in ("本局12项考核指标中11项获得满分。", "本年度共对5个专项项目开展绩效自评，其中4个取得满分。",
+                 "4个一级指标中，1个取得满分。"):
+        assert _errors(tmp_path, table + text + "\n", "report.md") == [], text
+
+
+def test_a_one_cell_a_line_row_ending_in_empty_cells(tmp_path) -> None:
+    rows = [["科目编码", "科目名称", "合计", "财政拨款收入", "事业收入", "其他收入"],
+            ["", "合计", "815.40", "798.90", "10.00", "6.50"],
+            ["206", "科学技术支出", "706.84", "690.34", "10.00", "6.50"],
+            ["20601", "科学技术管理事务", "285.44", "278.94", "", "6.50"],
+            ["20602", "基础研究", "210.00", "200.00", "10.00", ""],
+            ["20604", "技术研究与开发", "211.40", "211.40", "", ""],
+            ["208", "社会保障和就业支出", "108.56", "108.56", "", ""],
+            ["20805", "行政事业单位养老支出", "108.56", "108.56", "", ""]]
+    assert _errors(tmp_path, "表2 收入决算表（单位：万元）\n\n" + _cells(rows)) == []
+
+
+def test_a_one_cell_a_line_side_by_side_table_headed_twice_the_same(tmp_path) -> None:
+    rows = [["项目", "决算数", "项目", "决算数"],
+            ["一、一般公共预算财政拨款收入", "798.90", "一、一般公共服务支出", "600.00"],
+            ["二、政府性基金预算财政拨款收入", "", "二、社会保障和就业支出", "120.00"],
+            ["三、其他收入", "6.50", "三、卫生健康支出", "40.00"],
+            ["", "", "四、住房保障支出", "45.40"],
+            ["本年收入合计", "805.40", "本年支出合计", "805.40"]]
+    found = _findings(tmp_path, "表1 收入支出决算总表（单位：万元）\n\n" + _cells(rows))
+    assert [f for f in found if f[0] == "error" or f[1] == "TXT012"] == [], found

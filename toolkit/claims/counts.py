@@ -272,6 +272,8 @@ def check_table_count(texts: list[str], quantities: list[list[Quantity]], rows: 
 #: a count of the indicators scored their full weight (得满分的指标8个, 满分指标8项) or below it (扣分指标7个)
 _FULL_MARKS = re.compile(r"(?:得|获得|取得)?满分(?:的)?(?:三级)?指标(?:有|共|为)?$")
 _DEDUCTED = re.compile(r"(?:扣分|失分|未得满分|未获满分)(?:的)?(?:三级)?指标(?:有|共|为)?$")
+#: the count of all the indicators right before one of them (11项指标里有 / 12个三级指标中，)
+_OF_ALL = re.compile(r"(?P<n>\d{1,3})\s*(?:项|个|条)(?:三级)?(?:绩效)?指标(?:中|里|当中)?(?:有|共有)?[，,]?$")
 #: … and the same said after the count (6项取得满分, 5项有所扣分, 3个指标未得满分)
 _FULL_AFTER = re.compile(r"(?:三级)?(?:指标)?(?:均|全部|都)?(?:取得|获得|得到?|拿到|为)满分")
 _DEDUCTED_AFTER = re.compile(r"(?:三级)?(?:指标)?(?:均|都)?(?:有所|存在|被|有)?(?:扣分|失分|未得满分|未获满分|未取得满分|未能?得满分)")
@@ -305,8 +307,11 @@ def check_full_marks(texts: list[str], quantities: list[list[Quantity]], st, sai
                 continue  # 产出指标中，得满分的指标2个: the count of one kind, not of the table
             kind = "deducted" if _DEDUCTED.search(label) else "full" if _FULL_MARKS.search(label) \
                 and not re.search(r"[未没不非]有?(?:得|获得|取得)?满分", label) else None
-            if kind is None and re.search(r"指标", text[s0:q.start]):
-                # 11项指标里有6项取得满分、5项有所扣分: the count before what its indicators scored
+            whole = _OF_ALL.search(text[s0:q.start])
+            if kind is None and whole and int(whole.group("n")) in (len(st.items), len(st.items) - len(execution)) \
+                    and not re.search(r"考核|一级|二级|项目|任务", text[s0:q.start]):
+                # 11项指标里有6项取得满分、5项有所扣分: the count before what its indicators scored, of all the
+                # table's indicators (not of a kind, of projects, of an outside assessment)
                 after = text[q.end:q.end + 12]
                 kind = "deducted" if _DEDUCTED_AFTER.match(after) else "full" if _FULL_AFTER.match(after) else None
                 label = {"deducted": "扣分的指标", "full": "得满分的指标"}.get(kind, label)

@@ -138,6 +138,7 @@ def _list_total_name(t: Table, r: int, lc: int, col: int) -> str | None:
 
 #: the name written right after a figure with none before it (124.36万元项目资金均按规定程序拨付): a subject and its
 #: kind of money, the verb after it
+_SOME_OF = re.compile(r"其中|另|此外|剩余|余下|部分|结转|结余|用于|含|包括")
 _NAME_AFTER = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,8}?(?:资金|支出|经费))(?=[均都已全共，,。；;])")
 
 
@@ -184,7 +185,10 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
                 continue
             c = core(q.label) if q.label else ""
             if len(c) < 2:  # 全年124.36万元项目资金均…: a figure named by the words after it
-                after = _NAME_AFTER.match(paragraphs[k].text, q.end)
+                # (not a part of it: 其中20.86万元项目资金结转下年, 另有…, 剩余…)
+                before = paragraphs[k].text[max(0, q.start - 8):q.start]
+                after = None if _SOME_OF.search((q.label or "") + re.split(r"[，,；;。]", before)[-1]) \
+                    else _NAME_AFTER.match(paragraphs[k].text, q.end)
                 c = core(after.group("name").replace("资金", "支出")) if after else ""
                 if len(c) < 2:
                     continue

@@ -359,8 +359,9 @@ def _bare_table(lines: list[str], i: int, k: int, number: int) -> tuple[Table, i
     m = 0
     while m < k and _FIGURE_HEAD.search(heads[k - 1 - m]) and not _LABEL_HEAD.search(heads[k - 1 - m]):
         m += 1
-    if not m or m == k or not any(_LABEL_HEAD.search(h) for h in heads[:k - m]):
-        return None
+    if not m or m == k or not any(_LABEL_HEAD.search(h) for h in heads[:k - m]) \
+            or any(h in heads[k - m:] for h in heads[:k - m]):
+        return None  # (a head of figures among the label heads, 项目 | 决算数 | 项目 | 决算数: two lists side by side)
     table = Table(number, i + 1, [heads], [i + 1])
     j = i + k
     if j < n and not lines[j].strip() and top_blank(lines, j):
@@ -393,6 +394,16 @@ def _bare_table(lines: list[str], i: int, k: int, number: int) -> tuple[Table, i
         figures: list[str] = []
         while j < n and len(figures) < m:
             cell = lines[j].strip()
+            if not cell and labels and figures:
+                # the row's last cells empty, each an empty line, then the blank line parting the rows: as many
+                # blank lines as cells left and one more, the next row (or the end) after them
+                b = 0
+                while j + b < n and not lines[j + b].strip():
+                    b += 1
+                if b == m - len(figures) + 1 and (j + b == n or not _FIGURE_CELL.fullmatch(lines[j + b].strip())):
+                    figures += [""] * (m - len(figures))
+                    j += b - 1
+                    break
             # a blank line among a row's figures is an empty cell (项目支出 left blank) when a cell follows it
             if not (_FIGURE_CELL.fullmatch(cell) or (not cell and labels
                                                      and (len(figures) == m - 1 or top_blank(lines, j)))):

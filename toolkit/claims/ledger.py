@@ -137,14 +137,22 @@ def _economic_codes(t: Table) -> tuple[int, dict[int, str]] | None:
             k += 1
             codes[r] = f"{n:03d}{k:02d}"
     figures = [x for x in range(width) if x != c and any(cell_number(rows[r][x]) is not None for r in codes)]
-    for r in classes:
-        kids = [x for x in codes if codes[x].startswith(codes[r]) and len(codes[x]) == 5]
-        if len(kids) >= 2 and figures and all(
-                cell_number(rows[r][x]) is not None
-                and sum_verdict([cell_number(rows[k][x]) or Decimal(0) for k in kids], cell_number(rows[r][x]),
-                                Kind.MONEY)[0] == "ok" for x in figures):
-            return c, codes
-    return None
+    if not figures or any(sum(1 for r in codes if rows[r][x].strip() and cell_number(rows[r][x]) is None
+                              and not re.fullmatch(r"[—\-－–]{1,2}", rows[r][x].strip())) >= 2
+                          for x in range(width) if x != c):
+        return None  # a second column of names (人员经费科目 | 决算数 | 公用经费科目 | 决算数): two lists side by side
+    # the proof that every class lists all its 款: the 合计 row is the sum of the 款 rows (and of the classes with none)
+    total = next((r for r, row in enumerate(rows) if len(row) == width and r not in codes and _TOTAL.match(_label(row))),
+                 None)
+    if total is None:
+        return None
+    leaves = [r for r in codes if len(codes[r]) == 5 or not any(codes[x].startswith(codes[r]) and x != r for x in codes)]
+    for x in figures:
+        stated = cell_number(rows[total][x])
+        if stated is None or sum_verdict([cell_number(rows[r][x]) or Decimal(0) for r in leaves], stated,
+                                         Kind.MONEY)[0] != "ok":
+            return None
+    return c, codes
 
 
 def _value(rows: list[list[str]], cell: tuple[int, int]) -> Decimal:

@@ -698,6 +698,9 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         complete = _complete(named, keyword) or _shares_complete(text, qs, parts, keys) or classes \
             or _income_sources(total, parts) or _full_budget_split(total, parts) or _kinds_of(total, parts) \
             or _vehicle_uses(total, parts) or bool(zeros) and _complete([p.label for p in parts] + zeros, keyword)
+        complete = complete and not _said_partial(text, keyword, parts[-1].end, limit)
+        if complete and _vehicle_uses(total, parts) and _said_partial(text, keyword, parts[-1].end, limit, True):
+            complete = classes  # 其中A用车4辆、B用车2辆，另有1辆已申请报废: the uses listed may not be every vehicle
         if any(g.total is total and [x.start for x in g.parts] == [x.start for x in parts] for g in groups):
             continue  # 其中A、B、C分别为…: the list under its second mark is the same list
         groups.append(Group(total, parts, keyword, complete, False, classes))
@@ -1067,7 +1070,9 @@ def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) 
         if len(parts) < 2 or not all(p.comparable(t) and id(p) not in taken for p in parts) \
                 or any(_OTHER_TIME.search(p.label) for p in parts):
             continue
-        uses = vehicles and _vehicle_uses(t, parts)
+        opening = "主要" if "主要" in text[t.end:parts[0].start] else ""
+        partial = _said_partial(text, opening, parts[-1].end, hi)
+        uses = vehicles and _vehicle_uses(t, parts) and not _said_partial(text, opening, parts[-1].end, s_end, True)
         if vehicles and not uses:
             continue
         if not uses and not t.total and not re.search(r"(?<![公])共(?:设置?|有|计|设立|安排)?[\u4e00-\u9fff]{0,8}$", t.label) \
@@ -1075,7 +1080,7 @@ def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) 
             continue  # 财政拨款收入A万元，事业收入B万元，其他收入C万元: one parallel list, its first item no total
         kinds = t.total or all(len(p.label) >= 2 and t.label.endswith(p.label[-2:]) for p in parts) \
             or _work_states([p.label for p in parts])
-        if uses or kinds and _complete([p.label for p in parts], "句内"):
+        if uses or kinds and _complete([p.label for p in parts], "句内") and not partial:
             left_out = _LEFT_OUT.search(text, t.end, qs[i + 1].start) is not None  # （不含预算执行率），预算执行指标1个…
             groups.append(Group(t, parts, "句内", True, False,
                                 (_classes_of(t, parts) or _indicator_kinds(t, parts)) and not left_out))
@@ -1411,6 +1416,21 @@ def _marked(marks: list[int], lo: int, hi: int) -> bool:
     return k < len(marks) and marks[k] < hi
 
 
+#: words saying a list leaves some of its total out: the main items (主要包括), an open end (…等), the rest or more
+#: beside it (其余为…, 另有…, 此外…)
+_PARTIAL_AFTER = re.compile(r"\s*等|[^。\d]*?[，,；;]\s*(?:其余|其他为|剩余|余下)")
+#: … and, of things counted one by one (vehicles), more of them named after the list (另有1辆已申请报废): whether in
+#: the total or beside it is not told
+_MORE_AFTER = re.compile(r"[^。\d]*?[，,；;]\s*(?:另有|另外|此外|还有)")
+
+
+def _said_partial(text: str, keyword: str, end: int, limit: int, more: bool = False) -> bool:
+    """The list after ``keyword`` ending at ``end`` is said to be only some of its total (up to ``limit``, its
+    sentence's end); ``more``: also when more of the same are named after it."""
+    return keyword.startswith("主要") or bool(_PARTIAL_AFTER.match(text, end, limit)) \
+        or (more and bool(_MORE_AFTER.match(text, end, limit)))
+
+
 def _words_only(text: str, marks: list[int], lo: int, hi: int) -> bool:
     """The marks between ``lo`` and ``hi`` open lists of names only (人员经费A万元，主要包括基本工资、津贴补贴等；公用经费B):
     a ； closes the last of them before the figure at ``hi``, which is no item of it."""
@@ -1724,7 +1744,9 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
                 # by its own words (a count by a word of its name; a sum of money by its very name: 全部支出 is not
                 # 基本支出)
                 whole = g.total
-            if whole is None and g is not None and g.ok and part.comparable(g.total) and _fixed_split_of(g, core):
+            if whole is None and g is not None and g.ok and part.comparable(g.total) and _fixed_split_of(g, core) \
+                    and not _NAMES_A_WHOLE.search(_core(g.total.label)) \
+                    and not (others if isinstance(others, Wholes) else Wholes(others or [])).by_core.get(core):
                 # 实际执行A万元。其中基本支出B万元，占支出合计的X%；项目支出C万元: the parts a fixed split names (基本支出
                 # and 项目支出) make up exactly A, and the whole named is that split's whole (支出合计): A is it
                 whole = g.total
@@ -1768,6 +1790,11 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
                                  "四舍五入所致，建议调整尾差使合计为 100%）", "100%", f"{like(total, values)}%",
                                  shares[0].start))
     return issues
+
+
+#: a figure's own name of a whole (一般公共预算财政拨款支出, 项目资金): a split under it is of that whole, whatever a share
+#: names
+_NAMES_A_WHOLE = re.compile(r"支出|收入|经费|资金|拨款|费用")
 
 
 def _fixed_split_of(g: "Group", core: str) -> bool:
@@ -2035,6 +2062,7 @@ def _named_in_clause(clause: str, x: Quantity, qs: list[Quantity]) -> Quantity |
         return x
     sent = max(0, x.start - 400)
     named = [q for q in qs if sent <= q.start < x.start and q.comparable(x) and q.role == "level"
+             and _stage_named(q) in (None, "actual") and not _LAST_YEAR.search(q.label)
              and name in _core(q.label.replace("“", "").replace("”", ""))]
     if len({q.value for q in named}) == 1:
         return named[-1]
@@ -3691,7 +3719,7 @@ def _this_years_named(text: str, before: list[Quantity], d: Quantity, name: str,
     """This year's figure of the subject a change names: the one under that very name earlier in the paragraph
     (收入合计1322.35万元，其中…。收入合计比上年增加…), else the one of the document."""
     here = {q.value: q for q in before if q.kind == "money" and q.role == "level" and not q.approx
-            and q.comparable(d) and not _LAST_YEAR.search(q.label)
+            and q.comparable(d) and not _LAST_YEAR.search(q.label) and _stage_named(q) in (None, "actual")
             and re.search(re.escape(name) + r"(?:为|是|达|共计)?$", text[max(0, q.start - 20):q.start])}
     if len(here) == 1:
         return next(iter(here.values()))

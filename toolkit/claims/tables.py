@@ -833,6 +833,8 @@ def _proportional_rows(st: ScoreTable) -> list[TableIssue]:
         target, actual = Decimal(mt.group(2)), Decimal(ma.group(1))
         if target <= 0 or actual >= target:
             continue
+        if any(re.search(r"成本|控制", c) for c in row[:min(tc, ac)]):
+            continue  # a cost held under its figure (成本控制 180万元, 实际176.4万元): a ceiling met, not a floor missed
         if target != 100 and any("执行率" in c for c in row[:min(tc, ac)]):
             continue  # 预算执行率 under a target of 90%: scored 分值 × 执行率 as often as in proportion (TBL014)
         exact = w * actual / target
@@ -840,8 +842,11 @@ def _proportional_rows(st: ScoreTable) -> list[TableIssue]:
             agree += 1
         else:
             # a bare 100% is a floor too: no rate goes above it
+            # a bare 100% is a floor too: no rate goes above it; so is the bare target of a 数量指标 (a number of
+            # things to do: 培训120人, 检查260家次), a count done that falls short of it
             differ.append((r, w, s, target, actual, exact, mt.group(3),
-                           bool(mt.group("op")) or (target == 100 and mt.group(3) in ("%", "％"))))
+                           bool(mt.group("op")) or (target == 100 and mt.group(3) in ("%", "％"))
+                           or (any("数量" in c for c in row[:min(tc, ac)]) and mt.group(3) not in ("%", "％", ""))))
     if len(differ) != 1 or not differ[0][-1]:
         return []  # a bare target (3处, 100%) counts towards the table's rule, only a ≥ one is judged
     r, w, s, target, actual, exact, unit, _op = differ[0]
