@@ -420,3 +420,101 @@ def test_a_one_cell_a_line_side_by_side_table_headed_twice_the_same(tmp_path) ->
             ["本年收入合计", "805.40", "本年支出合计", "805.40"]]
     found = _findings(tmp_path, "表1 收入支出决算总表（单位：万元）\n\n" + _cells(rows))
     assert [f for f in found if f[0] == "error" or f[1] == "TXT012"] == [], found
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# late readings (h38, h39)
+# ---------------------------------------------------------------------------------------------------------------
+
+def test_work_and_its_states_after_it_without_qizhong(tmp_path) -> None:
+    text = "纳入年度计划的标准化台站建设项目{n}个，已竣工交付7个，仍在施工5个，全市台网监测能力不断提高。"
+    found = _errors(tmp_path, text.format(n="13"))
+    assert any(c == "TXT001" and "7 + 5 = 12" in m for c, m in found), found
+    assert _errors(tmp_path, text.format(n="12")) == []
+    assert _errors(tmp_path, "全年新开工项目13个，已竣工交付7个，仍在施工5个。") == []  # work begun this year
+
+
+def test_the_states_of_work_end_their_list(tmp_path) -> None:
+    text = "全年共实施重点项目{n}个，其中已完工13个、在建4个，主导产业产值持续增长，新培育家庭农场64家。"
+    found = _errors(tmp_path, text.format(n="18"))
+    assert any(c == "TXT001" and "13 + 4 = 17" in m for c, m in found), found
+    assert _errors(tmp_path, text.format(n="17")) == []
+
+
+def test_a_completion_of_the_budget_written_without_de(tmp_path) -> None:
+    text = "公益性岗位补贴（项）年初预算为895.79万元，支出决算849.55万元，完成年初预算{r}%。"
+    found = _errors(tmp_path, text.format(r="105.44"))
+    assert any(c == "TXT005" and "94.84%" in m for c, m in found), found
+    assert _errors(tmp_path, text.format(r="94.84")) == []
+
+
+ECON_CODED = """表4 基本支出决算表（单位：万元）
+
+| 项目 | 决算数 |
+| --- | --- |
+| 基本支出合计 | {total} |
+| 人员经费合计 | 684.86 |
+| 301 工资福利支出 | 658.38 |
+| 30101 基本工资 | 400.00 |
+| 30102 津贴补贴 | 258.38 |
+| 303 对个人和家庭的补助 | 26.48 |
+| 30302 退休费 | 26.48 |
+| 公用经费合计 | 102.33 |
+| 302 商品和服务支出 | 102.33 |
+| 30201 办公费 | 60.00 |
+| 30211 差旅费 | 42.33 |
+"""
+
+
+def test_a_basic_spending_total_row_over_coded_classes(tmp_path) -> None:
+    found = _errors(tmp_path, ECON_CODED.format(total="887.19"), "report.md")
+    assert any(c == "TBL008" and "787.19" in m for c, m in found), found
+    assert _errors(tmp_path, ECON_CODED.format(total="787.19"), "report.md") == []
+
+
+DETAIL_AND_SUMMARY = """表2 绩效自评表
+
+| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |
+| --- | --- | --- | --- | --- |
+| 预算执行 | 预算执行率 | 预算执行率 | 10 | 8.80 |
+| 产出指标 | 数量指标 | 台站运行数 | 30 | 28.00 |
+|  | 质量指标 | 数据完整率 | 20 | 18.44 |
+| 效益指标 | 社会效益指标 | 预警覆盖率 | 15 | 14.00 |
+|  | 可持续影响指标 | 台网运维机制 | 15 | 11.55 |
+| 满意度指标 | 服务对象满意度指标 | 公众满意度 | 10 | 8.95 |
+| 合计 |  |  | 100 | 89.74 |
+
+表3 得分汇总表
+
+| 一级指标 | 分值 | 得分 |
+| --- | --- | --- |
+| 预算执行 | 10 | 8.80 |
+| 产出指标 | 50 | 46.44 |
+| 效益指标 | 30 | {benefit} |
+| 满意度指标 | 10 | 8.95 |
+| 总分 | 100 | 89.74 |
+"""
+
+
+def test_a_summary_of_the_kinds_against_the_detailed_table(tmp_path) -> None:
+    assert _errors(tmp_path, DETAIL_AND_SUMMARY.format(benefit="25.55"), "report.md") == []
+    found = _errors(tmp_path, DETAIL_AND_SUMMARY.format(benefit="26.55"), "report.md")
+    assert [c for c, _m in found] == ["TBL017"] and "14.00 + 11.55 = 25.55" in found[0][1], found
+
+
+QUANTITY_ROWS = """表3 绩效自评表
+
+| 一级指标 | 二级指标 | 三级指标 | 分值 | 年度指标值 | 实际完成值 | 得分 |
+| --- | --- | --- | --- | --- | --- | --- |
+| 产出指标 | 数量指标 | 适应性培训人数 | 10 | 120人 | 107人 | {score} |
+| 产出指标 | 时效指标 | 补助按月发放及时率 | 10 | 100% | 96% | 9.60 |
+| 产出指标 | 成本指标 | 纪念设施修缮成本控制 | 12 | 180万元 | 176.4万元 | 12.00 |
+| 效益指标 | 社会效益 | 退役军人就业率 | 15 | 90% | 86% | 14.33 |
+| 满意度指标 | 服务对象满意度 | 优抚对象满意度 | 10 | 95% | 93% | 9.79 |
+"""
+
+
+def test_a_count_short_of_its_bare_target_scored_out_of_proportion(tmp_path) -> None:
+    found = _errors(tmp_path, QUANTITY_ROWS.format(score="8.50"), "report.md")
+    assert any(c == "TBL013" and "8.92" in m for c, m in found), found
+    assert _errors(tmp_path, QUANTITY_ROWS.format(score="8.92"), "report.md") == []

@@ -32,7 +32,7 @@ from .slips import relocate_slips
 from .table_bases import check_table_bases, year_index, year_pairs
 from .table_rates import check_table_rates
 from .table_shares import check_table_shares
-from .tables import check_execution_row, check_reverse_rows, check_table, execution_said
+from .tables import check_execution_row, check_reverse_rows, check_summary_scores, check_table, execution_said
 
 __all__ = ["lint", "lint_document", "check_paragraphs", "read"]
 
@@ -111,6 +111,13 @@ def lint_document(doc: Document) -> Result:
             cell = i.location
             result.findings.append(i.at(CellSpot(t.index, cell.row, cell.col, _table_line(doc, t, cell.row)),
                                         file=doc.file))
+    summary, explained = check_summary_scores(score_tables)
+    if explained:  # a 总分 row off by what its kinds' rows are off from the 自评表: said at those rows
+        result.findings = [f for f in result.findings if not (f.code == "TBL002" and isinstance(f.location, CellSpot)
+                                                             and f.location.table in explained)]
+    for st, i in summary:
+        result.findings.append(i.at(CellSpot(st.table.index, i.location.row, i.location.col,
+                                             _table_line(doc, st.table, i.location.row)), file=doc.file))
     said = execution_said(texts) if score_tables else frozenset()
     for st in score_tables:
         for i in check_reverse_rows(st, texts):

@@ -35,7 +35,7 @@ _CODE = re.compile(r"^\s*(\d{3}|\d{5}|\d{7})\s*$")
 #: a code alone in its cell, or leading the name in the same cell (212 城乡社区支出)
 _CODE_IN = re.compile(r"^\s*(\d{3}|\d{5}|\d{7})(?:\s*$|\s+(?=[\u4e00-\u9fff]))")
 _CODE_HEAD = re.compile(r"编码|代码|科目编号")
-_TOTAL = re.compile(r"^(合计|总计|本年支出合计|本年收入合计|支出合计|收入合计)$")
+_TOTAL = re.compile(r"^(合计|总计|本年支出合计|本年收入合计|支出合计|收入合计|基本支出合计)$")
 
 
 @dataclass

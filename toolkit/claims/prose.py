@@ -642,6 +642,9 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
                 break  # …；此外，B万元 / …，另有B个: what follows is beside the total, not in it
             if parts and q.kind == "count" and parts[-1].label.startswith("其他") and not re.search(r"[、和及]", gap):
                 break  # …、其他类236起，按期办结1173起: a counted list closes with its 其他 part
+            if len(parts) >= 2 and _work_states([p.label for p in parts]) \
+                    and not _work_states([p.label for p in parts] + [q.label]):
+                break  # 已完工13个、在建4个，…，新培育家庭农场64家: the states of the work end its list
             sep = "；" if "；" in gap else "，"
             if len(parts) == 1:
                 outer_sep = sep
@@ -1075,7 +1078,11 @@ def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) 
         uses = vehicles and _vehicle_uses(t, parts) and not _said_partial(text, opening, parts[-1].end, s_end, True)
         if vehicles and not uses:
             continue
-        if not uses and not t.total and not re.search(r"(?<![公])共(?:设置?|有|计|设立|安排)?[\u4e00-\u9fff]{0,8}$", t.label) \
+        # a count of work and its states after it (学校项目13个，已竣工交付7个，仍在施工5个): the states of all of it,
+        # not a parallel list (work begun this year, 新开工项目5个, is no whole of the work done)
+        states = t.kind == "count" and _work_states([p.label for p in parts]) and not partial \
+            and not re.search(r"新开工|新增|新开|新上", t.label)
+        if not uses and not states and not t.total and not re.search(r"(?<![公])共(?:设置?|有|计|设立|安排)?[\u4e00-\u9fff]{0,8}$", t.label) \
                 and all(re.search(r"[，,]", text[a.end:b.start]) for a, b in zip([t] + parts, parts)):
             continue  # 财政拨款收入A万元，事业收入B万元，其他收入C万元: one parallel list, its first item no total
         kinds = t.total or all(len(p.label) >= 2 and t.label.endswith(p.label[-2:]) for p in parts) \
@@ -3382,7 +3389,7 @@ def check_enumerations(text: str) -> list[Issue]:
     return issues
 
 
-_COMPLETION = re.compile(r"(完成|为|达到|达|占|是)(了)?(?P<whole>(年初|全年|调整后?)?预算(数)?)的$")
+_COMPLETION = re.compile(r"(完成|为|达到|达|占|是)(了)?(?P<whole>(年初|全年|调整后?)?预算(数)?)的?$")
 #: an execution rate whose name says the budget it is measured against: 按全年预算计算的执行进度为P%, 对照年初预算的
 #: 执行率为P%, 以调整预算为基数的完成比例达P%
 _MEASURED_ON = re.compile(r"(按照?|对照|相对于?|以|依据?|基于)(?P<whole>(年初|全年|调整后?)?预算(数)?)(为基数|为口径)?"

@@ -954,6 +954,59 @@ def check_reverse_rows(st: ScoreTable, texts: list[str]) -> list[TableIssue]:
     return issues
 
 
+TBL017 = Rule("TBL017", "lint", ERROR, "得分汇总表与评分表不符",
+    "文件中既有逐项的评分表（一级指标列写明产出、效益、满意度、预算执行）、又有按一级指标汇总的得分表（每行一种一级指标）时，"
+    "汇总表中每种指标的分值、得分应等于评分表中该种各行的分值、得分之和。汇总表的总分行与其各行之和不符、"
+    "而改正这些不符的行后即相符时，只在这些行报告。",
+    "report.txt:60: 表3 第4行: TBL017 效益指标 的得分 26.55 与表2（评分表）中效益指标各行得分之和不符：10.00 + 9.05 + 6.50 = 25.55")
+
+
+def check_summary_scores(tables: list[ScoreTable]) -> tuple[list[tuple[ScoreTable, TableIssue]], set[int]]:
+    """TBL017: a table of the 一级 kinds' weights and scores (预算执行 | 10 | 8.80; 产出指标 | 50 | 46.44 …) against
+    the detailed 自评表 of the same document, kind by kind. Returns the issues and the indexes of the summary tables
+    whose 总分 row these issues explain (its TBL002 is then not said)."""
+    from .counts import _kind, row_kinds
+
+    details = [st for st in tables if len({k for _r, _s, k in row_kinds(st) if k}) >= 2 and len(st.items) >= 4]
+    if not details:
+        return [], set()
+    detail = max(details, key=lambda st: len(st.items))
+    weights: dict[str, list[Decimal]] = {}
+    scores: dict[str, list[Decimal]] = {}
+    for (r, w, s), (_r, _s, kind) in zip(detail.items, row_kinds(detail)):
+        if kind is None:
+            return [], set()  # a row of no kind: the sums by kind are not the whole of the table
+        weights.setdefault(kind, []).append(w)
+        scores.setdefault(kind, []).append(s)
+    out: list[tuple[ScoreTable, TableIssue]] = []
+    explained: set[int] = set()
+    for st in tables:
+        if st is detail or len(st.items) < 3:
+            continue
+        rows = st.table.rows
+        kinds = [_kind(re.sub(r"\s+", "", rows[r][0])) for r, _w, _s in st.items]
+        if None in kinds or len(set(kinds)) != len(kinds) or set(kinds) != set(scores):
+            continue
+        fixed = []
+        for (r, w, s), kind in zip(st.items, kinds):
+            corrected = s
+            for what, stated, values in (("分值", w, weights[kind]), ("得分", s, scores[kind])):
+                v, total = sum_verdict(values, stated, Kind.SCORE)
+                if v == "ok":
+                    continue
+                out.append((st, _issue(TBL017, v, f"{_label(rows[r])} 的{what} {num_text(stated)} 与{detail.table.where()}"
+                                       f"（评分表）中{kind}指标各行{what}之和不符：{' + '.join(f'{x:f}' for x in values)}"
+                                       f" = {like(total, values)}", like(total, values), num_text(stated), r, None,
+                                       _quote(rows[r]))))
+                if what == "得分":
+                    corrected = total
+            fixed.append(corrected)
+        if st.total_score is not None and fixed != [s for _r, _w, s in st.items] \
+                and sum_verdict(fixed, st.total_score, Kind.SCORE)[0] == "ok":
+            explained.add(st.table.index)
+    return out, explained
+
+
 def score_fits(exact: Decimal, score: Decimal) -> bool:
     """A score written for ``exact``: rounded half up or cut to its own places (one or two), to two decimals, or
     to one decimal written with two (9.20 for 9.19: 保留一位小数 in a column printed with two places)."""
