@@ -518,3 +518,24 @@ def test_a_count_short_of_its_bare_target_scored_out_of_proportion(tmp_path) -> 
     found = _errors(tmp_path, QUANTITY_ROWS.format(score="8.50"), "report.md")
     assert any(c == "TBL013" and "8.92" in m for c, m in found), found
     assert _errors(tmp_path, QUANTITY_ROWS.format(score="8.92"), "report.md") == []
+
+
+# guards from the second review of the round
+
+def test_states_of_work_left_open_are_not_its_whole(tmp_path) -> None:
+    for text in ("2023年共实施重点项目18个，其中已完工13个、在建4个、暂缓实施1个，全年完成投资2.35亿元。",
+                 "2023年计划实施农村公路项目15个，已完工8个，在建5个。另有2个项目因用地手续未办结尚未开工。",
+                 "全区纳入改造计划的老旧小区56个，已完成改造32个，在建15个。剩余9个小区正在开展居民意见征询。"):
+        assert _errors(tmp_path, text) == [], text
+
+
+def test_a_progress_rate_without_de_in_another_sentence_is_not_the_years(tmp_path) -> None:
+    text = ("2023年度全年预算为1250.00万元，支出决算为1200.00万元，预算执行率96.00%。截至9月底，累计支出完成全年预算75%，"
+            "达到序时进度要求。")
+    assert _errors(tmp_path, text) == []
+
+
+def test_two_detailed_tables_leave_a_summary_unjudged(tmp_path) -> None:
+    project = DETAIL_AND_SUMMARY.split("表3 得分汇总表")[0].replace("表2 绩效自评表", "附件3 专项资金绩效自评表")
+    text = DETAIL_AND_SUMMARY.format(benefit="25.55") + "\n" + project.replace("11.55", "12.55").replace("89.74", "90.74")
+    assert not any(c == "TBL017" for c, _m in _errors(tmp_path, text, "report.md"))

@@ -37,7 +37,7 @@ _CODE = re.compile(r"^\s*(\d{3}|\d{5}|\d{7})\s*$")
 #: a code alone in its cell, or leading the name in the same cell (212 城乡社区支出)
 _CODE_IN = re.compile(r"^\s*(\d{3}|\d{5}|\d{7})(?:\s*$|\s+(?=[\u4e00-\u9fff]))")
 _CODE_HEAD = re.compile(r"编码|代码|科目编号")
-_TOTAL = re.compile(r"^(合计|总计|本年支出合计|本年收入合计|支出合计|收入合计|基本支出合计)$")
+_TOTAL = re.compile(r"^(合计|总计|本年支出合计|本年收入合计|支出合计|收入合计)$")
 
 
 @dataclass
@@ -251,7 +251,9 @@ def ledger_sums(t: Table, tcol: TotalColumn | None) -> Sums | None:
             if v == "ok":
                 continue
             relations.append(Relation((parent, c), cells, "tree", (v, s, values, stated)))
-    identities += _group_rows(rows, codes, cols, total_row, width)
+    groups_found = _group_rows(rows, codes, cols, total_row, width)
+    identities += groups_found
+    relations += _basic_over_groups(rows, codes, cols, width, groups_found, identities)
     if tcol is not None:
         for r in sorted(codes) + ([total_row] if total_row is not None else []):
             row = rows[r]
@@ -299,6 +301,35 @@ def _group_rows(rows: list[list[str]], codes: dict[int, str], cols: list[int], t
             found.append(Identity((h, c), [(k, c) for k in kids], "group"))
         else:
             out += found
+    return out
+
+
+_BASIC_TOTAL = re.compile(r"^基本支出(合计)?$")
+
+
+def _basic_over_groups(rows: list[list[str]], codes: dict[int, str], cols: list[int], width: int,
+                       groups: list[Identity], identities: list[Identity]) -> list[Relation]:
+    """基本支出合计 = 人员经费合计 + 公用经费合计: a 基本支出 row without a code right above the 人员经费 and 公用经费
+    rows of a table (each of them confirmed, in every column, as the sum of its 类 codes), the table's only two such
+    rows. The failing columns, as relations of the tree (the identity is kept either way)."""
+    heads = sorted({g.total[0] for g in groups})
+    named = [r for r in range(len(rows)) if r not in codes and len(rows[r]) == width and _GROUP.match(_label(rows[r]))]
+    if len(named) != 2 or heads != named:
+        return []
+    top = named[0] - 1
+    if top < 0 or top in codes or len(rows[top]) != width or not _BASIC_TOTAL.match(_label(rows[top])):
+        return []
+    out = []
+    for c in cols:
+        stated = cell_number(rows[top][c])
+        if stated is None or not all(any(g.total == (h, c) for g in groups) for h in heads):
+            continue
+        cells = [(h, c) for h in heads]
+        identities.append(Identity((top, c), cells, "group"))
+        values = [_value(rows, x) for x in cells]
+        v, sm = sum_verdict(values, stated, Kind.MONEY)
+        if v != "ok":
+            out.append(Relation((top, c), cells, "tree", (v, sm, values, stated)))
     return out
 
 

@@ -651,8 +651,8 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
             if parts and q.kind == "count" and parts[-1].label.startswith("其他") and not re.search(r"[、和及]", gap):
                 break  # …、其他类236起，按期办结1173起: a counted list closes with its 其他 part
             if len(parts) >= 2 and _work_states([p.label for p in parts]) \
-                    and not _work_states([p.label for p in parts] + [q.label]):
-                break  # 已完工13个、在建4个，…，新培育家庭农场64家: the states of the work end its list
+                    and not _work_states([p.label for p in parts] + [q.label]) and len(re.findall(r"[，,；;]", gap)) >= 2:
+                break  # 已完工13个、在建4个，…增长，新培育家庭农场64家: a clause later, the states of the work end its list
             sep = "；" if "；" in gap else "，"
             if len(parts) == 1:
                 outer_sep = sep
@@ -709,7 +709,8 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         complete = _complete(named, keyword) or _shares_complete(text, qs, parts, keys) or classes \
             or _income_sources(total, parts) or _full_budget_split(total, parts) or _kinds_of(total, parts) \
             or _vehicle_uses(total, parts) or bool(zeros) and _complete([p.label for p in parts] + zeros, keyword)
-        complete = complete and not _said_partial(text, keyword, parts[-1].end, limit)
+        complete = complete and not _said_partial(text, keyword, parts[-1].end, limit) \
+            and not (_work_states(named) and _MORE_NEXT.match(text, min(len(text), limit + 1)))
         if complete and _vehicle_uses(total, parts) and _said_partial(text, keyword, parts[-1].end, limit, True):
             complete = classes  # 其中A用车4辆、B用车2辆，另有1辆已申请报废: the uses listed may not be every vehicle
         if any(g.total is total and [x.start for x in g.parts] == [x.start for x in parts] for g in groups):
@@ -1089,7 +1090,7 @@ def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) 
         # a count of work and its states after it (学校项目13个，已竣工交付7个，仍在施工5个): the states of all of it,
         # not a parallel list (work begun this year, 新开工项目5个, is no whole of the work done)
         states = t.kind == "count" and _work_states([p.label for p in parts]) and not partial \
-            and not re.search(r"新开工|新增|新开|新上", t.label)
+            and not re.search(r"新开工|新增|新开|新上", t.label) and not _MORE_NEXT.match(text, min(len(text), s_end + 1))
         if not uses and not states and not t.total and not re.search(r"(?<![公])共(?:设置?|有|计|设立|安排)?[\u4e00-\u9fff]{0,8}$", t.label) \
                 and all(re.search(r"[，,]", text[a.end:b.start]) for a, b in zip([t] + parts, parts)):
             continue  # 财政拨款收入A万元，事业收入B万元，其他收入C万元: one parallel list, its first item no total
@@ -1437,6 +1438,10 @@ _PARTIAL_AFTER = re.compile(r"\s*等|[^。\d]*?[，,；;]\s*(?:其余|其他为|
 #: … and, of things counted one by one (vehicles), more of them named after the list (另有1辆已申请报废): whether in
 #: the total or beside it is not told
 _MORE_AFTER = re.compile(r"[^。\d]*?[，,；;]\s*(?:另有|另外|此外|还有)")
+
+
+#: the next sentence counting more of the same (…在建5个。另有2个项目尚未开工 / 剩余9个…)
+_MORE_NEXT = re.compile(r"\s*(?:另有|另外|剩余|其余|余下|此外|还有|尚有)")
 
 
 def _said_partial(text: str, keyword: str, end: int, limit: int, more: bool = False) -> bool:
@@ -3523,6 +3528,8 @@ def check_completion(text: str, qs: list[Quantity], others: "Wholes | None" = No
                     and re.search(r"合计|总计|共计|支出|决算|执行", after[0].pre[-8:]) \
                     and not re.search(r"上年|去年|同期|结转|结余|节约|减少|增加|预算", after[0].pre[-8:]):
                 actual = after[0]
+        if not r.pre.strip().endswith("的") and (named not in budgets or _LAST_YEAR.search(r.pre)):
+            continue  # 完成年初预算P% (no 的): judged only beside its own sentence's budget of that stage, not last year's
         if actual is None and not budgets and others is not None:
             actual = _spent(text, qs, i, s_start, others)
             if actual is not None and _core(actual.label) == "支出":

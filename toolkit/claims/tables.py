@@ -956,10 +956,25 @@ def check_reverse_rows(st: ScoreTable, texts: list[str]) -> list[TableIssue]:
 
 
 TBL017 = Rule("TBL017", "lint", ERROR, "得分汇总表与评分表不符",
-    "文件中既有逐项的评分表（一级指标列写明产出、效益、满意度、预算执行）、又有按一级指标汇总的得分表（每行一种一级指标）时，"
-    "汇总表中每种指标的分值、得分应等于评分表中该种各行的分值、得分之和。汇总表的总分行与其各行之和不符、"
-    "而改正这些不符的行后即相符时，只在这些行报告。",
+    "文件中恰有一张逐项的评分表（一级指标列写明产出、效益、满意度、预算执行，其总分行与各行相符）、又有按一级指标汇总的"
+    "得分表（每行一种一级指标，没有二级、三级指标列，各种的分值与评分表中该种各行分值之和相同）时，汇总表中每种指标的得分应等于"
+    "评分表中该种各行得分之和（舍入之内不报）。汇总表的总分行与其各行之和不符、而改正这些不符的行后即相符时，只在这些行报告。"
+    "文件有几张逐项评分表（部门的和项目的）时不核对。",
     "report.txt:60: 表3 第4行: TBL017 效益指标 的得分 26.55 与表2（评分表）中效益指标各行得分之和不符：10.00 + 9.05 + 6.50 = 25.55")
+
+
+def _kinds_summary(st: ScoreTable) -> bool:
+    """A table of one row per 一级 kind (预算执行 | 10 | 8.80; 产出指标 | 50 | …), no 二级 or 三级 column."""
+    from .counts import _kind
+
+    rows = st.table.rows
+    if len(st.items) < 3:
+        return False
+    heads = {re.sub(r"\s+", "", x) for row in rows[:st.items[0][0]] for x in row}
+    names = [re.sub(r"\s+", "", rows[r][0]) for r, _w, _s in st.items]
+    return not any(re.search(r"二级|三级|指标名称", h) for h in heads) \
+        and all(re.fullmatch(r"(预算执行率?|产出|效益|满意度)(指标)?", n) for n in names) \
+        and len({_kind(n) for n in names}) == len(names)
 
 
 def check_summary_scores(tables: list[ScoreTable]) -> tuple[list[tuple[ScoreTable, TableIssue]], set[int]]:
@@ -968,10 +983,14 @@ def check_summary_scores(tables: list[ScoreTable]) -> tuple[list[tuple[ScoreTabl
     whose 总分 row these issues explain (its TBL002 is then not said)."""
     from .counts import _kind, row_kinds
 
-    details = [st for st in tables if len({k for _r, _s, k in row_kinds(st) if k}) >= 2 and len(st.items) >= 4]
-    if not details:
-        return [], set()
-    detail = max(details, key=lambda st: len(st.items))
+    details = [st for st in tables if len({k for _r, _s, k in row_kinds(st) if k}) >= 2 and len(st.items) >= 4
+               and not _kinds_summary(st)]
+    if len(details) != 1:
+        return [], set()  # none, or several (the department's and a project's): which one is summed is not told
+    detail = details[0]
+    if detail.total_score is not None and sum_verdict([s for _r, _w, s in detail.items], detail.total_score,
+                                                      Kind.SCORE)[0] != "ok":
+        return [], set()  # the 自评表 disagrees with its own 总分: it is no yardstick for another table
     weights: dict[str, list[Decimal]] = {}
     scores: dict[str, list[Decimal]] = {}
     for (r, w, s), (_r, _s, kind) in zip(detail.items, row_kinds(detail)):
@@ -986,15 +1005,17 @@ def check_summary_scores(tables: list[ScoreTable]) -> tuple[list[tuple[ScoreTabl
             continue
         rows = st.table.rows
         kinds = [_kind(re.sub(r"\s+", "", rows[r][0])) for r, _w, _s in st.items]
-        if None in kinds or len(set(kinds)) != len(kinds) or set(kinds) != set(scores):
-            continue
+        if not _kinds_summary(st) or None in kinds or len(set(kinds)) != len(kinds) or set(kinds) != set(scores):
+            continue  # a table of indicators of its own (a project's, one a kind), not a summary of the kinds
+        if any(sum_verdict(weights[kind], w, Kind.SCORE)[0] != "ok" for (_r, w, _s), kind in zip(st.items, kinds)):
+            continue  # weights of other kinds than the 自评表's: the summary of another set of indicators
         fixed = []
         for (r, w, s), kind in zip(st.items, kinds):
             corrected = s
-            for what, stated, values in (("分值", w, weights[kind]), ("得分", s, scores[kind])):
+            for what, stated, values in (("得分", s, scores[kind]),):
                 v, total = sum_verdict(values, stated, Kind.SCORE)
-                if v == "ok":
-                    continue
+                if v != Verdict.WRONG:
+                    continue  # agreeing, or within the rounding of a summary written to fewer places
                 out.append((st, _issue(TBL017, v, f"{_label(rows[r])} 的{what} {num_text(stated)} 与{detail.table.where()}"
                                        f"（评分表）中{kind}指标各行{what}之和不符：{' + '.join(f'{x:f}' for x in values)}"
                                        f" = {like(total, values)}", like(total, values), num_text(stated), r, None,
