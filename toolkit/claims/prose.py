@@ -2077,13 +2077,22 @@ def _named_in_clause(clause: str, x: Quantity, qs: list[Quantity]) -> Quantity |
     the sentence bears), else the one earlier figure so named (…公务用车运行维护费B万元…；“三公”经费比上年减少D万元:
     the 三公 total, not B)."""
     m = _CLAUSE_SUBJECT.match(clause)
-    name = _core(m.group("name").replace("“", "").replace("”", "")) if m else ""
-    if len(name) < 2 or name in _core(x.label.replace("“", "").replace("”", "")):
+    raw = m.group("name").replace("“", "").replace("”", "") if m else ""
+    name = _core(raw)
+    unquoted = x.label.replace("“", "").replace("”", "")
+    if len(name) < 2 or (name in _core(unquoted) and (unquoted.endswith(raw) or len(raw) < 2)):
         return x
     sent = max(0, x.start - 400)
     named = [q for q in qs if sent <= q.start < x.start and q.comparable(x) and q.role == "level"
-             and _stage_named(q) in (None, "actual") and not _LAST_YEAR.search(q.label)
-             and name in _core(q.label.replace("“", "").replace("”", ""))]
+             and _stage_named(q) in (None, "actual") and not _of_last_year(q)
+             and (name in _core(q.label.replace("“", "").replace("”", ""))
+                  or name in _core(q.pre.replace("“", "").replace("”", "")))]
+    # _core reads 本年收入 and 收入总计 both as 收入: a figure whose own name ends with the clause's words wins
+    exact = [q for q in named if any(w.replace("“", "").replace("”", "").endswith(raw) for w in (q.label, q.pre))]
+    if exact and len({q.value for q in exact}) == 1:
+        return exact[-1]
+    if name in _core(unquoted):
+        return x
     if len({q.value for q in named}) == 1:
         return named[-1]
     return None if named else x
@@ -2097,6 +2106,11 @@ def _subject(text: str, x: Quantity, groups: list[Group] | None, at: int, qs: li
     joined by 、 with no total found (``T：A、B，较上年…``), or the last of a list joined by ，or ； whose other parts
     have no change of their own (``T，其中A，B，C，比上年减少D``)."""
     if not re.search(r"[，,]", text[x.end:at]):
+        if re.search(r"[；;]", text[x.end:at]):
+            # …，其中本年收入A万元，上年结转和结余B万元；本年收入比上年增加D万元: the clause after ； names its subject
+            clause = re.split(r"[；;]", text[x.end:at])[-1]
+            if _NAMED_SUBJECT.match(clause):
+                return _named_in_clause(clause, x, qs)
         return x
     clause = re.split(r"[，,；;]", text[x.end:at])[-1]
     if _NAMED_SUBJECT.match(clause):  # 其中A、B，A同比增长R%: the clause names its own subject
@@ -2239,7 +2253,7 @@ def _ratio_base(text: str, qs: list[Quantity], x: Quantity) -> Quantity | None:
 
 def _of_last_year(q: Quantity) -> bool:
     """Whether ``q``'s own clause names it last year's figure (上年收入总计B万元, 去年同期B万元), not this year's."""
-    clause = re.split(r"[，,；;：:]", q.label)[-1]
+    clause = _CARRIED_OVER.sub("", re.split(r"[，,；;：:]", q.label)[-1])  # 上年结转和结余 is this year's money
     return bool(_LAST_YEAR.search(clause)) and not re.search(r"本年|今年|当年", clause)
 
 
