@@ -41,3 +41,188 @@ def test_a_change_of_the_total_after_semicolon_stays_the_totals(tmp_path) -> Non
     # 5497.37 − 516.87 = 4980.50, 516.87 / 4980.50 = 10.38 %
     assert any(c == "TXT004" and "10.38%" in m for c, m in found), found
     assert _errors(tmp_path, wrong.replace("9.88%", "10.38%")) == []
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# counts: a list summed up by counts of its own; two parts named alike but for a word and its complement
+# ---------------------------------------------------------------------------------------------------------------
+
+def test_names_summed_up_by_counts_of_their_own_are_no_plain_list(tmp_path) -> None:
+    right = "我局共有二级预算单位5个，分别为县统计调查队、县普查中心、县统计信息中心3个事业单位和2个行政单位。"
+    assert _errors(tmp_path, right) == []
+    wrong = "我局共有内设机构5个，分别为办公室、统计股、普查中心。"
+    assert [c for c, _m in _errors(tmp_path, wrong)] == ["TXT006"]
+
+
+def test_two_parts_named_alike_but_for_a_word_and_its_complement_are_the_whole(tmp_path) -> None:
+    for wrong, right in (("全年累计走访企业1260家，其中规上企业836家，规下企业414家。", "1250家"),
+                         ("共接待来访群众520人次，其中集体访320人次、个体访190人次。", "510人次"),
+                         ("全县共有幼儿园42所，其中公办园18所、民办园23所。", "41所"),
+                         ("共培训学员860人次，其中省内学员600人次，省外学员250人次。", "850人次"),
+                         ("共对17个项目开展绩效自评，其中一般项目12个、重点项目3个。", "15个")):
+        found = _errors(tmp_path, wrong)
+        assert [c for c, _m in found] == ["TXT001"], (wrong, found)
+        total = wrong.split("，")[0]
+        fixed = wrong.replace(next(x for x in ("1260家", "520人次", "42所", "860人次", "17个") if x in total), right, 1)
+        assert _errors(tmp_path, fixed) == [], fixed
+
+
+def test_parts_that_are_not_complements_may_be_only_some(tmp_path) -> None:
+    assert _errors(tmp_path, "全县共有幼儿园42所，其中公办园18所、普惠性民办园13所。") == []
+    assert _errors(tmp_path, "走访企业1260家，其中规上企业836家，上门服务企业414家。") == []
+
+
+def test_a_total_said_in_its_own_sentence_over_a_figure_of_the_sentence_before(tmp_path) -> None:
+    wrong = ("本部门在预算编制环节对15个项目编制了绩效目标。年度终了，共对17个项目开展绩效自评，"
+             "其中一般项目12个、重点项目3个，涉及资金13075.55万元。")
+    found = _errors(tmp_path, wrong)
+    assert any(c == "TXT001" and "12 + 3 = 15" in m for c, m in found), found
+    assert _errors(tmp_path, wrong.replace("共对17个", "共对15个")) == []
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# changes: the same figure twice joined by 、; the actual of a sentence of budget and actual
+# ---------------------------------------------------------------------------------------------------------------
+
+def test_income_and_spending_totals_joined_by_a_comma_of_enumeration_change_each(tmp_path) -> None:
+    text = "2024年度收入总计2840.54万元、支出总计2840.54万元。与上年相比，收、支总计各增加227.67万元，增长{r}。"
+    found = _errors(tmp_path, text.format(r="8.02%"))
+    assert any(c == "TXT004" and "8.71%" in m for c, m in found), found
+    assert _errors(tmp_path, text.format(r="8.71%")) == []
+
+
+def test_a_change_after_a_sentence_of_budget_and_actual_is_the_actuals(tmp_path) -> None:
+    text = ("2023年度“三公”经费财政拨款支出预算为9.50万元，支出决算为8.00万元，完成预算的84.21%。"
+            "较上年减少{d}万元，下降10.41%，主要原因是公务用车实行统一调度。")
+    found = _errors(tmp_path, text.format(d="1.83"))
+    assert any(c == "TXT004" and "8.00万元" in m and "18.62%" in m for c, m in found), found
+    assert _errors(tmp_path, text.format(d="0.93")) == []
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# tables: a 其中 block in a form; class sub-totals heading their blocks
+# ---------------------------------------------------------------------------------------------------------------
+
+SPENDING = """表1 2024年度部门支出情况表（单位：万元）
+
+| 项目 | 2023年决算数 | 2024年决算数 | 增减额 | 增减率 |
+|---|---|---|---|---|
+| 支出合计 | 3911.21 | 4306.04 | 394.83 | 10.09% |
+| （一）基本支出 | 700.65 | {basic} | {change} | {rate} |
+| 其中：人员经费 | 598.20 | 612.48 | 14.28 | 2.39% |
+| 公用经费 | 102.45 | 95.36 | -7.09 | -6.92% |
+| （二）项目支出 | 3210.56 | 3598.20 | 387.64 | 12.07% |
+"""
+
+
+def test_a_wrong_part_with_its_own_qizhong_rows_is_said_at_the_part(tmp_path) -> None:
+    found = _errors(tmp_path, SPENDING.format(basic="708.84", change="8.19", rate="1.17%"), "t.md")
+    # the 基本支出 cell, not the 支出合计 row it throws out, nor its 增减额 that carries it
+    assert [(c, "707.84" in m) for c, m in found] == [("TBL009", True)], found
+    assert _errors(tmp_path, SPENDING.format(basic="707.84", change="7.19", rate="1.03%"), "t.md") == []
+
+
+def test_a_qizhong_block_runs_on_over_rows_blank_where_it_already_adds_up(tmp_path) -> None:
+    # a year's items of its own under 项目支出 (the seed 002 layout): the 2023 column adds up with them
+    table = ("| 经费 | 2023年决算数 | 2024年决算数 |\n|---|---|---|\n| 项目支出 | 112.56 | 150.00 |\n"
+             "| 其中：运行维护经费 | 70.56 | 100.00 |\n| 疫情防控支出 |  | 50.00 |\n| 制造强省专项经费 | 13 |  |\n"
+             "| 企业入规奖 | 29 |  |\n")
+    assert _errors(tmp_path, table, "t.md") == []
+    found = _errors(tmp_path, table.replace("| 29 |", "| 39 |"), "t.md")
+    assert [c for c, _m in found] == ["TBL009"], found
+
+
+BASIC = """表三 一般公共预算财政拨款基本支出决算表（单位：万元）
+经济分类科目编码\t科目名称\t决算数
+人员经费\t小计\t{staff}
+30101\t基本工资\t168.24
+30102\t津贴补贴\t132.50
+30103\t奖金\t259.09
+公用经费\t小计\t83.04
+30201\t办公费\t12.86
+30299\t其他商品和服务支出\t70.18
+基本支出\t合计\t{total}
+"""
+
+
+def test_class_subtotals_heading_their_blocks(tmp_path) -> None:
+    assert _errors(tmp_path, BASIC.format(staff="559.83", total="642.87")) == []
+    found = _errors(tmp_path, BASIC.format(staff="569.83", total="642.87"))
+    assert [(c, "559.83" in m) for c, m in found] == [("TBL001", True)], found  # said once, at the 小计
+    found = _errors(tmp_path, BASIC.format(staff="559.83", total="652.87"))
+    assert [(c, "642.87" in m) for c, m in found] == [("TBL001", True)], found
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# text against tables: a 决算 explanation of one 项; a share of the captioned table's 合计; indicator names
+# ---------------------------------------------------------------------------------------------------------------
+
+LEDGER = """表2 一般公共预算财政拨款支出决算表（单位：万元）
+科目编码\t科目名称\t合计\t基本支出\t项目支出
+214\t交通运输支出\t1745.38\t0.00\t1745.38
+21401\t公路水路运输\t1745.38\t0.00\t1745.38
+2140106\t公路养护\t1286.45\t0.00\t1286.45
+2140199\t其他公路水路运输支出\t458.93\t0.00\t458.93
+合计\t\t1745.38\t0.00\t1745.38
+
+7.其他公路水路运输支出（项）：年初预算为300.00万元，支出决算为{v}万元，完成年初预算的{r}，决算数大于年初预算数的主要原因是年中追加了交通战备经费。
+"""
+
+
+def test_a_budget_line_explained_against_its_row(tmp_path) -> None:
+    found = _errors(tmp_path, LEDGER.format(v="457.93", r="152.64%"))
+    assert any(c == "TXT014" and "458.93" in m for c, m in found), found
+    assert _errors(tmp_path, LEDGER.format(v="458.93", r="152.98%")) == []
+
+
+CAPTIONED = """表3 2024年度一般公共预算财政拨款支出决算表
+单位：万元
+科目编码\t科目名称\t合计
+212\t城乡社区支出\t3201.35
+221\t住房保障支出\t3026.42
+合计\t\t6227.77
+
+从支出结构看，城乡社区支出最多，为3201.35万元，占一般公共预算财政拨款支出的{p}。
+"""
+
+
+def test_a_share_of_the_flow_a_table_is_captioned_by(tmp_path) -> None:
+    found = _errors(tmp_path, CAPTIONED.format(p="51.19%"))
+    assert any(c == "TXT002" and "6227.77" in m and "51.40%" in m for c, m in found), found
+    assert _errors(tmp_path, CAPTIONED.format(p="51.40%")) == []
+
+
+RESULTS = """| 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分 |
+|---|---|---|---|---|---|---|
+| 产出指标 | 数量指标 | 受理法律援助案件数 | ≥600件 | 612件 | 7 | 7.00 |
+| 产出指标 | 数量指标 | 城乡居民基本医疗保险参保人数 | ≥96万人 | 95.12万人 | 8 | 7.93 |
+
+二是法律援助惠民成效明显。全年受理法律援助案件{n}件，为困难群众挽回经济损失1368.50万元。
+
+全市城乡居民基本医疗保险参保人数达95.12万人，参保率96.1%；职工基本医疗保险参保12.86万人，比上年增加0.74万人。
+"""
+
+
+def test_an_indicator_counted_in_cases_against_its_row(tmp_path) -> None:
+    found = _errors(tmp_path, RESULTS.format(n="621"), "r.md")
+    assert [(c, "612件" in m) for c, m in found] == [("TXT021", True)], found
+    # and another population's figure (职工, after the row's own 城乡居民 figure) is not the row's
+    assert _errors(tmp_path, RESULTS.format(n="612"), "r.md") == []
+
+
+def test_income_is_no_part_of_a_spending_total(tmp_path) -> None:
+    text = ("收入中，一般公共预算财政拨款收入15812.55万元，其他收入37.20万元，年初结转和结余182.64万元；"
+            "支出中，本年支出合计15949.93万元，年末结转和结余82.46万元。")
+    assert _errors(tmp_path, text) == []
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# PDF: a full line ending a clause with ； goes on (the 基本支出 sentence of a hold-out, its 人员经费 mistyped)
+# ---------------------------------------------------------------------------------------------------------------
+
+def test_a_pdf_sentence_broken_after_a_semicolon_is_one_sentence() -> None:
+    from pathlib import Path
+
+    [pdf] = (Path(__file__).resolve().parents[2] / "bench" / "holdouts" / "h42").glob("h42_05_*.pdf")
+    found = [(f.code, f.message) for f in lint(pdf).findings if f.severity == "error"]
+    assert any(c == "TXT001" and "402.18 + 63.37 = 465.55" in m for c, m in found), found

@@ -46,20 +46,21 @@ def check_paragraphs(texts: list[str]) -> list[tuple[int, Issue]]:
 
 
 def analyse(texts: list[str], indicator_scores: bool = True, table_figures: list[Quantity] = (),
-            year_rows: dict | None = None, prose_blocks: bool = True
+            year_rows: dict | None = None, prose_blocks: bool = True, captioned: list[Quantity] = ()
             ) -> tuple[list[tuple[int, Issue]], list[list[Quantity]]]:
     """:func:`check_paragraphs`, also returning the quantities read from each paragraph (read once, used twice).
 
     ``indicator_scores=False`` leaves out an indicator's score against its weight and rate (TXT008): the narrative
     checks judge those on the data (SCR001/SCR002). ``table_figures``: the amounts of the document's tables, where a
     part or whole a sentence names (本年收入中，事业收入所占比重为…) may be found. ``year_rows``:
-    the tables' (name, last year's figure) -> this year's figures (:func:`table_bases.year_pairs`). ``prose_blocks``:
+    the tables' (name, last year's figure) -> this year's figures (:func:`table_bases.year_pairs`). ``captioned``: the
+    合计 figures of tables by the flow their caption names, used only where no other figure bears that name. ``prose_blocks``:
     judge the total score on indicators accounted for one by one in prose (left out when a table holds scores)."""
     out: list[tuple[int, Issue]] = []
     quantities: list[list[Quantity]] = []
     read = [extract(text) for text in texts]
     topics = {id(q): t for text, qs in zip(texts, read) if (t := paragraph_topic(text)) for q in qs}
-    everything = Wholes([q for qs in read for q in qs] + list(table_figures), topics, year_rows)
+    everything = Wholes([q for qs in read for q in qs] + list(table_figures), topics, year_rows, captioned)
     for k, (text, qs) in enumerate(zip(texts, read)):
         issues, qs = check_text(text, qs, everything)
         quantities.append(qs)
@@ -95,7 +96,8 @@ def lint_document(doc: Document) -> Result:
     texts = [p.text for p in paragraphs]
     years = year_index(doc)
     scored = any("得分" in "".join(row) for t in doc.tables for row in t.rows[:3])
-    issues, quantities = analyse(texts, table_figures=table_figures(doc), year_rows=year_pairs(years),
+    figures, captioned = table_figures(doc)
+    issues, quantities = analyse(texts, table_figures=figures, captioned=captioned, year_rows=year_pairs(years),
                                  prose_blocks=not scored)
     summed = {(k, i.location.offset, i.expected) for k, i in issues if i.code == "TXT001"}
     for k, issue in issues:
@@ -264,19 +266,28 @@ def _total_row_wrong(findings: list[Finding], st) -> bool:
 _TABLE_UNIT = re.compile(r"单位[：:]\s*(亿元|万元|元)")
 
 
-def table_figures(doc: Document) -> list[Quantity]:
+def table_figures(doc: Document) -> tuple[list[Quantity], list[Quantity]]:
     """The amounts of the two-column tables (项目 | 金额) whose unit the line before them states (单位：万元), as
-    figures named by their row: wholes and parts a sentence may name without writing them."""
+    figures named by their row: wholes and parts a sentence may name without writing them; and the figures of the
+    合计 rows of tables whose caption names one flow (:func:`_caption_whole`), for a whole the text names but never
+    writes (a figure the text writes under that name comes first: the table's cell may be the slip)."""
     out: list[Quantity] = []
-    before = ""
+    captioned: list[Quantity] = []  # the flows captions name, their 合计 rows' figures: only where nothing else is so named
+    before = earlier = ""
     for b in doc.blocks:
         if not isinstance(b, Table):
-            before = b.text
+            before, earlier = b.text, before
             continue
         unit = _TABLE_UNIT.search(before)
-        before = ""
+        caption = before if _CAPTION_WHOLE.match(before) or not _TABLE_UNIT.match(before.strip()) else earlier
+        before = earlier = ""
         if unit is None:
             continue
+        whole = _caption_whole(caption, b)
+        if whole is not None:
+            label, cell = whole
+            captioned.append(Quantity(parse_decimal(cell.replace(",", "")), unit.group(1), 0, 0, cell + unit.group(1),
+                                      label=label, pre=label))
         for row in b.rows:
             cells = [c.strip() for c in row]
             if len(cells) != 2 or not cells[0] or re.search(r"\d", cells[0]):
@@ -285,7 +296,27 @@ def table_figures(doc: Document) -> list[Quantity]:
             if value is not None:
                 label = re.sub(r"\s+", "", cells[0])
                 out.append(Quantity(value, unit.group(1), 0, 0, cells[1] + unit.group(1), label=label, pre=label))
-    return out
+    return out, captioned
+
+
+#: a caption naming the flow its table's 合计 row totals: 表3 2024年度一般公共预算财政拨款支出决算表（按功能分类，单位：万元）
+_CAPTION_WHOLE = re.compile(r"^\s*(?:表\s*[\d一二三四五六七八九十]{1,2}\s*[:：.、]?\s*)?(?:(?:19|20)\d\d年度?)?"
+                            r"(?P<name>[\u4e00-\u9fff“”]{2,30}?(?:支出|收入))(?:决算|预算)?(?:明细|执行情况|情况)?表")
+_TOTAL_ROW = re.compile(r"^(?:合计|总计)$")
+
+
+def _caption_whole(caption: str, t: Table) -> tuple[str, str] | None:
+    """(the flow's name, its 合计 row's first amount) when the caption names one flow (not 收入支出 / 收支) and the
+    table has exactly one 合计 / 总计 row: the figure a sentence names by the caption's words (占一般公共预算财政拨款
+    支出的P%) without writing it."""
+    m = _CAPTION_WHOLE.match(caption)
+    if m is None or re.search(r"收入支出|收支|支出收入", m.group("name")):
+        return None
+    totals = [row for row in t.rows if any(_TOTAL_ROW.match(re.sub(r"\s+", "", c)) for c in row[:2])]
+    if len(totals) != 1:
+        return None
+    cell = next((c.strip() for c in totals[0] if re.fullmatch(r"[\d,]+\.\d+", c.strip())), None)
+    return None if cell is None else (m.group("name"), cell)
 
 
 _SUM_RULES = ("TBL001", "TBL007", "TBL008", "TBL012")

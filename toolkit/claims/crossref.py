@@ -139,6 +139,11 @@ def _list_total_name(t: Table, r: int, lc: int, col: int) -> str | None:
 #: the name written right after a figure with none before it (124.36万元项目资金均按规定程序拨付): a subject and its
 #: kind of money, the verb after it
 _SOME_OF = re.compile(r"其中|另|此外|剩余|余下|部分|结转|结余|用于|含|包括")
+#: a 决算 explanation opening with the budget line it explains: 7.其他公路水路运输支出（项）：, （三）公路养护（项）。
+_ITEM_OPENING = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?(?P<name>[\u4e00-\u9fff“”]{2,30}?)"
+                           r"[（(](?:类|款|项)[)）][：:。，,]")
+#: a figure named only as the actual of the line its paragraph explains (支出决算为B万元, 决算数为B万元)
+_ACTUAL_ONLY = re.compile(r"(?:其)?(?:支出)?决算(?:数|支出)?(?:金额)?")
 _NAME_AFTER = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,8}?(?:资金|支出|经费))(?=[均都已全共，,。；;])")
 
 
@@ -190,6 +195,11 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
                 after = None if _SOME_OF.search((q.label or "") + re.split(r"[，,；;。]", before)[-1]) \
                     else _NAME_AFTER.match(paragraphs[k].text, q.end)
                 c = core(after.group("name").replace("资金", "支出")) if after else ""
+                item = _ITEM_OPENING.match(paragraphs[k].text) if len(c) < 2 and _ACTUAL_ONLY.fullmatch(q.label or "") \
+                    else None
+                if item is not None and q.start < sentences(paragraphs[k].text).bounds(item.end())[1]:
+                    # 7.其他公路水路运输支出（项）：年初预算为A万元，支出决算为B万元: B is that 项's 决算数
+                    c = core(item.group("name"))
                 if len(c) < 2:
                     continue
             written.setdefault(c, Counter())[q.value_in("万元")] += 1

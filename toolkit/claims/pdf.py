@@ -503,4 +503,6 @@ def _layout(chars: list[Char], rules: tuple[list, list], page_no: int, state: _S
             state.par_no += 1
             p = Paragraph(state.par_no, page_no, text)
             blocks.append(p)
-        state.open = p if full and not text.endswith(tuple(_SENTENCE_END)) else None
+        # a full line ending a clause (；：) goes on unless the next line is indented or numbered: 其中：A，主要包括…；
+        # then B at the margin is the same sentence
+        state.open = p if full and not text.endswith(tuple(_SENTENCE_END.replace("；", "").replace(";", ""))) else None

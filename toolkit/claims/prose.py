@@ -255,7 +255,30 @@ def _complete(labels: list[str], keyword: str) -> bool:
     if len(labels) >= 3 and _OPEN_END.fullmatch(labels[-1]) and not any(_OPEN_END.search(lb) for lb in labels[:-1]):
         return True  # 高级职称A、中级职称B、初级及以下C: the last part holds the rest of the scale
     return any(all(any(word in lb for lb in labels) for word in words) for words in COMPLETE_SETS) \
-        or _affirmed_and_negated(labels) or _work_states(labels)
+        or _affirmed_and_negated(labels) or _work_states(labels) or _complementary(labels)
+
+
+#: words and their complements: two parts named alike but for one of these name the two halves of their whole
+#: (规上企业 / 规下企业, 省内 / 省外, 男性 / 女性, 公办园 / 民办园, 集体访 / 个体访, 城镇 / 农村, 重点项目 / 一般项目)
+_COMPLEMENTS = {frozenset(p) for p in (("上", "下"), ("内", "外"), ("男", "女"), ("公办", "民办"), ("城镇", "农村"),
+                                       ("城市", "农村"), ("城", "乡"), ("集体", "个体"), ("在编", "编外"),
+                                       ("本地", "外地"), ("境内", "境外"), ("重点", "一般"))}
+_PART_OPENING = re.compile(r"^(?:其中|包括)?[：:，,、]?\s*")
+
+
+def _complementary(labels: list[str]) -> bool:
+    """Two parts whose names are the same but for a word and its complement (规上企业836家，规下企业414家)."""
+    if len(labels) != 2:
+        return False
+    a, b = (_PART_OPENING.sub("", lb) for lb in labels)
+    for pair in _COMPLEMENTS:
+        for x, y in (tuple(pair), tuple(pair)[::-1]):
+            i = a.find(x)
+            while i >= 0:
+                if b == a[:i] + y + a[i + len(x):] and len(a) > len(x):
+                    return True
+                i = a.find(x, i + 1)
+    return False
 
 
 #: the states of a piece of work begun (DOMAIN §2: a project is done or under way): 已完工 / 竣工 / 已完成 …
@@ -681,7 +704,10 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         if len(before) > 1 and _sum_in(parts, total) != total.value:
             # 基本支出和项目支出分别为A和B。基本支出…，其中C、D: the parts make up exactly an earlier figure of the two
             # sentences, not the nearest one: that figure is their total (the other reading would call right wrong)
-            exact = [b for b in before[:-1] if not b.approx and _sum_in(parts, b) == b.value]
+            # (not one of the sentence before when the nearest, in the 其中's own sentence, is said to be a total: 对15个
+            # 项目编制了绩效目标。共对17个项目开展绩效自评，其中一般项目12个、重点项目3个 — the 17 is theirs)
+            exact = [b for b in before[:-1] if not b.approx and _sum_in(parts, b) == b.value
+                     and not (b.start < s_start <= total.start and re.search(r"共|总|合计|累计", total.pre))]
             if exact:
                 total = exact[-1]
         if _LAST_YEAR.match(total.label) and len(before) > 1:
@@ -735,7 +761,7 @@ def _paired_dimension(text: str, qs: list[Quantity], keys: list[int], total: Qua
     figure in that unit: (that total, the parts in that unit), None when the list is not so written."""
     seconds = []
     for j, p in enumerate(parts):
-        k = first_after(keys, p.end)
+        k = first_after(keys, p.end - 1)  # 4批次31人次: the second figure may start where the first ends
         nxt = qs[k] if k < len(qs) else None
         limit = parts[j + 1].start if j + 1 < len(parts) else None
         if nxt is None or not _usable(nxt) or nxt.unit == p.unit or text[p.end:nxt.start].strip() not in ("", "次") \
@@ -1360,6 +1386,8 @@ def check_sums(text: str, qs: list[Quantity], others: "Wholes | None" = None) ->
         if len(run) < 2 or any(q.value_in(t.unit) >= t.value for q in run) \
                 or (_marked(marks, s_start, t.start) and not _respectively_before(text, s_start, run[0])):
             continue
+        if _other_flow(t, run):
+            continue  # 收入中，A、B、年初结转C；支出中，本年支出合计T: income is no part of a spending total
         money = kind_of(t.kind)
         values = [q.value_in(t.unit) for q in run]
         if any(sum_verdict(values[i:], t.value, money)[0] == "ok" for i in range(len(values) - 1)):
@@ -1371,6 +1399,16 @@ def check_sums(text: str, qs: list[Quantity], others: "Wholes | None" = None) ->
         issues.append(_issue(TXT001, v, f"{t.label or '合计'} {t.text} 与前列各项之和不符：{_plus(shown)} = {like(s, shown)}",
                              like(s, shown), num_text(t.value), t.start))
     return issues, groups
+
+
+def _other_flow(total: Quantity, parts: list[Quantity]) -> bool:
+    """A total of one flow (支出) over figures named as the other (收入), or the other way round."""
+    def flow(q: Quantity) -> str | None:
+        name = re.split(r"[，,；;：:]", q.label)[-1] if q.label else ""
+        spend, income = "支出" in name, "收入" in name
+        return None if spend == income else ("支出" if spend else "收入")
+    side = flow(total)
+    return side is not None and any(flow(p) not in (None, side) for p in parts)
 
 
 def _explained_by_part(g: "Group", wrong: dict[int, Decimal]) -> bool:
@@ -1504,7 +1542,7 @@ class Wholes:
     words but not given beside its share: one look-up per share instead of a pass over the document."""
 
     def __init__(self, quantities, topics: "dict[int, str] | None" = None,
-                 year_rows: "dict[tuple[str, Decimal], set[Decimal]] | None" = None) -> None:
+                 year_rows: "dict[tuple[str, Decimal], set[Decimal]] | None" = None, fallback=()) -> None:
         """``topics``: id(quantity) -> the subject its paragraph opens with (“三公”经费方面，全年支出…): a bare 支出 or
         收入 there is that subject's, not the department's. ``year_rows``: (name core, last year's figure) -> this
         year's figures of the document's tables that give both years (table_bases.year_pairs)."""
@@ -1518,6 +1556,10 @@ class Wholes:
                     core = topic if topic.endswith(core) else topic + core
                 if core:
                     self.by_core.setdefault(core, []).append(q)
+        for q in fallback:  # (``fallback``: figures for a name nothing else bears)
+            core = _core(q.label)
+            if core and _usable(q) and core not in self.by_core:
+                self.by_core[core] = [q]
 
 
 _BARE_FLOWS = ("支出", "收入")
@@ -2130,8 +2172,9 @@ def _subject(text: str, x: Quantity, groups: list[Group] | None, at: int, qs: li
     earlier = [q for q in qs if q.end <= x.start]
     if earlier:
         join = text[earlier[-1].end:x.start]
-        if "、" in join and not re.search(r"[，,；;。：:]", join) and not earlier[-1].base:
-            return None
+        if "、" in join and not re.search(r"[，,；;。：:]", join) and not earlier[-1].base \
+                and not (earlier[-1].value == x.value and re.search(r"各|均|都", text[x.end:at])):
+            return None  # (收入总计A、支出总计A。…收、支总计各增加D: the same figure twice, the change of each)
     return x
 
 
@@ -2171,6 +2214,9 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
             last = [q for q in prior(qs, i, prev_start) if q.start < s_start and q.unit == d.unit]
             if len(last) > 1 and len({q.value for q in last}) == 1 and all(_usable(q) for q in last):
                 last = last[-1:]  # 收入总计A万元，支出总计A万元。与上年相比，收入、支出总计各增加D: one figure
+            spent = [q for q in last if _stage_named(q) == "actual"]
+            if len(last) > 1 and len(spent) == 1 and all(_stage_named(q) is not None for q in last):
+                last = spent  # 支出预算为A万元，支出决算为B万元，完成预算的P%。较上年减少D万元: the actual's change
             before = last if len(last) == 1 and _usable(last[0]) else []
             if before and "总计" in before[0].pre[-8:] and re.search(r"本年|合计", d.label) and "总计" not in d.label:
                 before = []  # 收、支总计T。与上年相比，本年支出合计增加D: 本年…合计 is the 总计 less what was carried over
@@ -3340,6 +3386,8 @@ def check_enumerations(text: str) -> list[Issue]:
             return
         if all(_COUNTED.search(x) for x in items):
             return  # "指标14个（数量指标6个、质量指标4个…）": the items count too; their sum is a total-and-parts claim
+        if any(re.search(r"(?<![\d.])\d{1,9}\s*" + re.escape(m.group("unit")) + r"[\u4e00-\u9fff]", x) for x in items):
+            return  # 分别为A、B、C3个事业单位和2个行政单位: the names are summed up by counts of their own, not listed
         seen.add(m.start())
         items = _unjoined(items)
         listed = len(items)

@@ -51,7 +51,8 @@ _ACTUAL_HEAD = re.compile(r"实际完成值?|实际值|完成值|实际完成情
 _TARGET_HEAD = re.compile(r"指标值|目标值|预期目标|目标")
 _CELL = re.compile(r"^(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>%|[\u4e00-\u9fff]{1,3})$")
 #: the words naming what kind of figure a name is of, at its end: dropped on both sides
-_MEASURE = re.compile(r"(完成|实际)?(数量|人数|人次数?|户数|次数|批次数?|艘次|场次|件数|个数|家数|总数|总量|规模|数|量)$")
+_MEASURE = re.compile(r"(完成|实际)?(数量|人数|人次数?|户数|次数|批次数?|艘次|场次|(?<![案文事稿邮信部条])件数|个数|家数|总数|总量|规模|数|量)$")
+# (案件数 is a count of 案件: only its 数 names the kind of figure)
 #: the words that only frame a figure at the start of its clause: who speaks, when, and the verb of doing
 _FRAME = re.compile(r"^(经自评|经统计|我(局|委|办|院|厅|中心|站|所|馆|队|部|会|单位)|本(局|委|办|院|厅|中心|站|所|馆|队|部|会|单位|部门)|"
                     r"全(省|市|州|县|区|旗|镇|乡)(?![\u4e00-\u9fff]?(?:范围|域))|"
@@ -115,7 +116,9 @@ def _named_across(core: str, rcore: str, earlier: str) -> bool:
     while n < min(len(core), len(rcore)) and core[-1 - n] == rcore[-1 - n]:
         n += 1
     head, extra = rcore[:len(rcore) - n], core[:len(core) - n]
-    return n >= 5 and n < len(rcore) and len(extra) <= 2 and len(head) >= 2 and head in earlier
+    # (the row's whole name written before under its own figure: 城乡居民基本医疗保险参保人数达A万人；职工基本医疗保险
+    # 参保B万人 names another population, not the row again)
+    return n >= 5 and n < len(rcore) and len(extra) <= 2 and len(head) >= 2 and head in earlier and rcore not in earlier
 
 
 #: words that narrow a rate to a part: of the budget (基本支出全年预算执行率 is not the department's 全年预算执行率) or

@@ -1288,16 +1288,28 @@ TBL009 = Rule("TBL009", "lint", ERROR, "表中总额行与其下“其中”各�
     "report.txt:12: 表1 第2行 第2列: TBL009 年度资金总额 年初预算数为 0.00，而其下 其中：财政拨款、其他资金 之和为 "
     "6,420.00 + 80.00 = 6500.00")
 
+_CHANGE_HEAD = re.compile(r"增减|变动|差额|增加额|减少额")
 _FORM_TOTAL = re.compile(r"(资金|支出|收入|预算|经费)?(总额|总计|合计|总数)$|^(合计|总计|小计)$")
 _NOT_MONEY_HEAD = re.compile(r"率|分值|得分|权重|序号|编码|代码|占比|比例|说明|备注|原因|指标|目标")
 
 
-def check_form_totals(t: Table) -> tuple[list[TableIssue], set[int]]:
+_ORDINAL_STYLES = ((re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]"), "（一）"), (re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]"), "一、"),
+                   (re.compile(r"^[（(]\d{1,2}[）)]"), "（1）"), (re.compile(r"^\d{1,2}[、.．](?!\d)"), "1."))
+
+
+def _ordinal_style(label: str) -> str | None:
+    """How a row's label is numbered (（一） / 一、 / （1） / 1.), None when it is not."""
+    return next((style for pattern, style in _ORDINAL_STYLES if pattern.match(label)), None)
+
+
+def check_form_totals(t: Table) -> tuple[list[TableIssue], set[int], set[tuple[int, int]]]:
     """A total row directly above "其中：…" rows (and the rows after them): the rows are its parts, column by
-    column. Returns the issues and the total rows read this way."""
+    column. Returns the issues, the total rows read this way and the (row, column) of 增减额 cells that only carry
+    their row's wrong figure (reported while they explain their column's total, then dropped)."""
     rows = t.rows
     issues: list[TableIssue] = []
     claimed: set[int] = set()
+    carried: set[tuple[int, int]] = set()
     for r in range(len(rows) - 2):
         row = rows[r]
         label = _label(row)
@@ -1307,6 +1319,7 @@ def check_form_totals(t: Table) -> tuple[list[TableIssue], set[int]]:
         if not nxt.startswith("其中") or len(rows[r + 1]) != len(row):
             continue
         lc = next(c for c in range(2) if re.sub(r"\s+", "", row[c]) == label)
+        own = _ordinal_style(label)
         header = next((h for h in range(r - 1, -1, -1) if len(rows[h]) == len(row)
                        and not any(cell_number(x) is not None for x in rows[h][lc + 1:])), None)
         heads = [re.sub(r"\s+", "", x) for x in rows[header]] if header is not None else [""] * len(row)
@@ -1317,11 +1330,27 @@ def check_form_totals(t: Table) -> tuple[list[TableIssue], set[int]]:
                 break
             if not any(cell_number(x) is not None and not _is_pct(x) for x in rows[k][lc + 1:]):
                 break
+            if k > r + 1 and own is not None and _ordinal_style(lb) == own:
+                break  # （一）基本支出 / 其中：… / （二）项目支出: the next item at the parent's level ends its block
             parts.append(k)
-        cols = [c for c in range(lc + 1, len(row)) if not _NOT_MONEY_HEAD.search(heads[c])
-                and any(cell_number(rows[k][c]) is not None for k in parts)
-                and not any(is_text(rows[k][c]) or _is_pct(rows[k][c]) for k in parts)
-                and not is_text(row[c]) and not _is_pct(row[c])]
+
+        def money_cols(parts: list[int]) -> list[int]:
+            return [c for c in range(lc + 1, len(row)) if not _NOT_MONEY_HEAD.search(heads[c])
+                    and any(cell_number(rows[k][c]) is not None for k in parts)
+                    and not any(is_text(rows[k][c]) or _is_pct(rows[k][c]) for k in parts)
+                    and not is_text(row[c]) and not _is_pct(row[c])]
+        cols = money_cols(parts)
+        last = _children_end(rows, r, r + 1, cols, r + 2) if len(parts) > 2 else None
+        if last is not None and last < parts[-1]:
+            # rows after the run left blank in the columns it adds up in are parts still (a year's items of its own)
+            run = [k for k in parts if k <= last]
+            adding = [c for c in cols if sum_verdict([cell_number(rows[k][c]) or Decimal(0) for k in run],
+                                                     cell_number(row[c]) or Decimal(0), Kind.MONEY)[0] == "ok"
+                      and cell_number(row[c])]
+            while last < parts[-1] and all(not cell_number(rows[last + 1][c]) for c in adding):
+                last += 1
+            parts = [k for k in parts if k <= last]  # the block is the shortest run that makes the row in a column
+            cols = money_cols(parts)
         if len(parts) < 2 or not cols:
             continue
         claimed.add(r)
@@ -1346,10 +1375,15 @@ def check_form_totals(t: Table) -> tuple[list[TableIssue], set[int]]:
         for c, values, stated, v, s in judged:
             if v == "ok":
                 continue
+            if _CHANGE_HEAD.search(heads[c]):
+                # a 增减额 column is each row's years' difference (TBL010 judges it row by row): its sum carries a
+                # wrong year's cell or a wrong part's change, said where they are; kept only to explain the
+                # column's total, then dropped (check_table)
+                carried.add((r, c))
             issues.append(_issue(TBL009, v, f"{label} {heads[c] or f'第{c + 1}列'} {row[c].strip()} 与其下 {names} 之和不符："
                                  f"{' + '.join(_shown(rows[k][c]) for k in parts)} = {like(s, values)}",
                                  like(s, values), row[c].strip(), r, c, _quote(row)))
-    return issues, claimed
+    return issues, claimed, carried
 
 
 def check_table(t: Table) -> tuple[list[TableIssue], ScoreTable | None]:
@@ -1371,10 +1405,16 @@ def _shares(t: Table, issues: list[TableIssue]) -> list[TableIssue]:
 
 
 def _check_table(t: Table) -> tuple[list[TableIssue], ScoreTable | None]:
+    from .class_totals import check_class_totals
     from .ledger import check_ledger
 
     tcol = total_column(t)
     st = read_score_table(t)
+    classes = check_class_totals(t) if st is None else None
+    if classes is not None:  # 人员经费 | 小计 over its 款, 公用经费 | 小计 over its own, 基本支出 | 合计 (class_totals.py)
+        issues, judged = classes
+        return issues + [i for i in check_total_columns(t, tcol) if i.location.row not in judged] \
+            + check_rate_columns(t), st
     ledger = check_ledger(t, tcol)
     if ledger is not None:  # a 决算 table nesting by subject code: its totals are read by code
         issues, judged = ledger
@@ -1390,12 +1430,13 @@ def _check_table(t: Table) -> tuple[list[TableIssue], ScoreTable | None]:
     stages = stage_column(t)
     by_row = check_total_columns(t, tcol) + check_change_columns(t) \
         + (check_total_columns(t, stages) if stages is not None and (tcol is None or stages.col != tcol.col) else [])
-    forms, claimed = check_form_totals(t)
+    forms, claimed, carried = check_form_totals(t)
     bottom, bottom_claimed = check_bottom_totals(t) if st is None else ([], set())  # a 自评表's total: TBL002/TBL003
     corrected = {(i.location.row, i.location.col): cell_number(i.expected) for i in by_row
                  if i.code == "TBL006" and i.severity == ERROR and cell_number(i.expected or "") is not None}
-    issues = by_row + _crossing(by_row, _explained(forms, check_total_rows(t, claimed | bottom_claimed) + bottom)) \
-        + check_rate_columns(t, corrected)
+    explained = [i for i in _explained(forms, check_total_rows(t, claimed | bottom_claimed) + bottom)
+                 if i.code != "TBL009" or (i.location.row, i.location.col) not in carried]
+    issues = by_row + _crossing(by_row, explained) + check_rate_columns(t, corrected)
     if st is not None:
         issues += check_score_table(st)
     return issues, st
