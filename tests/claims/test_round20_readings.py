@@ -226,3 +226,61 @@ def test_a_pdf_sentence_broken_after_a_semicolon_is_one_sentence() -> None:
     [pdf] = (Path(__file__).resolve().parents[2] / "bench" / "holdouts" / "h42").glob("h42_05_*.pdf")
     found = [(f.code, f.message) for f in lint(pdf).findings if f.severity == "error"]
     assert any(c == "TXT001" and "402.18 + 63.37 = 465.55" in m for c, m in found), found
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# guards from the read-only review of the round's diff (probe files in tests/fixtures/round20)
+# ---------------------------------------------------------------------------------------------------------------
+
+def _fixture_errors(name: str) -> list[tuple[str, str]]:
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "round20" / name
+    return [(f.code, f.message) for f in lint(path).findings if f.severity == "error"]
+
+
+def test_class_subtotals_leave_rate_columns_alone_and_read_a_bare_total_row() -> None:
+    assert _fixture_errors("k11_ok_execrate.txt") == []  # 年初预算数 | 决算数 | 预算执行率（%） written without %
+    found = _fixture_errors("k14_wrong_grand_blank2.txt")  # 合计 |  | 652.87 under 559.83 + 83.04
+    assert [(c, "642.87" in m) for c, m in found] == [("TBL001", True)], found
+
+
+def test_a_captioned_whole_is_the_actual_column_and_never_a_budget_table() -> None:
+    assert _fixture_errors("x06_caption_budgetfirst.txt") == []  # 年初预算数 | 决算数: 3201.35 / 6227.77 = 51.40%
+    assert _fixture_errors("x14_caption_budget_table.txt") == []  # a 预算表's 合计 is no whole of what was spent
+
+
+def test_an_explanation_under_a_fund_heading_against_a_table_of_all_funds_is_not_compared() -> None:
+    assert _fixture_errors("x02_scope_allfunds.txt") == []
+
+
+def test_a_budget_line_explained_by_its_class_and_kuan_chain() -> None:
+    found = _fixture_errors("x20_wrong_chain.txt")  # 交通运输支出（类）公路水路运输（款）公路养护（项）：…1268.45
+    assert any(c == "TXT014" and "1286.45" in m for c, m in found), found
+
+
+def test_changes_that_cancel_out_do_not_end_a_qizhong_block() -> None:
+    assert _fixture_errors("t12_ok_cancel_change.md") == []
+
+
+def test_words_that_name_two_of_more_are_no_complements(tmp_path) -> None:
+    for text in ("全年门诊量12.6万人次，其中内科门诊4.2万人次，外科门诊3.1万人次。",
+                 "全院共有床位520张，其中内科床位186张，外科床位204张。",
+                 "全年完成河道清淤42.5公里，其中上游河段12.0公里、下游河段18.5公里。",
+                 "全年共接收公文1860件，其中上级来文1120件、下级来文530件。",
+                 "全年走访服务市场主体1260家，其中规上企业836家，规下企业414家，另走访个体工商户10家。"):
+        assert _errors(tmp_path, text) == [], text
+    found = _errors(tmp_path, "年末实有在职人员46人，其中男性27人，女性18人。")
+    assert [c for c, _m in found] == ["TXT001"], found
+
+
+def test_an_exact_earlier_whole_of_money_still_wins(tmp_path) -> None:
+    text = "本年基本支出500.00万元，项目支出300.00万元。全年支出合计800.00万元，其中人员经费400.00万元、公用经费100.00万元。"
+    assert _errors(tmp_path, text) == []
+
+
+def test_named_items_and_counted_ones_together(tmp_path) -> None:
+    found = _errors(tmp_path, "本局内设机构8个，分别为办公室、财务股、政策法规股和4个业务股。")
+    assert [(c, "合计为 7个" in m) for c, m in found] == [("TXT006", True)], found
+    assert _errors(tmp_path, "本局内设机构7个，分别为办公室、财务股、政策法规股和4个业务股。") == []
+    assert _errors(tmp_path, "纳入决算编制范围的单位共4个，包括局机关和县档案馆、县史志办、县信息中心3个事业单位。") == []

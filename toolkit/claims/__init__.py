@@ -310,13 +310,27 @@ def _caption_whole(caption: str, t: Table) -> tuple[str, str] | None:
     table has exactly one 合计 / 总计 row: the figure a sentence names by the caption's words (占一般公共预算财政拨款
     支出的P%) without writing it."""
     m = _CAPTION_WHOLE.match(caption)
-    if m is None or re.search(r"收入支出|收支|支出收入", m.group("name")):
-        return None
+    if m is None or re.search(r"收入支出|收支|支出收入", m.group("name")) or "预算表" in m.group(0):
+        return None  # (a 预算表's 合计 is a budget, not what was spent)
     totals = [row for row in t.rows if any(_TOTAL_ROW.match(re.sub(r"\s+", "", c)) for c in row[:2])]
     if len(totals) != 1:
         return None
-    cell = next((c.strip() for c in totals[0] if re.fullmatch(r"[\d,]+\.\d+", c.strip())), None)
-    return None if cell is None else (m.group("name"), cell)
+    amounts = [c for c, x in enumerate(totals[0]) if re.fullmatch(r"[\d,]+\.\d+", x.strip())]
+    header = next((row for row in t.rows if len(row) == len(totals[0])
+                   and not any(re.fullmatch(r"[\d,.]+", x.strip()) for x in row)), None)
+    if header is None or not amounts:
+        return None
+    heads = [re.sub(r"\s+", "", x) for x in header]
+    # the column of what was spent: headed 合计 / 决算 / 实际 / 执行 / 本年 and no budget or other year; of year
+    # columns the latest; else the only amount
+    actual = [c for c in amounts if re.search(r"合计|决算|实际|执行|本年|金额", heads[c])
+              and not re.search(r"预算|上年|年初|计划", heads[c])]
+    years = {c: int(y.group(0)) for c in actual if (y := re.search(r"(?:19|20)\d\d", heads[c]))}
+    if years:
+        actual = [max(years, key=years.get)]
+    pick = actual[0] if len(actual) >= 1 and (len(actual) == 1 or not years and "合计" in heads[actual[0]]) \
+        else (amounts[0] if len(amounts) == 1 else None)
+    return None if pick is None else (m.group("name"), totals[0][pick].strip())
 
 
 _SUM_RULES = ("TBL001", "TBL007", "TBL008", "TBL012")

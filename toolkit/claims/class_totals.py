@@ -20,6 +20,8 @@ from .tables import TBL001, TableIssue, _is_pct, _issue, _quote, cell_number, li
 _SUB = re.compile(r"^(小计|合计)$")
 _GRAND = re.compile(r"^(合计|总计)$")
 _CODE = re.compile(r"^\d{3,9}$")
+#: columns that are no amounts (rates, shares, changes — each row's own, checked row by row — and codes)
+_NOT_AMOUNT = re.compile(r"率|占比|比重|比例|[%％]|增减|变动|差额|编码|代码|序号")
 
 
 def _flat(cell: str) -> str:
@@ -27,10 +29,15 @@ def _flat(cell: str) -> str:
 
 
 def _class_row(row: list[str]) -> str | None:
-    """小计 / 合计 when the row is ``class | 小计 | figures`` (the class a name, not a code), else None."""
-    if len(row) < 3 or not _SUB.match(_flat(row[1])):
+    """小计 / 合计 when the row is ``class | 小计 | figures`` (the class a name, not a code), 合计 for ``合计 |  | T``
+    (or 基本支出合计), else None."""
+    if len(row) < 3:
         return None
     head = _flat(row[0])
+    if not _flat(row[1]) and re.fullmatch(r"(?:基本支出)?(?:合计|总计)", head):
+        return "合计"
+    if not _SUB.match(_flat(row[1])):
+        return None
     if not head or _CODE.match(head) or cell_number(head) is not None:
         return None
     return _flat(row[1])
@@ -53,8 +60,9 @@ def check_class_totals(t: Table) -> tuple[list[TableIssue], set[int]] | None:
     width = len(rows[subs[0]])
     if any(len(rows[r]) != width for r in subs + grands):
         return None
-    cols = [c for c in range(2, width) if any(cell_number(rows[r][c]) is not None and not _is_pct(rows[r][c])
-                                              for r in subs)]
+    header = next((row for row in rows[:subs[0]] if len(row) == width), [""] * width)
+    cols = [c for c in range(2, width) if not _NOT_AMOUNT.search(_flat(header[c]))
+            and any(cell_number(rows[r][c]) is not None and not _is_pct(rows[r][c]) for r in subs)]
     if not cols:
         return None
     ends = subs[1:] + [grands[0] if grands else len(rows)]
@@ -83,6 +91,8 @@ def check_class_totals(t: Table) -> tuple[list[TableIssue], set[int]] | None:
                                  _quote(rows[s])))
     for g in grands:
         for c in cols:
+            if _flat(rows[g][1]) and not _GRAND.match(_flat(rows[g][1])):
+                continue
             stated = cell_number(rows[g][c])
             if stated is None or _is_pct(rows[g][c]):
                 continue

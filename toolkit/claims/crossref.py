@@ -140,8 +140,9 @@ def _list_total_name(t: Table, r: int, lc: int, col: int) -> str | None:
 #: kind of money, the verb after it
 _SOME_OF = re.compile(r"其中|另|此外|剩余|余下|部分|结转|结余|用于|含|包括")
 #: a 决算 explanation opening with the budget line it explains: 7.其他公路水路运输支出（项）：, （三）公路养护（项）。
-_ITEM_OPENING = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?(?P<name>[\u4e00-\u9fff“”]{2,30}?)"
-                           r"[（(](?:类|款|项)[)）][：:。，,]")
+_ITEM_OPENING = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?"
+                           r"(?:[^：:。，,；;]{2,40}?[（(](?:类|款)[)）])*"  # 交通运输支出（类）公路水路运输（款）…
+                           r"(?P<name>[\u4e00-\u9fff“”]{2,30}?)[（(](?:类|款|项)[)）][：:。，,]")
 #: a figure named only as the actual of the line its paragraph explains (支出决算为B万元, 决算数为B万元)
 _ACTUAL_ONLY = re.compile(r"(?:其)?(?:支出)?决算(?:数|支出)?(?:金额)?")
 _NAME_AFTER = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,8}?(?:资金|支出|经费))(?=[均都已全共，,。；;])")
@@ -184,6 +185,7 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
     paragraphs = doc.paragraphs
     written: dict[str, Counter] = {}  # text core -> the figures the text writes under it (in 万元), how often
     mentions = []
+    explained: dict[tuple[int, int], bool | None] = {}  # a 决算 explanation's figure -> the scope its section names
     for k, qs in enumerate(quantities):
         for q in qs:
             if q.kind != "money" or q.role != "level" or q.approx or q.chinese:
@@ -200,6 +202,7 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
                 if item is not None and q.start < sentences(paragraphs[k].text).bounds(item.end())[1]:
                     # 7.其他公路水路运输支出（项）：年初预算为A万元，支出决算为B万元: B is that 项's 决算数
                     c = core(item.group("name"))
+                    explained[(k, q.start)] = _heading_scope(paragraphs, k)
                 if len(c) < 2:
                     continue
             written.setdefault(c, Counter())[q.value_in("万元")] += 1
@@ -237,6 +240,8 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
             continue
         _c, _coded, figure, unit, t, r, col = found[0]
         scope = fund_scope(text, q.start)
+        if scope is None and (k, q.start) in explained:
+            scope = explained[(k, q.start)]  # （二）一般公共预算财政拨款支出决算具体情况 over its 项 explanations
         if scope is not None and scope != titles.get(t.index, False):
             continue  # 一般公共预算财政拨款支出决算表 against the department's whole spending (or the other way): two scopes
         if unit == q.unit and rate_agrees(doc, quantities[k], k, q, t, r, col):
@@ -257,6 +262,16 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
         cells[id(issue)] = (t.index, r, col)
         out.append((k, issue))
     return out
+
+
+def _heading_scope(paragraphs, k: int) -> bool | None:
+    """The fund scope the heading over paragraph ``k`` names (a short paragraph before it, up to 12 back): True for
+    the 财政拨款 alone, False for the department's whole money, None when no heading says."""
+    for j in range(k - 1, max(-1, k - 13), -1):
+        text = paragraphs[j].text
+        if len(text) <= 40 and not re.search(r"\d+(?:\.\d+)?\s*万?元", text):
+            return fund_scope(text, len(text))
+    return None
 
 
 def _own_rows_other(own: tuple, value: Decimal) -> str | None:

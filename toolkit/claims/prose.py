@@ -45,7 +45,8 @@ TXT001 = Rule("TXT001", "lint", ERROR, "总数与各分项之和不符",
     "或按类别、层级划分的个数：“队伍64支，其中区级队伍…、乡镇队伍…、社区队伍…”；最后一项是一端开放的档次而前面各项都不是："
     "“其中高级职称A人、中级职称B人、初级及以下C人”）。“由A、B和C构成/组成”列出的是全部组成；“分三块：”“分两类：”"
     "之后正好列出这么多项时也是（“得分3项”“扣分2项”中的“分”不是划分）。两项名称相同、只差一对互补的词（规上/规下企业、"
-    "公办/民办园、省内/省外、男/女、城镇/农村、集体/个体、重点/一般项目、定量/定性指标）时，两项即全部。"
+    "公办/民办园、省内/省外、男/女、城镇/农村、集体/个体、重点/一般项目、定量/定性指标）、其余的字是总数名称里的（“走访企业”"
+    "之于规上/规下企业）且句中未接着写“另…”“此外”时，两项即全部（内科/外科、上级/下级来文不是：还有别的科、平级来文）。"
     "总数写在本句并说明是总数（“共对17个项目开展绩效自评，其中…”）时，不因各项恰好等于前一句的另一个数而改按那个数核对。"
     "“收入中，A、B、C；支出中，本年支出合计T”：收入各项不是支出合计的组成。"
     "“分别得A分、B分…，合计T分”：T 应等于各项得分之和。括号里写在变动率之后的上年数（“同比增长R%（上年B万元）”）是上年的数，"
@@ -96,7 +97,7 @@ TXT002 = Rule("TXT002", "lint", ERROR, "占比与金额不符",
     "一组各带占比的分项中，第一个占比点名了总数（“A万元，占基本支出的x%；B万元，占y%；…”“A占收入总计的x%，B占y%，C占z%”），"
     "其后未点名的占比是同一总数的（该项与所点名的总数同为另一合计的组成时除外）。“本中心”“本所”“我院”等写报告的单位即部门本身。"
     "点名的总数正文未写出、而表题正是该名称（“表3 2024年度一般公共预算财政拨款支出决算表”）且表中只有一个“合计”行时，"
-    "以该行的数为总数。"
+    "以该行决算（合计、本年、最近一年）一列的数为总数；预算表的合计不作总数。"
     "同段所写的总数与表中同一项目本年的数不符（TXT014：取错了列或行）、而占比按表中的数正确时，占比不报，只报该总数。"
     "一句以表中某行的名称开头、未写金额而写占比（“农林水支出是我局支出的主体，占本年支出的84.25%”），表中该行有占比列"
     "（列名写明同一总数，如“占本年支出比重”）且该行占比等于其金额 ÷ 表中合计时，正文占比应与该行占比一致。"
@@ -188,7 +189,8 @@ TXT006 = Rule("TXT006", "lint", ERROR, "列举的项目数与所述数量不符"
     "只在各分句明显并列（各以“为…阶段/环节/方面”收尾或以序号开头）时核对。"
     "最后两项以“和”“及”连接、前一项与其他至少两项同样结尾（“法规科和后勤服务中心”）时算两项。"
     "列举之后紧接数量、各项都以该数量的名词结尾（“城关镇、石门镇、龙潭镇4个乡镇”）而未写“等”时，列出的项数也应等于所述数量。"
-    "列举中带有同一量词的计数（“分别为A、B、C3个事业单位和2个行政单位”）时，名称只是举例，不按项数核对。",
+    "列举中带有同一量词的计数时，所述数量应等于各计数之和（“分别为A、B、C3个事业单位和2个行政单位”）、或未计入计数的名称"
+    "加各计数（“局机关和A、B、C3个事业单位”）、或全部名称加各计数（“办公室、财务股和4个业务股”），三种读法都不符时才报告。",
     "report.txt:18: 第18段: TXT006 文中说有 6个，但列出了 5 项：办公室、投资股、…")
 
 
@@ -262,19 +264,24 @@ def _complete(labels: list[str], keyword: str) -> bool:
     if len(labels) >= 3 and _OPEN_END.fullmatch(labels[-1]) and not any(_OPEN_END.search(lb) for lb in labels[:-1]):
         return True  # 高级职称A、中级职称B、初级及以下C: the last part holds the rest of the scale
     return any(all(any(word in lb for lb in labels) for word in words) for words in COMPLETE_SETS) \
-        or _affirmed_and_negated(labels) or _work_states(labels) or _complementary(labels)
+        or _affirmed_and_negated(labels) or _work_states(labels)
 
 
 #: words and their complements: two parts named alike but for one of these name the two halves of their whole
 #: (规上企业 / 规下企业, 省内 / 省外, 男性 / 女性, 公办园 / 民办园, 集体访 / 个体访, 城镇 / 农村, 重点项目 / 一般项目)
-_COMPLEMENTS = {frozenset(p) for p in (("上", "下"), ("内", "外"), ("男", "女"), ("公办", "民办"), ("城镇", "农村"),
-                                       ("城市", "农村"), ("城", "乡"), ("集体", "个体"), ("在编", "编外"),
-                                       ("本地", "外地"), ("境内", "境外"), ("重点", "一般"), ("定量", "定性"))}
+_COMPLEMENTS = {frozenset(p) for p in (("规上", "规下"), ("上半年", "下半年"), ("省内", "省外"), ("市内", "市外"),
+                                       ("县内", "县外"), ("区内", "区外"), ("境内", "境外"), ("国内", "国外"),
+                                       ("男", "女"), ("公办", "民办"), ("城镇", "农村"), ("城市", "农村"),
+                                       ("城区", "农村"), ("集体", "个体"), ("在编", "编外"), ("本地", "外地"),
+                                       ("重点", "一般"), ("定量", "定性"))}
+# (内科 / 外科, 上游 / 下游, 上级 / 下级 name two of more: only a place's inside and outside, a scale's two halves)
+_SEXES = frozenset(("男", "女"))  # of any people counted (男性 / 女性 of 在职人员): the rest of their name says nothing
 _PART_OPENING = re.compile(r"^(?:其中|包括)?[：:，,、]?\s*")
 
 
-def _complementary(labels: list[str]) -> bool:
-    """Two parts whose names are the same but for a word and its complement (规上企业836家，规下企业414家)."""
+def _complementary(labels: list[str], whole: str) -> bool:
+    """Two parts whose names are the same but for a word and its complement (规上企业836家，规下企业414家), the rest
+    of their name (企业) being the whole's (走访企业1260家; not 各类救助资金 over 城市 / 农村低保金: the halves of 低保)."""
     if len(labels) != 2:
         return False
     a, b = (_PART_OPENING.sub("", lb) for lb in labels)
@@ -282,7 +289,9 @@ def _complementary(labels: list[str]) -> bool:
         for x, y in (tuple(pair), tuple(pair)[::-1]):
             i = a.find(x)
             while i >= 0:
-                if b == a[:i] + y + a[i + len(x):] and (len(a) > len(x) or len(x) >= 2):
+                rest = a[:i] + a[i + len(x):]
+                if b == a[:i] + y + a[i + len(x):] and (len(a) > len(x) or len(x) >= 2) \
+                        and (not rest or rest in whole or rest[-2:] in whole or pair == _SEXES):
                     return True
                 i = a.find(x, i + 1)
     return False
@@ -711,10 +720,11 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         if len(before) > 1 and _sum_in(parts, total) != total.value:
             # 基本支出和项目支出分别为A和B。基本支出…，其中C、D: the parts make up exactly an earlier figure of the two
             # sentences, not the nearest one: that figure is their total (the other reading would call right wrong)
-            # (not one of the sentence before when the nearest, in the 其中's own sentence, is said to be a total: 对15个
-            # 项目编制了绩效目标。共对17个项目开展绩效自评，其中一般项目12个、重点项目3个 — the 17 is theirs)
+            # (not a count of the sentence before when the nearest, in the 其中's own sentence, is said to be a total:
+            # 对15个项目编制了绩效目标。共对17个项目开展绩效自评，其中一般项目12个、重点项目3个 — the 17 is theirs)
             exact = [b for b in before[:-1] if not b.approx and _sum_in(parts, b) == b.value
-                     and not (b.start < s_start <= total.start and re.search(r"共|总|合计|累计", total.pre))]
+                     and not (b.start < s_start <= total.start and total.kind == "count"
+                              and re.search(r"共|总|合计|累计", total.pre))]
             if exact:
                 total = exact[-1]
         if _LAST_YEAR.match(total.label) and len(before) > 1:
@@ -739,11 +749,15 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
             continue
         classes = _classes_of(total, parts) or _indicator_kinds(total, parts) or _levels_of(text, total, parts) \
             or _affirmed_and_negated([p.label for p in parts])  # a partition: no run counts along another dimension
-        complete = _complete(named, keyword) or _shares_complete(text, qs, parts, keys) or classes \
+        whole_name = total.label + re.split(r"[，,；;。：:（(]", text[total.end:total.end + 16])[0]  # 共对17个项目开展…
+        complete = _complete(named, keyword) or _complementary(named, whole_name) \
+            or _shares_complete(text, qs, parts, keys) or classes \
             or _income_sources(total, parts) or _full_budget_split(total, parts) or _kinds_of(total, parts) \
             or _vehicle_uses(total, parts) or bool(zeros) and _complete([p.label for p in parts] + zeros, keyword)
         complete = complete and not _said_partial(text, keyword, parts[-1].end, limit) \
             and not (_work_states(named) and _MORE_NEXT.match(text, min(len(text), limit + 1)))
+        if complete and _complementary(named, whole_name) and not classes and _said_partial(text, keyword, parts[-1].end, limit, True):
+            complete = False  # 规上企业A家，规下企业B家，另走访个体工商户C家: more than the two halves were counted
         if complete and _vehicle_uses(total, parts) and _said_partial(text, keyword, parts[-1].end, limit, True):
             complete = classes  # 其中A用车4辆、B用车2辆，另有1辆已申请报废: the uses listed may not be every vehicle
         if any(g.total is total and [x.start for x in g.parts] == [x.start for x in parts] for g in groups):
@@ -1482,7 +1496,7 @@ def _marked(marks: list[int], lo: int, hi: int) -> bool:
 _PARTIAL_AFTER = re.compile(r"\s*等|[^。\d]*?[，,；;]\s*(?:其余|其他为|剩余|余下)")
 #: … and, of things counted one by one (vehicles), more of them named after the list (另有1辆已申请报废): whether in
 #: the total or beside it is not told
-_MORE_AFTER = re.compile(r"[^。\d]*?[，,；;]\s*(?:另有|另外|此外|还有)")
+_MORE_AFTER = re.compile(r"[^。\d]*?[，,；;]\s*(?:另|此外|还有)")
 
 
 #: the next sentence counting more of the same (…在建5个。另有2个项目尚未开工 / 剩余9个…)
@@ -3393,8 +3407,27 @@ def check_enumerations(text: str) -> list[Issue]:
             return
         if all(_COUNTED.search(x) for x in items):
             return  # "指标14个（数量指标6个、质量指标4个…）": the items count too; their sum is a total-and-parts claim
-        if any(re.search(r"(?<![\d.])\d{1,9}\s*" + re.escape(m.group("unit")) + r"[\u4e00-\u9fff]", x) for x in items):
-            return  # 分别为A、B、C3个事业单位和2个行政单位: the names are summed up by counts of their own, not listed
+        counted = re.compile(r"(?<![\d.])(\d{1,9})\s*" + re.escape(m.group("unit")) + r"(?=[\u4e00-\u9fff])")
+        if any(counted.search(x) for x in items):
+            # 分别为A、B、C3个事业单位和2个行政单位 (the counts sum the names up) or 办公室、财务股和4个业务股 (the
+            # names and the counted ones together): either reading may be meant, so only a count neither gives is said
+            pieces = [y for x in items for y in re.split(r"以及|[和及与]", x) if y]
+            counts = sum(int(v) for y in pieces for v in counted.findall(y))
+            named = sum(1 for y in pieces if not counted.search(y))
+            pending = 0  # names not yet summed up by a count after them (局机关和A、B、C3个事业单位: C's 3 sums A, B, C)
+            for y in pieces:
+                hit = counted.search(y)
+                if hit is None:
+                    pending += 1
+                    continue
+                pending += 1 if hit.start() > 0 else 0
+                pending -= min(pending, sum(int(v) for v in counted.findall(y)))
+            if n not in (counts, named + counts, pending + counts) and not partial:
+                seen.add(m.start())
+                issues.append(_issue(TXT006, Verdict.WRONG, f"文中说有 {m.group('count')}{m.group('unit')}，但列出的 {named} 项"
+                                     f"与所计的 {counts}{m.group('unit')} 合计为 {named + counts}{m.group('unit')}",
+                                     str(named + counts), str(n), m.start()))
+            return
         seen.add(m.start())
         items = _unjoined(items)
         listed = len(items)

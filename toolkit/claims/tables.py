@@ -21,7 +21,8 @@ TBL001 = Rule("TBL001", "lint", ERROR, "表格合计行与各行之和不符",
     "再逐列核对；差额不超过舍入误差时为警告。位于其各行之首的合计行每个数字列都为 0 而其下各行填有数字时为错误"
     "（无论哪些行是其组成都不可能为 0；所示之和为其下各行，“其中”块已除外）。"
     "按经济分类的基本支出表以“人员经费 | 小计 | X”“公用经费 | 小计 | Y”开头各自一块、其下为编码各款、末行“基本支出 | 合计 | T”时，"
-    "每个小计等于其下至下一小计之间的各款（编码有上下级时只加最下级），合计等于各小计之和；小计有误而合计与各款相符时只报告小计。",
+    "每个小计等于其下至下一小计之间的各款（编码有上下级时只加最下级），合计等于各小计之和；小计有误而合计与各款相符时只报告小计。"
+    "率、占比、增减列不相加（各行的增减额按 TBL010 逐行核对）。",
     "report.txt:73: 表1 第4行 第2列: TBL001 支出总额 707.74 与 基本支出、项目支出 之和不符：529.72 + 112.56 = 642.28")
 TBL002 = Rule("TBL002", "lint", ERROR, "评分表总分与各指标得分之和不符",
     "自评表“总分”行的得分应等于各指标（含预算执行率）得分之和；小计行等于其所在分组各指标得分之和：小计写在分组末尾时为"
@@ -1344,11 +1345,12 @@ def check_form_totals(t: Table) -> tuple[list[TableIssue], set[int], set[tuple[i
                     and not any(is_text(rows[k][c]) or _is_pct(rows[k][c]) for k in parts)
                     and not is_text(row[c]) and not _is_pct(row[c])]
         cols = money_cols(parts)
-        last = _children_end(rows, r, r + 1, cols, r + 2) if len(parts) > 2 else None
+        levels = [c for c in cols if not _CHANGE_HEAD.search(heads[c])]  # changes may cancel out: no witness
+        last = _children_end(rows, r, r + 1, levels, r + 2) if len(parts) > 2 else None
         if last is not None and last < parts[-1]:
             # rows after the run left blank in the columns it adds up in are parts still (a year's items of its own)
             run = [k for k in parts if k <= last]
-            adding = [c for c in cols if sum_verdict([cell_number(rows[k][c]) or Decimal(0) for k in run],
+            adding = [c for c in levels if sum_verdict([cell_number(rows[k][c]) or Decimal(0) for k in run],
                                                      cell_number(row[c]) or Decimal(0), Kind.MONEY)[0] == "ok"
                       and cell_number(row[c])]
             while last < parts[-1] and all(not cell_number(rows[last + 1][c]) for c in adding):
@@ -1418,7 +1420,7 @@ def _check_table(t: Table) -> tuple[list[TableIssue], ScoreTable | None]:
     if classes is not None:  # 人员经费 | 小计 over its 款, 公用经费 | 小计 over its own, 基本支出 | 合计 (class_totals.py)
         issues, judged = classes
         return issues + [i for i in check_total_columns(t, tcol) if i.location.row not in judged] \
-            + check_rate_columns(t), st
+            + check_change_columns(t) + check_rate_columns(t), st
     ledger = check_ledger(t, tcol)
     if ledger is not None:  # a 决算 table nesting by subject code: its totals are read by code
         issues, judged = ledger
