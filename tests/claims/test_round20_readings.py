@@ -284,3 +284,22 @@ def test_named_items_and_counted_ones_together(tmp_path) -> None:
     assert [(c, "合计为 7个" in m) for c, m in found] == [("TXT006", True)], found
     assert _errors(tmp_path, "本局内设机构7个，分别为办公室、财务股、政策法规股和4个业务股。") == []
     assert _errors(tmp_path, "纳入决算编制范围的单位共4个，包括局机关和县档案馆、县史志办、县信息中心3个事业单位。") == []
+
+
+def test_a_base_beyond_every_part_after_a_list_is_the_totals(tmp_path) -> None:
+    text = ("2024年“三公”经费支出合计8.42万元，其中公务接待费2.10万元，公务用车运行维护费6.32万元，因公出国（境）费0万元，"
+            "比上年8.91万元下降{r}。")
+    found = _errors(tmp_path, text.format(r="5.82%"))
+    assert any(c == "TXT004" and "5.50%" in m for c, m in found), found
+    assert _errors(tmp_path, text.format(r="5.50%")) == []
+    # a base near the last part may be that part's: not judged
+    assert _errors(tmp_path, "2024年“三公”经费支出合计8.42万元，其中公务接待费2.10万元，公务用车运行维护费6.32万元，"
+                             "比上年6.80万元下降7.06%。") == []
+
+
+def test_what_a_figure_was_spent_on_between_it_and_its_change(tmp_path) -> None:
+    text = ("2024年公务用车运行维护费支出6.32万元，主要用于2辆执法执勤用车的燃料费、维修费、保险费等，"
+            "较上年减少0.58万元，下降{r}。")
+    found = _errors(tmp_path, text.format(r="9.18%"))
+    assert any(c == "TXT004" and "8.41%" in m for c, m in found), found
+    assert _errors(tmp_path, text.format(r="8.41%")) == []

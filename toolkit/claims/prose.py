@@ -2185,6 +2185,12 @@ def _subject(text: str, x: Quantity, groups: list[Group] | None, at: int, qs: li
         if joins and all("、" in j and not re.search(r"[，,；;。]", j) for j in joins):
             return g.total
         if joins and not any(re.search(r"%|增|减|降|上升", j) for j in joins):
+            base = next((q for q in qs if x.end <= q.start <= at and q.base and q.comparable(x)), None)
+            if base is not None and all(base.value > p.value for p in g.parts) and base.value > 2 * x.value \
+                    and g.total.value / 2 <= base.value <= g.total.value * 2:
+                # …，C0万元，比上年8.91万元下降R%: a base beyond every part, more than twice the last and near the
+                # total, is the total's
+                return g.total
             return None  # 其中A，B；C，比上年减少D: no other part has a change of its own: the total's, or C's?
         return x
     brackets = _brackets(text)
@@ -2258,7 +2264,10 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
         if len(re.findall(r"[，,；;]", between)) > 1 or "。" in between:
             continue
         x = before[-1]
-        if re.sub(r"[，,](?:占|完成|为)[^，,。；;]{0,20}?\d+(?:\.\d+)?[%％]", "", text[x.end:d.start]).count("，") > 1 \
+        between_words = re.sub(r"[，,](?:占|完成|为)[^，,。；;]{0,20}?\d+(?:\.\d+)?[%％]", "", text[x.end:d.start])
+        # (…6.32万元，主要用于2辆执法执勤用车的燃料费、维修费等，较上年减少D: what it was spent on, said between)
+        between_words = re.sub(r"[，,](?:主要)?(?:用于|包括|是)[^，,。；;%％]{0,60}?(?=[，,])", "", between_words)
+        if between_words.count("，") > 1 \
                 and x.start >= s_start:
             continue  # the figure must be the one the change is said of (its own share or rate between them aside)
         if _of_last_year(x):
