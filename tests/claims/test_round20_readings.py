@@ -303,3 +303,85 @@ def test_what_a_figure_was_spent_on_between_it_and_its_change(tmp_path) -> None:
     found = _errors(tmp_path, text.format(r="9.18%"))
     assert any(c == "TXT004" and "8.41%" in m for c, m in found), found
     assert _errors(tmp_path, text.format(r="8.41%")) == []
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# h45: readings of a set measured unseen, then read
+# ---------------------------------------------------------------------------------------------------------------
+
+def test_projects_counted_by_their_grades_add_up_to_the_projects_evaluated(tmp_path) -> None:
+    text = ("本部门对2024年度一般公共预算项目支出全面开展绩效自评，共涉及项目{n}个，资金112.79万元。"
+            "自评结果显示，2个项目评价等级为“优”，2个项目评价等级为“良”。")
+    found = _errors(tmp_path, text.format(n="3"))
+    assert [(c, "2 + 2 = 4" in m) for c, m in found] == [("TXT001", True)], found
+    assert _errors(tmp_path, text.format(n="4")) == []
+    # the grade first, each of a different grade
+    assert _errors(tmp_path, "对13个项目开展了绩效自评，其中评价等级为“优”的9个、评价等级为“良”的3个、"
+                             "评价等级为“中”的1个。") == []
+
+
+def test_vehicles_by_use_more_than_the_vehicles(tmp_path) -> None:
+    text = "截至2024年12月31日，单位共有公务用车{n}辆，其中一般公务用车1辆、执法执勤用车1辆、特种专业技术用车1辆。"
+    found = _errors(tmp_path, text.format(n="2"))
+    assert any(c == "TXT001" and "1 + 1 + 1 = 3" in m for c, m in found), found
+    assert _errors(tmp_path, text.format(n="3")) == []
+
+
+def test_a_rate_opening_its_sentence_of_what_the_sentence_before_gives(tmp_path) -> None:
+    text = ("2024年“三公”经费预算19.21万元，实际支出17.09万元，其中公务接待费5.95万元、公务用车运行维护费11.14万元，"
+            "因公出国（境）费和公务用车购置费均为0。“三公”经费预算完成率为{r}，未超出年度预算。")
+    found = _errors(tmp_path, text.format(r="112.40%"))
+    assert any(c == "TXT005" and "88.96%" in m for c, m in found), found
+    assert _errors(tmp_path, text.format(r="88.96%")) == []
+
+
+def test_a_rate_borne_out_by_the_sum_its_numerator_should_be(tmp_path) -> None:
+    text = ("2024年“三公”经费预算12.56万元，实际支出10.35万元，其中公务接待费3.30万元、公务用车运行维护费7.23万元，"
+            "因公出国（境）费和公务用车购置费均为0。“三公”经费预算完成率为83.84%，严格控制在预算以内。")
+    found = _errors(tmp_path, text)
+    assert [c for c, _m in found] == ["TXT001"], found  # 10.35 is the slip: 3.30 + 7.23 = 10.53, 10.53 ÷ 12.56 = 83.84%
+
+
+def test_a_share_of_the_parts_listed_when_they_make_a_figure_the_document_states(tmp_path) -> None:
+    text = ("2024年度一般公共预算财政拨款支出482.44万元。\n\n从支出结构看，商业服务业等支出374.71万元，占{p}；"
+            "社会保障和就业支出60.58万元；卫生健康支出18.39万元；住房保障支出28.76万元。")
+    found = _errors(tmp_path, text.format(p="77.76%"))
+    assert any(c == "TXT002" and "77.67%" in m for c, m in found), found
+    assert _errors(tmp_path, text.format(p="77.67%")) == []
+    # parts that make no figure of the document: their whole is not told
+    assert _errors(tmp_path, text.format(p="77.76%").replace("482.44", "500.00")) == []
+
+
+def test_the_department_budget_rate_under_a_topic_without_figures(tmp_path) -> None:
+    table = ("| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n|---|---|---|---|---|---|---|\n"
+             "| 预算执行 | 预算执行 | 预算执行率 | ≥95% | 94.75% | 10 | 9.48 |\n"
+             "| 产出指标 | 数量指标 | 基本医疗保险参保人数 | ≥33万人 | 33.4万人 | 90 | 90 |\n\n")
+    text = table + "资金管理方面，全年严格执行预算批复，部门预算执行率达到{r}，项目支出1516.02万元重点向参保群众待遇保障倾斜。\n"
+    found = _errors(tmp_path, text.format(r="92.38%"), "r.md")
+    assert any(c == "TXT021" and "94.75%" in m for c, m in found), found
+    assert _errors(tmp_path, text.format(r="94.75%"), "r.md") == []
+
+
+def test_a_completion_column_not_named_a_rate(tmp_path) -> None:
+    table = ("| 项目 | 预算数 | 决算数 | 完成预算(%) |\n|---|---|---|---|\n| 合计 | 8.36 | 6.99 | 83.61 |\n"
+             "| 公务用车运行维护费 | 5.84 | 4.88 | 83.56 |\n| 公务接待费 | 2.52 | 2.11 | {r} |\n")
+    found = _errors(tmp_path, table.format(r="119.43"), "t.md")
+    assert any(c == "TBL005" and "83.73%" in m for c, m in found), found
+    assert _errors(tmp_path, table.format(r="83.73"), "t.md") == []
+
+
+def test_a_table_of_one_cell_a_line_with_its_names_column_qualified(tmp_path) -> None:
+    lines = ["表3 一般公共预算财政拨款基本支出决算表（单位：万元）", "项目（经济分类科目）", "决算数", "合计", "160.00",
+             "301 工资福利支出", "120.00", "30101 基本工资", "70.00", "30102 津贴补贴", "50.00", "302 商品和服务支出", "{v}",
+             "30201 办公费", "25.00", "30211 差旅费", "15.00"]
+    found = _errors(tmp_path, "\n".join(lines).format(v="30.00"))
+    assert any(c == "TBL008" and "40.00" in m for c, m in found), found
+    assert _errors(tmp_path, "\n".join(lines).format(v="40.00")) == []
+
+
+def test_two_paragraphs_disagreeing_the_one_no_table_bears_is_the_slip(tmp_path) -> None:
+    text = ("| 项目 | 合计 | 基本支出 | 项目支出 |\n|---|---|---|---|\n| 合计 | 2837.74 | 1384.18 | 1453.56 |\n\n"
+            "本年支出合计2837.74万元，其中：基本支出1348.18万元；项目支出1453.56万元。\n\n"
+            "2024年度一般公共预算财政拨款基本支出1384.18万元，主要用于保障机构正常运转。\n")
+    found = [(c, m) for c, m in _errors(tmp_path, text, "r.md") if c == "TXT014"]
+    assert all("正文写基本支出 1348.18" in m for _c, m in found), found

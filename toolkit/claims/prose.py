@@ -48,7 +48,8 @@ TXT001 = Rule("TXT001", "lint", ERROR, "总数与各分项之和不符",
     "公办/民办园、省内/省外、男/女、城镇/农村、集体/个体、重点/一般项目、定量/定性指标）、其余的字是总数名称里的（“走访企业”"
     "之于规上/规下企业）且句中未接着写“另…”“此外”时，两项即全部（内科/外科、上级/下级来文不是：还有别的科、平级来文）。"
     "总数写在本句并说明是总数（“共对17个项目开展绩效自评，其中…”）时，不因各项恰好等于前一句的另一个数而改按那个数核对。"
-    "“收入中，A、B、C；支出中，本年支出合计T”：收入各项不是支出合计的组成。"
+    "“收入中，A、B、C；支出中，本年支出合计T”：收入各项不是支出合计的组成。按用途分列的公务用车之和大于车辆总数时报告。"
+    "按评价等级分列的项目数（“2个项目评价等级为“优”，2个项目评价等级为“良””，各为不同等级）之和应等于前文所述自评的项目数。"
     "“分别得A分、B分…，合计T分”：T 应等于各项得分之和。括号里写在变动率之后的上年数（“同比增长R%（上年B万元）”）是上年的数，"
     "不作为后文各项的总数。按意思而不按措辞读：列表说明了项数（“分为三类：”“划分为3个层次：”）且正好列出这么多项时，"
     "各项是总数的全部组成；“三项合计X”“两者之和为X”：X 应等于其前正好这么多个数之和（“后两项合计”为最后两项）；"
@@ -98,6 +99,7 @@ TXT002 = Rule("TXT002", "lint", ERROR, "占比与金额不符",
     "其后未点名的占比是同一总数的（该项与所点名的总数同为另一合计的组成时除外）。“本中心”“本所”“我院”等写报告的单位即部门本身。"
     "点名的总数正文未写出、而表题正是该名称（“表3 2024年度一般公共预算财政拨款支出决算表”）且表中只有一个“合计”行时，"
     "以该行决算（合计、本年、最近一年）一列的数为总数；预算表的合计不作总数。"
+    "以分项开句、未点名总数的列举（“从支出结构看，A X万元，占P%；B Y万元；C Z万元”）各项之和恰为文中另一处所写的数时，占比按各项之和核对。"
     "同段所写的总数与表中同一项目本年的数不符（TXT014：取错了列或行）、而占比按表中的数正确时，占比不报，只报该总数。"
     "一句以表中某行的名称开头、未写金额而写占比（“农林水支出是我局支出的主体，占本年支出的84.25%”），表中该行有占比列"
     "（列名写明同一总数，如“占本年支出比重”）且该行占比等于其金额 ÷ 表中合计时，正文占比应与该行占比一致。"
@@ -150,6 +152,8 @@ TXT005 = Rule("TXT005", "lint", ERROR, "比率与所述数字不符",
     "“收集问题825个，解决问题782个，解决率94.8%”、“年度计划投资4.785亿元，累计完成9.41亿元，完成年度计划的196.7%”、"
     "“编制33人，实有31人，控制率100%”“应检查86家，实际检查80家，检查覆盖率93.02%”“在用设备4,326台，定期检验4,180台，"
     "定检率96.63%”：比率应等于分子 ÷ 分母（分子为实际完成的数，或名称中含比率所简称的动作的数）。满意率、知晓率等调查所得的比率不核对。"
+    "比率单独成句、句中无数而以其对象开句（“2024年“三公”经费预算A万元，实际支出B万元，其中…。“三公”经费预算完成率为P%”）时，"
+    "按前一句（以同一对象开句，其“其中”之前）的数核对；分子本身与其“其中”各项之和不符、而按各项之和比率正确时，只报告分子之和。"
     "“全区312个小区中已有286个实现…，覆盖率91.67%”：分母是“…中”之前的总数（“全市86所中小学中已有81所…，达标率P%”，"
     "无论比率叫什么）。完成率 = 实际 ÷ 目标：句中只有一个目标数（年度目标、计划、目标任务）和一个同单位的其他数时，后者是完成数"
     "（“改造危房126户，年度计划140户，完成率90.00%”）。分子分母都以比率的动作命名时（“应接种1,200人，实际接种1,152人”），"
@@ -1275,6 +1279,7 @@ def _group_issue(g: Group, at: tuple[int, int] | None = None) -> Issue | None:
         g.ok = True
         return None
     if v == "error" and s > g.total.value and not g.classes and _some_run_matches(values, g.total.value, money) \
+            and not _vehicle_uses(g.total, g.parts) \
             and not (g.total.kind == "money" and g.complete and _complete([p.label for p in g.parts], g.keyword)
                      and len(values) <= 4
                      and sum_verdict(values[1:], g.total.value, money)[0] == "ok"
@@ -3196,6 +3201,26 @@ def _target(q: Quantity) -> bool:
     return q.role == "target" and not q.approx and not q.base and q.kind in ("money", "count")
 
 
+#: a rate's sentence opening with the name of what it is of, and no figure: “三公”经费预算完成率为P%
+_RATE_OPENING = re.compile(r"\s*[“\"]?(?P<s>[\u4e00-\u9fff]{2,6}?)[”\"]?(?:经费|资金|项目|支出)")
+
+
+def _subject_sentence_before(text: str, qs: list[Quantity], i: int, s_start: int) -> list[Quantity]:
+    """The figures of the sentence before a rate whose own sentence holds none and opens with what the rate is of,
+    when that sentence opens with the same name (2024年“三公”经费预算A万元，实际支出B万元，其中…。“三公”经费预算完成率
+    为P%): up to its first 其中, what the list after it details is no term of the rate."""
+    m = _RATE_OPENING.match(text, s_start, qs[i].start)
+    if m is None:
+        return []
+    p_start = _sentence_bounds(text, s_start - 1)[0]
+    head = text[p_start:s_start]
+    if m.group("s") not in head[:40]:
+        return []
+    cut = _GROUP.search(head)
+    end = p_start + (cut.start() if cut else len(head))
+    return [q for q in qs[:i] if p_start <= q.start < end and _usable(q)]
+
+
 def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None) -> list[Issue]:
     """``共收集问题825个，解决问题782个，问题解决率达94.8%``: 782 / 825. When a total and its 其中 parts are all
     candidate denominators, the total is the one (``设置目标9个，其中…3个、…；完成8个，完成率88.9%``)."""
@@ -3223,6 +3248,8 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
                 if q.start >= s_end or q.unit == "%" or not _usable(q) or q.kind not in ("count", "money"):
                     break
                 before.append(q)
+            if not before and s_start > 0:
+                before = _subject_sentence_before(text, qs, i, s_start)
         num_words = _NUMERATOR.get(verb, (verb,))
         nums = [q for q in before if any(w in q.label for w in num_words) and not _NEGATION.match(q.label)
                 and not _target(q)]
@@ -3287,6 +3314,9 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
         n, d, v, exact = results[0]
         if _capped(r, exact, stem):
             continue
+        if (n.disputed and ratio_verdict(n.disputed, d.value, r.value, kind_of(n.kind), kind_of(d.kind))[0] == "ok") \
+                or (d.disputed and ratio_verdict(n.value, d.disputed, r.value, kind_of(n.kind), kind_of(d.kind))[0] == "ok"):
+            continue  # 实际支出A，其中…（parts making A′）…完成率P% = A′ ÷ B: A is the slip, said by its sum
         after = _TARGET_AFTER.match(text, d.end)
         whole = f"{after.group(0).lstrip('的')} {d.text}" if after else f"{d.label} {d.text}"  # 280人的年度目标
         terms = f"（{whole} − {n.label} {n.text}）÷ {d.text}" if id(n) in negated \
@@ -4201,4 +4231,76 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
     issues += check_score_lists(text, qs)
     issues += check_score_parts(text, qs)
     issues += check_share_pairs(text, qs)
+    issues += check_list_shares(text, qs, others if isinstance(others, Wholes) else None,
+                                {i.location.offset for i in issues})
+    issues += check_grade_counts(text, qs, {i.location.offset for i in issues})
     return issues, qs
+
+
+#: a count of projects by the grade each was given (DOMAIN §3: 优 / 良 / 中 / 差): 2个项目评价等级为“优”
+_GRADE_COUNT = re.compile(r"(?P<n>\d{1,3})\s*个(?:项目)?(?:的)?(?:评价|自评|绩效)?(?:等级|结果)?(?:为|是|评为|评定为|被评为)"
+                          r"[“\"「]?(?P<g>优秀|良好|合格|不合格|优|良|中|差)|"
+                          r"(?:评价|自评|绩效)?(?:等级|结果)?(?:为|是|评为|评定为|被评为)[“\"「]?(?P<g2>优秀|良好|合格|不合格|优|良|中|差)"
+                          r"[”\"」]?(?:等级)?的(?:项目)?(?P<n2>\d{1,3})\s*个")
+#: the count of projects evaluated, said before: 共涉及项目3个 / 共对17个项目开展绩效自评
+_PROJECTS = re.compile(r"(?:共|涉及|对|开展|实施|完成)[^，,；;。\d]{0,12}$")
+
+
+def check_grade_counts(text: str, qs: list[Quantity], taken: set[int]) -> list[Issue]:
+    """``共涉及项目3个……自评结果显示，2个项目评价等级为“优”，2个项目评价等级为“良”``: the projects counted by their
+    grades (each of a different grade) add up to the projects evaluated, the one count of projects said before them
+    in the paragraph."""
+    issues = []
+    for s0, s1 in zip([0] + [e + 1 for e in sentences(text).ends], sentences(text).ends + [len(text)]):
+        found = list(_GRADE_COUNT.finditer(text, s0, s1))
+        grades = [(m.group("g") or m.group("g2"))[:1] for m in found]
+        if len(found) < 2 or len(set(grades)) != len(grades) or s0 in taken:
+            continue
+        before = [q for q in qs if q.end <= found[0].start() and q.kind == "count" and q.unit == "个"
+                  and not q.approx and (_PROJECTS.search(q.pre) and "项目" in text[q.end:q.end + 3]
+                                        or re.search(r"项目$", q.pre))]
+        if not before:
+            continue
+        total = before[-1]
+        if total.start in taken or any(s0 <= t < s1 for t in taken):
+            continue  # (the 其中 list said so already)
+        counts = [m.group("n") or m.group("n2") for m in found]
+        s = sum((Decimal(n) for n in counts), Decimal(0))
+        if s != total.value:
+            issues.append(_issue(TXT001, Verdict.WRONG, f"{total.text}项目按评价等级分列为 "
+                                 f"{' + '.join(counts)} = {s}个，与所述 {total.text} 不符",
+                                 f"{s}个", total.text, found[0].start(), found[-1].end()))
+    return issues
+
+
+def check_list_shares(text: str, qs: list[Quantity], others: "Wholes | None", taken: set[int]) -> list[Issue]:
+    """``从支出结构看，A X万元，占P%；B Y万元；C Z万元``: a sentence that opens with its list of parts and names no whole
+    for its shares; when the parts add up exactly to a figure the document states (the 一般公共预算财政拨款支出 the
+    paragraph before gives), that is the whole each share is of."""
+    if others is None:
+        return []
+    issues = []
+    ends = sentences(text).ends
+    for s0, s1 in zip([0] + [e + 1 for e in ends], ends + [len(text)]):
+        here = [q for q in qs if s0 <= q.start < s1]
+        parts = [q for q in here if q.kind == "money" and q.role == "level"]
+        shares = [q for q in here if q.unit == "%" and q.role == "share" and not share_target(q)
+                  and q.start not in taken]
+        if len(parts) < 3 or not shares or here[0] is not parts[0] or any(q.approx for q in parts) \
+                or any(q not in parts and q not in shares for q in here) or _GROUP.search(text, s0, s1) \
+                or len({q.unit for q in parts}) != 1:
+            continue
+        total = sum((q.value for q in parts), Decimal(0))
+        if not any(q.value == total and q.unit == parts[0].unit and q.kind == "money"
+                   for named in others.by_core.values() for q in named):
+            continue
+        for r in shares:
+            part = max((q for q in parts if q.end <= r.start), key=lambda q: q.start, default=None)
+            if part is None or re.search(r"[；;。]", text[part.end:r.start]):
+                continue
+            v, exact = ratio_verdict(part.value, total, r.value, kind_of(part.kind))
+            if v != "ok" and exact is not None:
+                issues.append(_issue(TXT002, v, f"{part.label or '该项'} {part.text} 占所列各项之和 {num_text(total)}"
+                                     f"{part.unit} 的比例为 {pct_text(exact, r.value)}，文中写 {r.text}",
+                                     pct_text(exact, r.value), r.text, r.start))
+    return issues

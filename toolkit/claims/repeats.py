@@ -23,7 +23,7 @@ from .document import Document, Table
 from .quantities import Quantity, extract, sentences
 
 TXT014 = Rule("TXT014", "lint", ERROR, "同一数字前后不一致（疑为数字颠倒）",
-    "正文与表格（或正文两处）写同一项目的同一数字时应一致。两个数字由相同的几个数字以不同顺序组成（1,126.58 与 "
+    "正文与表格（或正文两处）写同一项目的同一数字时应一致（正文两处不同而表中有其中一个数时，报告另一处）。两个数字由相同的几个数字以不同顺序组成（1,126.58 与 "
     "1,162.58）、小数位和单位相同、至少四位数字，且所说的对象有四个字以上相同（人员经费、重点优抚对象）时，"
     "几乎可以肯定是同一个数字写错，报告为错误。正文数字与表中名称完全相同的一行（“基本支出”与“基本支出合计”）只差一位或相邻两位"
     "数字（7,750.68 与 7,660.68，至少五位数字）、且正文数字在别处未以同一名称出现时，也报告为错误；"
@@ -178,6 +178,7 @@ def check_repeats(doc: Document, quantities: list[list[Quantity]], cells: dict |
         values = {m.digits for m in group}
         if len(values) < 2:
             continue
+        in_tables = {m.digits for m in group if m.cell is not None}
         for a in group:
             if a.para is None or (a.para, a.offset) in reported:
                 continue
@@ -192,8 +193,10 @@ def check_repeats(doc: Document, quantities: list[list[Quantity]], cells: dict |
                     break  # this figure is written again elsewhere under its name: it is not the mistyped one
                 if not any(_common(x, y) for x in a.subject.split("|") for y in b.subject.split("|")):
                     continue
-                if b.para is not None and b.para > a.para:
-                    continue  # a pair in the text is reported once, at the later mention
+                if b.para is not None and a.digits in in_tables and b.digits not in in_tables:
+                    break  # two paragraphs, a table bearing this one out: the other is the slip, said there
+                if b.para is not None and b.para > a.para and not (b.digits in in_tables and a.digits not in in_tables):
+                    continue  # a pair in the text is reported once, at the later mention (or at the one no table bears)
                 if b.cell is not None and _rate_agrees(doc, quantities, a, b):
                     continue  # the text's figure and its rate agree with the row's other figure: the cell is the odd one
                 reported.add((a.para, a.offset))

@@ -281,8 +281,10 @@ def check_indicator_results(doc: Document, quantities: list[list[Quantity]], tak
             after = text[q.end:q.end + 3]
             s0 = sentences(text).bounds(q.start)[0]
             earlier = re.sub(r"[\s“”\"‘’「」]", "", text[s0:lo])  # the sentence's clauses before the figure's own
-            if core.endswith("执行率") and re.search(r"三公|项目|基本支出|专项|经费|资金", earlier):
+            if core.endswith("执行率") and re.search(r"三公|项目|基本支出|专项|经费|资金", earlier) \
+                    and re.search(r"\d(?:\.\d+)?\s*[万亿]?元", earlier):
                 continue  # “三公”经费年初预算A，实际支出B，预算执行率为P%: the rate of a part, not the 自评表's row
+                # (资金管理方面，…，部门预算执行率达到P%: a topic with no figures of a part's is the department's)
             found = []
             for x in rows:
                 rcore, _value, unit, _others, _t, _r, _c, _name = x

@@ -52,7 +52,8 @@ def _heads(rows: list[list[str]], h: int) -> list[str]:
 def is_ratio_head(head: str) -> bool:
     """A column of ratios, never of amounts: a share (占比, 比重) or a rate of its row (执行率（%）)."""
     head = re.sub(r"\s+", "", head)
-    return bool(_SHARE_HEAD.search(head) or _RATE_HEAD.search(head))
+    return bool(_SHARE_HEAD.search(head) or _RATE_HEAD.search(head)
+                or (re.search(r"[%％]", head) and re.match(r"^(?:完成|执行|占)", head)))  # 完成预算（%）
 
 
 def _number(cell: str) -> Decimal | None:

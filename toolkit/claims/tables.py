@@ -62,7 +62,8 @@ TBL005 = Rule("TBL005", "lint", ERROR, "表中比率与同行数字不符",
     "（预算数、编制数、计划）；表头写“执行率（%）”“率（%）”时，不带百分号的数也是百分比。这些列不作金额相加。"
     "表中有“全年预算数”列时执行率按全年预算核对（表头两行、上行合并单元格“预算数”下分“年初预算”"
     "“全年预算”时，每列按上下两行合起来的名称读）；为 0 的预算数不作分母；同一行的预算数已报告写错"
-    "（TBL006）而执行率按改正后的数正确时，不再报告执行率。增减率、增长率等变动列是对上年的变动（TBL010），不按同行两列之比核对。",
+    "（TBL006）而执行率按改正后的数正确时，不再报告执行率。增减率、增长率等变动列是对上年的变动（TBL010），不按同行两列之比核对。"
+    "表头为“完成预算（%）”“执行预算（%）”“占全年预算（%）”的列也是比率（决算数 ÷ 预算数）。",
     "report.txt:72: 表1 第2行 第4列: TBL005 控制率 100% 与 2022年实际在职人数 31 ÷ 编制数 33 = 93.94% 不符")
 TBL006 = Rule("TBL006", "lint", ERROR, "表格合计列与同行各列之和不符",
     "表头为“合计”“小计”的列应等于同行其左侧各数字列（行标题之后、合计列之前，不含比率列）之和；"
@@ -1169,6 +1170,14 @@ def rate_operands(header: list[str], row: list[str], rate_head: str = "") -> tup
     return nums, whole if len(whole) == 1 else dens
 
 
+#: a column of a rate not named …率: 完成预算（%）, 执行预算（%）, 占全年预算（%） — the row's actual over its budget
+_RATE_LIKE = re.compile(r"^(?:完成|执行|占)(?:年初|全年|调整后?)?预算(?:数)?(?:的)?(?:比例|百分比|进度)?$")
+
+
+def _rate_head(h: str) -> bool:
+    return h.endswith("率") or bool(_RATE_LIKE.match(h))
+
+
 def check_rate_columns(t: Table, corrected: dict[tuple[int, int], Decimal] | None = None) -> list[TableIssue]:
     """A column headed …率 against the figures of its row: 执行率 = 执行数 / 预算数, 控制率 = 实有 / 编制 …
     ``corrected``: (row, column) -> the value a cell reported wrong should have (its rate is judged on that)."""
@@ -1180,7 +1189,7 @@ def check_rate_columns(t: Table, corrected: dict[tuple[int, int], Decimal] | Non
     for r, row in enumerate(t.rows):
         heads = [re.sub(r"\s+", "", c) for c in row]
         bare = [_PCT_UNIT.sub("", h) for h in heads]
-        if any(h.endswith("率") for h in bare) and not any(cell_number(c) is not None for c in row):
+        if any(_rate_head(h) for h in bare) and not any(cell_number(c) is not None for c in row):
             header, header_row, percent = bare, r, [h != b for h, b in zip(heads, bare)]
             continue
         if header is not None and header_row == r - 1 and len(heads) == len(header) \
@@ -1190,12 +1199,13 @@ def check_rate_columns(t: Table, corrected: dict[tuple[int, int], Decimal] | Non
         if header is None or len(row) != len(header):
             continue
         for c, h in enumerate(header):
-            if not h.endswith("率") or not (_is_pct(row[c]) or (percent[c] and cell_number(row[c]) is not None)):
+            if not _rate_head(h) or not (_is_pct(row[c]) or (percent[c] and cell_number(row[c]) is not None)):
                 continue
             if _RATE_CHANGE_HEAD.match(h):
                 continue  # 增减率 is a change against 上年 (TBL010), never a ratio of two figures of the row
             stated = cell_number(row[c])
             nums, use = rate_operands(header, row, h)
+            nums, use = [i for i in nums if i != c], [i for i in use if i != c]
             value = lambda i: corrected.get((r, i), cell_number(row[i]))  # noqa: E731
             results = [(n, d, *ratio_verdict(value(n), value(d), stated, Kind.MONEY)) for n in nums for d in use
                        if value(d)]
