@@ -385,3 +385,41 @@ def test_two_paragraphs_disagreeing_the_one_no_table_bears_is_the_slip(tmp_path)
             "2024年度一般公共预算财政拨款基本支出1384.18万元，主要用于保障机构正常运转。\n")
     found = [(c, m) for c, m in _errors(tmp_path, text, "r.md") if c == "TXT014"]
     assert all("正文写基本支出 1348.18" in m for _c, m in found), found
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# guards from the second read-only review (probe files in tests/fixtures/round20)
+# ---------------------------------------------------------------------------------------------------------------
+
+def test_rate_columns_named_otherwise_are_not_added_up() -> None:
+    assert _fixture_errors("k_hdr_zengfu.txt") == []  # 上年决算数 | 本年决算数 | 增幅 (7.53, no %)
+    assert not any(c == "TBL009" and "增幅" in m for c, m in _fixture_errors("frm01_zengfu.md"))
+
+
+def test_a_change_against_last_years_budget_is_not_the_actuals(tmp_path) -> None:
+    text = ("2024年度“三公”经费财政拨款支出预算为9.50万元，支出决算为8.00万元，完成预算的84.21%。"
+            "较上年预算减少0.50万元，下降5.00%。")
+    assert _errors(tmp_path, text) == []
+
+
+def test_an_explanation_keeps_its_sections_fund_scope_past_continuations_and_many_items() -> None:
+    assert _fixture_errors("jue05_long_section.txt") == []
+    assert _fixture_errors("jue04a_continuation.txt") == []
+
+
+def test_a_tables_title_above_its_unit_line_gives_its_fund_scope() -> None:
+    found = _fixture_errors("mm2_unit_line.txt")
+    assert any(c == "TXT014" and "1286.45" in m for c, m in found), found
+
+
+def test_complements_not_said_to_be_the_whole(tmp_path) -> None:
+    for text in ("2024年度本部门支出合计4081.91万元，其中重点项目支出2100.00万元、一般项目支出1185.58万元，均按进度拨付。",
+                 "全年走访服务企业和个体工商户1260家，其中规上企业836家，规下企业314家。",
+                 "全县幼儿园42所，比上年新增5所，其中公办园3所、民办园2所。",
+                 "全年共接待游客120万人次，其中省内游客80万人次、省外游客30万人次；入境游客10万人次。",
+                 "全年共培训学员860人次，其中省内学员600人次、省外学员250人次。线上学员10人次另行统计。"):
+        assert _errors(tmp_path, text) == [], text
+
+
+def test_counts_in_brackets_are_no_counted_items(tmp_path) -> None:
+    assert _errors(tmp_path, "下属单位3个，分别为县农技中心、县畜牧中心（含8个乡镇畜牧站）和县农机中心。") == []

@@ -21,7 +21,7 @@ _SUB = re.compile(r"^(小计|合计)$")
 _GRAND = re.compile(r"^(合计|总计)$")
 _CODE = re.compile(r"^\d{3,9}$")
 #: columns that are no amounts (rates, shares, changes — each row's own, checked row by row — and codes)
-_NOT_AMOUNT = re.compile(r"率|占比|比重|比例|[%％]|增减|变动|差额|编码|代码|序号")
+_NOT_AMOUNT = re.compile(r"率|占比|比重|比例|[%％]|增减|变动|差额|增幅|增长|幅度|同比|进度|对比|编码|代码|序号")
 
 
 def _flat(cell: str) -> str:
@@ -65,6 +65,9 @@ def check_class_totals(t: Table) -> tuple[list[TableIssue], set[int]] | None:
             and any(cell_number(rows[r][c]) is not None and not _is_pct(rows[r][c]) for r in subs)]
     if not cols:
         return None
+    from .share_columns import is_ratio_head
+
+    cols = [c for c in cols if not is_ratio_head(header[c])]
     ends = subs[1:] + [grands[0] if grands else len(rows)]
     blocks = []
     for s, end in zip(subs, ends):
@@ -72,6 +75,9 @@ def check_class_totals(t: Table) -> tuple[list[TableIssue], set[int]] | None:
         if not block or len(block) != end - s - 1:
             return None  # a row that is no coded 款 between two 小计 rows: another layout
         blocks.append((s, _leaves(rows, block)))
+    # a column in which a 小计 is below one of its own rows holds no amounts (a rate written without its sign)
+    cols = [c for c in cols if not any((cell_number(rows[s][c]) or Decimal(0)) < max(
+        (cell_number(rows[k][c]) or Decimal(0) for k in b), default=Decimal(0)) for s, b in blocks)]
     issues: list[TableIssue] = []
     off: dict[int, Decimal] = {}  # column -> how far the 小计 rows are off their rows, in all
     for s, block in blocks:

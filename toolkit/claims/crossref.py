@@ -264,12 +264,16 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
     return out
 
 
+_HEADING_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十\d]{1,3}部分)")
+
+
 def _heading_scope(paragraphs, k: int) -> bool | None:
-    """The fund scope the heading over paragraph ``k`` names (a short paragraph before it, up to 12 back): True for
-    the 财政拨款 alone, False for the department's whole money, None when no heading says."""
-    for j in range(k - 1, max(-1, k - 13), -1):
+    """The fund scope the heading over paragraph ``k`` names: the nearest paragraph before it numbered as a heading
+    (（二）…, 三、…), short and with no money figure, past the other explanations of its section and their
+    continuation lines: True for the 财政拨款 alone, False for the department's whole money, None when none says."""
+    for j in range(k - 1, max(-1, k - 80), -1):
         text = paragraphs[j].text
-        if len(text) <= 40 and not re.search(r"\d+(?:\.\d+)?\s*万?元", text):
+        if _HEADING_MARK.match(text) and len(text) <= 60 and not re.search(r"\d+(?:\.\d+)?\s*[万亿]?元", text):
             return fund_scope(text, len(text))
     return None
 

@@ -286,8 +286,8 @@ _PART_OPENING = re.compile(r"^(?:其中|包括)?[：:，,、]?\s*")
 def _complementary(labels: list[str], whole: str) -> bool:
     """Two parts whose names are the same but for a word and its complement (规上企业836家，规下企业414家), the rest
     of their name (企业) being the whole's (走访企业1260家; not 各类救助资金 over 城市 / 农村低保金: the halves of 低保)."""
-    if len(labels) != 2:
-        return False
+    if len(labels) != 2 or re.search(r"[和及与、]", whole):
+        return False  # (走访服务企业和个体工商户: a whole of more than the two halves name)
     a, b = (_PART_OPENING.sub("", lb) for lb in labels)
     for pair in _COMPLEMENTS:
         for x, y in (tuple(pair), tuple(pair)[::-1]):
@@ -295,7 +295,7 @@ def _complementary(labels: list[str], whole: str) -> bool:
             while i >= 0:
                 rest = a[:i] + a[i + len(x):]
                 if b == a[:i] + y + a[i + len(x):] and (len(a) > len(x) or len(x) >= 2) \
-                        and (not rest or rest in whole or rest[-2:] in whole or pair == _SEXES):
+                        and (not rest or rest in whole or pair == _SEXES):
                     return True
                 i = a.find(x, i + 1)
     return False
@@ -754,6 +754,10 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         classes = _classes_of(total, parts) or _indicator_kinds(total, parts) or _levels_of(text, total, parts) \
             or _affirmed_and_negated([p.label for p in parts])  # a partition: no run counts along another dimension
         whole_name = total.label + re.split(r"[，,；;。：:（(]", text[total.end:total.end + 16])[0]  # 共对17个项目开展…
+        next_end = _sentence_bounds(text, limit + 1)[1] if limit + 1 < len(text) else limit
+        if any(total.end <= q.start < pos and q.role == "change" for q in qs) \
+                or any(parts[-1].end <= q.start < next_end and q.comparable(total) and q not in parts for q in qs):
+            whole_name = "和"  # 42所，比上年新增5所，其中… / …；入境游客C / 。线上学员C另行统计: not said to be all
         complete = _complete(named, keyword) or _complementary(named, whole_name) \
             or _shares_complete(text, qs, parts, keys) or classes \
             or _income_sources(total, parts) or _full_budget_split(total, parts) or _kinds_of(total, parts) \
@@ -2247,7 +2251,8 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
             if len(last) > 1 and len({q.value for q in last}) == 1 and all(_usable(q) for q in last):
                 last = last[-1:]  # 收入总计A万元，支出总计A万元。与上年相比，收入、支出总计各增加D: one figure
             spent = [q for q in last if _stage_named(q) == "actual"]
-            if len(last) > 1 and len(spent) == 1 and all(_stage_named(q) is not None for q in last):
+            if len(last) > 1 and len(spent) == 1 and all(_stage_named(q) is not None for q in last) \
+                    and not re.search(r"预算", d.pre + text[s_start:d.start]):  # (较上年预算减少D: the budget's)
                 last = spent  # 支出预算为A万元，支出决算为B万元，完成预算的P%。较上年减少D万元: the actual's change
             before = last if len(last) == 1 and _usable(last[0]) else []
             if before and "总计" in before[0].pre[-8:] and re.search(r"本年|合计", d.label) and "总计" not in d.label:
@@ -3447,10 +3452,10 @@ def check_enumerations(text: str) -> list[Issue]:
         if all(_COUNTED.search(x) for x in items):
             return  # "指标14个（数量指标6个、质量指标4个…）": the items count too; their sum is a total-and-parts claim
         counted = re.compile(r"(?<![\d.])(\d{1,9})\s*" + re.escape(m.group("unit")) + r"(?=[\u4e00-\u9fff])")
-        if any(counted.search(x) for x in items):
+        if any(counted.search(re.sub(r"[（(][^（）()]*[）)]", "", x)) for x in items):
             # 分别为A、B、C3个事业单位和2个行政单位 (the counts sum the names up) or 办公室、财务股和4个业务股 (the
             # names and the counted ones together): either reading may be meant, so only a count neither gives is said
-            pieces = [y for x in items for y in re.split(r"以及|[和及与]", x) if y]
+            pieces = [y for x in items for y in re.split(r"以及|[和及与]", re.sub(r"[（(][^（）()]*[）)]", "", x)) if y]
             counts = sum(int(v) for y in pieces for v in counted.findall(y))
             named = sum(1 for y in pieces if not counted.search(y))
             pending = 0  # names not yet summed up by a count after them (局机关和A、B、C3个事业单位: C's 3 sums A, B, C)

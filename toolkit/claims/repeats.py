@@ -299,12 +299,14 @@ _FUND = re.compile(r"财政拨款")
 def fund_tables(doc: Document) -> dict[int, bool]:
     """table index -> whether its title (the paragraph just before it) names a fund's scope (一般公共预算财政拨款支出
     决算表): its figures are of the 财政拨款 alone, not of the department's whole spending."""
-    out, before = {}, ""
+    out, before, earlier = {}, "", ""
     for b in doc.blocks:
         if isinstance(b, Table):
-            out[b.index] = bool(_FUND.search(before))
+            # (the title on the line before a line of its own saying the unit: 表5 …决算表 / 单位：万元)
+            title = earlier if re.fullmatch(r"\s*[（(]?单位[：:]\s*(?:亿元|万元|元)[）)]?\s*", before) else before
+            out[b.index] = bool(_FUND.search(title))
         else:
-            before = b.text
+            before, earlier = b.text, before
     return out
 
 
