@@ -423,3 +423,63 @@ def test_complements_not_said_to_be_the_whole(tmp_path) -> None:
 
 def test_counts_in_brackets_are_no_counted_items(tmp_path) -> None:
     assert _errors(tmp_path, "下属单位3个，分别为县农技中心、县畜牧中心（含8个乡镇畜牧站）和县农机中心。") == []
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# h46: readings of a set measured unseen, then read
+# ---------------------------------------------------------------------------------------------------------------
+
+def test_a_split_said_with_fen_wei(tmp_path) -> None:
+    text = "年末本部门实有公务用车{n}辆，按用途分为执法执勤用车8辆、环卫作业用车14辆、一般公务用车1辆。"
+    found = _errors(tmp_path, text.format(n="21"))
+    assert any(c == "TXT001" and "8 + 14 + 1 = 23" in m for c, m in found), found
+    assert _errors(tmp_path, text.format(n="23")) == []
+
+
+def test_a_vehicle_named_by_its_work_among_the_uses(tmp_path) -> None:
+    text = "截至2023年12月31日，本部门公务用车保有量{n}辆，其中应急保障用车3辆、疫苗冷链运输车2辆、一般公务用车1辆。"
+    found = _errors(tmp_path, text.format(n="7"))
+    assert any(c == "TXT001" and "3 + 2 + 1 = 6" in m for c, m in found), found
+    assert _errors(tmp_path, text.format(n="6")) == []
+    assert _errors(tmp_path, "本社共有车辆6辆，其中新能源汽车2辆、越野车1辆、执法执勤用车2辆。") == []
+
+
+def test_grades_listed_after_the_first_one_named(tmp_path) -> None:
+    text = "本部门对2023年度项目支出开展绩效自评，共涉及项目{n}个，资金385.40万元，其中评价等级为优的2个、良的2个、中的1个。"
+    found = _errors(tmp_path, text.format(n="6"))
+    assert any(c == "TXT001" and "2 + 2 + 1 = 5" in m for c, m in found), found
+    assert _errors(tmp_path, text.format(n="5")) == []
+
+
+def test_a_share_with_its_whole_first(tmp_path) -> None:
+    text = ("本年收入合计717.21万元，其中：一般公共预算财政拨款收入704.81万元，在本年收入中占比{p}；"
+            "其他收入12.40万元，占1.73%。")
+    found = _errors(tmp_path, text.format(p="98.72%"))
+    assert any(c == "TXT002" and "98.27%" in m for c, m in found), found
+    assert _errors(tmp_path, text.format(p="98.27%")) == []
+
+
+def test_rates_of_a_part_or_a_place_are_not_the_rows_or_the_counts(tmp_path) -> None:
+    table = ("| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n|---|---|---|---|---|---|---|\n"
+             "| 预算执行 | 预算执行 | 预算执行率 | ≥95% | 97.69% | 10 | 9.77 |\n"
+             "| 产出指标 | 数量指标 | 审计项目数 | ≥30个 | 32个 | 90 | 90 |\n\n")
+    assert _errors(tmp_path, table + "全年政府采购预算执行率91.82%，节约资金12.30万元。\n", "r.md") == []
+    assert _errors(tmp_path, "全年新建、改造防空警报器10台，全市防空警报器总数达到84台，城区警报鸣响覆盖率达到98.5%。") == []
+
+
+def test_a_figure_written_twice_alike_bears_itself_out(tmp_path) -> None:
+    text = ("本年支出合计5590.17万元，其中一般公共预算财政拨款支出5531.79万元。\n\n"
+            "2023年度一般公共预算财政拨款支出5531.97万元，占本年支出合计的98.96%。\n\n"
+            "一般公共预算财政拨款支出5531.97万元，主要用于城乡社区支出。\n")
+    found = [(c, m) for c, m in _errors(tmp_path, text) if c == "TXT014"]
+    assert found and all("正文写" in m and "5531.79" in m.split("，")[0] for _c, m in found), found
+
+
+def test_a_sangong_change_carrying_a_wrong_year_cell_is_said_once(tmp_path) -> None:
+    table = ("| 项目 | 预算数 | 决算数 | 完成预算(%) | 2022年决算数 | 增减额 |\n|---|---|---|---|---|---|\n"
+             "| 合计 | 11.00 | 8.59 | 78.09 | 9.75 | -1.16 |\n| 因公出国（境）费 | 0.00 | 0.00 | — | 0.00 | 0.00 |\n"
+             "| 公务用车购置及运行维护费 | 8.00 | 6.73 | 84.13 | 7.45 | -0.72 |\n"
+             "| 其中：公务用车购置费 | 0.00 | 0.00 | — | 0.00 | 0.00 |\n"
+             "| 公务用车运行维护费 | 8.00 | 7.18 | 89.75 | 7.45 | -0.27 |\n| 公务接待费 | 3.00 | 1.86 | 62.00 | 2.30 | -0.44 |\n")
+    found = _errors(tmp_path, table, "t.md")
+    assert [c for c, _m in found] == ["TBL012"], found

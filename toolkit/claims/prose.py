@@ -49,6 +49,7 @@ TXT001 = Rule("TXT001", "lint", ERROR, "总数与各分项之和不符",
     "之于规上/规下企业）且句中未接着写“另…”“此外”时，两项即全部（内科/外科、上级/下级来文不是：还有别的科、平级来文）。"
     "总数写在本句并说明是总数（“共对17个项目开展绩效自评，其中…”）时，不因各项恰好等于前一句的另一个数而改按那个数核对。"
     "“收入中，A、B、C；支出中，本年支出合计T”：收入各项不是支出合计的组成。按用途分列的公务用车之和大于车辆总数时报告。"
+    "“按用途分为A、B、C”与“其中”同样是全部组成；公务用车按用途分列时，以所做工作命名的车（疫苗冷链运输车）也是一种用途。"
     "按评价等级分列的项目数（“2个项目评价等级为“优”，2个项目评价等级为“良””，各为不同等级）之和应等于前文所述自评的项目数。"
     "“分别得A分、B分…，合计T分”：T 应等于各项得分之和。括号里写在变动率之后的上年数（“同比增长R%（上年B万元）”）是上年的数，"
     "不作为后文各项的总数。按意思而不按措辞读：列表说明了项数（“分为三类：”“划分为3个层次：”）且正好列出这么多项时，"
@@ -99,6 +100,7 @@ TXT002 = Rule("TXT002", "lint", ERROR, "占比与金额不符",
     "其后未点名的占比是同一总数的（该项与所点名的总数同为另一合计的组成时除外）。“本中心”“本所”“我院”等写报告的单位即部门本身。"
     "点名的总数正文未写出、而表题正是该名称（“表3 2024年度一般公共预算财政拨款支出决算表”）且表中只有一个“合计”行时，"
     "以该行决算（合计、本年、最近一年）一列的数为总数；预算表的合计不作总数。"
+    "“在本年收入中占比X%”点名的总数是“在…中”的那个数。"
     "以分项开句、未点名总数的列举（“从支出结构看，A X万元，占P%；B Y万元；C Z万元”）各项之和恰为文中另一处所写的数时，占比按各项之和核对。"
     "同段所写的总数与表中同一项目本年的数不符（TXT014：取错了列或行）、而占比按表中的数正确时，占比不报，只报该总数。"
     "一句以表中某行的名称开头、未写金额而写占比（“农林水支出是我局支出的主体，占本年支出的84.25%”），表中该行有占比列"
@@ -486,6 +488,10 @@ _VEHICLE_EVENT = re.compile(r"购|新增|更新|报废|处置|租|调入|调出|
 _VEHICLE_WHOLE = re.compile(r"共有|实有|现有|保有|年末|合计|总数|共计|全部")
 
 
+#: a vehicle named by the work it does (疫苗冷链运输车, 环卫作业车, 消防车): not by its make or power (新能源汽车, 越野车)
+_VEHICLE_KIND = re.compile(r"^(?:其中|包括)?[：:，,]?(?P<use>[\u4e00-\u9fff]{2,8}?(?:运输|作业|救护|巡逻|指挥|保障|抢险|通信|监测|执法))车$")
+
+
 def _vehicle_uses(total: Quantity, parts: list[Quantity]) -> bool:
     """A count of vehicles (共有车辆N辆, 公务用车保有量N辆) split by their uses, each part one use, each use once
     (其中一般公务用车1辆、执法执勤用车9辆): every vehicle has one use, so the list is the whole of the count."""
@@ -494,6 +500,12 @@ def _vehicle_uses(total: Quantity, parts: list[Quantity]) -> bool:
         return False
     uses = [m.group("use") if (m := _VEHICLE_USE.match(p.label)) and not _VEHICLE_EVENT.search(p.label)
             and not _VEHICLE_WHOLE.search(p.label) else None for p in parts]
+    if uses.count(None) == 1 and len(parts) >= 3:
+        # 应急保障用车3辆、疫苗冷链运输车2辆、一般公务用车1辆: a vehicle named by what it does among the uses is a use
+        k = uses.index(None)
+        m = _VEHICLE_KIND.match(parts[k].label)
+        if m and not _VEHICLE_EVENT.search(parts[k].label) and not _VEHICLE_WHOLE.search(parts[k].label):
+            uses[k] = m.group("use")
     return None not in uses and all(p.unit == "辆" for p in parts) \
         and not any(a != b and (a in b or b in a) for a in uses for b in uses) and len(set(uses)) == len(uses)
 
@@ -966,7 +978,7 @@ def _mixed(g: "Group") -> bool:
 
 #: a grouping phrase: 按资金来源分 / 按经济分类划分 / 从支出结构看 / 分资金性质看, and the whole's name before it
 _PARTITION = re.compile(r"(?P<whole>[\u4e00-\u9fff“”]{0,16}?)(?:[，,])?(?:按(?:照)?[\u4e00-\u9fff]{1,8}?(?:分|划分|分类)"
-                        r"|从[\u4e00-\u9fff]{1,8}?(?:来)?看|分[\u4e00-\u9fff]{1,8}?看)[：:，,]")
+                        r"|从[\u4e00-\u9fff]{1,8}?(?:来)?看|分[\u4e00-\u9fff]{1,8}?看)(?:[：:，,]|(?<=分)(?:为|成)[：:]?)")
 
 
 def _opened(between: str) -> bool:
@@ -2090,6 +2102,7 @@ def _share_subject(text: str, start: int, q: Quantity) -> str:
         return ""
     name = re.sub(r"^(其中|而|则|且|以及|和|及)", "", m.group(1)).rstrip("的所")
     name = re.sub(r"^所?占$", "", name)  # 所占比重为X%: the clause has no name of its own
+    name = re.sub(r"^在[\u4e00-\u9fff“”]{2,16}?(?:中|当中|里)$", "", name)  # 在本年收入中占比P%: the whole, not a part
     return "" if len(name) < 2 or _NOT_A_NAME.match(name) else name
 
 
@@ -3226,6 +3239,10 @@ def _subject_sentence_before(text: str, qs: list[Quantity], i: int, s_start: int
     return [q for q in qs[:i] if p_start <= q.start < end and _usable(q)]
 
 
+#: the places a rate may be narrowed to (城区覆盖率 is not the county's): its counts must name the place too
+_NARROW_PLACE = re.compile(r"城区|市区|县城|城镇|农村|乡镇|乡村|社区|街道|园区|景区|辖区")
+
+
 def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None) -> list[Issue]:
     """``共收集问题825个，解决问题782个，问题解决率达94.8%``: 782 / 825. When a total and its 其中 parts are all
     candidate denominators, the total is the one (``设置目标9个，其中…3个、…；完成8个，完成率88.9%``)."""
@@ -3319,6 +3336,9 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
         n, d, v, exact = results[0]
         if _capped(r, exact, stem):
             continue
+        place = _NARROW_PLACE.search(r.pre)
+        if counted and place and place.group(0) not in n.label + d.label:
+            continue  # 改造警报器10台，总数84台，城区警报鸣响覆盖率98.5%: a rate of a place the counts are not of
         if (n.disputed and ratio_verdict(n.disputed, d.value, r.value, kind_of(n.kind), kind_of(d.kind))[0] == "ok") \
                 or (d.disputed and ratio_verdict(n.value, d.disputed, r.value, kind_of(n.kind), kind_of(d.kind))[0] == "ok"):
             continue  # 实际支出A，其中…（parts making A′）…完成率P% = A′ ÷ B: A is the slip, said by its sum
@@ -4246,7 +4266,9 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
 _GRADE_COUNT = re.compile(r"(?P<n>\d{1,3})\s*个(?:项目)?(?:的)?(?:评价|自评|绩效)?(?:等级|结果)?(?:为|是|评为|评定为|被评为)"
                           r"[“\"「]?(?P<g>优秀|良好|合格|不合格|优|良|中|差)|"
                           r"(?:评价|自评|绩效)?(?:等级|结果)?(?:为|是|评为|评定为|被评为)[“\"「]?(?P<g2>优秀|良好|合格|不合格|优|良|中|差)"
-                          r"[”\"」]?(?:等级)?的(?:项目)?(?P<n2>\d{1,3})\s*个")
+                          r"[”\"」]?(?:等级)?的(?:项目)?(?P<n2>\d{1,3})\s*个|"
+                          r"(?<=个)[、，,](?P<g3>优秀|良好|合格|不合格|优|良|中|差)(?:等级)?的(?:项目)?(?P<n3>\d{1,3})\s*个")
+# (the third form, 、良的2个, only after one of the first two: 评价等级为优的2个、良的2个、中的1个)
 #: the count of projects evaluated, said before: 共涉及项目3个 / 共对17个项目开展绩效自评
 _PROJECTS = re.compile(r"(?:共|涉及|对|开展|实施|完成)[^，,；;。\d]{0,12}$")
 
@@ -4258,7 +4280,9 @@ def check_grade_counts(text: str, qs: list[Quantity], taken: set[int]) -> list[I
     issues = []
     for s0, s1 in zip([0] + [e + 1 for e in sentences(text).ends], sentences(text).ends + [len(text)]):
         found = list(_GRADE_COUNT.finditer(text, s0, s1))
-        grades = [(m.group("g") or m.group("g2"))[:1] for m in found]
+        if found and found[0].group("g3"):
+            continue
+        grades = [(m.group("g") or m.group("g2") or m.group("g3"))[:1] for m in found]
         if len(found) < 2 or len(set(grades)) != len(grades) or s0 in taken:
             continue
         before = [q for q in qs if q.end <= found[0].start() and q.kind == "count" and q.unit == "个"
@@ -4269,7 +4293,7 @@ def check_grade_counts(text: str, qs: list[Quantity], taken: set[int]) -> list[I
         total = before[-1]
         if total.start in taken or any(s0 <= t < s1 for t in taken):
             continue  # (the 其中 list said so already)
-        counts = [m.group("n") or m.group("n2") for m in found]
+        counts = [m.group("n") or m.group("n2") or m.group("n3") for m in found]
         s = sum((Decimal(n) for n in counts), Decimal(0))
         if s != total.value:
             issues.append(_issue(TXT001, Verdict.WRONG, f"{total.text}项目按评价等级分列为 "

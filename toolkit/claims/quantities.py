@@ -370,7 +370,15 @@ def share_target(q: Quantity) -> str:
     """For a share ``占本年支出的15%``: the words naming the whole (``本年支出``); empty for a bare ``占15%``."""
     pre = q.pre
     m = _SHARE.search(pre[pre.rindex("占"):])
-    return (m.group("what") or "").strip() if m else ""
+    what = (m.group("what") or "").strip() if m else ""
+    if not what:  # 在本年收入中占比P% / 在支出总额中所占比重为P%: the whole before 中
+        m = _SHARE_IN.search(pre)
+        what = m.group("what") if m else ""
+    return what
+
+
+#: a share whose whole comes first: 在本年收入中占比98.27%, 在支出总额中所占比重为
+_SHARE_IN = re.compile(r"在(?P<what>[\u4e00-\u9fff“”]{2,16}?)(?:中|当中|里)(?:所)?占(?:比|比重|比例)?(?:为|达到?)?$")
 
 
 def rate_parts(q: Quantity) -> tuple[str, str]:

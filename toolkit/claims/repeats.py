@@ -179,6 +179,11 @@ def check_repeats(doc: Document, quantities: list[list[Quantity]], cells: dict |
         if len(values) < 2:
             continue
         in_tables = {m.digits for m in group if m.cell is not None}
+
+        def backed(m: Mention) -> bool:
+            """The figure is borne out: a table has it, or the text writes it again under a name in common."""
+            return m.digits in in_tables or any(x is not m and x.digits == m.digits and _common(x.subject, m.subject)
+                                                for x in group)
         for a in group:
             if a.para is None or (a.para, a.offset) in reported:
                 continue
@@ -193,10 +198,10 @@ def check_repeats(doc: Document, quantities: list[list[Quantity]], cells: dict |
                     break  # this figure is written again elsewhere under its name: it is not the mistyped one
                 if not any(_common(x, y) for x in a.subject.split("|") for y in b.subject.split("|")):
                     continue
-                if b.para is not None and a.digits in in_tables and b.digits not in in_tables:
-                    break  # two paragraphs, a table bearing this one out: the other is the slip, said there
-                if b.para is not None and b.para > a.para and not (b.digits in in_tables and a.digits not in in_tables):
-                    continue  # a pair in the text is reported once, at the later mention (or at the one no table bears)
+                if b.para is not None and backed(a) and not backed(b):
+                    break  # two paragraphs, a table (or a third mention) bearing this one out: the other is the slip
+                if b.para is not None and b.para > a.para and not (backed(b) and not backed(a)):
+                    continue  # a pair in the text is reported once, at the later mention (or at the one not borne out)
                 if b.cell is not None and _rate_agrees(doc, quantities, a, b):
                     continue  # the text's figure and its rate agree with the row's other figure: the cell is the odd one
                 reported.add((a.para, a.offset))

@@ -124,7 +124,7 @@ def _named_across(core: str, rcore: str, earlier: str) -> bool:
 
 #: words that narrow a rate to a part: of the budget (基本支出全年预算执行率 is not the department's 全年预算执行率) or
 #: of the place or the population (城区污水处理率 is not the county's 污水处理率; 重点人群, 部分)
-_SCOPE = re.compile(r"支出|经费|资金|项目|预算|收入|城区|市区|县城|城镇|农村|乡镇|乡村|镇|村|社区|街道|[省市县区乡]级|"
+_SCOPE = re.compile(r"支出|经费|资金|项目|预算|收入|采购|三公|城区|市区|县城|城镇|农村|乡镇|乡村|镇|村|社区|街道|[省市县区乡]级|"
                     r"重点|部分|其中|个别|少数|贫困|脱贫|低收入|特殊")
 
 
