@@ -483,3 +483,87 @@ def test_a_sangong_change_carrying_a_wrong_year_cell_is_said_once(tmp_path) -> N
              "| 公务用车运行维护费 | 8.00 | 7.18 | 89.75 | 7.45 | -0.27 |\n| 公务接待费 | 3.00 | 1.86 | 62.00 | 2.30 | -0.44 |\n")
     found = _errors(tmp_path, table, "t.md")
     assert [c for c, _m in found] == ["TBL012"], found
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# h47, h50: readings of sets measured unseen, then read
+# ---------------------------------------------------------------------------------------------------------------
+
+def test_a_one_cell_a_line_table_headed_by_its_sources_and_a_column_of_words(tmp_path) -> None:
+    lines = ["表2 2024年度收入情况表（单位：万元）", "收入来源", "上年决算数", "本年决算数", "增减额", "增减率%", "",
+             "一般公共预算财政拨款收入", "521.65", "556.71", "35.06", "{r}", "", "其他收入", "10.06", "12.07", "2.01", "19.98"]
+    found = _errors(tmp_path, "\n".join(lines).format(r="6.30"))
+    assert any(c == "TBL010" and "6.72%" in m for c, m in found), found
+    assert _errors(tmp_path, "\n".join(lines).format(r="6.72")) == []
+    words = ["表2 2023年度重点项目支出执行情况表（单位：万元）", "", "项目名称", "全年预算数", "执行数", "执行率（%）", "实施情况",
+             "", "森林防火能力建设", "315.80", "309.62", "98.04", "已完成", "", "林业有害生物防治", "128.50", "118.24", "{r}",
+             "已完成", "", "天然林保护管理", "264.30", "261.08", "98.78", "持续推进"]
+    found = _errors(tmp_path, "\n".join(words).format(r="108.68"))
+    assert any(c == "TBL005" and "92.02%" in m for c, m in found), found
+    assert _errors(tmp_path, "\n".join(words).format(r="92.02")) == []
+
+
+def test_an_indicator_named_with_its_act_after_it(tmp_path) -> None:
+    table = ("| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n|---|---|---|---|---|---|---|\n"
+             "| 产出指标 | 数量指标 | 群众文化活动场次 | ≥110场次 | 116场次 | 10 | 10 |\n"
+             "| 效益指标 | 社会效益 | 群众满意度 | ≥90% | 95% | 90 | 90 |\n\n")
+    text = table + "从全年情况看，全市群众文化活动全年共开展{n}场次，各项重点任务基本按计划推进。\n"
+    found = _errors(tmp_path, text.format(n="119"), "r.md")
+    assert any(c == "TXT021" and "116场次" in m for c, m in found), found
+    assert _errors(tmp_path, text.format(n="116"), "r.md") == []
+
+
+def test_a_change_after_a_sentence_opening_with_last_years_figure(tmp_path) -> None:
+    text = ("2024年度本年收入合计953.97万元，其中：一般公共预算财政拨款收入939.17万元，占98.45%；其他收入14.80万元，"
+            "占1.55%。上年一般公共预算财政拨款收入为946.55万元，本年财政拨款收入比上年减少{d}万元，主要原因是专项补助减少。")
+    found = _errors(tmp_path, text.format(d="107.38"))
+    assert any(c == "TXT004" and "7.38" in m for c, m in found), found
+    assert _errors(tmp_path, text.format(d="7.38")) == []
+
+
+def test_a_total_of_income_over_its_sources_and_what_was_carried_in(tmp_path) -> None:
+    table = ("| 项目 | 2022年决算数 | 2023年决算数 | 增减额 | 增减率（%） |\n|---|---|---|---|---|\n"
+             "| 一般公共预算财政拨款收入 | 2613.82 | 2867.45 | 253.63 | 9.70 |\n"
+             "| 政府性基金预算财政拨款收入 | 408.15 | 312.60 | -95.55 | -23.41 |\n| 其他收入 | 22.90 | 18.36 | -4.54 | -19.83 |\n"
+             "| 上年结转 | 97.54 | 146.27 | 48.73 | 49.96 |\n| 收入合计 | 3142.41 | {t} | {d} | {r} |\n")
+    found = _errors(tmp_path, table.format(t="3254.68", d="112.27", r="3.57"), "t.md")
+    assert [(c, "3344.68" in m) for c, m in found] == [("TBL007", True)], found  # its 增减额 carries it: said once
+    assert _errors(tmp_path, table.format(t="3344.68", d="202.27", r="6.44"), "t.md") == []
+
+
+def test_the_parts_of_a_named_whole_not_written_each_with_its_change(tmp_path) -> None:
+    text = ("2022年度财政拨款支出按功能分类，社会保障和就业支出168.42万元，占{p}，比上年增加8.07万元，增长5.03%；"
+            "卫生健康支出62.15万元，占0.99%，比上年增加2.35万元，增长3.93%；农林水支出5921.58万元，占94.16%，"
+            "比上年减少263.71万元，下降4.26%；住房保障支出136.80万元，占2.18%，比上年增加5.55万元，增长4.23%。")
+    found = _errors(tmp_path, text.format(p="11.27%"))
+    assert any(c == "TXT002" and "2.68%" in m for c, m in found), found
+    assert _errors(tmp_path, text.format(p="2.68%")) == []
+    # one share in three agreeing with the sum is no witness: the parts may not be every part
+    odd = ("按支出功能分类，本年支出由以下几类构成：公共安全支出790.69万元，占84.44%；社会保障和就业支出94.67万元，占10.11%，"
+           "比上年增加6.53万元，增长6.90%；卫生健康支出23.70万元，占2.53%；住房保障支出27.83万元。")
+    assert not [c for c, _m in _errors(tmp_path, odd) if c == "TXT002"]
+
+
+def test_a_sangong_change_against_the_tables_last_year_past_its_own_rate(tmp_path) -> None:
+    table = ("表4 一般公共预算财政拨款“三公”经费支出决算表（单位：万元）\n项目\t预算数\t决算数\t上年决算数\n合计\t4.50\t3.32\t3.83\n"
+             "因公出国（境）费\t0.00\t0.00\t0.00\n公务用车购置及运行维护费\t3.00\t2.46\t2.71\n其中：公务用车购置费\t0.00\t0.00\t0.00\n"
+             "公务用车运行维护费\t3.00\t2.46\t2.71\n公务接待费\t1.50\t0.86\t1.12\n\n")
+    text = table + "2023年度一般公共预算财政拨款“三公”经费支出决算为3.32万元，完成预算的73.78%，较上年减少{d}万元。\n"
+    found = _errors(tmp_path, text.format(d="0.38"))
+    assert any(c == "TXT004" and "0.51" in m for c, m in found), found
+    assert _errors(tmp_path, text.format(d="0.51")) == []
+
+
+def test_receptions_counted_in_batches_and_people(tmp_path) -> None:
+    text = ("公务接待费支出决算为0.86万元，完成预算的57.33%，共接待{n}批次、37人次，其中：上级文化部门检查指导4批次21人次；"
+            "市外图书馆交流考察3批次16人次。")
+    found = _errors(tmp_path, text.format(n="9"))
+    assert any(c == "TXT001" and "4 + 3 = 7" in m for c, m in found), found
+    assert _errors(tmp_path, text.format(n="7")) == []
+
+
+def test_a_grade_said_by_the_scale_it_is_on(tmp_path) -> None:
+    text = "经自评工作组逐项审核打分，蒙自市妇联2023年度部门整体支出绩效自评总得分89.67分，按等级划分属于“{g}”。"
+    found = _errors(tmp_path, text.format(g="中"))
+    assert [c for c, _m in found] == ["TXT009"], found
+    assert _errors(tmp_path, text.format(g="良")) == []

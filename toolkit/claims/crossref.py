@@ -28,7 +28,7 @@ from .arith import Verdict
 from .document import Document, Table, table_units
 from .quantities import Quantity, sentences
 from .repeats import TXT014, fund_scope, fund_tables
-from .sangong import total_row_name
+from .sangong import SANGONG_TOTAL, total_row_name
 from .slips import _head, slip_kind
 from .table_bases import _columns as year_columns
 from .tables import _label, cell_number, total_column
@@ -387,11 +387,20 @@ def _table_changes(doc: Document, quantities: list[list[Quantity]], taken: set) 
     for k, qs in enumerate(quantities):
         text = paragraphs[k].text
         for i, q in enumerate(qs[:-1]):
-            if q.kind != "money" or q.role != "level" or q.approx or not q.label or _OTHER.search(q.label):
-                continue
+            if q.kind != "money" or q.role != "level" or q.approx or not q.label \
+                    or _OTHER.search(re.sub(r"一般公共预算|政府性基金预算|国有资本经营预算", "", q.label)):
+                continue  # (一般公共预算财政拨款 names a fund, not a budget)
             found = rows.get(core(q.label), [])
+            if not found and "三公" in q.label:
+                found = rows.get(core(SANGONG_TOTAL), [])  # 一般公共预算财政拨款“三公”经费支出决算: the table's 合计
             d = qs[i + 1]
-            m = _LAST_YEAR_CHANGE.match(text[q.end:d.start])
+            if d.unit == "%" and d.role != "change" and i + 2 < len(qs) \
+                    and re.fullmatch(r"[，,](?:完成|占|为|达到?)[^，,。；;\d]{0,16}", text[q.end:d.start - len(d.pre)] + d.pre) \
+                    and re.fullmatch(r"\s*[，,]\s*", text[d.end:qs[i + 2].start - len(qs[i + 2].pre)]):
+                d = qs[i + 2]  # X万元，完成预算的P%，较上年减少D万元: its own rate between the figure and its change
+                m = _LAST_YEAR_CHANGE.match(d.pre)
+            else:
+                m = _LAST_YEAR_CHANGE.match(text[q.end:d.start])
             if len(found) != 1 or m is None or d.role != "change" or d.approx or (k, d.start) in taken:
                 continue
             now, then, unit, t, r, _now_c, _header = found[0]
@@ -472,6 +481,7 @@ def _year_rows(doc: Document) -> dict[str, list]:
                 continue
             now, then = cell_number(row[now_c]), cell_number(row[then_c])
             name = next((x for x in row if x.strip() and cell_number(x) is None), "")
+            name = total_row_name(t, r) or name  # a 三公 table's 合计 row is the 三公经费
             c = core(name)
             if now is None or then is None or now == then or len(c) < 2 or "%" in row[now_c] + row[then_c]:
                 continue

@@ -292,7 +292,8 @@ def _sentence_lines(lines: list[str]) -> bool:
 _HEAD_CELL = re.compile(r"(19|20)\d\d年度?|((19|20)\d\d年)?[\u4e00-\u9fff（）()、“”\"%％]{1,12}")
 #: the head of a column of figures (a bare year, 2023年 | 2024年, heads that year's figures)
 _FIGURE_HEAD = re.compile(r"数|额|增减|合计|支出|收入|预算|决算|率|占比|^(19|20)\d\d年度?$")
-_LABEL_HEAD = re.compile(r"^(项目|科目|类别|资金类别|经济分类|功能分类|分类)(?:[（(][^（）()]{1,12}[）)])?$|名称$|编码$|代码$")
+_LABEL_HEAD = re.compile(r"^(项目|科目|类别|资金类别|经济分类|功能分类|分类|(?:收入|资金|支出|经费)?来源|(?:支出|资金)?用途)"
+                         r"(?:[（(][^（）()]{1,12}[）)])?$|名称$|编码$|代码$")
 # (项目（科目编码及名称）, 项目（经济分类科目）: the column of names with what they are in brackets)
 _FIGURE_CELL = re.compile(r"-?[\d,]+\.\d+%?|0|—|-")
 _DASH_CELL = re.compile(r"[—\-－–]{1,2}")
@@ -319,6 +320,9 @@ def _bare_cells(lines: list[str], i: int, number: int) -> tuple[Table, int] | No
             return found
     return None
 
+
+#: the head of a last column of words after the figures: 实施情况, 备注, 偏差原因
+_TEXT_HEAD = re.compile(r"(?:实施|完成|进展|执行|项目)?(?:情况|状态|进度)(?:说明)?|备注|说明|(?:偏差|差异)?原因(?:分析)?")
 
 #: the head of a column of names: 项目, 收入项目, 支出项目（按功能分类）, 科目名称, 科目编码
 _NAMES_HEAD = re.compile(r"(项目|名称|科目|编码|代码|类别)(?:[（(][^（）()]{1,10}[）)])?$")
@@ -357,14 +361,16 @@ def _bare_table(lines: list[str], i: int, k: int, number: int) -> tuple[Table, i
     """:func:`_bare_cells` with a header of ``k`` cells."""
     n = len(lines)
     heads = [lines[i + j].strip() for j in range(k)]
+    tail = 1 if k >= 3 and _TEXT_HEAD.fullmatch(heads[-1]) else 0  # …| 执行率（%）| 实施情况: a last column of words
+    k -= tail
     m = 0
     while m < k and _FIGURE_HEAD.search(heads[k - 1 - m]) and not _LABEL_HEAD.search(heads[k - 1 - m]):
         m += 1
     if not m or m == k or not any(_LABEL_HEAD.search(h) for h in heads[:k - m]) \
-            or any(h in heads[k - m:] for h in heads[:k - m]):
+            or any(h in heads[k - m:k] for h in heads[:k - m]):
         return None  # (a head of figures among the label heads, 项目 | 决算数 | 项目 | 决算数: two lists side by side)
     table = Table(number, i + 1, [heads], [i + 1])
-    j = i + k
+    j = i + k + tail
     if j < n and not lines[j].strip() and top_blank(lines, j):
         j += 1  # a blank line between the header and the first row (a 决算 table pasted from a spreadsheet)
     while j < n:
@@ -414,7 +420,15 @@ def _bare_table(lines: list[str], i: int, k: int, number: int) -> tuple[Table, i
         if not labels or len(figures) != m or not any(figures):
             j = start
             break
-        table.rows.append([""] * (k - m - len(labels)) + labels + figures)
+        words = []
+        if tail:  # the row's words cell: one line that is no figure (or an empty line for an empty cell)
+            cell = lines[j].strip() if j < n else ""
+            if cell and _FIGURE_CELL.fullmatch(cell):
+                j = start
+                break
+            words = [cell]
+            j += 1 if cell else 0
+        table.rows.append([""] * (k - m - len(labels)) + labels + figures + words)
         table.row_lines.append(start + 1)
     if len(table.rows) < 3:
         return None

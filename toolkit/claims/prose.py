@@ -49,7 +49,8 @@ TXT001 = Rule("TXT001", "lint", ERROR, "总数与各分项之和不符",
     "之于规上/规下企业）且句中未接着写“另…”“此外”时，两项即全部（内科/外科、上级/下级来文不是：还有别的科、平级来文）。"
     "总数写在本句并说明是总数（“共对17个项目开展绩效自评，其中…”）时，不因各项恰好等于前一句的另一个数而改按那个数核对。"
     "“收入中，A、B、C；支出中，本年支出合计T”：收入各项不是支出合计的组成。按用途分列的公务用车之和大于车辆总数时报告。"
-    "“按用途分为A、B、C”与“其中”同样是全部组成；公务用车按用途分列时，以所做工作命名的车（疫苗冷链运输车）也是一种用途。"
+    "以两个单位计数而第二个单位的各项恰好合计为其总数时（“共接待9批次、37人次，其中A4批次21人次；B3批次16人次”），"
+    "第一个单位的各项也应合计为其总数。“按用途分为A、B、C”与“其中”同样是全部组成；公务用车按用途分列时，以所做工作命名的车（疫苗冷链运输车）也是一种用途。"
     "按评价等级分列的项目数（“2个项目评价等级为“优”，2个项目评价等级为“良””，各为不同等级）之和应等于前文所述自评的项目数。"
     "“分别得A分、B分…，合计T分”：T 应等于各项得分之和。括号里写在变动率之后的上年数（“同比增长R%（上年B万元）”）是上年的数，"
     "不作为后文各项的总数。按意思而不按措辞读：列表说明了项数（“分为三类：”“划分为3个层次：”）且正好列出这么多项时，"
@@ -120,7 +121,9 @@ TXT004 = Rule("TXT004", "lint", ERROR, "增减额与增减率不符",
     "唯一一个决算数（预算数不算），同段没有时是全文唯一以该名称写出的数 X；“收入、支出总计各增加D万元”时两者须为同一个数；"
     "列举之后另起分句点名主体（“…、公务用车运行维护费B万元；“三公”经费比上年减少D万元”）时，变动是所点名的那个数的，"
     "不是最后一项的；名称核心相同的几个数（“收入总计”“本年收入”）中取名称与所点名的完全相同的那个，"
-    "“上年结转和结余”是本年可用的钱，不是上年数；以“较上年”开句、前一句写了预算数和决算数时，变动是决算数的；"
+    "“上年结转和结余”是本年可用的钱，不是上年数；以“较上年”开句、前一句写了预算数和决算数时，变动是决算数的"
+    "（“较上年预算”另当别论）；以上年数开句（“上年一般公共预算财政拨款收入为B万元，本年…比上年减少D万元”）时，本年数是同段"
+    "以同一名称写出的那个数；"
     "R 应等于 D ÷ (X − D)（减少时 X + D）；R 恰为 D ÷ X 时说明分母错用了本年数。按表中上年数核对的变动率大小相符而方向相反"
     "（表中下降，正文写增长）时也报告；本年数小于上年数而写“增加”（或相反）、差额本身无误时，报告增减方向写反。"
     "“支出X万元，上年为B万元，比上年减少D万元”：上年数单独成句时同样按 X 与 B 核对。"
@@ -785,8 +788,14 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         groups.append(Group(total, parts, keyword, complete, False, classes))
         paired = _paired_dimension(text, qs, keys, total, parts, pos)
         if paired is not None:  # the parts that make up the first total are all of the second's too
-            whole = complete or sum(group_values(groups[-1])) == total.value
+            first = groups[-1]
+            whole = complete or sum(group_values(first)) == total.value
             groups.append(Group(paired[0], paired[1], keyword, whole, False, classes))
+            if not whole and not any(p.approx for p in paired[1]) \
+                    and sum(group_values(groups[-1])) == paired[0].value:
+                # 共接待9批次、37人次，其中：A4批次21人次；B3批次16人次: the 人次 add up, so the list is whole, and its
+                # 批次 must make the 9 as well
+                first.complete = True
     return groups
 
 
@@ -1032,6 +1041,8 @@ def find_partitions(text: str, qs: list[Quantity], others: "Wholes | None") -> l
                     and not re.search(r"[；;]", text[parts[-1].end:q.start]):
                 shares[id(parts[-1])] = q
                 continue
+            if parts and q.role == "change" and not re.search(r"[；;]", text[parts[-1].end:q.start]):
+                continue  # A万元，占x%，比上年增加D万元，增长R%；B…: a part's own change, in its own clause
             if q.total or not _usable(q) or (parts and not q.comparable(parts[0])):
                 break
             if parts:
@@ -1057,8 +1068,10 @@ def find_partitions(text: str, qs: list[Quantity], others: "Wholes | None") -> l
             last = [q for q in prior(qs, first_after(keys, s_start - 1), prev_start, at=s_start)
                     if _usable(q) and q.comparable(parts[0]) and not _LAST_YEAR.search(q.label)]  # not 上年支出合计
             total = last[-1] if last and last[-1].total else None
-        if total is None and shares and not whole_words:
-            total = _sum_whole(parts, shares)
+        if total is None and shares and (not whole_words or len(shares) >= 3):
+            # (a whole named but not written, 2022年度财政拨款支出按功能分类，A，占x%；…, or three shares or more: the
+            # parts' sum when most of the shares, more than half and two at least, are of it)
+            total = _sum_whole(parts, shares, most=len(shares) >= 3)
         if total is None or total in parts:
             continue
         groups.append(Group(total, parts, "按…分", True, False))
@@ -1240,12 +1253,14 @@ def find_share_lists(text: str, qs: list[Quantity], taken: set[int]) -> list[Gro
     return groups
 
 
-def _sum_whole(parts: list[Quantity], shares: dict[int, Quantity]) -> Quantity | None:
-    """The sum of a partition's parts as the whole of their shares, when one of the shares at least agrees with it."""
+def _sum_whole(parts: list[Quantity], shares: dict[int, Quantity], most: bool = False) -> Quantity | None:
+    """The sum of a partition's parts as the whole of their shares, when one of the shares at least agrees with it
+    (``most``: more than half of them, two at least)."""
     unit = parts[0].unit
     value = sum((p.value_in(unit) for p in parts), Decimal(0))
-    if value <= 0 or not any(ratio_verdict(p.value_in(unit), value, shares[id(p)].value, kind_of(p.kind),
-                                           kind_of(p.kind))[0] == "ok" for p in parts if id(p) in shares):
+    agree = sum(1 for p in parts if id(p) in shares and value > 0 and ratio_verdict(
+        p.value_in(unit), value, shares[id(p)].value, kind_of(p.kind), kind_of(p.kind))[0] == "ok")
+    if value <= 0 or not agree or (most and (agree < 2 or agree * 2 <= len(shares))):
         return None
     text = f"{num_text(value)}{unit}"
     return Quantity(value, unit, parts[0].start, parts[-1].end, text, label="各项之和")
@@ -2277,6 +2292,10 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
                                                                                                  - len(d.pre)]):
             # 支出决算为X万元，…；上年决算为B万元，比上年减少D万元 (no rate): D against this year's figure less B
             now = _this_years(qs, before[-1], s_start, text)
+            if now is None and s_start and _sentence_opens_with(text, s_start, before[-1]):
+                # …一般公共预算财政拨款收入X万元…。上年一般公共预算财政拨款收入为B万元，本年…比上年减少D万元: the
+                # sentence opens with last year's figure, this year's is the paragraph's one of that name
+                now = _this_years(qs, before[-1], 0, text)
             if now is not None:
                 issues += _check_from_base(text, qs, i, now, before[-1])
             continue
@@ -2354,6 +2373,12 @@ def _of_last_year(q: Quantity) -> bool:
     """Whether ``q``'s own clause names it last year's figure (上年收入总计B万元, 去年同期B万元), not this year's."""
     clause = _CARRIED_OVER.sub("", re.split(r"[，,；;：:]", q.label)[-1])  # 上年结转和结余 is this year's money
     return bool(_LAST_YEAR.search(clause)) and not re.search(r"本年|今年|当年", clause)
+
+
+def _sentence_opens_with(text: str, s_start: int, q: Quantity) -> bool:
+    """Whether ``q`` is the first figure of its sentence (only its name before it)."""
+    return not re.search(r"\d", text[s_start:q.start]) or bool(re.fullmatch(r"\s*(?:19|20)\d\d年度?[\u4e00-\u9fff“”（）()]*",
+                                                                         text[s_start:q.start]))
 
 
 def _this_years(qs: list[Quantity], b: Quantity, s_start: int, text: str | None = None) -> Quantity | None:

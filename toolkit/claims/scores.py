@@ -74,6 +74,8 @@ _GRADES = r"(优秀|优|良好|良|合格|中等|中|不合格|较差|差)"
 # 等级为“优秀” / 属于“良好”等级 (the grade quoted before 等级 or 等次)
 GRADE = re.compile(r"等[级次](?:评定)?(?:为|是|：|:|评定为|确定为|认定为|定为|评为)?\s*[“\"「『]?" + _GRADES + r"(?![\u4e00-\u9fff]{0,1}[化质势])|"
                    r"(?:属于|评定为|评为|定为|为|获评|达到)\s*[“\"「『]" + _GRADES + r"[”\"」』]\s*(?:等级|等次|档次)|"
+                   # 按等级划分属于“中”: the grade quoted after the words naming the scale
+                   r"等[级次](?:划分|标准)(?:应)?(?:属于|为|是|评为|定为)\s*[“\"「『]" + _GRADES + r"[”\"」』]|"
                    # 自评结果为“优秀” / 评价结果为良好: the grade as the result, the word standing alone
                    r"(?:评价|自评|考核|评定)(?:结果|结论)(?:为|是|：|:|评定为)\s*[“\"「『]?" + _GRADES
                    + r"(?=[”\"」』，,。；;、\s（(]|$|等级|等次|档次)")
@@ -81,7 +83,7 @@ GRADE = re.compile(r"等[级次](?:评定)?(?:为|是|：|:|评定为|确定为|
 
 def grade_word(m: re.Match) -> tuple[str, int]:
     """The grade a :data:`GRADE` match states and where it is written."""
-    k = next(g for g in (1, 2, 3) if m.group(g))
+    k = next(g for g in range(1, (m.re.groups or 0) + 1) if m.group(g))
     return m.group(k), m.start(k)
 
 

@@ -235,7 +235,7 @@ TBL007 = Rule("TBL007", "lint", ERROR, "表格底部合计行与上方各行之�
     "“其中”行和紧随某行、恰好加总为该行的子项（缩进的明细）不计入；末行合计的上方若有多个小计行，则等于各小计之和。逐列核对数字列，占比列应合计为"
     "100%（合不到 100% 而恰有一行的占比不等于其金额 ÷ 合计金额时，在那一行报告），比率、序号列不核对；差额不超过舍入误差时为警告。"
     "上方各行填有数字而合计行为 0 或空白时为错误。“本年收入合计”“本年支出合计”等点名所合计之物的行，上方各行的名称都含"
-    "“收入”（或“支出”）时也按此核对（收入支出决算总表中收入各行在上、支出各行在下）。占比列（表头“占比（%）”等，合计为 100，"
+    "“收入”（或“支出”）时也按此核对（收入支出决算总表中收入各行在上、支出各行在下；收入各行中的“上年结转”也计入）。占比列（表头“占比（%）”等，合计为 100，"
     "写不写 % 都可）各行恰为其金额 ÷ 各行金额之和时，各行即合计的全部组成：金额列对不上时，错在合计行。"
     "收入、支出左右并列的表（收入 | 金额 | 支出 | 金额）只按左侧核对（右侧的数是右侧各项的组成）；“总计”上方是“本年收入合计”"
     "等合计行时，总计 = 该合计 + 其后各行（使用非财政拨款结余、年初结转和结余）。"
@@ -268,7 +268,8 @@ def check_bottom_totals(t: Table) -> tuple[list[TableIssue], set[int]]:
     for r, row in enumerate(rows):
         named = _NAMED_BOTTOM.match(_label(row))
         found = _bottom_parts(rows, r) if named else None
-        if found is not None and all(named.group(2) in _label(rows[p]) for p in found[0]):
+        if found is not None and all(named.group(2) in _label(rows[p]) or (named.group(2) == "收入" and re.search(
+                r"^(?:上年|年初)?(?:结转|结余)", _label(rows[p]))) for p in found[0]):  # (上年结转 is money come in)
             # 本年收入合计 under 一、财政拨款收入 / 二、其他收入: the rows above it name what it totals
             read[r] = (found[0], [c for c in found[1] if cell_number(row[c]) is not None], found[2])
             named_rows.add(r)
@@ -1452,7 +1453,22 @@ def _check_table(t: Table) -> tuple[list[TableIssue], ScoreTable | None]:
                  if i.code == "TBL006" and i.severity == ERROR and cell_number(i.expected or "") is not None}
     explained = [i for i in _explained(forms, check_total_rows(t, claimed | bottom_claimed) + bottom)
                  if i.code != "TBL009" or (i.location.row, i.location.col) not in carried]
-    issues = by_row + _crossing(by_row, explained) + check_rate_columns(t, corrected)
+    issues = by_row + _crossing(by_row, _carried_sums(t, explained)) + check_rate_columns(t, corrected)
     if st is not None:
         issues += check_score_table(st)
     return issues, st
+
+
+def _carried_sums(t: Table, issues: list[TableIssue]) -> list[TableIssue]:
+    """A total's 增减额 that misses its rows by what the same total's year misses (收入合计 3254.68 for 3344.68, so its
+    增减额 112.27 for 202.27): the one wrong cell of the year carried into the change, said once, at the year."""
+    def gap(i: TableIssue) -> Decimal | None:
+        a, b = cell_number(i.found or ""), cell_number(i.expected or "")
+        return None if a is None or b is None else a - b
+
+    def change(i: TableIssue) -> bool:
+        return i.location.col is not None and bool(_CHANGE_HEAD.search(re.sub(r"\s+", "", heads_of(t, i.location.row,
+                                                                                                  i.location.col))))
+    sums = ("TBL001", "TBL007")
+    years = {(i.location.row, gap(i)) for i in issues if i.code in sums and not change(i) and gap(i) is not None}
+    return [i for i in issues if not (i.code in sums and change(i) and (i.location.row, gap(i)) in years)]
