@@ -567,3 +567,14 @@ def test_a_grade_said_by_the_scale_it_is_on(tmp_path) -> None:
     found = _errors(tmp_path, text.format(g="中"))
     assert [c for c, _m in found] == ["TXT009"], found
     assert _errors(tmp_path, text.format(g="良")) == []
+
+
+def test_a_figure_swapped_in_two_neighbouring_digits_named_in_another_order(tmp_path) -> None:
+    table = ("| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n|---|---|---|---|---|---|---|\n"
+             "| 产出指标 | 数量指标 | 妇女技能培训人次 | ≥3000人次 | 3620人次 | 10 | 10 |\n"
+             "| 效益指标 | 社会效益 | 妇女群众满意度 | ≥90% | 95% | 90 | 90 |\n\n")
+    found = _errors(tmp_path, table + "全年培训城乡妇女3260人次，培育巾帼示范基地6个。\n", "r.md")
+    assert any(c == "TXT014" and "3620" in m for c, m in found), found
+    assert _errors(tmp_path, table + "全年培训城乡妇女3620人次，培育巾帼示范基地6个。\n", "r.md") == []
+    # one word in common is no witness: 接待群众3260人次 is another count
+    assert _errors(tmp_path, table + "全年接待来访群众3260人次。\n", "r.md") == []

@@ -114,6 +114,22 @@ def _common(a: str, b: str) -> bool:
     return any(short[i:i + _MIN_COMMON] in long_ for i in range(len(short) - _MIN_COMMON + 1))
 
 
+def _adjacent_swap(a: str, b: str) -> bool:
+    """The two digit strings are one another with two neighbouring digits swapped (3260 / 3620 is not; 3260 / 3206,
+    3620 / 3260 are)."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _two_words(a: str, b: str) -> bool:
+    """The subjects share two words of two characters, apart from each other, in any order (培训城乡妇女 / 妇女技能培训):
+    for a figure swapped in two neighbouring digits, enough to say both speak of one thing."""
+    at = [i for i in range(len(a) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", a[i:i + 2]) and a[i:i + 2] in b]
+    return any(j - i >= 2 and a[i:i + 2] != a[j:j + 2] for i in at for j in at)
+
+
 def _text_mentions(k: int, text: str, qs: list[Quantity]) -> list[Mention]:
     out = []
     for q in qs:
@@ -196,7 +212,8 @@ def check_repeats(doc: Document, quantities: list[list[Quantity]], cells: dict |
                     continue
                 if any(x.digits == a.digits and _common(x.subject, a.subject) for x in group if x is not a):
                     break  # this figure is written again elsewhere under its name: it is not the mistyped one
-                if not any(_common(x, y) for x in a.subject.split("|") for y in b.subject.split("|")):
+                if not any(_common(x, y) or (_adjacent_swap(a.digits, b.digits) and _two_words(x, y))
+                           for x in a.subject.split("|") for y in b.subject.split("|")):
                     continue
                 if b.para is not None and backed(a) and not backed(b):
                     break  # two paragraphs, a table (or a third mention) bearing this one out: the other is the slip
