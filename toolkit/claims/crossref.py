@@ -406,6 +406,10 @@ def _table_changes(doc: Document, quantities: list[list[Quantity]], taken: set) 
             now, then, unit, t, r, _now_c, _header = found[0]
             if q.value_in(unit) != now:
                 continue
+            row_name = "".join(x for x in t.rows[r] if cell_number(x) is None)
+            if ("收入" in q.label) != ("收入" in row_name) or ("支出" in q.label) != ("支出" in row_name):
+                if re.search(r"收入|支出", q.label) and re.search(r"收入|支出", row_name):
+                    continue  # 一般公共预算财政拨款支出 against the row of its 收入: the other side of the money
             s0, s1 = sentences(text).bounds(q.start)
             if _in(text[s0:s1], then):
                 continue  # the sentence writes last year's figure: the text's own check

@@ -503,7 +503,7 @@ def _vehicle_uses(total: Quantity, parts: list[Quantity]) -> bool:
         return False
     uses = [m.group("use") if (m := _VEHICLE_USE.match(p.label)) and not _VEHICLE_EVENT.search(p.label)
             and not _VEHICLE_WHOLE.search(p.label) else None for p in parts]
-    if uses.count(None) == 1 and len(parts) >= 3:
+    if uses.count(None) == 1 and len(parts) >= 3 and not any(u and re.search(r"特种|执法|专业技术", u) for u in uses):
         # 应急保障用车3辆、疫苗冷链运输车2辆、一般公务用车1辆: a vehicle named by what it does among the uses is a use
         k = uses.index(None)
         m = _VEHICLE_KIND.match(parts[k].label)
@@ -674,6 +674,8 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         parts: list[Quantity] = []
         children: dict[int, list[Quantity]] = {}
         inner: Quantity | None = None  # the part whose own 其中 list is being read
+        inner_named = False  # its list opened by its own name (基本支出中B、C): it ends where 、 gives way to ，
+        named_lists: set[int] = set()
         outer_sep = None
         prev_end = first.start
         for q in after:
@@ -686,13 +688,25 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
                 continue
             gap = text[prev_end:q.start]
             if inner is not None:
-                # a part's own list of the main items (主要包括A、B等；) ends at its ；, short of the part or not
-                if "；" not in gap or (_short_of(children[id(inner)], inner)
-                                      and not re.search(r"等\s*[；;]", gap)):
+                # a part's own list of the main items (主要包括A、B等；) ends at its ；, short of the part or not; a list
+                # of its own that already makes it up ends there (基本支出中B、C，项目支出D: D is the outer list's)
+                kids = children[id(inner)]
+                made = len(kids) >= 2 and _sum_in(kids, inner) == inner.value
+                named_end = inner_named and not re.fullmatch(r"\s*[、和及与]\s*[^，,；;。\d]*", gap)
+                if not made and not named_end \
+                        and ("；" not in gap or (_short_of(kids, inner) and not re.search(r"等\s*[；;]", gap))):
                     children[id(inner)].append(q)
                     prev_end = q.end
                     continue
                 inner = None
+            own = re.sub(r"^其中[：:]?", "", parts[-1].label) if parts else ""
+            if len(own) >= 2 and re.search(r"[，,；;]\s*" + re.escape(own) + r"(?:中|当中)[，,：:]?[^，,；;。\d]*$", gap):
+                # T，其中A，占x%，A中B、C，D: A's own parts, named by A, joined by 、 (the outer list's by ，)
+                inner, inner_named = parts[-1], True
+                named_lists.add(id(inner))
+                children.setdefault(id(inner), []).append(q)
+                prev_end = q.end
+                continue
             if q.total:
                 break
             if parts and _marked(mark_pos, prev_end, q.start) and not _words_only(text, mark_pos, prev_end, q.start):
@@ -724,6 +738,8 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
             kids = children.get(id(p), [])
             if len(kids) >= 2 and not _marked(mark_pos, p.end, kids[0].start) and brackets.depth(kids[0].start) > d0:
                 groups.append(Group(p, kids, "（", _complete([k.label for k in kids], "（") or _kinds_of(p, kids), False))
+            elif len(kids) >= 2 and id(p) in named_lists and all(k.comparable(p) for k in kids):
+                groups.append(Group(p, kids, "中", _complete([k.label for k in kids], "中") or _kinds_of(p, kids), False))
         zeros = _zero_parts(text, qs, parts[-1].end, limit, keys) if parts else []
         if len(parts) + len(zeros) < 2 or not parts or not before or before[-1].approx:
             continue
@@ -792,7 +808,8 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
             whole = complete or sum(group_values(first)) == total.value
             groups.append(Group(paired[0], paired[1], keyword, whole, False, classes))
             if not whole and not any(p.approx for p in paired[1]) \
-                    and sum(group_values(groups[-1])) == paired[0].value:
+                    and sum(group_values(groups[-1])) == paired[0].value \
+                    and not _said_partial(text, keyword, paired[1][-1].end, limit, True):
                 # 共接待9批次、37人次，其中：A4批次21人次；B3批次16人次: the 人次 add up, so the list is whole, and its
                 # 批次 must make the 9 as well
                 first.complete = True
@@ -1041,8 +1058,6 @@ def find_partitions(text: str, qs: list[Quantity], others: "Wholes | None") -> l
                     and not re.search(r"[；;]", text[parts[-1].end:q.start]):
                 shares[id(parts[-1])] = q
                 continue
-            if parts and q.role == "change" and not re.search(r"[；;]", text[parts[-1].end:q.start]):
-                continue  # A万元，占x%，比上年增加D万元，增长R%；B…: a part's own change, in its own clause
             if q.total or not _usable(q) or (parts and not q.comparable(parts[0])):
                 break
             if parts:
@@ -1052,8 +1067,9 @@ def find_partitions(text: str, qs: list[Quantity], others: "Wholes | None") -> l
                 if here != sep:
                     break
             parts.append(q)
-        if len(parts) < 2 or len(parts) > WINDOW or parts[0].start - m.end() > 40:
-            continue
+        if len(parts) < 2 or len(parts) > WINDOW or parts[0].start - m.end() > 40 \
+                or re.search(r"等|其中|其余|另有", text[m.end():parts[0].start]):
+            continue  # 按类型分为A、B、C等类别，其中…: the split's names are words, the figures another list
         for p in parts:  # a part's own parts in its bracket, when they name every part (人员经费 and 公用经费)
             inner = [q for q in kids.get(id(p), []) if _usable(q) and q.comparable(p) and not q.total]
             if len(inner) >= 2 and len(inner) == len(kids[id(p)]) and _complete([q.label for q in inner], "（"):
@@ -1074,6 +1090,8 @@ def find_partitions(text: str, qs: list[Quantity], others: "Wholes | None") -> l
             total = _sum_whole(parts, shares, most=len(shares) >= 3)
         if total is None or total in parts:
             continue
+        if _said_partial(text, "", parts[-1].end, s_end, True):
+            continue  # 按来源分为：A186件、B97件，其余为…/ …198件等: said to be only some of the split
         groups.append(Group(total, parts, "按…分", True, False))
     return groups
 
@@ -2292,7 +2310,8 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
                                                                                                  - len(d.pre)]):
             # 支出决算为X万元，…；上年决算为B万元，比上年减少D万元 (no rate): D against this year's figure less B
             now = _this_years(qs, before[-1], s_start, text)
-            if now is None and s_start and _sentence_opens_with(text, s_start, before[-1]):
+            if now is None and s_start and _sentence_opens_with(text, s_start, before[-1]) \
+                    and "预算" not in text[before[-1].end:d.start] and _same_flow(d.label, before[-1].label):
                 # …一般公共预算财政拨款收入X万元…。上年一般公共预算财政拨款收入为B万元，本年…比上年减少D万元: the
                 # sentence opens with last year's figure, this year's is the paragraph's one of that name
                 now = _this_years(qs, before[-1], 0, text)
@@ -2373,6 +2392,13 @@ def _of_last_year(q: Quantity) -> bool:
     """Whether ``q``'s own clause names it last year's figure (上年收入总计B万元, 去年同期B万元), not this year's."""
     clause = _CARRIED_OVER.sub("", re.split(r"[，,；;：:]", q.label)[-1])  # 上年结转和结余 is this year's money
     return bool(_LAST_YEAR.search(clause)) and not re.search(r"本年|今年|当年", clause)
+
+
+def _same_flow(a: str, b: str) -> bool:
+    """Two names do not name the two sides of the money (收入 and 支出)."""
+    def flow(x: str) -> str | None:
+        return "收入" if "收入" in x and "支出" not in x else "支出" if "支出" in x and "收入" not in x else None
+    return flow(a) is None or flow(b) is None or flow(a) == flow(b)
 
 
 def _sentence_opens_with(text: str, s_start: int, q: Quantity) -> bool:
@@ -3362,7 +3388,8 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
         if _capped(r, exact, stem):
             continue
         place = _NARROW_PLACE.search(r.pre)
-        if counted and place and place.group(0) not in n.label + d.label:
+        if counted and place and place.group(0) not in n.label + d.label \
+                and not (place.group(0) in ("农村", "乡村") and re.search(r"村", n.label + d.label)):
             continue  # 改造警报器10台，总数84台，城区警报鸣响覆盖率98.5%: a rate of a place the counts are not of
         if (n.disputed and ratio_verdict(n.disputed, d.value, r.value, kind_of(n.kind), kind_of(d.kind))[0] == "ok") \
                 or (d.disputed and ratio_verdict(n.value, d.disputed, r.value, kind_of(n.kind), kind_of(d.kind))[0] == "ok"):

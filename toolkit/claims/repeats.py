@@ -115,6 +115,11 @@ def _common(a: str, b: str) -> bool:
     return any(short[i:i + _MIN_COMMON] in long_ for i in range(len(short) - _MIN_COMMON + 1))
 
 
+def _budgeted(name: str) -> bool:
+    """Whether a figure's name says it is a budget (预算为, 年初预算), a fund's name (一般公共预算) aside."""
+    return "预算" in re.sub(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算", "", name)
+
+
 def _adjacent_swap(a: str, b: str) -> bool:
     """The two digit strings are one another with two neighbouring digits swapped (3260 / 3620 is not; 3260 / 3206,
     3620 / 3260 are)."""
@@ -184,6 +189,7 @@ def check_repeats(doc: Document, quantities: list[list[Quantity]], cells: dict |
             m.sentence = (k, sentences(p.text).index(m.offset))
             text_mentions.append(m)
     table_mentions = [m for t in doc.tables for m in _table_mentions(t)]
+    figures = {(k, q.start): q for k, qs in enumerate(quantities) for q in qs}
     index: dict[tuple[str, int], list[Mention]] = {}
     for m in text_mentions + table_mentions:
         index.setdefault(("".join(sorted(m.digits)), m.places), []).append(m)
@@ -197,10 +203,19 @@ def check_repeats(doc: Document, quantities: list[list[Quantity]], cells: dict |
             continue
         in_tables = {m.digits for m in group if m.cell is not None}
 
+        def slip(m: Mention, other: Mention) -> bool:
+            """``m``'s own sum (its 其中 list) gives ``other``'s figure: ``m`` is the mistyped one."""
+            q = figures.get((m.para, m.offset))
+            if q is None or not q.disputed:
+                return False
+            return re.sub(r"\D", "", f"{q.disputed:.{m.places}f}").lstrip("0") == other.digits.lstrip("0")
+
         def backed(m: Mention) -> bool:
-            """The figure is borne out: a table has it, or the text writes it again under a name in common."""
-            return m.digits in in_tables or any(x is not m and x.digits == m.digits and _common(x.subject, m.subject)
-                                                for x in group)
+            """The figure is borne out: a table has it, or (no table having either figure) the text writes it again
+            under a name in common."""
+            if in_tables:
+                return m.digits in in_tables
+            return any(x is not m and x.digits == m.digits and _common(x.subject, m.subject) for x in group)
         for a in group:
             if a.para is None or (a.para, a.offset) in reported:
                 continue
@@ -216,9 +231,11 @@ def check_repeats(doc: Document, quantities: list[list[Quantity]], cells: dict |
                 if not any(_common(x, y) or (_adjacent_swap(a.digits, b.digits) and _two_words(x, y))
                            for x in a.subject.split("|") for y in b.subject.split("|")):
                     continue
-                if b.para is not None and backed(a) and not backed(b):
-                    break  # two paragraphs, a table (or a third mention) bearing this one out: the other is the slip
-                if b.para is not None and b.para > a.para and not (backed(b) and not backed(a)):
+                if b.para is not None and _budgeted(a.name) != _budgeted(b.name):
+                    continue  # “三公”经费预算为A, 支出决算为B: a budget and what was spent, not one figure twice
+                if b.para is not None and ((backed(a) and not backed(b)) or slip(b, a)):
+                    break  # two paragraphs, a table (or a third mention, or the other's own sum) bearing this one out
+                if b.para is not None and b.para > a.para and not ((backed(b) and not backed(a)) or slip(a, b)):
                     continue  # a pair in the text is reported once, at the later mention (or at the one not borne out)
                 if b.cell is not None and _rate_agrees(doc, quantities, a, b):
                     continue  # the text's figure and its rate agree with the row's other figure: the cell is the odd one

@@ -75,7 +75,7 @@ _GRADES = r"(优秀|优|良好|良|合格|中等|中|不合格|较差|差)"
 GRADE = re.compile(r"等[级次](?:评定)?(?:为|是|：|:|评定为|确定为|认定为|定为|评为)?\s*[“\"「『]?" + _GRADES + r"(?![\u4e00-\u9fff]{0,1}[化质势])|"
                    r"(?:属于|评定为|评为|定为|为|获评|达到)\s*[“\"「『]" + _GRADES + r"[”\"」』]\s*(?:等级|等次|档次)|"
                    # 按等级划分属于“中”: the grade quoted after the words naming the scale
-                   r"等[级次](?:划分|标准)(?:应)?(?:属于|为|是|评为|定为)\s*[“\"「『]" + _GRADES + r"[”\"」』]|"
+                   r"等[级次](?:划分|标准)(?:应)?属于\s*[“\"「『]" + _GRADES + r"[”\"」』](?![、，,]?\s*[“\"「『])|"
                    # 自评结果为“优秀” / 评价结果为良好: the grade as the result, the word standing alone
                    r"(?:评价|自评|考核|评定)(?:结果|结论)(?:为|是|：|:|评定为)\s*[“\"「『]?" + _GRADES
                    + r"(?=[”\"」』，,。；;、\s（(]|$|等级|等次|档次)")
@@ -210,7 +210,8 @@ def read_claims(texts: list[str], quantities: list[list[Quantity]], kinds: list 
                         and not re.search(r"率", rates[-1].label):  # an actual, not a 完成率 already of its target
                     claim.rate = min(rates[-1].value / targets[-1].value * 100, Decimal(100))
                 indicators.append(claim)
-            elif context and "指标" not in re.sub(r"指标体系", "", before[-12:]):
+            elif context and "指标" not in re.sub(r"指标体系", "", re.sub(r"[（(][^（）()]{0,12}[）)]", "", before)[-12:]):
+                # (…培训人数指标（权重10分）自评得分8.53分: an indicator's score, its weight in brackets)
                 named = _NAMED_PART.search(before) and not re.search(r"部门整体|单位整体", before)
                 totals.append(ScoreClaim(q.value, q.text, q.start, k, named_part=bool(named)))
     return totals, _one_per_section(texts, indicators)

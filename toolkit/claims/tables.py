@@ -268,8 +268,9 @@ def check_bottom_totals(t: Table) -> tuple[list[TableIssue], set[int]]:
     for r, row in enumerate(rows):
         named = _NAMED_BOTTOM.match(_label(row))
         found = _bottom_parts(rows, r) if named else None
-        if found is not None and all(named.group(2) in _label(rows[p]) or (named.group(2) == "收入" and re.search(
-                r"^(?:上年|年初)?(?:结转|结余)", _label(rows[p]))) for p in found[0]):  # (上年结转 is money come in)
+        if found is not None and all(named.group(2) in _label(rows[p]) or (named.group(2) == "收入" and not named.group(1)
+                and re.search(r"^(?:上年|年初)?(?:结转|结余)", _label(rows[p]))) for p in found[0]):
+            # (上年结转 is money come in, under 收入合计; 本年收入合计 leaves it out)
             # 本年收入合计 under 一、财政拨款收入 / 二、其他收入: the rows above it name what it totals
             read[r] = (found[0], [c for c in found[1] if cell_number(row[c]) is not None], found[2])
             named_rows.add(r)
