@@ -15,13 +15,17 @@ from decimal import Decimal
 
 from .arith import Kind, sum_verdict
 from .document import Table
-from .tables import TBL001, TableIssue, _is_pct, _issue, _quote, cell_number, like
+from .tables import _NOT_MONEY_HEAD, CHANGE_HEAD, TBL001, TableIssue, _is_pct, _issue, _quote, cell_number, like
 
 _SUB = re.compile(r"^(小计|合计)$")
 _GRAND = re.compile(r"^(合计|总计)$")
 _CODE = re.compile(r"^\d{3,9}$")
-#: columns that are no amounts (rates, shares, changes — each row's own, checked row by row — and codes)
-_NOT_AMOUNT = re.compile(r"率|占比|比重|比例|[%％]|增减|变动|差额|增幅|增长|幅度|同比|进度|对比|编码|代码|序号")
+
+
+
+def _not_amount(head: str) -> bool:
+    """A column of no amounts: rates, shares, codes (the tables' own test) or changes, each row's own (TBL010)."""
+    return bool(_NOT_MONEY_HEAD.search(head) or CHANGE_HEAD.search(head) or re.search(r"[%％]|比重|增长", head))
 
 
 def _flat(cell: str) -> str:
@@ -61,7 +65,7 @@ def check_class_totals(t: Table) -> tuple[list[TableIssue], set[int]] | None:
     if any(len(rows[r]) != width for r in subs + grands):
         return None
     header = next((row for row in rows[:subs[0]] if len(row) == width), [""] * width)
-    cols = [c for c in range(2, width) if not _NOT_AMOUNT.search(_flat(header[c]))
+    cols = [c for c in range(2, width) if not _not_amount(_flat(header[c]))
             and any(cell_number(rows[r][c]) is not None and not _is_pct(rows[r][c]) for r in subs)]
     if not cols:
         return None

@@ -26,7 +26,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from .arith import Verdict
 from .document import Document, Table, table_units
-from .quantities import Quantity, sentences
+from .quantities import FUND_NAMES, Quantity, sentences
 from .repeats import TXT014, fund_scope, fund_tables
 from .sangong import SANGONG_TOTAL, total_row_name
 from .slips import _head, slip_kind
@@ -377,7 +377,7 @@ def _table_changes(doc: Document, quantities: list[list[Quantity]], taken: set) 
     change written right after a text figure equal to its row's this-year figure is this year's less last year's, the
     last-year figure given only in the table (one row of that name, the sentence writing no last-year figure). A
     rate of change against that figure is table_bases' check."""
-    from .prose import TXT004, _issue
+    from .prose import TXT004, _issue, _same_flow
 
     rows = _year_rows(doc)
     if not rows:
@@ -388,7 +388,7 @@ def _table_changes(doc: Document, quantities: list[list[Quantity]], taken: set) 
         text = paragraphs[k].text
         for i, q in enumerate(qs[:-1]):
             if q.kind != "money" or q.role != "level" or q.approx or not q.label \
-                    or _OTHER.search(re.sub(r"一般公共预算|政府性基金预算|国有资本经营预算", "", q.label)):
+                    or _OTHER.search(FUND_NAMES.sub("", q.label)):
                 continue  # (一般公共预算财政拨款 names a fund, not a budget)
             found = rows.get(core(q.label), [])
             if not found and "三公" in q.label:
@@ -406,10 +406,8 @@ def _table_changes(doc: Document, quantities: list[list[Quantity]], taken: set) 
             now, then, unit, t, r, _now_c, _header = found[0]
             if q.value_in(unit) != now:
                 continue
-            row_name = "".join(x for x in t.rows[r] if cell_number(x) is None)
-            if ("收入" in q.label) != ("收入" in row_name) or ("支出" in q.label) != ("支出" in row_name):
-                if re.search(r"收入|支出", q.label) and re.search(r"收入|支出", row_name):
-                    continue  # 一般公共预算财政拨款支出 against the row of its 收入: the other side of the money
+            if not _same_flow(q.label, "".join(x for x in t.rows[r] if cell_number(x) is None)):
+                continue  # 一般公共预算财政拨款支出 against the row of its 收入: the other side of the money
             s0, s1 = sentences(text).bounds(q.start)
             if _in(text[s0:s1], then):
                 continue  # the sentence writes last year's figure: the text's own check

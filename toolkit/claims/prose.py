@@ -25,7 +25,7 @@ from ..rules import Rule
 from .arith import Kind, Verdict, kind_of, like, num_text, pct_text, ratio_verdict, sum_verdict
 from .cnnum import CHARS, count_value
 from .slips import slip_kind
-from .quantities import (_AMONG, _MONEY_EXP, COUNT_UNITS, POINTS, REACH, WINDOW, Quantity, between, extract, first_after, prior,
+from .quantities import (FUND_NAMES, _AMONG, _MONEY_EXP, COUNT_UNITS, POINTS, REACH, WINDOW, Quantity, between, extract, first_after, prior,
                          rate_parts, sentences, share_target, starts)
 from ..numbers import places, round_to
 
@@ -1476,12 +1476,16 @@ def check_sums(text: str, qs: list[Quantity], others: "Wholes | None" = None) ->
     return issues, groups
 
 
+def flow_of(name: str) -> str | None:
+    """Which side of the money a name is of: 收入 or 支出, None when it names neither or both."""
+    income, spend = "收入" in name, "支出" in name
+    return None if income == spend else ("收入" if income else "支出")
+
+
 def _other_flow(total: Quantity, parts: list[Quantity]) -> bool:
     """A total of one flow (支出) over figures named as the other (收入), or the other way round."""
     def flow(q: Quantity) -> str | None:
-        name = re.split(r"[，,；;：:]", q.label)[-1] if q.label else ""
-        spend, income = "支出" in name, "收入" in name
-        return None if spend == income else ("支出" if spend else "收入")
+        return flow_of(re.split(r"[，,；;：:]", q.label)[-1] if q.label else "")
     side = flow(total)
     return side is not None and any(flow(p) not in (None, side) for p in parts)
 
@@ -1631,10 +1635,18 @@ class Wholes:
                     core = topic if topic.endswith(core) else topic + core
                 if core:
                     self.by_core.setdefault(core, []).append(q)
+        self._money: set[tuple[Decimal, str]] | None = None
         for q in fallback:  # (``fallback``: figures for a name nothing else bears)
             core = _core(q.label)
             if core and _usable(q) and core not in self.by_core:
                 self.by_core[core] = [q]
+
+
+    def money_values(self) -> set[tuple[Decimal, str]]:
+        """(value, unit) of every sum of money the document names, found once."""
+        if self._money is None:
+            self._money = {(q.value, q.unit) for named in self.by_core.values() for q in named if q.kind == "money"}
+        return self._money
 
 
 _BARE_FLOWS = ("支出", "收入")
@@ -2396,9 +2408,7 @@ def _of_last_year(q: Quantity) -> bool:
 
 def _same_flow(a: str, b: str) -> bool:
     """Two names do not name the two sides of the money (收入 and 支出)."""
-    def flow(x: str) -> str | None:
-        return "收入" if "收入" in x and "支出" not in x else "支出" if "支出" in x and "收入" not in x else None
-    return flow(a) is None or flow(b) is None or flow(a) == flow(b)
+    return None in (flow_of(a), flow_of(b)) or flow_of(a) == flow_of(b)
 
 
 def _sentence_opens_with(text: str, s_start: int, q: Quantity) -> bool:
@@ -3652,7 +3662,7 @@ def _document_stage(others: "Wholes", stage: str) -> Quantity | None:
 
 
 #: the funds whose names hold 预算 without naming a budget stage (DOMAIN §2: 一般公共预算财政拨款支出 is spending)
-_FUND = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
+_FUND = FUND_NAMES
 
 
 def _stage(label: str) -> str | None:
@@ -4330,7 +4340,7 @@ def check_grade_counts(text: str, qs: list[Quantity], taken: set[int]) -> list[I
     grades (each of a different grade) add up to the projects evaluated, the one count of projects said before them
     in the paragraph."""
     issues = []
-    for s0, s1 in zip([0] + [e + 1 for e in sentences(text).ends], sentences(text).ends + [len(text)]):
+    for s0, s1 in sentences(text).spans():
         found = list(_GRADE_COUNT.finditer(text, s0, s1))
         if found and found[0].group("g3"):
             continue
@@ -4361,8 +4371,7 @@ def check_list_shares(text: str, qs: list[Quantity], others: "Wholes | None", ta
     if others is None:
         return []
     issues = []
-    ends = sentences(text).ends
-    for s0, s1 in zip([0] + [e + 1 for e in ends], ends + [len(text)]):
+    for s0, s1 in sentences(text).spans():
         here = [q for q in qs if s0 <= q.start < s1]
         parts = [q for q in here if q.kind == "money" and q.role == "level"]
         shares = [q for q in here if q.unit == "%" and q.role == "share" and not share_target(q)
@@ -4372,8 +4381,7 @@ def check_list_shares(text: str, qs: list[Quantity], others: "Wholes | None", ta
                 or len({q.unit for q in parts}) != 1:
             continue
         total = sum((q.value for q in parts), Decimal(0))
-        if not any(q.value == total and q.unit == parts[0].unit and q.kind == "money"
-                   for named in others.by_core.values() for q in named):
+        if (total, parts[0].unit) not in others.money_values():
             continue
         for r in shares:
             part = max((q for q in parts if q.end <= r.start), key=lambda q: q.start, default=None)

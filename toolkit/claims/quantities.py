@@ -171,6 +171,10 @@ class Sentences:
         end = self.ends[k] if k < len(self.ends) else self.length
         return start, end
 
+    def spans(self) -> list[tuple[int, int]]:
+        """(start, end) of every sentence, in order."""
+        return list(zip([0] + [e + 1 for e in self.ends], self.ends + [self.length]))
+
     def index(self, offset: int) -> int:
         """The number of the sentence holding ``offset``."""
         return bisect_left(self.ends, offset)
@@ -375,6 +379,10 @@ def share_target(q: Quantity) -> str:
         m = _SHARE_IN.search(pre)
         what = m.group("what") if m else ""
     return what
+
+
+#: the names of a fund's budget (DOMAIN §2: 一般公共预算财政拨款 is a fund, no budget stage)
+FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
 
 
 #: a share whose whole comes first: 在本年收入中占比98.27%, 在支出总额中所占比重为

@@ -20,7 +20,7 @@ from ..findings import ERROR
 from ..rules import Rule
 from .arith import Verdict
 from .document import Document, Table
-from .quantities import Quantity, extract, sentences
+from .quantities import FUND_NAMES, Quantity, extract, sentences
 
 TXT014 = Rule("TXT014", "lint", ERROR, "同一数字前后不一致（疑为数字颠倒）",
     "正文与表格（或正文两处）写同一项目的同一数字时应一致（正文两处不同而表中有其中一个数时，报告另一处；两数只是相邻两位"
@@ -117,7 +117,7 @@ def _common(a: str, b: str) -> bool:
 
 def _budgeted(name: str) -> bool:
     """Whether a figure's name says it is a budget (预算为, 年初预算), a fund's name (一般公共预算) aside."""
-    return "预算" in re.sub(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算", "", name)
+    return "预算" in FUND_NAMES.sub("", name)
 
 
 def _adjacent_swap(a: str, b: str) -> bool:

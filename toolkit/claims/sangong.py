@@ -21,7 +21,7 @@ from ..rules import Rule
 from .arith import Kind, Verdict, like, sum_verdict
 from .document import Table
 from .repair import Identity, certain
-from .tables import EMPTY, TableIssue, _is_pct, _issue, _label, _quote, cell_number, is_text
+from .tables import CHANGE_HEAD, EMPTY, TableIssue, _is_pct, _issue, _label, _quote, cell_number, is_text, issue_gap
 
 TBL012 = Rule("TBL012", "lint", ERROR, "“三公”经费表的合计与各项不符",
     "“三公”经费表按各行的含义核对，不论编号（1. /（1）/ 其中：）或有无编号：每个金额列（预算数、决算数、上年数）中，"
@@ -222,14 +222,8 @@ def _report(rows: list[list[str]], identities: list[Identity], head, across: boo
 def _without_carried(issues: list[TableIssue], head) -> list[TableIssue]:
     """A 增减额 column's sum that misses by what a year's column of the same row misses: the one wrong cell of that
     year (运行维护费 7.18 under 6.73) carried into its change, said once, at the year."""
-    def gap(i: TableIssue):
-        a, b = cell_number(i.found or ""), cell_number(i.expected or "")
-        return None if a is None or b is None else a - b
-    years = {(i.location.row, gap(i)) for i in issues if not _CHANGE.search(head(i.location.col))}
-    return [i for i in issues if not (_CHANGE.search(head(i.location.col)) and (i.location.row, gap(i)) in years)]
-
-
-_CHANGE = re.compile(r"增减|变动|差额")
+    years = {(i.location.row, issue_gap(i)) for i in issues if not CHANGE_HEAD.search(head(i.location.col))}
+    return [i for i in issues if not (CHANGE_HEAD.search(head(i.location.col)) and (i.location.row, issue_gap(i)) in years)]
 
 
 #: the name a 三公 table's total row stands for, whatever it is labelled (合计 / 总计 / 小计)

@@ -583,29 +583,27 @@ def _shown(cell: str) -> str:
     return cell.strip() if cell_number(cell) is not None else "0"
 
 
+def issue_gap(i: TableIssue) -> Decimal | None:
+    """How far a finding's cell is from the value its check asks for (found − expected), None when either is no number."""
+    a, b = cell_number(i.found or ""), cell_number(i.expected or "")
+    return None if a is None or b is None else a - b
+
+
 def _explained(forms: list[TableIssue], totals: list[TableIssue]) -> list[TableIssue]:
     """A part row that disagrees with its own 其中 rows (TBL009) by the amount its column's total misses: the part
     is the wrong cell (购置及运行费 28.73 over 0.00 + 29.63, and the 合计 0.90 over its parts) — said once, there."""
-    def gap(i: TableIssue) -> Decimal | None:
-        a, b = cell_number(i.found or ""), cell_number(i.expected or "")
-        return None if a is None or b is None else a - b
-
-    off = {(i.location.col, gap(i)) for i in forms if i.code == "TBL009" and gap(i)}
-    kept = [i for i in totals if i.code not in ("TBL001", "TBL007") or gap(i) is None
-            or (i.location.col, -gap(i)) not in off]
+    off = {(i.location.col, issue_gap(i)) for i in forms if i.code == "TBL009" and issue_gap(i)}
+    kept = [i for i in totals if i.code not in ("TBL001", "TBL007") or issue_gap(i) is None
+            or (i.location.col, -issue_gap(i)) not in off]
     return forms + kept
 
 
 def _crossing(row_issues: list[TableIssue], col_issues: list[TableIssue]) -> list[TableIssue]:
     """A wrong cell makes both its row's 合计 and its column's total disagree by the same amount: keep only the cell."""
-    def gap(i: TableIssue) -> Decimal | None:
-        a, b = cell_number(i.found or ""), cell_number(i.expected or "")
-        return None if a is None or b is None else a - b
-
-    cells = {(i.location.col, gap(i)) for i in row_issues}
+    cells = {(i.location.col, issue_gap(i)) for i in row_issues}
     same = {(i.location.row, i.location.col) for i in row_issues}
-    return [i for i in col_issues if i.code not in ("TBL001", "TBL007") or gap(i) is None
-            or ((i.location.col, -gap(i)) not in cells and (i.location.row, i.location.col) not in same)]
+    return [i for i in col_issues if i.code not in ("TBL001", "TBL007") or issue_gap(i) is None
+            or ((i.location.col, -issue_gap(i)) not in cells and (i.location.row, i.location.col) not in same)]
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -1305,7 +1303,8 @@ TBL009 = Rule("TBL009", "lint", ERROR, "表中总额行与其下“其中”各�
     "report.txt:12: 表1 第2行 第2列: TBL009 年度资金总额 年初预算数为 0.00，而其下 其中：财政拨款、其他资金 之和为 "
     "6,420.00 + 80.00 = 6500.00")
 
-_CHANGE_HEAD = re.compile(r"增减|变动|差额|增加额|减少额")
+#: the head of a column of changes against last year (增减额, 变动, 差额): each row's own years' difference
+CHANGE_HEAD = re.compile(r"增减|变动|差额|增加额|减少额")
 _FORM_TOTAL = re.compile(r"(资金|支出|收入|预算|经费)?(总额|总计|合计|总数)$|^(合计|总计|小计)$")
 _NOT_MONEY_HEAD = re.compile(r"率|分值|得分|权重|序号|编码|代码|占比|比例|说明|备注|原因|指标|目标|增幅|同比|幅度|进度|对比")
 
@@ -1357,7 +1356,7 @@ def check_form_totals(t: Table) -> tuple[list[TableIssue], set[int], set[tuple[i
                     and not any(is_text(rows[k][c]) or _is_pct(rows[k][c]) for k in parts)
                     and not is_text(row[c]) and not _is_pct(row[c])]
         cols = money_cols(parts)
-        levels = [c for c in cols if not _CHANGE_HEAD.search(heads[c])]  # changes may cancel out: no witness
+        levels = [c for c in cols if not CHANGE_HEAD.search(heads[c])]  # changes may cancel out: no witness
         last = _children_end(rows, r, r + 1, levels, r + 2) if len(parts) > 2 else None
         if last is not None and last < parts[-1]:
             # rows after the run left blank in the columns it adds up in are parts still (a year's items of its own)
@@ -1393,7 +1392,7 @@ def check_form_totals(t: Table) -> tuple[list[TableIssue], set[int], set[tuple[i
         for c, values, stated, v, s in judged:
             if v == "ok":
                 continue
-            if _CHANGE_HEAD.search(heads[c]):
+            if CHANGE_HEAD.search(heads[c]):
                 # a 增减额 column is each row's years' difference (TBL010 judges it row by row): its sum carries a
                 # wrong year's cell or a wrong part's change, said where they are; kept only to explain the
                 # column's total, then dropped (check_table)
@@ -1463,13 +1462,9 @@ def _check_table(t: Table) -> tuple[list[TableIssue], ScoreTable | None]:
 def _carried_sums(t: Table, issues: list[TableIssue]) -> list[TableIssue]:
     """A total's 增减额 that misses its rows by what the same total's year misses (收入合计 3254.68 for 3344.68, so its
     增减额 112.27 for 202.27): the one wrong cell of the year carried into the change, said once, at the year."""
-    def gap(i: TableIssue) -> Decimal | None:
-        a, b = cell_number(i.found or ""), cell_number(i.expected or "")
-        return None if a is None or b is None else a - b
-
     def change(i: TableIssue) -> bool:
-        return i.location.col is not None and bool(_CHANGE_HEAD.search(re.sub(r"\s+", "", heads_of(t, i.location.row,
+        return i.location.col is not None and bool(CHANGE_HEAD.search(re.sub(r"\s+", "", heads_of(t, i.location.row,
                                                                                                   i.location.col))))
     sums = ("TBL001", "TBL007")
-    years = {(i.location.row, gap(i)) for i in issues if i.code in sums and not change(i) and gap(i) is not None}
-    return [i for i in issues if not (i.code in sums and change(i) and (i.location.row, gap(i)) in years)]
+    years = {(i.location.row, issue_gap(i)) for i in issues if i.code in sums and not change(i) and issue_gap(i) is not None}
+    return [i for i in issues if not (i.code in sums and change(i) and (i.location.row, issue_gap(i)) in years)]
