@@ -293,10 +293,15 @@ _HEAD_CELL = re.compile(r"(19|20)\d\d年度?|((19|20)\d\d年)?[\u4e00-\u9fff（�
 #: the head of a column of figures (a bare year, 2023年 | 2024年, heads that year's figures)
 _FIGURE_HEAD = re.compile(r"数|额|增减|合计|支出|收入|预算|决算|率|占比|^(19|20)\d\d年度?$")
 _LABEL_HEAD = re.compile(r"^(项目|科目|类别|资金类别|经济分类|功能分类|分类|(?:收入|资金|支出|经费)?来源|(?:支出|资金)?用途)"
-                         r"(?:[（(][^（）()]{1,12}[）)])?$|名称$|编码$|代码$")
+                         r"(?:[（(][^（）()]{1,12}[）)])?$|名称$|编码$|代码$|类别$|类型$")
 # (项目（科目编码及名称）, 项目（经济分类科目）: the column of names with what they are in brackets)
 _FIGURE_CELL = re.compile(r"-?[\d,]+\.\d+%?|0|—|-")
 _DASH_CELL = re.compile(r"[—\-－–]{1,2}")
+#: the head of a column of counts or of work by its state (计划个数, 数量, 户数, 已完工, 在建, 未开工, 完成投资)
+_COUNT_HEAD = re.compile(r"(?:已|未|计划)?(?:完工|竣工|开工|完成|实施|验收|达标)(?:数|个数|项目数|投资)?|在建|"
+                         r"(?:计划|完成|累计)?投资|数量")
+_COUNTS_HEAD = re.compile(r"个数|数量|[个项人户家所辆次]数$|(?:^|已|未)(?:完工|竣工|开工)$|^在建$")
+_WHOLE_CELL = re.compile(r"\d{1,7}")
 _LABEL_CELL = re.compile(r"(其中[：:])?[^。，；：,;:]{1,30}")
 
 
@@ -364,8 +369,12 @@ def _bare_table(lines: list[str], i: int, k: int, number: int) -> tuple[Table, i
     tail = 1 if k >= 3 and _TEXT_HEAD.fullmatch(heads[-1]) else 0  # …| 执行率（%）| 实施情况: a last column of words
     k -= tail
     m = 0
-    while m < k and _FIGURE_HEAD.search(heads[k - 1 - m]) and not _LABEL_HEAD.search(heads[k - 1 - m]):
+    while m < k and (_FIGURE_HEAD.search(heads[k - 1 - m]) or _COUNT_HEAD.fullmatch(heads[k - 1 - m])) \
+            and not _LABEL_HEAD.search(heads[k - 1 - m]):
         m += 1
+    # a table of counts (计划个数 | 已完工 | 在建 …) writes its figures as whole numbers: under such heads a whole
+    # number is a figure (in the label columns it stays a label: 208, a function code)
+    whole = any(_COUNTS_HEAD.search(h) for h in heads[k - m:k])
     if not m or m == k or not any(_LABEL_HEAD.search(h) for h in heads[:k - m]) \
             or any(h in heads[k - m:k] for h in heads[:k - m]):
         return None  # (a head of figures among the label heads, 项目 | 决算数 | 项目 | 决算数: two lists side by side)
@@ -412,7 +421,7 @@ def _bare_table(lines: list[str], i: int, k: int, number: int) -> tuple[Table, i
                     j += b - 1
                     break
             # a blank line among a row's figures is an empty cell (项目支出 left blank) when a cell follows it
-            if not (_FIGURE_CELL.fullmatch(cell) or (not cell and labels
+            if not (_FIGURE_CELL.fullmatch(cell) or (whole and _WHOLE_CELL.fullmatch(cell)) or (not cell and labels
                                                      and (len(figures) == m - 1 or top_blank(lines, j)))):
                 break
             figures.append(cell)

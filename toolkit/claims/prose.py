@@ -239,8 +239,8 @@ def _plus(values: list[Decimal]) -> str:
 # ----------------------------------------------------------------------------------------------------------------
 
 #: words that open the parts of the total before them: 其中, 分别为, 主要用于以下方面：, and 包括 / 中 right after a figure (指标26个，包括…;
-#: 产出指标16个中，…)
-_GROUP = re.compile(r"其中|分别为|分别是|(?<=元[，,])(?:主要)?用于(?:以下|如下)(?:[\d一二三四五六七八九十]{1,2}个)?方面(?=[：:])|(?<=[元个项][，,])具体(?:为|是|包括)(?:以下|如下)?(?:(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个|项|类)[\u4e00-\u9fff]{0,4})?(?=[：:])|(?:主要)?(?<![理自经缘来])由(?!于|此)(?=[^。；]{2,%d}?(?:构成|组成))|" % REACH + r"(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=[个项家所条处])[\u4e00-\u9fff]{0,16}?的[\u4e00-\u9fff]{0,6}?来?看(?=[，,：:])|(?<=[个项家人户次名件类元%％][，,])(?:(?:主要|具体)?(?:包括|包含)|分为(?![\d一二两三四五六七八九十]))")
+#: 产出指标16个中，…) or after a count's noun (13个绩效指标中，…; not 过程中 / 期中 / 时中)
+_GROUP = re.compile(r"其中|分别为|分别是|(?<=元[，,])(?:主要)?用于(?:以下|如下)(?:[\d一二三四五六七八九十]{1,2}个)?方面(?=[：:])|(?<=[元个项][，,])具体(?:为|是|包括)(?:以下|如下)?(?:(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个|项|类)[\u4e00-\u9fff]{0,4})?(?=[：:])|(?:主要)?(?<![理自经缘来])由(?!于|此)(?=[^。；]{2,%d}?(?:构成|组成))|" % REACH + r"(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=\d[个项家人户次名件类所条处])[\u4e00-\u9fff]{1,8}?(?<![过期时])中(?=[，,：:])|(?<=[个项家所条处])[\u4e00-\u9fff]{0,16}?的[\u4e00-\u9fff]{0,6}?来?看(?=[，,：:])|(?<=[个项家人户次名件类元%％][，,])(?:(?:主要|具体)?(?:包括|包含)|分为(?![\d一二两三四五六七八九十]))")
 #: label sets that make a list of parts complete (DOMAIN.md section 2)
 COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE, OUTPUT_KINDS, CATEGORIES] + COMPLETE_SPLITS + [("线上", "线下")] \
     + [STAFF_KINDS, POST_KINDS, ("新建", "续建")] \
@@ -252,6 +252,8 @@ COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE, OUTPUT_KINDS, CATEGORIES] + COMPLET
 #: the words of a class or a level that tell the parts of a count apart (人员类指标 / 区级队伍 / 乡镇队伍)
 _CLASS_PREFIX = re.compile(r"(类|级|层|型|省|市|县|区|乡镇|镇|乡|街道|社区|村)$")
 _REST = re.compile(r"其他|其它|其余")
+#: a last part named as the ordinary ones (一般农户, 一般企业): the rest of the whole (not 一般公共预算 / 一般性 / 一般债务)
+_ORDINARY = re.compile(r"^一般(?!公共|性|债|预算|转移|项目支出)")
 
 
 #: a part open at one end of a scale (初级及以下, 三级以上): the rest of the scale after the parts before it
@@ -272,6 +274,8 @@ def _complete(labels: list[str], keyword: str) -> bool:
         return True
     if len(labels) >= 3 and _OPEN_END.fullmatch(labels[-1]) and not any(_OPEN_END.search(lb) for lb in labels[:-1]):
         return True  # 高级职称A、中级职称B、初级及以下C: the last part holds the rest of the scale
+    if len(labels) >= 3 and _ORDINARY.match(labels[-1]) and not any(_ORDINARY.match(lb) for lb in labels[:-1]):
+        return True  # 脱贫户A户、监测户B户、种粮大户C户、一般农户D户: the ordinary ones, last, are the rest
     return any(all(any(word in lb for lb in labels) for word in words) for words in COMPLETE_SETS) \
         or _affirmed_and_negated(labels) or _work_states(labels)
 
@@ -318,9 +322,14 @@ _WORK_ONGOING = re.compile(r"^(?:其中)?(?:正在|仍在|尚在|持续|继续|�
 _WORK_WAITING = re.compile(r"^(?:其中)?(?:尚|仍)?(?:未开工|待开工|未启动)")
 
 
+#: the time a state is told at, opening its name (截至年底, 截至2023年12月31日, 到目前, 年底前)
+_AS_OF = re.compile(r"^(?:(?:截至|截止|到)(?:本?年底|年末|目前|\d{1,2}月底|\d{4}年(?:底|末|\d{1,2}月(?:\d{1,2}日|底)?)?)|年底前|年内)[，,]?")
+
+
 def _work_states(labels: list[str]) -> bool:
     """Work split by its state, done and under way (已完工9个、在建4个; 已完成5个，持续实施1个), and not yet begun
-    (已完工12个、在建3个、未开工1个): every part."""
+    (已完工12个、在建3个、未开工1个): every part. A time the states are told at opens the first (截至年底已完工58个)."""
+    labels = [_AS_OF.sub("", lb) for lb in labels]
     done = [bool(_WORK_DONE.match(lb)) for lb in labels]
     ongoing = [bool(_WORK_ONGOING.match(lb)) for lb in labels]
     waiting = [bool(_WORK_WAITING.match(lb)) for lb in labels]
@@ -328,9 +337,36 @@ def _work_states(labels: list[str]) -> bool:
 
 
 #: the degree words of a state (已完成 / 全部完成 / 部分完成) and its negations (未完成 / 不合格 / 没有达标)
-_DEGREE = re.compile(r"^(?:已经?|全部|完全|均已|基本|部分)")
+_DEGREE = re.compile(r"^(?:已经?|全部|完全|全面|圆满|超额|按期|如期|顺利|均已|基本|部分)")
 _NEGATIONS = r"(?:未|不|没有|尚未|暂未)"
 _NEGATION = re.compile("^" + _NEGATIONS)
+
+
+#: a whole named by the number of its kinds and their common character (“两癌”筛查, 三类人员, 三级网络)
+_NUMBERED_KINDS = re.compile(r"(?<![\d一二两三四五六七八九十百千万第])([两二三四五六七八九])(?![个项年月日天次名人户家元万亿是要])([\u4e00-\u9fff])")
+_KIND_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _numbered_whole(lead: str, labels: list[str]) -> bool:
+    """The whole before the list is named by the number of its kinds and a character every part's name holds
+    (``为6165名妇女开展“两癌”筛查，其中宫颈癌筛查A人、乳腺癌筛查B人``): as many parts as the number, so the list is
+    every kind of it."""
+    found = _NUMBERED_KINDS.findall(lead)
+    return len(found) == 1 and _KIND_COUNT[found[0][0]] == len(labels) \
+        and all(found[0][1] in lb for lb in labels) and len(set(labels)) == len(labels)
+
+
+def _numbered_prefix(text: str, lead: str, parts: list[Quantity]) -> int | None:
+    """How many of ``parts`` the list is when the whole is named by the number of its kinds (:func:`_numbered_whole`)
+    and that many parts, each holding the kinds' character, come first, the next after a ， and without it."""
+    found = _NUMBERED_KINDS.findall(lead)
+    if len(found) != 1:
+        return None
+    n, char = _KIND_COUNT[found[0][0]], found[0][1]
+    if len(parts) <= n or not _numbered_whole(lead, [p.label for p in parts[:n]]) or char in parts[n].label \
+            or not re.search(r"[，,；;]", text[parts[n - 1].end:parts[n].start]):
+        return None
+    return n
 
 
 def _affirmed_and_negated(labels: list[str]) -> bool:
@@ -377,6 +413,28 @@ _LEVEL_OF.update({"苏木镇": 3, "嘎查村": 4, "行政村": 4})
 #: the area a count is of: 全区 / 全县 / 全市 … (a 市 may be a county's city: 市 stands for either level)
 _AREA = re.compile(r"(?:全|本)(?P<w>省|自治区|市|州|盟|县|区|旗|乡|镇|街道)")
 _IN_BRACKETS = re.compile(r"[（(][^（）()]{0,12}[）)]")
+#: a level named with its twin in brackets (镇（街道）, 村（社区）): the level of the first
+_LEVEL_PAIR = re.compile(r"^(乡|镇|村|县|区|市)[（(](?:街道|社区|居|乡|镇|市|区|县)[）)]")
+#: a part named by a level of government or of an event (国家级, 省级, 成都市级, 市级及以下, 乡镇级)
+_ANY_LEVEL = re.compile(r"(?:国家|中央|部|省|自治区|市|州|盟|县|区|旗|乡镇|乡|镇|街道|村|社区)级")
+
+
+#: a part named by the grade it was given (评价等级为“优”的, “良”的, 良好等级的)
+_GRADE_NAMED = re.compile(r"(优秀|良好|不合格|合格|优|良|中|差)[”\"」]?(?:等级|级)?的?$")
+
+
+def _grade_named(labels: list[str]) -> bool:
+    """Every part is named by a grade and no two by the same: one dimension (DOMAIN §3), so no run of them counts
+    along another."""
+    grades = [m.group(1) for m in map(_GRADE_NAMED.search, labels) if m]
+    return len(labels) >= 2 and len(grades) == len(labels) and len(set(grades)) == len(grades)
+
+
+def _level_named(labels: list[str]) -> bool:
+    """Every part is named by one level (国家级赛事3场次、省级赛事7场次、市级及以下赛事26场次) and no two alike: one
+    dimension, a level each, so no run of them counts along another."""
+    return len(labels) >= 2 and all(len(_ANY_LEVEL.findall(lb)) == 1 for lb in labels) \
+        and len(set(labels)) == len(labels)
 
 
 def _levels_of(text: str, total: Quantity, parts: list[Quantity]) -> bool:
@@ -387,8 +445,10 @@ def _levels_of(text: str, total: Quantity, parts: list[Quantity]) -> bool:
         return False
     levels = []
     for p in parts:
+        pair = _LEVEL_PAIR.match(p.label)
         label = _IN_BRACKETS.sub("", p.label)
-        found = _LEVEL_PART.findall(label) or [m.group(0) for m in [_LEVEL_NOUN.match(label)] if m]
+        found = [pair.group(1)] if pair else \
+            _LEVEL_PART.findall(label) or [m.group(0) for m in [_LEVEL_NOUN.match(label)] if m]
         if len(found) != 1:
             return False
         levels.append(_LEVEL_OF[found[0]])
@@ -782,6 +842,9 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         parts = stages
         if len(parts) + len(zeros) < 2:
             continue
+        cut = _numbered_prefix(text, text[s_start:pos], parts)
+        if cut:  # 开展“两癌”筛查，其中宫颈癌A人、乳腺癌B人，对筛查出的C名…: the two kinds are the list, C is beside it
+            parts, named = parts[:cut], named[:cut]
         classes = _classes_of(total, parts) or _indicator_kinds(total, parts) or _levels_of(text, total, parts) \
             or _affirmed_and_negated([p.label for p in parts])  # a partition: no run counts along another dimension
         whole_name = total.label + re.split(r"[，,；;。：:（(]", text[total.end:total.end + 16])[0]  # 共对17个项目开展…
@@ -790,6 +853,7 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
                 or any(parts[-1].end <= q.start < next_end and q.comparable(total) and q not in parts for q in qs):
             whole_name = "和"  # 42所，比上年新增5所，其中… / …；入境游客C / 。线上学员C另行统计: not said to be all
         complete = _complete(named, keyword) or _complementary(named, whole_name) \
+            or _numbered_whole(text[s_start:pos], named) \
             or _shares_complete(text, qs, parts, keys) or classes \
             or _income_sources(total, parts) or _full_budget_split(total, parts) or _kinds_of(total, parts) \
             or _vehicle_uses(total, parts) or bool(zeros) and _complete([p.label for p in parts] + zeros, keyword)
@@ -1198,6 +1262,34 @@ def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) 
             left_out = _LEFT_OUT.search(text, t.end, qs[i + 1].start) is not None  # （不含预算执行率），预算执行指标1个…
             groups.append(Group(t, parts, "句内", True, False,
                                 (_classes_of(t, parts) or _indicator_kinds(t, parts)) and not left_out))
+    groups += _bracketed_parts(text, qs, keys, taken | {id(p) for g in groups for p in g.parts})
+    return groups
+
+
+def _bracketed_parts(text: str, qs: list[Quantity], keys: list[int], taken: set[int]) -> list[Group]:
+    """A total with its parts in brackets right after it and nothing else in them (``年末实有公务用车6辆（执法执勤用车
+    2辆、应急保障用车2辆、其他用车1辆）``, ``基本支出A万元（人员经费B万元、公用经费C万元）``): judged only when the parts
+    are a complete set by their names (as a list after 其中 would be), not said to be partial."""
+    groups = []
+    brackets = _brackets(text)
+    for i, t in enumerate(qs[:-2]):
+        if not _usable(t) or id(t) in taken or t.approx:
+            continue
+        m = re.compile(r"\s*[（(]").match(text, t.end)
+        if m is None:
+            continue
+        close = brackets.close_after(m.end())
+        if close is None or not re.fullmatch(r"\s*[）)]\s*(?:[，,；;。]|$)", text[close:close + 2]):
+            continue
+        parts = _bare_list(text, qs, m.end(), close, keys)
+        if len(parts) < 2 or parts[0] is not qs[i + 1] or any(brackets.depth(p.start) != brackets.depth(m.end()) for p in parts) \
+                or not all(p.comparable(t) and id(p) not in taken for p in parts) \
+                or any(_OTHER_TIME.search(p.label) for p in parts) or _said_partial(text, "", parts[-1].end, close):
+            continue
+        labels = [p.label for p in parts]
+        if _complete(labels, "（") or _complementary(labels, t.label) or _vehicle_uses(t, parts) \
+                or _full_budget_split(t, parts) or _kinds_of(t, parts):
+            groups.append(Group(t, parts, "（", True, False))
     return groups
 
 
@@ -1328,7 +1420,8 @@ def _group_issue(g: Group, at: tuple[int, int] | None = None) -> Issue | None:
         g.ok = True
         return None
     if v == "error" and s > g.total.value and not g.classes and _some_run_matches(values, g.total.value, money) \
-            and not _vehicle_uses(g.total, g.parts) \
+            and not _vehicle_uses(g.total, g.parts) and not _level_named([p.label for p in g.parts]) \
+            and not _grade_named([p.label for p in g.parts]) \
             and not (g.total.kind == "money" and g.complete and _complete([p.label for p in g.parts], g.keyword)
                      and len(values) <= 4
                      and sum_verdict(values[1:], g.total.value, money)[0] == "ok"
@@ -1459,7 +1552,9 @@ def check_sums(text: str, qs: list[Quantity], others: "Wholes | None" = None) ->
                 break
             run.insert(0, q)
         if len(run) < 2 or any(q.value_in(t.unit) >= t.value for q in run) \
-                or (_marked(marks, s_start, t.start) and not _respectively_before(text, s_start, run[0])):
+                or (_marked(marks, s_start, t.start) and not _respectively_before(text, s_start, run[0])
+                    and not (_ownerless_mark(text, qs, marks, s_start, run[0], t)
+                             and not re.search(r"[；;]", text[run[-1].end:t.start]))):
             continue
         if _other_flow(t, run):
             continue  # 收入中，A、B、年初结转C；支出中，本年支出合计T: income is no part of a spending total
@@ -1541,6 +1636,19 @@ def _overprecise(total: Quantity, values: list[Decimal], s: Decimal) -> bool:
     above their sum: not a partial list (a missing part would not be a fraction of a unit) but a total mistyped."""
     p = max((places(v) for v in values), default=0)
     return places(total.value) > p >= 1 and 0 < total.value - s <= total.value / 100
+
+
+def _ownerless_mark(text: str, qs: list[Quantity], marks: list[int], s_start: int, first: Quantity,
+                    total: Quantity) -> bool:
+    """The sentence's one list mark is a 其中 opening the items with no figure of their kind before it in its clause
+    (``…惠及2648人；走访慰问重点优抚对象，其中烈属126户、…、在乡老复员军人47户，合计481户``): the items have no total
+    but the 合计 after them, which states their sum."""
+    k = bisect_left(marks, s_start)
+    inside = [m for m in marks[k:] if m < total.start]
+    if len(inside) != 1 or inside[0] > first.start or not text.startswith("其中", inside[0]):
+        return False
+    lo = max(s_start, text.rfind("；", s_start, inside[0]) + 1, text.rfind(";", s_start, inside[0]) + 1)
+    return not any(lo <= q.start < inside[0] and q.comparable(total) for q in qs)
 
 
 def _marked(marks: list[int], lo: int, hi: int) -> bool:
@@ -2241,6 +2349,12 @@ def _subject(text: str, x: Quantity, groups: list[Group] | None, at: int, qs: li
             clause = re.split(r"[；;]", text[x.end:at])[-1]
             if _NAMED_SUBJECT.match(clause):
                 return _named_in_clause(clause, x, qs)
+            for g in groups or ():
+                # 收入总计T，其中A、B、上年结转C；比上年减少D: the ； closes the list, the bare change is the total's
+                if len(g.parts) >= 2 and g.parts[-1] is x and g.total.start < x.start \
+                        and all("、" in text[a.end:b.start] and not re.search(r"[，,；;。]", text[a.end:b.start])
+                                for a, b in zip(g.parts, g.parts[1:])):
+                    return g.total
         return x
     clause = re.split(r"[，,；;]", text[x.end:at])[-1]
     if _NAMED_SUBJECT.match(clause):  # 其中A、B，A同比增长R%: the clause names its own subject
@@ -4329,7 +4443,7 @@ _GRADE_COUNT = re.compile(r"(?P<n>\d{1,3})\s*个(?:项目)?(?:的)?(?:评价|自
                           r"[“\"「]?(?P<g>优秀|良好|合格|不合格|优|良|中|差)|"
                           r"(?:评价|自评|绩效)?(?:等级|结果)?(?:为|是|评为|评定为|被评为)[“\"「]?(?P<g2>优秀|良好|合格|不合格|优|良|中|差)"
                           r"[”\"」]?(?:等级)?的(?:项目)?(?P<n2>\d{1,3})\s*个|"
-                          r"(?<=个)[、，,](?P<g3>优秀|良好|合格|不合格|优|良|中|差)(?:等级)?的(?:项目)?(?P<n3>\d{1,3})\s*个")
+                          r"(?<=个)[、，,][“\"「]?(?P<g3>优秀|良好|合格|不合格|优|良|中|差)[”\"」]?(?:等级)?的(?:项目)?(?P<n3>\d{1,3})\s*个")
 # (the third form, 、良的2个, only after one of the first two: 评价等级为优的2个、良的2个、中的1个)
 #: the count of projects evaluated, said before: 共涉及项目3个 / 共对17个项目开展绩效自评
 _PROJECTS = re.compile(r"(?:共|涉及|对|开展|实施|完成)[^，,；;。\d]{0,12}$")

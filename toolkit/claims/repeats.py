@@ -98,6 +98,8 @@ def _digits(text: str) -> tuple[str, int] | None:
 
 
 _AFTER = re.compile(r"[^，。；：、,;:！？（(]{0,12}")
+#: a figure and its unit closing an item of a list before the next item's name (…105.63万元、)
+_LISTED_BEFORE = re.compile(r"\d[\d.,]*\s*(?:万元|亿元|元|[%％]|个|项|人|户|家|次|辆|所)?\s*[、和及]")
 _CLAUSE = re.compile(r"[，。；：,;:！？]")
 
 
@@ -147,6 +149,8 @@ def _text_mentions(k: int, text: str, qs: list[Quantity]) -> list[Mention]:
         after = _AFTER.match(text, q.end).group(0) if q.kind == "count" else ""
         # the clause before it, brackets included (社会保障和就业支出（类）142.72万元)
         name = _CLAUSE.split(text[max(0, q.start - 40):q.start])[-1].strip()
+        # (in a list joined by 、 the name starts after the figure before it: 其中A 105.63万元、B 38.55万元 names B)
+        name = _LISTED_BEFORE.split(name)[-1].strip() or name
         if q.named_after and q.label:
             name = q.label  # 354.70万元为项目支出 / 354.07万元的项目支出中: named by the words after it
         words = name + ("|" + after if q.kind == "count" else "")

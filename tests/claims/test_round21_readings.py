@@ -1,0 +1,189 @@
+"""Round 21: counts and lists that were silent on wrong figures, or spoke on right ones, in reports not seen before
+(hold-outs h48, h51, h52: count-heavy 退役军人, 妇联, 农业农村, 水利, 住建 reports).
+
+- A 其中 with no figure of its own before it, closed by 合计 (走访慰问…，其中A户、B户…，合计T户): the 合计 is their sum.
+- 13个绩效指标中，…: a count's noun then 中 opens its parts; 全面完成 is 完成 with a degree word.
+- A whole named by the number of its kinds (“两癌”筛查, 三类人员): that many parts, each of the kind, are the whole.
+- Parts each named by a level (国家级, 省级, 市级及以下) or a grade (“优”的, “良”的) and more than their total: one
+  dimension, so a run of them making the total is no second dimension; 镇（街道）, 村（社区） are levels.
+- States of work told at a time (截至年底已完工A个、在建B个、未开工C个) are the states of all the work planned.
+- A total with its parts in brackets after it (公务用车6辆（执法执勤用车2辆、…、其他用车1辆）).
+- The ordinary ones named last (…、一般农户D户) are the rest of the whole.
+- A bare change after ； closing a 其中 list of 、-joined parts is the total's, not the last part's.
+- One-cell-a-line tables of whole-number counts (计划个数 | 已完工 | 在建 …), headed 项目类别.
+- A figure's name in a list joined by 、 starts after the figure before it (no false 数字颠倒 across two lists).
+The figures are written for these tests."""
+from __future__ import annotations
+
+from toolkit import lint
+
+
+def _errors(tmp_path, text: str, name: str = "report.txt") -> list[tuple[str, str]]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return [(f.code, f.message) for f in lint(path).findings if f.severity == "error"]
+
+
+def _codes(tmp_path, text: str, name: str = "report.txt") -> list[str]:
+    return [c for c, _m in _errors(tmp_path, text, name)]
+
+
+VISITS = ("全年按时足额发放各类优抚资金1120.36万元，惠及优抚对象2648人；春节、八一期间走访慰问重点优抚对象，其中烈属126户、"
+          "因公因病牺牲军人遗属52户、伤残军人266户、在乡老复员军人47户，合计{n}户，做到应访尽访。")
+
+
+def test_a_total_after_a_list_opened_by_a_bare_qizhong(tmp_path) -> None:
+    found = _errors(tmp_path, VISITS.format(n="481"))
+    assert any(c == "TXT001" and "491" in m for c, m in found), found
+    assert _errors(tmp_path, VISITS.format(n="491")) == []
+
+
+def test_a_total_after_a_semicolon_is_not_the_sum_of_a_bare_qizhong(tmp_path) -> None:
+    text = ("上年收入和支出已说明。其中本年收入合计6750.90万元，使用非财政拨款结余0.00万元，年初结转和结余126.83万元；"
+            "本年支出合计6788.61万元，比上年增加1053.27万元，增长18.36%，年末结转和结余89.12万元。")
+    assert _errors(tmp_path, text) == []
+
+
+def test_a_counts_noun_then_zhong_opens_its_parts(tmp_path) -> None:
+    wrong = "全年预算数1760.00万元。在13个绩效指标中，全面完成3个、未完成9个，未完成的指标主要集中在国民体质监测方面。"
+    found = _errors(tmp_path, wrong)
+    assert any(c == "TXT001" and "3 + 9 = 12" in m for c, m in found), found
+    assert _errors(tmp_path, wrong.replace("未完成9个", "未完成10个")) == []
+    # a time's 中 (实施过程中) opens no parts, nor a word ending in 人 before 员中
+    assert _errors(tmp_path, "实施项目32个，在实施过程中，完成20个、在建10个。") == []
+    assert _errors(tmp_path, "另有退休人员41人。专业技术人员中，公共卫生类29人、检验类11人、临床及其他7人。") == []
+
+
+def test_a_whole_named_by_the_number_of_its_kinds(tmp_path) -> None:
+    wrong = ("全年为6165名城乡适龄妇女开展“两癌”免费筛查，其中宫颈癌筛查3218人、乳腺癌筛查2847人，"
+             "对筛查出的12名患病困难妇女发放救助金每人1万元。")
+    found = _errors(tmp_path, wrong)
+    assert any(c == "TXT001" and "3218 + 2847 = 6065" in m for c, m in found), found
+    assert _errors(tmp_path, wrong.replace("6165名", "6065名")) == []
+    assert _codes(tmp_path, "培训三类人员500人，其中A类人员100人、B类人员200人、C类人员150人。") == ["TXT001"]
+    # two kinds named, three listed, or kinds not of the named character: the list may be partial
+    assert _errors(tmp_path, "培训三类人员500人，其中A类人员100人、B类人员200人。") == []
+    assert _errors(tmp_path, "全年开展三项活动，共服务500人，其中义诊活动100人、宣讲活动200人、培训活动150人。") == []
+
+
+def test_parts_named_by_levels_or_grades_are_one_dimension(tmp_path) -> None:
+    wrong = ("全年共承办各级各类体育赛事45场次，其中国家级赛事3场次、省级赛事7场次、成都市级赛事12场次、"
+             "市级及以下赛事26场次。")
+    found = _errors(tmp_path, wrong)
+    assert any(c == "TXT001" and "= 48" in m for c, m in found), found
+    assert _errors(tmp_path, wrong.replace("26场次", "23场次")) == []
+    grades = "本单位组织对{n}个项目开展了绩效自评，其中评价等级为“优”的8个、“良”的3个、“中”的1个，涉及资金638.58万元。"
+    found = _errors(tmp_path, grades.format(n=11))
+    assert any(c == "TXT001" and "= 12" in m for c, m in found), found
+    assert _errors(tmp_path, grades.format(n=12)) == []
+    # the same without 其中: the grade counts read in turn
+    found = _errors(tmp_path, "对11个项目开展了绩效自评，评价等级为“优”的8个、“良”的3个、“中”的1个。")
+    assert any(c == "TXT001" and "8 + 3 + 1 = 12" in m for c, m in found), found
+    # parts along two dimensions (新建 / 续建 / 投资过亿元) are still not read as one list
+    assert _errors(tmp_path, "全年实施重点项目27个，其中新建项目14个、续建项目13个、投资过亿元项目21个。") == []
+
+
+def test_levels_named_with_their_twin_in_brackets(tmp_path) -> None:
+    wrong = "全市建成各级退役军人服务站335个，其中镇（街道）服务站29个、村（社区）服务站298个。"
+    found = _errors(tmp_path, wrong)
+    assert any(c == "TXT001" and "29 + 298 = 327" in m for c, m in found), found
+    assert _errors(tmp_path, wrong.replace("335个", "327个")) == []
+
+
+def test_states_of_work_told_at_a_time(tmp_path) -> None:
+    wrong = "2023年计划实施水利工程项目71个，截至年底已完工58个、在建10个、未开工5个，项目完工率81.69%。"
+    found = _errors(tmp_path, wrong)
+    assert any(c == "TXT001" and "58 + 10 + 5 = 73" in m for c, m in found), found
+    right = "2023年计划实施水利工程项目73个，截至年底已完工58个、在建10个、未开工5个，项目完工率79.45%。"
+    assert _errors(tmp_path, right) == []
+
+
+def test_a_total_with_its_parts_in_brackets(tmp_path) -> None:
+    wrong = "年末实有公务用车6辆（执法执勤用车2辆、应急保障用车2辆、其他用车1辆）。"
+    found = _errors(tmp_path, wrong)
+    assert any(c == "TXT001" and "2 + 2 + 1 = 5" in m for c, m in found), found
+    assert _errors(tmp_path, wrong.replace("6辆（", "5辆（")) == []
+    found = _errors(tmp_path, "基本支出100.00万元（人员经费50.00万元、公用经费40.00万元）。")
+    assert any(c == "TXT001" and "= 90.00" in m for c, m in found), found
+    assert _errors(tmp_path, "基本支出90.00万元（人员经费50.00万元、公用经费40.00万元），占比50%。") == []
+    # parts said to be the main ones, or not a complete set by their names: partial
+    assert _errors(tmp_path, "支出100.00万元（主要是培训费50.00万元、差旅费40.00万元）。") == []
+    assert _errors(tmp_path, "完成投资100.00万元（道路工程50.00万元、桥梁工程40.00万元）。") == []
+
+
+def test_the_ordinary_ones_named_last_are_the_rest(tmp_path) -> None:
+    wrong = "共发放耕地地力保护补贴5424户，其中脱贫户106户、监测户1980户、种粮大户967户、一般农户2271户。"
+    found = _errors(tmp_path, wrong)
+    assert any(c == "TXT001" and "= 5324" in m for c, m in found), found
+    assert _errors(tmp_path, wrong.replace("5424户", "5324户")) == []
+    # 一般性 (支出) is a kind of spending, not the ordinary ones: the list may be partial
+    assert _errors(tmp_path, "支出300.00万元，其中培训费50.00万元、差旅费10.00万元、一般性支出200.00万元。") == []
+
+
+INCOME = ("2023年度，本单位收入总计4012.60万元，其中一般公共预算财政拨款收入3941.63万元、其他收入8.17万元、"
+          "上年结转62.80万元；比上年增加36.66万元，增长{rate}，主要原因是资金增加。")
+
+
+def test_a_bare_change_after_a_semicolon_is_the_lists_totals(tmp_path) -> None:
+    assert _errors(tmp_path, INCOME.format(rate="0.92%")) == []  # 36.66 / (4012.60 − 36.66) = 0.92 %
+    found = _errors(tmp_path, INCOME.format(rate="0.95%"))
+    assert any(c == "TXT004" and "4012.60" in m and "0.92%" in m for c, m in found), found
+    assert not any("62.80" in m for _c, m in found), found
+
+
+COUNT_TABLE = """表2  2023年度农业农村项目实施情况统计表
+单位：个、万元
+项目类别
+计划个数
+已完工
+在建
+未开工
+完成投资
+
+高标准农田建设
+9
+5
+3
+1
+239.41
+
+农村人居环境整治
+11
+9
+0
+2
+579.61
+
+产业发展扶持
+19
+13
+5
+1
+298.63
+
+合计
+39
+{done}
+8
+4
+1117.65
+
+全年计划实施项目39个，完成投资1117.65万元。
+"""
+
+
+def test_a_one_cell_a_line_table_of_whole_counts(tmp_path) -> None:
+    found = _errors(tmp_path, COUNT_TABLE.format(done="30"))
+    assert any(c == "TBL007" and "5 + 9 + 13 = 27" in m for c, m in found), found
+    assert _errors(tmp_path, COUNT_TABLE.format(done="27")) == []
+
+
+def test_a_figure_named_in_a_list_is_not_the_twin_of_another_lists_figure(tmp_path) -> None:
+    text = ("本单位收入总计9563.53万元，其中一般公共预算财政拨款收入9400.12万元、政府性基金预算财政拨款收入108.68万元、"
+            "其他收入1.15万元、上年结转53.58万元。\n\n"
+            "本单位政府采购支出总额249.16万元，其中：政府采购货物支出105.63万元、政府采购工程支出104.98万元、"
+            "政府采购服务支出38.55万元。\n")
+    assert _errors(tmp_path, text) == []
+    # the same item written twice with two digits swapped is still said
+    slipped = text + "\n全年政府采购服务支出35.58万元，均按规定程序执行。\n"
+    assert "TXT014" in _codes(tmp_path, slipped), _errors(tmp_path, slipped)
