@@ -187,3 +187,85 @@ def test_a_figure_named_in_a_list_is_not_the_twin_of_another_lists_figure(tmp_pa
     # the same item written twice with two digits swapped is still said
     slipped = text + "\n全年政府采购服务支出35.58万元，均按规定程序执行。\n"
     assert "TXT014" in _codes(tmp_path, slipped), _errors(tmp_path, slipped)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# after reading h53 and h55 (决算 explanations repeated, 乡镇 and small units)
+# ---------------------------------------------------------------------------------------------------------------
+
+RECEIPTS = ("2023年本年收入合计1090.92万元，其中：一般公共预算财政拨款收入685.27万元，政府性基金预算财政拨款收入85.00万元；"
+            "事业收入312.45万元，占{share}，主要为场地租赁收入；其他收入8.20万元，占0.75%。")
+
+
+def test_a_bare_share_in_a_broken_list_is_of_the_total_its_siblings_bear_out(tmp_path) -> None:
+    found = _errors(tmp_path, RECEIPTS.format(share="40.56%"))  # 312.45 / 770.27, the 财政拨款 only
+    assert any(c == "TXT002" and "28.64%" in m for c, m in found), found
+    assert _errors(tmp_path, RECEIPTS.format(share="28.64%")) == []
+    # a sibling share that is not of the total either: no whole is borne out, nothing said
+    assert _errors(tmp_path, RECEIPTS.format(share="40.56%").replace("占0.75%", "占1.06%")) == []
+
+
+def test_a_figure_named_by_the_year_before_is_the_base_of_this_years_change(tmp_path) -> None:
+    text = ("2024年度收入总计1685.90万元、支出总计1685.90万元。2023年度收支总计均为1745.73万元，"
+            "本年收支总计各比上年减少59.83万元，下降{rate}。")
+    assert _errors(tmp_path, text.format(rate="3.43%")) == []  # 59.83 / 1745.73
+    found = _errors(tmp_path, text.format(rate="3.53%"))
+    assert any(c == "TXT004" and "3.43%" in m for c, m in found), found
+
+
+def test_a_subtotal_then_its_own_parts_without_qizhong(tmp_path) -> None:
+    text = ("2024年本部门支出合计5507.96万元，其中：基本支出4200.47万元，人员经费3413.27万元，占基本支出的81.26%，"
+            "公用经费787.20万元，占基本支出的18.74%；项目支出1307.49万元，占支出合计的{share}，主要用于食品安全抽检。")
+    assert _errors(tmp_path, text.format(share="23.74%")) == []
+    found = _errors(tmp_path, text.format(share="24.74%"))
+    assert [c for c, _m in found] == ["TXT002"], found
+
+
+def test_an_indicator_named_by_a_numbered_title_sentence(tmp_path) -> None:
+    text = """（二）产出指标完成情况。（1）食品安全监督抽检批次。年度目标值≥4500批次，实际完成{n}批次，得分12分。
+
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+|---|---|---|---|---|---|---|
+| 产出指标 | 数量指标 | 食品安全监督抽检批次 | ≥4500批次 | 4860批次 | 12 | 12 |
+| 产出指标 | 质量指标 | 抽检不合格产品核查处置率 | 100% | 100% | 10 | 10 |
+"""
+    found = _errors(tmp_path, text.format(n="4867"), "report.md")
+    assert any(c == "TXT021" and "4860" in m for c, m in found), found
+    assert _errors(tmp_path, text.format(n="4860"), "report.md") == []
+
+
+CLASS_HEADS = """表3  基本支出决算表（单位：万元）
+
+| 经济分类科目 | 金额 |
+|---|---|
+| 人员经费 | {staff} |
+| 30101 基本工资 | 1180.50 |
+| 30102 津贴补贴 | 642.36 |
+| 30103 奖金 | 385.20 |
+| 30108 机关事业单位基本养老保险缴费 | 236.48 |
+| 30113 住房公积金 | 152.60 |
+| 公用经费 | 329.55 |
+| 30201 办公费 | 86.25 |
+| 30206 电费 | 125.40 |
+| 30211 差旅费 | 18.36 |
+| 30213 维修（护）费 | 96.58 |
+| 30217 公务接待费 | 0.52 |
+| 30231 公务用车运行维护费 | 2.44 |
+| 合计 | 2926.69 |
+
+2024年度基本支出2926.69万元，其中人员经费2597.14万元，公用经费329.55万元。
+"""
+
+
+def test_classes_heading_their_coded_rows_by_name_alone(tmp_path) -> None:
+    found = _errors(tmp_path, CLASS_HEADS.format(staff="2607.14"), "report.md")
+    assert any(c == "TBL001" and "2597.14" in m for c, m in found), found
+    # the text is right: the table's own sum says so, no second finding against the text
+    assert not any(c == "TXT014" for c, _m in found), found
+    assert _errors(tmp_path, CLASS_HEADS.format(staff="2597.14"), "report.md") == []
+
+
+def test_gong_opening_a_list_closed_by_heji(tmp_path) -> None:
+    found = _errors(tmp_path, "辖区内共有19个行政村、2个社区，合计22个村（社区）。")
+    assert any(c == "TXT001" and "19 + 2 = 21" in m for c, m in found), found
+    assert _errors(tmp_path, "辖区内共有19个行政村、2个社区，合计21个村（社区）。") == []

@@ -11,6 +11,7 @@ reported only when it matches neither the 小计 rows nor the rows themselves (a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from .arith import Kind, sum_verdict
@@ -53,8 +54,59 @@ def _leaves(rows: list[list[str]], block: list[int]) -> list[int]:
                                         for j in block)]
 
 
+#: an economic class named alone in a row's first cell, heading the coded 款 under it (DOMAIN §6)
+_CLASS_NAME = re.compile(r"^(?:人员经费|公用经费|工资福利支出|商品和服务支出|对个人和家庭的补助(?:支出)?|资本性支出)$")
+#: a 款 named with its code in one cell: 30101 基本工资
+_CODED_NAME = re.compile(r"^(\d{3,9})\s*[\u4e00-\u9fff（(]")
+
+
+def _headed(t: Table) -> Table | None:
+    """A table whose classes head their blocks by name alone, each 款 with its code in its name cell (人员经费 | 2597.14,
+    30101 基本工资 | 1180.50, …, 公用经费 | 329.55, …, 合计 | 2926.69), rewritten in the 小计 layout (code, name,
+    figures), or None when the table is not so laid out."""
+    rows = t.rows
+    heads = [r for r, row in enumerate(rows) if row and _CLASS_NAME.match(_flat(row[0]))]
+    if len(heads) < 2:
+        return None
+    out = []
+    for r, row in enumerate(rows):
+        first = _flat(row[0]) if row else ""
+        coded = _CODED_NAME.match(row[0].strip()) if row else None
+        if r < heads[0]:
+            out.append([row[0], ""] + row[1:])
+        elif r in heads:
+            out.append([row[0], "小计"] + row[1:])
+        elif coded:
+            out.append([coded.group(1), row[0].strip()[coded.end(1):].strip()] + row[1:])
+        elif re.fullmatch(r"(?:基本支出)?(?:合计|总计)", first) and r == len(rows) - 1:
+            out.append([row[0], ""] + row[1:])
+        else:
+            return None
+    return Table(t.index, t.line, out, list(t.row_lines))
+
+
 def check_class_totals(t: Table) -> tuple[list[TableIssue], set[int]] | None:
-    """The issues of a table in this layout and the rows it read, or None when the table is not in it."""
+    """The issues of a table in this layout and the rows it read, or None when the table is not in it (a table whose
+    classes head their coded 款 by name alone is read in this layout: :func:`_headed`)."""
+    found = _check_class_totals(t)
+    if found is not None:
+        return found
+    headed = _headed(t)
+    if headed is None:
+        return None
+    found = _check_class_totals(headed)
+    if found is None:
+        return None
+    issues, read = found
+    out = []
+    for issue in issues:  # the cells of the rewritten table are one column to the right of the table's own
+        spot = issue.location
+        col = spot.col - 1 if spot.col else spot.col
+        out.append(replace(issue, location=replace(spot, col=col), quote=_quote(t.rows[spot.row])))
+    return out, read
+
+
+def _check_class_totals(t: Table) -> tuple[list[TableIssue], set[int]] | None:
     rows = t.rows
     marks = [(r, _class_row(row)) for r, row in enumerate(rows)]
     subs = [r for r, m in marks if m == "小计"]

@@ -1381,11 +1381,13 @@ def _subtotal_and_its_parts(parts: list[Quantity], values: list[Decimal], money)
     其中 or bracket opens: the list nests a sub-total and its own parts, so its figures are not all parts of one
     total."""
     for i in range(len(values) - 2):
-        if not re.search(r"其中|[（(]", parts[i + 1].pre):
-            continue
+        opened = bool(re.search(r"其中|[（(]", parts[i + 1].pre))
         for j in range(i + 3, len(values) + 1):
-            if sum_verdict(values[i + 1:j], values[i], money)[0] == "ok":
+            if opened and sum_verdict(values[i + 1:j], values[i], money)[0] == "ok":
                 return True
+            if not opened and parts[i].kind == "money" and places(values[i]) >= 2 \
+                    and sum(values[i + 1:j], Decimal(0)) == values[i]:
+                return True  # 基本支出A万元，人员经费B万元，占基本支出的x%，公用经费C万元: B + C is A to the cent
     return False
 
 
@@ -1539,8 +1541,9 @@ def check_sums(text: str, qs: list[Quantity], others: "Wholes | None" = None) ->
         sep = None  # how the items are separated: "，" (、) or "；" (a list of clauses: A 0元；B 18.62万元；合计…)
         for q in reversed(prior(qs, i, s_start)):
             gap = text[q.end:t.start if not run else run[0].start]
-            if _GROUP.search(gap) or q.total:
-                break
+            if _GROUP.search(gap) or (q.total and not (re.search(r"共有?$", q.pre) and run
+                                                       and re.fullmatch(r"[\u4e00-\u9fff（）()]{0,10}、", gap))):
+                break  # (共有19个行政村、2个社区，合计22个: 共 opens the list, its first item no total)
             if not (q.comparable(t) and _usable(q)):
                 if "；" in gap:
                     break
@@ -1985,6 +1988,8 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
                 listed = whole = None  # …占事业收入的40%；其他收入B，占y%: B is 事业收入's sibling, not its part
             if whole is None:
                 whole = g.total if g is not None and g.ok else None
+            if whole is None and listed is None:
+                whole = _anchored_whole(text, qs, i, s_start, part)
             opening = _AMONG_OPENING.match(text, s_start) or _SPLIT_OPENING.match(text, s_start)
             if whole is None and opening:
                 # 2024年度一般公共预算财政拨款支出中，教育支出A万元，占x%；… / …支出决算按功能分类划分，主要用于以下方面：
@@ -2114,6 +2119,30 @@ def check_share_paragraphs(texts: list[str], read: list[list[Quantity]]) -> list
                                       f"{len(run)}项之和）的比例为 {pct_text(exact, sh.value)}，文中写 {sh.text}",
                                       pct_text(exact, sh.value), sh.text, sh.start)))
     return out
+
+
+def _anchored_whole(text: str, qs: list[Quantity], i: int, s_start: int, part: Quantity) -> Quantity | None:
+    """The whole of a bare share (占y%) after a part listed under the sentence's total (``本年收入合计T，其中：A，B；
+    事业收入C，占y%；其他收入D，占z%``) when the list of parts is broken (by ；) so that it does not add up as read:
+    the total is the whole when every other bare share of the sentence, each right after its part, is that part's
+    share of it (one list, one whole). None when no other share bears the total out."""
+    head = next((q for q in qs if s_start <= q.start < part.start and _usable(q)), None)
+    if head is None or head is part or not head.comparable(part) or part.value_in(head.unit) >= head.value \
+            or not (head.total or re.match(r"\s*[，,]\s*其中", text[head.end:head.end + 6])):
+        return None
+    _, s_end = _sentence_bounds(text, qs[i].start)
+    agree = 0
+    for k, q in enumerate(qs):
+        if k == i or not s_start <= q.start < s_end or q.role != "share" or q.unit != "%" or q.approx \
+                or share_target(q) or k == 0:
+            continue
+        p = qs[k - 1]
+        if p is head or not (_usable(p) and p.comparable(head)) or re.search(r"[；;。]", text[p.end:q.start]):
+            continue
+        if ratio_verdict(p.value_in(head.unit), head.value, q.value, kind_of(p.kind), kind_of(head.kind))[0] != "ok":
+            return None
+        agree += 1
+    return head if agree else None
 
 
 def _listed_share_whole(text: str, qs: list[Quantity], keys: list[int], i: int, s_start: int, part: Quantity,
@@ -2457,7 +2486,7 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
         if between_words.count("，") > 1 \
                 and x.start >= s_start:
             continue  # the figure must be the one the change is said of (its own share or rate between them aside)
-        if _of_last_year(x):
+        if _of_last_year(x) or _a_year_before(text, x, d):
             # "本年收入T万元，…上年收入B万元，本年较上年增加D万元，增长R%": the figure named 上年 is the base, and the
             # change is said of this year's figure under the same name earlier in the sentence (none: not judged)
             now = _this_years(qs, x, s_start, text)
@@ -2798,6 +2827,14 @@ def check_prior_base_rates(text: str, qs: list[Quantity], groups: list[Group] | 
 #: words of a last year's figure's name that do not tell what it is: 上年同口径支出 and 本年度支出 name the same
 _SAME_BASIS = re.compile(r"同口径|同期|可比口径")
 _OPENS_COMPARISON = re.compile(r"^\s*(与|同|和|较|比)")
+
+
+def _a_year_before(text: str, x: Quantity, d: Quantity) -> bool:
+    """``x`` is named by a year, the paragraph named the year after it before (2024年度收入总计A万元。2023年度收支总计
+    均为B万元), and the change after ``x`` is said of this year (本年收支总计各比上年减少D万元): ``x`` is last year's
+    figure, the base of the change."""
+    year = _year_of(x)
+    return year is not None and f"{year + 1}年" in text[:x.start] and bool(re.search(r"本年|今年|当年", text[x.end:d.start]))
 
 
 def _year_of(q: Quantity) -> int | None:

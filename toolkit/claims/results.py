@@ -256,6 +256,20 @@ def _rounded_equal(a: Decimal, b: Decimal) -> bool:
     return False
 
 
+#: a numbered title sentence naming an indicator: （1）食品安全监督抽检批次。 / 1. 特种设备定期检验数量。
+_TITLE = re.compile(r"\s*(?:[（(]\d{1,2}[）)]|\d{1,2}[.．、]|[①-⑳])\s*([^\d。；;，,：:]{2,30})[。：:]\s*$")
+
+
+def _titled(text: str, s0: int, year: str | None) -> str:
+    """The core of the indicator a figure with only framing words before it (实际完成4867批次) is of, when the sentence
+    before is a numbered title naming it (（1）食品安全监督抽检批次。年度目标值≥4500批次，实际完成4867批次); "" without one."""
+    if not s0:
+        return ""
+    p0 = max(text.rfind(c, 0, s0 - 1) for c in "。；;") + 1
+    m = _TITLE.match(text[p0:s0])
+    return _text_core(m.group(1), year) if m else ""
+
+
 def check_indicator_results(doc: Document, quantities: list[list[Quantity]], taken: set[tuple[int, int]]
                             ) -> list[tuple[int, object]]:
     """[(paragraph index, TXT021 issue)]; ``taken``: (paragraph, offset) of text figures already reported."""
@@ -279,6 +293,8 @@ def check_indicator_results(doc: Document, quantities: list[list[Quantity]], tak
             if _OTHER.search(clause):
                 continue
             core = _text_core(text[lo:q.start], year)
+            if len(core) < 2:
+                core = _titled(text, sentences(text).bounds(q.start)[0], year)
             if len(core) < 2:
                 continue
             after = text[q.end:q.end + 3]
