@@ -269,3 +269,29 @@ def test_gong_opening_a_list_closed_by_heji(tmp_path) -> None:
     found = _errors(tmp_path, "辖区内共有19个行政村、2个社区，合计22个村（社区）。")
     assert any(c == "TXT001" and "19 + 2 = 21" in m for c, m in found), found
     assert _errors(tmp_path, "辖区内共有19个行政村、2个社区，合计21个村（社区）。") == []
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# after reading h54 (province-level departments)
+# ---------------------------------------------------------------------------------------------------------------
+
+WEIGHTED = ("2024年度部门全年预算数637318.83万元，{spent}预算执行率94.39%。其中基本支出全年预算数53402.75万元，执行率98.94%；"
+            "项目支出全年预算数583916.08万元，执行率{rate}，未执行部分主要为项目施工进度滞后。")
+
+
+def test_the_parts_rates_weighted_by_their_budgets_make_the_wholes(tmp_path) -> None:
+    for spent in ("全年执行数601547.85万元，", ""):
+        found = _errors(tmp_path, WEIGHTED.format(spent=spent, rate="93.79%"))
+        assert any(c == "TXT005" and "93.97%" in m for c, m in found), found
+        assert _errors(tmp_path, WEIGHTED.format(spent=spent, rate="93.97%")) == []
+    # parts that are not budgets (what each spent, a share of the whole): no such identity
+    shares = ("2024年度支出637318.83万元，执行率94.39%。其中基本支出53402.75万元，完成率98.94%；"
+              "项目支出583916.08万元，完成率93.79%。")
+    assert _errors(tmp_path, shares) == []
+
+
+def test_the_departments_own_level_is_one_unit(tmp_path) -> None:
+    text = "纳入本部门2024年度部门决算编制范围的预算单位共{n}个，包括部门本级和8个所属二级单位。"
+    found = _errors(tmp_path, text.format(n=10))
+    assert any(c == "TXT001" and "9个" in m for c, m in found), found
+    assert _errors(tmp_path, text.format(n=9)) == []

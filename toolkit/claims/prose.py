@@ -47,6 +47,12 @@ TXT001 = Rule("TXT001", "lint", ERROR, "总数与各分项之和不符",
     "之后正好列出这么多项时也是（“得分3项”“扣分2项”中的“分”不是划分）。两项名称相同、只差一对互补的词（规上/规下企业、"
     "公办/民办园、省内/省外、男/女、城镇/农村、集体/个体、重点/一般项目、定量/定性指标）、其余的字是总数名称里的（“走访企业”"
     "之于规上/规下企业）且句中未接着写“另…”“此外”时，两项即全部（内科/外科、上级/下级来文不是：还有别的科、平级来文）。"
+    "总数以其种类数命名、所列项数与之相同且各项都含该字时（“‘两癌’筛查6165人，其中宫颈癌…、乳腺癌…”“三类人员”），各项即全部；"
+    "各项按层级（国家级、省级、市级及以下，镇（街道）、村（社区））或评价等级（“优”的、“良”的）命名、各不相同时是同一维度，"
+    "各项之和大于总数即为错误；“截至年底已完工A个、在建B个、未开工C个”是全部计划项目的状态；末项为“一般农户”等“一般…”时即其余部分；"
+    "总数后括号内只列各项（“公务用车6辆（执法执勤用车2辆、…、其他用车1辆）”）且按名称构成完整划分时同样核对；"
+    "“13个绩效指标中，全面完成3个、未完成9个”中“…中，”开启分项；“其中”前无同类总数、各项后写“合计T”时，T 为其和"
+    "（“共有19个行政村、2个社区，合计22个”同）；“预算单位共N个，包括部门本级和M个所属单位”时 N = M + 1。"
     "总数写在本句并说明是总数（“共对17个项目开展绩效自评，其中…”）时，不因各项恰好等于前一句的另一个数而改按那个数核对。"
     "“收入中，A、B、C；支出中，本年支出合计T”：收入各项不是支出合计的组成。按用途分列的公务用车之和大于车辆总数时报告。"
     "以两个单位计数而第二个单位的各项恰好合计为其总数时（“共接待9批次、37人次，其中A4批次21人次；B3批次16人次”），"
@@ -157,6 +163,8 @@ TXT005 = Rule("TXT005", "lint", ERROR, "比率与所述数字不符",
     "“收集问题825个，解决问题782个，解决率94.8%”、“年度计划投资4.785亿元，累计完成9.41亿元，完成年度计划的196.7%”、"
     "“编制33人，实有31人，控制率100%”“应检查86家，实际检查80家，检查覆盖率93.02%”“在用设备4,326台，定期检验4,180台，"
     "定检率96.63%”：比率应等于分子 ÷ 分母（分子为实际完成的数，或名称中含比率所简称的动作的数）。满意率、知晓率等调查所得的比率不核对。"
+    "总预算由各项预算组成、各项只写预算数和执行率（“其中基本支出全年预算数b1万元，执行率r1%；项目支出全年预算数b2万元，执行率r2%”）时，"
+    "各项预算数 × 执行率之和应等于总执行数（或总预算数 × 总执行率，容许各比率的舍入误差），不符时在末项执行率处报告若其余无误该项应为多少。"
     "比率单独成句、句中无数而以其对象开句（“2024年“三公”经费预算A万元，实际支出B万元，其中…。“三公”经费预算完成率为P%”）时，"
     "按前一句（以同一对象开句，其“其中”之前）的数核对；分子本身与其“其中”各项之和不符、而按各项之和比率正确时，只报告分子之和。"
     "“全区312个小区中已有286个实现…，覆盖率91.67%”：分母是“…中”之前的总数（“全市86所中小学中已有81所…，达标率P%”，"
@@ -4472,7 +4480,95 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
     issues += check_list_shares(text, qs, others if isinstance(others, Wholes) else None,
                                 {i.location.offset for i in issues})
     issues += check_grade_counts(text, qs, {i.location.offset for i in issues})
+    issues += check_weighted_rates(text, qs, groups, {i.location.offset for i in issues})
+    issues += check_own_level_units(text, {i.location.offset for i in issues})
     return issues, qs
+
+
+#: the budget words ending a line's name (项目支出全年预算数 -> 项目支出)
+_BUDGET_WORDS = re.compile(r"(?:全年|年初|调整后)?预算(?:数|额)?(?:为)?$")
+#: 预算单位共10个，包括部门本级和8个所属二级单位: the department's own level is one unit beside those counted
+_OWN_LEVEL_UNITS = re.compile(r"单位(?:共|总数为|共计|合计)(?:有)?(?P<n>\d{1,4})(?:个|家)[，,]?\s*(?:包括|包含|含|即|由)?(?:部门)?本级"
+                              r"(?:机关)?(?:和|及|与|、|以及)(?:所属|下属)?(?P<m>\d{1,4})(?:个|家)")
+
+
+def check_own_level_units(text: str, taken: set[int]) -> list[Issue]:
+    """``纳入部门决算编制范围的预算单位共10个，包括部门本级和8个所属二级单位``: the department's own level (本级) is one
+    unit, so the count is one more than the units counted beside it."""
+    issues = []
+    for m in _OWN_LEVEL_UNITS.finditer(text):
+        n, k = int(m.group("n")), int(m.group("m"))
+        if n != k + 1 and m.start("n") not in taken:
+            issues.append(_issue(TXT001, Verdict.WRONG, f"部门本级1个与所属单位{k}个共 {k + 1}个，文中写 {n}个",
+                                 f"{k + 1}个", f"{n}个", m.start("n"), m.end()))
+    return issues
+
+
+#: the name of an execution rate (执行率, 预算执行率, 完成率, 支出进度) right before its figure
+_EXEC_RATE = re.compile(r"(?:预算)?(?:执行率|完成率|支出进度|执行进度)(?:为|达到?|是)?$")
+
+
+def _own_rate(text: str, qs: list[Quantity], q: Quantity, hi: int) -> Quantity | None:
+    """The execution rate written right after ``q`` in its clause (…预算数53402.75万元，执行率98.94%), before ``hi``,
+    no other figure between; None without one."""
+    k = first_after(starts(qs), q.end)
+    if k >= len(qs) or qs[k].unit != "%" or qs[k].start >= hi or qs[k].approx:
+        return None
+    r = qs[k]
+    if re.search(r"[；;。]", text[q.end:r.start]) or not _EXEC_RATE.search(text[q.end:r.start - len(r.text)].strip()
+                                                                             + r.pre[-6:]):
+        return None
+    return r
+
+
+def check_weighted_rates(text: str, qs: list[Quantity], groups: list[Group], taken: set[int]) -> list[Issue]:
+    """``全年预算数B万元，全年执行数X万元，预算执行率R%。其中基本支出全年预算数b1万元，执行率r1%；项目支出全年预算数b2万元，
+    执行率r2%``: the parts' budgets make the whole's, so what they spent makes what it spent (DOMAIN §2: 执行数 =
+    预算数 × 执行率 for each line): b1 × r1 + b2 × r2 must be X (or B × R), within the rounding of the rates. When
+    it is not, one of the parts' rates is wrong; the finding is placed at the last and says what it would be were the
+    others right."""
+    issues = []
+    for g in groups:
+        if not g.ok or len(g.parts) < 2 or g.total.kind != "money" or any(p.approx for p in g.parts):
+            continue
+        if not all("预算" in FUND_NAMES.sub("", p.label) for p in g.parts + [g.total]):
+            continue  # budgets each (全年预算数), not what was spent
+        ends = [p.start for p in g.parts[1:]] + [_sentence_bounds(text, g.parts[-1].start)[1]]
+        rates = [_own_rate(text, qs, p, e) for p, e in zip(g.parts, ends)]
+        if any(r is None for r in rates) or any(r.start in taken for r in rates):
+            continue
+        _t0, t_end = _sentence_bounds(text, g.total.start)
+        after = [q for q in qs if g.total.end <= q.start < min(t_end, g.parts[0].start) and not q.approx]
+        spent = next((q for q in after if _usable(q) and q.comparable(g.total) and re.search(r"执行|决算|支出|完成", q.label)
+                      and "预算" not in FUND_NAMES.sub("", re.split(r"[，,；;]", q.label)[-1])), None)
+        rate = next((q for q in after if q.unit == "%" and _EXEC_RATE.search(q.pre[-8:])), None)
+        unit = g.total.unit
+        budgets = [p.value_in(unit) for p in g.parts]
+        halves = [half_unit(r.value, Kind.PERCENT) for r in rates]
+        lo = sum((b * (r.value - h) for b, r, h in zip(budgets, rates, halves)), Decimal(0)) / 100
+        hi = sum((b * (r.value + h) for b, r, h in zip(budgets, rates, halves)), Decimal(0)) / 100
+        if spent is not None:
+            x, dx = spent.value_in(unit), half_unit(spent.value_in(unit), Kind.MONEY)
+        elif rate is not None:
+            x = g.total.value * rate.value / 100
+            dx = g.total.value * half_unit(rate.value, Kind.PERCENT) / 100
+        else:
+            continue
+        if lo - dx <= x <= hi + dx:
+            continue
+        last, b_last = rates[-1], budgets[-1]
+        rest = sum((b * r.value for b, r in zip(budgets[:-1], rates[:-1])), Decimal(0)) / 100
+        if b_last <= 0:
+            continue
+        exact = (x - rest) / b_last * 100
+        shown = pct_text(exact, last.value)
+        whole = f"{spent.label} {spent.text}" if spent is not None else f"执行率 {rate.text}"
+        issues.append(_issue(TXT005, Verdict.WRONG,
+                             f"各项预算数按其执行率（{'、'.join(r.text for r in rates)}）计算的执行数之和与{whole}不符；"
+                             f"若其他各项无误，{_BUDGET_WORDS.sub('', g.parts[-1].label) or '末项'}执行率应为 {shown}，"
+                             f"文中写 {last.text}",
+                             shown, last.text, last.start))
+    return issues
 
 
 #: a count of projects by the grade each was given (DOMAIN §3: 优 / 良 / 中 / 差): 2个项目评价等级为“优”
