@@ -295,3 +295,86 @@ def test_the_departments_own_level_is_one_unit(tmp_path) -> None:
     found = _errors(tmp_path, text.format(n=10))
     assert any(c == "TXT001" and "9个" in m for c, m in found), found
     assert _errors(tmp_path, text.format(n=9)) == []
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# after reading h56 (a consultancy's reports for a 财政局)
+# ---------------------------------------------------------------------------------------------------------------
+
+PROBLEMS = ("评价组在现场核查中共发现问题{n}个，其中预算编制类问题2个、资金管理类问题3个、绩效管理类问题2个。"
+            "评价期间已整改5个，整改率{rate}，其余2个问题需在下一预算年度内完成整改。")
+
+
+def test_a_rate_whose_whole_is_the_counted_total_of_the_sentence_before(tmp_path) -> None:
+    found = _errors(tmp_path, PROBLEMS.format(n=7, rate="62.50%"))
+    assert any(c == "TXT005" and "71.43%" in m for c, m in found), found
+    assert _errors(tmp_path, PROBLEMS.format(n=7, rate="71.43%")) == []
+
+
+def test_a_rate_of_the_parts_sum_says_the_total_is_the_slip(tmp_path) -> None:
+    found = _errors(tmp_path, PROBLEMS.format(n=8, rate="71.43%"))  # 5 ÷ (2 + 3 + 2)
+    assert [c for c, _m in found] == ["TXT001"], found
+    assert "2 + 3 + 2 = 7" in found[0][1] and "71.43%" in found[0][1], found
+
+
+def test_a_heji_restating_the_qizhong_lists_sum(tmp_path) -> None:
+    text = "全市建成标准化村卫生室326个，其中新建48个、改扩建96个、提质达标182个，三类合计{n}个。"
+    found = _errors(tmp_path, text.format(n=328))
+    assert any(c == "TXT001" and "48 + 96 + 182 = 326" in m for c, m in found), found
+    assert _errors(tmp_path, text.format(n=326)) == []
+
+
+WORD_ROWS = """表2 2024年度重点项目预算执行情况表
+
+序号
+\t项目名称
+\t全年预算数（万元）
+\t执行数（万元）
+\t执行率（%）
+
+1
+\t食品安全抽检监测经费
+\t260.00
+\t248.36
+\t95.52
+
+2
+\t特种设备安全监察专项
+\t118.00
+\t112.45
+\t95.30
+
+3
+\t智慧市场监管平台建设
+\t325.00
+\t276.20
+\t84.98
+
+—
+\t合计
+\t703.00
+\t{total}
+\t90.61
+
+以上项目均按进度执行。
+"""
+
+
+def test_word_export_rows_whose_first_cell_has_no_tab(tmp_path) -> None:
+    found = _errors(tmp_path, WORD_ROWS.format(total="638.10"))
+    # the 合计 is wrong; its 执行率 is right on the rows' sum (637.01 ÷ 703.00), so only the total is said
+    assert [c for c, _m in found] == ["TBL007"], found
+    assert "637.01" in found[0][1], found
+    assert _errors(tmp_path, WORD_ROWS.format(total="637.01")) == []
+
+
+SANGONG = "2023年度一般公共预算财政拨款“三公”经费支出决算17.23万元，年初预算20.00万元，较上年减少2.07万元，下降{rate}。"
+
+
+def test_a_change_after_the_budget_of_what_was_spent_is_the_spendings(tmp_path) -> None:
+    assert _errors(tmp_path, SANGONG.format(rate="10.73%")) == []  # 2.07 ÷ (17.23 + 2.07)
+    found = _errors(tmp_path, SANGONG.format(rate="9.38%"))
+    assert any(c == "TXT004" and "17.23" in m and "10.73%" in m for c, m in found), found
+    # the change said of the budget stays the budget's
+    said = "2023年度“三公”经费支出决算17.23万元，年初预算20.00万元，年初预算较上年减少2.07万元，下降9.38%。"
+    assert _errors(tmp_path, said) == []

@@ -217,7 +217,7 @@ def text_blocks(lines: list[str], markdown: bool = False) -> list[Block]:
             # trailing tabs trimmed by an editor: a row is as wide as the widest
             blocks.append(_pad(table))
             continue
-        if line.startswith("\t"):
+        if line.startswith("\t") or _first_cell(lines, i):
             tab_no += 1
             i = _word_export(lines, i, Table(tab_no, i + 1), blocks)
             continue
@@ -545,13 +545,41 @@ def top_blank(lines: list[str], j: int) -> bool:
     return j + 1 < len(lines) and bool(lines[j + 1].strip())
 
 
+#: a line that is no row's first cell: a caption, a unit line, a heading, a sentence
+_NOT_FIRST_CELL = re.compile(r"^\s*(?:表\s*\d|单位[：:]|[一二三四五六七八九十]+、)|[。：:；;]\s*$")
+
+
+def _first_cell(lines: list[str], i: int) -> bool:
+    """A row's first cell written without the tab its other cells begin with (序号 / 1, then ``\t项目名称`` …): a
+    short line right before a line that begins with a tab."""
+    line = lines[i]
+    return bool(line.strip()) and not line.startswith("\t") and len(line.strip()) <= 20 and i + 1 < len(lines) \
+        and lines[i + 1].startswith("\t") and not _is_tsv(lines[i + 1]) and not _is_tsv(line) \
+        and not _NOT_FIRST_CELL.search(line)
+
+
 def _word_export(lines: list[str], i: int, table: Table, blocks: list[Block]) -> int:
-    """A table in Word's text export (one cell a line, rows separated by a blank line), from line ``i``."""
+    """A table in Word's text export (one cell a line, rows separated by a blank line), from line ``i``; a row's
+    first cell may be written without its tab (:func:`_first_cell`)."""
     n = len(lines)
     while i < n:
+        if _first_cell(lines, i):
+            first = lines[i].strip(_CELL_STRIP)
+            i += 1
+            row = [first]
+            table.row_lines.append(i)
+            while i < n and ((lines[i].startswith("\t") and not _is_tsv(lines[i])) or (len(row) > 1 and lines[i].strip()
+                                                                                       and not _first_cell(lines, i))):
+                if lines[i].startswith("\t"):
+                    row.append(lines[i][1:].strip(_CELL_STRIP))
+                else:
+                    row[-1] = (row[-1] + "\n" + lines[i].strip(_CELL_STRIP)).strip()
+                i += 1
+            table.rows.append(row)
+            continue
         if not lines[i].strip(_CELL_STRIP) and not lines[i].startswith("\t"):
             # a blank line ends a row; the table goes on if the next line starts a cell
-            if i + 1 < n and lines[i + 1].startswith("\t") and not _is_tsv(lines[i + 1]):
+            if i + 1 < n and ((lines[i + 1].startswith("\t") and not _is_tsv(lines[i + 1])) or _first_cell(lines, i + 1)):
                 i += 1
                 continue
             break

@@ -1565,7 +1565,9 @@ def check_sums(text: str, qs: list[Quantity], others: "Wholes | None" = None) ->
         if len(run) < 2 or any(q.value_in(t.unit) >= t.value for q in run) \
                 or (_marked(marks, s_start, t.start) and not _respectively_before(text, s_start, run[0])
                     and not (_ownerless_mark(text, qs, marks, s_start, run[0], t)
-                             and not re.search(r"[；;]", text[run[-1].end:t.start]))):
+                             and not re.search(r"[；;]", text[run[-1].end:t.start]))
+                    and not any([id(p) for p in g.parts] == [id(q) for q in run] for g in groups)):
+            # (…326个，其中新建48个、改扩建96个、提质达标182个，三类合计328个: the 合计 restates the 其中 list's sum)
             continue
         if _other_flow(t, run):
             continue  # 收入中，A、B、年初结转C；支出中，本年支出合计T: income is no part of a spending total
@@ -2510,6 +2512,12 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
             x = _ratio_base(text, qs, x)
         if x is None:
             continue
+        if _budget_side(x) == "budget" and "预算" not in d.pre + text[x.end:d.start]:
+            # 支出决算17.23万元，年初预算20.00万元，较上年减少2.07万元: the budget is the reference of what was spent,
+            # the change is of what was spent (the figure of the other stage, before it in the sentence)
+            spent = [q for q in before[:-1] if q.start >= s_start and _budget_side(q) == "actual" and q.comparable(x)]
+            if len(spent) == 1:
+                x = spent[0]
         sd, sr = _direction(d.pre[-6:]), _direction(nxt.pre[-6:])
         if sd == 0 or (sr != 0 and sr != sd):
             continue
@@ -3528,14 +3536,16 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
                 dens = [q for q in dens if not any(w in q.label for w in num_words) or any(q is t for t in to_do)]
             dens = [q for q in dens if not any(part_of.get(id(q)) is t for t in dens)]
             pairs += [(n, d) for d in dens]
-        if not pairs and counted and len(nums) == 1 and s_start > 0:
+        if not pairs and len(nums) == 1 and s_start > 0 \
+                and (counted or (not whole_words and verb not in _DENOMINATOR and re.search(r"已经?|实际|累计", nums[0].label))):
             # 共反馈问题23个，涉及…。截至2025年2月底，已整改19个，整改完成率P%: what was done in the rate's sentence,
             # the whole it is of in the one before, the only count of its unit there and larger than it
             p_start = _sentence_bounds(text, s_start - 1)[0]
             n = nums[0]
-            earlier = [q for q in prior(qs, i, p_start) if q.start < s_start and _usable(q) and q.kind == "count"]
+            earlier = [q for q in prior(qs, i, p_start) if q.start < s_start and _usable(q) and q.kind == "count"
+                       and id(q) not in part_of]  # (共发现问题8个，其中A类2个、B类3个…: the parts are the total's detail)
             if len(earlier) == 1 and earlier[0].unit == n.unit and earlier[0].value > n.value \
-                    and not _ACTUAL.match(earlier[0].label):
+                    and not _ACTUAL.match(earlier[0].label) and not any(w in earlier[0].label for w in num_words):
                 pairs = [(n, earlier[0])]
         if not pairs:
             continue
@@ -3556,6 +3566,19 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
         n, d, v, exact = results[0]
         if _capped(r, exact, stem):
             continue
+        whole_of = next((g for g in groups or [] if g.total is d and not g.ok and not g.complete
+                         and not any(p.approx for p in g.parts)), None)
+        if whole_of is not None and id(n) not in negated:
+            s = sum(group_values(whole_of))
+            if 0 < s != d.value and n.value <= s \
+                    and ratio_verdict(n.value, s, r.value, kind_of(n.kind), kind_of(d.kind))[0] == "ok":
+                # 共发现问题8个，其中2个、3个、2个。已整改5个，整改率71.43%: the rate is of the parts' sum (7), so the
+                # list is whole and the total is the slip (TXT001 on it, not TXT005 on the rate)
+                issue = _group_issue(replace(whole_of, complete=True))
+                if issue is not None:
+                    issue.message += f"；文中{stem}率 {r.text} 正是按各项之和 {like(s, group_values(whole_of))} 计算的"
+                    issues.append(issue)
+                continue
         place = _NARROW_PLACE.search(r.pre)
         if counted and place and place.group(0) not in n.label + d.label \
                 and not (place.group(0) in ("农村", "乡村") and re.search(r"村", n.label + d.label)):

@@ -1179,10 +1179,14 @@ def _rate_head(h: str) -> bool:
     return h.endswith("率") or bool(_RATE_LIKE.match(h))
 
 
-def check_rate_columns(t: Table, corrected: dict[tuple[int, int], Decimal] | None = None) -> list[TableIssue]:
+def check_rate_columns(t: Table, corrected: dict[tuple[int, int], Decimal] | None = None,
+                       summed: dict[tuple[int, int], Decimal] | None = None) -> list[TableIssue]:
     """A column headed …率 against the figures of its row: 执行率 = 执行数 / 预算数, 控制率 = 实有 / 编制 …
-    ``corrected``: (row, column) -> the value a cell reported wrong should have (its rate is judged on that)."""
+    ``corrected``: (row, column) -> the value a cell reported wrong should have (its rate is judged on that);
+    ``summed``: (row, column) -> the sum a total cell reported wrong misses (a rate right on that sum is right: 合计
+    889.74 over rows making 889.47, its 执行率 89.04 = 889.47 ÷ 999.00, the total said wrong once)."""
     corrected = corrected or {}
+    summed = summed or {}
     issues = []
     header: list[str] | None = None
     header_row = -1
@@ -1212,6 +1216,11 @@ def check_rate_columns(t: Table, corrected: dict[tuple[int, int], Decimal] | Non
                        if value(d)]
             if not results or any(x[2] == "ok" for x in results):
                 continue
+            if any((r, i) in summed for i in nums + use):
+                other = lambda i: summed.get((r, i), value(i))  # noqa: E731
+                if any(other(d) and ratio_verdict(other(n), other(d), stated, Kind.MONEY)[0] == "ok"
+                       for n in nums for d in use):
+                    continue
             n, d, v, exact = min(results, key=lambda x: abs(x[3] - stated) if x[3] is not None else Decimal(10**9))
             if exact is None:
                 continue
@@ -1454,7 +1463,10 @@ def _check_table(t: Table) -> tuple[list[TableIssue], ScoreTable | None]:
                  if i.code == "TBL006" and i.severity == ERROR and cell_number(i.expected or "") is not None}
     explained = [i for i in _explained(forms, check_total_rows(t, claimed | bottom_claimed) + bottom)
                  if i.code != "TBL009" or (i.location.row, i.location.col) not in carried]
-    issues = by_row + _crossing(by_row, _carried_sums(t, explained)) + check_rate_columns(t, corrected)
+    summed = {(i.location.row, i.location.col): cell_number(i.expected) for i in explained
+              if i.code in ("TBL001", "TBL007") and i.severity == ERROR and i.location.col is not None
+              and cell_number(i.expected or "") is not None}
+    issues = by_row + _crossing(by_row, _carried_sums(t, explained)) + check_rate_columns(t, corrected, summed)
     if st is not None:
         issues += check_score_table(st)
     return issues, st
