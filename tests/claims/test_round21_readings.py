@@ -378,3 +378,12 @@ def test_a_change_after_the_budget_of_what_was_spent_is_the_spendings(tmp_path) 
     # the change said of the budget stays the budget's
     said = "2023年度“三公”经费支出决算17.23万元，年初预算20.00万元，年初预算较上年减少2.07万元，下降9.38%。"
     assert _errors(tmp_path, said) == []
+
+
+def test_a_total_of_another_subject_after_the_list_is_no_restatement(tmp_path) -> None:
+    right = ("“三公”经费支出9.86万元，其中公务用车运行维护费7.52万元、公务接待费2.34万元，因公出国（境）费0万元；"
+             "政府采购总额1126.40万元，均按规定程序执行。")
+    assert _errors(tmp_path, right) == []
+    right = ("2023年度本部门收入总计2286.98万元，由财政拨款收入2198.38万元和其他收入88.60万元两部分构成，"
+             "上年收入总计2399.96万元，本年同比减少112.98万元，下降4.71%。")
+    assert _errors(tmp_path, right) == []

@@ -1566,7 +1566,8 @@ def check_sums(text: str, qs: list[Quantity], others: "Wholes | None" = None) ->
                 or (_marked(marks, s_start, t.start) and not _respectively_before(text, s_start, run[0])
                     and not (_ownerless_mark(text, qs, marks, s_start, run[0], t)
                              and not re.search(r"[；;]", text[run[-1].end:t.start]))
-                    and not any([id(p) for p in g.parts] == [id(q) for q in run] for g in groups)):
+                    and not (_RESTATED.fullmatch(re.split(r"[，,；;]", t.pre)[-1].strip()) and not re.search(r"[；;。]", text[run[-1].end:t.start])
+                             and any([id(p) for p in g.parts] == [id(q) for q in run] for g in groups))):
             # (…326个，其中新建48个、改扩建96个、提质达标182个，三类合计328个: the 合计 restates the 其中 list's sum)
             continue
         if _other_flow(t, run):
@@ -1649,6 +1650,10 @@ def _overprecise(total: Quantity, values: list[Decimal], s: Decimal) -> bool:
     above their sum: not a partial list (a missing part would not be a fraction of a unit) but a total mistyped."""
     p = max((places(v) for v in values), default=0)
     return places(total.value) > p >= 1 and 0 < total.value - s <= total.value / 100
+
+
+#: a bare 合计 restating the sum of the list before it (三类合计, 以上合计, 共计)
+_RESTATED = re.compile(r"(?:[一二两三四五六七八九十]+[类项个种]|以上|上述|各项)?(?:合计|共计|总计|总共)(?:为|达)?")
 
 
 def _ownerless_mark(text: str, qs: list[Quantity], marks: list[int], s_start: int, first: Quantity,
