@@ -60,9 +60,9 @@ def test_a_whole_named_by_the_number_of_its_kinds(tmp_path) -> None:
     found = _errors(tmp_path, wrong)
     assert any(c == "TXT001" and "3218 + 2847 = 6065" in m for c, m in found), found
     assert _errors(tmp_path, wrong.replace("6165名", "6065名")) == []
-    assert _codes(tmp_path, "培训三类人员500人，其中A类人员100人、B类人员200人、C类人员150人。") == ["TXT001"]
+    assert _codes(tmp_path, "培训三类人员500人，其中管理类人员100人、技术类人员200人、工勤类人员150人。") == ["TXT001"]
     # two kinds named, three listed, or kinds not of the named character: the list may be partial
-    assert _errors(tmp_path, "培训三类人员500人，其中A类人员100人、B类人员200人。") == []
+    assert _errors(tmp_path, "培训三类人员500人，其中管理类人员100人、技术类人员200人。") == []
     assert _errors(tmp_path, "全年开展三项活动，共服务500人，其中义诊活动100人、宣讲活动200人、培训活动150人。") == []
 
 
@@ -387,3 +387,50 @@ def test_a_total_of_another_subject_after_the_list_is_no_restatement(tmp_path) -
     right = ("2023年度本部门收入总计2286.98万元，由财政拨款收入2198.38万元和其他收入88.60万元两部分构成，"
              "上年收入总计2399.96万元，本年同比减少112.98万元，下降4.71%。")
     assert _errors(tmp_path, right) == []
+
+
+def test_guards_from_the_review_of_round_21(tmp_path) -> None:
+    for right in (
+            # a 合计 with its own noun, or more added to it, is no sum of a bare 其中 list
+            "其中特困供养人员82.30万元、低保对象156.70万元，连同临时救助等各类救助资金合计315.00万元。",
+            "其中城镇失业人员再就业186人、零就业家庭成员就业23人，新增城镇就业合计1860人。",
+            # a noun's 中 over two dimensions, over a list, or with what was not done beside what was
+            "在参与培训的320名学员中，女性学员186名、35岁以下学员210名。",
+            "在13个绩效指标中，完成11个，其中超额完成4个；未完成2个。",
+            "在2个街道、6个镇中，已建成养老服务中心6个、在建2个。",
+            # a whole named by a number of kinds, partial or more than the kinds
+            "招募“三支一扶”人员45人，其中支教18人、支农12人、支医8人。",
+            "村“两委”干部126人，其中女性委员38人、35岁以下委员42人。",
+            "争取省市县三级资金及社会资本投入1000.00万元，其中省级400.00万元、市级300.00万元、县级200.00万元。",
+            "围绕“三农”工作投入资金5600.00万元，其中农业生产2300.00万元、农村建设1800.00万元、农民培训资金300.00万元。",
+            # a level split that makes its total, then a level-named subset
+            "全县建成服务站335个，其中县级1个、乡镇级28个、村级306个，市级示范服务站12个。",
+            "全县共有非遗项目86项，其中国家级2项、省级12项、市级32项、县级40项，新增市级项目5项。",
+            # 一般… that is an item of its own, or beside a split of another dimension, or with more said
+            "项目支出300.00万元，其中行政运行50.00万元、机关服务20.00万元、一般行政管理事务200.00万元。",
+            "全年检查企业560家，其中重点企业120家、规上企业210家、一般企业180家。",
+            "受理行政许可事项860件，其中重大事项60件、复杂事项200件、一般事项500件，另有即办件100件。",
+            # brackets said to hold some of it
+            "支出320.00万元（主要为人员经费200.00万元、其他支出80.00万元）。",
+            "支出320.00万元（含人员经费200.00万元、其他支出80.00万元）。",
+            # new work is no whole of the work by its state
+            "全年新开工项目20个，续建项目15个，截至年底已完工22个、在建13个。",
+            # a bare change after ； that is the last part's
+            "收入合计3000.00万元，其中财政拨款收入2950.00万元、其他收入50.00万元；比上年减少10.00万元，下降16.67%。",
+            # two years' figures under one name
+            "2023年收入合计1560.35万元，其中财政拨款收入1548.00万元、其他收入12.35万元。\n\n"
+            "2022年收入合计1498.25万元，其中财政拨款收入1485.00万元、其他收入13.25万元。"):
+        assert _errors(tmp_path, right) == [], right
+
+
+def test_whole_numbers_under_heads_of_no_counts_are_not_added(tmp_path) -> None:
+    text = "项目类别\n计划个数\n人均支出（元）\n\n甲类\n3\n98000\n\n乙类\n4\n126000\n\n丙类\n5\n62000\n\n合计\n12\n89000\n"
+    assert _errors(tmp_path, text) == []
+
+
+def test_states_told_at_a_dated_time(tmp_path) -> None:
+    for wrong in ("全年实施项目36个，截至12月底已完工30个、在建5个。",
+                  "全年工作有序推进。2023年计划改造老旧小区项目42个，截至2023年底已完工30个、在建10个、未开工3个。",
+                  "在13个绩效指标中，按期完成10个、未按期完成2个。",
+                  "全年设定目标任务12项，其中超额完成5项、全面完成6项、未完成2项。"):
+        assert "TXT001" in _codes(tmp_path, wrong), wrong

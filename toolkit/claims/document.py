@@ -302,6 +302,8 @@ _COUNT_HEAD = re.compile(r"(?:已|未|计划)?(?:完工|竣工|开工|完成|实
                          r"(?:计划|完成|累计)?投资|数量")
 _COUNTS_HEAD = re.compile(r"个数|数量|[个项人户家所辆次]数$|(?:^|已|未)(?:完工|竣工|开工)$|^在建$")
 _WHOLE_CELL = re.compile(r"\d{1,7}")
+#: heads of columns whose whole numbers are no counts to add (人均支出（元）, 占比（%）, 单价, 执行率)
+_NOT_COUNT_HEAD = re.compile(r"人均|平均|单价|均价|占比|比重|比例|率|[%％]")
 _LABEL_CELL = re.compile(r"(其中[：:])?[^。，；：,;:]{1,30}")
 
 
@@ -421,7 +423,9 @@ def _bare_table(lines: list[str], i: int, k: int, number: int) -> tuple[Table, i
                     j += b - 1
                     break
             # a blank line among a row's figures is an empty cell (项目支出 left blank) when a cell follows it
-            if not (_FIGURE_CELL.fullmatch(cell) or (whole and _WHOLE_CELL.fullmatch(cell)) or (not cell and labels
+            if not (_FIGURE_CELL.fullmatch(cell) or (whole and _WHOLE_CELL.fullmatch(cell)
+                                                     and not _NOT_COUNT_HEAD.search(heads[k - m + len(figures)]))
+                    or (not cell and labels
                                                      and (len(figures) == m - 1 or top_blank(lines, j)))):
                 break
             figures.append(cell)

@@ -248,7 +248,7 @@ def _plus(values: list[Decimal]) -> str:
 
 #: words that open the parts of the total before them: 其中, 分别为, 主要用于以下方面：, and 包括 / 中 right after a figure (指标26个，包括…;
 #: 产出指标16个中，…) or after a count's noun (13个绩效指标中，…; not 过程中 / 期中 / 时中)
-_GROUP = re.compile(r"其中|分别为|分别是|(?<=元[，,])(?:主要)?用于(?:以下|如下)(?:[\d一二三四五六七八九十]{1,2}个)?方面(?=[：:])|(?<=[元个项][，,])具体(?:为|是|包括)(?:以下|如下)?(?:(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个|项|类)[\u4e00-\u9fff]{0,4})?(?=[：:])|(?:主要)?(?<![理自经缘来])由(?!于|此)(?=[^。；]{2,%d}?(?:构成|组成))|" % REACH + r"(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=\d[个项家人户次名件类所条处])[\u4e00-\u9fff]{1,8}?(?<![过期时])中(?=[，,：:])|(?<=[个项家所条处])[\u4e00-\u9fff]{0,16}?的[\u4e00-\u9fff]{0,6}?来?看(?=[，,：:])|(?<=[个项家人户次名件类元%％][，,])(?:(?:主要|具体)?(?:包括|包含)|分为(?![\d一二两三四五六七八九十]))")
+_GROUP = re.compile(r"其中|分别为|分别是|(?<=元[，,])(?:主要)?用于(?:以下|如下)(?:[\d一二三四五六七八九十]{1,2}个)?方面(?=[：:])|(?<=[元个项][，,])具体(?:为|是|包括)(?:以下|如下)?(?:(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个|项|类)[\u4e00-\u9fff]{0,4})?(?=[：:])|(?:主要)?(?<![理自经缘来])由(?!于|此)(?=[^。；]{2,%d}?(?:构成|组成))|" % REACH + r"(?<=[个项家人户次名件类元])(?:中(?=[，,：:])|包括)|(?<=\d[个项家人户次名件类所条处])[\u4e00-\u9fff]{1,8}?(?<![过期时])中(?=[，,：:])(?<!、\d[个项家人户次名件类所条处][\u4e00-\u9fff])|(?<=[个项家所条处])[\u4e00-\u9fff]{0,16}?的[\u4e00-\u9fff]{0,6}?来?看(?=[，,：:])|(?<=[个项家人户次名件类元%％][，,])(?:(?:主要|具体)?(?:包括|包含)|分为(?![\d一二两三四五六七八九十]))")
 #: label sets that make a list of parts complete (DOMAIN.md section 2)
 COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE, OUTPUT_KINDS, CATEGORIES] + COMPLETE_SPLITS + [("线上", "线下")] \
     + [STAFF_KINDS, POST_KINDS, ("新建", "续建")] \
@@ -261,7 +261,7 @@ COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE, OUTPUT_KINDS, CATEGORIES] + COMPLET
 _CLASS_PREFIX = re.compile(r"(类|级|层|型|省|市|县|区|乡镇|镇|乡|街道|社区|村)$")
 _REST = re.compile(r"其他|其它|其余")
 #: a last part named as the ordinary ones (一般农户, 一般企业): the rest of the whole (not 一般公共预算 / 一般性 / 一般债务)
-_ORDINARY = re.compile(r"^一般(?!公共|性|债|预算|转移|项目支出)")
+_ORDINARY = re.compile(r"一般(?!公共|性|债|预算|转移|行政|纳税|工业|设备|事务)[\u4e00-\u9fff]{1,2}")
 
 
 #: a part open at one end of a scale (初级及以下, 三级以上): the rest of the scale after the parts before it
@@ -282,8 +282,6 @@ def _complete(labels: list[str], keyword: str) -> bool:
         return True
     if len(labels) >= 3 and _OPEN_END.fullmatch(labels[-1]) and not any(_OPEN_END.search(lb) for lb in labels[:-1]):
         return True  # 高级职称A、中级职称B、初级及以下C: the last part holds the rest of the scale
-    if len(labels) >= 3 and _ORDINARY.match(labels[-1]) and not any(_ORDINARY.match(lb) for lb in labels[:-1]):
-        return True  # 脱贫户A户、监测户B户、种粮大户C户、一般农户D户: the ordinary ones, last, are the rest
     return any(all(any(word in lb for lb in labels) for word in words) for words in COMPLETE_SETS) \
         or _affirmed_and_negated(labels) or _work_states(labels)
 
@@ -331,7 +329,8 @@ _WORK_WAITING = re.compile(r"^(?:其中)?(?:尚|仍)?(?:未开工|待开工|未�
 
 
 #: the time a state is told at, opening its name (截至年底, 截至2023年12月31日, 到目前, 年底前)
-_AS_OF = re.compile(r"^(?:(?:截至|截止|到)(?:本?年底|年末|目前|\d{1,2}月底|\d{4}年(?:底|末|\d{1,2}月(?:\d{1,2}日|底)?)?)|年底前|年内)[，,]?")
+_AS_OF = re.compile(r"^(?:(?:截至|截止|到)(?:本?年底|年末|目前|\d{1,2}月底|\d{4}年(?:底|末|\d{1,2}月(?:\d{1,2}日|底)?)?)|年底前|年内|"
+                    r"(?:年|月)(?:底|末)|日)[，,]?")
 
 
 def _work_states(labels: list[str]) -> bool:
@@ -360,8 +359,25 @@ def _numbered_whole(lead: str, labels: list[str]) -> bool:
     (``为6165名妇女开展“两癌”筛查，其中宫颈癌筛查A人、乳腺癌筛查B人``): as many parts as the number, so the list is
     every kind of it."""
     found = _NUMBERED_KINDS.findall(lead)
-    return len(found) == 1 and _KIND_COUNT[found[0][0]] == len(labels) \
-        and all(found[0][1] in lb for lb in labels) and len(set(labels)) == len(labels)
+    if len(found) != 1 or re.search(r"[两二三四五六七八九十][\u4e00-\u9fff][一二三四五六七八九十]", lead):
+        return False  # (“三支一扶”: a term of two numbers names programmes, not kinds by one character)
+    at = lead.find(found[0][0] + found[0][1])
+    if re.search(r"及|和|与|以及|、|加上|连同", lead[at:]):
+        return False  # 三级资金及社会资本投入A万元: the whole is more than the kinds named
+    char = found[0][1]
+    # the character heads each part's kind (宫颈癌, 乳腺癌), never opens it (“三农”: 农业, 农村, 农民 are not kinds of 农)
+    return _KIND_COUNT[found[0][0]] == len(labels) and len(set(labels)) == len(labels) \
+        and all(re.search(r"[\u4e00-\u9fff]" + re.escape(char), lb) for lb in labels)
+
+
+def _ordinary_rest(labels: list[str]) -> bool:
+    """``脱贫户A户、监测户B户、种粮大户C户、一般农户D户``: the last part, the ordinary ones (一般 and a short noun every
+    other part's name ends like), is the rest of the whole — unless another part is named by a word of a split of its
+    own (规上, 重点, 省内 …: 重点企业、规上企业、一般企业 count along two dimensions)."""
+    words = {w for pair in _COMPLEMENTS for w in pair}
+    return len(labels) >= 3 and bool(_ORDINARY.fullmatch(labels[-1])) \
+        and not any(lb.startswith("一般") or any(lb.startswith(w) for w in words) for lb in labels[:-1]) \
+        and all(lb.endswith(labels[-1][-1]) for lb in labels[:-1])
 
 
 def _numbered_prefix(text: str, lead: str, parts: list[Quantity]) -> int | None:
@@ -383,7 +399,7 @@ def _affirmed_and_negated(labels: list[str]) -> bool:
     named."""
     if len(labels) < 2:
         return False
-    states = [(_NEGATION.sub("", lb), bool(_NEGATION.match(lb)), _DEGREE.sub("", lb) if not _NEGATION.match(lb) else None,
+    states = [(_DEGREE.sub("", _NEGATION.sub("", lb)), bool(_NEGATION.match(lb)), _DEGREE.sub("", lb) if not _NEGATION.match(lb) else None,
                bool(re.match(r"^部分|^基本", lb))) for lb in labels]
     state = states[0][0] if states[0][1] else states[0][2]
     if not state or len(state) < 2 or any((s if neg else plain) != state for s, neg, plain, _part in states):
@@ -832,6 +848,12 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
                 total = exact[-1]
         if _LAST_YEAR.match(total.label) and len(before) > 1:
             continue  # …同比增长R%，上年B万元。其中…: last year's figure beside this year's is no whole of these parts
+        noun_mark = keyword.endswith("中") and len(keyword) > 1 and not keyword.startswith("其")
+        if noun_mark and re.search(r"、\s*$", text[max(0, total.start - 2):total.start]):
+            continue  # 在2个街道、6个镇中: the whole is the list before 中, not its last figure
+        if any(_NEGATION.match(p.label) and _DEGREE.sub("", _NEGATION.sub("", p.label)) == _DEGREE.sub("", total.label)
+               for p in parts if total.label):
+            continue  # 完成11个，其中超额完成4个；未完成2个: what was not done is no part of what was
         stages = _stages_of(total, parts)  # a figure of another stage or time is no part, whatever its size
         if total.value > 0 and any(p.value_in(total.unit) > total.value for p in stages or parts) \
                 and not (stages == parts and (_income_sources(total, parts) or _vehicle_uses(total, parts)
@@ -861,7 +883,8 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
                 or any(parts[-1].end <= q.start < next_end and q.comparable(total) and q not in parts for q in qs):
             whole_name = "和"  # 42所，比上年新增5所，其中… / …；入境游客C / 。线上学员C另行统计: not said to be all
         complete = _complete(named, keyword) or _complementary(named, whole_name) \
-            or _numbered_whole(text[s_start:pos], named) \
+            or (_numbered_whole(text[s_start:pos], named) and _sum_in(parts, total) * 10 >= total.value * 9) \
+            or (_ordinary_rest(named) and not _said_partial(text, keyword, parts[-1].end, limit, True)) \
             or _shares_complete(text, qs, parts, keys) or classes \
             or _income_sources(total, parts) or _full_budget_split(total, parts) or _kinds_of(total, parts) \
             or _vehicle_uses(total, parts) or bool(zeros) and _complete([p.label for p in parts] + zeros, keyword)
@@ -873,6 +896,8 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
             complete = classes  # 其中A用车4辆、B用车2辆，另有1辆已申请报废: the uses listed may not be every vehicle
         if any(g.total is total and [x.start for x in g.parts] == [x.start for x in parts] for g in groups):
             continue  # 其中A、B、C分别为…: the list under its second mark is the same list
+        if noun_mark and not complete:
+            continue  # 在320名学员中，女性学员186名、35岁以下学员210名: read only as a complete split
         groups.append(Group(total, parts, keyword, complete, False, classes))
         paired = _paired_dimension(text, qs, keys, total, parts, pos)
         if paired is not None:  # the parts that make up the first total are all of the second's too
@@ -1197,8 +1222,10 @@ _OTHER_TIME = re.compile(r"(19|20)\d\d年|上年|去年|同期|上一年")
 
 
 #: between a total and the first item of the list after it: a comma or colon, after a bracketed note on what the total
-#: leaves out (设置绩效指标9项（不含预算执行率），产出指标…), then the first item's name
-_LIST_AFTER_TOTAL = re.compile(r"\s*(?:[（(][^（）()\d]{1,16}[）)])?\s*[，,：:]\s*[^，,：:；;。\d（）()]*")
+#: leaves out (设置绩效指标9项（不含预算执行率），产出指标…), then the first item's name (after the time it is told at:
+#: 截至2023年底已完工…)
+_LIST_AFTER_TOTAL = re.compile(r"\s*(?:[（(][^（）()\d]{1,16}[）)])?\s*[，,：:]\s*"
+                               r"(?:(?:截至|截止|到)(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日|底|末)?)?[^，,：:；;。\d（）()]*")
 
 
 def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) -> list[Group]:
@@ -1250,8 +1277,8 @@ def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) 
             rest = [q for q in rest if q.start < hi]
         parts = _bare_list(text, qs, rest[0].start, hi, keys) if len(rest) <= WINDOW else []
         if len(parts) < 2 or not all(p.comparable(t) and id(p) not in taken for p in parts) \
-                or any(_OTHER_TIME.search(p.label) for p in parts):
-            continue
+                or any(_OTHER_TIME.search(_AS_OF.sub("", p.label)) for p in parts):
+            continue  # (截至2023年底已完工: the time a state is told at, not another year's figure)
         opening = "主要" if "主要" in text[t.end:parts[0].start] else ""
         partial = _said_partial(text, opening, parts[-1].end, hi)
         uses = vehicles and _vehicle_uses(t, parts) and not _said_partial(text, opening, parts[-1].end, s_end, True)
@@ -1266,6 +1293,8 @@ def find_adjacent(text: str, qs: list[Quantity], taken: set[int] = frozenset()) 
             continue  # 财政拨款收入A万元，事业收入B万元，其他收入C万元: one parallel list, its first item no total
         kinds = t.total or all(len(p.label) >= 2 and t.label.endswith(p.label[-2:]) for p in parts) \
             or _work_states([p.label for p in parts])
+        if kinds and _work_states([p.label for p in parts]) and re.search(r"新开工|新增|新开|新上", t.label):
+            continue  # 全年新开工项目20个，续建15个，截至年底已完工22个、在建13个: new work is not all the work
         if uses or kinds and _complete([p.label for p in parts], "句内") and not partial:
             left_out = _LEFT_OUT.search(text, t.end, qs[i + 1].start) is not None  # （不含预算执行率），预算执行指标1个…
             groups.append(Group(t, parts, "句内", True, False,
@@ -1289,6 +1318,8 @@ def _bracketed_parts(text: str, qs: list[Quantity], keys: list[int], taken: set[
         close = brackets.close_after(m.end())
         if close is None or not re.fullmatch(r"\s*[）)]\s*(?:[，,；;。]|$)", text[close:close + 2]):
             continue
+        if re.match(r"\s*(?:主要|包括|包含|含|如|例如|比如|其中)", text[m.end():close]):
+            continue  # (主要为A、其他B / 含A、B: what the brackets hold is said to be some of it, or is a 其中 list)
         parts = _bare_list(text, qs, m.end(), close, keys)
         if len(parts) < 2 or parts[0] is not qs[i + 1] or any(brackets.depth(p.start) != brackets.depth(m.end()) for p in parts) \
                 or not all(p.comparable(t) and id(p) not in taken for p in parts) \
@@ -1430,8 +1461,9 @@ def _group_issue(g: Group, at: tuple[int, int] | None = None) -> Issue | None:
         g.ok = True
         return None
     if v == "error" and s > g.total.value and not g.classes and _some_run_matches(values, g.total.value, money) \
-            and not _vehicle_uses(g.total, g.parts) and not _level_named([p.label for p in g.parts]) \
-            and not _grade_named([p.label for p in g.parts]) \
+            and not _vehicle_uses(g.total, g.parts) \
+            and not ((_level_named([p.label for p in g.parts]) or _grade_named([p.label for p in g.parts]))
+                     and not any(sum_verdict(values[:k], g.total.value, money)[0] == "ok" for k in range(2, len(values)))) \
             and not (g.total.kind == "money" and g.complete and _complete([p.label for p in g.parts], g.keyword)
                      and len(values) <= 4
                      and sum_verdict(values[1:], g.total.value, money)[0] == "ok"
@@ -1565,7 +1597,8 @@ def check_sums(text: str, qs: list[Quantity], others: "Wholes | None" = None) ->
         if len(run) < 2 or any(q.value_in(t.unit) >= t.value for q in run) \
                 or (_marked(marks, s_start, t.start) and not _respectively_before(text, s_start, run[0])
                     and not (_ownerless_mark(text, qs, marks, s_start, run[0], t)
-                             and not re.search(r"[；;]", text[run[-1].end:t.start]))
+                             and not re.search(r"[；;]", text[run[-1].end:t.start])
+                             and _RESTATED.fullmatch(re.split(r"[，,；;]", t.pre)[-1].strip()))
                     and not (_RESTATED.fullmatch(re.split(r"[，,；;]", t.pre)[-1].strip()) and not re.search(r"[；;。]", text[run[-1].end:t.start])
                              and any([id(p) for p in g.parts] == [id(q) for q in run] for g in groups))):
             # (…326个，其中新建48个、改扩建96个、提质达标182个，三类合计328个: the 合计 restates the 其中 list's sum)
@@ -2534,6 +2567,9 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
         v, exact = ratio_verdict(d.value, previous, rate, kind, den_tol=half_unit(x.value, kind) + half_unit(d.value, kind))
         if v == "ok":
             continue
+        if x is not first and any(g.total is x and g.parts and g.parts[-1] is first for g in groups or []) \
+                and _changed_from(first, d, sd, rate, kind):
+            continue  # 收入合计T，其中…其他收入50.00万元；比上年减少10.00万元，下降16.67%: the last part's change after all
         word = "增长" if sd > 0 else "下降"
         compared = _COMPARE.search(d.pre)
         then = compared.group("budget")[1:] if compared is not None and compared.group("budget") else "上年"
@@ -2848,6 +2884,13 @@ def check_prior_base_rates(text: str, qs: list[Quantity], groups: list[Group] | 
 #: words of a last year's figure's name that do not tell what it is: 上年同口径支出 and 本年度支出 name the same
 _SAME_BASIS = re.compile(r"同口径|同期|可比口径")
 _OPENS_COMPARISON = re.compile(r"^\s*(与|同|和|较|比)")
+
+
+def _changed_from(x: Quantity, d: Quantity, sd: int, rate: Decimal, kind) -> bool:
+    """The change ``d`` (its direction ``sd``) and its rate are ``x``'s: rate = d ÷ (x ∓ d)."""
+    previous = x.value - d.value if sd > 0 else x.value + d.value
+    return previous > 0 and ratio_verdict(d.value, previous, rate, kind, den_tol=half_unit(x.value, kind)
+                                          + half_unit(d.value, kind))[0] == "ok"
 
 
 def _a_year_before(text: str, x: Quantity, d: Quantity) -> bool:

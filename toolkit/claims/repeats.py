@@ -98,6 +98,8 @@ def _digits(text: str) -> tuple[str, int] | None:
 
 
 _AFTER = re.compile(r"[^，。；：、,;:！？（(]{0,12}")
+#: a sentence opening with its year (2023年收入合计…, 2022年度…)
+_YEAR_OPENING = re.compile(r"\s*((?:19|20)\d\d)年")
 #: a figure and its unit closing an item of a list before the next item's name (…105.63万元、)
 _LISTED_BEFORE = re.compile(r"\d[\d.,]*\s*(?:万元|亿元|元|[%％]|个|项|人|户|家|次|辆|所)?\s*[、和及]")
 _CLAUSE = re.compile(r"[，。；：,;:！？]")
@@ -188,9 +190,14 @@ def check_repeats(doc: Document, quantities: list[list[Quantity]], cells: dict |
 
     paragraphs = doc.paragraphs
     text_mentions: list[Mention] = []
+    years: dict[tuple[int, int], str] = {}  # (paragraph, offset) -> the year its sentence opens with (2023年收入合计…)
     for k, (p, qs) in enumerate(zip(paragraphs, quantities)):
+        spans = sentences(p.text)
         for m in _text_mentions(k, p.text, qs):
-            m.sentence = (k, sentences(p.text).index(m.offset))
+            m.sentence = (k, spans.index(m.offset))
+            opening = _YEAR_OPENING.match(p.text, spans.bounds(m.offset)[0])
+            if opening:
+                years[(k, m.offset)] = opening.group(1)
             text_mentions.append(m)
     table_mentions = [m for t in doc.tables for m in _table_mentions(t)]
     figures = {(k, q.start): q for k, qs in enumerate(quantities) for q in qs}
@@ -228,6 +235,9 @@ def check_repeats(doc: Document, quantities: list[list[Quantity]], cells: dict |
                     continue
                 if b.para is not None and b.sentence == a.sentence:
                     continue
+                if b.para is not None and None not in (years.get((a.para, a.offset)), years.get((b.para, b.offset))) \
+                        and years[(a.para, a.offset)] != years[(b.para, b.offset)]:
+                    continue  # 2023年…其他收入12.35万元 / 2022年…其他收入13.25万元: two years' figures
                 if a.unit and b.unit and a.unit != b.unit:
                     continue
                 if any(x.digits == a.digits and _common(x.subject, a.subject) for x in group if x is not a):
