@@ -2567,7 +2567,9 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
         v, exact = ratio_verdict(d.value, previous, rate, kind, den_tol=half_unit(x.value, kind) + half_unit(d.value, kind))
         if v == "ok":
             continue
-        if x is not first and any(g.total is x and g.parts and g.parts[-1] is first for g in groups or []) \
+        if x is not first and re.search(r"[；;]", text[first.end:d.start]) \
+                and not _NAMED_SUBJECT.match(re.split(r"[；;]", text[first.end:d.start])[-1]) \
+                and any(g.total is x and g.parts and g.parts[-1] is first for g in groups or []) \
                 and _changed_from(first, d, sd, rate, kind):
             continue  # 收入合计T，其中…其他收入50.00万元；比上年减少10.00万元，下降16.67%: the last part's change after all
         word = "增长" if sd > 0 else "下降"
