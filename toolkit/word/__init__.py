@@ -50,8 +50,9 @@ def renderer_for(template: str | Path | None, default: str = "hunan") -> Rendere
     hit = _BUILTIN.get(ask) if ask is not None else None
     if hit is not None:
         found, resolved = hit
+        path = found.path
         try:
-            key = (resolved, str(os.stat(found.path).st_mtime_ns), found.builtin or "")
+            key = (resolved, str(os.stat(path).st_mtime_ns), found.builtin or "")
         except OSError:
             hit = None
     if hit is None:
