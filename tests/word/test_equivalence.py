@@ -495,6 +495,30 @@ def test_values_of_every_type_are_looked_up_as_before():
     assert not all(answers) and any(answers)
 
 
+@settings(max_examples=3000, deadline=None)
+@given(st.decimals(allow_nan=True, allow_infinity=True)
+       | st.builds(lambda m, e: Decimal(m).scaleb(e), st.integers(-10**40, 10**40), st.integers(-40, 40)),
+       st.sampled_from([28, 5, 40]))
+def test_a_decimal_is_written_as_its_size_in_the_f_format(value, precision):
+    """OUT001 writes a Decimal it looks for from its ``str`` (unprinted's own test of the type): the 'f' format of
+    its size as before, in any context (a precision below the figure's digits, where ``abs`` rounds, included)."""
+    from decimal import localcontext
+
+    from toolkit.word import printed
+
+    with localcontext() as ctx:
+        ctx.prec = precision
+        try:
+            old = printed._written_number(value)
+        except Exception as exc:  # noqa: BLE001
+            old = type(exc)
+        try:
+            new = printed._written_decimal(value)
+        except Exception as exc:  # noqa: BLE001
+            new = type(exc)
+    assert new == old
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_the_attachment_tables_encoded_as_written_are_the_tables_encoded(case):
     """A table encoded row by row (tables.Encoded, for a framed built-in body) is the table's XML in UTF-8, and
