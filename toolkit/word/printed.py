@@ -238,6 +238,9 @@ class Printed:
     def __init__(self, text: str) -> None:
         self.text = text
         self.numbers = numbers(text)
+        #: where the last sentence looked for was found: the next is looked for after it first (values come in
+        #: about the order the document prints them; a search of Chinese text walks it character by character)
+        self._at = 0
 
     def __contains__(self, value: Any) -> bool:
         kind = type(value)  # the common types by identity first; any other takes the tests in their order
@@ -258,8 +261,13 @@ class Printed:
         chunks, whole = _looked_for(value)
         text = self.text
         for chunk in chunks:
-            if chunk not in text:
-                return whole in text
+            # in the text ⇔ found from the last place on, or starting before it (the same answer as ``in``)
+            at = text.find(chunk, self._at)
+            if at < 0:
+                at = text.find(chunk, 0, self._at + len(chunk) - 1)
+                if at < 0:
+                    return whole in text
+            self._at = at + len(chunk)
         return True
 
 
