@@ -111,3 +111,27 @@ def test_read_input_refuses_devices_and_large_files(tmp_path):
     with pytest.raises(InputError, match="文件过大"):
         read_input(tmp_path / "big.yaml", 100, "YAML 文件")
     assert read_input(tmp_path / "big.yaml", 101, "YAML 文件") == b"x" * 101
+
+
+def test_an_input_grown_since_its_stat_is_read_whole_or_refused(tmp_path, monkeypatch):
+    """read_input reads a file at the size its stat gave, and one byte more: a file grown since is read on to the
+    limit (all of it when within it, refused when past it), as the read of the limit at once did."""
+    import os
+
+    from toolkit import io as tio
+    from toolkit.errors import InputError
+
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"x" * 100)
+    real = os.stat
+
+    def smaller(p, *a, **k):
+        st = real(p, *a, **k)
+        return os.stat_result((st[0], st[1], st[2], st[3], st[4], st[5], 10, *st[7:10]))
+
+    assert tio.read_input(path, 1000, "YAML 文件") == b"x" * 100
+    monkeypatch.setattr(tio.os, "stat", smaller)
+    assert tio.read_input(path, 1000, "YAML 文件") == b"x" * 100
+    assert tio.read_input(path, 100, "YAML 文件") == b"x" * 100
+    with pytest.raises(InputError):
+        tio.read_input(path, 99, "YAML 文件")

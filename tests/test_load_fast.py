@@ -182,3 +182,29 @@ def test_nesting_at_the_depth_limit_is_read_as_the_full_reader_reads_it(extra):
             assert got == want or got is None
             if extra < 0:
                 assert got == want  # well within the limit: the fast reader's own reading
+
+
+def test_values_kept_between_files_change_nothing(monkeypatch):
+    """The fast reader keeps short plain scalars' values between files (``load._PLAIN_VALUES``): every file read
+    with the store filled by all the others (in both orders) gives the data and positions of a read with an empty
+    store, and what the store holds is immutable; when full it is emptied, and reading goes on alike."""
+    import datetime as dt
+    from decimal import Decimal
+
+    texts = [t for t in map(text_of, FILES) if t is not None]
+    store = load_module._PLAIN_VALUES
+    fresh = []
+    for text in texts:
+        store.clear()
+        fresh.append(fast(text))
+    for order in (texts, texts[::-1]):
+        got = [fast(text) for text in order]
+        assert got == (fresh if order is texts else fresh[::-1])
+    assert store and all(type(v) in (str, int, bool, Decimal, dt.date, type(None)) for v in store.values())
+    assert all(len(k) <= load_module._KEPT_TEXT for k in store)
+    monkeypatch.setattr(load_module, "_KEPT_VALUES", 5)
+    store.clear()
+    assert [fast(text) for text in texts] == fresh
+    assert len(store) <= 5
+    text = "".join(f"k{k}: {s}\n" for k, s in enumerate(SCALARS))
+    assert fast(text) == fast(text) == full(text)  # the second read from the store

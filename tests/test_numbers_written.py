@@ -24,3 +24,14 @@ def test_written_figures():
     for text in cases:
         assert fmt_written(Decimal(text)) == _by_places(Decimal(text)), text
     assert fmt_written(Decimal("0.333333")) == "0.33" and fmt_written(Decimal("350.867")) == "350.867"
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=None), st.integers(0, 4))
+def test_kept_half_units_are_the_half_units_worked_out(value, min_places):
+    """``half_ulp`` keeps one Decimal per number of places: the same value (and exponent) as worked out each time,
+    a figure of more than 30 places included."""
+    from toolkit.numbers import half_ulp
+
+    expected = Decimal(5).scaleb(-(max(places(value), min_places) + 1))
+    got = half_ulp(value, min_places)
+    assert got == expected and got.as_tuple() == expected.as_tuple()

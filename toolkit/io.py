@@ -63,7 +63,11 @@ def read_input(path: str | Path, max_bytes: int, what: str) -> bytes:
         raise too_big
     try:
         with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+            # the size the file has, and one byte more to see it grown since (then on to the limit): a read of
+            # the limit at once sets aside its megabytes for every file
+            data = fh.read(min(st.st_size, max_bytes) + 1)
+            if st.st_size < len(data) <= max_bytes:
+                data += fh.read(max_bytes + 1 - len(data))
     except OSError as exc:
         raise InputError([Problem(f"无法读取文件：{exc.strerror or exc}", file)]) from None
     if len(data) > max_bytes:
@@ -93,13 +97,15 @@ def output_target(target: str | Path, inputs: Iterable[str | Path] = ()) -> Path
         if not final.exists():
             raise OutputError(f"{target}: 这是一个符号链接，指向不存在的文件（{os.readlink(target)}）或循环链接，不写入；"
                               "请删除该链接，或给出其他输出路径")
-    if final.is_dir():
+    # one stat of the file for Path's is_dir / exists / is_file (the same errors ignored, the others raised)
+    st = _stat(final)
+    if st is not None and stat.S_ISDIR(st.st_mode):
         raise OutputError(f"{target}: 这是一个目录，请给出文件名，如 {target / '报告.docx'}")
-    if final.exists() and not final.is_file():
+    if st is not None and not stat.S_ISREG(st.st_mode):
         raise OutputError(f"{target}: 不是普通文件（而是设备、管道或套接字），不能把报告写到这里；请给出一个 .docx 文件路径")
-    for source in inputs:
+    for source in inputs if st is not None else ():  # a new file is none of the inputs
         try:
-            same = final.exists() and Path(source).exists() and os.path.samefile(source, final)
+            same = Path(source).exists() and os.path.samefile(source, final)
         except OSError:
             same = False
         if same:
@@ -112,8 +118,27 @@ def output_target(target: str | Path, inputs: Iterable[str | Path] = ()) -> Path
         if parent.exists():
             raise OutputError(f"{target}: 无法写入报告：{parent} 不是目录")
         raise OutputError(f"{target}: 输出目录不存在：{parent}")
-    _check_name(final, target)
+    if final is not target:  # (the same name in the same folder was checked above)
+        _check_name(final, target)
     return final
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    """``os.stat(path)``, None where :meth:`Path.exists` says False (no such file, not a directory on the way, a
+    link loop, a bad name); any other error raised, as Path's ``is_dir`` and ``exists`` raise it."""
+    try:
+        return os.stat(path)
+    except OSError as exc:
+        if exc.errno not in _IGNORED and getattr(exc, "winerror", None) not in _IGNORED_WINDOWS:
+            raise
+        return None
+    except ValueError:
+        return None
+
+
+#: the errors :meth:`Path.exists` and :meth:`Path.is_dir` take as "no" (pathlib's ``_IGNORED_ERRNOS``)
+_IGNORED = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+_IGNORED_WINDOWS = (21, 123, 1921)  # not ready, a bad name, a link that cannot be followed (pathlib's own list)
 
 
 def _check_name(path: Path, shown_as: Path) -> None:

@@ -359,6 +359,16 @@ class _Unusual(Exception):
     """What only the full reader handles (see :func:`_read_plain`)."""
 
 
+#: the value of a plain scalar (its tag by the default rules, then :func:`_scalar_value`) by its text, for texts of
+#: at most :data:`_KEPT_TEXT` characters (figures, dates, switches, short names: most of a file's scalars, and the
+#: same ones from file to file), at most :data:`_KEPT_VALUES` of them (the store is emptied when full). Every value
+#: kept is immutable (text, int, Decimal, bool, None, a date), so files may share it; a text that is no value of its
+#: type raises before it is kept.
+_PLAIN_VALUES: dict[str, Any] = {}
+_KEPT_TEXT = 40
+_KEPT_VALUES = 20_000
+
+
 def _read_plain(text: str) -> tuple[Any, dict[str, Position]] | None:
     """The data and positions of a plain document in one pass over the C parser's events, or None when the text
     uses anything that only :func:`_compose` and :class:`_Converter` handle or report: an anchor, an alias, a tag,
@@ -390,7 +400,7 @@ def _plain_events(get: Any, E: Any) -> tuple[Any, dict[str, Position]]:
     rules = _default_rules()
     max_depth, max_values, max_chars = limit("yaml_depth"), limit("yaml_values"), limit("yaml_chars")
     positions: dict[str, Position] = {}
-    implicit: dict[str, str] = {}  # plain scalar text -> its tag
+    known = _PLAIN_VALUES  # a short plain scalar's text -> its value, kept between documents
     # per open collection, what was innermost before it opened: (container, path, mapping?, pending key, its position)
     stack: list[tuple[Any, str, bool, Any, Any]] = []
     container: Any = None  # the innermost open collection (None outside the root)
@@ -430,11 +440,17 @@ def _plain_events(get: Any, E: Any) -> tuple[Any, dict[str, Position]]:
             if chars > max_chars:
                 raise _Unusual
             if event.implicit[0]:
-                tag = implicit.get(text)
-                if tag is None:
-                    tag = implicit[text] = _implicit_tag(rules, text)
-                if tag != _STR:
-                    value = _scalar_value(tag, text, False)
+                value = known.get(text, _Unusual)
+                if value is _Unusual:
+                    tag = _implicit_tag(rules, text)
+                    if tag != _STR:
+                        value = _scalar_value(tag, text, False)
+                    else:
+                        value = text
+                    if len(text) <= _KEPT_TEXT:
+                        if len(known) >= _KEPT_VALUES:
+                            known.clear()
+                        known[text] = value
             if is_map:
                 container[key] = value
                 positions.setdefault(path + "#key", key_at)

@@ -37,7 +37,16 @@ def places(value: Decimal) -> int:
 def half_ulp(value: Decimal, min_places: int = 0) -> Decimal:
     """Half a unit in the last place the figure was published with: the most its rounding can hide."""
     p = max(places(value), min_places)
-    return Decimal(5).scaleb(-(p + 1))
+    half = _HALVES.get(p)
+    if half is None:
+        half = Decimal(5).scaleb(-(p + 1))
+        if p <= 30:  # exact in any context; a stranger figure is worked out each time, as before
+            _HALVES[p] = half
+    return half
+
+
+#: 5 × 10 ** -(p + 1) for the p of written figures (Decimals are immutable: one of each is shared)
+_HALVES: dict[int, Decimal] = {}
 
 
 def quantize(value: Decimal, ndigits: int, rounding: str = ROUND_HALF_UP) -> Decimal:

@@ -468,6 +468,24 @@ def test_a_text_is_looked_for_as_the_sentences_it_was_looked_for_as(text):
         assert (text in printed.Printed(doc)) == (text in reference_printed.Printed(doc))
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(_TEXT_ALPHABET, max_size=12).map("".join), max_size=12),
+       st.lists(_TEXT_ALPHABET, max_size=60).map("".join))
+def test_texts_looked_up_one_after_another_are_found_as_each_alone(texts, doc):
+    """A document's lookup starts each search where the last sentence was found: the answers of one lookup asked
+    many texts in turn (its own sentences, a document made of them in another order, unrelated ones) are those
+    of a new lookup for each."""
+    from toolkit.word import printed
+
+    from tests.word import reference_printed
+
+    pieces = [c for t in texts for c in reference_printed._chunks(t)]
+    for document in (doc, "|".join(pieces[::-1]), "|".join(pieces[1::2] + pieces[::2]) + doc):
+        shared = printed.Printed(printed._unspaced(document))
+        for text in texts + texts[::-1]:
+            assert (text in shared) == (text in reference_printed.Printed(printed._unspaced(document)))
+
+
 def test_values_of_every_type_are_looked_up_as_before():
     """Subclasses (an Enum of str or int, bool, datetime) and other types take the tests in their old order."""
     import datetime as dt
@@ -493,6 +511,30 @@ def test_values_of_every_type_are_looked_up_as_before():
     answers = [v in printed.Printed(doc) for v in values]
     assert answers == [v in reference_printed.Printed(doc) for v in values]
     assert not all(answers) and any(answers)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.decimals(allow_nan=True, allow_infinity=True)
+       | st.builds(lambda m, e: Decimal(m).scaleb(e), st.integers(-10**40, 10**40), st.integers(-40, 40)),
+       st.sampled_from([28, 5, 40]))
+def test_a_decimal_is_written_as_its_size_in_the_f_format(value, precision):
+    """OUT001 writes a Decimal it looks for from its ``str`` (unprinted's own test of the type): the 'f' format of
+    its size as before, in any context (a precision below the figure's digits, where ``abs`` rounds, included)."""
+    from decimal import localcontext
+
+    from toolkit.word import printed
+
+    with localcontext() as ctx:
+        ctx.prec = precision
+        try:
+            old = printed._written_number(value)
+        except Exception as exc:  # noqa: BLE001
+            old = type(exc)
+        try:
+            new = printed._written_decimal(value)
+        except Exception as exc:  # noqa: BLE001
+            new = type(exc)
+    assert new == old
 
 
 @pytest.mark.parametrize("case", CASES)

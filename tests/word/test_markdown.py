@@ -155,3 +155,27 @@ def test_simple_markdown_path_gives_what_python_markdown_gives_on_generated_text
     simple = simple_blocks(text, depth)
     if simple is not None:
         assert simple == MarkdownConverter().converted(text, depth)
+
+
+def test_kept_xml_is_the_xml_worked_out(monkeypatch):
+    """``to_xml`` keeps the XML of the texts met before: on every string of the examples and fixtures, in each
+    style and depth the outlines use, the kept XML (second call, and after other texts) is the XML worked out
+    without the store; a store that fills up is emptied and gives the same."""
+    import toolkit.word.markdown as md
+    from toolkit.word.ooxml import BODY, LIST
+
+    styles = [(BODY, LIST, 0), (BODY, LIST, 1), ("JxCellLeft", "JxCellLeft", 0), ("JxDenseLeft", "JxDenseLeft", 0)]
+    texts = sorted({text for _name, text in _yaml_strings()})
+    conv = MarkdownConverter()
+    expected = {(t, *s): conv._to_xml(t, *s) for t in texts for s in styles}
+    assert not conv._xml
+    for _ in range(2):
+        for (t, style, list_style, depth), xml in expected.items():
+            assert conv.to_xml(t, style, list_style, depth) == xml
+    assert len(conv._xml) == len(expected)
+    monkeypatch.setattr(md, "KEPT_CHARS", 2_000)
+    small = MarkdownConverter()
+    for (t, style, list_style, depth), xml in expected.items():
+        assert small.to_xml(t, style, list_style, depth) == xml
+        assert small._xml_chars <= 2_000 or len(small._xml) == 1
+    assert conv.to_xml(None) == small.to_xml(None) == ""

@@ -138,3 +138,23 @@ def test_the_number_set_finds_what_a_search_of_the_text_finds(yaml_path):
             continue  # a value of the model is written without leading zeros
         assert (value in doc) == _searched(text, number), number
         assert (-value in doc) == (_searched(text, f"{-value:f}") or _searched(text, number)), number
+
+
+def test_a_built_in_renderer_is_found_once_and_follows_its_file():
+    """``renderer_for`` looks a built-in outline up once a process (by the name asked for), then only reads its
+    file's modification time: the same renderer each time, whatever name asks for it, and a new one when the
+    file changes."""
+    import os
+
+    from toolkit import templates
+
+    first = renderer_for(None)
+    assert renderer_for(None) is first and renderer_for("hunan") is first and renderer_for("HUNAN") is first
+    path = templates.builtin_path("hunan")
+    st = os.stat(path)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    try:
+        assert renderer_for(None) is not first
+    finally:
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert renderer_for(None) is first

@@ -154,6 +154,7 @@ def run(loaded: Loaded) -> Iterable[Finding]:
     report = loaded.report
     loc = Locator(loaded)
     labels, table = text_labels(report), scores(report)  # once a report, not once a text
+    computed = None if table is None else sum(table, Decimal(0))
     out: list[Finding] = []
     for fld, pars in texts_of(loaded):
         texts = [p for p, _k in pars]
@@ -164,7 +165,7 @@ def run(loaded: Loaded) -> Iterable[Finding]:
             spot = issue.location
             out.append(issue.at(loc.spot(fld.path, pars[k][1]), file=loaded.file,
                                 quote=sentence_at(texts[k], spot.offset, spot.end)))
-        out += _scores_and_grades(loaded, loc, fld, pars, quantities, table)
+        out += _scores_and_grades(loaded, loc, fld, pars, quantities, table, computed)
         out += _budget_figures(labels, loc, fld, pars, quantities)
         out += _departments(report, loc, fld, pars)
         if isinstance(fld.node, Indicator) and fld.path.endswith(".narrative"):
@@ -203,12 +204,15 @@ def _copied_indicator_texts(report: Report, loc: Locator) -> list[Finding]:
     return out
 
 
-def _scores_and_grades(loaded, loc, fld, pars, quantities, table: list[Decimal] | None) -> list[Finding]:
+def _scores_and_grades(loaded, loc, fld, pars, quantities, table: list[Decimal] | None,
+                       computed: Decimal | None = None) -> list[Finding]:
+    """NAR001 and NAR002 of one text; ``computed``: the sum of ``table`` (worked out once a report by the caller)."""
     report = loaded.report
     out = []
     texts = [p for p, _k in pars]
     totals, _ind = read_claims(texts, quantities)
-    computed = None if table is None else sum(table, Decimal(0))
+    if computed is None and table is not None:
+        computed = sum(table, Decimal(0))
     declared = report.indicators.total_score
     for t in totals:
         judged = []

@@ -76,12 +76,16 @@ class Kind(str, Enum):
     @property
     def floor(self) -> int | None:
         """Decimals the kind is published with at the coarsest; None when exact (no rounding at all)."""
-        return {Kind.MONEY: MONEY_PLACES, Kind.SCORE: MONEY_PLACES, Kind.COUNT: None, Kind.WEIGHT: None}.get(self, 0)
+        return _FLOORS.get(self, 0)
+
+
+#: :attr:`Kind.floor` of each kind that is not 0 (a table made once: the property was a dict built per call)
+_FLOORS = {Kind.MONEY: MONEY_PLACES, Kind.SCORE: MONEY_PLACES, Kind.COUNT: None, Kind.WEIGHT: None}
 
 
 def half_unit(value: Decimal, kind: Kind) -> Decimal:
     """The most the rounding of ``value`` can hide: half a unit in its last place (0 for an exact kind)."""
-    floor = kind.floor
+    floor = _FLOORS.get(kind, 0)
     return ZERO if floor is None else half_ulp(value, floor)
 
 

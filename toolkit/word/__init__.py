@@ -18,6 +18,7 @@ Template variables are documented in docs/templates.md.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ from .renderer import Renderer
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..load import Loaded
+    from ..templates import Template
     from ..model import Report
 
 __all__ = ["render", "Renderer"]
@@ -32,13 +34,34 @@ __all__ = ["render", "Renderer"]
 _CACHE: dict[tuple[str, str], Renderer] = {}
 
 
+#: a built-in outline's template and resolved path, by the name asked for (None: the default's): looked up once
+_BUILTIN: dict[tuple[str | None, str], tuple["Template", str]] = {}
+
+
 def renderer_for(template: str | Path | None, default: str = "hunan") -> Renderer:
-    """A compiled renderer for a template, cached per process (keyed by path and modification time)."""
+    """A compiled renderer for a template, cached per process (keyed by path and modification time).
+
+    A built-in outline asked for by name (or None) is found, and its path resolved, once a process: a batch asks
+    for it three times a report (render, the kept document, OUT001), and only its modification time can change
+    the renderer (a missing file takes the usual lookup, and its message)."""
     from .. import templates as registry
 
-    found = registry.lookup(template, default=default)
-    path = found.path
-    key = (str(path.resolve()), str(path.stat().st_mtime_ns), found.builtin or "")
+    ask = (template, default) if template is None or type(template) is str else None
+    hit = _BUILTIN.get(ask) if ask is not None else None
+    if hit is not None:
+        found, resolved = hit
+        path = found.path
+        try:
+            key = (resolved, str(os.stat(path).st_mtime_ns), found.builtin or "")
+        except OSError:
+            hit = None
+    if hit is None:
+        found = registry.lookup(template, default=default)
+        path = found.path
+        resolved = str(path.resolve())
+        key = (resolved, str(path.stat().st_mtime_ns), found.builtin or "")
+        if ask is not None and found.builtin in registry.BUILTIN and path == registry.FOLDER / f"{found.builtin}.docx":
+            _BUILTIN[ask] = (found, resolved)
     r = _CACHE.get(key)
     if r is None:
         r = _CACHE[key] = Renderer(found.builtin if found.builtin and found.builtin not in registry.BUILTIN

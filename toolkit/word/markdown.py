@@ -93,11 +93,18 @@ def _prepare(text: str) -> str:
     return source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+#: at most this many characters of texts and their XML are kept by :meth:`MarkdownConverter.to_xml`
+KEPT_CHARS = 4_000_000
+
+
 class MarkdownConverter:
     """Converts narrative Markdown to paragraph XML. One instance per renderer (Python-Markdown is stateful)."""
 
     def __init__(self) -> None:
         self._md = md_lib.Markdown(extensions=["sane_lists"], lazy_ol=False)
+        #: :meth:`to_xml` of the texts met before, by (text, style, list style, depth): a pure function of them
+        self._xml: dict[tuple[str, str, str, int], str] = {}
+        self._xml_chars = 0
 
     def spans_blocks(self, text: str | None, depth: int = 0) -> list[tuple[str, list[Span]]]:
         """``[(prefix, spans), …]``, one per paragraph; prefix is a list number such as ``1.`` or ``（1）``.
@@ -124,7 +131,27 @@ class MarkdownConverter:
         return out
 
     def to_xml(self, text: str | None, style: str = BODY, list_style: str = LIST, depth: int = 0) -> str:
-        """Paragraph XML for a Markdown text (empty string for None/blank); ``depth`` as in :meth:`spans_blocks`."""
+        """Paragraph XML for a Markdown text (empty string for None/blank); ``depth`` as in :meth:`spans_blocks`.
+
+        The XML is a function of the text, the two styles and the depth alone, so it is kept for the texts met
+        again (a batch's standard phrases, a unit's texts in another outline), at most :data:`KEPT_CHARS`
+        characters of texts and XML in all (the whole store is dropped when full: memory stays flat)."""
+        if type(text) is not str or type(style) is not str or type(list_style) is not str or type(depth) is not int:
+            return self._to_xml(text, style, list_style, depth)
+        key = (text, style, list_style, depth)
+        xml = self._xml.get(key)
+        if xml is None:
+            xml = self._to_xml(text, style, list_style, depth)
+            size = len(text) + len(xml)
+            if self._xml_chars + size > KEPT_CHARS:
+                self._xml.clear()
+                self._xml_chars = 0
+            self._xml[key] = xml
+            self._xml_chars += size
+        return xml
+
+    def _to_xml(self, text: str | None, style: str, list_style: str, depth: int) -> str:
+        """:meth:`to_xml`, worked out."""
         parts = []
         for prefix, spans in self.spans_blocks(text, depth):
             if prefix:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from decimal import Decimal
+from decimal import Decimal, getcontext
 from enum import Enum
 from typing import Any, Container, Iterator
 
@@ -217,6 +217,16 @@ def _written_number(value: "Decimal | int") -> str:
     return f"{abs(value):f}" if isinstance(value, Decimal) else str(abs(value))
 
 
+def _written_decimal(value: Decimal) -> str:
+    """:func:`_written_number` of a Decimal: its ``str`` without the sign, which is the 'f' format of its size
+    unless it is written with an exponent, is no finite number, or has more digits than the context's precision
+    (``abs`` rounds it then); those take :func:`_written_number` (tests/word/test_equivalence.py compares the two)."""
+    text = str(value)
+    if "E" in text or len(text) > getcontext().prec or not value.is_finite():
+        return _written_number(value)
+    return text[1:] if text[0] == "-" else text
+
+
 class Printed:
     """The document text ``text`` with the numbers it writes, read once, for looking many values up.
 
@@ -228,6 +238,9 @@ class Printed:
     def __init__(self, text: str) -> None:
         self.text = text
         self.numbers = numbers(text)
+        #: where the last sentence looked for was found: the next is looked for after it first (values come in
+        #: about the order the document prints them; a search of Chinese text walks it character by character)
+        self._at = 0
 
     def __contains__(self, value: Any) -> bool:
         kind = type(value)  # the common types by identity first; any other takes the tests in their order
@@ -248,8 +261,13 @@ class Printed:
         chunks, whole = _looked_for(value)
         text = self.text
         for chunk in chunks:
-            if chunk not in text:
-                return whole in text
+            # in the text ⇔ found from the last place on, or starting before it (the same answer as ``in``)
+            at = text.find(chunk, self._at)
+            if at < 0:
+                at = text.find(chunk, 0, self._at + len(chunk) - 1)
+                if at < 0:
+                    return whole in text
+            self._at = at + len(chunk)
         return True
 
 
@@ -264,9 +282,17 @@ def unprinted(report: Report, docx: bytes, written: Container[str] | None = None
     (the data paths of the YAML file, :attr:`toolkit.load.Source.positions`) only the values written in the file,
     not the defaults the model filled in (a 预算执行率 weight of 10 nobody wrote)."""
     text = Printed(document_text(docx, ours))
+    has_text, numbers = text._has_text, text.numbers
     out = []
     for node, name, index, value in _values(report):
-        if value not in text:  # the path only for a value not found (most are)
+        kind = type(value)  # the two commonest types tested here, as ``value in text`` tests them
+        if kind is str:
+            found = has_text(value)
+        elif kind is Decimal:
+            found = value == 0 or _written_decimal(value) in numbers
+        else:
+            found = value in text
+        if not found:  # the path only for a value not found (most are)
             path = _path(node, name, index)
             if written is None or path in written:
                 out.append((path, value))
