@@ -434,3 +434,15 @@ def test_states_told_at_a_dated_time(tmp_path) -> None:
                   "在13个绩效指标中，按期完成10个、未按期完成2个。",
                   "全年设定目标任务12项，其中超额完成5项、全面完成6项、未完成2项。"):
         assert "TXT001" in _codes(tmp_path, wrong), wrong
+
+
+def test_a_state_and_its_negation_written_with_de_and_a_subject_once(tmp_path) -> None:
+    wrong = "在32个监测断面中，水质达标的28个、不达标的3个。"
+    found = _errors(tmp_path, wrong)
+    assert any(c == "TXT001" and "28 + 3 = 31" in m for c, m in found), found
+    assert _errors(tmp_path, wrong.replace("28个", "29个")) == []
+    found = _errors(tmp_path, "抽检食品320批次，其中合格的312批次、不合格的9批次。")
+    assert any(c == "TXT001" and "= 321" in m for c, m in found), found
+    assert _errors(tmp_path, "抽检食品320批次，其中合格的312批次、不合格的8批次。") == []
+    # two different states, each with its own subject: not one state and its negation
+    assert _errors(tmp_path, "在32个监测断面中，水质达标的20个、水量不足的3个。") == []

@@ -399,6 +399,13 @@ def _affirmed_and_negated(labels: list[str]) -> bool:
     named."""
     if len(labels) < 2:
         return False
+    labels = [lb[:-1] if lb.endswith("的") else lb for lb in labels]  # 达标的28个、不达标的3个
+    negated = [_NEGATION.sub("", lb) for lb in labels if _NEGATION.match(lb)]
+    if len(negated) == 1 and len(negated[0]) >= 2:
+        # 水质达标的28个、不达标的3个: the subject named once, before the first state, is no part of the state
+        labels = [lb[len(lb) - len(negated[0]):] if not _NEGATION.match(lb) and lb.endswith(negated[0])
+                  and len(lb) - len(negated[0]) <= 4 and not _DEGREE.fullmatch(lb[:len(lb) - len(negated[0])])
+                  else lb for lb in labels]  # (部分达成 keeps its degree word)
     states = [(_DEGREE.sub("", _NEGATION.sub("", lb)), bool(_NEGATION.match(lb)), _DEGREE.sub("", lb) if not _NEGATION.match(lb) else None,
                bool(re.match(r"^部分|^基本", lb))) for lb in labels]
     state = states[0][0] if states[0][1] else states[0][2]
