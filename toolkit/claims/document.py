@@ -567,31 +567,22 @@ def _word_export(lines: list[str], i: int, table: Table, blocks: list[Block]) ->
     first cell may be written without its tab (:func:`_first_cell`)."""
     n = len(lines)
     while i < n:
-        if _first_cell(lines, i):
-            first = lines[i].strip(_CELL_STRIP)
-            i += 1
-            row = [first]
-            table.row_lines.append(i)
-            while i < n and ((lines[i].startswith("\t") and not _is_tsv(lines[i])) or (len(row) > 1 and lines[i].strip()
-                                                                                       and not _first_cell(lines, i))):
-                if lines[i].startswith("\t"):
-                    row.append(lines[i][1:].strip(_CELL_STRIP))
-                else:
-                    row[-1] = (row[-1] + "\n" + lines[i].strip(_CELL_STRIP)).strip()
-                i += 1
-            table.rows.append(row)
-            continue
         if not lines[i].strip(_CELL_STRIP) and not lines[i].startswith("\t"):
             # a blank line ends a row; the table goes on if the next line starts a cell
             if i + 1 < n and ((lines[i + 1].startswith("\t") and not _is_tsv(lines[i + 1])) or _first_cell(lines, i + 1)):
                 i += 1
                 continue
             break
-        if not lines[i].startswith("\t") or _is_tsv(lines[i]):
+        bare = _first_cell(lines, i)  # the row's first cell without its tab
+        if not bare and (not lines[i].startswith("\t") or _is_tsv(lines[i])):
             break
-        row: list[str] = []
         table.row_lines.append(i + 1)
-        while i < n and ((lines[i].startswith("\t") and not _is_tsv(lines[i])) or (row and lines[i].strip())):
+        row: list[str] = [lines[i].strip(_CELL_STRIP)] if bare else []
+        i += 1 if bare else 0
+        # a line without a tab continues the cell before it (a cell of several lines), not the bare first cell, and
+        # in a table of bare first cells a line right before a tabbed one opens the next row
+        while i < n and ((lines[i].startswith("\t") and not _is_tsv(lines[i]))
+                         or (len(row) > bare and lines[i].strip() and not (bare and _first_cell(lines, i)))):
             if lines[i].startswith("\t"):
                 row.append(lines[i][1:].strip(_CELL_STRIP))
             else:

@@ -447,7 +447,7 @@ _IN_BRACKETS = re.compile(r"[（(][^（）()]{0,12}[）)]")
 #: a level named with its twin in brackets (镇（街道）, 村（社区）): the level of the first
 _LEVEL_PAIR = re.compile(r"^(乡|镇|村|县|区|市)[（(](?:街道|社区|居|乡|镇|市|区|县)[）)]")
 #: a part named by a level of government or of an event (国家级, 省级, 成都市级, 市级及以下, 乡镇级)
-_ANY_LEVEL = re.compile(r"(?:国家|中央|部|省|自治区|市|州|盟|县|区|旗|乡镇|乡|镇|街道|村|社区)级")
+_ANY_LEVEL = re.compile(r"(?:国家|中央|部|" + "|".join(sorted(_LEVEL_OF, key=len, reverse=True)) + r")级")
 
 
 #: a part named by the grade it was given (评价等级为“优”的, “良”的, 良好等级的)
@@ -2044,7 +2044,7 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
             if whole is None:
                 whole = g.total if g is not None and g.ok else None
             if whole is None and listed is None:
-                whole = _anchored_whole(text, qs, i, s_start, part)
+                whole = _anchored_whole(text, qs, keys, i, s_start, part)
             opening = _AMONG_OPENING.match(text, s_start) or _SPLIT_OPENING.match(text, s_start)
             if whole is None and opening:
                 # 2024年度一般公共预算财政拨款支出中，教育支出A万元，占x%；… / …支出决算按功能分类划分，主要用于以下方面：
@@ -2176,18 +2176,20 @@ def check_share_paragraphs(texts: list[str], read: list[list[Quantity]]) -> list
     return out
 
 
-def _anchored_whole(text: str, qs: list[Quantity], i: int, s_start: int, part: Quantity) -> Quantity | None:
+def _anchored_whole(text: str, qs: list[Quantity], keys: list[int], i: int, s_start: int, part: Quantity
+                    ) -> Quantity | None:
     """The whole of a bare share (占y%) after a part listed under the sentence's total (``本年收入合计T，其中：A，B；
     事业收入C，占y%；其他收入D，占z%``) when the list of parts is broken (by ；) so that it does not add up as read:
     the total is the whole when every other bare share of the sentence, each right after its part, is that part's
     share of it (one list, one whole). None when no other share bears the total out."""
-    head = next((q for q in qs if s_start <= q.start < part.start and _usable(q)), None)
+    head = next((q for q in qs[first_after(keys, s_start - 1):] if q.start < part.start and _usable(q)), None)
     if head is None or head is part or not head.comparable(part) or part.value_in(head.unit) >= head.value \
             or not (head.total or re.match(r"\s*[，,]\s*其中", text[head.end:head.end + 6])):
         return None
     _, s_end = _sentence_bounds(text, qs[i].start)
     agree = 0
-    for k, q in enumerate(qs):
+    for k in range(first_after(keys, s_start - 1), first_after(keys, s_end - 1)):
+        q = qs[k]
         if k == i or not s_start <= q.start < s_end or q.role != "share" or q.unit != "%" or q.approx \
                 or share_target(q) or k == 0:
             continue
@@ -4588,10 +4590,10 @@ def check_own_level_units(text: str, taken: set[int]) -> list[Issue]:
 _EXEC_RATE = re.compile(r"(?:预算)?(?:执行率|完成率|支出进度|执行进度)(?:为|达到?|是)?$")
 
 
-def _own_rate(text: str, qs: list[Quantity], q: Quantity, hi: int) -> Quantity | None:
+def _own_rate(text: str, qs: list[Quantity], keys: list[int], q: Quantity, hi: int) -> Quantity | None:
     """The execution rate written right after ``q`` in its clause (…预算数53402.75万元，执行率98.94%), before ``hi``,
     no other figure between; None without one."""
-    k = first_after(starts(qs), q.end)
+    k = first_after(keys, q.end)
     if k >= len(qs) or qs[k].unit != "%" or qs[k].start >= hi or qs[k].approx:
         return None
     r = qs[k]
@@ -4608,13 +4610,14 @@ def check_weighted_rates(text: str, qs: list[Quantity], groups: list[Group], tak
     it is not, one of the parts' rates is wrong; the finding is placed at the last and says what it would be were the
     others right."""
     issues = []
+    keys = starts(qs)
     for g in groups:
         if not g.ok or len(g.parts) < 2 or g.total.kind != "money" or any(p.approx for p in g.parts):
             continue
         if not all("预算" in FUND_NAMES.sub("", p.label) for p in g.parts + [g.total]):
             continue  # budgets each (全年预算数), not what was spent
         ends = [p.start for p in g.parts[1:]] + [_sentence_bounds(text, g.parts[-1].start)[1]]
-        rates = [_own_rate(text, qs, p, e) for p, e in zip(g.parts, ends)]
+        rates = [_own_rate(text, qs, keys, p, e) for p, e in zip(g.parts, ends)]
         if any(r is None for r in rates) or any(r.start in taken for r in rates):
             continue
         _t0, t_end = _sentence_bounds(text, g.total.start)
