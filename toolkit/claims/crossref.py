@@ -148,6 +148,22 @@ _ACTUAL_ONLY = re.compile(r"(?:其)?(?:支出)?决算(?:数|支出)?(?:金额)?"
 _NAME_AFTER = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,8}?(?:资金|支出|经费))(?=[均都已全共，,。；;])")
 
 
+#: a figure named by a budget stage after its subject (“三公”经费年初预算A万元): the subject and the stage
+_BUDGET_AFTER = re.compile(r"(?P<s>.+?)(?:年初预算|全年预算|调整后预算|调整预算|预算)(?:数)?(?:为|是)?$")
+
+
+def _budgeted_before(text: str, qs: list[Quantity], q: Quantity) -> str:
+    """The core of the line whose budget is written right before ``q``, a figure named only as the actual (“三公”经费
+    年初预算A万元，决算B万元: B is the 三公经费's 决算); "" when the figure before names no line and budget."""
+    k = next((n for n, x in enumerate(qs) if x is q), 0)
+    prev = qs[k - 1] if k else None
+    if prev is None or prev.kind != "money" or prev.role != "level" or not prev.label \
+            or not re.fullmatch(r"[，,]\s*(?:其)?(?:支出)?决算(?:数|支出)?(?:金额)?(?:为|是)?\s*", text[prev.end:q.start]):
+        return ""
+    m = _BUDGET_AFTER.fullmatch(re.split(r"[，,；;：:]", prev.label)[-1])
+    return core(m.group("s")) if m else ""
+
+
 _GRAND_ROW = re.compile(r"^(合计|总计|本年支出合计|支出合计)$")
 
 
@@ -203,6 +219,8 @@ def check_named_figures(doc: Document, quantities: list[list[Quantity]], taken: 
                     # 7.其他公路水路运输支出（项）：年初预算为A万元，支出决算为B万元: B is that 项's 决算数
                     c = core(item.group("name"))
                     explained[(k, q.start)] = _heading_scope(paragraphs, k)
+                if len(c) < 2 and _ACTUAL_ONLY.fullmatch(q.label or ""):
+                    c = _budgeted_before(paragraphs[k].text, qs, q)
                 if len(c) < 2:
                     continue
             written.setdefault(c, Counter())[q.value_in("万元")] += 1

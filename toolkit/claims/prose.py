@@ -574,6 +574,34 @@ def _income_sources(total: Quantity, parts: list[Quantity]) -> bool:
     return len(sources) == len(parts)
 
 
+#: the level of government a fund comes from, at the start of its name (DOMAIN §2: 中央 ⊃ 省 ⊃ 市 ⊃ 县, the
+#: department's own government named 本级): 中央资金, 自治区资金, 河池市资金, 区本级资金, 县级配套资金
+_FUND_LEVELS = ((0, re.compile(r"^(?:中央|国家)(?:级)?")),
+                (3, re.compile(r"^[\u4e00-\u9fff]{0,4}?本级")),
+                (1, re.compile(r"^(?:省|自治区)级?|^[\u4e00-\u9fff]{1,4}(?:省|自治区)")),
+                (2, re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:市|州|盟)级?")),
+                (3, re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:县|区|旗)级?")))
+#: what a fund of a level is called after its level: 资金, 补助资金, 配套资金, 财政衔接资金
+_FUND_NOUN = re.compile(r"(?:财政)?[\u4e00-\u9fff]{0,4}?(?:资金|补助|配套|经费|投入|拨款)|")
+
+
+def _fund_levels(total: Quantity, parts: list[Quantity]) -> bool:
+    """Money split by the level of government it came from, from 中央 down to the department's own (其中中央资金A、
+    自治区资金B、河池市资金C、区本级资金D): each level once, in order, the same kind of money each time: the list is
+    the whole of the total, not some of it."""
+    if total.kind != "money" or len(parts) < 3 or re.search(r"投资|造价", total.label):
+        return False  # (a project's investment may hold money of no government: 自筹, 社会资本)
+    levels, nouns = [], set()
+    for p in parts:
+        label = re.sub(r"^(?:其中|包括)?[：:，,]?", "", p.label)
+        found = next(((n, m) for n, pattern in _FUND_LEVELS if (m := pattern.match(label))), None)
+        if found is None or not _FUND_NOUN.fullmatch(label[found[1].end():]):
+            return False
+        levels.append(found[0])
+        nouns.add(label[found[1].end():][-2:])
+    return levels[0] == 0 and levels[-1] == 3 and all(a < b for a, b in zip(levels, levels[1:])) and len(nouns) == 1
+
+
 #: a vehicle named by its use (一般公务用车, 执法执勤用车, 特种专业技术用车, 应急保障用车, 机要通信用车, 其他用车 of the
 #: 党政机关公务用车管理办法, or a use of the unit's own: 防汛应急用车), not by its purchase or disposal (新购置…用车)
 _VEHICLE_USE = re.compile(r"^(?:其中|包括)?[：:，,]?(?P<use>[\u4e00-\u9fff]{2,8}?)用车$")
@@ -893,7 +921,8 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
             or (_numbered_whole(text[s_start:pos], named) and _sum_in(parts, total) * 10 >= total.value * 9) \
             or (_ordinary_rest(named) and not _said_partial(text, keyword, parts[-1].end, limit, True)) \
             or _shares_complete(text, qs, parts, keys) or classes \
-            or _income_sources(total, parts) or _full_budget_split(total, parts) or _kinds_of(total, parts) \
+            or _income_sources(total, parts) or _fund_levels(total, parts) or _full_budget_split(total, parts) \
+            or _kinds_of(total, parts) \
             or _vehicle_uses(total, parts) or bool(zeros) and _complete([p.label for p in parts] + zeros, keyword)
         complete = complete and not _said_partial(text, keyword, parts[-1].end, limit) \
             and not (_work_states(named) and _MORE_NEXT.match(text, min(len(text), limit + 1)))
@@ -1846,6 +1875,10 @@ def _noun_dropped(core: str, cores) -> list[str]:
     return [c for c in (core + n for n in _WHOLE_NOUNS) if c in cores]
 
 
+#: the cores of the department's spending named by its stage alone (全年执行数, 支出决算数, 实际支出)
+_SPENT_CORES = ("执行数", "支出执行数", "决算数", "支出决算", "支出决算数", "实际支出", "实际支出数")
+
+
 def document_whole(words: str, part: Quantity, others: "Wholes | list[Quantity]") -> Quantity | None:
     """The one figure elsewhere in the document named exactly by ``words`` (``占本年支出的2.5%`` -> ``全年支出…``), or
     by ``words`` with its noun (政府采购总额 → 政府采购支出总额) when no figure has the very name."""
@@ -1855,6 +1888,10 @@ def document_whole(words: str, part: Quantity, others: "Wholes | list[Quantity]"
     if core and not named:
         fuller = _noun_dropped(core, index.by_core)
         named = index.by_core[fuller[0]] if len(fuller) == 1 else []
+    if core == "支出" and not named:
+        # 占全年支出的R% where the document names the department's spending only by its stage (全年执行数X万元,
+        # 支出决算数X万元): DOMAIN §2, what was spent is the 执行数 / 决算数
+        named = [q for c in _SPENT_CORES for q in index.by_core.get(c, []) if q.kind == "money"]
     cands = [q for q in named[:WINDOW + 2] if q.comparable(part) and q is not part]
     values = {q.value_in(part.unit) for q in cands}  # the same figure written twice is one whole
     return cands[0] if len(values) == 1 and len(named) <= WINDOW else None
@@ -2530,6 +2567,16 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
             if now is not None:
                 issues += _check_from_base(text, qs, i, now, before[-1])
             continue
+        if before and nxt is not None and nxt.base and nxt.comparable(d) and not nxt.approx \
+                and _BRACKETED_LAST_YEAR.fullmatch(text, d.end, nxt.start):
+            # X万元，比上年增加D万元（上年为B万元）: last year's figure in brackets right after the change is its base
+            x = _subject(text, before[-1], groups, d.start, qs)
+            year = re.search(r"(?:19|20)\d\d", text[d.end:nxt.start])
+            if year and year.group(0) in text[s_start:d.start]:
+                continue  # （2023年为B）: the year the sentence is of, not the year before
+            if x is not None and x.start >= s_start and x.comparable(nxt) and not _of_last_year(x):
+                issues += _check_from_base(text, qs, i, x, nxt)
+            continue
         if not before or nxt is None or nxt.unit != "%" or nxt.approx \
                 or (nxt.role != "change" and not _CHANGE_RATE.search(nxt.pre[-8:])):
             continue
@@ -2824,6 +2871,9 @@ def _another_fits(qs: list[Quantity], s_start: int, x: Quantity, b: Quantity, r:
 
 
 #: the clause after a rate that gives last year's figure alone: …，增长R%，上年为B万元
+#: last year's figure in brackets right after a change: 比上年增加D万元（上年为B万元） / （2022年：B万元）
+_BRACKETED_LAST_YEAR = re.compile(r"\s*[（(]\s*(?:上年|去年|上一年|上年度|上年同期|(?:19|20)\d\d年度?)(?:决算数|决算|支出|数)?"
+                                  r"(?:为|是|：|:)?\s*")
 _LAST_AFTER = re.compile(r"\s*[，,]\s*(?:上年|去年|上一年|上年度|上年同期)(?:为|是|：|:)?\s*")
 
 
@@ -3977,6 +4027,13 @@ def check_completion(text: str, qs: list[Quantity], others: "Wholes | None" = No
             k -= 1
         if k >= 0 and qs[k].start >= s_start and any(q.kind == "money" for q in qs[k + 1:i]):
             s_start = qs[k].end  # (…，完成调整后预算的P%，完成年初预算的Q%: two rates of the same figures)
+        semi = max(text.rfind("；", s_start, r.start), text.rfind(";", s_start, r.start))
+        if semi > s_start:
+            # 其中：A支出X元；B支出Y元，年初预算Z元，完成年初预算的P%: a clause after ； that gives the budget and
+            # another sum of money holds the rate's terms (the items before it are other lines)
+            inside = [q for q in prior(qs, i, semi + 1) if q.kind == "money" and _usable(q)]
+            if len(inside) >= 2 and any(_budget_side(q) == "budget" for q in inside):
+                s_start = semi + 1
         actual, budgets = None, {}
         for q in reversed(prior(qs, i, s_start)):
             if not _usable(q) or q.kind != "money":

@@ -120,6 +120,13 @@ def _common(a: str, b: str) -> bool:
     return any(short[i:i + _MIN_COMMON] in long_ for i in range(len(short) - _MIN_COMMON + 1))
 
 
+def _stage_alone(name: str) -> str | None:
+    """The stage word a figure is named by when it names nothing else (2023年全年执行数为 -> 执行数): the department's
+    own figure of that stage; None when the name holds a subject (项目支出执行数) or nothing."""
+    words = _NOISE.sub("", name)
+    return words if words and not _STAGE_RE.sub("", words) else None
+
+
 def _budgeted(name: str) -> bool:
     """Whether a figure's name says it is a budget (预算为, 年初预算), a fund's name (一般公共预算) aside."""
     return "预算" in FUND_NAMES.sub("", name)
@@ -244,7 +251,9 @@ def check_repeats(doc: Document, quantities: list[list[Quantity]], cells: dict |
                 if any(x.digits == a.digits and _common(x.subject, a.subject) for x in group if x is not a):
                     break  # this figure is written again elsewhere under its name: it is not the mistyped one
                 if not any(_common(x, y) or (_adjacent_swap(a.digits, b.digits) and _two_words(x, y))
-                           for x in a.subject.split("|") for y in b.subject.split("|")):
+                           for x in a.subject.split("|") for y in b.subject.split("|")) \
+                        and not (b.para is not None and _adjacent_swap(a.digits, b.digits)
+                                 and _stage_alone(a.name) is not None and _stage_alone(a.name) == _stage_alone(b.name)):
                     continue
                 if b.para is not None and _budgeted(a.name) != _budgeted(b.name):
                     continue  # “三公”经费预算为A, 支出决算为B: a budget and what was spent, not one figure twice

@@ -137,13 +137,14 @@ def check_across(t: Table) -> list[TableIssue] | None:
 
 
 def _complete(roles: dict[str, int]) -> bool:
-    """The roles name a whole 三公 table: its 合计, 出国, 接待, and 购置及运行 (or both its parts)."""
-    return {"total", "abroad", "host"} <= set(roles) and ("car" in roles or {"buy", "run"} <= set(roles))
+    """The roles name a whole 三公 table: its 合计, 出国, 接待, and 购置及运行, or its parts (a unit that bought no car
+    lists only 公务用车运行维护费: the table's rows are then all of it)."""
+    return {"total", "abroad", "host"} <= set(roles) and bool({"car", "buy", "run"} & set(roles))
 
 
 def _sums(cells: dict[str, tuple[int, int]]) -> list[Identity]:
     """The identities of one column (or, laid out across, one row's block) of a 三公 table, role -> cell."""
-    items = ["abroad", "car", "host"] if "car" in cells else ["abroad", "buy", "run", "host"]
+    items = ["abroad", "car", "host"] if "car" in cells else [k for k in ("abroad", "buy", "run", "host") if k in cells]
     out = [Identity(cells["total"], [cells[k] for k in items], "total")]
     if "car" in cells and {"buy", "run"} <= set(cells):
         out.append(Identity(cells["car"], [cells["buy"], cells["run"]], "car"))

@@ -25,11 +25,13 @@ from .arith import Verdict, kind_of, num_text as num, pct_text, ratio_verdict
 from .crossref import core
 from .document import Document, Table, table_units
 from .prose import TXT005, Issue, _issue, _sentence_bounds
-from .quantities import Quantity
-from .sangong import total_row_name
+from .quantities import FUND_NAMES, Quantity
+from .sangong import SANGONG_TOTAL, total_row_name
 from .table_bases import percents_after
 from .tables import cell_number
 
+#: a name of one item of the 三公 (not their whole)
+_SANGONG_ITEM = re.compile(r"出国|公务用车|购置|运行|接待")
 #: how many rows are read as a header, at most
 _HEADER_ROWS = 3
 _BUDGET = re.compile(r"预算")
@@ -119,9 +121,12 @@ def check_table_rates(doc: Document, texts: list[str], quantities: list[list[Qua
                 or len(re.findall(r"[，,；;]", text[x.end:r.start])) > 1:
             continue
         if any(q.kind == "money" and "预算" in q.label for q in qs[:i - 1] if q.start >= s_start) \
-                or re.search(r"上年|去年|同期", x.pre):
-            continue  # the sentence writes a budget of its own, or the figure is of another year
+                or re.search(r"上年|去年|同期", x.pre) or "预算" in FUND_NAMES.sub("", x.label):
+            continue  # the sentence writes a budget of its own (the figure itself a budget), or another year's
         row = index.get(core(x.label))
+        if row is None and "三公" in x.label and not _SANGONG_ITEM.search(x.label):
+            # 一般公共预算财政拨款“三公”经费决算X万元: the 三公 table (of that fund) names its whole as its 合计 row
+            row = index.get(core(SANGONG_TOTAL))
         if row is None:
             continue
         budget = _budget(row[0], _stage(m.group("stage") or ""))
