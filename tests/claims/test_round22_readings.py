@@ -129,3 +129,19 @@ def test_a_sangong_completion_rate_against_the_tables_budget(tmp_path) -> None:
     budget = SANGONG_RATE.format(r="85.67").replace("“三公”经费决算15.42万元，完成预算的85.67%",
                                                     "“三公”经费决算15.42万元。“三公”经费预算18.00万元，完成预算的85.67%")
     assert _errors(tmp_path, budget) == []
+
+
+REVERSE = ("| 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分 |\n|---|---|---|---|---|---|---|\n"
+           "| 产出指标 | 数量指标 | 维修改造农村供水工程 | ≥45处 | 46处 | 10 | 10.00 |\n"
+           "| 产出指标 | 时效指标 | 供水工程故障平均修复时长 | ≤48小时 | 60小时 | 5 | {s} |\n"
+           "| 效益指标 | 社会效益 | 农村自来水普及率 | ≥98% | 98.6% | 15 | 15.00 |\n"
+           "| 总分 | — | — | — | — | 30 | {t} |\n")
+
+
+def test_a_reverse_indicators_score_with_the_rules_digits_swapped(tmp_path) -> None:
+    # 5 × (1 − (60 − 48) ÷ 48) = 3.75, written 3.57: the rule's value mistyped, though the report states no rule
+    found = _errors(tmp_path, REVERSE.format(s="3.57", t="28.57"), "report.md")
+    assert any(c == "TBL013" and "3.75" in m for c, m in found), found
+    assert _errors(tmp_path, REVERSE.format(s="3.75", t="28.75"), "report.md") == []
+    # another method's score (3.00: 扣2分) is not judged with no rule stated
+    assert _errors(tmp_path, REVERSE.format(s="3.00", t="28.00"), "report.md") == []

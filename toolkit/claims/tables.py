@@ -945,6 +945,8 @@ def check_reverse_rows(st: ScoreTable, texts: list[str]) -> list[TableIssue]:
         if score_fits(exact, s):
             continue
         out.append((r, w, s, target, actual, exact, mt.group(2)))
+    from .slips import slip_kind
+
     issues = []
     for r, w, s, target, actual, exact, unit in out:
         expected = exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
@@ -954,7 +956,9 @@ def check_reverse_rows(st: ScoreTable, texts: list[str]) -> list[TableIssue]:
             issues.append(_issue(TBL013, Verdict.WRONG, f"反向指标实际 {num_text(actual)}{unit} 超过目标 ≤{num_text(target)}{unit}，"
                                  f"未达目标却得满分 {num_text(s)}" + (f"；{rule}" if stated else "（表中其他未达目标的指标已扣分）"),
                                  str(expected) if stated else f"<{num_text(w)}", num_text(s), r, None, _quote(t.rows[r])))
-        elif stated and s != w:
+        elif s != w and (stated or slip_kind(str(s), expected) == "相邻两位数字互换"):
+            # (no rule stated: a score that is the rule's value with two neighbouring digits swapped is that value
+            # mistyped, never another method's)
             issues.append(_issue(TBL013, Verdict.WRONG, f"反向指标实际 {num_text(actual)}{unit} 超过目标 ≤{num_text(target)}{unit}，"
                                  f"{rule}，表中为 {num_text(s)}", str(expected), num_text(s), r, None, _quote(t.rows[r])))
     return issues
