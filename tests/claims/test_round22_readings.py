@@ -145,3 +145,37 @@ def test_a_reverse_indicators_score_with_the_rules_digits_swapped(tmp_path) -> N
     assert _errors(tmp_path, REVERSE.format(s="3.75", t="28.75"), "report.md") == []
     # another method's score (3.00: 扣2分) is not judged with no rule stated
     assert _errors(tmp_path, REVERSE.format(s="3.00", t="28.00"), "report.md") == []
+
+
+PROPORTIONAL = ("| 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分 |\n|---|---|---|---|---|---|---|\n"
+                "| 产出指标 | 数量指标 | 特种设备监督检查台次 | ≥1500台次 | 1436台次 | 6 | {s} |\n"
+                "| 产出指标 | 数量指标 | 食品安全监督抽检批次 | ≥2400批 | 2568批 | 8 | 8.00 |\n"
+                "| 产出指标 | 数量指标 | 知识产权维权援助案件 | ≥60件 | 52件 | 6 | 5.00 |\n")
+
+
+def test_a_proportional_score_with_two_digits_swapped(tmp_path) -> None:
+    # 6 × 1436 ÷ 1500 = 5.74 written 5.47, though the table's other unmet row follows another rule (5.00)
+    found = _errors(tmp_path, PROPORTIONAL.format(s="5.47"), "report.md")
+    assert any(c == "TBL013" and "5.74" in m for c, m in found), found
+    assert _errors(tmp_path, PROPORTIONAL.format(s="5.74"), "report.md") == []
+    assert _errors(tmp_path, PROPORTIONAL.format(s="5.50"), "report.md") == []  # another rule's score: not judged
+
+
+JOINED = ("表3 2024年度主要绩效目标完成情况表\n\n| 绩效指标 | 目标值 | 实际值 | 完成率（%） |\n|---|---|---|---|\n"
+          "| 食品安全监督抽检批次 | 2400批 | 2568批 | 107.00 |\n| 特种设备监督检查台次 | 1500台次 | 1436台次 | 95.73 |\n"
+          "| 知识产权维权援助案件 | 60件 | 52件 | 86.67 |\n\n表4 2024年度部门整体支出绩效评价评分表\n\n"
+          "| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n|---|---|---|---|---|\n"
+          "| 产出指标 | 数量指标 | 食品安全监督抽检批次 | 8.00 | 8.00 |\n"
+          "| 产出指标 | 数量指标 | 特种设备监督检查台次 | 6.00 | {s} |\n"
+          "| 产出指标 | 数量指标 | 知识产权维权援助案件 | 6.00 | 5.20 |\n")
+
+
+def test_scores_against_targets_given_in_another_table(tmp_path) -> None:
+    found = _errors(tmp_path, JOINED.format(s="5.47"), "report.md")
+    assert any(c == "TBL013" and "5.74" in m and "特种设备监督检查台次 | 6.00 | 5.47" in q
+               for c, m, q in [(f.code, f.message, f.quote) for f in lint(tmp_path / "report.md").findings]), found
+    assert _errors(tmp_path, JOINED.format(s="5.74"), "report.md") == []
+    # a targets table naming the indicators twice is not read
+    twice = JOINED.format(s="5.47").replace("| 知识产权维权援助案件 | 60件 | 52件 | 86.67 |",
+                                            "| 特种设备监督检查台次 | 1400台次 | 1436台次 | 102.57 |")
+    assert not any(c == "TBL013" for c, _m in _errors(tmp_path, twice, "report.md"))

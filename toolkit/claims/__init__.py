@@ -32,7 +32,8 @@ from .slips import relocate_slips
 from .table_bases import check_table_bases, year_index, year_pairs
 from .table_rates import check_table_rates
 from .table_shares import check_table_shares
-from .tables import check_execution_row, check_reverse_rows, check_summary_scores, check_table, execution_said
+from .tables import (check_execution_row, check_joined_targets, check_reverse_rows, check_summary_scores, check_table,
+                     execution_said)
 
 __all__ = ["lint", "lint_document", "check_paragraphs", "read"]
 
@@ -122,7 +123,7 @@ def lint_document(doc: Document) -> Result:
                                              _table_line(doc, st.table, i.location.row)), file=doc.file))
     said = execution_said(texts) if score_tables else frozenset()
     for st in score_tables:
-        for i in check_reverse_rows(st, texts):
+        for i in check_reverse_rows(st, texts) + check_joined_targets(st, doc.tables, texts):
             result.findings.append(i.at(CellSpot(st.table.index, i.location.row, i.location.col,
                                                  _table_line(doc, st.table, i.location.row)), file=doc.file))
     for st in score_tables:

@@ -3,7 +3,7 @@ its weights, and rate columns (执行率, 控制率, 完成率) against the figu
 from __future__ import annotations
 
 from ..lazyre import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from ..findings import ERROR, CellSpot, Finding
@@ -819,6 +819,83 @@ def _target_actual_columns(st: ScoreTable) -> tuple[int, int] | None:
     return (tcols[0], acols[0]) if len(tcols) == 1 and len(acols) == 1 else None
 
 
+#: the head of a column naming indicators in a table of targets (绩效指标 | 目标值 | 实际值 | 完成率)
+_INDICATOR_HEAD = re.compile(r"指标|名称|项目")
+
+
+def _targets_by_name(t: Table) -> dict[str, tuple[str, str]] | None:
+    """indicator name -> (target cell, actual cell) of a table of targets whose header names one column of each and
+    a column of names before them; None when ``t`` is not one (or names an indicator twice)."""
+    for h, row in enumerate(t.rows[:3]):
+        heads = [re.sub(r"\s+", "", c) for c in row]
+        if any(cell_number(c) is not None for c in row) or any(SCORE_HEAD.fullmatch(x) for x in heads):
+            continue
+        tcols = [c for c, x in enumerate(heads) if _TARGET_HEAD.search(x) and not _ACTUAL_HEAD.search(x)]
+        acols = [c for c, x in enumerate(heads) if _ACTUAL_HEAD.search(x)]
+        if len(tcols) != 1 or len(acols) != 1:
+            continue
+        names = [c for c, x in enumerate(heads[:min(tcols[0], acols[0])]) if _INDICATOR_HEAD.search(x)]
+        if not names:
+            return None
+        nc, out = names[-1], {}
+        for row in t.rows[h + 1:]:
+            if len(row) != len(heads):
+                continue
+            name = re.sub(r"\s+", "", row[nc])
+            if not name or cell_number(name) is not None:
+                continue
+            if name in out:
+                return None
+            out[name] = (row[tcols[0]], row[acols[0]])
+        return out or None
+    return None
+
+
+def with_targets(st: ScoreTable, tables: list[Table]) -> ScoreTable | None:
+    """A 自评表 with no 目标值 / 实际值 columns, its targets given by indicator name in the one other table of the
+    document that lists them (表3 主要绩效目标完成情况表 beside 表4 评分表): the 自评表 with the two cells added at the
+    end of its header and of each indicator's row (for the rules that read them), None when no such table, or more
+    than one, names at least two of its indicators."""
+    from .scores import indicator_names
+
+    header = score_header(st)
+    if header is None or _target_actual_columns(st) is not None:
+        return None
+    names = {r: re.sub(r"\s+", "", n) for r, n in indicator_names(st).items()}
+    found = []
+    for t in tables:
+        if t is st.table:
+            continue
+        targets = _targets_by_name(t)
+        if targets is not None and sum(1 for n in names.values() if n in targets) >= 2:
+            found.append(targets)
+    if len(found) != 1:
+        return None
+    targets = found[0]
+    h = max(r for r, row in enumerate(st.table.rows[:st.items[0][0]])
+            if any(SCORE_HEAD.fullmatch(re.sub(r"\s+", "", c)) for c in row))
+    rows = [list(row) for row in st.table.rows]
+    width = len(rows[h])
+    rows[h] = rows[h] + ["目标值", "实际完成值"]
+    for r, _w, _s in st.items:
+        if r in names and names[r] in targets and len(rows[r]) == width:
+            rows[r] = rows[r] + list(targets[names[r]])
+    joined = Table(st.table.index, st.table.line, rows, st.table.row_lines)
+    return replace(st, table=joined)
+
+
+def check_joined_targets(st: ScoreTable, tables: list[Table], texts: list[str]) -> list[TableIssue]:
+    """TBL013 on a 自评表 whose targets and actual values are in another table (:func:`with_targets`): the rules
+    that read a row's target and actual, each finding quoting the 自评表's own row."""
+    joined = with_targets(st, tables)
+    if joined is None:
+        return []
+    out = []
+    for i in _proportional_rows(joined) + check_reverse_rows(joined, texts):
+        out.append(replace(i, quote=_quote(st.table.rows[i.location.row])))
+    return out
+
+
 def _proportional_rows(st: ScoreTable) -> list[TableIssue]:
     """TBL013: the table's own rule for unmet ≥-targets, read from its rows: when at least two such rows score
     weight × actual ÷ target and exactly one does not, that one is wrong."""
@@ -853,17 +930,30 @@ def _proportional_rows(st: ScoreTable) -> list[TableIssue]:
             differ.append((r, w, s, target, actual, exact, mt.group(3),
                            bool(mt.group("op")) or (target == 100 and mt.group(3) in ("%", "％"))
                            or (any("数量" in c for c in row[:min(tc, ac)]) and mt.group(3) not in ("%", "％", ""))))
-    if len(differ) != 1 or not differ[0][-1]:
-        return []  # a bare target (3处, 100%) counts towards the table's rule, only a ≥ one is judged
-    r, w, s, target, actual, exact, unit, _op = differ[0]
-    expected = exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     from .slips import slip_kind
 
-    if agree < 2 and not (agree and slip_kind(str(s), expected) == "相邻两位数字互换"):
-        return []  # one row of the rule is enough only when the score is its value with two digits swapped
-    return [_issue(TBL013, Verdict.WRONG, f"实际 {num_text(actual)}{unit} 未达目标 {num_text(target)}{unit}，按表中其他"
-                   f"指标的比例计分应得 {num_text(w)} × {num_text(actual)} ÷ {num_text(target)} = {expected}，表中为 "
-                   f"{num_text(s)}", str(expected), num_text(s), r, None, _quote(t.rows[r]))]
+    def swapped(d) -> bool:
+        return slip_kind(str(d[2]), d[5].quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)) == "相邻两位数字互换"
+
+    slips = [d for d in differ if d[-1] and swapped(d)
+             and not any("执行率" in c for c in t.rows[d[0]][:min(tc, ac)])]  # (预算执行率: TBL014's)
+    if slips:
+        # a score that is DOMAIN §3's proportional value with two neighbouring digits swapped (5.47 for 6 × 1436 ÷
+        # 1500 = 5.74) is that value mistyped, whatever rule the table's other rows follow
+        return [_proportional_issue(t, d, "按比例计分（DOMAIN §3）") for d in slips]
+    if len(differ) != 1 or not differ[0][-1]:
+        return []  # a bare target (3处, 100%) counts towards the table's rule, only a ≥ one is judged
+    if agree < 2:
+        return []  # the table's own rule needs two rows that follow it
+    return [_proportional_issue(t, differ[0], "按表中其他指标的比例计分")]
+
+
+def _proportional_issue(t: Table, d: tuple, how: str) -> TableIssue:
+    r, w, s, target, actual, exact, unit, _op = d
+    expected = exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return _issue(TBL013, Verdict.WRONG, f"实际 {num_text(actual)}{unit} 未达目标 {num_text(target)}{unit}，{how}"
+                  f"应得 {num_text(w)} × {num_text(actual)} ÷ {num_text(target)} = {expected}，表中为 "
+                  f"{num_text(s)}", str(expected), num_text(s), r, None, _quote(t.rows[r]))
 
 
 _DEDUCTED = re.compile(r"扣(?:除|减|掉)?\s*(\d+(?:\.\d+)?)\s*分")
