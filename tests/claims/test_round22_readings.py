@@ -179,3 +179,21 @@ def test_scores_against_targets_given_in_another_table(tmp_path) -> None:
     twice = JOINED.format(s="5.47").replace("| 知识产权维权援助案件 | 60件 | 52件 | 86.67 |",
                                             "| 特种设备监督检查台次 | 1400台次 | 1436台次 | 102.57 |")
     assert not any(c == "TBL013" for c, _m in _errors(tmp_path, twice, "report.md"))
+
+
+def test_a_sangong_budget_given_for_the_total_alone(tmp_path) -> None:
+    table = ("表5 一般公共预算财政拨款“三公”经费支出决算表（单位：万元）\n\n| 项目 | 预算数 | 决算数 |\n|---|---|---|\n"
+             "| 合计 | 16.27 | {t} |\n| 因公出国（境）费 | 0.00 | 0.00 |\n| 公务用车运行维护费 | — | 8.05 |\n"
+             "| 公务接待费 | — | 6.74 |\n")
+    # the budget column's items left as “—”: not broken down, no sum to check; the 决算 column still is
+    assert _errors(tmp_path, table.format(t="14.79"), "report.md") == []
+    found = _errors(tmp_path, table.format(t="14.97"), "report.md")
+    assert any(c == "TBL012" and "14.79" in m for c, m in found), found
+
+
+def test_a_share_said_of_the_money_a_paragraph_is_about(tmp_path) -> None:
+    text = ("项目支出合计3429.84万元。\n\n4.退役士兵安置（项）。年初预算450.00万元，决算427.15万元，该项目完成年初预算的"
+            "94.92%；该资金结余22.85万元，这笔资金占项目支出的{r}%。\n")
+    assert _errors(tmp_path, text.format(r="12.45")) == []  # 427.15 ÷ 3429.84, not the 结余's share
+    found = _errors(tmp_path, text.format(r="12.54"))
+    assert any(c == "TXT002" and "12.45%" in m for c, m in found), found

@@ -129,6 +129,10 @@ def lint_document(doc: Document) -> Result:
     for st in score_tables:
         for i in check_execution_row(st, texts, said):
             cell = i.location
+            # the 预算执行率 row's score said by its own rule (TBL014), not again as a proportional score (TBL013)
+            result.findings = [f for f in result.findings if not (
+                f.code == "TBL013" and isinstance(f.location, CellSpot) and f.location.table == st.table.index
+                and f.location.row == cell.row)]
             if "总分" in i.message and st.total_row is not None:
                 # the 总分 is right with the proportional score: the row is the one wrong, said once (not TBL002 too)
                 result.findings = [f for f in result.findings if not (

@@ -2044,8 +2044,18 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
             continue  # 实际支出占（全年）预算的P%: an execution rate, judged by check_completion or not at all
         s_start, _ = sents.bounds(q.start)
         before = [p for p in prior(qs, i, s_start) if _usable(p)]
-        name = _part_head(_share_subject(text, before[-1].end if before else s_start, q), share_target(q))
-        if name:  # 湿地保护占项目支出的X%: the share names its part; not found, say nothing
+        subject = _share_subject(text, before[-1].end if before else s_start, q)
+        name = _part_head(subject, share_target(q))
+        if subject and _REFERRING.match(subject.strip("，,；; ")):
+            # …决算为B万元，…；这笔资金占项目支出的X%: the money the paragraph is about, what was spent of it (its one
+            # 决算 / 支出 figure before the share), not the nearest figure (its 结余) nor another paragraph's
+            spent = [p for p in qs[:i] if _usable(p) and p.kind == "money"
+                     and (_budget_side(p) == "actual" or _spent_unstaged(p))]
+            if not spent or len({p.value_in("万元") for p in spent}) != 1:
+                continue
+            before, name = [spent[-1]], ""
+            part = spent[-1]
+        elif name:  # 湿地保护占项目支出的X%: the share names its part; not found, say nothing
             near = [p for p in prior(qs, i, max(0, q.start - 400)) if _usable(p) and p.label and _names(p.label, name)]
             index = others if isinstance(others, Wholes) else Wholes(others or [])
             named = near or index.by_core.get(_core(name), [])[:WINDOW + 2]
@@ -3968,6 +3978,8 @@ _ROLE_WORDS = re.compile("|".join(sorted({w for ws in STAGE_WORDS.values() for w
 #: department's
 _OWNER = re.compile(r"(?:本|我)?[\u4e00-\u9fff]{0,10}?(?:部门|单位|局|委员会|委|办事处|办公室|办|院|中心|机关|站|所|街道|"
                     r"镇|乡|厅|队|馆|政府)")
+#: a share's subject referring back to the money its paragraph is about (这笔资金占…, 该项资金占…, 上述资金占…)
+_REFERRING = re.compile(r"^(?:这笔|该笔|这项|该项|此项|该|此|上述|以上)(?:资金|支出|项目|经费|款项)?$")
 #: a label referring back to the figure before it (该项支出年初预算): whose it is, is the earlier figure's
 _ANAPHORA = re.compile(r"^(?:该项|该|此项|上述|以上)")
 

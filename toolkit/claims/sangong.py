@@ -127,6 +127,7 @@ def check_across(t: Table) -> list[TableIssue] | None:
     identities = [i for b in blocks for r in data
                   if not any(b[k] >= len(rows[r]) or is_text(rows[r][b[k]]) for k in b)
                   for i in _sums({k: (r, c) for k, c in b.items()})]
+    identities = _broken_down(rows, identities)
     heads = {}
     for b in blocks:
         for c in b.values():
@@ -177,9 +178,19 @@ def check_sangong(t: Table) -> list[TableIssue] | None:
         return None
     roles, cols = read
     rows = t.rows
-    identities = _identities(roles, cols)
+    identities = _broken_down(rows, _identities(roles, cols))
     heads = rows[min(roles.values()) - 1] if min(roles.values()) > 0 else [""] * len(rows[0])
     return _report(rows, identities, lambda c: re.sub(r"\s+", "", heads[c]) or f"第{c + 1}列")
+
+
+def _broken_down(rows: list[list[str]], identities: list[Identity]) -> list[Identity]:
+    """The sums a column states: not a total whose parts are left as “—” or blank with none of them a figure above
+    0 (预算数 16.55 given for the 合计 alone: the budget is not broken down by item, the dashes are no zeros)."""
+    def dash(x) -> bool:
+        return cell_number(rows[x[0]][x[1]]) is None
+
+    return [i for i in identities
+            if not (any(dash(x) for x in i.parts) and not any(_amount(rows[r][c]) != 0 for r, c in i.parts))]
 
 
 def _amount(cell: str) -> Decimal:

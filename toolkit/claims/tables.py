@@ -935,8 +935,7 @@ def _proportional_rows(st: ScoreTable) -> list[TableIssue]:
     def swapped(d) -> bool:
         return slip_kind(str(d[2]), d[5].quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)) == "相邻两位数字互换"
 
-    slips = [d for d in differ if d[-1] and swapped(d)
-             and not any("执行率" in c for c in t.rows[d[0]][:min(tc, ac)])]  # (预算执行率: TBL014's)
+    slips = [d for d in differ if d[-1] and swapped(d)]
     if slips:
         # a score that is DOMAIN §3's proportional value with two neighbouring digits swapped (5.47 for 6 × 1436 ÷
         # 1500 = 5.74) is that value mistyped, whatever rule the table's other rows follow
