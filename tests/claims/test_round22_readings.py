@@ -197,3 +197,14 @@ def test_a_share_said_of_the_money_a_paragraph_is_about(tmp_path) -> None:
     assert _errors(tmp_path, text.format(r="12.45")) == []  # 427.15 ÷ 3429.84, not the 结余's share
     found = _errors(tmp_path, text.format(r="12.54"))
     assert any(c == "TXT002" and "12.45%" in m for c, m in found), found
+
+
+CLASSES = ("表3 一般公共预算财政拨款支出决算表（单位：万元）\n\n| 项目 | 年初预算数 | 决算数 |\n|---|---|---|\n"
+           "| 合计 | 5284.20 | 5295.66 |\n| 卫生健康支出 | 2913.45 | 2918.69 |\n| 社会保障和就业支出 | 2370.75 | 2376.97 |\n\n"
+           "三、一般公共预算财政拨款支出决算具体情况。卫生健康支出（类）2918.69万元，占55.12%，完成年初预算的{r}%。\n")
+
+
+def test_a_completion_rate_after_its_own_share_against_the_tables_budget(tmp_path) -> None:
+    found = _errors(tmp_path, CLASSES.format(r="99.82"), "report.md")
+    assert any(c == "TXT005" and "100.18%" in m for c, m in found), found
+    assert _errors(tmp_path, CLASSES.format(r="100.18"), "report.md") == []

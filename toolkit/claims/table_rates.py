@@ -116,9 +116,12 @@ def check_table_rates(doc: Document, texts: list[str], quantities: list[list[Qua
         if m is None:
             continue
         x = qs[i - 1]
+        commas = 1
+        if x.unit == "%" and x.role == "share" and i >= 2 and re.fullmatch(r"[，,]\s*", text[qs[i - 2].end:x.start - len(x.pre)]):
+            x, commas = qs[i - 2], 2  # 卫生健康支出（类）A万元，占B%，完成年初预算的R%: its own share between
         s_start, _ = _sentence_bounds(text, r.start)
         if x.kind != "money" or x.role != "level" or x.base or x.approx or x.value <= 0 or x.start < s_start \
-                or len(re.findall(r"[，,；;]", text[x.end:r.start])) > 1:
+                or len(re.findall(r"[，,；;]", text[x.end:r.start])) > commas:
             continue
         if any(q.kind == "money" and "预算" in q.label for q in qs[:i - 1] if q.start >= s_start) \
                 or re.search(r"上年|去年|同期", x.pre) or "预算" in FUND_NAMES.sub("", x.label):
