@@ -83,8 +83,8 @@ def render(loaded: "Loaded", output: str | Path, template: str | Path | None = N
     written = _render(loaded, output, template=template, pdf=pdf)
     docx = None
     if Path(written).suffix.lower() == ".docx":  # the renderer keeps the body it wrote: no need to read the file
-        kept = renderer_for(template, default=loaded.report.outline or "hunan").document_xml(loaded.report)
-        docx = None if kept is not None else Path(written).read_bytes()
+        kept = renderer_for(template, default=loaded.report.outline or "hunan").wrote(loaded.report)
+        docx = None if kept else Path(written).read_bytes()
     result.extend(unprinted(loaded, template, docx=docx))  # OUT001: what the outline leaves out
     return Rendered(written, result)
 

@@ -570,3 +570,43 @@ def test_texts_holding_the_walks_marks_give_the_body_jinja_renders(outline, rend
     with r._env.budget():
         jinja = r._render_part(r._parts["word/document.xml"], ctx)
     assert framed == jinja.encode("utf-8") and "甲乙2丙图".encode() in framed and b"\x01" not in framed
+
+
+@pytest.mark.parametrize("outline", OUTLINES)
+@pytest.mark.parametrize("case", CASES)
+def test_out001_from_the_blocks_the_renderer_wrote_is_the_reading_back(case, outline, renderers):
+    """A built-in template's document read from the blocks its renderer wrote (``printed.fragments_printed``,
+    with the store of blocks empty, filled by this report, and filled by every other) has the text and numbers
+    read back from its bytes, and OUT001 lists the same values with either."""
+    from toolkit.word import printed
+
+    r = renderers[outline]
+    report = report_of(case)
+    r.render_bytes(report)
+    fragments, kept = r.document_fragments(report), r.document_xml(report)
+    assert fragments is not None
+    back = printed.Printed(printed.document_text(kept, ours=True))
+    written = _CACHE[case].source.positions or None
+    printed._FRAGMENTS.clear()
+    printed._kept_chars = 0
+    for _ in range(3):  # first met, met again (read alone), then found in the store
+        got = printed.fragments_printed(fragments)
+        assert got.text == back.text and got.numbers == back.numbers
+        assert printed.unprinted(report, got, written) == printed.unprinted(report, kept, written, True)
+
+
+@pytest.mark.parametrize("outline", OUTLINES)
+def test_out001_of_a_house_template_reads_the_document_back(outline, renderers, tmp_path):
+    """A user's template (an exported outline) records no blocks: OUT001 reads its document back, and finds what
+    it finds in the .docx."""
+    from toolkit.templates import export
+    from toolkit.word import printed
+
+    house = Renderer(export(outline, tmp_path / "house.docx"))
+    for case in CASES[:len(REPORTS)]:
+        report = report_of(case)
+        docx = house.render_bytes(report)
+        assert house.document_fragments(report) is None
+        written = _CACHE[case].source.positions or None
+        assert (printed.unprinted(report, house.document_xml(report), written)
+                == printed.unprinted(report, docx, written))

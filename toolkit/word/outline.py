@@ -249,6 +249,9 @@ class Walk:
                 else:
                     out.append(p)
         emit(self.tree)
+        #: the body's blocks as written, in order (whole paragraphs and tables each, an attachment table as its
+        #: mark): OUT001 takes the document's text from them (:func:`fragments`) instead of reading the body back
+        self.written = out
         return "".join(out)
 
     def _pieces(self, xml: str) -> list:
@@ -257,6 +260,17 @@ class Walk:
         for k in range(1, len(parts), 2):
             parts[k] = self._encoded[int(parts[k])]
         return parts
+
+    def _fragments(self) -> list:
+        """The body of :meth:`_walked` as the blocks it joined, each encoded table's mark replaced by the table:
+        their concatenation is the body, and each is whole paragraphs and tables."""
+        out: list = []
+        for block in self.written:
+            if _TABLE in block:
+                out += [p for p in self._pieces(block) if p]
+            elif block:
+                out.append(block)
+        return out
 
     def template_context(self) -> dict[str, Any]:
         """What an exported house template prints (:func:`export_paragraphs`). With the attachment tables given
@@ -269,6 +283,8 @@ class Walk:
             out["body_pieces"] = self._pieces(xml)
         else:
             out["body_xml"] = xml
+        if not self.house:  # a built-in template's body: its blocks as written, for OUT001 (see Renderer.document_fragments)
+            out["body_fragments"] = self._fragments()
         if self.house:  # a built-in template's renderer writes body_xml (and makes ``body`` only when read)
             out["body"] = Markup("".join(map(str, self._pieces(xml))) if self._encoded else xml)
         return out

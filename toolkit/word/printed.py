@@ -89,6 +89,11 @@ def _own_text(xml: bytes) -> str:
     end, and two texts are of one paragraph unless a ``</w:p>`` lies between them. The texts are decoded once,
     joined (every "&" of an escaped text starts one of the three entities, so unescaping the joined text
     unescapes each text)."""
+    return _unspaced(_own_joined(xml))
+
+
+def _own_joined(xml: bytes) -> str:
+    """:func:`_own_text` before its white space is taken out: the paragraphs' texts, unescaped, joined by "|"."""
     pieces: list[bytes] = []
     current: list[bytes] = []
     parts = xml.split(b"</w:t>")
@@ -105,7 +110,82 @@ def _own_text(xml: bytes) -> str:
     joined = b"|".join(pieces).decode("utf-8")
     if "&" in joined:
         joined = joined.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    return _unspaced(joined)
+    return joined
+
+
+#: the reading of a block the renderer wrote (:func:`fragments_printed`), by the block's XML: its paragraphs' text
+#: (unescaped, white space kept) and the numbers of that text without white space; None for a block seen once and
+#: not yet read alone. At most :data:`FRAGMENT_CHARS` characters of blocks kept (emptied when full: memory stays
+#: flat over a batch)
+_FRAGMENTS: dict = {}
+FRAGMENT_CHARS = 4_000_000
+_kept_chars = 0
+
+
+def _read(data: bytes, written: bool) -> tuple[str, frozenset[str]]:
+    """(text, numbers) of UTF-8 XML of whole paragraphs and tables; ``written``: body XML, whose line breaks and
+    listings the renderer resolves as it writes it (``renderer.as_written``), else a part of the frame, written as
+    it is."""
+    if written:
+        from .renderer import as_written
+
+        data = as_written(data)
+    text = _own_joined(data)
+    return text, numbers(_unspaced(text))
+
+
+def _keep(key: Any, got: "tuple[str, frozenset[str]] | None") -> None:
+    global _kept_chars
+    if _kept_chars + len(key) > FRAGMENT_CHARS:
+        _FRAGMENTS.clear()
+        _kept_chars = 0
+    if len(key) <= FRAGMENT_CHARS:
+        if key not in _FRAGMENTS:
+            _kept_chars += len(key)
+        _FRAGMENTS[key] = got
+
+
+def fragments_printed(fragments: "tuple[str, str, list]") -> "Printed":
+    """:class:`Printed` of a document a built-in template's renderer wrote, from the blocks it wrote it from
+    (``Renderer.document_fragments``) rather than read back from the document's bytes.
+
+    Each block is whole paragraphs and tables, so the document's text is the blocks' texts joined by "|" (the
+    empty ones left out), and its numbers are theirs (no number runs over a "|"). A block met before (a heading, a
+    fixed sentence, the same narrative or table in another report) is read alone and kept, and then found by its
+    XML; the blocks met for the first time are read together, each run of them at once (as the document would be
+    read: no cost a block for a report whose texts are all new). The same text and numbers as
+    :func:`document_text` and :func:`numbers` of the document (tests/word/test_equivalence.py)."""
+    start, end, body = fragments
+    texts: list[str] = []
+    found: list[frozenset[str]] = []
+    run: list[bytes] = []  # blocks met for the first time, in a row: read at once
+
+    def add(text: str, nums: frozenset[str]) -> None:
+        if text:
+            texts.append(text)
+            if nums:
+                found.append(nums)
+
+    def flush() -> None:
+        add(*_read(b"".join(run), True))
+        run.clear()
+
+    for block, written in ((start, False), *((b, True) for b in body), (end, False)):
+        key = block if type(block) is str else block.data
+        got = _FRAGMENTS.get(key, False)
+        if got is False and written:  # met for the first time: read with its neighbours, remembered as seen
+            run.append(key.encode("utf-8") if type(key) is str else key)
+            _keep(key, None)
+            continue
+        if run:
+            flush()
+        if not got:  # met again (a part of the frame: at once): read alone and kept
+            got = _read(key.encode("utf-8") if type(key) is str else key, written)
+            _keep(key, got)
+        add(*got)
+    if run:
+        flush()
+    return Printed(_unspaced("|".join(texts)), frozenset().union(*found))
 
 
 @functools.lru_cache(maxsize=None)
@@ -235,9 +315,10 @@ class Printed:
     membership instead of a search of the whole text per value. A negative value counts when its size is printed
     (a fall is written as a word, 减少 or 下降, and its size; and "-6.03" is printed only where "6.03" is)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, found: frozenset[str] | None = None) -> None:
         self.text = text
-        self.numbers = numbers(text)
+        #: ``found``: the numbers of ``text`` when already known (:func:`fragments_printed`)
+        self.numbers = numbers(text) if found is None else found
         #: where the last sentence looked for was found: the next is looked for after it first (values come in
         #: about the order the document prints them; a search of Chinese text walks it character by character)
         self._at = 0
@@ -276,12 +357,13 @@ def printed(value: Any, text: str | Printed) -> bool:
     return value in (text if isinstance(text, Printed) else Printed(text))
 
 
-def unprinted(report: Report, docx: bytes, written: Container[str] | None = None,
+def unprinted(report: Report, docx: "bytes | Printed", written: Container[str] | None = None,
               ours: bool = False) -> list[tuple[str, Any]]:
-    """``(data path, value)`` of every value of ``report`` not found in the rendered ``docx``; with ``written``
-    (the data paths of the YAML file, :attr:`toolkit.load.Source.positions`) only the values written in the file,
-    not the defaults the model filled in (a 预算执行率 weight of 10 nobody wrote)."""
-    text = Printed(document_text(docx, ours))
+    """``(data path, value)`` of every value of ``report`` not found in the rendered ``docx`` (or in its
+    :class:`Printed`, e.g. :func:`fragments_printed`); with ``written`` (the data paths of the YAML file,
+    :attr:`toolkit.load.Source.positions`) only the values written in the file, not the defaults the model filled
+    in (a 预算执行率 weight of 10 nobody wrote)."""
+    text = docx if isinstance(docx, Printed) else Printed(document_text(docx, ours))
     has_text, numbers = text._has_text, text.numbers
     out = []
     for node, name, index, value in _values(report):
@@ -319,10 +401,11 @@ def findings(loaded: Any, template: Any = None, docx: bytes | None = None) -> li
     ours = False
     if docx is None:  # the document part the renderer last wrote of this report, else rendered now
         renderer = renderer_for(template, default=report.outline or "hunan")
-        docx = renderer.document_xml(report)
-        if docx is None:
+        if not renderer.wrote(report):
             renderer.render_bytes(report)
-            docx = renderer.document_xml(report)
+        fragments = renderer.document_fragments(report)
+        # a built-in body written in its frame: its text from the blocks the renderer wrote; else read back
+        docx = fragments_printed(fragments) if fragments is not None else renderer.document_xml(report)
         ours = renderer.builtin
     written = loaded.source.positions or None
     return [loaded.finding(OUT001, f"“{path}”的值 {_shown(value)} 没有印在报告中（格式：{outline}）", path)

@@ -274,6 +274,7 @@ class Renderer:
 
     def _write(self, report: Report, fh) -> None:
         rendered = {}
+        fragments = None
         ctx = self._context(report)
         with self._env.budget():  # the limits on loops, output and time count per report
             charts = ctx["chart"]
@@ -281,6 +282,7 @@ class Renderer:
                 if name == "word/document.xml" and self._frame is not None:
                     body = ctx["body_pieces"] if dict.__contains__(ctx, "body_pieces") else ctx["body_xml"]
                     rendered[name] = (part.prefix, *self._framed(body), part.suffix)
+                    fragments = (part.prefix + self._frame[0], self._frame[1] + part.suffix, ctx["body_fragments"])
                     continue
                 ctx["num"] = _checked_num(Numbering())  # heading numbers restart in every part
                 ctx["chart"] = charts if name == "word/document.xml" else charts.outside_body
@@ -294,8 +296,8 @@ class Renderer:
         for name, data in rendered.items():
             pieces = [data] if isinstance(data, bytes) else [
                 piece if isinstance(piece, bytes) else piece.encode("utf-8") for piece in data]
-            if name == "word/document.xml":
-                self._document = (report, pieces)  # the report itself, not its id (an id is reused)
+            if name == "word/document.xml":  # the report itself, not its id (an id is reused)
+                self._document = (report, pieces, fragments)
             members.append((name, pieces, *_compression(name), stamp))
         fh.write(b"".join(self._base.write(members, recurring=_RECURRING)))
 
@@ -304,6 +306,21 @@ class Renderer:
         unzipping the file just written); None otherwise."""
         last = getattr(self, "_document", None)
         return b"".join(last[1]) if last is not None and last[0] is report else None
+
+    def wrote(self, report: Report) -> bool:
+        """Whether the document this renderer last wrote was ``report``'s (:meth:`document_xml` is not None)."""
+        last = getattr(self, "_document", None)
+        return last is not None and last[0] is report
+
+    def document_fragments(self, report: Report) -> "tuple[str, str, list] | None":
+        """The word/document.xml this renderer last wrote, when it was ``report``'s and a built-in template's body
+        written in its frame, as the pieces it was made of: ``(start, end, blocks)``, the part up to the body and
+        from it, and the body's blocks as the walk wrote them (str, or :class:`tables.Encoded` for an attachment
+        table), each whole paragraphs and tables, before the body's line breaks and listings were resolved
+        (:func:`as_written`). OUT001 takes the document's text from them (``printed.fragments_printed``); None
+        otherwise (a user's template, a body Jinja rendered, another report's document)."""
+        last = getattr(self, "_document", None)
+        return last[2] if last is not None and last[0] is report else None
 
     def _render_part(self, part: _Part, ctx: dict[str, Any]) -> str:
         try:
@@ -360,6 +377,16 @@ def _special_texts(xml: str | bytes) -> list[int]:
 #: the line break the compiled source has before every paragraph (:meth:`Renderer._jinja`), taken out again
 _LINE_BEFORE_PARAGRAPH = re.compile(r"\n<w:p([ >])")
 _LINE_BEFORE_PARAGRAPH_BYTES = re.compile(_LINE_BEFORE_PARAGRAPH.pattern.encode())
+
+
+def as_written(data: bytes) -> bytes:
+    """UTF-8 body XML as :meth:`Renderer._framed` writes it (its line breaks before paragraphs out, its listings
+    resolved); a block of whole paragraphs and tables is written so inside a body too (both work paragraph by
+    paragraph)."""
+    if _line_before_paragraph(data):
+        data = _LINE_BEFORE_PARAGRAPH_BYTES.sub(rb"<w:p\1", data)
+    pieces = _listing_pieces(data)
+    return pieces[0] if len(pieces) == 1 else b"".join(pieces)
 
 
 def _line_before_paragraph(data: bytes) -> bool:
