@@ -158,7 +158,7 @@ def _budgeted_before(text: str, qs: list[Quantity], q: Quantity) -> str:
     k = next((n for n, x in enumerate(qs) if x is q), 0)
     prev = qs[k - 1] if k else None
     if prev is None or prev.kind != "money" or prev.role != "level" or not prev.label \
-            or not re.fullmatch(r"[，,]\s*(?:其)?(?:支出)?决算(?:数|支出)?(?:金额)?(?:为|是)?\s*", text[prev.end:q.start]):
+            or not re.fullmatch(r"[，,]\s*", text[prev.end:q.start - len(q.pre)]):  # (q named 决算 alone: the caller's)
         return ""
     m = _BUDGET_AFTER.fullmatch(re.split(r"[，,；;：:]", prev.label)[-1])
     return core(m.group("s")) if m else ""
