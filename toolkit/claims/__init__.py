@@ -20,7 +20,7 @@ from .arith import Verdict, ratio_verdict
 from .repeats import TXT014, check_repeats
 from .prose import Issue, Wholes, check_listed_above, check_neighbours, check_share_paragraphs, check_text, paragraph_topic, sentence_at
 from .quantities import Quantity, extract
-from .scores import (check_execution_scores, check_grades, check_indicator_scores, check_proportional_scores, check_scores_vs_rows,
+from .scores import (check_execution_scores, check_grades, check_table_grades, check_indicator_scores, check_proportional_scores, check_scores_vs_rows,
                      check_kinds_vs_table,
                      check_total_vs_blocks, check_total_vs_indicators,
                      check_total_vs_kinds,
@@ -114,6 +114,10 @@ def lint_document(doc: Document) -> Result:
             cell = i.location
             result.findings.append(i.at(CellSpot(t.index, cell.row, cell.col, _table_line(doc, t, cell.row)),
                                         file=doc.file))
+    own_totals = {st.table.index: (st.total_score, st.total_row) for st in score_tables if st.total_score is not None}
+    for t, i in check_table_grades(doc.tables, texts, own_totals):
+        result.findings.append(i.at(CellSpot(t.index, i.location.row, i.location.col, _table_line(doc, t, i.location.row)),
+                                    file=doc.file))
     summary, explained = check_summary_scores(score_tables)
     if explained:  # a 总分 row off by what its kinds' rows are off from the 自评表: said at those rows
         result.findings = [f for f in result.findings if not (f.code == "TBL002" and isinstance(f.location, CellSpot)

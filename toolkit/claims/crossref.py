@@ -38,7 +38,7 @@ _CODE_LEAD = re.compile(r"^\s*(\d{3}|\d{5}|\d{7})(?![\d年])\s*")
 _LEAD_WORD = re.compile(r"^(?:对|将|把|就)(?=(?:19|20)\d\d年|本年|全年)")
 _NOISE = re.compile(_LEAD_WORD.pattern + r"|^(其中[：:]?|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(]\d+[)）])|(19|20)\d\d年度?|本年度?|全年|当年|"
                     r"[（(](类|款|项)[)）]|[“”\"‘’\s]|本部门|本单位|部门")
-_KIND_WORDS = re.compile(r"(支出|收入)?(决算数|决算|合计|总额|金额|数)?$")
+_KIND_WORDS = re.compile(r"(?:合计|总额|共计)?(支出|收入)?(决算数|决算|合计|总额|金额|数)?$")  # (合计支出 as 支出合计)
 _OTHER = re.compile(r"上年|去年|上一年|同期|以前|累计|预算|年初|调整|追加|计划|目标|批复|下达")
 _ACTUAL_HEAD = re.compile(r"合计|决算|实际|支出数|执行数|本年|金额")
 _PLAN_HEAD = re.compile(r"预算|上年|计划|年初|调整")
@@ -340,8 +340,10 @@ def _exp(unit: str) -> int:
 
 
 def _in(sentence: str, value: Decimal) -> bool:
+    """The sentence writes ``value`` as a number of its own (84100 is not in 841000)."""
     plain = sentence.replace(",", "")
-    return f"{value:f}" in plain or (value == value.to_integral_value() and f"{value.quantize(Decimal(1))}" in plain)
+    shown = [f"{value:f}"] + ([f"{value.quantize(Decimal(1))}"] if value == value.to_integral_value() else [])
+    return any(re.search(r"(?<![\d.])" + re.escape(x) + r"(?![\d])", plain) for x in shown)
 
 
 def _is_figure(cell: str) -> bool:

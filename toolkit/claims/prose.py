@@ -94,7 +94,7 @@ TXT001 = Rule("TXT001", "lint", ERROR, "总数与各分项之和不符",
     "以“按经济分类，”开头的一句逐项列出工资福利支出、商品和服务支出等经济分类（每类一次），其中一项写明占某总数（“占本年支出合计的x%”）"
     "时，各项之和应等于文件中该名称的数：大于它为错误；小于它可能漏列一类（对企业补助、其他支出），只有上述笔误能说明差额时报告。"
     "“本年支出A，其中项目支出全年预算B，支出C”：未写预算阶段的支出是实际支出，预算数不是它的组成。"
-    "经营主体按企业、个体工商户、农民专业合作社，事业单位人员按管理、专业技术、工勤岗位列出时是全部。",
+    "经营主体按企业、个体工商户、农民专业合作社，事业单位人员按管理、专业技术、工勤岗位列出时是全部。来信、来访、网上信访是信访事项的全部来源；以“、”相连的工程状态（已完工、在建）到“，”为止；总数比各项之和少写一位数字（“核定编制34名，包括312名、18名和4名”）时各项仍是它的组成。",
     f"report.txt:24: 第24段: TXT001（警告） 本年实际支出 507.79万元 与其中各项之和不符：420.39 + 87.41 = 507.80（差 0.01，{ROUNDING_NOTE}）")
 TXT002 = Rule("TXT002", "lint", ERROR, "占比与金额不符",
     "“A万元，占X%”：X 应等于 A ÷ 总数（总数为“其中”之前的合计、“按…分”之前所述的合计，或“占本年支出合计X%”中点名的数字；"
@@ -113,7 +113,7 @@ TXT002 = Rule("TXT002", "lint", ERROR, "占比与金额不符",
     "一句以表中某行的名称开头、未写金额而写占比（“农林水支出是我局支出的主体，占本年支出的84.25%”），表中该行有占比列"
     "（列名写明同一总数，如“占本年支出比重”）且该行占比等于其金额 ÷ 表中合计时，正文占比应与该行占比一致。"
     "连续三段以上各以“某项A万元，占X%”开头（如按功能分类逐类一段）、各项之和恰等于前几段所写的一个数时，该数即各项占比的总数："
-    "多数占比与之相符时，不符的那几个报告。",
+    "多数占比与之相符时，不符的那几个报告。先说某数由哪几部分组成（“本年支出合计T万元，由基本支出和项目支出组成”）、再逐项写金额和“占x%”时，各项占比的分母是T。",
     "report.txt:20: 第20段: TXT002 基本支出 507.79万元 占 一般公共预算支出 3352.23万元 的比例为 15.15%，文中写 16.15%")
 TXT003 = Rule("TXT003", "lint", WARNING, "各部分占比之和不为100%",
     "“其中”各项都写了占比、各项之和等于总数、每个占比都是正确的四舍五入值，但占比之和不是 100%（如 100.01%）："
@@ -197,7 +197,7 @@ TXT005 = Rule("TXT005", "lint", ERROR, "比率与所述数字不符",
     "支出或合计数即分子（节约、结余、上年的数不算）。以百分比计量的指标，“年度目标90%，实际完成88.2%，完成率98.20%”按"
     "实际 ÷ 目标核对（反向指标或“控制在…以内”的不核对）；目标写在数字之后（“低于280人的年度目标”）也是目标，上年的数不作分子。"
     "比率写在其各项之前（“抽检合格率99.5%（抽检1250批次，合格1241批次）”“办结率98.13%，共受理214件，办结209件”）同样核对；"
-    "正在办理、尚待办理的数（“正在整改4个”）不作分子；“年初批复预算”“年初安排预算”即年初预算。",
+    "正在办理、尚待办理的数（“正在整改4个”）不作分子；“年初批复预算”“年初安排预算”即年初预算。“由A、B和C组成，完成预算的R%”“其中A、B，完成预算Z的R%”中的比率是总数的，不是最后一项的；比率以“该项目”“该资金”“这笔资金”指代时，其分子分母取同段前文所述该笔资金的数；“结案率”“办结率”“审结率”的分子是办结（结案、审结、完结）的数；“已拨付”“已支付”是执行数；“与上年X相比，增加D，增长R”中X是基数，“超出储备任务N”中N是超出的差额。",
     "report.txt:40: 第40段: TXT005 问题解决率：解决问题 782个 ÷ 共收集企业问题 825个 = 94.79%，文中写 96.8%")
 TXT006 = Rule("TXT006", "lint", ERROR, "列举的项目数与所述数量不符",
     "“内设科室6个：A、B、…”、“内设7个科室分别为…”、“A、B、C等3家企业”：列出的项数应等于所述数量"
@@ -252,7 +252,10 @@ _GROUP = re.compile(r"其中|分别为|分别是|(?<=元[，,])(?:主要)?用于
 #: label sets that make a list of parts complete (DOMAIN.md section 2)
 COMPLETE_SETS = COMPLETE_WORDS + [LEVEL_ONE, OUTPUT_KINDS, CATEGORIES] + COMPLETE_SPLITS + [("线上", "线下")] \
     + [STAFF_KINDS, POST_KINDS, ("新建", "续建")] \
-    + [("企业", "个体工商户", "农民专业合作社"), ("幼儿园", "小学", "初中", "高中"), ("货物", "工程", "服务")]
+    + [("企业", "个体工商户", "农民专业合作社"), ("幼儿园", "小学", "初中", "高中"), ("货物", "工程", "服务"),
+       ("来信", "来访", "网上")]
+# 来信 / 来访 / 网上信访: the three ways a petition reaches a 信访 office as its statistics count them (a call or a
+# fax is recorded as one of them);
 # 货物 / 工程 / 服务: the three objects of 政府采购 (政府采购法 art. 2) are every purchase;
 # 新建 / 续建: the projects begun this year and those carried on are every project; 企业 / 个体工商户 / 农民专业合作社:
 # the three kinds of 经营主体 (市场主体登记管理条例) are every one; 幼儿园 / 小学 / 初中 / 高中: a list of schools naming
@@ -797,6 +800,7 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         named_lists: set[int] = set()
         outer_sep = None
         prev_end = first.start
+        parts_by_dun = True  # every part after the first joined by 、 (和, 及, 与) alone
         for q in after:
             if not q.comparable(first) and not (before and before[-1].units and q.comparable(before[-1])):
                 continue  # 63所（个），其中…18所、…2个: a part in the total's second count word is one of them
@@ -844,7 +848,13 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
             if len(parts) >= 2 and _work_states([p.label for p in parts]) \
                     and not _work_states([p.label for p in parts] + [q.label]) and len(re.findall(r"[，,；;]", gap)) >= 2:
                 break  # 已完工13个、在建4个，…增长，新培育家庭农场64家: a clause later, the states of the work end its list
+            if len(parts) >= 2 and re.search(r"[，,]", gap) and "、" not in gap and parts_by_dun \
+                    and (_work_states([p.label for p in parts]) or _complete([p.label for p in parts], keyword)) \
+                    and not _work_states([p.label for p in parts] + [q.label]):
+                break  # 其中已完工9个、在建3个，新增学位2160个: a whole set joined by 、 ends at the ，
             sep = "；" if "；" in gap else "，"
+            if parts:
+                parts_by_dun = parts_by_dun and bool(re.fullmatch(r"[^，,；;。]*[、和及与][^，,；;。]*", gap))
             if len(parts) == 1:
                 outer_sep = sep
             elif len(parts) >= 2 and sep == "；" and outer_sep != "；":
@@ -892,7 +902,7 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
         stages = _stages_of(total, parts)  # a figure of another stage or time is no part, whatever its size
         if total.value > 0 and any(p.value_in(total.unit) > total.value for p in stages or parts) \
                 and not (stages == parts and (_income_sources(total, parts) or _vehicle_uses(total, parts)
-                                              or _procurement_objects(total, parts))):
+                                              or _procurement_objects(total, parts) or _digit_lost(total, parts))):
             # (an income total over its sources, a count of vehicles over their uses, a 政府采购 over 货物, 工程 and
             # 服务: the total is theirs, mistyped)
             # a part larger than the figure before it: that figure is not their total; parts that are a named split
@@ -947,6 +957,16 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
                 # 批次 must make the 9 as well
                 first.complete = True
     return groups
+
+
+def _digit_lost(total: Quantity, parts: list[Quantity]) -> bool:
+    """The figure before a list larger than it is the list's sum with one digit left out (核定编制34名，包括政法专项编制
+    312名、事业编制18名和工勤编制4名: 334): the total mistyped, not some other figure. Only for a sum of three digits or
+    more in the total's own unit, every part exact."""
+    if any(p.approx or p.unit != total.unit for p in parts):
+        return False
+    s = _sum_in(parts, total)
+    return s >= 100 and slip_kind(num_text(total.value), s) == "少写一位数字"
 
 
 def _sum_in(parts: list[Quantity], total: Quantity) -> Decimal:
@@ -2097,6 +2117,8 @@ def check_shares(text: str, qs: list[Quantity], groups: list[Group], others: lis
                 # 2024年度一般公共预算财政拨款支出中，教育支出A万元，占x%；… / …支出决算按功能分类划分，主要用于以下方面：
                 # the whole the sentence opens with
                 whole = _named_whole(text, qs, keys, q.start, part, opening.group(1), others)
+            if whole is None:
+                whole = _announced_whole(text, qs, keys, part)
         else:
             whole = _named_whole(text, qs, keys, q.start, part, whole_words, others)
             g = member.get(id(part))
@@ -2247,6 +2269,35 @@ def _anchored_whole(text: str, qs: list[Quantity], keys: list[int], i: int, s_st
             return None
         agree += 1
     return head if agree else None
+
+
+#: a figure said to be made of parts named without their figures (T万元，由基本支出和项目支出组成 / 包括A、B两部分)
+_ANNOUNCED_SPLIT = re.compile(r"\s*[，,]?\s*(?:主要)?(?:由|包括|分为|含)(?P<names>[\u4e00-\u9fff“”（）()、和及与]{4,60}?)"
+                              r"(?:[两二三四五六七八九十]{1,2}(?:个|项|类)?(?:部分|方面))?(?:组成|构成)?[。；;]")
+
+
+def _announced_whole(text: str, qs: list[Quantity], keys: list[int], part: Quantity) -> Quantity | None:
+    """The whole of a bare share (占y%) after a part the paragraph announced, earlier, as one of the named parts of a
+    figure (本年支出合计T万元，由基本支出和项目支出组成。基本支出A万元，占x%；项目支出B万元，占y%): T, when the part is
+    named as the announcement names one of its parts, is smaller than T, and no figure of T's kind stands between the
+    announcement and the part but those of its parts."""
+    for k in range(first_after(keys, part.start) - 1, -1, -1):
+        t = qs[k]
+        if t is part or t.end > part.start:
+            continue
+        m = _ANNOUNCED_SPLIT.match(text, t.end)
+        if m is None:
+            continue
+        names = [_core(n) for n in re.split(r"[、和及与]", m.group("names")) if len(_core(n)) >= 2]
+        if len(names) < 2 or not (_usable(t) and t.comparable(part)) or part.value_in(t.unit) >= t.value \
+                or not any(_label_ends(part.label, n) or _core(part.label).endswith(n) for n in names):
+            return None
+        between = [q for q in qs[k + 1:first_after(keys, part.start)] if q is not part and q.comparable(t)
+                   and q.role == "level" and q.start < part.start]
+        if any(not any(_core(q.label).endswith(n) for n in names) for q in between):
+            return None
+        return t
+    return None
 
 
 def _listed_share_whole(text: str, qs: list[Quantity], keys: list[int], i: int, s_start: int, part: Quantity,
@@ -2532,7 +2583,9 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
         base = _base_before(text, qs, i, s_start)
         b = qs[i - 1] if i else None
         if base is None and b is not None and b.base and b.start >= s_start and b.comparable(d) and not b.approx \
-                and not re.search(r"[，,；;。]", text[b.end:d.start]):
+                and (not re.search(r"[，,；;。]", text[b.end:d.start])
+                     or re.fullmatch(r"\s*(?:的)?(?:相比|比较|对比)[，,]\s*[^，,；;。\d]*", text[b.end:d.start])):
+            # (与上年B万元相比，本年支出增加D万元: the clause of the comparison, then the change)
             # "比上年(B万元)下降D万元，降幅R%" with this year's figure in another sentence: R = D ÷ B all the same
             issues += _rate_of_change(text, qs, i, b)
             continue
@@ -3050,6 +3103,24 @@ def check_reached(text: str, qs: list[Quantity], taken: set[int]) -> list[Issue]
 _PERCENT_OF = re.compile(r"(?P<verb>为|是|相当于|达到|达|完成了?)(?!到)")  # 完成年度目标13000人的R%: done ÷ target
 
 
+def check_restated(text: str, qs: list[Quantity]) -> list[Issue]:
+    """TXT014 for a sum of money written again in another unit right after it (其他收入12.37万元，即123,700元): the
+    two are one figure, so the second is the first converted, to the first's decimals."""
+    from .repeats import TXT014
+    issues = []
+    for k in range(1, len(qs)):
+        q, x = qs[k], qs[k - 1]
+        if q.role != "restated" or x.unit == q.unit or not x.comparable(q):
+            continue
+        again = q.value_in(x.unit)
+        if round_to(again, places(x.value)) == x.value or round_to(x.value_in(q.unit), places(q.value)) == q.value:
+            continue
+        issues.append(_issue(TXT014, Verdict.WRONG, f"{x.label or '该数'} {x.text} 换算为{q.unit}应为 "
+                             f"{num_text(x.value_in(q.unit))}{q.unit}，文中写 {q.text}", f"{num_text(x.value_in(q.unit))}",
+                             q.text, q.start, q.end))
+    return issues
+
+
 def check_percent_of(text: str, qs: list[Quantity], taken: set[int]) -> list[Issue]:
     """``全年完成投资4.5亿元，为年度计划5亿元的90%``: X ÷ B, B the figure written in the rate's own clause right before
     ``的R%``, X the figure of the clause before it."""
@@ -3069,6 +3140,13 @@ def check_percent_of(text: str, qs: list[Quantity], taken: set[int]) -> list[Iss
         between_ = text[x.end:clause]
         if x.start < s_start or len(re.findall(r"[，,]", between_)) > 1 or re.search(r"[；;。]", between_):
             continue
+        mark = text.rfind("其中", s_start, x.start)
+        if mark >= 0 and re.search(r"[、和及与]", text[mark:x.start]):
+            # T万元，其中A、B，完成预算Z的R%: the rate after a 其中 list is of its total, the figure before the 其中
+            head = [q for q in qs[:i - 2] if s_start <= q.start and q.end <= mark and _usable(q) and q.comparable(b)]
+            if not head:
+                continue
+            x = head[-1]
         v, exact = ratio_verdict(x.value_in(b.unit), b.value, r.value, kind_of(x.kind), kind_of(b.kind))
         if v != "ok":
             issues.append(_issue(TXT005, v, f"{x.label or '该数'} {x.text} ÷ {opening[verb.end():] or '所比之数'} {b.text} = "
@@ -3444,8 +3522,12 @@ def check_points(text: str, qs: list[Quantity]) -> list[Issue]:
     return issues
 
 
-_NUMERATOR = {"完成": ("完成", "实际", "累计"), "执行": ("执行", "实际", "支出", "决算"),
-              "控制": ("实有", "在职", "实际", "在编"), "到位": ("到位", "实际"), "支出": ("支出", "执行")}
+#: the words of a case closed (a rate of cases closed is named by any of them)
+_CLOSED_CASE = ("结案", "办结", "审结", "完结")
+_NUMERATOR = {"完成": ("完成", "实际", "累计"), "执行": ("执行", "实际", "支出", "决算", "拨付", "支付"),
+              "控制": ("实有", "在职", "实际", "在编"), "到位": ("到位", "实际"), "支出": ("支出", "执行"),
+              # a case closed is 结案, 办结, 审结 or 完结 whichever the rate is named by (受理2846件，办结2791件，结案率R)
+              **{w: _CLOSED_CASE for w in _CLOSED_CASE}}
 _DENOMINATOR = {"控制": ("编制", "核定", "预算"), "执行": ("预算",)}
 
 
@@ -3586,6 +3668,11 @@ def _subject_sentence_before(text: str, qs: list[Quantity], i: int, s_start: int
     return [q for q in qs[:i] if p_start <= q.start < end and _usable(q)]
 
 
+#: a rate named as of the money told of before (该项目资金执行率, 这笔资金到位率, 上述资金支付率)
+_REFERRED_RATE = re.compile(r"(?:^|[，,；;。：:\s])(?:该|这笔|该笔|该项|此项|上述)(?:项目|资金|经费|款项|项目资金|笔资金|项资金)?"
+                            r"[\u4e00-\u9fff]{0,6}?(?:率|比例)(?:达到|达|为|是|约|：|:)?\s*$")
+
+
 #: the places a rate may be narrowed to (城区覆盖率 is not the county's): its counts must name the place too
 _NARROW_PLACE = re.compile(r"城区|市区|县城|城镇|农村|乡镇|乡村|社区|街道|园区|景区|辖区")
 
@@ -3619,6 +3706,12 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
                 before.append(q)
             if not before and s_start > 0:
                 before = _subject_sentence_before(text, qs, i, s_start)
+        if s_start > 0 and _REFERRED_RATE.search(text[max(s_start, r.start - len(r.pre) - 8):r.start]):
+            # 全年预算安排2150.00万元，年内实际到位1980.00万元。该项目资金到位率为P%: a rate of 该项目 / 这笔资金 is of
+            # the money the paragraph has told of, in its sentences before: their sums are its terms too
+            own = {id(q) for q in before}
+            before = [q for q in qs[:i] if q.start < s_start and q.kind == "money" and _usable(q) and id(q) not in own
+                      and not _of_last_year(q)] + before
         num_words = _NUMERATOR.get(verb, (verb,))
         nums = [q for q in before if any(w in q.label for w in num_words) and not _NEGATION.match(q.label)
                 and not _target(q)]
@@ -4610,6 +4703,7 @@ def check_text(text: str, qs: list[Quantity] | None = None, others: list[Quantit
     issues += check_this_year_changes(text, qs, others if isinstance(others, Wholes) else None,
                                       {i.location.offset for i in issues})
     issues += check_rates(text, qs, groups)
+    issues += check_restated(text, qs)
     issues += check_completion(text, qs, others if isinstance(others, Wholes) else None)
     issues += check_execution_stage(text, qs, {i.location.offset for i in issues})
     issues += check_budget_control(text, qs, {i.location.offset for i in issues})

@@ -55,6 +55,8 @@ _NOT_SCORE = set("别析类配布钟管局解批期行成级项工摊担散值�
 _CLAUSE_END = "，。；：:;,！？!?（(）)\n"
 _CHANGE = re.compile(r"(增加|减少|增长|下降|上升|上涨|降低|提高|减|增|增幅|降幅|增速|下降了|减少了|增加了|增长了|缩减|节约|超出|超支)"
                      r"(了|为|达到|达|约)?$")
+#: what a figure exceeded its target by (超出储备任务250吨, 高出年度目标3个百分点): a difference, not a level
+_OVER_TARGET = re.compile(r"(?:超出|高出|多出|超额)(?:年度|全年|本年)?[\u4e00-\u9fff]{0,6}?(?:任务|目标|计划)(?:数|值)?(了|为|达)?$")
 #: 占 of a share, not of a word (占道经营, 占用耕地, 占地120亩, 占压): 占地区生产总值的 is a share
 _SHARE = re.compile(r"占(?![道用压领]|地(?![区方市]))(?P<what>[^，。；]*?)(的)?(比重|比例|份额|比)?(为|达到|达|约)?$")
 _RATE = re.compile(r"(?P<stem>[\u4e00-\u9fff]{1,6}?)(率|比例)(达到|达|为|是|约|：|:)?$")
@@ -65,6 +67,11 @@ _TOTAL = re.compile(r"((共计|合计|总计|小计|共有|总额|总数|总共|
 _BASE = re.compile(r"(比|较|与|同|由|从)(?:(上年|去年|上一年|上年度|(19|20)\d\d年)(度)?(同期)?(的)?(决算数?|预算数?|执行数|实际数)?"
                    r"|(?:年初|全年|调整后?)?预算(?:数)?的?)(为|是)?$")  # …较全年预算数14.00万元节约…: the budget too
 #: the words of a bracketed base after a change rate: （上年2,615.80万元） / （2022年度支出…）
+#: the words between a figure and the same figure written again in another unit (12.37万元，即123,700元)
+_RESTATING = re.compile(r"\s*[，,（(]?\s*(?:即|亦即|也即|也就是|折合|合计为|约合|合)\s*")
+#: a figure compared with: 与…X相比 / 同…X比较 (the words opening its clause, the words after it)
+_COMPARED_OPEN = re.compile(r"^(?:与|同|跟|和)")
+_COMPARED_AFTER = re.compile(r"\s*(?:的)?(?:相比|比较|对比)")
 _BRACKET_BASE = re.compile(r"\s*(上年|上年度|去年|上一年|同期|上年同期|(19|20)\d\d年(度)?)(同期)?[\u4e00-\u9fff]{0,6}?(为|是|：|:)?\s*$")
 #: a count of a whole and 中 before a figure's own words (…312个小区中已有…): the label starts after it
 _AMONG = re.compile(r"\d(?![\d年月日.,，])[\u4e00-\u9fff]{1,6}中(?=[\u4e00-\u9fff])")  # the last 中: 86所中小学中已有
@@ -92,7 +99,7 @@ class Quantity:
     start: int  # offsets in the paragraph text
     end: int
     text: str  # as written, e.g. "507.79万元"
-    role: str = "level"  # level / change / share / rate / target
+    role: str = "level"  # level / change / share / rate / target / restated (the figure before, in another unit)
     label: str = ""  # words before it in its clause
     pre: str = ""  # the clause text before it, untrimmed
     total: bool = False
@@ -300,6 +307,11 @@ def extract(text: str) -> list[Quantity]:
             # 同比增长8.83%（上年2,615.80万元）/ 支出X万元（上年B万元）: last year's figure beside this year's, a base
             # (a year names last year only after a change: （2022年B万元）)
             q.base = True
+        if q.role == "level" and q.kind == "money" and out and out[-1].kind == "money" and out[-1].role == "level" \
+                and _RESTATING.fullmatch(text, out[-1].end, q.start):
+            q.role = "restated"  # 其他收入12.37万元，即123,700元: the figure before, in another unit; no figure of its own
+        if q.role == "level" and not q.base and _COMPARED_OPEN.match(q.pre.strip()) and _COMPARED_AFTER.match(text, q.end):
+            q.base = True  # 与2023年度收入总计777.20万元相比，增加36.97万元: the figure compared with is the base
         out.append(q)
     if "分别" in text:
         _name_respectively(text, out)
@@ -348,7 +360,7 @@ def _classify(q: Quantity) -> None:
     pre = q.pre.strip()
     if _TARGET.search(pre):
         q.role = "target"
-    elif _CHANGE.search(pre):
+    elif _CHANGE.search(pre) or _OVER_TARGET.search(pre):
         q.role = "change"
     elif "占" in pre and _SHARE.search(pre[pre.rindex("占"):]):
         q.role = "share"

@@ -42,7 +42,7 @@ TXT009 = Rule("TXT009", "lint", ERROR, "等级与得分不符",
     "等级应与总得分所在分数段一致：优（90–100）、良（80–90）、中/合格（60–80）、差/不合格（60以下）。"
     "“自评结果为优秀”“评价结果为良好”“评价结论为良好”“评价等次为优”也是所述等级，“合计得分93.86分，绩效评价等级为…”中紧接等级的得分是总得分，“部门整体支出绩效评价得分”也是总得分；等级写在同一句的总得分之前（“评价等级为良，综合得分93.5分”）时对照该得分。"
     "报告写明了自己的分数段（“85分（含）以上为优秀，75分（含）至85分为良好”“优（90分及以上）、良（80分至90分）”）时按所写的分数段"
-    "核对，未写的等级沿用上述分数段；同一等级写了两个不同的下限、或各段次序不对时不核对；得分正好在所写的下限上时不报。",
+    "核对，未写的等级沿用上述分数段；同一等级写了两个不同的下限、或各段次序不对时不核对；得分正好在所写的下限上时不报。以“项目 | 结果”等键值表写出得分和等级（“自评得分 | 88.57”“评价等级 | 优”，或两键在上、值在下），或评分表总分行之下另起一行写等级时，按该得分核对表中等级；“上年自评得分91.35分，等级为优”中的等级是上年得分的，不与本年得分对照。",
     "report.txt:60: 第60段: TXT009 得分 85分 对应等级为“良好”（良），文中写“优秀”")
 TXT010 = Rule("TXT010", "lint", ERROR, "正文总得分与评分表合计不符",
     "正文所写的自评总得分应等于自评表（附件2）各指标得分之和（或其“总分”行）。正文总得分与表中“总分”行相同而与各指标"
@@ -671,6 +671,10 @@ def _band_of(score: Decimal, bands: list[tuple[Decimal, str]]) -> str:
     return "差"
 
 
+#: last year's score stated before a grade in its sentence (上年自评得分91.35分，等级为优)
+_LAST_YEARS_SCORE = re.compile(r"(?:上年|去年|上一年|上年度|以前年度)[^，,。；;]{0,12}?(?:得分|分数|评分)(?:为|是)?\s*\d")
+
+
 def check_grades(texts: list[str], totals: list[ScoreClaim]) -> list[tuple[int, Issue]]:
     """A grade (等级为“优秀”) against the band of the nearest total score before it (same or previous paragraph):
     the bands the report states for itself (85分（含）以上为优秀…), else DOMAIN §3's. A score right on a bound the
@@ -689,6 +693,8 @@ def check_grades(texts: list[str], totals: list[ScoreClaim]) -> list[tuple[int, 
             j = bisect_left(offsets.get(k, []), m.start())
             here = by_para[k][j - 1:j] if j else []
             s_start, s_end = sentences(text).bounds(m.start())
+            if not (here and here[0].offset >= s_start) and _LAST_YEARS_SCORE.search(text, s_start, m.start()):
+                continue  # 上年自评得分91.35分，等级为优，本年得分较上年下降2.35分: the grade is last year's score's
             if not (here and here[0].offset >= s_start) and j < len(offsets.get(k, [])) and offsets[k][j] < s_end \
                     and not GRADE.search(text, m.end(), offsets[k][j]):
                 here = by_para[k][j:j + 1]  # 评价等级为良，综合得分93.5分: the score after the grade, in its sentence
@@ -704,6 +710,57 @@ def check_grades(texts: list[str], totals: list[ScoreClaim]) -> list[tuple[int, 
                 continue
             out.append((k, _issue(TXT009, Verdict.WRONG, f"得分 {t.text} 对应等级为“{long_grade(band)}”（{band}），"
                                   f"文中写“{word}”", long_grade(band), word, at)))
+    return out
+
+
+#: a table's cell naming the total score (自评得分, 综合得分, 总得分, 总分) and one naming the grade (评价等级, 自评等级)
+_SCORE_KEY = re.compile(r"^(?:自评|综合|评价|绩效|最终)?(?:总)?得分(?:（分）|\(分\))?$|^总分$")
+_GRADE_KEY = re.compile(r"^(?:自评|评价|绩效|综合)?(?:等级|等次|结果等级|评价结果)$")
+
+
+def _key_values(t) -> list[tuple[str, str, int, int]]:
+    """(key, value, row, column of the value) of a table of keys and their values: rows of one key and one value
+    (自评得分 | 88.57), or, in a table of two or three rows, a row of keys over a row of values."""
+    out = []
+    rows = [[re.sub(r"\s+", "", c) for c in row] for row in t.rows]
+    for r, row in enumerate(rows):
+        cells = [(c, x) for c, x in enumerate(row) if x]
+        if len(cells) == 2:
+            out.append((cells[0][1], cells[1][1], r, cells[1][0]))
+        if len(rows) <= 3 and r + 1 < len(rows) and len(rows[r + 1]) == len(row):
+            out += [(x, rows[r + 1][c], r + 1, c) for c, x in enumerate(row) if x and rows[r + 1][c]]
+    return out
+
+
+def check_table_grades(tables: list, texts: list[str], totals: "dict[int, tuple[Decimal, int]] | None" = None
+                       ) -> list[tuple[object, object]]:
+    """TXT009 on a table stating the total score and the grade as keys and values (自评得分 | 88.57 above 评价等级 |
+    优, or the two keys over their values), or a 自评表 whose last rows are its 总分 and its grade (``totals``: table
+    index -> (total score, its row)): the grade against the band of the score, as in the text."""
+    from .tables import _issue as cell_issue, _quote
+    bands = stated_bands(texts)
+    if bands is None:
+        return []
+    out = []
+    for t in tables:
+        pairs = _key_values(t)
+        scores = {(v, r) for k, v, r, _c in pairs if _SCORE_KEY.match(k) and re.fullmatch(r"\d{1,3}(?:\.\d+)?分?", v)}
+        if not scores and totals and t.index in totals:
+            score_value, row = totals[t.index]
+            scores = {(num_text(score_value), row)}
+        grades = [(v, r, c) for k, v, r, c in pairs if _GRADE_KEY.match(k) and len(v) <= 4
+                  and normalise_grade(v.strip("“”\"")) is not None]
+        if len({v for v, _r in scores}) != 1 or len(grades) != 1:
+            continue
+        written, score_row = min(scores, key=lambda x: x[1])
+        score = Decimal(written.rstrip("分"))
+        word, r, c = grades[0]
+        stated, band = normalise_grade(word.strip("“”\"")), _band_of(score, bands)
+        if stated == band or score in {low for low, _g in bands}:
+            continue
+        shown = _quote(t.rows[r]) if score_row == r else f"{_quote(t.rows[score_row])}；{_quote(t.rows[r])}"
+        out.append((t, cell_issue(TXT009, Verdict.WRONG, f"得分 {num_text(score)}分 对应等级为“{long_grade(band)}”（{band}），"
+                                  f"表中写“{word}”", long_grade(band), word, r, c, shown)))
     return out
 
 

@@ -43,6 +43,22 @@ _STAGE = re.compile(r"年初|全年|调整")
 _OF_BUDGET = re.compile(r"(?:完成|为|是|达到?|占)(?:了)?(?:本年|年度|当年)?(?P<stage>年初|全年|调整后?的?)?预算(?:数|额)?的$")
 
 
+#: the words closing a list its parts were named in (由A、B和C组成，…), up to the next clause
+_CLOSED_LIST = re.compile(r"(?:等)?(?:共同)?(?:组成|构成)[，,]\s*")
+
+
+def _list_whole(text: str, qs: list[Quantity], j: int, s_start: int) -> Quantity | None:
+    """The figure a list opened by 由 names the parts of (X万元，由A、B和C组成): the last figure of the sentence
+    before its 由, when the 由 follows it across a comma at most."""
+    head = text.rfind("由", s_start, qs[j].start)
+    if head < 0:
+        return None
+    before = [q for q in qs[:j] if s_start <= q.start and q.end <= head]
+    if not before or not re.fullmatch(r"[，,]?\s*", text[before[-1].end:head]):
+        return None
+    return before[-1]
+
+
 def _stage(words: str) -> str | None:
     m = _STAGE.search(words)
     return None if m is None else ("年初" if m.group(0) == "年初" else "全年")
@@ -120,6 +136,12 @@ def check_table_rates(doc: Document, texts: list[str], quantities: list[list[Qua
         if x.unit == "%" and x.role == "share" and i >= 2 and re.fullmatch(r"[，,]\s*", text[qs[i - 2].end:x.start - len(x.pre)]):
             x, commas = qs[i - 2], 2  # 卫生健康支出（类）A万元，占B%，完成年初预算的R%: its own share between
         s_start, _ = _sentence_bounds(text, r.start)
+        if (closed := _CLOSED_LIST.match(text, x.end)) and closed.end() == r.start - len(r.pre):
+            # 三公经费3.90万元，由A、B和C1.04万元组成，完成预算的86.67%: the rate is of the list's whole, not of C
+            x = _list_whole(text, qs, i - 1, s_start)
+            commas = len(re.findall(r"[，,；;]", text[x.end:r.start])) if x is not None else 0
+            if x is None:
+                continue
         if x.kind != "money" or x.role != "level" or x.base or x.approx or x.value <= 0 or x.start < s_start \
                 or len(re.findall(r"[，,；;]", text[x.end:r.start])) > commas:
             continue
@@ -156,8 +178,19 @@ def check_table_rates(doc: Document, texts: list[str], quantities: list[list[Qua
                                   pct_text(exact, r.value), r.text, r.start)))
             continue
         v, exact = ratio_verdict(mine, budget, r.value, kind)
-        v_table, _exact = ratio_verdict(spent, budget, r.value, kind)
-        if v_table != "ok" or v == "ok":
+        v_table, exact_table = ratio_verdict(spent, budget, r.value, kind)
+        if v == "ok":
+            continue
+        if v_table != "ok":
+            if v_table == Verdict.WRONG and v == Verdict.WRONG and x.disputed is not None \
+                    and (x.disputed * mine / x.value).quantize(spent) == spent:
+                # neither the text's figure nor the table's over the row's budget is the rate, and the text's figure
+                # is not the sum of its own parts, which make the table's: the rate is wrong whichever figure slipped
+                # (a figure and its rate both off the table with nothing else said are not guessed at)
+                out.append((k, _issue(TXT005, Verdict.WRONG, f"{x.label} {x.text} 完成预算的比例：表中决算数 {spent} ÷ "
+                                      f"表中预算数 {budget} = {pct_text(exact_table, r.value)}（文中数 {num(mine)} ÷ "
+                                      f"{budget} = {pct_text(exact, r.value)}），文中写 {r.text}",
+                                      pct_text(exact_table, r.value), r.text, r.start)))
             continue
         out.append((k, _issue(TXT005, Verdict.WRONG, f"{x.label} {x.text} 与表中决算数 {spent} 不符：文中的完成率 "
                               f"{r.text} 是 {spent} ÷ 表中预算数 {budget}，而 {num(mine)} ÷ {budget} = "

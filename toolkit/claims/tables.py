@@ -67,7 +67,7 @@ TBL005 = Rule("TBL005", "lint", ERROR, "表中比率与同行数字不符",
     "表中有“全年预算数”列时执行率按全年预算核对（表头两行、上行合并单元格“预算数”下分“年初预算”"
     "“全年预算”时，每列按上下两行合起来的名称读）；为 0 的预算数不作分母；同一行的预算数已报告写错"
     "（TBL006）而执行率按改正后的数正确时，或合计行的数已报告与各行之和不符而执行率按各行之和正确时，不再报告执行率。增减率、增长率等变动列是对上年的变动（TBL010），不按同行两列之比核对。"
-    "表头为“完成预算（%）”“执行预算（%）”“占全年预算（%）”的列也是比率（决算数 ÷ 预算数）。",
+    "表头为“完成预算（%）”“执行预算（%）”“占全年预算（%）”的列也是比率（决算数 ÷ 预算数）。自评表中“完成率（%）”列（年度指标值、实际完成值两列同单位，目标为下限“≥25个”或只写一个数）应等于 实际 ÷ 目标；只在同列另有一行按此相符时核对，超额完成而写100%视为封顶。“上年决算数”等上年的列不作比率的分子或分母。",
     "report.txt:72: 表1 第2行 第4列: TBL005 控制率 100% 与 2022年实际在职人数 31 ÷ 编制数 33 = 93.94% 不符")
 TBL006 = Rule("TBL006", "lint", ERROR, "表格合计列与同行各列之和不符",
     "表头为“合计”“小计”的列应等于同行其左侧各数字列（行标题之后、合计列之前，不含比率列）之和；"
@@ -283,7 +283,10 @@ def check_bottom_totals(t: Table) -> tuple[list[TableIssue], set[int]]:
                if _label(rows[p]) == "小计"}
     heads = next((row for row in rows if row and not any(cell_number(c) is not None for c in row)), [])
     # a column of rates (增减率（%）, 执行率) is no column of amounts: its cells never add up
-    rates = {c for c, h in enumerate(heads) if re.search(r"率", h) and not re.search(r"占比|比重|比例|构成", h)}
+    # (完成预算（%）: a ratio the head names by its sign, not by 率)
+    from .share_columns import is_ratio_head
+    rates = {c for c, h in enumerate(heads) if (re.search(r"率", h) or is_ratio_head(h))
+             and not re.search(r"占比|比重|比例|构成", h)}
     for r, found in read.items():
         if found is None:
             continue
@@ -771,6 +774,7 @@ def check_score_table(st: ScoreTable) -> list[TableIssue]:
                                      _quote(t.rows[r])))
     issues += _proportional_rows(st)
     issues += _deductions(st)
+    issues += _completion_column(st)
     # group cells such as 产出指标（50分）: the weights of the rows under them
     first, last = st.items[0][0], st.items[-1][0]
     for c in range(len(t.rows[first])):
@@ -948,6 +952,52 @@ def _proportional_rows(st: ScoreTable) -> list[TableIssue]:
     if agree < 2:
         return []  # the table's own rule needs two rows that follow it
     return [_proportional_issue(t, differ[0], "按表中其他指标的比例计分")]
+
+
+#: the head of a 自评表's column of completion rates (完成率（%）, 完成比例, 指标完成率)
+_COMPLETION_HEAD = re.compile(r"^(?:指标)?完成(?:率|比例|程度)(?:（[%％]）|\([%％]\)|[%％])?$")
+
+
+def _completion_column(st: ScoreTable) -> list[TableIssue]:
+    """TBL005 for a 自评表's column of completion rates: on a row whose target is a floor (≥25个, or a bare figure)
+    and whose actual is of the target's unit, the rate is actual ÷ target (DOMAIN §2, 完成率 = 实际 ÷ 目标). Judged
+    only when another row of the column bears that reading out (the table's own rule: not a rate capped at 100%
+    nor one reckoned otherwise), and a rate of 100% over a target exceeded is taken as capped."""
+    t = st.table
+    cols = _target_actual_columns(st)
+    header = score_header(st)
+    if cols is None or header is None:
+        return []
+    rc = [c for c, h in enumerate(header) if _COMPLETION_HEAD.match(re.sub(r"\s+", "", h))]
+    if len(rc) != 1:
+        return []
+    tc, ac, rc = *cols, rc[0]
+    read = []
+    for r, _w, _s in st.items:
+        row = t.rows[r]
+        if len(row) <= max(tc, ac, rc):
+            continue
+        mt = _AT_LEAST.match(re.sub(r"\s+", "", row[tc]).translate(FULL_WIDTH))
+        ma = _ACTUAL_CELL.match(re.sub(r"\s+", "", row[ac]).translate(FULL_WIDTH))
+        stated = cell_number(row[rc])
+        if not mt or not ma or mt.group(3) != ma.group(2) or stated is None:
+            continue
+        target, actual = Decimal(mt.group(2)), Decimal(ma.group(1))
+        if target <= 0:
+            continue
+        read.append((r, target, actual, stated, ratio_verdict(actual, target, stated, Kind.MONEY)))
+    agree = sum(1 for x in read if x[4][0] == "ok" and x[1] != x[2])  # (actual = target says nothing of the rule)
+    if agree < 1:
+        return []
+    issues = []
+    for r, target, actual, stated, (v, exact) in read:
+        if v != Verdict.WRONG or exact is None or (stated == 100 and actual >= target):
+            continue
+        row = t.rows[r]
+        issues.append(_issue(TBL005, v, f"{header[rc]} {row[rc].strip()} 与 实际 {row[ac].strip()} ÷ 目标 "
+                             f"{row[tc].strip()} = {pct_text(exact, stated)} 不符", pct_text(exact, stated),
+                             row[rc].strip(), r, rc, _quote(row)))
+    return issues
 
 
 def _proportional_issue(t: Table, d: tuple, how: str) -> TableIssue:
@@ -1252,6 +1302,10 @@ def stacked_heads(upper: list[str], lower: list[str]) -> list[str]:
     return out
 
 
+#: a column of another year (上年决算数, 去年执行数, 上年同期)
+_PRIOR_HEAD = re.compile(r"^(?:上年|上年度|去年|上一年度?|以前年度)")
+
+
 def rate_operands(header: list[str], row: list[str], rate_head: str = "") -> tuple[list[int], list[int]]:
     """The columns a rate column of ``row`` is of by its definition: (numerator columns: 执行 / 实际 / 实有 …,
     denominator columns: 预算 / 编制 / 计划 …), each holding a figure in ``row``. 执行率 is of the 全年预算 where the
@@ -1260,8 +1314,11 @@ def rate_operands(header: list[str], row: list[str], rate_head: str = "") -> tup
     def figure(i: int) -> bool:
         return i < len(row) and cell_number(row[i]) is not None and not _is_pct(row[i])
 
-    nums = [i for i, hh in enumerate(header) if _NUM_HEAD.search(hh) and not hh.endswith("率") and figure(i)]
-    dens = [i for i, hh in enumerate(header) if _DEN_HEAD.search(hh) and not _NUM_HEAD.search(hh) and figure(i)]
+    # (上年决算数 beside 预算数 | 决算数: last year's figure is no term of this year's rate)
+    nums = [i for i, hh in enumerate(header) if _NUM_HEAD.search(hh) and not hh.endswith("率") and figure(i)
+            and not _PRIOR_HEAD.match(hh)]
+    dens = [i for i, hh in enumerate(header) if _DEN_HEAD.search(hh) and not _NUM_HEAD.search(hh) and figure(i)
+            and not _PRIOR_HEAD.match(hh)]
     stage = r"年初" if "年初" in rate_head else r"全年|调整后"
     whole = [d for d in dens if re.search(stage, header[d])]
     return nums, whole if len(whole) == 1 else dens
@@ -1335,6 +1392,8 @@ TBL010 = Rule("TBL010", "lint", ERROR, "表中增减额、增减率与本年数�
 _PREV_HEAD = re.compile(r"^(上年|上年度|去年)(数|决算数?|金额|支出)?$")
 _CUR_HEAD = re.compile(r"^(本年|本年度|今年)(数|决算数?|金额|支出)?$")
 _YEAR_HEAD = re.compile(r"^((?:19|20)\d\d)年(?:度)?(?:数|决算数?|金额|支出)?$")
+#: a column of this year's actual figure named by its stage alone (决算数, 实际支出, 执行数)
+_PLAIN_ACTUAL_HEAD = re.compile(r"^(?:决算|决算数|决算金额|实际支出|支出决算数?|执行数)$")
 _DELTA_HEAD = re.compile(r"^(增减|增减额|增减金额|增减变动额?|变动额|比上年增减)(（[^）]*）)?$")
 
 
@@ -1357,6 +1416,10 @@ def check_change_columns(t: Table) -> list[TableIssue]:
             if found[0] is None and found[1] is None and len(years) == 2 and years[1][0] == years[0][0] + 1:
                 # 2022年 | 2023年 | 增减额 (or 2024年决算 | 2023年决算): the later year is this year, in either order
                 found[0], found[1] = years[0][1], years[1][1]
+            if found[0] is not None and found[1] is None:
+                # 预算数 | 决算数 | 上年决算数 | 增减额: beside last year's 决算, the one plain 决算 column is this year's
+                plain = [i for i, h in enumerate(heads) if _PLAIN_ACTUAL_HEAD.match(h)]
+                found[1] = plain[0] if len(plain) == 1 else None
             cols = found if None not in found[:2] and (found[2] is not None or found[3] is not None) else None
             continue
         if cols is None or len(row) <= max(c for c in cols if c is not None):
@@ -1387,6 +1450,19 @@ def check_change_columns(t: Table) -> list[TableIssue]:
                              f"{row[cols[3]].strip()} 与 (本年数 {row[cols[1]].strip()} − 上年数 {row[cols[0]].strip()}) "
                              f"÷ 上年数 = {shown} 不符", shown, row[cols[3]].strip(), r, cols[3], _quote(row)))
     return issues
+
+
+def _explained_by_changes(sums: list[TableIssue], changes: list[TableIssue]) -> list[TableIssue]:
+    """The sums of a 增减额 column without those its one wrong change explains: a row's 增减额 that is not 本年 − 上年
+    (TBL010) by just what the column misses its 合计 by is the cell mistyped (-0.64 for -0.46 in a column adding to
+    -0.87 with it corrected), not the cell the fewest corrections would pick (0.00 for 0.18)."""
+    def gap(i: TableIssue) -> Decimal | None:
+        e, f = cell_number(i.expected or ""), cell_number(i.found or "")
+        return None if e is None or f is None else e - f
+
+    moved = {(i.location.col, gap(i)) for i in changes if i.code == "TBL010" and i.severity == ERROR}
+    return [i for i in sums if not (i.severity == ERROR and ((i.location.col, gap(i)) in moved
+                                                             or (i.location.col, -gap(i) if gap(i) is not None else None) in moved))]
 
 
 def cols_header(t: Table, r: int) -> int:
@@ -1549,7 +1625,9 @@ def _check_table(t: Table) -> tuple[list[TableIssue], ScoreTable | None]:
     if sangong is None:
         sangong = check_across(t)
     if sangong is not None:  # a 三公 table: its items are read by what they are (sangong.py)
-        return sangong + check_total_columns(t, tcol) + check_change_columns(t) + check_rate_columns(t), st
+        changes = check_change_columns(t)
+        return _explained_by_changes(sangong, changes) + check_total_columns(t, tcol) + changes \
+            + check_rate_columns(t), st
     stages = stage_column(t)
     by_row = check_total_columns(t, tcol) + check_change_columns(t) \
         + (check_total_columns(t, stages) if stages is not None and (tcol is None or stages.col != tcol.col) else [])
