@@ -139,6 +139,22 @@ def test_limits_are_left_to_the_event_readers(monkeypatch):
     assert _read_lines(long) is None
 
 
+def test_a_file_of_too_many_lines_is_left_before_it_is_split():
+    """Millions of short lines are not held as millions of strings: the lines are counted before the text is split."""
+    import tracemalloc
+
+    from toolkit.limits import limit
+
+    short = "ab\n" * (limit("yaml_values") // 3 + 1)
+    tracemalloc.start()
+    try:
+        assert _read_lines(short) is None
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2 * len(short)  # its lines as strings would be ≈ 17 times the text
+
+
 ATOMS = [" ", "  ", ":", ": ", "#", " #", "-", "- ", "|", "|-", "|+", ">", "'", '"', "''", "\\", "[]", "{}", "[", "{",
          "&a", "*a", "!", "%", "@", "?", "? ", "~", "null", "true", "1.5", "0x1F", "2023-01-01", "\n", "\n  ", "\n    ",
          "...", "---", "<<", "x", "中", "\u3000", ",", "`", "1e3", ".inf", "-1", "+2", "0o7", "1_000", "\t", "\r"]

@@ -527,16 +527,16 @@ def _read_lines(text: str) -> tuple[Any, dict[str, Position]] | None:
     fixture and on generated and mutated files)."""
     # isprintable() (half the regular expression's time) is false for every character the expression finds, and for
     # others (an ideographic space …): only then is the text searched
-    if not text.replace("\n", " ").isprintable() and _LINES_UNUSUAL.search(text) is not None:
-        return None
-    lines = text.split("\n")
     # a line makes at most three values (a list below a key, a mapping as its item, a scalar), the root and an empty
     # value at the end two more, and the scalars' text is part of the file's: within both limits, the values and
-    # characters need no counting
-    if 3 * len(lines) + 2 > limit("yaml_values") or len(text) > limit("yaml_chars"):
+    # characters need no counting (tested before the text is split: a file of millions of short lines is left to
+    # the event readers, which stream it, rather than held as millions of strings)
+    if 3 * (text.count("\n") + 1) + 2 > limit("yaml_values") or len(text) > limit("yaml_chars"):
+        return None
+    if not text.replace("\n", " ").isprintable() and _LINES_UNUSUAL.search(text) is not None:
         return None
     try:
-        return _lines(lines)
+        return _lines(text.split("\n"))
     except (_Unusual, _BadScalar):
         return None
 
