@@ -502,6 +502,262 @@ def _plain_events(get: Any, E: Any) -> tuple[Any, dict[str, Position]]:
     return root, positions
 
 
+#: what the line reader leaves to the event readers wherever it stands: a Tab, a line break other than LF (CR, NEL,
+#: LS, PS), a character YAML does not allow or a BOM
+_LINES_UNUSUAL = re.compile("[\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+#: a plain key, the colon and the blanks after it (a key starting with an indicator, holding a colon or a #, ending
+#: with a blank or longer than 1,000 characters is left; only a text holding a colon is tried)
+_LINES_KEY = re.compile(r"([^ #'\"\[\]{},&*!|>%@`?:\-<][^:#]{0,999}(?<! )):(?: +|$)")
+#: the first characters of a scalar other than a plain one's: indicators, quotes, ``|`` (``-``, ``?`` and ``:`` start
+#: a plain scalar when no blank follows)
+_LINES_SPECIAL = frozenset(",[]{}#&*!|>'\"%@`-?:")
+
+
+def _read_lines(text: str) -> tuple[Any, dict[str, Position]] | None:
+    """The data and positions of a plain document of the commonest shape, read line by line without a parser; None
+    for anything else, which :func:`_read_plain` (then :func:`_read_full`) reads. Read here: a block mapping at the
+    root; block mappings and sequences (a sequence's item a scalar or a compact mapping ``- key: value``, a
+    sequence under a key indented or not); plain keys; plain scalars, quoted scalars on one line (double-quoted
+    without escapes), literal block scalars ``|`` and ``|-`` whose first line holds text, ``[]`` and ``{}``; empty
+    values; comments. Everything else — a flow collection with items, a folded ``>`` or kept ``|+`` block, a
+    scalar over several lines, an escape, a quoted or complex key, a Tab, a CR, an anchor, alias, tag, directive
+    or document marker, a duplicate key, a limit reached, anything badly indented — gives way (None), so every
+    message still comes from the full reader. On what it reads, the data and positions (in the same order) are
+    libyaml's, as :func:`_plain_events` gives them (tests/test_load_lines.py compares the two on every example and
+    fixture and on generated and mutated files)."""
+    # isprintable() (half the regular expression's time) is false for every character the expression finds, and for
+    # others (an ideographic space …): only then is the text searched
+    # a line makes at most three values (a list below a key, a mapping as its item, a scalar), the root and an empty
+    # value at the end two more, and the scalars' text is part of the file's: within both limits, the values and
+    # characters need no counting (tested before the text is split: a file of millions of short lines is left to
+    # the event readers, which stream it, rather than held as millions of strings)
+    if 3 * (text.count("\n") + 1) + 2 > limit("yaml_values") or len(text) > limit("yaml_chars"):
+        return None
+    if not text.replace("\n", " ").isprintable() and _LINES_UNUSUAL.search(text) is not None:
+        return None
+    try:
+        return _lines(text.split("\n"))
+    except (_Unusual, _BadScalar):
+        return None
+
+
+def _lines(lines: list[str]) -> tuple[Any, dict[str, Position]]:
+    """:func:`_read_lines`' loop over the text's lines; raises :class:`_Unusual` where it gives way. The innermost
+    open collection is kept in locals as in :func:`_plain_events`, with its indentation (a mapping's keys' column,
+    a sequence's dashes') and whether it is a sequence written at its key's indentation (``flush``); a line at the
+    indentation of the open mapping, with no key waiting for a value below it (most lines), is read first."""
+    rules = _default_rules()
+    max_depth = limit("yaml_depth")
+    positions: dict[str, Position] = {}
+    known = _PLAIN_VALUES
+    key_match, special = _LINES_KEY.match, _LINES_SPECIAL
+    stack: list[tuple[Any, str, bool, Any, Any, int, bool]] = []
+    container: Any = None
+    where, is_map, key, key_at, indent, flush = "", False, None, None, -1, False
+    empty_at: Any = None  # where a key waiting for its value ends (the position of an empty value)
+    root: Any = _Unusual
+    count = len(lines)
+    i = -1
+    while True:
+        i += 1
+        if i < count:
+            line = lines[i]
+            c = line.lstrip(" ")
+            if not c or c[0] == "#":
+                continue
+            n = len(line) - len(c)
+        else:
+            n = -1
+        col = n  # the column (0-based) of ``c``, the text to read
+        if n == indent and key is None and is_map:
+            m = key_match(c)
+            if m is None:
+                raise _Unusual
+        else:
+            entry = n >= 0 and c[0] == "-" and (len(c) == 1 or c[1] == " ")
+            if key is not None:  # a key waits for its value: a collection below it, or nothing
+                path = f"{where}.{key}" if where else key
+                if n > indent or (n == indent and entry):
+                    positions[path] = (i + 1, n + 1)
+                    if len(stack) >= max_depth:
+                        raise _Unusual
+                    value = [] if entry else {}
+                    container[key] = value
+                    stack.append((container, where, is_map, key, key_at, indent, flush))
+                    container, where, is_map, key, key_at = value, path, not entry, None, None
+                    flush, indent = n == indent, n
+                else:  # an empty value
+                    positions[path] = empty_at
+                    value = known.get("", _Unusual)
+                    if value is _Unusual:
+                        value = _scalar_value(_implicit_tag(rules, ""), "", False)
+                    container[key] = value
+                    positions[path + "#key"] = key_at
+                    key = None
+            if n < 0:
+                break
+            if root is _Unusual:  # the first line: the root mapping
+                if entry or max_depth <= 0:
+                    raise _Unusual
+                root = container = {}
+                positions[""] = (i + 1, n + 1)
+                stack.append((None, "", False, None, None, -1, False))
+                where, is_map, key, key_at, indent, flush = "", True, None, None, n, False
+            while n < indent or (flush and n == indent and not entry):  # collections closed by this line
+                container, where, is_map, key, key_at, indent, flush = stack.pop()
+                if container is None:
+                    raise _Unusual  # a line left of the root mapping
+                if is_map:
+                    positions[f"{where}.{key}#key" if where else f"{key}#key"] = key_at
+                    key = None
+            if n != indent:
+                raise _Unusual
+            if is_map:
+                m = key_match(c)
+                if m is None:
+                    raise _Unusual
+            else:
+                if not entry:
+                    raise _Unusual
+                rest = c[1:].lstrip(" ")
+                if not rest or rest[0] == "#" or (rest[0] == "-" and (len(rest) == 1 or rest[1] == " ")):
+                    raise _Unusual  # an item below its dash, an empty one, a sequence in a sequence
+                col += len(c) - len(rest)
+                c = rest
+                path = f"{where}[{len(container)}]"
+                m = key_match(c) if ":" in c else None
+                if m is not None:  # a compact mapping: its first key on the dash's line
+                    positions[path] = (i + 1, col + 1)
+                    if len(stack) >= max_depth:
+                        raise _Unusual
+                    value = {}
+                    container.append(value)
+                    stack.append((container, where, is_map, key, key_at, indent, flush))
+                    container, where, is_map, key, key_at, indent, flush = value, path, True, None, None, col, False
+        if is_map:
+            k = m.group(1)
+            if k in container:
+                raise _Unusual  # a duplicate key
+            key_at = (i + 1, col + 1)
+            path = f"{where}.{k}" if where else k
+            end = m.end()
+            c = c[end:]
+            if not c or c[0] == "#":  # the value below, or empty
+                key = k
+                empty_at = (i + 1, col + len(k) + 2)
+                continue
+            col += end
+        # a scalar (or an empty flow collection) starting at column ``col`` of line i: c
+        first = c[0]
+        if first not in special or (first in "-?:" and len(c) > 1 and c[1] != " "):  # a plain scalar
+            if "#" in c or ":" in c:  # a comment after it, or a colon in it
+                stop = c.find(" #")
+                text = (c if stop < 0 else c[:stop]).rstrip(" ")
+                if ": " in text or text[-1] == ":":
+                    raise _Unusual
+            else:
+                text = c.rstrip(" ")
+            positions[path] = (i + 1, col + 1)
+            if len(text) <= _KEPT_TEXT:
+                value = known.get(text, _Unusual)
+                if value is _Unusual:
+                    tag = _implicit_tag(rules, text)
+                    value = _scalar_value(tag, text, False) if tag != _STR else text
+                    if len(known) >= _KEPT_VALUES:
+                        known.clear()
+                    known[text] = value
+            else:  # a longer text is not kept
+                tag = _implicit_tag(rules, text)
+                value = _scalar_value(tag, text, False) if tag != _STR else text
+        else:
+            at = (i + 1, col + 1)
+            if first == '"':
+                stop = c.find('"', 1)
+                if stop < 0 or "\\" in c[1:stop]:
+                    raise _Unusual
+                value = c[1:stop]
+                _lines_tail(c, stop + 1)
+            elif first == "'":
+                stop = c.find("'", 1)
+                value = c[1:stop]
+                while stop >= 0 and c[stop + 1:stop + 2] == "'":
+                    following = c.find("'", stop + 2)
+                    value += "'" + c[stop + 2:following]
+                    stop = following
+                if stop < 0:
+                    raise _Unusual
+                _lines_tail(c, stop + 1)
+            elif first == "|":
+                header = c.rstrip(" ")
+                if header != "|" and header != "|-":
+                    raise _Unusual
+                value, following = _lines_block(lines, i + 1, indent, header == "|")
+                i = following - 1  # the line closing the block is read next
+            elif c.startswith(("[]", "{}")):
+                _lines_tail(c, 2)
+                if len(stack) >= max_depth:
+                    raise _Unusual
+                value = [] if first == "[" else {}
+            else:
+                raise _Unusual
+            positions[path] = at
+        if is_map:
+            container[k] = value
+            positions[path + "#key"] = key_at
+        else:
+            container.append(value)
+    while stack:  # the end of the text closes every collection
+        container, where, is_map, key, key_at, indent, flush = stack.pop()
+        if is_map:
+            positions[f"{where}.{key}#key" if where else f"{key}#key"] = key_at
+    if root is _Unusual:
+        raise _Unusual  # nothing in the file
+    return root, positions
+
+
+def _lines_tail(c: str, at: int) -> None:
+    """What follows a quoted scalar or ``[]`` on its line must be blanks, then a comment or nothing."""
+    tail = c[at:]
+    if tail and (tail[0] != " " or tail.lstrip(" ")[:1] not in ("", "#")):
+        raise _Unusual
+
+
+def _lines_block(lines: list[str], start: int, parent: int, clip: bool) -> tuple[str, int]:
+    """The text of a literal block scalar whose lines start at ``start`` under a collection indented ``parent``
+    (``clip``: ``|``, one line break kept at the end; else ``|-``, none), and the index of the line after it.
+    Its indentation is its first line's, which must hold text (a block starting with an empty line, or with no
+    line indented past ``parent``, gives way)."""
+    count = len(lines)
+    if start >= count:
+        raise _Unusual
+    first = lines[start]
+    body = first.lstrip(" ")
+    width = len(first) - len(body)
+    if not body or width <= parent:
+        raise _Unusual
+    parts = [body]
+    last = 1  # parts up to the last one holding text (or blanks past the indentation)
+    j = start + 1
+    while j < count:
+        line = lines[j]
+        stripped = line.lstrip(" ")
+        if stripped:
+            if len(line) - len(stripped) < width:
+                break
+            parts.append(line[width:])
+            last = len(parts)
+        elif len(line) > width:  # blanks past the indentation are text
+            parts.append(line[width:])
+            last = len(parts)
+        else:
+            parts.append("")
+        j += 1
+    text = "\n".join(parts[:last])
+    if clip and start + last < count:  # the last line with text has a line break after it
+        text += "\n"
+    return text, j
+
+
 @functools.cache
 def _default_rules() -> dict[Any, list[tuple[str, Any]]]:
     """The implicit resolvers of a document without a ``%YAML`` directive (YAML 1.2), as :func:`_plain_rules`."""
@@ -706,7 +962,7 @@ def parse_yaml(text: str, file: str) -> tuple[Any, dict[str, Position]]:
     """Parse YAML text into plain data and a position map; syntax errors become an InputError with file:line:col."""
     if len(text) > limit("yaml_bytes"):
         raise InputError([Problem(f"文件过大：超过 {shown('yaml_bytes')}（一份报告的数据通常只有几十 KB）", file)])
-    return _read_plain(text) or _read_full(text, file)
+    return _read_lines(text) or _read_plain(text) or _read_full(text, file)
 
 
 def _read_full(text: str, file: str) -> tuple[Any, dict[str, Position]]:

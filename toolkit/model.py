@@ -372,7 +372,8 @@ def _enum(cls: type[Enum]) -> Check:
 def _converted(inner: Check, before: Callable[[Any], Any] | None, after: tuple[Callable[[Any], Any], ...] = ()
                ) -> Check:
     """``inner`` with a converter run before it (a BeforeValidator) and validators after it (an AfterValidator, a
-    field_validator); a ValueError they raise is a ``value_error`` at the value."""
+    field_validator); a ValueError they raise is a ``value_error`` at the value. The commonest pairs take the value
+    YAML gives them in one call (:func:`_passing`)."""
     def check(value: Any, loc: tuple, errors: list) -> Any:
         if before is not None:
             try:
@@ -382,16 +383,82 @@ def _converted(inner: Check, before: Callable[[Any], Any] | None, after: tuple[C
         value = inner(value, loc, errors)
         if value is _BAD:
             return value
-        for validator in after:
-            try:
-                value = validator(value)
-            except ValueError as exc:
-                return _fail(errors, "value_error", loc, f"Value error, {exc}", value)
-        return value
-    return check
+        return _validated(value, loc, errors, after)
+    return _passing(inner, before, after, check) or check
+
+
+def _validated(value: Any, loc: tuple, errors: list, after: tuple[Callable[[Any], Any], ...]) -> Any:
+    """``value`` through the validators ``after`` (a ValueError is a ``value_error``)."""
+    for validator in after:
+        try:
+            value = validator(value)
+        except ValueError as exc:
+            return _fail(errors, "value_error", loc, f"Value error, {exc}", value)
+    return value
+
+
+def _passing(inner: Check, before: Callable[[Any], Any] | None, after: tuple[Callable[[Any], Any], ...],
+             check: Check) -> Check | None:
+    """For a Decimal, text or count field, a check that returns a value its converter and type leave as it is — a
+    finite Decimal under :data:`LIMIT`, a text without control characters, an int under it (what YAML gives) —
+    after the validators ``after``, in one call, and gives any other to ``check`` (the same result: tests/test_model.py);
+    its ``optional`` also returns None for None (:func:`_optional`). None for other pairs."""
+    if inner is _decimal_type and before in (_to_decimal, _to_percent):
+        def fast(value: Any, loc: tuple, errors: list) -> Any:
+            if type(value) is Decimal:
+                if value.is_finite() and abs(value) < LIMIT:
+                    return _validated(value, loc, errors, after) if after else value
+            elif type(value) is int:  # a whole number written without decimals: its Decimal, as _decimal makes it
+                number = Decimal(value)
+                if abs(number) < LIMIT:
+                    return _validated(number, loc, errors, after) if after else number
+            return check(value, loc, errors)
+
+        def optional(value: Any, loc: tuple, errors: list) -> Any:
+            if type(value) is Decimal:
+                if value.is_finite() and abs(value) < LIMIT:
+                    return _validated(value, loc, errors, after) if after else value
+            elif value is None:
+                return None
+            elif type(value) is int:
+                number = Decimal(value)
+                if abs(number) < LIMIT:
+                    return _validated(number, loc, errors, after) if after else number
+            return check(value, loc, errors)
+    elif inner is _str and before is _to_text:
+        def fast(value: Any, loc: tuple, errors: list) -> Any:
+            if type(value) is str and (value.isprintable() or _CONTROL.search(value) is None):
+                return _validated(value, loc, errors, after) if after else value
+            return check(value, loc, errors)
+
+        def optional(value: Any, loc: tuple, errors: list) -> Any:
+            if value is None:
+                return None
+            if type(value) is str and (value.isprintable() or _CONTROL.search(value) is None):
+                return _validated(value, loc, errors, after) if after else value
+            return check(value, loc, errors)
+    elif inner is _int and before is _to_count:
+        def fast(value: Any, loc: tuple, errors: list) -> Any:
+            if type(value) is int and abs(value) < LIMIT:
+                return _validated(value, loc, errors, after) if after else value
+            return check(value, loc, errors)
+
+        def optional(value: Any, loc: tuple, errors: list) -> Any:
+            if value is None:
+                return None
+            if type(value) is int and abs(value) < LIMIT:
+                return _validated(value, loc, errors, after) if after else value
+            return check(value, loc, errors)
+    else:
+        return None
+    fast.optional = optional  # type: ignore[attr-defined]
+    return fast
 
 
 def _optional(inner: Check) -> Check:
+    optional = getattr(inner, "optional", None)
+    if optional is not None:
+        return optional
     return lambda value, loc, errors: None if value is None else inner(value, loc, errors)
 
 
@@ -485,6 +552,10 @@ class Node:
 
     model_fields: dict[str, FieldInfo] = {}
     _table: tuple = ()
+    _checks: dict[str, Check] = {}
+    _blank: dict[str, Any] = {}
+    _made: tuple = ()
+    _order: dict[str, int] = {}
 
     def __init__(self, **data: Any) -> None:
         errors: list = []
@@ -501,29 +572,41 @@ class Node:
         return out
 
     def _fill(self, data: dict, loc: tuple, errors: list) -> bool:
+        """Set every field from ``data`` (its keys in their order: most fields are left out, so the table is not
+        walked for them), the rest from the defaults, the unknown keys into ``model_extra``; the errors are put in
+        the order of the fields (an unknown key's after them), as a walk of the table finds them."""
         values = self.__dict__
         start = len(errors)
-        for name, check, default, make in self._table:
-            value = data.get(name, _MISSING)
-            if value is not _MISSING:
-                values[name] = check(value, (*loc, name), errors)
-            elif make is not None:
-                values[name] = make()
-            elif default is _MISSING:
-                errors.append({"type": "missing", "loc": (*loc, name), "msg": "Field required", "input": data})
-            else:
-                values[name] = default
-        fields = self.model_fields
+        values.update(self._blank)  # every field in the table's order: its default, or a placeholder
+        checks = self._checks
         extra = {}
         for key, value in data.items():
-            if key not in fields:
-                if not isinstance(key, str):  # pydantic keeps an int key in the location, drops any other
-                    _fail(errors, "invalid_key", (*loc, int(key)) if isinstance(key, int) else loc,
-                          "Keys should be strings", key)
-                extra[key] = value
+            check = checks.get(key)
+            if check is not None:
+                values[key] = check(value, loc + (key,), errors)
+                continue
+            if not isinstance(key, str):  # pydantic keeps an int key in the location, drops any other
+                _fail(errors, "invalid_key", (*loc, int(key)) if isinstance(key, int) else loc,
+                      "Keys should be strings", key)
+            extra[key] = value
+        for name, make in self._made:  # a placeholder left: a default made for each object, or a field required
+            if values[name] is _MISSING:
+                if make is not None:
+                    values[name] = make()
+                else:
+                    errors.append({"type": "missing", "loc": (*loc, name), "msg": "Field required", "input": data})
         values["model_extra"] = extra
         values["_path"] = ""
-        return len(errors) == start
+        if extra:  # an unknown key reads as an attribute, as pydantic's extra="allow" gives it (see _attributes)
+            for key in _attributes(type(self), extra):
+                values[key] = extra[key]
+        if len(errors) == start:
+            return True
+        if len(errors) > start + 1:
+            order, last, at = self._order, len(self._order), len(loc)
+            errors[start:] = sorted(errors[start:], key=lambda e: order.get(e["loc"][at], last)
+                                    if len(e["loc"]) > at else last)  # stable: each field's in their order
+        return False
 
     @property
     def path(self) -> str:
@@ -535,12 +618,6 @@ class Node:
         path = self._path
         return f"{path}.{field}" if path else field
 
-    def __getattr__(self, name: str) -> Any:  # an unknown key, as pydantic's extra="allow" gives it
-        extra = self.__dict__.get("model_extra")
-        if extra and name in extra:
-            return extra[name]
-        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
-
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and other.__dict__ == self.__dict__
 
@@ -548,6 +625,16 @@ class Node:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({', '.join(f'{k}={getattr(self, k)!r}' for k in self.model_fields)})"
+
+
+def _attributes(cls: type, extra: dict) -> list[str]:
+    """The unknown keys of ``extra`` an object of ``cls`` also holds as attributes: the texts that name nothing of
+    its class (a method, a property: what the class defines is found first, as it was found before a
+    ``__getattr__`` looked the key up in ``model_extra``) nor ``model_extra`` or ``_path``. Held in the object's
+    ``__dict__`` rather than found by ``__getattr__``: a class with ``__getattr__`` makes every attribute read of
+    its objects take the slow path (CPython does not specialise it), and a report's checks and render read its
+    nodes' attributes tens of thousands of times."""
+    return [key for key in extra if type(key) is str and key not in ("model_extra", "_path") and not hasattr(cls, key)]
 
 
 def _define(cls: type[Node], table: tuple[tuple[str, Any, tuple, Check, Any], ...]) -> None:
@@ -561,21 +648,38 @@ def _define(cls: type[Node], table: tuple[tuple[str, Any, tuple, Check, Any], ..
             fields[name] = FieldInfo(annotation, metadata, check, default)
     cls.model_fields = fields
     cls._table = tuple((name, f.check, f.default, f.default_factory) for name, f in fields.items())
+    # what Node._fill reads: each field's check; its default, or _MISSING where one is made or the field required
+    # (a placeholder keeping the table's order); those fields with their factory (None: required); their order
+    cls._checks = {name: f.check for name, f in fields.items()}
+    cls._blank = {name: _MISSING if f.default_factory is not None else f.default for name, f in fields.items()}
+    cls._made = tuple((name, f.default_factory) for name, f in fields.items()
+                      if f.default_factory is not None or f.default is _MISSING)
+    cls._order = {name: k for k, name in enumerate(fields)}
 
 
 def walk(node: Node, path: str = "") -> Iterator[tuple[str, Node]]:
-    """Yield ``(path, node)`` for a node and every Node beneath it, setting each node's ``path``."""
-    node._path = path
-    yield path, node
-    for name in _node_fields(type(node)):
-        value = getattr(node, name)
-        child = f"{path}.{name}" if path else name
-        if isinstance(value, Node):
-            yield from walk(value, child)
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                if isinstance(v, Node):
-                    yield from walk(v, f"{child}[{i}]")
+    """Yield ``(path, node)`` for a node and every Node beneath it (depth first, in field order), setting each
+    node's ``path``. A node's children are looked up when it is resumed after its own ``yield``; walked with a stack,
+    not nested generators (one resumption a node instead of one for each level above it)."""
+    stack = [(path, node)]
+    pop, push = stack.pop, stack.extend
+    while stack:
+        path, node = pop()
+        node._path = path
+        yield path, node
+        children = []
+        for name in _node_fields(type(node)):
+            value = getattr(node, name)
+            child = f"{path}.{name}" if path else name
+            if isinstance(value, Node):
+                children.append((child, value))
+            elif isinstance(value, list):
+                for i, v in enumerate(value):
+                    if isinstance(v, Node):
+                        children.append((f"{child}[{i}]", v))
+        if children:
+            children.reverse()
+            push(children)
 
 
 @functools.cache

@@ -92,7 +92,9 @@ def _last_year(loaded: Loaded) -> tuple[dict[Decimal, str], dict[tuple[Decimal, 
     this_money: set[Decimal] = set()
     for node in shared(loaded, "figures", lambda: list(figures(report, nodes(loaded)))):
         if node.previous is not None and node.previous != 0:
-            money.setdefault(node.previous.normalize(), f"上年{_figure_label(node)}")
+            key = node.previous.normalize()
+            if key not in money:  # the first figure's label (worked out only for it)
+                money[key] = f"上年{_figure_label(node)}"
         for v in (node.amount, node.full_budget, node.initial_budget):
             if v is not None:
                 this_money.add(v.normalize())

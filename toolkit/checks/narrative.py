@@ -100,8 +100,11 @@ def paragraphs(text: str) -> list[tuple[str, int]]:
     """Non-empty lines of a Markdown text with their line offset inside it (markup stripped)."""
     out = []
     for k, line in enumerate(text.split("\n")):
-        s = re.sub(r"\*\*|__|`", "", line).strip().lstrip("#>").strip()
-        s = re.sub(r"^[-*+]\s+", "", s)
+        if "*" in line or "_" in line or "`" in line:  # the markup removed only where it can be
+            line = re.sub(r"\*\*|__|`", "", line)
+        s = line.strip().lstrip("#>").strip()
+        if s and s[0] in "-*+":
+            s = re.sub(r"^[-*+]\s+", "", s)
         if s:
             out.append((s, k))
     return out

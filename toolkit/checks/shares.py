@@ -8,7 +8,7 @@ an error beyond.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Iterable
+from typing import Callable, Iterable
 
 from ..domain.budget import breakdowns, figures, label_of
 from ..domain.execution import execution_figures, full_budget
@@ -18,7 +18,7 @@ from ..domain.tolerance import ROUNDING_NOTE, Kind, Verdict, half_unit, percent_
 from ..findings import ERROR, WARNING, Finding, value_text
 from ..load import Loaded
 from ..model import Figure
-from ..numbers import places, quantize
+from ..numbers import places, quantize, round_to
 from ..rules import Rule
 from .common import HUNDRED, ZERO, diff_note, money, nodes, shared
 
@@ -70,11 +70,23 @@ def _pct(v: Decimal, declared: Decimal) -> str:
     return f"{quantize(v, max(places(declared), 2)):f}%"
 
 
-def _rate_finding(loaded: Loaded, rule: Rule, what: str, declared: Decimal, computed: Decimal, spread: Decimal,
-                  formula: str, path: str, help: str | None = None) -> Finding | None:
-    v = percent_verdict(declared, computed, spread)
+def _right(declared: Decimal, computed: Decimal) -> bool:
+    """Whether :func:`percent_verdict` finds ``declared`` right (the computed rate rounded to its places is it),
+    whatever the spread: most rates are, and need neither their spread nor their message."""
+    return round_to(computed, places(declared)) == declared
+
+
+def _rate_finding(loaded: Loaded, rule: Rule, what: str, declared: Decimal, computed: Decimal,
+                  spread: "Decimal | Callable[[], Decimal]", formula: "str | Callable[[], str]", path: str,
+                  help: str | None = None) -> Finding | None:
+    """The finding of a declared rate against the computed one, None when it is right; ``spread`` and ``formula``
+    may be given as functions, called only for a rate that is not right."""
+    if _right(declared, computed):
+        return None
+    v = percent_verdict(declared, computed, spread if isinstance(spread, Decimal) else spread())
     if v is Verdict.OK:
         return None
+    formula = formula if isinstance(formula, str) else formula()
     msg = f"{what} {declared:f}% ≠ {formula} = {_pct(computed, declared)}"
     return loaded.finding(rule, msg, path, v, expected=_pct(computed, declared), found=f"{declared:f}%", help=help)
 
@@ -104,12 +116,15 @@ def _shares(loaded: Loaded) -> Iterable[Finding]:
             candidates = [(total, ulp_total, b.label)]
             candidates += [(alt.amount, _ulp(alt.amount), name) for alt, name in b.alt
                            if alt.amount not in (None, ZERO)]
-            results = []
+            results, right = [], False
             for base, ulp_base, name in candidates:
                 computed = amount * HUNDRED / base
+                if _right(share, computed):  # right against one base: no finding (no spread needed)
+                    right = True
+                    break
                 spread = _spread(amount, base, den_tol=ulp_base)
                 results.append((percent_verdict(share, computed, spread), computed, spread, base, name))
-            if any(r[0] is Verdict.OK for r in results):
+            if right or any(r[0] is Verdict.OK for r in results):
                 continue
             _v, computed, spread, base, name = min(results, key=lambda r: _SEVERITY[r[0]])
             f = _rate_finding(loaded, PCT001, f"{p.label}占{name}的比例", share, computed, spread,
@@ -136,9 +151,11 @@ def _figure_rates(loaded: Loaded, f: Figure) -> Iterable[Finding]:
     if f.execution_rate is not None and a is not None:
         fb = full_budget(f)
         if fb is not None and fb != 0:
-            e_fb = _ulp(fb) if f.full_budget is not None else _ulp(f.initial_budget) + _ulp(f.adjustment)
-            r = _rate_finding(loaded, PCT002, f"{name}执行率", f.execution_rate, a * HUNDRED / fb,
-                              _spread(a, fb, den_tol=e_fb), f"{money(a)} ÷ {money(fb)}", f.at("execution_rate"))
+            def spread() -> Decimal:
+                e_fb = _ulp(fb) if f.full_budget is not None else _ulp(f.initial_budget) + _ulp(f.adjustment)
+                return _spread(a, fb, den_tol=e_fb)
+            r = _rate_finding(loaded, PCT002, f"{name}执行率", f.execution_rate, a * HUNDRED / fb, spread,
+                              lambda: f"{money(a)} ÷ {money(fb)}", f.at("execution_rate"))
             if r is not None:
                 yield r
     if f.change is not None and a is not None and p is not None:
@@ -164,6 +181,8 @@ def _figure_rates(loaded: Loaded, f: Figure) -> Iterable[Finding]:
             return
         x = a - prev
         computed = x * HUNDRED / prev
+        if _right(f.change_rate, computed):
+            return
         spread = _spread(x, prev, _ulp(a) + e_prev, e_prev)
         help = None
         if percent_verdict(-f.change_rate, computed, spread) is Verdict.OK:
@@ -181,8 +200,8 @@ def _execution_indicator(loaded: Loaded) -> Iterable[Finding]:
     _initial, full, actual = execution_figures(loaded.report)
     if full in (None, ZERO) or actual is None:
         return
-    r = _rate_finding(loaded, PCT002, "预算执行率", ex.rate, actual * HUNDRED / full, _spread(actual, full),
-                      f"{money(actual)} ÷ {money(full)}", ex.at("rate"))
+    r = _rate_finding(loaded, PCT002, "预算执行率", ex.rate, actual * HUNDRED / full, lambda: _spread(actual, full),
+                      lambda: f"{money(actual)} ÷ {money(full)}", ex.at("rate"))
     if r is not None:
         yield r
 
@@ -245,8 +264,10 @@ def _indicator_rates(loaded: Loaded) -> Iterable[Finding]:
         for names, formula, num, den, spread in rates:
             if name not in names:
                 continue
-            numbers = f"{num:f} ÷ {den:f}" if spread == ZERO else f"{money(num)} ÷ {money(den)}"
+            def written(num=num, den=den, spread=spread, formula=formula) -> str:
+                numbers = f"{num:f} ÷ {den:f}" if spread == ZERO else f"{money(num)} ÷ {money(den)}"
+                return f"{formula} = {numbers}"
             r = _rate_finding(loaded, PCT007, f"指标“{ind.name}”实际完成值", actual.number, num * HUNDRED / den,
-                              spread, f"{formula} = {numbers}", ind.at("actual"))
+                              spread, written, ind.at("actual"))
             if r is not None:
                 yield r

@@ -590,7 +590,7 @@ def leads_list(note: str) -> bool:
 
 
 def _has_budget(f: Figure) -> bool:
-    return any(v is not None for v in (f.initial_budget, f.adjustment, f.full_budget))
+    return f.initial_budget is not None or f.adjustment is not None or f.full_budget is not None
 
 
 def _suffix(text: str) -> str:
@@ -915,8 +915,14 @@ TITLE_LINE_WIDTH = 20
 
 
 def _width(text: str) -> float:
-    """Printed width in full-width characters (ASCII letters and digits are half-width)."""
-    return sum(0.5 if ord(c) < 0x2E80 else 1 for c in text)
+    """Printed width in full-width characters (ASCII letters and digits are half-width): 0.5 for each character
+    below U+2E80, 1 for each other, as their sum gives it (an int when every character is full-width)."""
+    narrow = len(_NARROW.findall(text))
+    wide = len(text) - narrow
+    return narrow * 0.5 + wide if narrow else wide
+
+
+_NARROW = re.compile("[\x00-\u2e7f]")
 
 
 def title_lines(title: str, unit_name: str) -> str:

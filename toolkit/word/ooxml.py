@@ -44,10 +44,14 @@ _ESCAPED = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def esc(text: object) -> str:
-    """Escape text for XML content; characters XML cannot hold are dropped. Most text holds neither: one search
-    returns it as it is."""
+    """Escape text for XML content; characters XML cannot hold are dropped. Most text holds neither: returned as it
+    is after one search, or, for a text ``isprintable`` (no control character, no U+FFFE / U+FFFF: a third of the
+    search's time), three tests for the characters to escape."""
     s = str(text)
-    if _ESCAPED.search(s) is None:
+    if s.isprintable():
+        if "&" not in s and "<" not in s and ">" not in s:
+            return s
+    elif _ESCAPED.search(s) is None:
         return s
     s = _BAD_XML_CHARS.sub("", s)
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

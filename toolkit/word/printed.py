@@ -206,7 +206,12 @@ def _values(report: Report) -> Iterator[tuple[Node, str, int | None, Any]]:
             continue
         for name, default in _content_fields(type(node)):
             value = getattr(node, name)
+            if value is None:  # most fields: left out
+                continue
             kind = type(value)
+            if kind is str or kind is Decimal:  # most of the rest
+                yield node, name, None, value
+                continue
             if kind in _PLAIN:  # the common case: no subclass (an Enum of str, a bool) can be one of these
                 if kind is not str and kind is not Decimal and kind is not int and value == default:
                     continue
@@ -365,13 +370,19 @@ def unprinted(report: Report, docx: "bytes | Printed", written: Container[str] |
     in (a 预算执行率 weight of 10 nobody wrote)."""
     text = docx if isinstance(docx, Printed) else Printed(document_text(docx, ours))
     has_text, numbers = text._has_text, text.numbers
+    prec = getcontext().prec
     out = []
     for node, name, index, value in _values(report):
         kind = type(value)  # the two commonest types tested here, as ``value in text`` tests them
         if kind is str:
             found = has_text(value)
-        elif kind is Decimal:
-            found = value == 0 or _written_decimal(value) in numbers
+        elif kind is Decimal:  # as _written_decimal writes it, without the call
+            written_as = str(value)
+            if "E" in written_as or len(written_as) > prec or not value.is_finite():
+                written_as = _written_number(value)
+            elif written_as[0] == "-":
+                written_as = written_as[1:]
+            found = written_as in numbers or value == 0
         else:
             found = value in text
         if not found:  # the path only for a value not found (most are)
