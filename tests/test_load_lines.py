@@ -235,3 +235,11 @@ def test_the_demo_is_read_alike_with_the_store_full_or_empty():
     first = lines(DEMO)
     _read_plain(text_of(EXAMPLES / "sichuan-demo-2021.yaml"))
     assert lines(DEMO) == first == events(DEMO)
+
+
+@pytest.mark.parametrize("text", ["... x: 1\n", "a: 1\n... x: 2\n", "a: 1\n...  x:\n", "a: 1\n... x:\n  b: 2\n"])
+def test_a_document_end_is_no_key(text):
+    """``...`` then a blank at the left edge ends the document: the slow readers refuse what follows, so the line
+    reader must leave it to them (a key ``... x`` would load it as data)."""
+    assert _read_lines(text) is None
+    assert full(text)[0] == "refused"

@@ -163,3 +163,14 @@ def test_unknown_keys_read_as_attributes_and_never_hide_the_class(monkeypatch):
     assert [w.code for w in loaded.warnings] == ["KEY001"] * 7
     again = loads(DEMO.replace("unit:\n", "unit:\n" + extra, 1), "f.yaml").report
     assert again == loaded.report and again.unit != loads(DEMO, "f.yaml").report.unit
+
+
+def test_unknown_keys_named_as_the_class_itself_is_named_are_attributes():
+    """``mro``, ``__name__``: what ``type`` gives a class, not its objects; an unknown key of that name is the
+    object's attribute, as when ``__getattr__`` looked it up in ``model_extra``."""
+    from toolkit import loads
+
+    from .test_load_fast import DEMO
+
+    unit = loads(DEMO.replace("unit:\n", "unit:\n  mro: 5\n  __name__: 7\n", 1), "f.yaml").report.unit
+    assert unit.mro == 5 and unit.__name__ == 7

@@ -507,7 +507,7 @@ def _plain_events(get: Any, E: Any) -> tuple[Any, dict[str, Position]]:
 _LINES_UNUSUAL = re.compile("[\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 #: a plain key, the colon and the blanks after it (a key starting with an indicator, holding a colon or a #, ending
 #: with a blank or longer than 1,000 characters is left; only a text holding a colon is tried)
-_LINES_KEY = re.compile(r"([^ #'\"\[\]{},&*!|>%@`?:\-<][^:#]{0,999}(?<! )):(?: +|$)")
+_LINES_KEY = re.compile(r"(?!\.\.\.(?: |$))([^ #'\"\[\]{},&*!|>%@`?:\-<][^:#]{0,999}(?<! )):(?: +|$)")  # (... x: the document end)
 #: the first characters of a scalar other than a plain one's: indicators, quotes, ``|`` (``-``, ``?`` and ``:`` start
 #: a plain scalar when no blank follows)
 _LINES_SPECIAL = frozenset(",[]{}#&*!|>'\"%@`-?:")

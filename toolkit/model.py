@@ -634,7 +634,10 @@ def _attributes(cls: type, extra: dict) -> list[str]:
     ``__dict__`` rather than found by ``__getattr__``: a class with ``__getattr__`` makes every attribute read of
     its objects take the slow path (CPython does not specialise it), and a report's checks and render read its
     nodes' attributes tens of thousands of times."""
-    return [key for key in extra if type(key) is str and key not in ("model_extra", "_path") and not hasattr(cls, key)]
+    # (what the class and its bases define, not what ``type`` gives the class itself: mro, __name__ are no attributes
+    # of an object)
+    return [key for key in extra if type(key) is str and key not in ("model_extra", "_path")
+            and not any(key in k.__dict__ for k in cls.__mro__)]
 
 
 def _define(cls: type[Node], table: tuple[tuple[str, Any, tuple, Check, Any], ...]) -> None:

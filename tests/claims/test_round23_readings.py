@@ -212,3 +212,34 @@ def test_a_text_figure_in_yuan_against_a_table_in_wanyuan(tmp_path) -> None:
         assert any(c == "TXT014" and "8.41" in m for c, m in found), (said, found)
     for said in ("84,100元", "8.41万元"):
         assert _errors(tmp_path, table + f"全年“三公”经费合计支出{said}，控制在年度预算以内。\n", "y.md") == [], said
+
+
+def test_a_lines_execution_rate_is_not_the_departments(tmp_path) -> None:
+    text = ("从预算执行情况看，本单位2024年度支出年初预算1400.41万元，经年中追加调整后全年预算1724.96万元，全年执行"
+            "1647.40万元，预算执行率为{r}%；其中项目支出执行率为93.46%，基本支出执行率为96.81%。")
+    assert _errors(tmp_path, text.format(r="95.50")) == []  # the lines' rates are not 1647.40 ÷ 1724.96
+    found = _errors(tmp_path, text.format(r="96.50"))
+    assert any(c == "TXT005" and "95.50%" in m for c, m in found), found
+
+
+def test_a_bracket_after_a_rate_holds_no_parts_of_the_figure_before(tmp_path) -> None:
+    text = ("全年共实施人社服务提升重点项目17个，其中已完工14个、在建3个；镇街“15分钟就业服务圈”覆盖率达到100.00%"
+            "（已覆盖21个，共21个）。")
+    assert _errors(tmp_path, text) == []
+    found = _errors(tmp_path, "全年共实施项目17个，其中已完工13个（新建9个、改建4个），在建3个。")
+    assert any(c == "TXT001" and "13 + 3 = 16" in m for c, m in found), found
+
+
+LINES = ("表2 2024年度预算执行情况表\n单位：万元\n\n| 项目 | 年初预算 | 全年预算 | 执行数 |\n|---|---|---|---|\n"
+         "| 基本支出 | 948.98 | 1054.08 | 1020.41 |\n| 项目支出 | 451.43 | 670.88 | 626.99 |\n"
+         "| 合计 | 1400.41 | 1724.96 | 1647.40 |\n\n")
+
+
+def test_a_lines_execution_rate_against_its_table_row(tmp_path) -> None:
+    text = LINES + "全年预算执行率为95.50%；其中项目支出执行率为{p}%，基本支出执行率为96.81%。\n"
+    assert _errors(tmp_path, text.format(p="93.46"), "e.md") == []
+    found = _errors(tmp_path, text.format(p="93.64"), "e.md")
+    assert any(c == "TXT005" and "626.99" in m and "93.46%" in m for c, m in found), found
+    # a project's own rate (项目执行率 after its figures) is not the 项目支出 line's
+    own = LINES + "就业创业补贴资金全年预算114.13万元，实际支出105.71万元，项目执行率92.62%。\n"
+    assert _errors(tmp_path, own, "e.md") == []

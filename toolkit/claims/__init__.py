@@ -30,7 +30,7 @@ from .crossref import check_named_figures, check_repeated_slips
 from .results import check_indicator_results
 from .slips import relocate_slips
 from .table_bases import check_table_bases, year_index, year_pairs
-from .table_rates import check_table_rates
+from .table_rates import check_named_execution, check_table_rates
 from .table_shares import check_table_shares
 from .tables import (check_execution_row, check_joined_targets, check_reverse_rows, check_summary_scores, check_table,
                      execution_said)
@@ -163,7 +163,7 @@ def lint_document(doc: Document) -> Result:
             result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     spoken = {(f.location.paragraph, f.location.offset) for f in result.findings
               if f.severity == "error" and isinstance(f.location, TextSpot)}
-    for k, issue in check_table_rates(doc, texts, quantities):
+    for k, issue in check_table_rates(doc, texts, quantities) + check_named_execution(doc, texts, quantities):
         if (paragraphs[k].index, issue.location.offset) not in spoken:  # a slip said already (TXT014)
             result.findings.append(_prose_finding(doc, paragraphs[k], issue))
     for k, issue in check_table_shares(doc, texts, quantities):

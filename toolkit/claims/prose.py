@@ -197,7 +197,7 @@ TXT005 = Rule("TXT005", "lint", ERROR, "比率与所述数字不符",
     "支出或合计数即分子（节约、结余、上年的数不算）。以百分比计量的指标，“年度目标90%，实际完成88.2%，完成率98.20%”按"
     "实际 ÷ 目标核对（反向指标或“控制在…以内”的不核对）；目标写在数字之后（“低于280人的年度目标”）也是目标，上年的数不作分子。"
     "比率写在其各项之前（“抽检合格率99.5%（抽检1250批次，合格1241批次）”“办结率98.13%，共受理214件，办结209件”）同样核对；"
-    "正在办理、尚待办理的数（“正在整改4个”）不作分子；“年初批复预算”“年初安排预算”即年初预算。“由A、B和C组成，完成预算的R%”“其中A、B，完成预算Z的R%”中的比率是总数的，不是最后一项的；比率以“该项目”“该资金”“这笔资金”指代时，其分子分母取同段前文所述该笔资金的数；“结案率”“办结率”“审结率”的分子是办结（结案、审结、完结）的数；“已拨付”“已支付”是执行数；“与上年X相比，增加D，增长R”中X是基数，“超出储备任务N”中N是超出的差额。",
+    "正在办理、尚待办理的数（“正在整改4个”）不作分子；“年初批复预算”“年初安排预算”即年初预算。“由A、B和C组成，完成预算的R%”“其中A、B，完成预算Z的R%”中的比率是总数的，不是最后一项的；比率以“该项目”“该资金”“这笔资金”指代时，其分子分母取同段前文所述该笔资金的数；“结案率”“办结率”“审结率”的分子是办结（结案、审结、完结）的数；“已拨付”“已支付”是执行数；“与上年X相比，增加D，增长R”中X是基数，“超出储备任务N”中N是超出的差额。“其中项目支出执行率为R%”这样以某一支出命名、所在分句无数的执行率不按部门的执行数与预算核对，而在文中有该支出一行（年初预算、全年预算、执行数各列）的表时按该行 执行数 ÷ 全年预算数 核对。",
     "report.txt:40: 第40段: TXT005 问题解决率：解决问题 782个 ÷ 共收集企业问题 825个 = 94.79%，文中写 96.8%")
 TXT006 = Rule("TXT006", "lint", ERROR, "列举的项目数与所述数量不符",
     "“内设科室6个：A、B、…”、“内设7个科室分别为…”、“A、B、C等3家企业”：列出的项数应等于所述数量"
@@ -805,7 +805,9 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
             if not q.comparable(first) and not (before and before[-1].units and q.comparable(before[-1])):
                 continue  # 63所（个），其中…18所、…2个: a part in the total's second count word is one of them
             if brackets.depth(q.start) > d0:  # in brackets after a part: that part's own parts
-                if parts:
+                if parts and not re.search(r"\d", text[parts[-1].end:text.rfind("（", parts[-1].end, q.start) + 1
+                                                  if "（" in text[parts[-1].end:q.start] else q.start]):
+                    # (…在建3个；…覆盖率达到100.00%（已覆盖21个，共21个）: a bracket after another figure is not the part's)
                     children.setdefault(id(parts[-1]), []).append(q)
                 prev_end = q.end
                 continue
@@ -2584,7 +2586,8 @@ def check_changes(text: str, qs: list[Quantity], groups: list[Group] | None = No
         b = qs[i - 1] if i else None
         if base is None and b is not None and b.base and b.start >= s_start and b.comparable(d) and not b.approx \
                 and (not re.search(r"[，,；;。]", text[b.end:d.start])
-                     or re.fullmatch(r"\s*(?:的)?(?:相比|比较|对比)[，,]\s*[^，,；;。\d]*", text[b.end:d.start])):
+                     or (re.fullmatch(r"\s*(?:的)?(?:相比|比较|对比)[，,]\s*[^，,；;。\d]*", text[b.end:d.start])
+                         and i + 1 < len(qs) and qs[i + 1].unit == "%" and qs[i + 1].role == "change")):
             # (与上年B万元相比，本年支出增加D万元: the clause of the comparison, then the change)
             # "比上年(B万元)下降D万元，降幅R%" with this year's figure in another sentence: R = D ÷ B all the same
             issues += _rate_of_change(text, qs, i, b)
@@ -4217,6 +4220,10 @@ def check_completion(text: str, qs: list[Quantity], others: "Wholes | None" = No
 _BARE_EXECUTION = re.compile(r"(?<![年初全调整后])(?:预算|资金|支出)?执行(?:率|进度)(?:为|达到|达|是|：|:)?$")
 
 
+#: the department's own name before its execution rate (本单位预算执行率, 部门整体支出执行率, 年度预算执行率)
+_WHOLE_OWNER = re.compile(r"(?:(?:19|20)\d\d年度?)?(?:本|该)?(?:部门|单位|局|委|办|中心)?(?:整体|总体|全部|年度|本年|全年)?(?:的)?")
+
+
 def check_execution_stage(text: str, qs: list[Quantity], taken: set[int]) -> list[Issue]:
     """``年初预算A万元，…，全年预算F万元。本年支出B万元，预算执行率为P%``: an execution rate naming no stage is B ÷ F
     (DOMAIN §2: 执行率 = 执行数 ÷ 全年预算数). Judged only when the paragraph gives both budgets (one figure of each
@@ -4226,8 +4233,11 @@ def check_execution_stage(text: str, qs: list[Quantity], taken: set[int]) -> lis
     sents = sentences(text)
     for i, r in enumerate(qs):
         if r.unit != "%" or r.approx or r.start in taken or completion_rate(r) is not None \
-                or not _BARE_EXECUTION.search(r.pre.strip()):
+                or not (bare := _BARE_EXECUTION.search(r.pre.strip())):
             continue
+        line = re.sub(r"^.*[，,；;：:]|^(?:其中|另外|此外)", "", r.pre.strip()[:bare.start()])
+        if not _WHOLE_OWNER.fullmatch(re.sub(r"^(?:其中|另外|此外)[：:]?", "", line)):
+            continue  # 其中项目支出执行率为P%: a line's rate, not the department's (its terms are not written)
         s_start, _ = sents.bounds(r.start)
         here = [q for q in prior(qs, i, s_start) if _usable(q) and q.kind == "money"]
         spent = [q for q in here if _is_spent(q)]
