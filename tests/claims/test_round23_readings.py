@@ -243,3 +243,18 @@ def test_a_lines_execution_rate_against_its_table_row(tmp_path) -> None:
     # a project's own rate (项目执行率 after its figures) is not the 项目支出 line's
     own = LINES + "就业创业补贴资金全年预算114.13万元，实际支出105.71万元，项目执行率92.62%。\n"
     assert _errors(tmp_path, own, "e.md") == []
+
+
+def test_the_counts_in_brackets_after_a_rate_are_its_terms(tmp_path) -> None:
+    text = ("全年共实施市场监管能力提升项目19个，其中已完工16个、在建3个；食品经营主体“阳光厨房”覆盖率达到{r}%"
+            "（已覆盖1786个，共1862个）。")
+    assert _errors(tmp_path, text.format(r="95.92")) == []
+    found = _errors(tmp_path, text.format(r="95.29"))
+    assert any(c == "TXT005" and "95.92%" in m for c, m in found), found
+
+
+def test_a_percent_target_written_with_its_sign(tmp_path) -> None:
+    text = "投诉举报按时办结率指标年度目标为≥98%，实际完成88.2%，完成率为{r}%，未达到年度目标。"
+    assert _errors(tmp_path, text.format(r="90.00")) == []
+    found = _errors(tmp_path, text.format(r="111.11"))
+    assert any(c == "TXT005" and "90.00%" in m for c, m in found), found

@@ -197,7 +197,7 @@ TXT005 = Rule("TXT005", "lint", ERROR, "比率与所述数字不符",
     "支出或合计数即分子（节约、结余、上年的数不算）。以百分比计量的指标，“年度目标90%，实际完成88.2%，完成率98.20%”按"
     "实际 ÷ 目标核对（反向指标或“控制在…以内”的不核对）；目标写在数字之后（“低于280人的年度目标”）也是目标，上年的数不作分子。"
     "比率写在其各项之前（“抽检合格率99.5%（抽检1250批次，合格1241批次）”“办结率98.13%，共受理214件，办结209件”）同样核对；"
-    "正在办理、尚待办理的数（“正在整改4个”）不作分子；“年初批复预算”“年初安排预算”即年初预算。“由A、B和C组成，完成预算的R%”“其中A、B，完成预算Z的R%”中的比率是总数的，不是最后一项的；比率以“该项目”“该资金”“这笔资金”指代时，其分子分母取同段前文所述该笔资金的数；“结案率”“办结率”“审结率”的分子是办结（结案、审结、完结）的数；“已拨付”“已支付”是执行数；“与上年X相比，增加D，增长R”中X是基数，“超出储备任务N”中N是超出的差额。“其中项目支出执行率为R%”这样以某一支出命名、所在分句无数的执行率不按部门的执行数与预算核对，而在文中有该支出一行（年初预算、全年预算、执行数各列）的表时按该行 执行数 ÷ 全年预算数 核对。",
+    "正在办理、尚待办理的数（“正在整改4个”）不作分子；“年初批复预算”“年初安排预算”即年初预算。“由A、B和C组成，完成预算的R%”“其中A、B，完成预算Z的R%”中的比率是总数的，不是最后一项的；比率以“该项目”“该资金”“这笔资金”指代时，其分子分母取同段前文所述该笔资金的数；“结案率”“办结率”“审结率”的分子是办结（结案、审结、完结）的数；“已拨付”“已支付”是执行数；“与上年X相比，增加D，增长R”中X是基数，“超出储备任务N”中N是超出的差额。“其中项目支出执行率为R%”这样以某一支出命名、所在分句无数的执行率不按部门的执行数与预算核对，而在文中有该支出一行（年初预算、全年预算、执行数各列）的表时按该行 执行数 ÷ 全年预算数 核对。比率之后紧跟括号内写出的两个同单位的数（“覆盖率达到95.29%（已覆盖1786个，共1862个）”）即其分子分母。",
     "report.txt:40: 第40段: TXT005 问题解决率：解决问题 782个 ÷ 共收集企业问题 825个 = 94.79%，文中写 96.8%")
 TXT006 = Rule("TXT006", "lint", ERROR, "列举的项目数与所述数量不符",
     "“内设科室6个：A、B、…”、“内设7个科室分别为…”、“A、B、C等3家企业”：列出的项数应等于所述数量"
@@ -3709,6 +3709,12 @@ def check_rates(text: str, qs: list[Quantity], groups: list[Group] | None = None
                 before.append(q)
             if not before and s_start > 0:
                 before = _subject_sentence_before(text, qs, i, s_start)
+        close = text.find("）", r.end, r.end + 40) if text[r.end:r.end + 1] == "（" else -1
+        inside = [q for q in qs[i + 1:i + 1 + WINDOW] if q.end <= close and _usable(q) and q.kind == "count"] \
+            if close > 0 else []
+        if len(inside) >= 2 and len({q.unit for q in inside}) == 1:
+            # 覆盖率达到95.29%（已覆盖1786个，共1862个）: the counts in brackets right after a rate are its terms
+            before = inside
         if s_start > 0 and _REFERRED_RATE.search(text[max(s_start, r.start - len(r.pre) - 8):r.start]):
             # 全年预算安排2150.00万元，年内实际到位1980.00万元。该项目资金到位率为P%: a rate of 该项目 / 这笔资金 is of
             # the money the paragraph has told of, in its sentences before: their sums are its terms too
@@ -4683,7 +4689,9 @@ def check_percent_completion(text: str, qs: list[Quantity], taken: set[int]) -> 
         if len(before) != 2 or any(q.unit != "%" for q in before):
             continue
         target, actual = before
-        if not _TARGETED.search(target.label) or actual.approx \
+        # (年度目标为≥98%: the target named before its 为 and its sign)
+        named = re.sub(r"(?:为|是|：|:)?\s*(?:[≥>＞]=?|不低于|不少于|达到)?$", "", target.label)
+        if not _TARGETED.search(named) or actual.approx \
                 or not re.search(r"^实际|^(?:已|累计)?完成|结果|达到$", _LEAD_TIME.sub("", actual.label)):
             continue
         if not target.value:
