@@ -805,8 +805,9 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
             if not q.comparable(first) and not (before and before[-1].units and q.comparable(before[-1])):
                 continue  # 63所（个），其中…18所、…2个: a part in the total's second count word is one of them
             if brackets.depth(q.start) > d0:  # in brackets after a part: that part's own parts
-                if parts and not re.search(r"\d", text[parts[-1].end:text.rfind("（", parts[-1].end, q.start) + 1
-                                                  if "（" in text[parts[-1].end:q.start] else q.start]):
+                since = parts[-1].end if parts else q.start
+                opening = text.rfind("（", since, q.start)  # the bracket q is in, opened after the part
+                if parts and not re.search(r"\d", text[since:opening if opening >= 0 else q.start]):
                     # (…在建3个；…覆盖率达到100.00%（已覆盖21个，共21个）: a bracket after another figure is not the part's)
                     children.setdefault(id(parts[-1]), []).append(q)
                 prev_end = q.end
@@ -847,13 +848,14 @@ def find_groups(text: str, qs: list[Quantity]) -> list[Group]:
                 break  # …；此外，B万元 / …，另有B个: what follows is beside the total, not in it
             if parts and q.kind == "count" and parts[-1].label.startswith("其他") and not re.search(r"[、和及]", gap):
                 break  # …、其他类236起，按期办结1173起: a counted list closes with its 其他 part
-            if len(parts) >= 2 and _work_states([p.label for p in parts]) \
-                    and not _work_states([p.label for p in parts] + [q.label]) and len(re.findall(r"[，,；;]", gap)) >= 2:
-                break  # 已完工13个、在建4个，…增长，新培育家庭农场64家: a clause later, the states of the work end its list
-            if len(parts) >= 2 and re.search(r"[，,]", gap) and "、" not in gap and parts_by_dun \
-                    and (_work_states([p.label for p in parts]) or _complete([p.label for p in parts], keyword)) \
-                    and not _work_states([p.label for p in parts] + [q.label]):
-                break  # 其中已完工9个、在建3个，新增学位2160个: a whole set joined by 、 ends at the ，
+            named_so_far = [p.label for p in parts]
+            if len(parts) >= 2 and not _work_states(named_so_far + [q.label]) \
+                    and ((_work_states(named_so_far) and len(re.findall(r"[，,；;]", gap)) >= 2)
+                         or (re.search(r"[，,]", gap) and "、" not in gap and parts_by_dun
+                             and (_work_states(named_so_far) or _complete(named_so_far, keyword)))):
+                # a whole set ends its list at a clause break: a clause later (已完工13个、在建4个，…增长，新培育家庭
+                # 农场64家), or at the ， after parts joined by 、 (其中已完工9个、在建3个，新增学位2160个)
+                break
             sep = "；" if "；" in gap else "，"
             if parts:
                 parts_by_dun = parts_by_dun and bool(re.fullmatch(r"[^，,；;。]*[、和及与][^，,；;。]*", gap))
@@ -4226,10 +4228,6 @@ def check_completion(text: str, qs: list[Quantity], others: "Wholes | None" = No
 _BARE_EXECUTION = re.compile(r"(?<![年初全调整后])(?:预算|资金|支出)?执行(?:率|进度)(?:为|达到|达|是|：|:)?$")
 
 
-#: the department's own name before its execution rate (本单位预算执行率, 部门整体支出执行率, 年度预算执行率)
-_WHOLE_OWNER = re.compile(r"(?:(?:19|20)\d\d年度?)?(?:本|该)?(?:部门|单位|局|委|办|中心)?(?:整体|总体|全部|年度|本年|全年)?(?:的)?")
-
-
 def check_execution_stage(text: str, qs: list[Quantity], taken: set[int]) -> list[Issue]:
     """``年初预算A万元，…，全年预算F万元。本年支出B万元，预算执行率为P%``: an execution rate naming no stage is B ÷ F
     (DOMAIN §2: 执行率 = 执行数 ÷ 全年预算数). Judged only when the paragraph gives both budgets (one figure of each
@@ -4239,10 +4237,10 @@ def check_execution_stage(text: str, qs: list[Quantity], taken: set[int]) -> lis
     sents = sentences(text)
     for i, r in enumerate(qs):
         if r.unit != "%" or r.approx or r.start in taken or completion_rate(r) is not None \
-                or not (bare := _BARE_EXECUTION.search(r.pre.strip())):
+                or not _BARE_EXECUTION.search(r.pre.strip()):
             continue
-        line = re.sub(r"^.*[，,；;：:]|^(?:其中|另外|此外)", "", r.pre.strip()[:bare.start()])
-        if not _WHOLE_OWNER.fullmatch(re.sub(r"^(?:其中|另外|此外)[：:]?", "", line)):
+        line = line_execution(r.pre)
+        if line is not None and line[1]:
             continue  # 其中项目支出执行率为P%: a line's rate, not the department's (its terms are not written)
         s_start, _ = sents.bounds(r.start)
         here = [q for q in prior(qs, i, s_start) if _usable(q) and q.kind == "money"]
@@ -4276,7 +4274,22 @@ def check_execution_stage(text: str, qs: list[Quantity], taken: set[int]) -> lis
 
 #: an execution rate named by its line (项目支出预算执行率为P%, 基本支出全年预算执行率P%, 全年预算执行率为P%): the name
 #: before the budget stage, "" for the department's own
-_LINE_EXECUTION = re.compile(r"^(?P<name>[\u4e00-\u9fff“”]{0,12}?)(?P<stage>全年|年初|调整后)?预算执行率(?:为|达到|达|是)?$")
+_LINE_EXECUTION = re.compile(r"^(?:其中|另外|此外)?[：:]?(?P<name>[\u4e00-\u9fff“”]{0,12}?)(?:的)?(?P<stage>全年|年初|调整后)?"
+                             r"(?:预算)?执行率(?:为|达到|达|是)?$")
+
+
+def line_execution(pre: str) -> tuple[str, str, str | None] | None:
+    """(its line's name, that line's owner, its stage word) of an execution rate named by a line (项目支出执行率为,
+    其中基本支出预算执行率, 全年预算执行率: name "" and owner "" for the department's own); None when the words before
+    the rate name no execution rate, or name it of something referred back to (该项支出…)."""
+    m = _LINE_EXECUTION.match(re.split(r"[，,；;：:。]", pre)[-1].strip())
+    if m is None or not (m.group("name") or "预算执行率" in m.group(0)):
+        return None  # (a bare 执行率 names no line: whose it is, is the sentence's, check_execution_stage)
+    name = m.group("name")
+    owner = _owner(name + "支出") if name else ""
+    if owner is None or (name and not owner):
+        return None
+    return name, owner, m.group("stage")
 
 
 def _line_figures(qs: list[Quantity], i: int, owner: str, test) -> Quantity | None:
@@ -4310,14 +4323,11 @@ def check_line_execution(text: str, qs: list[Quantity], taken: set[int], others:
     for i, r in enumerate(qs):
         if r.unit != "%" or r.approx or r.start in taken:
             continue
-        m = _LINE_EXECUTION.match(re.split(r"[，,；;：:。]", r.pre)[-1].strip())
-        if m is None or re.search(r"[\d]", r.pre[-4:]):
+        line = line_execution(r.pre)
+        if line is None or re.search(r"[\d]", r.pre[-4:]):
             continue
-        name = m.group("name")
-        owner = _owner(name + "支出") if name else ""
-        if owner is None or (name and not owner):
-            continue
-        stage = {"年初": "initial"}.get(m.group("stage") or "", "full")
+        name, owner, stage_word = line
+        stage = {"年初": "initial"}.get(stage_word or "", "full")
         spent = _line_figures(qs, i, owner, _is_spent)
         budget = _line_figures(qs, i, owner, lambda q: _stage(q.label) == stage)
         if budget is None and stage == "full":

@@ -24,7 +24,7 @@ from decimal import Decimal
 from .arith import Verdict, kind_of, num_text as num, pct_text, ratio_verdict
 from .crossref import core
 from .document import Document, Table, table_units
-from .prose import TXT005, Issue, _issue, _sentence_bounds
+from .prose import TXT005, Issue, _issue, _sentence_bounds, line_execution
 from .quantities import FUND_NAMES, Quantity
 from .sangong import SANGONG_TOTAL, total_row_name
 from .table_bases import percents_after
@@ -198,11 +198,6 @@ def check_table_rates(doc: Document, texts: list[str], quantities: list[list[Qua
     return out
 
 
-#: an execution rate named by its line and no figure (其中项目支出执行率为93.64%, 基本支出预算执行率96.81%)
-_NAMED_EXECUTION = re.compile(r"^(?:其中|另外|此外)?[：:]?(?P<name>[\u4e00-\u9fff“”（）()]{2,16}?)(?:的)?(?P<stage>全年|年初|调整后)?"
-                              r"(?:预算)?执行率(?:为|达到|达|是|：|:)?\s*$")
-
-
 def check_named_execution(doc: Document, texts: list[str], quantities: list[list[Quantity]]
                           ) -> list[tuple[int, Issue]]:
     """TXT005 for ``项目支出执行率为R%`` whose clause writes no figure, when a table of the document has that line's
@@ -219,26 +214,26 @@ def check_named_execution(doc: Document, texts: list[str], quantities: list[list
             lo = max(text.rfind(c, 0, r.start) for c in "，,；;。") + 1
             if i and qs[i - 1].end > lo:
                 continue  # a figure in the rate's clause: the prose rules read it
-            m = _NAMED_EXECUTION.match(text[lo:r.start])
-            if m is None or re.search(r"上年|去年|同期|项目资金|部门|整体|单位", m.group("name")) \
-                    or not re.search(r"(?:支出|经费|资金)$", m.group("name")) or len(m.group("name")) < 4 \
-                    or re.match(r"[该此这上]", m.group("name")):
+            line = line_execution(text[lo:r.start])
+            if line is None or not line[1] or not re.search(r"(?:支出|经费|资金)$", line[0]) \
+                    or re.search(r"上年|去年|同期", line[0]):
                 continue  # (项目执行率 after a project's figures is that project's, not the 项目支出 line's)
+            name = line[0]
             s_start, _ = _sentence_bounds(text, r.start)
-            if any(q.kind == "money" and s_start <= q.start < r.start and m.group("name") in q.label for q in qs[:i]):
+            if any(q.kind == "money" and s_start <= q.start < r.start and name in q.label for q in qs[:i]):
                 continue  # the sentence writes the line's own money: the prose rules read the rate
-            row = index.get(core(m.group("name")))
+            row = index.get(core(name))
             if row is None:
                 continue
             budgets, spent = row[0], row[1]
-            stage = _stage(m.group("stage") or "")
+            stage = _stage(line[2] or "")
             budget = budgets.get(stage) if stage else budgets.get("全年", budgets.get(None) if len(budgets) == 1 else None)
             if budget is None or budget <= 0:
                 continue
             v, exact = ratio_verdict(spent, budget, r.value, kind_of("money"))
             if v == "ok" or exact is None:
                 continue
-            out.append((k, _issue(TXT005, v, f"{m.group('name')}执行率：表中执行数 {spent} ÷ 表中"
+            out.append((k, _issue(TXT005, v, f"{name}执行率：表中执行数 {spent} ÷ 表中"
                                   f"{'年初' if stage == '年初' else '全年'}预算数 {budget} = {pct_text(exact, r.value)}，"
                                   f"文中写 {r.text}", pct_text(exact, r.value), r.text, r.start)))
     return out
